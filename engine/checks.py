@@ -1,0 +1,189 @@
+"""Cross-reference and graph checks on a built scenario.
+
+The loader checks each field's shape; these checks need the whole scenario: does
+every ``next`` lead somewhere, does every condition name a real resident, flag or
+question, can every node be reached from the start.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterator
+
+from .conditions import Condition
+from .errors import Problem
+from .model import NARRATOR, Pos, Scenario
+from .reader import did_you_mean
+
+
+def check_scenario(s: Scenario) -> list[Problem]:
+    out: list[Problem] = []
+
+    def err(pos: Pos, message: str, severity: str = "error") -> None:
+        out.append(Problem(s.path, pos.line, pos.column, message, severity))
+
+    targets = set(s.nodes) | set(s.endings)
+    residents = set(s.resident_ids)
+    speakers = residents | {NARRATOR}
+
+    for eid, ending in s.endings.items():
+        if eid in s.nodes:
+            err(ending.pos, f"ending {eid!r} has the same id as a node; ids must be unique")
+        if ending.speaker is not None and ending.speaker not in speakers:
+            err(s.mark(f"ending:{eid}:speaker", ending.pos),
+                f"ending {eid!r}: speaker {ending.speaker!r} is not a resident{did_you_mean(ending.speaker, speakers)}")
+
+    if s.start not in s.nodes:
+        hint = " (the meeting must start with a dialogue node, not an ending)" if s.start in s.endings else \
+            did_you_mean(s.start, s.nodes)
+        err(s.mark("start"), f"start {s.start!r} is not a node{hint}")
+
+    def check_target(key: str, target: str, fallback: Pos, what: str) -> None:
+        if target not in targets:
+            err(s.mark(key, fallback), f"{what} {target!r} is not a node or ending{did_you_mean(target, targets)}")
+
+    for trig in s.triggers:
+        check_target(f"trigger:goto:{trig.goto}", trig.goto, trig.pos, "trigger goto")
+
+    for nid, node in s.nodes.items():
+        if node.speaker not in speakers:
+            err(s.mark(f"node:{nid}:speaker", node.pos),
+                f"node {nid!r}: speaker {node.speaker!r} is not a resident or 'narrator'"
+                f"{did_you_mean(node.speaker, speakers)}")
+        for v in node.variants:
+            if v.speaker is not None and v.speaker not in speakers:
+                err(s.mark(f"node:{nid}:variant-speaker:{v.speaker}", node.pos),
+                    f"node {nid!r}: variant speaker {v.speaker!r} is not a resident or 'narrator'")
+        if node.next is not None:
+            check_target(f"node:{nid}:next", node.next, node.pos, f"node {nid!r}: next")
+        for a in node.auto:
+            check_target(f"node:{nid}:auto:goto:{a.goto}", a.goto, a.pos, f"node {nid!r}: goto")
+        for c in node.choices:
+            check_target(f"choice:{c.key}:next", c.next, c.pos, f"choice {c.key}: next")
+            for who, deltas in c.effects.items():
+                epos = s.mark(f"choice:{c.key}:effects", c.pos)
+                if who != "all" and who not in residents:
+                    err(epos, f"choice {c.key}: effects name {who!r}, which is not a resident or 'all'"
+                              f"{did_you_mean(who, residents | {'all'})}")
+                for var in deltas:
+                    if var not in s.mood_variables:
+                        err(epos, f"choice {c.key}: mood variable {var!r} is not defined"
+                                  f"{did_you_mean(var, s.mood_variables)}")
+
+    out.extend(_check_conditions(s))
+    out.extend(_check_reachability(s))
+    return out
+
+
+def _conditions(s: Scenario) -> Iterator[tuple[Condition, Pos]]:
+    for t in s.triggers:
+        yield t.when, t.pos
+    for node in s.nodes.values():
+        for v in node.variants:
+            yield v.when, node.pos
+        for a in node.auto:
+            yield a.when, a.pos
+        for c in node.choices:
+            if c.when is not None:
+                yield c.when, c.pos
+
+
+def flags_set(s: Scenario) -> set[str]:
+    found: set[str] = set()
+    for node in s.nodes.values():
+        for c in node.choices:
+            found.update(c.set_flags)
+    if s.preparation:
+        for q in s.preparation.questions:
+            for o in q.options:
+                found.update(o.set_flags)
+    return found
+
+
+def _check_conditions(s: Scenario) -> list[Problem]:
+    out: list[Problem] = []
+    residents = set(s.resident_ids)
+    questions = {q.id for q in s.preparation.questions} if s.preparation else set()
+    flags = flags_set(s)
+    read_flags: set[str] = set()
+    for cond, fallback in _conditions(s):
+        pos = s.mark(f"cond:{id(cond)}", fallback)
+
+        def bad(message: str, offset: int) -> None:
+            quoted = 0
+            out.append(Problem(s.path, pos.line, pos.column + offset + quoted, message))
+
+        for ref in cond.refs():
+            name = str(ref)
+            if ref.kind == "mood":
+                who, var = ref.parts
+                if who not in residents:
+                    bad(f"condition {name!r}: {who!r} is not a resident{did_you_mean(who, residents)}", ref.offset)
+                elif var not in s.mood_variables:
+                    bad(f"condition {name!r}: mood variable {var!r} is not defined"
+                        f"{did_you_mean(var, s.mood_variables)}", ref.offset)
+            elif ref.kind in ("max", "min"):
+                if ref.parts[0] not in s.mood_variables:
+                    bad(f"condition {name!r}: mood variable {ref.parts[0]!r} is not defined", ref.offset)
+            elif ref.kind == "flag":
+                read_flags.add(ref.parts[0])
+                if ref.parts[0] not in flags:
+                    bad(f"condition {name!r}: no choice or preparation answer ever sets flag "
+                        f"{ref.parts[0]!r}{did_you_mean(ref.parts[0], flags)}", ref.offset)
+            elif ref.kind == "prep":
+                if ref.parts[0] not in questions:
+                    bad(f"condition {name!r}: there is no preparation question {ref.parts[0]!r}"
+                        f"{did_you_mean(ref.parts[0], questions)}", ref.offset)
+            elif ref.kind == "visited":
+                if ref.parts[0] not in s.nodes:
+                    bad(f"condition {name!r}: there is no node {ref.parts[0]!r}"
+                        f"{did_you_mean(ref.parts[0], s.nodes)}", ref.offset)
+            elif ref.kind == "chose":
+                nid, cid = ref.parts
+                if nid not in s.nodes:
+                    bad(f"condition {name!r}: there is no node {nid!r}{did_you_mean(nid, s.nodes)}", ref.offset)
+                elif cid not in {c.id for c in s.nodes[nid].choices}:
+                    bad(f"condition {name!r}: node {nid!r} has no choice {cid!r}"
+                        f"{did_you_mean(cid, [c.id for c in s.nodes[nid].choices])}", ref.offset)
+            if ref.is_numeric:
+                continue
+    return out
+
+
+def successors(s: Scenario, nid: str) -> list[str]:
+    node = s.nodes[nid]
+    nxt = [a.goto for a in node.auto]
+    if node.next is not None:
+        nxt.append(node.next)
+    nxt.extend(c.next for c in node.choices)
+    return nxt
+
+
+def _check_reachability(s: Scenario) -> list[Problem]:
+    if s.start not in s.nodes:
+        return []
+    seen = {s.start}
+    queue = deque([s.start])
+    # A trigger can fire after any choice, so its target counts as reachable.
+    for t in s.triggers:
+        if t.goto not in seen:
+            seen.add(t.goto)
+            queue.append(t.goto)
+    while queue:
+        nid = queue.popleft()
+        if nid not in s.nodes:
+            continue
+        for nxt in successors(s, nid):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    out = []
+    for nid, node in s.nodes.items():
+        if nid not in seen:
+            out.append(Problem(s.path, node.pos.line, node.pos.column,
+                               f"node {nid!r} can never be reached from start {s.start!r}"))
+    for eid, ending in s.endings.items():
+        if eid not in seen:
+            out.append(Problem(s.path, ending.pos.line, ending.pos.column,
+                               f"ending {eid!r} can never be reached from start {s.start!r}"))
+    return out

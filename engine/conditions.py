@@ -1,0 +1,251 @@
+"""A small, safe condition language for scenario authors.
+
+Conditions such as ``ineke.trust >= 6 and not flag.beloofd`` are parsed once, at load
+time, into a tiny expression tree; evaluating one only looks values up in the session
+state. Nothing a scenario contains is ever handed to ``eval``.
+
+Grammar::
+
+    expr    := and ("or" and)*
+    and     := unary ("and" unary)*
+    unary   := "not" unary | compare
+    compare := atom (("=="|"!="|"<"|"<="|">"|">=") atom)?
+    atom    := NUMBER | "true" | "false" | REF | "(" expr ")"
+    REF     := NAME ("." NAME)+
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass
+from typing import Callable, Protocol, Union
+
+Value = Union[int, bool]
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>-?\d+)|(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<name>[A-Za-z_][A-Za-z0-9_\-]*(?:\.[A-Za-z_][A-Za-z0-9_\-]*)*))"
+)
+_COMPARE: dict[str, Callable[[Value, Value], bool]] = {
+    "==": operator.eq, "!=": operator.ne, "<": operator.lt,
+    "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}
+REF_KINDS = ("flag", "prep", "chose", "visited", "max", "min")
+
+
+class ConditionSyntaxError(ValueError):
+    """A condition that does not parse; ``offset`` is the 0-based character position."""
+
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.offset = offset
+
+
+class Environment(Protocol):
+    def lookup(self, ref: "Ref") -> Value: ...
+
+
+@dataclass(frozen=True)
+class Const:
+    value: Value
+
+    def evaluate(self, env: Environment) -> Value:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference such as ``ineke.trust`` (kind ``mood``) or ``flag.beloofd``."""
+
+    kind: str  # "mood", or one of REF_KINDS
+    parts: tuple[str, ...]
+    offset: int = 0
+
+    def evaluate(self, env: Environment) -> Value:
+        return env.lookup(self)
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in ("mood", "max", "min")
+
+    def __str__(self) -> str:
+        head = () if self.kind == "mood" else (self.kind,)
+        return ".".join(head + self.parts)
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: "Expr"
+
+    def evaluate(self, env: Environment) -> Value:
+        return not _truth(self.operand.evaluate(env))
+
+
+@dataclass(frozen=True)
+class BoolOp:
+    op: str  # "and" | "or"
+    operands: tuple["Expr", ...]
+
+    def evaluate(self, env: Environment) -> Value:
+        if self.op == "and":
+            return all(_truth(o.evaluate(env)) for o in self.operands)
+        return any(_truth(o.evaluate(env)) for o in self.operands)
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str
+    left: "Expr"
+    right: "Expr"
+
+    def evaluate(self, env: Environment) -> Value:
+        return _COMPARE[self.op](self.left.evaluate(env), self.right.evaluate(env))
+
+
+Expr = Union[Const, Ref, Not, BoolOp, Compare]
+
+
+def _truth(value: Value) -> bool:
+    return bool(value)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition together with its source, for messages and saving."""
+
+    source: str
+    expr: Expr
+
+    def __call__(self, env: Environment) -> bool:
+        return _truth(self.expr.evaluate(env))
+
+    def refs(self) -> list[Ref]:
+        found: list[Ref] = []
+        stack: list[Expr] = [self.expr]
+        while stack:
+            e = stack.pop()
+            if isinstance(e, Ref):
+                found.append(e)
+            elif isinstance(e, Not):
+                stack.append(e.operand)
+            elif isinstance(e, BoolOp):
+                stack.extend(e.operands)
+            elif isinstance(e, Compare):
+                stack.extend((e.left, e.right))
+        return found
+
+
+def _tokenize(source: str) -> list[tuple[str, str, int]]:
+    tokens: list[tuple[str, str, int]] = []
+    pos = 0
+    while pos < len(source):
+        if source[pos:].strip() == "":
+            break
+        m = _TOKEN.match(source, pos)
+        if not m or m.end() == pos:
+            bad = pos + (len(source[pos:]) - len(source[pos:].lstrip()))
+            raise ConditionSyntaxError(f"unexpected character {source[bad]!r}", bad)
+        kind = m.lastgroup or ""
+        start = m.start(kind)
+        tokens.append((kind, m.group(kind), start))
+        pos = m.end()
+    tokens.append(("end", "", len(source)))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, source: str):
+        self.tokens = _tokenize(source)
+        self.i = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.i]
+
+    def take(self) -> tuple[str, str, int]:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def is_word(self, word: str) -> bool:
+        kind, text, _ = self.peek()
+        return kind == "name" and text == word
+
+    def parse(self) -> Expr:
+        expr = self.parse_or()
+        kind, text, pos = self.peek()
+        if kind != "end":
+            raise ConditionSyntaxError(f"unexpected {text!r}", pos)
+        return expr
+
+    def parse_or(self) -> Expr:
+        parts = [self.parse_and()]
+        while self.is_word("or"):
+            self.take()
+            parts.append(self.parse_and())
+        return parts[0] if len(parts) == 1 else BoolOp("or", tuple(parts))
+
+    def parse_and(self) -> Expr:
+        parts = [self.parse_unary()]
+        while self.is_word("and"):
+            self.take()
+            parts.append(self.parse_unary())
+        return parts[0] if len(parts) == 1 else BoolOp("and", tuple(parts))
+
+    def parse_unary(self) -> Expr:
+        if self.is_word("not"):
+            self.take()
+            return Not(self.parse_unary())
+        return self.parse_compare()
+
+    def parse_compare(self) -> Expr:
+        left = self.parse_atom()
+        kind, text, _ = self.peek()
+        if kind == "op" and text in _COMPARE:
+            self.take()
+            return Compare(text, left, self.parse_atom())
+        return left
+
+    def parse_atom(self) -> Expr:
+        kind, text, pos = self.take()
+        if kind == "num":
+            return Const(int(text))
+        if kind == "op" and text == "(":
+            inner = self.parse_or()
+            kind2, text2, pos2 = self.take()
+            if text2 != ")":
+                raise ConditionSyntaxError("missing ')'", pos2)
+            return inner
+        if kind == "name":
+            if text in ("true", "false"):
+                return Const(text == "true")
+            if text in ("and", "or", "not"):
+                raise ConditionSyntaxError(f"expected a value before {text!r}", pos)
+            return _make_ref(text, pos)
+        if kind == "end":
+            raise ConditionSyntaxError("condition ends too early", pos)
+        raise ConditionSyntaxError(f"unexpected {text!r}", pos)
+
+
+def _make_ref(name: str, pos: int) -> Ref:
+    parts = tuple(name.split("."))
+    if len(parts) < 2:
+        raise ConditionSyntaxError(
+            f"{name!r} is not a reference; write RESIDENT.VAR, flag.NAME, prep.QUESTION, "
+            "chose.NODE.CHOICE, visited.NODE, max.VAR or min.VAR", pos)
+    head = parts[0]
+    expected = {"flag": 1, "prep": 1, "visited": 1, "max": 1, "min": 1, "chose": 2}
+    if head in expected:
+        if len(parts) - 1 != expected[head]:
+            shape = "chose.NODE.CHOICE" if head == "chose" else f"{head}.NAME"
+            raise ConditionSyntaxError(f"{name!r} should have the form {shape}", pos)
+        return Ref(head, parts[1:], pos)
+    if len(parts) != 2:
+        raise ConditionSyntaxError(f"{name!r} should have the form RESIDENT.VAR", pos)
+    return Ref("mood", parts, pos)
+
+
+def parse_condition(source: str) -> Condition:
+    """Parse ``source``; raises ``ConditionSyntaxError`` with the offending offset."""
+    if not source.strip():
+        raise ConditionSyntaxError("empty condition", 0)
+    return Condition(source, _Parser(source).parse())

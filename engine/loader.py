@@ -1,0 +1,411 @@
+"""YAML scenario file -> validated ``Scenario``.
+
+``load_scenario(path)`` is the one entry point: it reads safely (``yamlsafe``), builds the
+model while collecting every shape problem (``reader``), then checks references and the
+graph (``checks``). Any problem raises ``ScenarioError`` listing all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Optional
+
+import yaml
+
+from .checks import check_scenario
+from .dimensions import DIMENSION_KEYS
+from .errors import Problem, ScenarioError
+from .model import (
+    ENDING_KINDS, LABELS, NARRATOR, AutoTransition, Choice, Ending, MoodVariable, Node,
+    Preparation, PrepOption, PrepQuestion, Resident, Scenario, Setting, Variant,
+)
+from .reader import Reader
+from .text import EMPTY, LANGUAGES, Text
+from .yamlsafe import compose, read_text
+
+FORMAT_VERSION = 1
+MIN_WEIGHT, MAX_WEIGHT = -2, 2
+MAX_DELTA = 10
+
+DEFAULT_MOOD = {
+    "trust": MoodVariable("trust", Text({"nl": "Vertrouwen", "en": "Trust"}), 0, 10, 5, "high"),
+    "anger": MoodVariable("anger", Text({"nl": "Boosheid", "en": "Anger"}), 0, 10, 3, "low"),
+}
+
+TOP_REQUIRED = ("format", "id", "title", "summary", "setting", "residents", "start", "nodes", "endings")
+TOP_OPTIONAL = ("language", "learning_goals", "minutes", "difficulty", "mood_variables",
+                "preparation", "triggers")
+
+
+def load_scenario(path: str) -> Scenario:
+    """Load and fully validate the scenario at ``path``."""
+    source = read_text(path)
+    return load_scenario_text(source, path)
+
+
+def load_scenario_text(source: str, path: str = "<scenario>") -> Scenario:
+    scenario, problems = parse_scenario(source, path)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or scenario is None:
+        raise ScenarioError(errors or [Problem(path, 1, 1, "scenario could not be read")])
+    return scenario
+
+
+def parse_scenario(source: str, path: str = "<scenario>") -> tuple[Optional[Scenario], list[Problem]]:
+    """Build a scenario and return it with every problem found (errors and warnings)."""
+    root = compose(source, path)
+    language = _peek_language(root)
+    reader = _ScenarioBuilder(path, language)
+    scenario = reader.build(root, hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16])
+    if scenario is not None and not any(p.severity == "error" for p in reader.problems):
+        reader.problems.extend(check_scenario(scenario))
+    return scenario, sorted(reader.problems)
+
+
+def _peek_language(root: yaml.Node) -> str:
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if getattr(k, "value", None) == "language" and getattr(v, "value", None) in LANGUAGES:
+                return str(v.value)
+    return "nl"
+
+
+class _ScenarioBuilder(Reader):
+    """Reads each section; returns ``None`` for the scenario when a required part is unusable."""
+
+    def build(self, root: yaml.Node, digest: str) -> Optional[Scenario]:
+        if not isinstance(root, yaml.MappingNode):
+            self.error(root, "a scenario file should be a YAML mapping (key: value) at the top")
+            return None
+        top = self.mapping(root, "the scenario", TOP_REQUIRED, TOP_OPTIONAL)
+        if top is None:
+            return None
+        if "format" in top:
+            fmt = self.integer(top["format"], "format")
+            if fmt is not None and fmt != FORMAT_VERSION:
+                self.error(top["format"], f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
+        if "language" in top:
+            self.choice_of(top["language"], "language", LANGUAGES)
+        scenario_id = self.identifier(top["id"], "id") if "id" in top else None
+        title = self.text(top["title"], "title") if "title" in top else None
+        summary = self.text(top["summary"], "summary") if "summary" in top else None
+        goals = self.items(top["learning_goals"], "learning_goals", lambda n: self.text(n, "a learning goal")) \
+            if "learning_goals" in top else ()
+        minutes = self.integer(top["minutes"], "minutes", 1, 600) if "minutes" in top else None
+        difficulty = self.integer(top["difficulty"], "difficulty", 1, 3) if "difficulty" in top else None
+        setting = self.setting(top["setting"]) if "setting" in top else None
+        mood_vars = self.mood_variables(top["mood_variables"]) if "mood_variables" in top else dict(DEFAULT_MOOD)
+        residents = self.residents(top["residents"], mood_vars) if "residents" in top else ()
+        prep = self.preparation(top["preparation"]) if "preparation" in top else None
+        start = self.identifier(self.at("start", top["start"]), "start") if "start" in top else None
+        triggers = self.items(top["triggers"], "triggers", lambda n: self.auto(n, "a trigger", "trigger")) \
+            if "triggers" in top else ()
+        nodes = self.nodes(top["nodes"]) if "nodes" in top else {}
+        endings = self.endings(top["endings"]) if "endings" in top else {}
+        if None in (scenario_id, title, summary, setting, start) or not residents:
+            return None
+        assert scenario_id and title and summary and setting and start
+        return Scenario(
+            id=scenario_id, title=title, summary=summary, language=self.language,
+            learning_goals=goals, minutes=minutes, difficulty=difficulty, setting=setting,
+            mood_variables=mood_vars, residents=residents, preparation=prep, start=start,
+            triggers=triggers, nodes=nodes, endings=endings, path=self.path, digest=digest, marks=dict(self.marks),
+        )
+
+    # -- sections ----------------------------------------------------------
+    def setting(self, node: yaml.Node) -> Optional[Setting]:
+        f = self.mapping(node, "setting", ("meeting",), ("situation", "your_role", "goals", "room_to_move"))
+        if f is None:
+            return None
+        meeting = self.text(f["meeting"], "setting.meeting") if "meeting" in f else None
+        situation = self.text(f["situation"], "setting.situation") if "situation" in f else EMPTY
+        role = self.text(f["your_role"], "setting.your_role") if "your_role" in f else EMPTY
+        goals = self.items(f["goals"], "setting.goals", lambda n: self.text(n, "a goal")) if "goals" in f else ()
+        room = self.items(f["room_to_move"], "setting.room_to_move", lambda n: self.text(n, "an item")) \
+            if "room_to_move" in f else ()
+        if meeting is None:
+            return None
+        return Setting(meeting, situation or EMPTY, role or EMPTY, goals, room)
+
+    def mood_variables(self, node: yaml.Node) -> dict[str, MoodVariable]:
+        f = self.mapping(node, "mood_variables", open_keys=True)
+        out: dict[str, MoodVariable] = {}
+        for key, value in (f or {}).items():
+            where = f"mood variable {key!r}"
+            if self.identifier_ok(node, key, where) is None:
+                continue
+            spec = self.mapping(value, where, ("label",), ("min", "max", "initial", "good"))
+            if spec is None:
+                continue
+            label = self.text(spec["label"], f"{where} label") if "label" in spec else None
+            lo = self.integer(spec["min"], f"{where} min", -100, 100) if "min" in spec else 0
+            hi = self.integer(spec["max"], f"{where} max", -100, 100) if "max" in spec else 10
+            if lo is None or hi is None or label is None:
+                continue
+            if lo >= hi:
+                self.error(value, f"{where}: min ({lo}) should be below max ({hi})")
+                continue
+            initial = self.integer(spec["initial"], f"{where} initial", lo, hi) if "initial" in spec else (lo + hi) // 2
+            good = self.choice_of(spec["good"], f"{where} good", ("high", "low")) if "good" in spec else "high"
+            if initial is None or good is None:
+                continue
+            out[key] = MoodVariable(key, label, lo, hi, initial, good)
+        if not out and f is not None:
+            self.error(node, "mood_variables should define at least one variable")
+        return out
+
+    def identifier_ok(self, node: yaml.Node, key: str, where: str) -> Optional[str]:
+        from .reader import ID_PATTERN
+        if not ID_PATTERN.match(key):
+            self.error(node, f"{where} may only use letters, digits, '_' and '-'")
+            return None
+        return key
+
+    def residents(self, node: yaml.Node, mood_vars: dict[str, MoodVariable]) -> tuple[Resident, ...]:
+        out: list[Resident] = []
+        seen: dict[str, yaml.Node] = {}
+        for item in self.sequence(node, "residents", allow_empty=False):
+            f = self.mapping(item, "a resident", ("id", "name"),
+                             ("role", "group", "position", "interests", "portrait", "mood"))
+            if f is None or "id" not in f:
+                continue
+            rid = self.identifier(f["id"], "resident id")
+            if rid is None:
+                continue
+            if rid in seen:
+                self.error(f["id"], f"duplicate resident id {rid!r}")
+                continue
+            if rid in (NARRATOR, "all", "max", "min", "flag", "prep", "chose", "visited"):
+                self.error(f["id"], f"{rid!r} is a reserved word; choose another resident id")
+                continue
+            seen[rid] = item
+            where = f"resident {rid!r}"
+            name = self.string(f["name"], f"{where} name") if "name" in f else None
+            role = self.text(f["role"], f"{where} role") if "role" in f else EMPTY
+            group = self.text(f["group"], f"{where} group") if "group" in f else EMPTY
+            position = self.text(f["position"], f"{where} position") if "position" in f else EMPTY
+            interests = self.items(f["interests"], f"{where} interests", lambda n: self.text(n, "an interest")) \
+                if "interests" in f else ()
+            portrait = self.identifier(f["portrait"], f"{where} portrait") if "portrait" in f else rid
+            mood = {k: v.initial for k, v in mood_vars.items()}
+            if "mood" in f:
+                spec = self.mapping(f["mood"], f"{where} mood", optional=mood_vars.keys())
+                for var, value_node in (spec or {}).items():
+                    mv = mood_vars[var]
+                    value = self.integer(value_node, f"{where} {var}", mv.minimum, mv.maximum)
+                    if value is not None:
+                        mood[var] = value
+            if name is None:
+                continue
+            out.append(Resident(rid, name, role or EMPTY, group or EMPTY, position or EMPTY, interests,
+                                portrait or rid, mood, self.pos(item)))
+        return tuple(out)
+
+    def preparation(self, node: yaml.Node) -> Optional[Preparation]:
+        f = self.mapping(node, "preparation", ("questions",), ("intro",))
+        if f is None:
+            return None
+        intro = self.text(f["intro"], "preparation.intro") if "intro" in f else EMPTY
+        questions: list[PrepQuestion] = []
+        seen: set[str] = set()
+        for qnode in self.sequence(f.get("questions", node), "preparation.questions", allow_empty=False) \
+                if "questions" in f else []:
+            q = self.mapping(qnode, "a preparation question", ("id", "prompt", "options"))
+            if q is None or "id" not in q:
+                continue
+            qid = self.identifier(q["id"], "question id")
+            if qid is None:
+                continue
+            if qid in seen:
+                self.error(q["id"], f"duplicate question id {qid!r}")
+                continue
+            seen.add(qid)
+            prompt = self.text(q["prompt"], f"question {qid!r} prompt") if "prompt" in q else None
+            options: list[PrepOption] = []
+            option_ids: set[str] = set()
+            for onode in self.sequence(q["options"], f"question {qid!r} options", allow_empty=False) \
+                    if "options" in q else []:
+                o = self.mapping(onode, "a preparation option", ("id", "text"),
+                                 ("correct", "feedback", "set", "score"))
+                if o is None or "id" not in o:
+                    continue
+                oid = self.identifier(o["id"], "option id")
+                if oid is None:
+                    continue
+                if oid in option_ids:
+                    self.error(o["id"], f"duplicate option id {oid!r} in question {qid!r}")
+                    continue
+                option_ids.add(oid)
+                where = f"option {qid}.{oid}"
+                text = self.text(o["text"], f"{where} text") if "text" in o else None
+                correct = bool(self.boolean(o["correct"], f"{where} correct")) if "correct" in o else False
+                feedback = self.text(o["feedback"], f"{where} feedback") if "feedback" in o else EMPTY
+                flags = self.flags(o["set"], f"{where} set") if "set" in o else ()
+                score = self.score(o["score"], f"{where} score") if "score" in o else \
+                    {"step1": 1 if correct else -1}
+                if text is None:
+                    continue
+                options.append(PrepOption(oid, qid, text, correct, feedback or EMPTY, flags, score, self.pos(onode)))
+            if prompt is None or not options:
+                continue
+            if "options" in q and not any(o.correct for o in options):
+                self.error(q["options"], f"question {qid!r} has no option marked 'correct: true'")
+            questions.append(PrepQuestion(qid, prompt, tuple(options), self.pos(qnode)))
+        return Preparation(intro or EMPTY, tuple(questions))
+
+    def nodes(self, node: yaml.Node) -> dict[str, Node]:
+        f = self.mapping(node, "nodes", open_keys=True)
+        out: dict[str, Node] = {}
+        for nid, value in (f or {}).items():
+            key_node = self.key_node(node, nid)
+            if self.identifier_ok(key_node or node, nid, f"node id {nid!r}") is None:
+                continue
+            built = self.dialogue_node(nid, value)
+            if built is not None:
+                out[nid] = built
+        if f is not None and not f:
+            self.error(node, "nodes should contain at least one node")
+        return out
+
+    def dialogue_node(self, nid: str, node: yaml.Node) -> Optional[Node]:
+        where = f"node {nid!r}"
+        f = self.mapping(node, where, ("speaker", "text"),
+                         ("variants", "thought", "opportunity", "auto", "next", "choices"))
+        if f is None:
+            return None
+        speaker = self.identifier(self.at(f"node:{nid}:speaker", f["speaker"]), f"{where} speaker") if "speaker" in f else None
+        text = self.text(f["text"], f"{where} text") if "text" in f else None
+        variants = self.items(f["variants"], f"{where} variants", lambda n: self.variant(n, where, nid)) \
+            if "variants" in f else ()
+        thought = self.text(f["thought"], f"{where} thought") if "thought" in f else None
+        opportunity = self.text(f["opportunity"], f"{where} opportunity") if "opportunity" in f else None
+        auto = self.items(f["auto"], f"{where} auto", lambda n: self.auto(n, f"an auto transition in {where}", f"node:{nid}:auto")) \
+            if "auto" in f else ()
+        nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), f"{where} next") if "next" in f else None
+        choices: tuple[Choice, ...] = ()
+        if "choices" in f:
+            choices = self.choices(nid, f["choices"])
+        if "next" in f and "choices" in f:
+            self.error(node, f"{where} has both 'next' and 'choices'; a node either continues or offers choices")
+        elif "next" not in f and "choices" not in f:
+            self.error(node, f"{where} has no way forward: give it 'next' or 'choices' (or make it an ending)")
+        if speaker is None or text is None:
+            return None
+        return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node))
+
+    def variant(self, node: yaml.Node, where: str, nid: str) -> Optional[Variant]:
+        f = self.mapping(node, f"a variant in {where}", ("when", "text"), ("speaker",))
+        if f is None:
+            return None
+        when = self.condition(f["when"], "when") if "when" in f else None
+        text = self.text(f["text"], f"variant text in {where}") if "text" in f else None
+        speaker = self.identifier(f["speaker"], "variant speaker") if "speaker" in f else None
+        if when is not None:
+            self.at(f"cond:{id(when)}", f["when"])
+        if speaker is not None:
+            self.at(f"node:{nid}:variant-speaker:{speaker}", f["speaker"])
+        if when is None or text is None:
+            return None
+        return Variant(when, text, speaker)
+
+    def auto(self, node: yaml.Node, where: str, owner: str) -> Optional[AutoTransition]:
+        f = self.mapping(node, where, ("when", "goto"))
+        if f is None:
+            return None
+        when = self.condition(f["when"], "when") if "when" in f else None
+        goto = self.identifier(f["goto"], "goto") if "goto" in f else None
+        if when is not None:
+            self.at(f"cond:{id(when)}", f["when"])
+        if goto is not None:
+            self.at(f"{owner}:goto:{goto}", f["goto"])
+        if when is None or goto is None:
+            return None
+        return AutoTransition(when, goto, self.pos(node))
+
+    def choices(self, nid: str, node: yaml.Node) -> tuple[Choice, ...]:
+        out: list[Choice] = []
+        seen: set[str] = set()
+        for item in self.sequence(node, f"node {nid!r} choices", allow_empty=False):
+            f = self.mapping(item, f"a choice in node {nid!r}", ("id", "text", "next"),
+                             ("when", "effects", "set", "clear", "score", "feedback", "label", "balcony"))
+            if f is None or "id" not in f:
+                continue
+            cid = self.identifier(f["id"], "choice id")
+            if cid is None:
+                continue
+            if cid in seen:
+                self.error(f["id"], f"duplicate choice id {cid!r} in node {nid!r}")
+                continue
+            seen.add(cid)
+            where = f"choice {nid}.{cid}"
+            text = self.text(f["text"], f"{where} text") if "text" in f else None
+            nxt = self.identifier(f["next"], f"{where} next") if "next" in f else None
+            when = self.condition(f["when"], "when") if "when" in f else None
+            effects = self.effects(f["effects"], where) if "effects" in f else {}
+            set_flags = self.flags(f["set"], f"{where} set") if "set" in f else ()
+            clear_flags = self.flags(f["clear"], f"{where} clear") if "clear" in f else ()
+            score = self.score(f["score"], f"{where} score") if "score" in f else {}
+            feedback = self.text(f["feedback"], f"{where} feedback") if "feedback" in f else EMPTY
+            label = self.choice_of(f["label"], f"{where} label", LABELS) if "label" in f else None
+            balcony = bool(self.boolean(f["balcony"], f"{where} balcony")) if "balcony" in f else False
+            self.at(f"choice:{nid}.{cid}:next", f.get("next"))
+            if when is not None:
+                self.at(f"cond:{id(when)}", f["when"])
+            if "effects" in f:
+                self.at(f"choice:{nid}.{cid}:effects", f["effects"])
+            if text is None or nxt is None:
+                continue
+            out.append(Choice(cid, nid, text, nxt, when, effects, set_flags, clear_flags, score,
+                              feedback or EMPTY, label, balcony, self.pos(item)))
+        return tuple(out)
+
+    def effects(self, node: yaml.Node, where: str) -> dict[str, dict[str, int]]:
+        f = self.mapping(node, f"{where} effects", open_keys=True)
+        out: dict[str, dict[str, int]] = {}
+        for who, changes in (f or {}).items():
+            spec = self.mapping(changes, f"{where} effects for {who!r}", open_keys=True)
+            deltas: dict[str, int] = {}
+            for var, delta_node in (spec or {}).items():
+                delta = self.integer(delta_node, f"{where} {who}.{var}", -MAX_DELTA, MAX_DELTA)
+                if delta is not None:
+                    deltas[var] = delta
+            out[who] = deltas
+        return out
+
+    def flags(self, node: yaml.Node, where: str) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode):
+            one = self.identifier(node, where)
+            return (one,) if one else ()
+        return self.items(node, where, lambda n: self.identifier(n, "a flag name"))
+
+    def score(self, node: yaml.Node, where: str) -> dict[str, int]:
+        f = self.mapping(node, where, optional=DIMENSION_KEYS)
+        out: dict[str, int] = {}
+        for dim, weight_node in (f or {}).items():
+            weight = self.integer(weight_node, f"{where} {dim}", MIN_WEIGHT, MAX_WEIGHT)
+            if weight is not None and weight != 0:
+                out[dim] = weight
+        return out
+
+    def endings(self, node: yaml.Node) -> dict[str, Ending]:
+        f = self.mapping(node, "endings", open_keys=True)
+        out: dict[str, Ending] = {}
+        for eid, value in (f or {}).items():
+            key_node = self.key_node(node, eid)
+            if self.identifier_ok(key_node or node, eid, f"ending id {eid!r}") is None:
+                continue
+            where = f"ending {eid!r}"
+            e = self.mapping(value, where, ("kind", "title", "text"), ("debrief", "speaker"))
+            if e is None:
+                continue
+            kind = self.choice_of(e["kind"], f"{where} kind", ENDING_KINDS) if "kind" in e else None
+            title = self.text(e["title"], f"{where} title") if "title" in e else None
+            text = self.text(e["text"], f"{where} text") if "text" in e else None
+            debrief = self.text(e["debrief"], f"{where} debrief") if "debrief" in e else EMPTY
+            speaker = self.identifier(self.at(f"ending:{eid}:speaker", e["speaker"]), f"{where} speaker") if "speaker" in e else None
+            if kind is None or title is None or text is None:
+                continue
+            out[eid] = Ending(eid, kind, title, text, debrief or EMPTY, speaker, self.pos(value))
+        if f is not None and not f:
+            self.error(node, "endings should contain at least one ending")
+        return out

@@ -1,0 +1,218 @@
+"""The scenario model: validated, immutable objects that the rest of the engine uses.
+
+The loader builds these from YAML and nothing after loading looks at YAML again.
+Positions (``Pos``) are kept so that later checks and the linter can still point
+an author at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+from .conditions import Condition
+from .text import Text
+
+NARRATOR = "narrator"
+ENDING_KINDS = ("agreement", "partial", "postponed", "escalation")
+LABELS = ("best", "good", "inaccuracy", "mistake")
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Where something was written: 1-based line and column."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class MoodVariable:
+    key: str
+    label: Text
+    minimum: int = 0
+    maximum: int = 10
+    initial: int = 5
+    good: str = "high"  # which end is calm: "high" or "low"
+
+    def clamp(self, value: int) -> int:
+        return max(self.minimum, min(self.maximum, value))
+
+    def calmness(self, value: int) -> float:
+        """0.0 (worst) .. 1.0 (calmest), for meters and faces."""
+        span = max(1, self.maximum - self.minimum)
+        frac = (value - self.minimum) / span
+        return frac if self.good == "high" else 1.0 - frac
+
+
+@dataclass(frozen=True)
+class Resident:
+    id: str
+    name: str
+    role: Text
+    group: Text
+    position: Text
+    interests: tuple[Text, ...]
+    portrait: str
+    mood: Mapping[str, int]
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """A condition plus where it was written (for analysis messages)."""
+
+    condition: Condition
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    node_id: str
+    text: Text
+    next: str
+    when: Optional[Condition] = None
+    effects: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # resident|all -> var -> delta
+    set_flags: tuple[str, ...] = ()
+    clear_flags: tuple[str, ...] = ()
+    score: Mapping[str, int] = field(default_factory=dict)
+    feedback: Text = Text({})
+    label: Optional[str] = None
+    balcony: bool = False
+    pos: Pos = Pos()
+
+    @property
+    def key(self) -> str:
+        """Globally unique id: ``NODE.CHOICE``."""
+        return f"{self.node_id}.{self.id}"
+
+
+@dataclass(frozen=True)
+class Variant:
+    when: Condition
+    text: Text
+    speaker: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class AutoTransition:
+    when: Condition
+    goto: str
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    speaker: str
+    text: Text
+    variants: tuple[Variant, ...] = ()
+    thought: Optional[Text] = None
+    opportunity: Optional[Text] = None
+    auto: tuple[AutoTransition, ...] = ()
+    next: Optional[str] = None
+    choices: tuple[Choice, ...] = ()
+    pos: Pos = Pos()
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.choices)
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    kind: str
+    title: Text
+    text: Text
+    debrief: Text
+    speaker: Optional[str] = None
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class PrepOption:
+    id: str
+    question_id: str
+    text: Text
+    correct: bool
+    feedback: Text
+    set_flags: tuple[str, ...] = ()
+    score: Mapping[str, int] = field(default_factory=dict)
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class PrepQuestion:
+    id: str
+    prompt: Text
+    options: tuple[PrepOption, ...]
+    pos: Pos = Pos()
+
+    def option(self, option_id: str) -> PrepOption:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt
+        raise KeyError(option_id)
+
+
+@dataclass(frozen=True)
+class Preparation:
+    intro: Text
+    questions: tuple[PrepQuestion, ...]
+
+
+@dataclass(frozen=True)
+class Setting:
+    meeting: Text
+    situation: Text
+    your_role: Text
+    goals: tuple[Text, ...]
+    room_to_move: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: Text
+    summary: Text
+    language: str
+    learning_goals: tuple[Text, ...]
+    minutes: Optional[int]
+    difficulty: Optional[int]
+    setting: Setting
+    mood_variables: Mapping[str, MoodVariable]
+    residents: tuple[Resident, ...]
+    preparation: Optional[Preparation]
+    start: str
+    triggers: tuple[AutoTransition, ...]
+    nodes: Mapping[str, Node]
+    endings: Mapping[str, Ending]
+    path: str = "<scenario>"
+    digest: str = ""
+    marks: Mapping[str, Pos] = field(default_factory=dict, compare=False, repr=False)
+
+    def mark(self, key: str, fallback: Pos = Pos()) -> Pos:
+        return self.marks.get(key, fallback)
+
+    def resident(self, resident_id: str) -> Resident:
+        for r in self.residents:
+            if r.id == resident_id:
+                return r
+        raise KeyError(resident_id)
+
+    @property
+    def resident_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.residents)
+
+    @property
+    def decision_count(self) -> int:
+        return sum(1 for n in self.nodes.values() if n.is_decision)
+
+    def choice(self, key: str) -> Choice:
+        node_id, _, choice_id = key.rpartition(".")
+        for c in self.nodes[node_id].choices:
+            if c.id == choice_id:
+                return c
+        raise KeyError(key)

@@ -1,0 +1,220 @@
+"""Typed access to a YAML node tree that records problems instead of raising.
+
+The scenario loader asks this reader for "a mapping with these keys", "a text", "a
+whole number between -2 and 2"; each request that fails adds a positioned
+``Problem`` and returns ``None``, so one run reports every mistake in a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Callable, Iterable, Optional, TypeVar
+
+import yaml
+
+from .conditions import Condition, ConditionSyntaxError, parse_condition
+from .errors import Problem
+from .model import Pos
+from .text import LANGUAGES, Text
+from .yamlsafe import pos_of
+
+T = TypeVar("T")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+NULL_TAG = "tag:yaml.org,2002:null"
+MAX_TEXT_CHARS = 20_000
+
+_KIND_NAMES = {
+    yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a value",
+}
+
+
+def describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return {
+            STR_TAG: "a string", INT_TAG: "a number", BOOL_TAG: "true/false",
+            NULL_TAG: "nothing (null)", "tag:yaml.org,2002:float": "a decimal number",
+            "tag:yaml.org,2002:timestamp": "a date",
+        }.get(node.tag, "a value")
+    return _KIND_NAMES.get(type(node), "something else")
+
+
+class Reader:
+    def __init__(self, path: str, language: str = "nl"):
+        self.path = path
+        self.language = language
+        self.problems: list[Problem] = []
+        self.marks: dict[str, Pos] = {}
+
+    def at(self, key: str, node: Optional[yaml.Node]) -> yaml.Node:
+        """Remember where ``key`` was written, for checks that run after building."""
+        if node is not None:
+            self.marks[key] = Pos(*pos_of(node))
+        return node  # type: ignore[return-value]
+
+    # -- reporting -------------------------------------------------------
+    def error(self, node: Optional[yaml.Node], message: str, offset: int = 0) -> None:
+        line, col = pos_of(node) if node is not None else (1, 1)
+        self.problems.append(Problem(self.path, line, col + offset, message))
+
+    def warn(self, node: Optional[yaml.Node], message: str) -> None:
+        line, col = pos_of(node) if node is not None else (1, 1)
+        self.problems.append(Problem(self.path, line, col, message, "warning"))
+
+    @staticmethod
+    def pos(node: yaml.Node) -> Pos:
+        return Pos(*pos_of(node))
+
+    # -- structure -------------------------------------------------------
+    def mapping(
+        self, node: yaml.Node, where: str, required: Iterable[str] = (),
+        optional: Iterable[str] = (), open_keys: bool = False,
+    ) -> Optional[dict[str, yaml.Node]]:
+        """Return key -> value node, reporting wrong type, missing, duplicate and unknown keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{where} should be a mapping (key: value), not {describe(node)}")
+            return None
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        out: dict[str, yaml.Node] = {}
+        key_nodes: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR_TAG, INT_TAG, BOOL_TAG):
+                self.error(key_node, f"keys in {where} must be plain names")
+                continue
+            key = str(key_node.value)
+            if key in out:
+                first = key_nodes[key].start_mark.line + 1
+                self.error(key_node, f"duplicate key {key!r} in {where} (first on line {first})")
+                continue
+            if not open_keys and key not in allowed:
+                self.error(key_node, f"unknown key {key!r} in {where}{did_you_mean(key, allowed)}")
+                continue
+            out[key] = value
+            key_nodes[key] = key_node
+        for key in required:
+            if key not in out:
+                self.error(node, f"{where} is missing required key {key!r}")
+        return out
+
+    def key_node(self, mapping_node: yaml.MappingNode, key: str) -> Optional[yaml.Node]:
+        for k, _ in mapping_node.value:
+            if isinstance(k, yaml.ScalarNode) and str(k.value) == key:
+                return k
+        return None
+
+    def sequence(self, node: yaml.Node, where: str, allow_empty: bool = True) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{where} should be a list, not {describe(node)}")
+            return []
+        if not node.value and not allow_empty:
+            self.error(node, f"{where} should not be empty")
+        return list(node.value)
+
+    def items(self, node: yaml.Node, where: str, read: Callable[[yaml.Node], Optional[T]]) -> tuple[T, ...]:
+        out = []
+        for item in self.sequence(node, where):
+            value = read(item)
+            if value is not None:
+                out.append(value)
+        return tuple(out)
+
+    # -- scalars ---------------------------------------------------------
+    def string(self, node: yaml.Node, where: str, allow_empty: bool = False) -> Optional[str]:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != STR_TAG:
+            self.error(node, f"{where} should be text, not {describe(node)}")
+            return None
+        value = str(node.value)
+        if not allow_empty and not value.strip():
+            self.error(node, f"{where} is empty")
+            return None
+        if len(value) > MAX_TEXT_CHARS:
+            self.error(node, f"{where} is {len(value)} characters long; at most {MAX_TEXT_CHARS}")
+            return None
+        return value
+
+    def identifier(self, node: yaml.Node, where: str) -> Optional[str]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            value: Optional[str] = str(node.value)
+        else:
+            value = self.string(node, where)
+        if value is None:
+            return None
+        if not ID_PATTERN.match(value):
+            self.error(node, f"{where} {value!r} may only use letters, digits, '_' and '-'")
+            return None
+        return value
+
+    def integer(self, node: yaml.Node, where: str, lo: Optional[int] = None, hi: Optional[int] = None) -> Optional[int]:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != INT_TAG:
+            self.error(node, f"{where} should be a whole number, not {describe(node)}")
+            return None
+        try:
+            value = int(str(node.value).replace("_", ""), 0)
+        except ValueError:
+            try:
+                value = int(str(node.value).replace("_", ""))
+            except ValueError:
+                self.error(node, f"{where} should be a whole number")
+                return None
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            self.error(node, f"{where} is {value}; it should be between {lo} and {hi}")
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node, where: str) -> Optional[bool]:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL_TAG:
+            self.error(node, f"{where} should be true or false, not {describe(node)}")
+            return None
+        return str(node.value).lower() in ("true", "yes", "on", "y")
+
+    def choice_of(self, node: yaml.Node, where: str, options: Iterable[str]) -> Optional[str]:
+        options = tuple(options)
+        value = self.string(node, where)
+        if value is None:
+            return None
+        if value not in options:
+            self.error(node, f"{where} {value!r} should be one of {', '.join(options)}{did_you_mean(value, options)}")
+            return None
+        return value
+
+    def text(self, node: yaml.Node, where: str) -> Optional[Text]:
+        """A plain string in the scenario's language, or a map ``{nl: ..., en: ...}``."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+            value = self.string(node, where)
+            return Text.plain(value, self.language) if value is not None else None
+        if isinstance(node, yaml.MappingNode):
+            fields = self.mapping(node, where, optional=LANGUAGES)
+            if fields is None:
+                return None
+            if not fields:
+                self.error(node, f"{where} has no text; give at least one of {', '.join(LANGUAGES)}")
+                return None
+            variants = {}
+            for lang, value_node in fields.items():
+                value = self.string(value_node, f"{where} ({lang})")
+                if value is not None:
+                    variants[lang] = value
+            return Text(variants, self.language) if variants else None
+        self.error(node, f"{where} should be text or a map of languages (nl, en), not {describe(node)}")
+        return None
+
+    def condition(self, node: yaml.Node, where: str) -> Optional[Condition]:
+        source = self.string(node, where)
+        if source is None:
+            return None
+        try:
+            return parse_condition(source)
+        except ConditionSyntaxError as exc:
+            quoted = 1 if getattr(node, "style", None) in ("'", '"') else 0
+            offset = exc.offset + quoted if "\n" not in source else 0
+            self.error(node, f"{where}: {exc}", offset)
+            return None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

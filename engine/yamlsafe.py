@@ -1,0 +1,145 @@
+"""Reading untrusted YAML safely, keeping every node's position.
+
+Scenario files come from trainers and from the internet, so: the C safe loader when
+present (pure-Python safe loader otherwise), only standard tags, a size limit, a
+nesting limit, and an alias budget that refuses "billion laughs" documents before
+anything is expanded. The result is PyYAML's node tree, whose ``start_mark`` gives
+the line and column the validator reports.
+"""
+
+from __future__ import annotations
+
+import os
+
+import yaml
+
+from .errors import Problem, ScenarioError
+
+try:
+    SafeLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    SafeLoader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 40
+# A document may use aliases, but expanding them may not add more than this many
+# nodes beyond the ones written out in the file.
+ALIAS_EXPANSION_BUDGET = 100_000
+
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp",
+}
+
+
+def pos_of(node: yaml.Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def read_text(path: str) -> str:
+    """Read a scenario file as UTF-8, with one-line errors for the usual mishaps."""
+    try:
+        size = os.path.getsize(path)
+    except FileNotFoundError:
+        raise ScenarioError.single(path, "file not found") from None
+    except OSError as exc:
+        raise ScenarioError.single(path, f"cannot read file: {exc.strerror}") from None
+    if os.path.isdir(path):
+        raise ScenarioError.single(path, "is a directory, not a scenario file")
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError.single(
+            path, f"file is {size // (1024 * 1024)} MiB; scenarios may be at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise ScenarioError.single(path, f"cannot read file: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScenarioError.single(path, "file is not valid UTF-8 text", line) from None
+
+
+def compose(source: str, path: str) -> yaml.Node:
+    """Parse ``source`` into a node tree, or raise ``ScenarioError`` with a position."""
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise ScenarioError.single(path, "document is larger than the size limit")
+    try:
+        loader = SafeLoader(source)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = (exc.problem or exc.context or "invalid YAML").strip()
+        raise ScenarioError.single(path, f"invalid YAML: {what}", line, col) from None
+    except yaml.YAMLError as exc:
+        raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
+    except (ValueError, UnicodeError) as exc:  # e.g. control characters the reader rejects
+        raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
+    if node is None:
+        raise ScenarioError.single(path, "file is empty; a scenario is a YAML mapping")
+    check_structure(node, path)
+    return node
+
+
+def check_structure(root: yaml.Node, path: str) -> None:
+    """Refuse foreign tags, deep nesting, recursive aliases and alias bombs.
+
+    Walks the node graph once, iteratively, sizing each distinct node once (memoised),
+    so a document whose aliases would expand to billions of nodes is refused in time
+    proportional to its length.
+    """
+    size: dict[int, int] = {}
+    distinct = 0
+    # stack of (node, depth, children_done)
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            total = 1 + sum(size[id(c)] for c in _children(node))
+            size[key] = total
+            if total - distinct > ALIAS_EXPANSION_BUDGET:
+                line, col = pos_of(node)
+                raise ScenarioError.single(
+                    path, "aliases expand to too many nodes (an alias bomb?); write the "
+                    "content out instead", line, col)
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            line, col = pos_of(node)
+            raise ScenarioError.single(path, "recursive alias: a node contains itself", line, col)
+        if depth > MAX_DEPTH:
+            line, col = pos_of(node)
+            raise ScenarioError.single(path, f"nested more than {MAX_DEPTH} levels deep", line, col)
+        if node.tag not in STANDARD_TAGS:
+            line, col = pos_of(node)
+            raise ScenarioError.single(path, f"tag {node.tag!r} is not allowed in a scenario", line, col)
+        distinct += 1
+        on_path.add(key)
+        stack.append((node, depth, True))
+        for child in _children(node):
+            if id(child) not in size:
+                stack.append((child, depth + 1, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        out: list[yaml.Node] = []
+        for k, v in node.value:
+            out.append(k)
+            out.append(v)
+        return out
+    return []
