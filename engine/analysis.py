@@ -14,6 +14,7 @@ from typing import Mapping, Optional
 
 from .dimensions import DIMENSION_KEYS
 from .model import Scenario
+from .state import Decision
 from .rules import Rules, Snapshot
 
 OBJECTIVES = DIMENSION_KEYS + ("overall",)
@@ -137,3 +138,26 @@ def _compute_values(graph: StateGraph) -> None:
                 graph.back_edges += 1
             elif nxt not in best:
                 stack.append((nxt, False))
+
+
+def snapshots_along(graph: StateGraph, history: list[Decision]) -> list[Optional[Snapshot]]:
+    """The snapshot in which each decision was taken, plus the one after the last.
+
+    Lines without choices are followed automatically; ``None`` once the history leaves
+    the explored graph (a scenario changed since the session was played).
+    """
+    rules = graph.rules
+    snap: Optional[Snapshot] = graph.initial
+    out: list[Optional[Snapshot]] = []
+    for decision in list(history) + [None]:
+        while snap is not None:
+            options = rules.options(snap)
+            if len(options) == 1 and options[0][0] == "continue":
+                snap = options[0][2]
+                continue
+            break
+        out.append(snap)
+        if decision is not None and snap is not None:
+            nxt = [o for o in rules.options(snap) if o[0] == decision.choice_id]
+            snap = nxt[0][2] if nxt else None
+    return out

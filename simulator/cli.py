@@ -1,0 +1,159 @@
+"""The command line: ``python -m simulator`` and ``tussenwerker``.
+
+Without a command it opens the window. Every failure a user can cause (a broken
+scenario, a missing file) prints one line per problem and exits non-zero; no
+traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Optional, Sequence
+
+from engine import ScenarioError, load_scenario, parse_scenario
+from engine.text import LANGUAGES
+
+from . import catalog
+from .i18n import tr
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+# Modules that add their own subcommands: each has ``register(subparsers)``, which adds
+# a parser and sets ``func`` (args -> exit code) as its default.
+EXTRA_COMMANDS: list[str] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tussenwerker",
+        description="Tussenwerker: practise difficult meetings with residents (Ury's five steps, "
+                    "inlevingsvermogen). Without a command, opens the simulator window.")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of interface and scenario text")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("list", help="list the shipped scenarios")
+
+    v = sub.add_parser("validate", help="check scenario files; one line per problem")
+    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
+
+    play = sub.add_parser("play", help="play a scenario (in the terminal with --text)")
+    play.add_argument("scenario", metavar="PATH_OR_ID")
+    play.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
+    play.add_argument("--lang", choices=LANGUAGES, default=None, dest="play_lang",
+                      help="language (default nl)")
+    play.add_argument("--auto", choices=("random", "best", "worst"),
+                      help="let a bot choose: random (repeatable with --seed), best or worst path")
+    play.add_argument("--seed", type=int, default=0, help="seed for --auto random")
+    play.add_argument("--no-mood", action="store_true", help="don't print the residents' mood")
+    for name in EXTRA_COMMANDS:
+        importlib.import_module(name).register(sub)
+    return p
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "validate":
+            return cmd_validate(args)
+        if args.command == "play":
+            return cmd_play(args)
+        if getattr(args, "func", None) is not None:
+            return int(args.func(args) or 0)
+        return cmd_window(args, None)
+    except KeyboardInterrupt:
+        print(tr("stopped", args.lang or "nl"), file=sys.stderr)
+        return EXIT_OK
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    lang = args.lang or "nl"
+    entries = catalog.load_catalog()
+    if not entries:
+        print(f"no scenarios in {catalog.scenario_dir()}", file=sys.stderr)
+        return EXIT_INVALID
+    rows = []
+    for e in entries:
+        if e.scenario is None:
+            rows.append((e.path.stem, f"(invalid: {e.error})", "", ""))
+            continue
+        s = e.scenario
+        residents = ", ".join(r.name for r in s.residents)
+        length = f"{s.minutes} min, " if s.minutes else ""
+        length += f"{len(s.nodes)} nodes, {s.decision_count} decisions"
+        rows.append((s.id, s.title.get(lang), residents, length))
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    for r in rows:
+        print(f"{r[0]:<{w0}}  {r[1]:<{w1}}  {r[2]}  ({r[3]})" if r[3] else f"{r[0]:<{w0}}  {r[1]}")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        problems = validate_path(path)
+        for p in problems:
+            print(p)
+        if any(p.severity == "error" for p in problems) or (args.strict and problems):
+            status = EXIT_INVALID
+        elif not problems:
+            print(f"{path}: ok")
+    return status
+
+
+def validate_path(path: str) -> list:
+    """Every problem in one file (load errors, shape, references, graph, playability)."""
+    from engine.playability import check_playability
+    from engine.yamlsafe import read_text
+    try:
+        scenario, problems = parse_scenario(read_text(path), path)
+    except ScenarioError as exc:
+        return list(exc.problems)
+    if scenario is not None and not any(p.severity == "error" for p in problems):
+        problems = sorted(problems + check_playability(scenario))
+    return problems
+
+
+def load_or_report(name: str):
+    path = catalog.resolve(name)
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    scenario = load_or_report(args.scenario)
+    if scenario is None:
+        return EXIT_INVALID
+    lang = args.play_lang or args.lang or "nl"
+    if not args.text:
+        return cmd_window(args, scenario)
+    from .textplayer import TextPlayer, planned_chooser, random_chooser
+    chooser = None
+    if args.auto == "random":
+        chooser = random_chooser(args.seed)
+    elif args.auto in ("best", "worst"):
+        chooser = planned_chooser(scenario, worst=args.auto == "worst")
+    player = TextPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood)
+    player.play()
+    return EXIT_OK
+
+
+def cmd_window(args: argparse.Namespace, scenario) -> int:
+    try:
+        from .app import run_app
+    except ImportError as exc:
+        print(f"the window is not available: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    return int(run_app(args, scenario) or 0)

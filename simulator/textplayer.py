@@ -1,0 +1,205 @@
+"""Playing a scenario in the terminal.
+
+Reads choice numbers from any text stream (a person at a tty, a pipe, a test), so
+authors can script a playthrough with ``printf '1\\n2\\n' | tussenwerker play --text``.
+A bot (``--auto random|best|worst``) can play instead; ``random`` with a seed is
+repeatable. End of input stops cleanly: the session so far is returned, never lost.
+"""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from dataclasses import dataclass
+from typing import Callable, Optional, TextIO
+
+from engine import Session
+from engine.analysis import OBJECTIVES, ZERO, StateGraph, explore, snapshots_along
+from engine.model import NARRATOR, Scenario
+from engine.review import review
+
+from . import textdebrief
+from .i18n import tr
+
+WIDTH = 78
+
+
+class InputClosed(Exception):
+    """The trainee (or the pipe) closed the input: stop the session cleanly."""
+
+
+@dataclass
+class PlayResult:
+    session: Session
+    completed: bool
+
+
+Chooser = Callable[[Session, list[str]], int]  # returns a 0-based index into the options
+
+
+def mood_line(session: Session, lang: str) -> str:
+    s = session.scenario
+    parts = []
+    for r in s.residents:
+        values = ", ".join(
+            f"{s.mood_variables[var].label.get(lang).lower()} {session.mood[r.id][var]}/{s.mood_variables[var].maximum}"
+            for var in s.mood_variables)
+        parts.append(f"{r.name.split()[0]}: {values}")
+    return "[" + " | ".join(parts) + "]"
+
+
+class TextPlayer:
+    def __init__(self, scenario: Scenario, lang: str, out: TextIO, inp: Optional[TextIO] = None,
+                 chooser: Optional[Chooser] = None, show_mood: bool = True):
+        self.s = scenario
+        self.lang = lang
+        self.out = out
+        self.inp = inp
+        self.chooser = chooser
+        self.show_mood = show_mood
+        self.names = {r.id: r.name for r in scenario.residents}
+
+    # -- output helpers --------------------------------------------------
+    def say(self, text: str = "", indent: str = "") -> None:
+        if not text:
+            self.out.write("\n")
+            return
+        for para in text.split("\n"):
+            lines = textwrap.wrap(para, WIDTH, initial_indent=indent, subsequent_indent=indent) or [""]
+            self.out.write("\n".join(lines) + "\n")
+
+    def heading(self, text: str) -> None:
+        self.say()
+        self.say(f"== {text} ==")
+
+    # -- the phases ------------------------------------------------------
+    def play(self, session: Optional[Session] = None) -> PlayResult:
+        session = session or Session.start(self.s)
+        L = self.lang
+        try:
+            if not session.history and session.in_preparation or not session.state.transcript:
+                self.briefing()
+            while session.in_preparation:
+                q = session.question
+                assert q is not None
+                self.heading(tr("preparation", L))
+                self.say(q.prompt.get(L))
+                options = [o.text.get(L) for o in q.options]
+                index = self.ask(session, options)
+                session.answer(q.options[index].id)
+                if not session.in_preparation:
+                    self.say()
+                    self.say(tr("preparation_done", L))
+            shown = len(session.state.transcript)
+            self.show_transcript(session, max(0, shown - 1))
+            while not session.finished:
+                if session.can_continue:
+                    session.advance()
+                else:
+                    if self.show_mood:
+                        self.say(mood_line(session, L))
+                    choices = session.choices
+                    index = self.ask(session, [c.text.get(L) for c in choices])
+                    self.say(f"{tr('you', L)}: {choices[index].text.get(L)}", "  ")
+                    session.choose(choices[index].id)
+                self.show_transcript(session, shown)
+                shown = len(session.state.transcript)
+        except InputClosed:
+            self.say()
+            self.say(tr("stopped", L))
+            return PlayResult(session, False)
+        self.debrief(session)
+        return PlayResult(session, True)
+
+    def briefing(self) -> None:
+        s, L = self.s, self.lang
+        self.say("=" * WIDTH)
+        self.say(s.title.get(L))
+        self.say("=" * WIDTH)
+        self.say(s.summary.get(L))
+        self.heading(tr("briefing", L))
+        self.say(s.setting.meeting.get(L))
+        if s.setting.situation.variants:
+            self.say(s.setting.situation.get(L))
+        if s.setting.your_role.variants:
+            self.say(f"{tr('your_role', L)}: {s.setting.your_role.get(L)}")
+        for title, items in ((tr("goals", L), s.setting.goals), (tr("room_to_move", L), s.setting.room_to_move)):
+            if items:
+                self.say(f"{title}:")
+                for item in items:
+                    self.say(f"- {item.get(L)}", "  ")
+        self.say(f"{tr('residents', L)}:")
+        for r in s.residents:
+            role = f", {r.role.get(L)}" if r.role.variants else ""
+            self.say(f"- {r.name}{role}", "  ")
+        if s.preparation and s.preparation.intro.variants:
+            self.heading(tr("preparation", L))
+            self.say(s.preparation.intro.get(L))
+
+    def show_transcript(self, session: Session, start: int) -> None:
+        L = self.lang
+        for entry in session.state.transcript[start:]:
+            if entry.kind == "line":
+                line = session.line_of(entry)
+                self.say()
+                if line.speaker == NARRATOR:
+                    self.say(f"({line.text.get(L)})")
+                else:
+                    self.say(f"{self.names.get(line.speaker, line.speaker)}: {line.text.get(L)}")
+            elif entry.kind == "ending":
+                ending = self.s.endings[entry.node_id]
+                self.heading(f"{tr('ending', L)}: {ending.title.get(L)}")
+                self.say(ending.text.get(L))
+
+    def ask(self, session: Session, options: list[str]) -> int:
+        L = self.lang
+        self.say()
+        for i, text in enumerate(options, 1):
+            self.say(f"{i}. {text}", "   " if i < 10 else "")
+        if self.chooser is not None:
+            index = self.chooser(session, options)
+            self.say(tr("bot_chose", L, n=index + 1))
+            return index
+        assert self.inp is not None
+        while True:
+            self.out.write(tr("choose_prompt", L, n=len(options)))
+            self.out.flush()
+            raw = self.inp.readline()
+            if raw == "":
+                raise InputClosed()
+            answer = raw.strip().lower()
+            if answer in ("q", "quit", "stop", "exit"):
+                raise InputClosed()
+            if answer.isdigit() and 1 <= int(answer) <= len(options):
+                return int(answer) - 1
+            self.say(tr("invalid_choice", L, n=len(options)))
+
+    def debrief(self, session: Session) -> None:
+        r = review(self.s, session.history, session.state.ending)
+        self.say()
+        for line in textdebrief.render(r, self.lang, self.names):
+            self.out.write(line + "\n")
+
+
+# -- bots ------------------------------------------------------------------
+def random_chooser(seed: int) -> Chooser:
+    rnd = random.Random(seed)
+    return lambda session, options: rnd.randrange(len(options))
+
+
+def planned_chooser(scenario: Scenario, worst: bool = False, graph: Optional[StateGraph] = None) -> Chooser:
+    """Plays the path with the best (or worst) overall score the analyser finds."""
+    graph = graph or explore(scenario)
+    k = OBJECTIVES.index("overall")
+    table = graph.worst if worst else graph.best
+
+    def choose(session: Session, options: list[str]) -> int:
+        snap = snapshots_along(graph, session.history)[-1]
+        edges = graph.edges.get(snap, []) if snap is not None else []
+        if not edges:
+            return 0
+        pick = (min if worst else max)(edges, key=lambda e: e[1][k] + table.get(e[2], ZERO)[k])
+        ids = [o.id for o in session.question.options] if session.question else [c.id for c in session.choices]
+        return ids.index(pick[0]) if pick[0] in ids else 0
+
+    return choose
