@@ -14,8 +14,8 @@ from typing import Mapping, Optional
 
 from .dimensions import DIMENSION_KEYS
 from .model import Scenario
-from .state import Decision
 from .rules import Rules, Snapshot
+from .state import Decision
 
 OBJECTIVES = DIMENSION_KEYS + ("overall",)
 N_DIMS = len(DIMENSION_KEYS)

@@ -105,13 +105,11 @@ def _check_conditions(s: Scenario) -> list[Problem]:
     residents = set(s.resident_ids)
     questions = {q.id for q in s.preparation.questions} if s.preparation else set()
     flags = flags_set(s)
-    read_flags: set[str] = set()
     for cond, fallback in _conditions(s):
         pos = s.mark(f"cond:{id(cond)}", fallback)
 
-        def bad(message: str, offset: int) -> None:
-            quoted = 0
-            out.append(Problem(s.path, pos.line, pos.column + offset + quoted, message))
+        def bad(message: str, offset: int, pos: Pos = pos) -> None:
+            out.append(Problem(s.path, pos.line, pos.column + offset, message))
 
         for ref in cond.refs():
             name = str(ref)
@@ -126,7 +124,6 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                 if ref.parts[0] not in s.mood_variables:
                     bad(f"condition {name!r}: mood variable {ref.parts[0]!r} is not defined", ref.offset)
             elif ref.kind == "flag":
-                read_flags.add(ref.parts[0])
                 if ref.parts[0] not in flags:
                     bad(f"condition {name!r}: no choice or preparation answer ever sets flag "
                         f"{ref.parts[0]!r}{did_you_mean(ref.parts[0], flags)}", ref.offset)
@@ -145,8 +142,6 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                 elif cid not in {c.id for c in s.nodes[nid].choices}:
                     bad(f"condition {name!r}: node {nid!r} has no choice {cid!r}"
                         f"{did_you_mean(cid, [c.id for c in s.nodes[nid].choices])}", ref.offset)
-            if ref.is_numeric:
-                continue
     return out
 
 

@@ -20,6 +20,11 @@ class Problem:
     message: str
     severity: str = "error"
 
+    def __post_init__(self) -> None:
+        # One problem, one line: fold whatever a parser put in the message.
+        if "\n" in self.message or "  " in self.message:
+            object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"

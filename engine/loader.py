@@ -16,8 +16,21 @@ from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
 from .model import (
-    ENDING_KINDS, LABELS, NARRATOR, AutoTransition, Choice, Ending, MoodVariable, Node,
-    Preparation, PrepOption, PrepQuestion, Resident, Scenario, Setting, Variant,
+    ENDING_KINDS,
+    LABELS,
+    NARRATOR,
+    AutoTransition,
+    Choice,
+    Ending,
+    MoodVariable,
+    Node,
+    Preparation,
+    PrepOption,
+    PrepQuestion,
+    Resident,
+    Scenario,
+    Setting,
+    Variant,
 )
 from .reader import Reader
 from .text import EMPTY, LANGUAGES, Text
@@ -273,14 +286,16 @@ class _ScenarioBuilder(Reader):
                          ("variants", "thought", "opportunity", "auto", "next", "choices"))
         if f is None:
             return None
-        speaker = self.identifier(self.at(f"node:{nid}:speaker", f["speaker"]), f"{where} speaker") if "speaker" in f else None
+        speaker = self.identifier(self.at(f"node:{nid}:speaker", f["speaker"]), f"{where} speaker") \
+            if "speaker" in f else None
         text = self.text(f["text"], f"{where} text") if "text" in f else None
         variants = self.items(f["variants"], f"{where} variants", lambda n: self.variant(n, where, nid)) \
             if "variants" in f else ()
         thought = self.text(f["thought"], f"{where} thought") if "thought" in f else None
         opportunity = self.text(f["opportunity"], f"{where} opportunity") if "opportunity" in f else None
-        auto = self.items(f["auto"], f"{where} auto", lambda n: self.auto(n, f"an auto transition in {where}", f"node:{nid}:auto")) \
-            if "auto" in f else ()
+        auto = self.items(
+            f["auto"], f"{where} auto",
+            lambda n: self.auto(n, f"an auto transition in {where}", f"node:{nid}:auto")) if "auto" in f else ()
         nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), f"{where} next") if "next" in f else None
         choices: tuple[Choice, ...] = ()
         if "choices" in f:
@@ -402,7 +417,8 @@ class _ScenarioBuilder(Reader):
             title = self.text(e["title"], f"{where} title") if "title" in e else None
             text = self.text(e["text"], f"{where} text") if "text" in e else None
             debrief = self.text(e["debrief"], f"{where} debrief") if "debrief" in e else EMPTY
-            speaker = self.identifier(self.at(f"ending:{eid}:speaker", e["speaker"]), f"{where} speaker") if "speaker" in e else None
+            speaker = self.identifier(self.at(f"ending:{eid}:speaker", e["speaker"]), f"{where} speaker") \
+                if "speaker" in e else None
             if kind is None or title is None or text is None:
                 continue
             out[eid] = Ending(eid, kind, title, text, debrief or EMPTY, speaker, self.pos(value))

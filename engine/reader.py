@@ -52,7 +52,9 @@ class Reader:
     def at(self, key: str, node: Optional[yaml.Node]) -> yaml.Node:
         """Remember where ``key`` was written, for checks that run after building."""
         if node is not None:
-            self.marks[key] = Pos(*pos_of(node))
+            line, col = pos_of(node)
+            quoted = key.startswith("cond:") and getattr(node, "style", None) in ("'", '"')
+            self.marks[key] = Pos(line, col + 1 if quoted else col)
         return node  # type: ignore[return-value]
 
     # -- reporting -------------------------------------------------------

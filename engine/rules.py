@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping, Optional
 
 from .conditions import Ref, Value
-from .model import Choice, PrepOption, Scenario
 from .machine import prep_state
+from .model import Choice, PrepOption, Scenario
 
 MAX_REDIRECTS = 64
 

@@ -13,7 +13,7 @@ import os
 
 import yaml
 
-from .errors import Problem, ScenarioError
+from .errors import ScenarioError
 
 try:
     SafeLoader: type = yaml.CSafeLoader
@@ -79,6 +79,11 @@ def compose(source: str, path: str) -> yaml.Node:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
         raise ScenarioError.single(path, f"invalid YAML: {what}", line, col) from None
+    except yaml.reader.ReaderError as exc:
+        line = source.count("\n", 0, max(0, exc.position)) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise ScenarioError.single(
+            path, f"invalid YAML: character U+{code:04X} is not allowed in a scenario", line) from None
     except yaml.YAMLError as exc:
         raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
     except (ValueError, UnicodeError) as exc:  # e.g. control characters the reader rejects

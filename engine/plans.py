@@ -1,0 +1,154 @@
+"""Golden playthroughs: a scenario, the moves, and the expected ending and scores.
+
+Plans live in ``tests/playthroughs/*.plan`` (YAML) beside the scenarios they test, as
+Yarn Spinner keeps test plans beside its scripts::
+
+    scenario: speeltuin-kort        # id (scenarios/<id>.yaml) or a path
+    preparation: {belang_bewoners: veilig_spelen}
+    choices: [laten_vertellen, balkon, ...]
+    expect:
+      ending: afspraak
+      scores: {step1: 3, step3: 2}  # every dimension not listed must total 0
+
+Failures read like a person would say them: "at node 'x' expected choice 'y' to be
+offered; offered: a, b". Each plan is also replayed after a save/load round trip
+of the session state, so saving is tested by every plan.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import yaml
+
+from .dimensions import DIMENSION_KEYS
+from .errors import ScenarioError
+from .loader import load_scenario
+from .model import Scenario
+from .scoring import totals
+from .session import Session
+from .yamlsafe import SafeLoader, read_text
+
+MAX_STEPS = 10_000
+
+
+@dataclass
+class PlanResult:
+    path: str
+    scenario_id: str = ""
+    ending: Optional[str] = None
+    scores: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def _round_trip(session: Session) -> Session:
+    data = json.loads(json.dumps(session.to_data()))
+    session.close()
+    return Session.from_data(session.scenario, data)
+
+
+def play_moves(scenario: Scenario, preparation: dict[str, str], choices: list[str],
+               round_trip: bool = False) -> tuple[Session, list[str]]:
+    """Play ``preparation`` answers and ``choices`` in order; return the session and failures."""
+    session = Session.start(scenario)
+    failures: list[str] = []
+    remaining = list(choices)
+    steps = 0
+    while not session.finished and steps < MAX_STEPS:
+        steps += 1
+        if round_trip:
+            session = _round_trip(session)
+        q = session.question
+        if q is not None:
+            answer = preparation.get(q.id)
+            if answer is None:
+                failures.append(f"preparation question {q.id!r} has no answer in the plan")
+                return session, failures
+            if answer not in {o.id for o in q.options}:
+                failures.append(f"question {q.id!r} has no option {answer!r}; options: "
+                                + ", ".join(o.id for o in q.options))
+                return session, failures
+            session.answer(answer)
+            continue
+        if session.can_continue:
+            session.advance()
+            continue
+        node = session.node
+        assert node is not None
+        offered = [c.id for c in session.choices]
+        if not remaining:
+            failures.append(f"the plan ran out of choices at node {node.id!r}; offered: {', '.join(offered)}")
+            return session, failures
+        wanted = remaining.pop(0)
+        if wanted not in offered:
+            failures.append(f"at node {node.id!r} expected choice {wanted!r} to be offered; "
+                            f"offered: {', '.join(offered)}")
+            return session, failures
+        session.choose(wanted)
+    if remaining:
+        failures.append(f"the meeting ended at {session.state.ending!r} with {len(remaining)} "
+                        f"choice(s) of the plan left: {', '.join(remaining)}")
+    return session, failures
+
+
+def load_plan(path: str) -> dict[str, Any]:
+    source = read_text(path)
+    try:
+        data = yaml.load(source, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
+    if not isinstance(data, dict) or "scenario" not in data or "expect" not in data:
+        raise ScenarioError.single(path, "a plan needs 'scenario', 'choices' and 'expect'")
+    return data
+
+
+def run_plan(path: str, scenario_dir: Optional[str] = None,
+             loader: Callable[[str], Scenario] = load_scenario) -> PlanResult:
+    """Run one plan, normally and after a save/load round trip at every step."""
+    result = PlanResult(path)
+    try:
+        plan = load_plan(path)
+    except ScenarioError as exc:
+        result.failures.extend(str(p) for p in exc.problems)
+        return result
+    name = str(plan["scenario"])
+    folder = scenario_dir or str(Path(path).resolve().parent.parent.parent / "scenarios")
+    scenario_path = name if os.path.exists(name) else os.path.join(folder, f"{name}.yaml")
+    try:
+        scenario = loader(scenario_path)
+    except ScenarioError as exc:
+        result.failures.extend(str(p) for p in exc.problems)
+        return result
+    result.scenario_id = scenario.id
+    prep = {str(k): str(v) for k, v in (plan.get("preparation") or {}).items()}
+    choices = [str(c) for c in (plan.get("choices") or [])]
+    expect = plan["expect"] or {}
+    for round_trip in (False, True):
+        session, failures = play_moves(scenario, prep, choices, round_trip)
+        tag = " (after save/load)" if round_trip else ""
+        result.failures.extend(f + tag for f in failures)
+        if failures:
+            break
+        scores = totals(scenario, session.history)
+        if not round_trip:
+            result.ending, result.scores = session.state.ending, scores
+        if "ending" in expect and session.state.ending != expect["ending"]:
+            result.failures.append(f"expected ending {expect['ending']!r}, got {session.state.ending!r}{tag}")
+        want = {k: 0 for k in DIMENSION_KEYS}
+        unknown = [k for k in (expect.get("scores") or {}) if k not in want]
+        if unknown:
+            result.failures.append(f"unknown dimension(s) in expect.scores: {', '.join(map(str, unknown))}")
+        want.update({str(k): int(v) for k, v in (expect.get("scores") or {}).items() if k in want})
+        diffs = [f"{k} expected {want[k]}, got {scores[k]}" for k in DIMENSION_KEYS if scores[k] != want[k]]
+        if diffs:
+            result.failures.append("scores differ: " + "; ".join(diffs) + tag)
+        session.close()
+    return result

@@ -1,0 +1,110 @@
+"""The command line as a user meets it: list, validate, and playing in the terminal."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SHIPPED
+from tests.crafted import MINIMAL
+
+
+def run(*args: str, stdin: str = "", env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "simulator", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+def test_list_shows_every_shipped_scenario_with_residents_and_length():
+    result = run("list")
+    assert result.returncode == 0, result.stderr
+    for path in SHIPPED:
+        assert path.stem in result.stdout
+    assert "Ineke Bakker" in result.stdout and "decisions" in result.stdout
+
+
+def test_validate_exit_codes_valid_invalid_usage(write_scenario):
+    good = write_scenario(MINIMAL, "good.yaml")
+    bad = write_scenario(MINIMAL.replace("next: uitgesteld", "next: nergens"), "bad.yaml")
+    ok = run("validate", good)
+    assert ok.returncode == 0 and "ok" in ok.stdout
+    broken = run("validate", good, bad)
+    assert broken.returncode == 1
+    lines = [line for line in broken.stdout.splitlines() if "nergens" in line]
+    assert lines and lines[0].startswith(f"{bad}:") and "Traceback" not in broken.stderr
+    usage = run("validate")
+    assert usage.returncode == 2
+
+
+def test_validate_missing_file_is_one_line_not_a_traceback(tmp_path):
+    result = run("validate", str(tmp_path / "ghost.yaml"))
+    assert result.returncode == 1
+    assert result.stdout.strip() == f"{tmp_path / 'ghost.yaml'}:1:1: file not found"
+    assert "Traceback" not in result.stderr
+
+
+def test_all_shipped_scenarios_validate():
+    result = run("validate", *map(str, SHIPPED))
+    assert result.returncode == 0, result.stdout
+
+
+def test_piped_play_shows_speakers_mood_and_numbered_choices(write_scenario):
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, stdin="1\n1\n3\n2\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Ineke Bakker: Wanneer begint het?" in out
+    assert "1. Vertel eens." in out and "[Ineke: vertrouwen 5/10, boosheid 3/10" in out
+    assert "Einde: Uitgesteld" in out and "Nabespreking" in out and "Reflectievragen" in out
+
+
+def test_invalid_input_is_explained_and_asked_again(write_scenario):
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, stdin="7\nhallo\n1\n")
+    assert result.stdout.count("Dat is geen keuze") == 2
+    assert "Vertel eens." in result.stdout
+
+
+def test_end_of_input_stops_cleanly_with_exit_zero(write_scenario):
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, stdin="1\n")
+    assert result.returncode == 0 and "Sessie gestopt." in result.stdout and not result.stderr
+
+
+def test_english_interface_and_text(write_scenario):
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, "--lang", "en", stdin="1\n1\n3\n1\n")
+    assert "Ineke Bakker: When does it start?" in result.stdout
+    assert "Debrief" in result.stdout and "Reflection questions" in result.stdout
+
+
+def test_random_bot_is_repeatable_per_seed(write_scenario):
+    path = write_scenario(MINIMAL)
+    a = run("play", "--text", path, "--auto", "random", "--seed", "4")
+    b = run("play", "--text", path, "--auto", "random", "--seed", "4")
+    assert a.returncode == 0 and a.stdout == b.stdout
+    outs = {run("play", "--text", path, "--auto", "random", "--seed", str(s)).stdout for s in range(6)}
+    assert len(outs) > 1
+
+
+def test_best_bot_reaches_the_best_achievable_total(write_scenario):
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, "--auto", "best", "--lang", "en")
+    assert "Ending: Agreement" in result.stdout
+    assert re.search(r"Overall\s+8\b", result.stdout)
+
+
+def test_shipped_scenario_by_id(tmp_path):
+    if not SHIPPED:
+        pytest.skip("no shipped scenarios")
+    result = run("play", "--text", SHIPPED[0].stem, "--auto", "random", "--seed", "1")
+    assert result.returncode == 0 and "Nabespreking" in result.stdout
+
+
+def test_play_broken_scenario_reports_and_exits_one(write_scenario):
+    path = write_scenario(MINIMAL.replace("start: opening", "start: nergens"))
+    result = run("play", "--text", path)
+    assert result.returncode == 1 and "start 'nergens' is not a node" in result.stderr
+    assert "Traceback" not in result.stderr

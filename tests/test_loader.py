@@ -1,0 +1,128 @@
+"""Loading and validation: every kind of bad input gives positioned, readable problems.
+
+Each file in ``tests/scenarios/invalid/`` breaks one rule (its name says which) and
+starts with ``# expect: LINE:COL: message`` — the problem the validator must report.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from engine import ScenarioError, load_scenario, load_scenario_text, yamlsafe
+from simulator.cli import validate_path
+from tests.crafted import MINIMAL
+
+INVALID = sorted((Path(__file__).parent / "scenarios" / "invalid").glob("*.yaml"))
+EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_scenario_reports_the_broken_rule_at_its_position(path):
+    m = EXPECT.match(path.read_text(encoding="utf-8").splitlines()[0])
+    assert m, f"{path.name} must start with '# expect: LINE:COL: message'"
+    line, col, fragment = int(m.group(1)), int(m.group(2)), m.group(3)
+    errors = [p for p in validate_path(str(path)) if p.severity == "error"]
+    assert errors, "the file should be invalid"
+    matching = [p for p in errors if fragment in p.message]
+    assert matching, f"no error mentions {fragment!r}; got: {[str(p) for p in errors]}"
+    assert (matching[0].line, matching[0].column) == (line, col)
+    assert str(matching[0]).startswith(f"{path}:{line}:{col}: ")
+
+
+def test_invalid_folder_covers_the_rules():
+    assert len(INVALID) >= 20
+
+
+def test_every_problem_in_a_file_is_reported_in_one_run(write_scenario):
+    broken = (MINIMAL.replace("summary:", "sumary:")
+              .replace("next: uitgesteld", "next: nergens")
+              .replace("score: {step4: 2}", "score: {step4: 5}"))
+    messages = [p.message for p in validate_path(write_scenario(broken))]
+    assert any("sumary" in m for m in messages)
+    assert any("step4 is 5" in m for m in messages)
+
+
+def test_valid_minimal_scenario_loads(write_scenario):
+    s = load_scenario(write_scenario(MINIMAL))
+    assert s.id == "mini" and len(s.nodes) == 4 and len(s.endings) == 3
+    assert s.decision_count == 3 and s.resident_ids == ("ineke", "bert")
+
+
+def test_object_tags_are_refused_and_never_executed(write_scenario, tmp_path):
+    marker = tmp_path / "pwned"
+    text = MINIMAL.replace("id: mini", f"id: !!python/object/apply:os.system ['touch {marker}']")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(write_scenario(text))
+    assert "not allowed" in str(err.value)
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly_without_expanding():
+    levels = ["a: &a [" + ",".join(["lol"] * 10) + "]"]
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]")
+    bomb = "\n".join(levels)  # would expand to 10^9 strings
+    start = time.process_time()
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(bomb, "bomb.yaml")
+    assert "alias" in str(err.value)
+    assert time.process_time() - start < 5  # generous: the real budget is in bench/
+
+
+def test_small_aliases_are_fine(write_scenario):
+    text = MINIMAL.replace("    text: {nl: Later verder., en: Later.}\nendings:",
+                           "    text: &later {nl: Later verder., en: Later.}\nendings:")
+    load_scenario(write_scenario(text))
+
+
+def test_recursive_alias_is_refused():
+    with pytest.raises(ScenarioError, match="recursive alias"):
+        load_scenario_text("a: &a [*a]\n", "rec.yaml")
+
+
+def test_deep_nesting_is_refused():
+    with pytest.raises(ScenarioError, match="nested more than"):
+        load_scenario_text("x: " + "[" * 60 + "]" * 60, "deep.yaml")
+
+
+def test_oversized_file_is_refused_before_parsing(write_scenario, monkeypatch):
+    monkeypatch.setattr(yamlsafe, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(ScenarioError, match="at most"):
+        load_scenario(write_scenario(MINIMAL))
+
+
+def test_missing_file_directory_empty_and_binary_files(tmp_path):
+    cases = {
+        tmp_path / "nope.yaml": "file not found",
+        tmp_path: "is a directory",
+    }
+    (tmp_path / "empty.yaml").write_text("")
+    cases[tmp_path / "empty.yaml"] = "file is empty"
+    (tmp_path / "latin1.yaml").write_bytes("id: caf\xe9\n".encode("latin-1"))
+    cases[tmp_path / "latin1.yaml"] = "not valid UTF-8"
+    for path, message in cases.items():
+        with pytest.raises(ScenarioError) as err:
+            load_scenario(str(path))
+        line = str(err.value)
+        assert message in line and line.startswith(str(path)) and "\n" not in line
+
+
+def test_unknown_key_suggests_the_intended_one(write_scenario):
+    text = MINIMAL.replace("        balcony: true", "        balkony: true")
+    messages = [p.message for p in validate_path(write_scenario(text))]
+    assert any("unknown key 'balkony'" in m and "did you mean 'balcony'" in m for m in messages)
+
+
+def test_plain_string_texts_use_the_scenario_language(write_scenario):
+    text = MINIMAL.replace("title: {nl: Mini, en: Mini}", "title: Klein")
+    s = load_scenario(write_scenario(text))
+    assert s.title.get("nl") == "Klein" and s.title.get("en") == "Klein"
+
+
+def test_unsupported_format_version(write_scenario):
+    with pytest.raises(ScenarioError, match="format 2 is not supported"):
+        load_scenario(write_scenario(MINIMAL.replace("format: 1", "format: 2")))

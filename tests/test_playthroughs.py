@@ -1,0 +1,43 @@
+"""Golden playthroughs: every plan in tests/playthroughs/ must reach its ending and scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.plans import run_plan
+from tests.conftest import SHIPPED
+
+PLANS = sorted((Path(__file__).parent / "playthroughs").glob("*.plan"))
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_plan(plan):
+    result = run_plan(str(plan))
+    assert result.ok, "\n".join(result.failures)
+
+
+@pytest.mark.parametrize("scenario", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_scenario_has_a_best_and_a_worst_plan(scenario):
+    names = {p.stem for p in PLANS}
+    assert f"{scenario.stem}-best" in names and f"{scenario.stem}-worst" in names
+
+
+def test_a_wrong_plan_fails_with_readable_messages(tmp_path, write_scenario):
+    from tests.crafted import MINIMAL
+    scenario = write_scenario(MINIMAL, "mini.yaml")
+    plan = tmp_path / "mini.plan"
+    plan.write_text(
+        f"scenario: {scenario}\npreparation: {{belang: groot}}\n"
+        "choices: [luisteren, herkaderen]\nexpect: {ending: afspraak, scores: {step1: -1}}\n")
+    result = run_plan(str(plan))
+    assert result.failures == [
+        "at node 'midden' expected choice 'herkaderen' to be offered; offered: uitleggen, pauze"]
+
+    plan.write_text(
+        f"scenario: {scenario}\npreparation: {{belang: veilig}}\n"
+        "choices: [luisteren, pauze, later]\nexpect: {ending: afspraak, scores: {step1: 1}}\n")
+    result = run_plan(str(plan))
+    assert "expected ending 'afspraak', got 'uitgesteld'" in result.failures
+    assert any(f.startswith("scores differ: step2 expected 0, got 1; step3 expected 0, got 2") for f in result.failures)
