@@ -16,6 +16,7 @@ object as a model, whose ``state`` attribute is the current position.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable, Protocol
 
 from transitions import Machine, Transition
@@ -34,12 +35,23 @@ class CursorOwner(Protocol):
 
 
 class Cursor:
-    """The model object ``transitions`` moves between states; it only points back to its owner."""
+    """The model object ``transitions`` moves between states.
+
+    It points back to its session weakly: the shared machine keeps its models alive,
+    and a session a front end simply drops must still be freed (its finaliser detaches).
+    """
 
     state: str
 
     def __init__(self, owner: CursorOwner):
-        self.owner = owner
+        self._owner = weakref.ref(owner)
+
+    @property
+    def owner(self) -> CursorOwner:
+        owner = self._owner()
+        if owner is None:
+            raise RuntimeError("the session of this cursor is gone")
+        return owner
 
 
 def prep_state(question_id: str) -> str:
@@ -109,7 +121,8 @@ class CompiledMachine:
         return cursor
 
     def detach(self, cursor: Cursor) -> None:
-        self.machine.remove_model(cursor)
+        if cursor in self.machine.models:
+            self.machine.remove_model(cursor)
 
     def fire(self, cursor: Cursor, event: str) -> bool:
         """Fire ``event``; False when no transition's conditions allowed it."""

@@ -61,16 +61,12 @@ class _StateEnvironment:
         return max(values) if kind == "max" else min(values)
 
 
-_compiled_cache: dict[int, CompiledMachine] = {}
-
-
 def compiled(scenario: Scenario) -> CompiledMachine:
-    """The scenario's machine, built once per scenario object."""
-    key = id(scenario)
-    cached = _compiled_cache.get(key)
-    if cached is None or cached.scenario is not scenario:
+    """The scenario's machine, built once and kept on the scenario object itself."""
+    cached = scenario.__dict__.get("_compiled")
+    if cached is None:
         cached = CompiledMachine(scenario)
-        _compiled_cache[key] = cached
+        object.__setattr__(scenario, "_compiled", cached)  # a cache, not state: frozen is fine
     return cached
 
 
@@ -121,6 +117,12 @@ class Session:
         if self._cursor is not None:
             self._compiled.detach(self._cursor)
             self._cursor = None
+
+    def __del__(self) -> None:
+        try:
+            self._release()
+        except Exception:  # interpreter shutdown: nothing left to tidy
+            pass
 
     # -- where are we -------------------------------------------------------
     @property
