@@ -1,0 +1,339 @@
+"""The session journal: every playthrough saved to SQLite after every step.
+
+A trainee's work must survive a crash, a closed laptop or a pulled plug, so each
+answer, choice and advance is written in its own transaction with
+``synchronous=FULL`` (the rollback journal makes a half-written step vanish, never
+corrupt the rest). The row keeps the engine's versioned ``Session.to_data()`` JSON
+plus a few columns for listings (ending, overall score), so ``sessions`` and trainer
+reports don't have to load every scenario.
+
+A file that is not our journal (corrupt, or some other program's database) is moved
+aside as ``journal.sqlite3.corrupt-<timestamp>`` and a fresh journal started; the
+caller shows ``Journal.notice`` (one line) to the user. A journal from a *newer*
+Tussenwerker is never touched: opening it raises ``JournalError``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from engine import SaveError, Scenario, Session
+from engine.scoring import totals as score_totals
+
+APP_NAME = "tussenwerker"
+FILE_NAME = "journal.sqlite3"
+DATA_ENV = "TUSSENWERKER_DATA"
+APPLICATION_ID = 0x54575752  # "TWWR": marks the file as a Tussenwerker journal
+SCHEMA_VERSION = 1  # PRAGMA user_version; bump with a migration in ``_migrate``
+SIDE_FILES = ("-journal", "-wal", "-shm")  # SQLite's companions, moved along with the file
+
+_SCHEMA = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scenario_id TEXT NOT NULL,
+    scenario_path TEXT NOT NULL,
+    scenario_digest TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL,
+    trainee TEXT NOT NULL DEFAULT '',
+    parent_id INTEGER REFERENCES sessions(id),
+    started_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    steps INTEGER NOT NULL DEFAULT 0,
+    finished INTEGER NOT NULL DEFAULT 0,
+    ending TEXT,
+    overall INTEGER,
+    totals TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX sessions_by_scenario ON sessions(scenario_id, started_at);
+"""
+
+_COLUMNS = ("id, scenario_id, scenario_path, language, started_at, updated_at, finished, ending, "
+            "overall, parent_id, trainee, steps, totals")
+
+
+class JournalError(Exception):
+    """The journal can't be used; ``str()`` is one line that names the file."""
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    scenario_id: str
+    scenario_path: str
+    language: str
+    started_at: float
+    updated_at: float
+    finished: bool
+    ending: Optional[str]
+    overall: Optional[int]  # sum over the nine dimensions; None until finished
+    parent_id: Optional[int]  # the session this one replays (play again), if any
+    trainee: str
+    steps: int = 0  # decisions taken so far (preparation answers and choices)
+    totals: Optional[dict[str, int]] = None  # per-dimension scores once finished
+
+
+def default_path() -> Path:
+    """``$TUSSENWERKER_DATA/journal.sqlite3``, else the platform's user data folder."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override) / FILE_NAME
+    import platformdirs
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    """Damage (not a database, malformed) as opposed to a busy or read-only file."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name:
+        return name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT"))
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+class Journal:
+    def __init__(self, path: Optional[Path] = None):
+        self.path = Path(path) if path is not None else default_path()
+        self.notice: Optional[str] = None  # one line for the user when the old file was moved aside
+        self._db: Optional[sqlite3.Connection] = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._error(f"can't create the folder ({exc.strerror or exc})") from None
+        self._db = self._open()
+
+    # -- opening -----------------------------------------------------------
+    def _error(self, message: str) -> JournalError:
+        return JournalError(f"{self.path}: {' '.join(message.split())}")
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(f"can't open the session journal ({exc})") from None
+        db.row_factory = sqlite3.Row
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        db = self._connect()
+        try:
+            problem = self._inspect(db)
+        except sqlite3.Error as exc:
+            db.close()
+            if not _is_corruption(exc):
+                raise self._error(f"can't read the session journal ({exc})") from None
+            problem = f"damaged ({exc})"
+        if problem is None:
+            return db
+        db.close()
+        aside = self._move_aside()
+        self.notice = str(self._error(
+            f"not a usable session journal ({problem}); moved aside to {aside.name}, started a new one"))
+        db = self._connect()
+        try:
+            if self._inspect(db) is not None:
+                raise self._error("can't start a new session journal")
+        except sqlite3.Error as exc:
+            db.close()
+            raise self._error(f"can't start a new session journal ({exc})") from None
+        return db
+
+    def _inspect(self, db: sqlite3.Connection) -> Optional[str]:
+        """Set up a new file or check an existing one; returns why it's unusable, else None."""
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id == 0 and not tables:
+            self._create(db)
+            return None
+        if app_id != APPLICATION_ID:
+            return "another program's database"
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise self._error(f"the session journal is from a newer Tussenwerker (schema {version}); "
+                              f"update Tussenwerker to use it")
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            return f"damaged: {check}"
+        if "sessions" not in tables:
+            return "the sessions table is missing"
+        self._migrate(db, version)
+        db.execute("PRAGMA synchronous = FULL")
+        return None
+
+    def _create(self, db: sqlite3.Connection) -> None:
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            db.execute("ROLLBACK")
+            raise
+
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        """Bring an older schema up to date (none exist yet: version 1 is the first)."""
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        try:
+            os.replace(self.path, aside)
+            # A leftover rollback journal must never be replayed into the new file.
+            for suffix in SIDE_FILES:
+                side = Path(str(self.path) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(aside) + suffix))
+        except OSError as exc:
+            raise self._error(f"is damaged and can't be moved aside ({exc.strerror or exc})") from None
+        return aside
+
+    # -- writing -----------------------------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise self._error("the session journal is closed")
+        return self._db
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                cur = db.execute(sql, params)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise self._error(f"can't save the session ({exc})") from None
+        return cur
+
+    def start(self, session: Session, scenario_path: str, language: str,
+              parent_id: Optional[int] = None, trainee: str = "") -> int:
+        """Journal a new session (already started); returns its id."""
+        now = time.time()
+        state = session.state
+        started = state.started_at or now
+        cur = self._write(
+            "INSERT INTO sessions (scenario_id, scenario_path, scenario_digest, language, trainee, parent_id,"
+            " started_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (state.scenario_id, str(scenario_path), state.scenario_digest, language, trainee, parent_id,
+             started, now, json.dumps(session.to_data(), ensure_ascii=False)))
+        session_id = int(cur.lastrowid or 0)
+        self.save(session_id, session)
+        return session_id
+
+    def save(self, session_id: int, session: Session) -> None:
+        """Store the whole session state (call after every answer, choice and advance)."""
+        finished = session.finished
+        dims = score_totals(session.scenario, session.history) if finished else None
+        cur = self._write(
+            "UPDATE sessions SET updated_at = ?, steps = ?, finished = ?, ending = ?, overall = ?, totals = ?,"
+            " data = ? WHERE id = ?",
+            (time.time(), len(session.history), int(finished), session.state.ending,
+             sum(dims.values()) if dims is not None else None,
+             json.dumps(dims) if dims is not None else None,
+             json.dumps(session.to_data(), ensure_ascii=False), session_id))
+        if cur.rowcount != 1:
+            raise self._error(f"there is no session {session_id} to save")
+
+    def set_language(self, session_id: int, language: str) -> None:
+        self._write("UPDATE sessions SET language = ? WHERE id = ?", (language, session_id))
+
+    def delete(self, session_id: int) -> None:
+        self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    # -- reading -----------------------------------------------------------
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(f"can't read the session journal ({exc})") from None
+
+    def _record(self, row: sqlite3.Row) -> SessionRecord:
+        raw_totals = row["totals"]
+        dims: Optional[dict[str, int]] = None
+        if raw_totals:
+            try:
+                dims = {str(k): int(v) for k, v in json.loads(raw_totals).items()}
+            except (ValueError, TypeError, AttributeError):
+                dims = None
+        return SessionRecord(
+            id=int(row["id"]), scenario_id=row["scenario_id"], scenario_path=row["scenario_path"],
+            language=row["language"], started_at=float(row["started_at"]), updated_at=float(row["updated_at"]),
+            finished=bool(row["finished"]), ending=row["ending"],
+            overall=None if row["overall"] is None else int(row["overall"]),
+            parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
+            trainee=row["trainee"] or "", steps=int(row["steps"] or 0), totals=dims)
+
+    def get(self, session_id: int) -> SessionRecord:
+        rows = self._query(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise self._error(f"there is no session {session_id}")
+        return self._record(rows[0])
+
+    def load_data(self, session_id: int) -> dict:
+        rows = self._query("SELECT data FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise self._error(f"there is no session {session_id}")
+        try:
+            data = json.loads(rows[0]["data"])
+        except (ValueError, TypeError) as exc:
+            raise self._error(f"session {session_id} is damaged ({exc})") from None
+        if not isinstance(data, dict):
+            raise self._error(f"session {session_id} is damaged (not a mapping)")
+        return data
+
+    def resume(self, session_id: int, scenario: Scenario) -> Session:
+        """The saved session, ready to continue (or to review, when finished)."""
+        data = self.load_data(session_id)
+        try:
+            return Session.from_data(scenario, data)
+        except SaveError as exc:
+            raise self._error(f"session {session_id} can't be continued: {exc}") from None
+
+    def sessions(self, scenario_id: Optional[str] = None, trainee: Optional[str] = None) -> list[SessionRecord]:
+        """Newest first; optionally only one scenario's (and one trainee's) sessions."""
+        where, params = [], []
+        if scenario_id is not None:
+            where.append("scenario_id = ?")
+            params.append(scenario_id)
+        if trainee is not None:
+            where.append("trainee = ?")
+            params.append(trainee)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._query(f"SELECT {_COLUMNS} FROM sessions{clause} ORDER BY started_at DESC, id DESC",
+                           tuple(params))
+        return [self._record(r) for r in rows]
+
+    def last_unfinished(self) -> Optional[SessionRecord]:
+        """The most recently saved unfinished session with at least one decision taken."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM sessions WHERE finished = 0 AND steps > 0"
+                           " ORDER BY updated_at DESC, id DESC LIMIT 1")
+        return self._record(rows[0]) if rows else None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
