@@ -17,6 +17,7 @@ from engine.text import LANGUAGES
 
 from . import catalog
 from .i18n import tr
+from .textsession import add_play_options, play_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
 
     play = sub.add_parser("play", help="play a scenario (in the terminal with --text)")
-    play.add_argument("scenario", metavar="PATH_OR_ID")
+    play.add_argument("scenario", metavar="PATH_OR_ID", nargs="?")
     play.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
     play.add_argument("--lang", choices=LANGUAGES, default=None, dest="play_lang",
                       help="language (default nl)")
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="let a bot choose: random (repeatable with --seed), best or worst path")
     play.add_argument("--seed", type=int, default=0, help="seed for --auto random")
     play.add_argument("--no-mood", action="store_true", help="don't print the residents' mood")
+    add_play_options(play)
     for name in EXTRA_COMMANDS:
         importlib.import_module(name).register(sub)
     return p
@@ -133,21 +135,17 @@ def load_or_report(name: str):
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.scenario)
-    if scenario is None:
-        return EXIT_INVALID
-    lang = args.play_lang or args.lang or "nl"
+    scenario = None
+    if args.scenario is not None:
+        scenario = load_or_report(args.scenario)
+        if scenario is None:
+            return EXIT_INVALID
+    elif args.resume is None:
+        print("play: name a scenario (path or id), or use --resume", file=sys.stderr)
+        return EXIT_USAGE
     if not args.text:
         return cmd_window(args, scenario)
-    from .textplayer import TextPlayer, planned_chooser, random_chooser
-    chooser = None
-    if args.auto == "random":
-        chooser = random_chooser(args.seed)
-    elif args.auto in ("best", "worst"):
-        chooser = planned_chooser(scenario, worst=args.auto == "worst")
-    player = TextPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood)
-    player.play()
-    return EXIT_OK
+    return play_text(args, scenario)
 
 
 def cmd_window(args: argparse.Namespace, scenario) -> int:

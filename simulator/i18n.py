@@ -70,6 +70,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "weakest": {"nl": "Om aan te werken", "en": "To work on"},
 }
 
+# The debrief, journal, export and report strings live in their own table.
+from .i18n_debrief import STRINGS as _DEBRIEF_STRINGS  # noqa: E402
+
+STRINGS.update(_DEBRIEF_STRINGS)
+
 
 def tr(key: str, lang: str, **fields: object) -> str:
     entry = STRINGS.get(key)

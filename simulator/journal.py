@@ -149,8 +149,9 @@ class Journal:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if app_id == 0 and not tables:
-            self._create(db)
-            return None
+            if self._create(db):
+                return None
+            return self._inspect(db)  # another process created it meanwhile: check theirs
         if app_id != APPLICATION_ID:
             return "another program's database"
         if version > SCHEMA_VERSION:
@@ -166,10 +167,14 @@ class Journal:
         db.execute("PRAGMA synchronous = FULL")
         return None
 
-    def _create(self, db: sqlite3.Connection) -> None:
+    def _create(self, db: sqlite3.Connection) -> bool:
+        """Lay out a new, empty file; False if someone else got there first."""
         db.execute("PRAGMA journal_mode = DELETE")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("BEGIN IMMEDIATE")
+        if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            db.execute("ROLLBACK")
+            return False
         try:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
@@ -180,6 +185,7 @@ class Journal:
         except sqlite3.Error:
             db.execute("ROLLBACK")
             raise
+        return True
 
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
         """Bring an older schema up to date (none exist yet: version 1 is the first)."""

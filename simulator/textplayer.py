@@ -35,6 +35,7 @@ class PlayResult:
 
 
 Chooser = Callable[[Session, list[str]], int]  # returns a 0-based index into the options
+StepHook = Callable[[Session], None]  # called after every answer, choice and advance (the journal)
 
 
 def mood_line(session: Session, lang: str) -> str:
@@ -50,8 +51,9 @@ def mood_line(session: Session, lang: str) -> str:
 
 class TextPlayer:
     def __init__(self, scenario: Scenario, lang: str, out: TextIO, inp: Optional[TextIO] = None,
-                 chooser: Optional[Chooser] = None, show_mood: bool = True):
+                 chooser: Optional[Chooser] = None, show_mood: bool = True, on_step: Optional[StepHook] = None):
         self.s = scenario
+        self.on_step = on_step or (lambda session: None)
         self.lang = lang
         self.out = out
         self.inp = inp
@@ -87,6 +89,7 @@ class TextPlayer:
                 options = [o.text.get(L) for o in q.options]
                 index = self.ask(session, options)
                 session.answer(q.options[index].id)
+                self.on_step(session)
                 if not session.in_preparation:
                     self.say()
                     self.say(tr("preparation_done", L))
@@ -95,6 +98,7 @@ class TextPlayer:
             while not session.finished:
                 if session.can_continue:
                     session.advance()
+                    self.on_step(session)
                 else:
                     if self.show_mood:
                         self.say(mood_line(session, L))
@@ -102,6 +106,7 @@ class TextPlayer:
                     index = self.ask(session, [c.text.get(L) for c in choices])
                     self.say(f"{tr('you', L)}: {choices[index].text.get(L)}", "  ")
                     session.choose(choices[index].id)
+                    self.on_step(session)
                 self.show_transcript(session, shown)
                 shown = len(session.state.transcript)
         except InputClosed:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -226,3 +228,73 @@ def test_a_crash_in_the_middle_of_a_write_keeps_the_previous_step(tmp_path, scen
         assert j.get(sid).steps == 3
     finally:
         j.close()
+
+
+# -- the terminal player with the journal ------------------------------------
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "simulator", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+def test_terminal_play_is_journaled_and_a_killed_session_continues_with_resume(write_scenario):
+    path = write_scenario(MINIMAL)
+    proc = subprocess.Popen([sys.executable, "-m", "simulator", "play", "--text", path], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stdin is not None
+    proc.stdin.write("1\n1\n")  # preparation answer, first choice; the input stays open
+    proc.stdin.flush()
+    deadline = time.time() + 60
+    steps = 0
+    while time.time() < deadline and steps < 2:
+        time.sleep(0.1)
+        try:
+            with Journal() as j:
+                steps = max((r.steps for r in j.sessions()), default=0)
+        except JournalError:
+            pass
+    proc.send_signal(signal.SIGKILL)  # a crash (or a closed laptop) between two choices
+    proc.wait(timeout=30)
+    assert steps == 2
+    result = run_cli("play", "--text", "--resume", stdin="1\n2\n")
+    assert result.returncode == 0, result.stderr
+    assert "Verder met sessie 1" in result.stdout and "Einde: Uitgesteld" in result.stdout
+    assert "python -m simulator debrief 1" in result.stdout
+    with Journal() as j:
+        record = j.get(1)
+        data = j.load_data(1)
+    assert record.finished and record.ending == "uitgesteld" and record.steps == 4
+    assert [d["choice"] for d in data["history"]] == ["veilig", "luisteren", "herkaderen", "later"]
+
+
+def test_resume_without_unfinished_session_or_for_a_finished_one_says_so(write_scenario):
+    nothing = run_cli("play", "--text", "--resume")
+    assert nothing.returncode == 1 and "geen onafgemaakte sessie" in nothing.stderr
+    path = write_scenario(MINIMAL)
+    done = run_cli("play", "--text", path, stdin="1\n1\n3\n2\n")
+    assert done.returncode == 0 and "Opgeslagen als sessie 1." in done.stdout
+    again = run_cli("play", "--text", "--resume", "1")
+    assert again.returncode == 1 and "al afgerond" in again.stderr and "Traceback" not in again.stderr
+    ghost = run_cli("play", "--text", "--resume", "7")
+    assert ghost.returncode == 1 and "there is no session 7" in ghost.stderr
+
+
+def test_no_save_and_bots_leave_the_journal_untouched(write_scenario):
+    path = write_scenario(MINIMAL)
+    result = run_cli("play", "--text", path, "--no-save", stdin="1\n1\n")
+    assert result.returncode == 0 and "Opgeslagen" not in result.stdout
+    bot = run_cli("play", "--text", path, "--auto", "random", "--seed", "3")
+    assert bot.returncode == 0 and "Nabespreking" in bot.stdout and "Opgeslagen" not in bot.stdout
+    with Journal() as j:
+        assert j.sessions() == []
+
+
+def test_a_corrupt_journal_is_reported_and_play_goes_on(write_scenario, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "journal.sqlite3").write_bytes(b"\x00garbage" * 500)
+    path = write_scenario(MINIMAL)
+    result = run_cli("play", "--text", path, stdin="1\n1\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "moved aside" in line]
+    assert len(lines) == 1 and lines[0].startswith(str(data / "journal.sqlite3"))
+    assert "Opgeslagen als sessie 1." in result.stdout

@@ -1,0 +1,149 @@
+"""``play --text`` with the session journal: save every step, continue later.
+
+The terminal player itself knows nothing of saving; this module opens the journal,
+hands the player a hook that saves after every answer, choice and advance, and on
+``--resume`` picks the saved session up again. A journal that can't be opened or
+written never stops the game: the trainee is told in one line and plays on unsaved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional
+
+from engine import Scenario, Session
+
+from .i18n import tr
+from .journal import Journal, JournalError, SessionRecord
+
+EXIT_OK, EXIT_INVALID = 0, 1
+
+
+def add_play_options(play: argparse.ArgumentParser) -> None:
+    """The journal's options on the ``play`` command."""
+    play.add_argument("--resume", nargs="?", type=int, const=0, default=None, metavar="ID",
+                      help="continue an unfinished session (the last one when no ID is given)")
+    play.add_argument("--no-save", action="store_true",
+                      help="don't save this session in the journal (bots with --auto are never saved)")
+    play.add_argument("--trainee", default="", metavar="NAME",
+                      help="whose session this is (for progress over time on a shared computer)")
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+class Saver:
+    """Saves a session after every step; after one failure it says so once and stops trying."""
+
+    def __init__(self, journal: Optional[Journal], session_id: Optional[int], lang: str):
+        self.journal = journal
+        self.session_id = session_id
+        self.lang = lang
+
+    @property
+    def active(self) -> bool:
+        return self.journal is not None and self.session_id is not None
+
+    def __call__(self, session: Session) -> None:
+        if not self.active:
+            return
+        assert self.journal is not None and self.session_id is not None
+        try:
+            self.journal.save(self.session_id, session)
+        except JournalError as exc:
+            err(str(exc))
+            err(tr("journal_off", self.lang))
+            self.session_id = None
+
+
+def open_journal(lang: str) -> Optional[Journal]:
+    try:
+        journal = Journal()
+    except JournalError as exc:
+        err(str(exc))
+        err(tr("journal_off", lang))
+        return None
+    if journal.notice:
+        err(journal.notice)
+    return journal
+
+
+def _pick_record(journal: Journal, wanted: int, lang: str) -> Optional[SessionRecord]:
+    if wanted:
+        try:
+            return journal.get(wanted)
+        except JournalError as exc:
+            err(str(exc))
+            return None
+    record = journal.last_unfinished()
+    if record is None:
+        err(tr("nothing_to_resume", lang))
+    return record
+
+
+def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
+    """Play in the terminal; ``scenario`` is None only when resuming without naming one."""
+    from .cli import load_or_report
+    from .textplayer import TextPlayer, planned_chooser, random_chooser
+
+    lang = args.play_lang or args.lang or "nl"
+    resuming = args.resume is not None
+    # A bot's playthrough isn't a trainee's work: it stays out of the journal and the reports.
+    save = not args.no_save and not args.auto
+    journal = open_journal(lang) if save or resuming else None
+    session: Optional[Session] = None
+    session_id: Optional[int] = None
+    try:
+        if resuming:
+            if journal is None:
+                return EXIT_INVALID
+            record = _pick_record(journal, args.resume, lang)
+            if record is None:
+                return EXIT_INVALID
+            if record.finished:
+                err(tr("already_finished", lang, id=record.id))
+                return EXIT_INVALID
+            lang = args.play_lang or args.lang or record.language
+            if scenario is None or scenario.id != record.scenario_id:
+                scenario = load_or_report(record.scenario_path)
+                if scenario is None:
+                    return EXIT_INVALID
+            try:
+                session = journal.resume(record.id, scenario)
+            except JournalError as exc:
+                err(str(exc))
+                return EXIT_INVALID
+            session_id = record.id
+            print(tr("resuming", lang, id=record.id, title=scenario.title.get(lang)))
+        assert scenario is not None
+        if session is None:
+            session = Session.start(scenario)
+            if journal is not None and save:
+                try:
+                    session_id = journal.start(session, os.path.abspath(scenario.path), lang, trainee=args.trainee)
+                except JournalError as exc:
+                    err(str(exc))
+                    err(tr("journal_off", lang))
+        saver = Saver(journal if save or resuming else None, session_id, lang)
+        chooser = None
+        if args.auto == "random":
+            chooser = random_chooser(args.seed)
+        elif args.auto in ("best", "worst"):
+            chooser = planned_chooser(scenario, worst=args.auto == "worst")
+        player = TextPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
+                            on_step=saver)
+        result = player.play(session)
+        if saver.active:
+            print()
+            print(tr("saved_as", lang, id=saver.session_id))
+            hint = "debrief_hint" if result.completed else "resume_hint"
+            print(tr(hint, lang, id=saver.session_id))
+        return EXIT_OK
+    finally:
+        if session is not None:
+            session.close()
+        if journal is not None:
+            journal.close()
