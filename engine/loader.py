@@ -18,7 +18,6 @@ from .errors import Problem, ScenarioError
 from .model import (
     ENDING_KINDS,
     LABELS,
-    NARRATOR,
     AutoTransition,
     Choice,
     Ending,
@@ -33,21 +32,19 @@ from .model import (
     Variant,
 )
 from .reader import Reader
+from .shapes import MAX_DELTA, MAX_WEIGHT, MIN_WEIGHT, MOOD_BOUND, RESERVED_IDS, bounds, keys
 from .text import EMPTY, LANGUAGES, Text
 from .yamlsafe import compose, read_text
 
 FORMAT_VERSION = 1
-MIN_WEIGHT, MAX_WEIGHT = -2, 2
-MAX_DELTA = 10
 
 DEFAULT_MOOD = {
     "trust": MoodVariable("trust", Text({"nl": "Vertrouwen", "en": "Trust"}), 0, 10, 5, "high"),
     "anger": MoodVariable("anger", Text({"nl": "Boosheid", "en": "Anger"}), 0, 10, 3, "low"),
 }
 
-TOP_REQUIRED = ("format", "id", "title", "summary", "setting", "residents", "start", "nodes", "endings")
-TOP_OPTIONAL = ("language", "learning_goals", "minutes", "difficulty", "mood_variables",
-                "preparation", "triggers")
+# Key lists, bounds and docs of every part of a scenario are declared once, in ``shapes``.
+TOP_REQUIRED, TOP_OPTIONAL = keys("scenario")
 
 
 def load_scenario(path: str) -> Scenario:
@@ -104,8 +101,9 @@ class _ScenarioBuilder(Reader):
         summary = self.text(top["summary"], "summary") if "summary" in top else None
         goals = self.items(top["learning_goals"], "learning_goals", lambda n: self.text(n, "a learning goal")) \
             if "learning_goals" in top else ()
-        minutes = self.integer(top["minutes"], "minutes", 1, 600) if "minutes" in top else None
-        difficulty = self.integer(top["difficulty"], "difficulty", 1, 3) if "difficulty" in top else None
+        minutes = self.integer(top["minutes"], "minutes", *bounds("scenario", "minutes")) if "minutes" in top else None
+        difficulty = self.integer(top["difficulty"], "difficulty", *bounds("scenario", "difficulty")) \
+            if "difficulty" in top else None
         setting = self.setting(top["setting"]) if "setting" in top else None
         mood_vars = self.mood_variables(top["mood_variables"]) if "mood_variables" in top else dict(DEFAULT_MOOD)
         residents = self.residents(top["residents"], mood_vars) if "residents" in top else ()
@@ -127,7 +125,7 @@ class _ScenarioBuilder(Reader):
 
     # -- sections ----------------------------------------------------------
     def setting(self, node: yaml.Node) -> Optional[Setting]:
-        f = self.mapping(node, "setting", ("meeting",), ("situation", "your_role", "goals", "room_to_move"))
+        f = self.mapping(node, "setting", *keys("setting"))
         if f is None:
             return None
         meeting = self.text(f["meeting"], "setting.meeting") if "meeting" in f else None
@@ -147,12 +145,12 @@ class _ScenarioBuilder(Reader):
             where = f"mood variable {key!r}"
             if self.identifier_ok(node, key, where) is None:
                 continue
-            spec = self.mapping(value, where, ("label",), ("min", "max", "initial", "good"))
+            spec = self.mapping(value, where, *keys("mood_variable"))
             if spec is None:
                 continue
             label = self.text(spec["label"], f"{where} label") if "label" in spec else None
-            lo = self.integer(spec["min"], f"{where} min", -100, 100) if "min" in spec else 0
-            hi = self.integer(spec["max"], f"{where} max", -100, 100) if "max" in spec else 10
+            lo = self.integer(spec["min"], f"{where} min", -MOOD_BOUND, MOOD_BOUND) if "min" in spec else 0
+            hi = self.integer(spec["max"], f"{where} max", -MOOD_BOUND, MOOD_BOUND) if "max" in spec else 10
             if lo is None or hi is None or label is None:
                 continue
             if lo >= hi:
@@ -178,8 +176,7 @@ class _ScenarioBuilder(Reader):
         out: list[Resident] = []
         seen: dict[str, yaml.Node] = {}
         for item in self.sequence(node, "residents", allow_empty=False):
-            f = self.mapping(item, "a resident", ("id", "name"),
-                             ("role", "group", "position", "interests", "portrait", "mood"))
+            f = self.mapping(item, "a resident", *keys("resident"))
             if f is None or "id" not in f:
                 continue
             rid = self.identifier(f["id"], "resident id")
@@ -188,7 +185,7 @@ class _ScenarioBuilder(Reader):
             if rid in seen:
                 self.error(f["id"], f"duplicate resident id {rid!r}")
                 continue
-            if rid in (NARRATOR, "all", "max", "min", "flag", "prep", "chose", "visited"):
+            if rid in RESERVED_IDS:
                 self.error(f["id"], f"{rid!r} is a reserved word; choose another resident id")
                 continue
             seen[rid] = item
@@ -215,7 +212,7 @@ class _ScenarioBuilder(Reader):
         return tuple(out)
 
     def preparation(self, node: yaml.Node) -> Optional[Preparation]:
-        f = self.mapping(node, "preparation", ("questions",), ("intro",))
+        f = self.mapping(node, "preparation", *keys("preparation"))
         if f is None:
             return None
         intro = self.text(f["intro"], "preparation.intro") if "intro" in f else EMPTY
@@ -223,7 +220,7 @@ class _ScenarioBuilder(Reader):
         seen: set[str] = set()
         for qnode in self.sequence(f.get("questions", node), "preparation.questions", allow_empty=False) \
                 if "questions" in f else []:
-            q = self.mapping(qnode, "a preparation question", ("id", "prompt", "options"))
+            q = self.mapping(qnode, "a preparation question", *keys("question"))
             if q is None or "id" not in q:
                 continue
             qid = self.identifier(q["id"], "question id")
@@ -238,8 +235,7 @@ class _ScenarioBuilder(Reader):
             option_ids: set[str] = set()
             for onode in self.sequence(q["options"], f"question {qid!r} options", allow_empty=False) \
                     if "options" in q else []:
-                o = self.mapping(onode, "a preparation option", ("id", "text"),
-                                 ("correct", "feedback", "set", "score"))
+                o = self.mapping(onode, "a preparation option", *keys("option"))
                 if o is None or "id" not in o:
                     continue
                 oid = self.identifier(o["id"], "option id")
@@ -282,8 +278,7 @@ class _ScenarioBuilder(Reader):
 
     def dialogue_node(self, nid: str, node: yaml.Node) -> Optional[Node]:
         where = f"node {nid!r}"
-        f = self.mapping(node, where, ("speaker", "text"),
-                         ("variants", "thought", "opportunity", "auto", "next", "choices"))
+        f = self.mapping(node, where, *keys("node"))
         if f is None:
             return None
         speaker = self.identifier(self.at(f"node:{nid}:speaker", f["speaker"]), f"{where} speaker") \
@@ -309,7 +304,7 @@ class _ScenarioBuilder(Reader):
         return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node))
 
     def variant(self, node: yaml.Node, where: str, nid: str) -> Optional[Variant]:
-        f = self.mapping(node, f"a variant in {where}", ("when", "text"), ("speaker",))
+        f = self.mapping(node, f"a variant in {where}", *keys("variant"))
         if f is None:
             return None
         when = self.condition(f["when"], "when") if "when" in f else None
@@ -324,7 +319,7 @@ class _ScenarioBuilder(Reader):
         return Variant(when, text, speaker)
 
     def auto(self, node: yaml.Node, where: str, owner: str) -> Optional[AutoTransition]:
-        f = self.mapping(node, where, ("when", "goto"))
+        f = self.mapping(node, where, *keys("auto"))
         if f is None:
             return None
         when = self.condition(f["when"], "when") if "when" in f else None
@@ -341,8 +336,7 @@ class _ScenarioBuilder(Reader):
         out: list[Choice] = []
         seen: set[str] = set()
         for item in self.sequence(node, f"node {nid!r} choices", allow_empty=False):
-            f = self.mapping(item, f"a choice in node {nid!r}", ("id", "text", "next"),
-                             ("when", "effects", "set", "clear", "score", "feedback", "label", "balcony"))
+            f = self.mapping(item, f"a choice in node {nid!r}", *keys("choice"))
             if f is None or "id" not in f:
                 continue
             cid = self.identifier(f["id"], "choice id")
@@ -410,7 +404,7 @@ class _ScenarioBuilder(Reader):
             if self.identifier_ok(key_node or node, eid, f"ending id {eid!r}") is None:
                 continue
             where = f"ending {eid!r}"
-            e = self.mapping(value, where, ("kind", "title", "text"), ("debrief", "speaker"))
+            e = self.mapping(value, where, *keys("ending"))
             if e is None:
                 continue
             kind = self.choice_of(e["kind"], f"{where} kind", ENDING_KINDS) if "kind" in e else None

@@ -23,7 +23,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 # Modules that add their own subcommands: each has ``register(subparsers)``, which adds
 # a parser and sets ``func`` (args -> exit code) as its default.
-EXTRA_COMMANDS: list[str] = []
+EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,19 +108,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = EXIT_INVALID
         elif not problems:
             print(f"{path}: ok")
+        else:
+            print(f"{path}: ok, {len(problems)} warning{'s' if len(problems) != 1 else ''}")
     return status
 
 
 def validate_path(path: str) -> list:
-    """Every problem in one file (load errors, shape, references, graph, playability)."""
+    """Every problem in one file (load errors, shape, references, graph, playability, smells)."""
+    from engine.lint import lint_scenario
     from engine.playability import check_playability
     from engine.yamlsafe import read_text
     try:
-        scenario, problems = parse_scenario(read_text(path), path)
+        source = read_text(path)
+        scenario, problems = parse_scenario(source, path)
     except ScenarioError as exc:
         return list(exc.problems)
     if scenario is not None and not any(p.severity == "error" for p in problems):
-        problems = sorted(problems + check_playability(scenario))
+        problems = sorted(problems + check_playability(scenario) + lint_scenario(scenario, source))
     return problems
 
 
