@@ -9,9 +9,11 @@ Q(c) = w(c) + V(next) comes straight from these tables.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
+from .abstraction import Abstraction
 from .dimensions import DIMENSION_KEYS
 from .model import Scenario
 from .rules import Rules, Snapshot
@@ -20,6 +22,7 @@ from .state import Decision
 OBJECTIVES = DIMENSION_KEYS + ("overall",)
 N_DIMS = len(DIMENSION_KEYS)
 DEFAULT_MAX_STATES = 200_000
+EXACT_STATES = 5_000
 
 Vector = tuple[int, ...]
 Edge = tuple[str, Vector, Snapshot]
@@ -37,6 +40,7 @@ ZERO: Vector = (0,) * len(OBJECTIVES)
 class StateGraph:
     scenario: Scenario
     rules: Rules
+    abstraction: Abstraction
     initial: Snapshot
     edges: dict[Snapshot, list[Edge]] = field(default_factory=dict)
     complete: bool = True
@@ -44,6 +48,20 @@ class StateGraph:
     back_edges: int = 0
     best: dict[Snapshot, Vector] = field(default_factory=dict)
     worst: dict[Snapshot, Vector] = field(default_factory=dict)
+    exact: bool = True  # False: states were merged by mood band (see abstraction.band_key)
+    max_states: int = DEFAULT_MAX_STATES
+
+    def key(self, snap: Snapshot) -> Snapshot:
+        """The graph's key for a real snapshot."""
+        return self.abstraction.canonical(snap) if self.exact else self.abstraction.band_key(snap)
+
+    def ensure(self, snap: Snapshot) -> Snapshot:
+        """The key of a real snapshot, exploring from it first if the graph hasn't seen it."""
+        key = self.key(snap)
+        if key not in self.edges and self.complete:
+            _expand(self, snap, self.max_states)
+            _compute_values(self, key)
+        return key
 
     @property
     def state_count(self) -> int:
@@ -82,52 +100,73 @@ class StateGraph:
 
 
 def _add(a: Vector, b: Vector) -> Vector:
-    return tuple(x + y for x, y in zip(a, b))
+    return tuple(map(operator.add, a, b))
 
 
-def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES) -> StateGraph:
-    """Visit every reachable state (up to ``max_states``) and compute best/worst values."""
+def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
+            exact_states: int = EXACT_STATES) -> StateGraph:
+    """Visit every reachable state and compute best/worst values.
+
+    Exact (states merged only when no future can tell them apart) up to
+    ``exact_states``; beyond that, states are merged by mood band and the graph is
+    marked ``exact=False``. ``complete`` is False when even that hit ``max_states``.
+    """
     rules = Rules(scenario)
-    graph = StateGraph(scenario, rules, rules.initial())
-    stack = [graph.initial]
-    while stack:
-        snap = stack.pop()
-        if snap in graph.edges:
-            continue
-        if len(graph.edges) >= max_states:
-            graph.complete = False
-            break
-        edges = [(move, weight_vector(score), nxt) for move, score, nxt in rules.options(snap)]
-        graph.edges[snap] = edges
-        if not edges and snap.position not in scenario.endings:
-            graph.dead_ends.append(snap)
-        for _, _, nxt in edges:
-            if nxt not in graph.edges:
-                stack.append(nxt)
-    _compute_values(graph)
+    abstraction = Abstraction(rules)
+    start = rules.initial()
+    graph = StateGraph(scenario, rules, abstraction, abstraction.canonical(start), max_states=max_states)
+    _expand(graph, start, min(max_states, exact_states))
+    if not graph.complete and max_states > exact_states:
+        graph = StateGraph(scenario, rules, abstraction, abstraction.band_key(start), exact=False,
+                           max_states=max_states)
+        _expand(graph, start, max_states)
+    _compute_values(graph, graph.initial)
     return graph
 
 
-def _compute_values(graph: StateGraph) -> None:
-    """Post-order DP; an edge back into the current path is ignored (counted in back_edges)."""
+def _expand(graph: StateGraph, start: Snapshot, max_states: int) -> None:
+    """Depth-first over real snapshots, recording edges between their keys."""
+    rules, key, scenario = graph.rules, graph.key, graph.scenario
+    stack = [start]
+    while stack:
+        real = stack.pop()
+        here = key(real)
+        if here in graph.edges:
+            continue
+        if len(graph.edges) >= max_states:
+            graph.complete = False
+            return
+        edges = []
+        for move, score, nxt in rules.options(real):
+            nxt_key = key(nxt)
+            edges.append((move, weight_vector(score), nxt_key))
+            if nxt_key not in graph.edges:
+                stack.append(nxt)
+        graph.edges[here] = edges
+        if not edges and real.position not in scenario.endings:
+            graph.dead_ends.append(here)
+
+
+def _compute_values(graph: StateGraph, root: Snapshot) -> None:
+    """Post-order DP from ``root``; an edge back into the current path is ignored (counted)."""
     best, worst = graph.best, graph.worst
     on_path: set[Snapshot] = set()
-    stack: list[tuple[Snapshot, bool]] = [(graph.initial, False)]
+    stack: list[tuple[Snapshot, bool]] = [(root, False)]
     while stack:
         snap, expanded = stack.pop()
         if expanded:
             on_path.discard(snap)
-            hi: Optional[list[int]] = None
-            lo: Optional[list[int]] = None
+            hi: Optional[Vector] = None
+            lo: Optional[Vector] = None
             for _, w, nxt in graph.edges.get(snap, []):
                 if nxt not in best:  # back edge or unexplored
                     continue
                 up = _add(w, best[nxt])
                 down = _add(w, worst[nxt])
-                hi = list(up) if hi is None else [max(a, b) for a, b in zip(hi, up)]
-                lo = list(down) if lo is None else [min(a, b) for a, b in zip(lo, down)]
-            best[snap] = tuple(hi) if hi is not None else ZERO
-            worst[snap] = tuple(lo) if lo is not None else ZERO
+                hi = up if hi is None else tuple(map(max, hi, up))
+                lo = down if lo is None else tuple(map(min, lo, down))
+            best[snap] = hi if hi is not None else ZERO
+            worst[snap] = lo if lo is not None else ZERO
             continue
         if snap in best:
             continue
@@ -141,23 +180,24 @@ def _compute_values(graph: StateGraph) -> None:
 
 
 def snapshots_along(graph: StateGraph, history: list[Decision]) -> list[Optional[Snapshot]]:
-    """The snapshot in which each decision was taken, plus the one after the last.
+    """The graph key of the state in which each decision was taken, plus the one after the last.
 
-    Lines without choices are followed automatically; ``None`` once the history leaves
-    the explored graph (a scenario changed since the session was played).
+    Replays the real snapshots (lines without choices are followed automatically) and
+    maps each to its key, exploring any state the graph hasn't met yet. ``None`` once
+    the history leaves the scenario (it changed since the session was played).
     """
     rules = graph.rules
-    snap: Optional[Snapshot] = graph.initial
+    real: Optional[Snapshot] = rules.initial()
     out: list[Optional[Snapshot]] = []
     for decision in list(history) + [None]:
-        while snap is not None:
-            options = rules.options(snap)
+        while real is not None:
+            options = rules.options(real)
             if len(options) == 1 and options[0][0] == "continue":
-                snap = options[0][2]
+                real = options[0][2]
                 continue
             break
-        out.append(snap)
-        if decision is not None and snap is not None:
-            nxt = [o for o in rules.options(snap) if o[0] == decision.choice_id]
-            snap = nxt[0][2] if nxt else None
+        out.append(graph.ensure(real) if real is not None else None)
+        if decision is not None and real is not None:
+            nxt = [o for o in rules.options(real) if o[0] == decision.choice_id]
+            real = nxt[0][2] if nxt else None
     return out

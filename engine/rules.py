@@ -9,8 +9,7 @@ random sessions through both and requires identical states.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Mapping, Optional
+from typing import Iterator, Mapping, NamedTuple, Optional
 
 from .conditions import Ref, Value
 from .machine import prep_state
@@ -19,8 +18,9 @@ from .model import Choice, PrepOption, Scenario
 MAX_REDIRECTS = 64
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
+    """Immutable, hashable state for exploration (a named tuple: hashing is in C)."""
+
     position: str
     mood: tuple[int, ...]
     flags: frozenset[str]
