@@ -2,35 +2,62 @@
 
 As a chess engine reviews a game: a choice's value is its own weights plus the best
 continuation it still allows, Q(c) = w(c) + V(next), with V the best achievable
-overall total from a state (``analysis``). Its *regret* is how much of the spread
+overall total from a state (``outlook``: exact on the state graph when it can be
+explored, else the authored approximation). Its *regret* is how much of the spread
 between the best and the worst option at that moment it gave away:
 
     regret = (max Q - Q(c)) / (max Q - min Q)
 
 Thresholds (a design decision, tested in ``tests/test_review.py``):
 ``best`` regret 0; ``good`` ≤ 0.25; ``inaccuracy`` ≤ 0.5; ``mistake`` above.
-A trainer's explicit ``label`` on a choice wins. At a node marked ``opportunity`` a
-reply without a positive weight on an inlevingsvermogen indicator is a *missed
-opportunity*, whatever else it scores.
+A trainer's explicit ``label`` on a choice wins. A *missed opportunity* is flagged,
+whatever the verdict, when
+- the node is marked ``opportunity`` (the resident voiced a feeling or need) and the
+  reply has no positive weight on any inlevingsvermogen indicator (reason
+  ``opportunity``), or
+- the choice wasn't the best and the best option was one only offered because of
+  earlier play (it has a ``when`` condition, e.g. thanks to the preparation) with a
+  positive total weight of its own: an opening earned and left unused (``unlocked``).
+
+This module is the one source of debrief data: the terminal, the window and the
+exports render a ``Review``; none of them picks tips or judges anything itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping, Optional
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, Sequence
 
-from .analysis import OBJECTIVES, StateGraph, explore, snapshots_along
+from .analysis import OBJECTIVES, StateGraph, Vector, explore
 from .dimensions import DIMENSION_KEYS
 from .model import Ending, Scenario
-from .rules import Snapshot
+from .outlook import OVERALL, MoveValue, outlook
+from .review_parts import (
+    DimensionReview,
+    PrepReview,
+    dimension_reviews,
+    prep_review,
+    strongest_and_weakest,
+    tips_for,
+)
 from .scoring import decision_weights, totals
-from .state import Decision
+from .seedtext import REFLECTION_QUESTIONS, TIPS
+from .state import Decision, Entry
 from .text import EMPTY, Text
 
 GOOD_MAX_REGRET = 0.25
 INACCURACY_MAX_REGRET = 0.5
 EMPATHY_KEYS = ("e1", "e2", "e3", "e4")
 VERDICTS = ("best", "good", "inaccuracy", "mistake")
+MISSED_REASONS = ("opportunity", "unlocked")
+# Exploring more states than this for a review takes seconds; beyond it the review uses
+# the authored approximation (``Review.exact`` is then False).
+REVIEW_MAX_STATES = 30_000
+
+__all__ = [
+    "DecisionReview", "DimensionReview", "PrepReview", "Review", "classify", "review", "review_graph",
+    "GOOD_MAX_REGRET", "INACCURACY_MAX_REGRET", "VERDICTS",
+]
 
 
 def classify(regret: float) -> str:
@@ -52,7 +79,7 @@ class DecisionReview:
     chosen_text: Text
     weights: Mapping[str, int]
     feedback: Text
-    verdict: Optional[str]  # one of VERDICTS, None when the state space was too large to judge
+    verdict: Optional[str]  # one of VERDICTS; None when it couldn't be judged
     regret: Optional[float]
     better_id: Optional[str]  # the best option when the choice wasn't best
     better_text: Optional[Text]
@@ -61,6 +88,10 @@ class DecisionReview:
     missed_opportunity: bool
     opportunity: Optional[Text]
     thought: Optional[Text]
+    missed_reason: Optional[str] = None  # one of MISSED_REASONS when missed_opportunity
+    best_here: Mapping[str, int] = field(default_factory=dict)  # best total still achievable at this decision
+    best_after: Mapping[str, int] = field(default_factory=dict)  # ... and after the choice that was made
+    options: int = 0  # how many options were on offer
 
     @property
     def is_prep(self) -> bool:
@@ -75,11 +106,22 @@ class Review:
     worst: Mapping[str, int]
     decisions: tuple[DecisionReview, ...]
     ending: Optional[Ending]
-    exact: bool  # False when the scenario was too large to explore fully
+    exact: bool  # False when some values come from the authored approximation
+    best_overall: int = 0  # best achievable sum of all dimensions along one path
+    worst_overall: int = 0
+    dimensions: tuple[DimensionReview, ...] = ()
+    prep: Optional[PrepReview] = None
+    strongest: Optional[str] = None  # dimension key
+    weakest: tuple[str, ...] = ()  # dimension keys, weakest first
+    tips: tuple[int, ...] = ()  # indices into seedtext.TIPS, for the weakest dimensions first
 
     @property
     def overall(self) -> int:
         return sum(self.totals.values())
+
+    @property
+    def overall_percent(self) -> Optional[float]:
+        return _percent(self.overall, self.worst_overall, self.best_overall)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(VERDICTS + ("missed_opportunity",), 0)
@@ -92,29 +134,81 @@ class Review:
 
     def percent(self, dim: str) -> Optional[float]:
         """Score as 0..100 % of the range between worst and best achievable; None if untrained."""
-        lo, hi = self.worst[dim], self.best[dim]
-        if hi - lo <= 0:
-            return None
-        return max(0.0, min(100.0, 100.0 * (self.totals[dim] - lo) / (hi - lo)))
+        return _percent(self.totals[dim], self.worst[dim], self.best[dim])
+
+    def dimension(self, key: str) -> DimensionReview:
+        return next(d for d in self.dimensions if d.key == key)
+
+    @property
+    def tip_texts(self) -> tuple[Text, ...]:
+        return tuple(TIPS[i] for i in self.tips)
+
+    @property
+    def reflection(self) -> tuple[Text, ...]:
+        return REFLECTION_QUESTIONS
 
 
-def review(scenario: Scenario, history: list[Decision], ending_id: Optional[str],
-           graph: Optional[StateGraph] = None) -> Review:
-    graph = graph or explore(scenario)
-    snaps = snapshots_along(graph, history)
-    out = []
-    for i, (decision, snap) in enumerate(zip(history, snaps)):
-        out.append(_review_one(scenario, graph, i, decision, snap))
-    best = {k: v for k, v in graph.best_totals().items() if k in DIMENSION_KEYS}
-    worst = {k: v for k, v in graph.worst_totals().items() if k in DIMENSION_KEYS}
+def _percent(value: int, lo: int, hi: int) -> Optional[float]:
+    if hi - lo <= 0:
+        return None
+    return max(0.0, min(100.0, 100.0 * (value - lo) / (hi - lo)))
+
+
+_graph_cache: dict[tuple[object, int], StateGraph] = {}
+
+
+def review_graph(scenario: Scenario, max_states: int = REVIEW_MAX_STATES) -> StateGraph:
+    """The scenario's state graph for reviews, explored once per scenario content."""
+    key = (scenario.digest or id(scenario), max_states)
+    graph = _graph_cache.get(key)
+    if graph is None:
+        if len(_graph_cache) >= 8:
+            _graph_cache.pop(next(iter(_graph_cache)))
+        graph = _graph_cache[key] = explore(scenario, max_states=max_states)
+    return graph
+
+
+def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[str],
+           graph: Optional[StateGraph] = None, transcript: Optional[Sequence[Entry]] = None) -> Review:
+    """Review a playthrough; pass the session's ``transcript`` to quote the lines as they were shown."""
+    history = list(history)
+    graph = graph or review_graph(scenario)
+    view = outlook(scenario, history, graph)
+    shown = _shown_variants(history, transcript or ())
+    decisions = tuple(_review_one(scenario, i, d, view.moves[i], shown[i]) for i, d in enumerate(history))
+    best = dict(zip(OBJECTIVES, view.best))
+    worst = dict(zip(OBJECTIVES, view.worst))
+    scores = totals(scenario, history)
+    dims = dimension_reviews(scenario, history, scores, best, worst)
+    strongest, weakest = strongest_and_weakest(dims)
     ending = scenario.endings.get(ending_id) if ending_id else None
-    return Review(scenario, totals(scenario, history), best, worst, tuple(out), ending, graph.complete)
+    return Review(
+        scenario, scores, {k: best[k] for k in DIMENSION_KEYS}, {k: worst[k] for k in DIMENSION_KEYS},
+        decisions, ending, view.exact, best["overall"], worst["overall"], dims,
+        prep_review(scenario, history), strongest, weakest, tips_for(dims, weakest))
 
 
-def _review_one(scenario: Scenario, graph: StateGraph, i: int, d: Decision,
-                snap: Optional[Snapshot]) -> DecisionReview:
-    overall = OBJECTIVES.index("overall")
+def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) -> list[int]:
+    """Per decision, the variant of its node's line that was on screen (-1: the base text)."""
+    variants: list[int] = []
+    last_line: dict[str, int] = {}
+    for entry in transcript:
+        if entry.kind == "line":
+            last_line[entry.node_id] = entry.variant
+        elif entry.kind == "choice":
+            variants.append(last_line.get(entry.node_id, -1))
+    meeting = iter(variants)
+    return [-1 if d.kind == "prep" else next(meeting, -1) for d in history]
+
+
+def _vector(v: Vector) -> dict[str, int]:
+    return dict(zip(OBJECTIVES, v))
+
+
+def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue, ...],
+                variant: int) -> DecisionReview:
     weights = decision_weights(scenario, d)
+    conditional: set[str] = set()
     if d.kind == "prep":
         assert scenario.preparation is not None
         q = next(q for q in scenario.preparation.questions if q.id == d.node_id)
@@ -125,28 +219,44 @@ def _review_one(scenario: Scenario, graph: StateGraph, i: int, d: Decision,
     else:
         node = scenario.nodes[d.node_id]
         prompt, speaker, thought, opportunity = node.text, node.speaker, node.thought, node.opportunity
+        if 0 <= variant < len(node.variants):
+            prompt, speaker = node.variants[variant].text, node.variants[variant].speaker or node.speaker
         choice = scenario.choice(f"{d.node_id}.{d.choice_id}")
         chosen_text, feedback, label = choice.text, choice.feedback, choice.label
         lookup = {c.id: (c.text, c.feedback, c.score) for c in node.choices}
+        conditional = {c.id for c in node.choices if c.when is not None}
 
+    q_values = {mv.move: mv.best[OVERALL] for mv in moves}
+    mine = next((mv for mv in moves if mv.move == d.choice_id), None)
     verdict: Optional[str] = None
     regret: Optional[float] = None
     better: Optional[str] = None
-    if snap is not None and snap in graph.edges and graph.complete:
-        q_values = {move: best[overall] for move, _, best, _ in graph.q_values(snap)}
-        if d.choice_id in q_values:
-            top, bottom = max(q_values.values()), min(q_values.values())
-            mine = q_values[d.choice_id]
-            regret = 0.0 if top == bottom else (top - mine) / (top - bottom)
-            verdict = classify(regret)
-            if mine < top:
-                better = max(q_values, key=lambda m: (q_values[m], -list(q_values).index(m)))
+    if mine is not None:
+        top, bottom = max(q_values.values()), min(q_values.values())
+        regret = 0.0 if top == bottom else (top - q_values[d.choice_id]) / (top - bottom)
+        verdict = classify(regret)
+        if q_values[d.choice_id] < top:
+            order = list(q_values)
+            better = max(q_values, key=lambda m: (q_values[m], -order.index(m)))
     if label is not None:
         verdict = label
-    missed = opportunity is not None and not any(weights.get(k, 0) > 0 for k in EMPATHY_KEYS)
+        if label == "best":
+            better = None
+
+    missed_reason: Optional[str] = None
+    if opportunity is not None and not any(weights.get(k, 0) > 0 for k in EMPATHY_KEYS):
+        missed_reason = "opportunity"
+    elif better is not None and better in conditional and sum(lookup[better][2].values()) > 0:
+        missed_reason = "unlocked"
+
     b_text = b_feedback = None
     b_weights: Optional[Mapping[str, int]] = None
     if better is not None:
         b_text, b_feedback, b_weights = lookup[better]
-    return DecisionReview(i, d, prompt, speaker, chosen_text, weights, feedback or EMPTY, verdict, regret,
-                          better, b_text, b_feedback, b_weights, missed, opportunity, thought)
+    best_here: dict[str, int] = {}
+    if moves:
+        best_here = {k: max(mv.best[j] for mv in moves) for j, k in enumerate(OBJECTIVES)}
+    return DecisionReview(
+        i, d, prompt, speaker, chosen_text, weights, feedback or EMPTY, verdict, regret,
+        better, b_text, b_feedback, b_weights, missed_reason is not None, opportunity, thought,
+        missed_reason, best_here, _vector(mine.best) if mine is not None else {}, len(moves))

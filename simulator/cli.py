@@ -23,7 +23,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 # Modules that add their own subcommands: each has ``register(subparsers)``, which adds
 # a parser and sets ``func`` (args -> exit code) as its default.
-EXTRA_COMMANDS: list[str] = ["simulator.cmd_author"]
+EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions", "simulator.report"]
 
 
 def build_parser() -> argparse.ArgumentParser:

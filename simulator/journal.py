@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from engine import SaveError, Scenario, Session
+from engine.progress import Attempt
 from engine.scoring import totals as score_totals
 
 APP_NAME = "tussenwerker"
@@ -326,6 +327,19 @@ class Journal:
         rows = self._query(f"SELECT {_COLUMNS} FROM sessions{clause} ORDER BY started_at DESC, id DESC",
                            tuple(params))
         return [self._record(r) for r in rows]
+
+    def attempts(self, scenario_id: str, trainee: str = "", until: Optional[int] = None) -> list[Attempt]:
+        """Finished sessions of one trainee at one scenario, oldest first, for progress over time.
+
+        With ``until`` (a session id) only that session and the ones started before it count,
+        so an old debrief shows the progress as it was then.
+        """
+        records = [r for r in self.sessions(scenario_id, trainee) if r.finished and r.totals is not None]
+        if until is not None:
+            limit = next((r for r in records if r.id == until), None)
+            if limit is not None:
+                records = [r for r in records if (r.started_at, r.id) <= (limit.started_at, limit.id)]
+        return [Attempt(r.started_at, dict(r.totals or {}), r.id) for r in reversed(records)]
 
     def last_unfinished(self) -> Optional[SessionRecord]:
         """The most recently saved unfinished session with at least one decision taken."""

@@ -1,8 +1,10 @@
-"""The debrief as plain text, for the terminal player and ``debrief`` command.
+"""The debrief as plain text, for the terminal player and the ``debrief`` command.
 
-Renders the engine's ``Review`` (the one source of debrief data) in the learner's
-language: decision by decision, then each dimension against the best achievable,
-then the seed's reflection questions and the tips that fit the weakest dimensions.
+Renders the engine's ``Review`` (the one source of debrief data: verdicts, better
+alternatives, strongest and weakest dimension, tips) in the learner's language:
+the summary, the preparation, decision by decision, each dimension against the best
+achievable, progress over earlier attempts, then the seed's tips and reflection
+questions. Nothing is judged or chosen here, only laid out.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import textwrap
 from typing import Mapping, Optional
 
 from engine.dimensions import BY_KEY, DIMENSIONS
+from engine.progress import Progress
 from engine.review import Review
-from engine.seedtext import REFLECTION_QUESTIONS, TIPS, TIPS_FOR_DIMENSION
 
 from .i18n import tr
 
 WIDTH = 78
+LABEL_WIDTH = 44
 
 
 def weights_text(weights: Mapping[str, int], lang: str) -> str:
@@ -44,22 +47,27 @@ def bar(value: int, lo: int, hi: int, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def weakest_dimensions(review: Review, n: int = 2) -> list[str]:
-    trained = [k for k in review.totals if review.percent(k) is not None]
-    return sorted(trained, key=lambda k: (review.percent(k) or 0.0, k))[:n]
+def fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def strongest_dimension(review: Review) -> Optional[str]:
-    trained = [k for k in review.totals if review.percent(k) is not None]
-    return max(trained, key=lambda k: (review.percent(k) or 0.0, k)) if trained else None
+def dimension_name(key: str, lang: str) -> str:
+    if key == "overall":
+        return tr("overall", lang)
+    dim = BY_KEY[key]
+    return f"{dim.short.get(lang)} — {dim.label.get(lang)}"
 
 
-def render(review: Review, lang: str, names: Mapping[str, str]) -> list[str]:
+def render(review: Review, lang: str, names: Mapping[str, str], progress: Optional[Progress] = None) -> list[str]:
     """The debrief as lines of text; ``names`` maps resident id to display name."""
     out: list[str] = []
 
     def para(text: str, indent: str = "    ") -> None:
         out.extend(textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent)) or [indent])
+
+    def section(title: str) -> None:
+        out.append("")
+        out.append(f"-- {title} --")
 
     s = review.scenario
     out.append("=" * WIDTH)
@@ -68,21 +76,28 @@ def render(review: Review, lang: str, names: Mapping[str, str]) -> list[str]:
     if review.ending is not None:
         out.append(f"{tr('ending', lang)}: {review.ending.title.get(lang)} "
                    f"({tr('kind_' + review.ending.kind, lang)})")
-        if review.ending.debrief.has(lang) or review.ending.debrief.variants:
+        if review.ending.debrief.variants:
             para(review.ending.debrief.get(lang), "  ")
     counts = review.counts()
     out.append("")
-    out.append(tr("summary_counts", lang, **counts)
-               + (f"; {counts['missed_opportunity']} {tr('missed_opportunity', lang)}"
+    out.append(tr("overall_of_best", lang, score=review.overall, best=review.best_overall))
+    out.append(tr("verdict_counts", lang, **counts)
+               + (f" · {tr('missed_opportunity', lang)}: {counts['missed_opportunity']}"
                   if counts["missed_opportunity"] else ""))
     if not review.exact:
         out.append(tr("approximate", lang))
 
-    out.append("")
-    out.append(f"-- {tr('per_decision', lang)} --")
+    if review.prep is not None and review.prep.answers:
+        section(tr("prep_result", lang, correct=review.prep.correct, total=review.prep.asked))
+        for a in review.prep.answers:
+            para(a.prompt.get(lang), "  ✓ " if a.correct else "  ✗ ")
+            if not a.correct and a.right_text is not None:
+                para(f"{tr('prep_right_answer', lang)}: {a.right_text.get(lang)}", "      ")
+
+    section(tr("per_decision", lang))
     for d in review.decisions:
         out.append("")
-        head = tr("preparation", lang) if d.is_prep else tr("decision_n", lang, n=d.index + 1)
+        head = tr("preparation", lang) if d.is_prep else tr("meeting", lang)
         who = names.get(d.speaker, "") if d.speaker else ""
         verdict = verdict_text(d.verdict, d.missed_opportunity, lang)
         out.append(f"{d.index + 1:>2}. [{head}]{'  ' + verdict if verdict else ''}")
@@ -94,53 +109,62 @@ def render(review: Review, lang: str, names: Mapping[str, str]) -> list[str]:
             para(f"{tr('feedback', lang)}: {d.feedback.get(lang)}")
         if d.thought is not None and who:
             para(f"{tr('thought', lang, name=who)}: {d.thought.get(lang)}")
+        if d.missed_reason == "opportunity" and d.opportunity is not None:
+            para(f"{tr('opportunity', lang)}: {d.opportunity.get(lang)}")
         if d.better_text is not None:
             para(f"{tr('better', lang)}: {d.better_text.get(lang)}")
             if d.better_feedback is not None and d.better_feedback.variants:
                 para(f"{tr('why', lang)}: {d.better_feedback.get(lang)}", "      ")
+            if d.missed_reason == "unlocked":
+                para(tr("missed_unlocked", lang), "      ")
+        if d.best_here and d.best_after and d.best_after.get("overall") != d.best_here.get("overall"):
+            para(tr("reachable", lang, here=d.best_here["overall"], after=d.best_after["overall"]))
 
-    out.append("")
-    out.append(f"-- {tr('per_dimension', lang)} --")
+    section(tr("per_dimension", lang))
+    routes = False
     for group, title in (("ury", tr("ury_steps", lang)), ("empathy", tr("empathy", lang))):
         out.append(title)
         for dim in DIMENSIONS:
             if dim.group != group:
                 continue
-            value, hi, lo = review.totals[dim.key], review.best[dim.key], review.worst[dim.key]
-            label = f"{dim.short.get(lang)}  {dim.label.get(lang)}"
-            if hi == lo == 0:
-                out.append(f"  {label[:44]:<44} {tr('not_trained', lang)}")
+            dr = review.dimension(dim.key)
+            label = fit(f"{dim.short.get(lang)}  {dim.label.get(lang)}", LABEL_WIDTH)
+            if not dr.trained:
+                score = f"{dr.score:>3}  " if dr.score else ""
+                out.append(f"  {label:<{LABEL_WIDTH}} {score}{tr('not_trained', lang)}")
                 continue
-            out.append(f"  {label[:44]:<44} {value:>3} / {hi:<3} {bar(value, lo, hi, 16)}")
-    out.append(f"  {tr('overall', lang):<44} {review.overall:>3}")
-    strong = strongest_dimension(review)
-    weak = weakest_dimensions(review)
-    if strong:
+            route = f" {tr('on_route', lang, best=dr.route_best)}" if dr.route_best != dr.best else ""
+            routes = routes or bool(route)
+            out.append(f"  {label:<{LABEL_WIDTH}} {dr.score:>3} / {dr.best:<3} "
+                       f"{bar(dr.score, dr.worst, dr.best, 10)}{route}")
+    out.append(f"  {tr('overall', lang):<{LABEL_WIDTH}} {review.overall:>3} / {review.best_overall}")
+    if routes:
+        para(f"({tr('route_legend', lang)})", "  ")
+    if review.strongest:
         out.append("")
-        out.append(f"{tr('strongest', lang)}: {BY_KEY[strong].short.get(lang)} — {BY_KEY[strong].label.get(lang)}")
-    if weak:
-        out.append(f"{tr('weakest', lang)}: " + "; ".join(
-            f"{BY_KEY[k].short.get(lang)} — {BY_KEY[k].label.get(lang)}" for k in weak))
+        moment = review.dimension(review.strongest).strongest_step
+        extra = f" ({tr('strongest_moment', lang, n=moment + 1)})" if moment is not None else ""
+        out.append(f"{tr('strongest', lang)}: {dimension_name(review.strongest, lang)}{extra}")
+    for key in review.weakest:
+        moment = review.dimension(key).weakest_step
+        extra = f" ({tr('weakest_moment', lang, n=moment + 1)})" if moment is not None else ""
+        out.append(f"{tr('weakest', lang)}: {dimension_name(key, lang)}{extra}")
 
-    out.append("")
-    out.append(f"-- {tr('tips', lang)} --")
-    for tip in tips_for(review):
-        para(TIPS[tip].get(lang), "  • ")
-    out.append("")
-    out.append(f"-- {tr('reflection', lang)} --")
-    for q in REFLECTION_QUESTIONS:
+    if progress is not None:
+        section(tr("progress", lang, n=len(progress.attempts)))
+        for trend in progress.trends:
+            name = tr("overall", lang) if trend.key == "overall" else BY_KEY[trend.key].short.get(lang)
+            series = " → ".join(str(v) for v in trend.values[-6:])
+            if len(trend.values) > 6:
+                series = "… " + series
+            arrow = {"up": "▲", "down": "▼", "same": "="}[trend.direction]
+            since = tr("progress_since_first", lang, sign=f"{trend.since_first:+d}")
+            out.append(f"  {name:<12} {series:<34} {arrow} {since}")
+
+    section(tr("tips", lang))
+    for tip in review.tip_texts:
+        para(tip.get(lang), "  • ")
+    section(tr("reflection", lang))
+    for q in review.reflection:
         para(q.get(lang), "  ? ")
     return out
-
-
-def tips_for(review: Review, n: int = 3) -> list[int]:
-    """Indices into the seed's tips, chosen for the weakest dimensions first."""
-    chosen: list[int] = []
-    for dim in weakest_dimensions(review, 3):
-        for index in TIPS_FOR_DIMENSION.get(dim, ()):
-            if index not in chosen:
-                chosen.append(index)
-    for index in range(len(TIPS)):
-        if index not in chosen:
-            chosen.append(index)
-    return chosen[:n]

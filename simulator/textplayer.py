@@ -180,7 +180,7 @@ class TextPlayer:
             self.say(tr("invalid_choice", L, n=len(options)))
 
     def debrief(self, session: Session) -> None:
-        r = review(self.s, session.history, session.state.ending)
+        r = review(self.s, session.history, session.state.ending, transcript=session.state.transcript)
         self.say()
         for line in textdebrief.render(r, self.lang, self.names):
             self.out.write(line + "\n")

@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 from engine import Scenario, Session
 
+from . import textdebrief
+from .debriefing import progress_for, session_review
 from .i18n import tr
 from .journal import Journal, JournalError, SessionRecord
+from .textplayer import TextPlayer, planned_chooser, random_chooser
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -59,6 +62,26 @@ class Saver:
             self.session_id = None
 
 
+class JournaledPlayer(TextPlayer):
+    """The terminal player whose closing debrief also shows progress over earlier attempts."""
+
+    def __init__(self, *args: Any, saver: Saver, **kwargs: Any):
+        super().__init__(*args, on_step=saver, **kwargs)
+        self.saver = saver
+
+    def debrief(self, session: Session) -> None:
+        progress = None
+        if self.saver.active:
+            assert self.saver.journal is not None and self.saver.session_id is not None
+            try:
+                progress = progress_for(self.saver.journal, self.saver.journal.get(self.saver.session_id))
+            except JournalError as exc:
+                err(str(exc))
+        self.say()
+        for line in textdebrief.render(session_review(session), self.lang, self.names, progress):
+            self.out.write(line + "\n")
+
+
 def open_journal(lang: str) -> Optional[Journal]:
     try:
         journal = Journal()
@@ -87,7 +110,6 @@ def _pick_record(journal: Journal, wanted: int, lang: str) -> Optional[SessionRe
 def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
     """Play in the terminal; ``scenario`` is None only when resuming without naming one."""
     from .cli import load_or_report
-    from .textplayer import TextPlayer, planned_chooser, random_chooser
 
     lang = args.play_lang or args.lang or "nl"
     resuming = args.resume is not None
@@ -133,13 +155,13 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
             chooser = random_chooser(args.seed)
         elif args.auto in ("best", "worst"):
             chooser = planned_chooser(scenario, worst=args.auto == "worst")
-        player = TextPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
-                            on_step=saver)
+        player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
+                                 saver=saver)
         result = player.play(session)
         if saver.active:
             print()
             print(tr("saved_as", lang, id=saver.session_id))
-            hint = "debrief_hint" if result.completed else "resume_hint"
+            hint = "debrief_again_hint" if result.completed else "resume_again_hint"
             print(tr(hint, lang, id=saver.session_id))
         return EXIT_OK
     finally:

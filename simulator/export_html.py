@@ -1,0 +1,208 @@
+"""The debrief as one self-contained HTML file that prints well on A4.
+
+Everything is inline (CSS, SVG charts; no scripts, no web fonts, no images to fetch),
+so the file can be mailed, archived or printed by a trainer years later. It lays out
+the data of ``export_json.debrief_data``: the same numbers and texts as the JSON and
+Markdown exports and the terminal debrief.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Mapping, Optional
+
+from .i18n import tr
+from .svgchart import dimension_chart, progress_chart
+
+PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
+
+CSS = """
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2933;
+       font-size: 10.5pt; line-height: 1.45; margin: 0 auto; max-width: 180mm; padding: 8mm 0; background: #fff; }
+h1 { font-size: 19pt; margin: 0 0 2pt; line-height: 1.2; }
+h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 3pt; border-bottom: 1.5pt solid #d5dbe3;
+     break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 0 0 4pt; display: flex; gap: 6pt; align-items: baseline; flex-wrap: wrap; }
+p { margin: 0 0 4pt; }
+.meta { color: #6b7785; margin-bottom: 10pt; }
+.ending { border-left: 4pt solid #3d6fa8; background: #f2f6fb; padding: 6pt 10pt; margin: 8pt 0; }
+.ending strong { font-size: 11.5pt; }
+.summary { display: flex; flex-wrap: wrap; gap: 6pt; margin: 8pt 0; align-items: center; }
+.score { font-size: 15pt; font-weight: 700; margin: 10pt 0 0; }
+.chip { border-radius: 9pt; padding: 1pt 8pt; font-size: 9pt; font-weight: 600; white-space: nowrap;
+        border: 1pt solid transparent; }
+.v-best { background: #dcefe5; color: #1d5c40; } .v-good { background: #e6f0da; color: #3f5f1d; }
+.v-inaccuracy { background: #fbefd5; color: #7a5200; } .v-mistake { background: #f8ddd3; color: #8a3415; }
+.v-missed { background: #fff; color: #6a3d9a; border-color: #b79ad6; }
+.note { color: #6b7785; font-style: italic; }
+.chart { margin: 4pt 0 2pt; break-inside: avoid; page-break-inside: avoid; }
+.legend { color: #6b7785; font-size: 8.5pt; }
+.strength { margin: 6pt 0 0; padding-left: 16pt; }
+ul.prep { list-style: none; padding: 0; margin: 0; }
+ul.prep li { margin: 0 0 4pt; padding-left: 16pt; text-indent: -16pt; break-inside: avoid; }
+.ok { color: #1d5c40; font-weight: 700; } .no { color: #8a3415; font-weight: 700; }
+.right { color: #4a5560; display: block; text-indent: 0; }
+.decision { border: 1pt solid #d5dbe3; border-radius: 4pt; padding: 7pt 10pt; margin: 0 0 7pt;
+            break-inside: avoid; page-break-inside: avoid; }
+.decision .step { color: #6b7785; font-weight: 600; }
+.line { margin: 2pt 0 5pt; padding-left: 8pt; border-left: 2pt solid #d5dbe3; }
+.who { font-weight: 600; }
+dl { margin: 0; display: grid; grid-template-columns: 34mm 1fr; gap: 2pt 8pt; }
+dt { color: #4a5560; font-weight: 600; }
+dd { margin: 0; }
+.better { background: #f3f8f4; border-radius: 3pt; padding: 5pt 8pt; margin-top: 5pt;
+          grid-template-columns: calc(34mm - 8pt) 1fr; }
+.better dt { color: #1d5c40; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; }
+th, td { text-align: left; padding: 3pt 6pt; border-bottom: 1pt solid #e4e8ee; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.up { color: #1d5c40; } .down { color: #8a3415; } .same { color: #6b7785; }
+ol.reflect li { margin-bottom: 4pt; break-inside: avoid; }
+.answer { border-bottom: 1pt dotted #aab4bf; height: 14pt; }
+.answer + .answer { margin-bottom: 6pt; }
+footer { margin-top: 16pt; color: #8a95a1; font-size: 8pt; }
+@media print { body { padding: 0; max-width: none; } .decision, .better { box-shadow: none; } }
+"""
+
+
+def _e(text: Optional[str]) -> str:
+    return escape(text or "")
+
+
+def _chips(d: Mapping[str, Any], lang: str) -> str:
+    out = []
+    if d["verdict"]:
+        out.append(f'<span class="chip v-{d["verdict"]}">{_e(tr("verdict_" + d["verdict"], lang))}</span>')
+    if d["missed_opportunity"]:
+        out.append(f'<span class="chip v-missed">{_e(tr("missed_opportunity", lang))}</span>')
+    return "".join(out)
+
+
+def _weights(weights: Mapping[str, int], dims: Mapping[str, str], lang: str) -> str:
+    if not weights:
+        return _e(tr("no_tags", lang))
+    return ", ".join(f"{_e(dims[k])} {v:+d}" for k, v in weights.items() if k in dims)
+
+
+def render_html(data: Mapping[str, Any]) -> str:
+    lang = data["language"]
+    T = lambda key, **kw: _e(tr(key, lang, **kw))  # noqa: E731
+    dims = {d["key"]: d["short"] for d in data["dimensions"]}
+    title = f"{tr('debrief', lang)}: {data['scenario']['title']}"
+    h: list[str] = [f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">',
+                    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                    f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>",
+                    f"<h1>{_e(title)}</h1>"]
+    meta = []
+    session = data.get("session")
+    if session:
+        meta.append(T("session_n", id=session["id"]))
+        if session["started_at"]:
+            meta.append(_e(session["started_at"].replace("T", " ").rstrip("Z")) + " UTC")
+        if session["trainee"]:
+            meta.append(_e(session["trainee"]))
+    residents = ", ".join(r["name"] for r in data["scenario"]["residents"])
+    meta.append(f"{T('residents')}: {_e(residents)}")
+    h.append(f'<p class="meta">{" · ".join(meta)}</p>')
+
+    ending = data["ending"]
+    if ending:
+        h.append(f'<div class="ending"><strong>{T("ending")}: {_e(ending["title"])}</strong> '
+                 f'({T("kind_" + ending["kind"])})')
+        if ending["debrief"]:
+            h.append(f"<p>{_e(ending['debrief'])}</p>")
+        h.append("</div>")
+    overall, counts = data["overall"], data["counts"]
+    h.append(f'<p class="score">{T("overall_of_best", score=overall["score"], best=overall["best"])}</p>')
+    h.append('<div class="summary">')
+    for verdict in ("best", "good", "inaccuracy", "mistake"):
+        h.append(f'<span class="chip v-{verdict}">{T("verdict_" + verdict)}: {counts[verdict]}</span>')
+    if counts["missed_opportunity"]:
+        h.append(f'<span class="chip v-missed">{T("missed_opportunity")}: {counts["missed_opportunity"]}</span>')
+    h.append("</div>")
+    if not data["exact"]:
+        h.append(f'<p class="note">{T("approximate")}</p>')
+
+    h.append(f"<h2>{T('per_dimension')}</h2>")
+    chart = dimension_chart(data["dimensions"], tr("not_trained", lang), tr("per_dimension", lang))
+    h.append(f'<div class="chart">{chart}</div>')
+    h.append(f'<p class="legend">{T("chart_legend")}</p>')
+    by_key = {d["key"]: d for d in data["dimensions"]}
+    strengths = []
+    if data["strongest"]:
+        d = by_key[data["strongest"]]
+        strengths.append(f"<li><strong>{T('strongest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
+    for key in data["weakest"]:
+        d = by_key[key]
+        strengths.append(f"<li><strong>{T('weakest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
+    if strengths:
+        h.append(f'<ul class="strength">{"".join(strengths)}</ul>')
+
+    progress = data["progress"]
+    if progress:
+        h.append(f"<h2>{T('progress', n=len(progress['attempts']))}</h2>")
+        attempts = progress["attempts"][-PROGRESS_SHOWN:]
+        first = len(progress["attempts"]) - len(attempts) + 1
+        numbers = [str(i) for i in range(first, first + len(attempts))]
+        values = [a["overall"] for a in attempts]
+        h.append(f'<div class="chart">{progress_chart(values, numbers, tr("progress", lang, n=len(values)))}</div>')
+        dates = [(a["started_at"] or "")[5:10] for a in attempts]
+        h.append("<table><tr><th></th>" + "".join(f'<th class="num">{n}<br><small>{_e(day)}</small></th>'
+                                                  for n, day in zip(numbers, dates)) + "<th></th></tr>")
+        for t in progress["trends"]:
+            arrow = {1: ("up", "▲"), -1: ("down", "▼"), 0: ("same", "=")}[
+                (t["since_first"] > 0) - (t["since_first"] < 0)]
+            cells = "".join(f'<td class="num">{v}</td>' for v in t["values"][-PROGRESS_SHOWN:])
+            name = t["label"] or tr("overall", lang)
+            h.append(f"<tr><td>{_e(name)}</td>{cells}<td class=\"{arrow[0]}\">{arrow[1]} "
+                     f"{T('progress_since_first', sign=format(t['since_first'], '+d'))}</td></tr>")
+        h.append("</table>")
+
+    prep = data["preparation"]
+    if prep and prep["answers"]:
+        h.append(f"<h2>{T('prep_result', correct=prep['correct'], total=prep['asked'])}</h2><ul class=\"prep\">")
+        for a in prep["answers"]:
+            mark = '<span class="ok">✓</span>' if a["correct"] else '<span class="no">✗</span>'
+            right = ""
+            if not a["correct"] and a["right_answer"]:
+                right = f'<span class="right">{T("prep_right_answer")}: {_e(a["right_answer"])}</span>'
+            h.append(f"<li>{mark} {_e(a['prompt'])}{right}</li>")
+        h.append("</ul>")
+
+    h.append(f"<h2>{T('per_decision')}</h2>")
+    for d in data["decisions"]:
+        phase = T("preparation") if d["kind"] == "prep" else T("meeting")
+        h.append(f'<section class="decision"><h3><span class="step">{d["step"]}.</span> {phase} {_chips(d, lang)}</h3>')
+        who = d["speaker_name"]
+        who_html = f'<span class="who">{_e(who)}:</span> ' if who else ""
+        h.append(f'<p class="line">{who_html}{_e(d["prompt"])}</p><dl>')
+        h.append(f"<dt>{T('your_choice')}</dt><dd>{_e(d['chosen'])}</dd>")
+        h.append(f"<dt>{T('score')}</dt><dd>{_weights(d['weights'], dims, lang)}</dd>")
+        if d["feedback"]:
+            h.append(f"<dt>{T('feedback')}</dt><dd>{_e(d['feedback'])}</dd>")
+        if d["thought"] and who:
+            h.append(f"<dt>{T('thought', name=who)}</dt><dd>{_e(d['thought'])}</dd>")
+        if d["missed_reason"] == "opportunity" and d["opportunity"]:
+            h.append(f"<dt>{T('opportunity')}</dt><dd>{_e(d['opportunity'])}</dd>")
+        h.append("</dl>")
+        better = d["better"]
+        if better:
+            h.append(f'<dl class="better"><dt>{T("better")}</dt><dd>{_e(better["text"])}</dd>')
+            if better["feedback"]:
+                h.append(f"<dt>{T('why')}</dt><dd>{_e(better['feedback'])}</dd>")
+            if d["missed_reason"] == "unlocked":
+                h.append(f"<dt></dt><dd>{T('missed_unlocked')}</dd>")
+            h.append("</dl>")
+        h.append("</section>")
+
+    h.append(f"<h2>{T('tips')}</h2><ul>" + "".join(f"<li>{_e(t['text'])}</li>" for t in data["tips"]) + "</ul>")
+    h.append(f'<h2>{T("reflection")}</h2><ol class="reflect">')
+    for q in data["reflection"]:
+        h.append(f'<li>{_e(q)}<div class="answer"></div><div class="answer"></div></li>')
+    h.append("</ol>")
+    stamp = (data.get("generated_at") or "")[:10]
+    h.append(f"<footer>Tussenwerker · {_e(data['scenario']['id'])} · {stamp}</footer>\n</body>\n</html>\n")
+    return "\n".join(h)

@@ -1,0 +1,149 @@
+"""The debrief as plain data: the JSON export, and what the Markdown and HTML reports render.
+
+One function turns the engine's ``Review`` (plus the session's journal record and the
+progress over earlier attempts) into a dict of numbers, ids and texts resolved in one
+language. The JSON export writes it as is; the Markdown and HTML exports only lay it
+out, so all three always say the same. The shape is documented in
+``docs/debrief-json.md``; bump ``JSON_VERSION`` on any incompatible change.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+from engine.dimensions import BY_KEY, DIMENSIONS
+from engine.progress import Progress
+from engine.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, Review
+from engine.text import Text
+
+from .journal import SessionRecord
+
+JSON_FORMAT = "tussenwerker-debrief"
+JSON_VERSION = 1
+
+
+class ExportError(Exception):
+    """A report couldn't be written; ``str()`` is one line naming the file."""
+
+
+def iso(seconds: Optional[float]) -> Optional[str]:
+    if not seconds:
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def _t(text: Optional[Text], lang: str) -> Optional[str]:
+    if text is None or not text.variants:
+        return None
+    return text.get(lang)
+
+
+def _round(value: Optional[float]) -> Optional[float]:
+    return None if value is None else round(value, 1)
+
+
+def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = None,
+                 progress: Optional[Progress] = None) -> dict[str, Any]:
+    """Everything a debrief shows, in ``lang``, as JSON-ready data."""
+    s = review.scenario
+    names = {r.id: r.name for r in s.residents}
+    counts = review.counts()
+    ending = review.ending
+    data: dict[str, Any] = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "language": lang,
+        "generated_at": iso(time.time()),
+        "session": None if record is None else {
+            "id": record.id, "trainee": record.trainee, "started_at": iso(record.started_at),
+            "updated_at": iso(record.updated_at), "finished": record.finished, "language": record.language,
+        },
+        "scenario": {"id": s.id, "title": s.title.get(lang), "digest": s.digest,
+                     "residents": [{"id": r.id, "name": r.name, "role": _t(r.role, lang)} for r in s.residents]},
+        "ending": None if ending is None else {
+            "id": ending.id, "kind": ending.kind, "title": ending.title.get(lang),
+            "text": _t(ending.text, lang), "debrief": _t(ending.debrief, lang),
+        },
+        "exact": review.exact,
+        "thresholds": {"best": 0.0, "good": GOOD_MAX_REGRET, "inaccuracy": INACCURACY_MAX_REGRET},
+        "overall": {"score": review.overall, "best": review.best_overall, "worst": review.worst_overall,
+                    "percent": _round(review.overall_percent)},
+        "counts": counts,
+        "preparation": None,
+        "decisions": [],
+        "dimensions": [],
+        "strongest": review.strongest,
+        "weakest": list(review.weakest),
+        "tips": [{"index": i, "text": t.get(lang)} for i, t in zip(review.tips, review.tip_texts)],
+        "reflection": [q.get(lang) for q in review.reflection],
+        "progress": None,
+    }
+    if review.prep is not None:
+        data["preparation"] = {
+            "correct": review.prep.correct, "asked": review.prep.asked,
+            "answers": [{"question": a.question_id, "prompt": a.prompt.get(lang), "answer": a.chosen_text.get(lang),
+                         "correct": a.correct, "feedback": _t(a.feedback, lang),
+                         "right_answer": _t(a.right_text, lang), "right_feedback": _t(a.right_feedback, lang)}
+                        for a in review.prep.answers],
+        }
+    for d in review.decisions:
+        better = None
+        if d.better_id is not None:
+            better = {"choice": d.better_id, "text": _t(d.better_text, lang),
+                      "feedback": _t(d.better_feedback, lang), "weights": dict(d.better_weights or {})}
+        data["decisions"].append({
+            "step": d.index + 1, "kind": d.decision.kind, "node": d.decision.node_id,
+            "choice": d.decision.choice_id, "speaker": d.speaker,
+            "speaker_name": names.get(d.speaker or "", None), "prompt": d.prompt.get(lang),
+            "chosen": d.chosen_text.get(lang), "weights": dict(d.weights), "feedback": _t(d.feedback, lang),
+            "verdict": d.verdict, "regret": None if d.regret is None else round(d.regret, 3),
+            "missed_opportunity": d.missed_opportunity, "missed_reason": d.missed_reason,
+            "opportunity": _t(d.opportunity, lang), "thought": _t(d.thought, lang), "better": better,
+            "options": d.options, "best_here": dict(d.best_here), "best_after": dict(d.best_after),
+            "mood_before": _mood(d.decision.mood_before), "mood_after": _mood(d.decision.mood_after),
+        })
+    for dim in DIMENSIONS:
+        dr = review.dimension(dim.key)
+        data["dimensions"].append({
+            "key": dim.key, "group": dim.group, "short": dim.short.get(lang), "label": dim.label.get(lang),
+            "score": dr.score, "best": dr.best, "worst": dr.worst, "route_best": dr.route_best,
+            "route_worst": dr.route_worst, "percent": _round(dr.percent), "route_percent": _round(dr.route_percent),
+            "trained": dr.trained,
+            "strongest_step": None if dr.strongest_step is None else dr.strongest_step + 1,
+            "weakest_step": None if dr.weakest_step is None else dr.weakest_step + 1,
+        })
+    if progress is not None:
+        data["progress"] = {
+            "attempts": [{"session": a.session_id, "started_at": iso(a.at), "totals": dict(a.totals),
+                          "overall": a.overall} for a in progress.attempts],
+            "trends": [{"key": t.key, "label": BY_KEY[t.key].short.get(lang) if t.key in BY_KEY else None,
+                        "values": list(t.values), "change": t.change, "since_first": t.since_first}
+                       for t in progress.trends],
+        }
+    return data
+
+
+def _mood(mood: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
+    return {who: dict(values) for who, values in mood.items()}
+
+
+def write_text(path: str, text: str) -> None:
+    """Write a report atomically (a half-written file never replaces a good one)."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise ExportError(f"{path}: can't write the report ({exc.strerror or exc})") from None
+
+
+def to_json(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

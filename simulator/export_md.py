@@ -1,0 +1,124 @@
+"""The debrief as Markdown, for pasting into a portfolio, a wiki or an e-mail.
+
+Lays out the data of ``export_json.debrief_data`` (the same the JSON and HTML exports
+carry) with the interface's words in the debrief's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .i18n import tr
+
+
+def _verdict(d: Mapping[str, Any], lang: str) -> str:
+    parts = [tr(f"verdict_{d['verdict']}", lang)] if d["verdict"] else []
+    if d["missed_opportunity"]:
+        parts.append(tr("missed_opportunity", lang))
+    return " · ".join(parts)
+
+
+def _weights(weights: Mapping[str, int], dims: Mapping[str, str], lang: str) -> str:
+    if not weights:
+        return tr("no_tags", lang)
+    return ", ".join(f"{dims[k]} {v:+d}" for k, v in weights.items() if k in dims)
+
+
+def _quote(text: str) -> str:
+    return text.replace("\n", " ").replace("|", "\\|")
+
+
+def render_md(data: Mapping[str, Any]) -> str:
+    lang = data["language"]
+    dims = {d["key"]: d["short"] for d in data["dimensions"]}
+    out: list[str] = [f"# {tr('debrief', lang)}: {data['scenario']['title']}", ""]
+    session = data.get("session")
+    if session:
+        who = f" · {session['trainee']}" if session["trainee"] else ""
+        out += [f"*{tr('session_n', lang, id=session['id'])} · {session['started_at']}{who}*", ""]
+    ending = data["ending"]
+    if ending:
+        out.append(f"**{tr('ending', lang)}: {ending['title']}** ({tr('kind_' + ending['kind'], lang)})")
+        if ending["debrief"]:
+            out += ["", f"> {_quote(ending['debrief'])}"]
+        out.append("")
+    overall = data["overall"]
+    out.append(tr("overall_of_best", lang, score=overall["score"], best=overall["best"]))
+    counts = data["counts"]
+    line = tr("verdict_counts", lang, **counts)
+    if counts["missed_opportunity"]:
+        line += f" · {tr('missed_opportunity', lang)}: {counts['missed_opportunity']}"
+    out += ["", line, ""]
+    if not data["exact"]:
+        out += [f"*{tr('approximate', lang)}*", ""]
+
+    prep = data["preparation"]
+    if prep and prep["answers"]:
+        out += [f"## {tr('prep_result', lang, correct=prep['correct'], total=prep['asked'])}", ""]
+        for a in prep["answers"]:
+            mark = "✓" if a["correct"] else "✗"
+            out.append(f"- {mark} {a['prompt']}")
+            if not a["correct"] and a["right_answer"]:
+                out.append(f"  - {tr('prep_right_answer', lang)}: {a['right_answer']}")
+        out.append("")
+
+    out += [f"## {tr('per_decision', lang)}", ""]
+    for d in data["decisions"]:
+        phase = tr("preparation", lang) if d["kind"] == "prep" else tr("meeting", lang)
+        verdict = _verdict(d, lang)
+        out.append(f"### {d['step']}. {phase}{' — ' + verdict if verdict else ''}")
+        out.append("")
+        who = d["speaker_name"]
+        out.append(f"> {'**' + who + ':** ' if who else ''}{_quote(d['prompt'])}")
+        out.append("")
+        out.append(f"- **{tr('your_choice', lang)}:** {d['chosen']}")
+        out.append(f"- **{tr('score', lang)}:** {_weights(d['weights'], dims, lang)}")
+        if d["feedback"]:
+            out.append(f"- **{tr('feedback', lang)}:** {d['feedback']}")
+        if d["thought"] and who:
+            out.append(f"- **{tr('thought', lang, name=who)}:** {d['thought']}")
+        if d["missed_reason"] == "opportunity" and d["opportunity"]:
+            out.append(f"- **{tr('opportunity', lang)}:** {d['opportunity']}")
+        better = d["better"]
+        if better:
+            out.append(f"- **{tr('better', lang)}:** {better['text']}")
+            if better["feedback"]:
+                out.append(f"  - {tr('why', lang)}: {better['feedback']}")
+            if d["missed_reason"] == "unlocked":
+                out.append(f"  - {tr('missed_unlocked', lang)}")
+        out.append("")
+
+    out += [f"## {tr('per_dimension', lang)}", "",
+            f"| | {tr('score_col', lang)} | {tr('best_col', lang)} | % | route |", "|---|---:|---:|---:|---:|"]
+    for d in data["dimensions"]:
+        name = f"{d['short']} — {d['label']}"
+        if not d["trained"]:
+            out.append(f"| {name} | {d['score']} | – | {tr('not_trained', lang)} | |")
+            continue
+        pct = "" if d["percent"] is None else f"{d['percent']:.0f}"
+        out.append(f"| {name} | {d['score']} | {d['best']} | {pct} | {d['route_best']} |")
+    out.append(f"| **{tr('overall', lang)}** | **{overall['score']}** | {overall['best']} | "
+               f"{'' if overall['percent'] is None else format(overall['percent'], '.0f')} | |")
+    out += ["", f"*{tr('route_legend', lang)}*", ""]
+    by_key = {d["key"]: d for d in data["dimensions"]}
+    if data["strongest"]:
+        d = by_key[data["strongest"]]
+        out.append(f"- **{tr('strongest', lang)}:** {d['short']} — {d['label']}")
+    for key in data["weakest"]:
+        d = by_key[key]
+        out.append(f"- **{tr('weakest', lang)}:** {d['short']} — {d['label']}")
+    out.append("")
+
+    progress = data["progress"]
+    if progress:
+        out += [f"## {tr('progress', lang, n=len(progress['attempts']))}", ""]
+        for t in progress["trends"]:
+            name = t["label"] or tr("overall", lang)
+            series = " → ".join(str(v) for v in t["values"])
+            out.append(f"- {name}: {series} ({t['since_first']:+d})")
+        out.append("")
+
+    out += [f"## {tr('tips', lang)}", ""] + [f"- {t['text']}" for t in data["tips"]] + [""]
+    out += [f"## {tr('reflection', lang)}", ""]
+    out += [f"{i}. {q}" for i, q in enumerate(data["reflection"], 1)]
+    return "\n".join(out) + "\n"
