@@ -203,9 +203,10 @@ def cmd_test(args: argparse.Namespace) -> int:
             plans.append(p)
         else:
             return _fail(f"{p}:1:1: file not found")
+    plans = list(dict.fromkeys(plans))  # a plan named twice (by file and by folder) runs once
     failed = 0
     for plan in plans:
-        result = run_plan(str(plan), args.scenarios)
+        result = run_plan(str(plan), args.scenarios or _plan_scenarios(plan))
         if result.ok:
             print(f"{plan}: ok (ending {result.ending})")
             continue
@@ -214,6 +215,14 @@ def cmd_test(args: argparse.Namespace) -> int:
             print(failure if failure.startswith(f"{plan}:") else f"{plan}: {failure}")
     print(f"{len(plans) - failed} passed, {failed} failed")
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _plan_scenarios(plan: Path) -> Optional[str]:
+    """Plans name scenarios by id: beside a checkout's tests/playthroughs that is scenarios/,
+    anywhere else the shipped (or TUSSENWERKER_SCENARIOS) folder."""
+    from . import catalog
+    beside = plan.resolve().parent.parent.parent / "scenarios"
+    return None if beside.is_dir() else str(catalog.scenario_dir())
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

@@ -1,0 +1,148 @@
+"""The ``analyze`` command's report: ``engine.playstats.Stats`` as text or as JSON data.
+
+Written for an author at a terminal: the headline numbers first, then endings with a
+random player's chance of each, score ranges per dimension with short path labels
+(paths shared by several dimensions are printed once), decisions that don't change
+the score, and what is never seen. Always says whether the numbers are exact or sampled.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.analysis import OBJECTIVES
+from engine.dimensions import BY_KEY
+from engine.playstats import Path, Stats
+
+
+def _pct(p: float) -> str:
+    if 0 < p < 0.001:
+        return "<0.1%"
+    return f"{p * 100:.1f}%"
+
+
+def path_text(path: Path) -> str:
+    """``question=option, ... | node.choice, ... -> ending``."""
+    prep = [f"{where[len('prep:'):]}={move}" for where, move in path.moves if where.startswith("prep:")]
+    meeting = [f"{where}.{move}" for where, move in path.moves if not where.startswith("prep:")]
+    parts = []
+    if prep:
+        parts.append(", ".join(prep))
+    parts.append(", ".join(meeting) if meeting else "(no choices)")
+    return " | ".join(parts) + f" -> {path.ending or 'no ending'}"
+
+
+def _objective_name(objective: str, lang: str) -> str:
+    if objective == "overall":
+        return "overall" if lang == "en" else "totaal"
+    return f"{objective} {BY_KEY[objective].label.get(lang)}"
+
+
+def _header(st: Stats, lang: str) -> list[str]:
+    s = st.scenario
+    lines = [f"{s.title.get(lang)} — {s.id}"]
+    if st.exact:
+        lines.append(f"exact: explored all {st.states:,} reachable states in {st.seconds:.1f} s")
+    else:
+        lines.append(f"sampled: more than {st.states:,} states to explore, so these numbers come from "
+                     f"{st.samples:,} random playthroughs; best and worst are the best and worst seen")
+    if st.exact and st.playthroughs is not None:
+        lines.append(f"playthroughs: {st.playthroughs:,} different ones (each preparation answer and choice "
+                     "counts)")
+    elif st.exact:
+        lines.append("playthroughs: unbounded — the meeting can go round in a loop")
+    else:
+        lines.append(f"playthroughs: at least {st.distinct_sampled:,} different ones (distinct among the samples)")
+    lo, mean, hi = st.decisions
+    top = "unbounded (loops)" if hi is None else str(hi)
+    lines.append(f"decisions per playthrough: {lo} to {top}; a random player makes {mean:.1f} on average")
+    return lines
+
+
+def render_text(st: Stats, lang: str = "nl") -> list[str]:
+    s = st.scenario
+    out = _header(st, lang)
+    out += ["", "endings (chance for a player who picks at random):"]
+    width = max((len(e) for e in s.endings), default=4)
+    for eid, ending in sorted(s.endings.items(), key=lambda kv: -st.ending_odds.get(kv[0], 0.0)):
+        odds = st.ending_odds.get(eid)
+        mark = _pct(odds) if odds is not None else "never"
+        out.append(f"  {eid:<{width}}  {ending.kind:<10}  {mark:>6}  {ending.title.get(lang)}")
+    if st.never_ends > 0:
+        out.append(f"  {'(no ending)':<{width}}  {'':<10}  {_pct(st.never_ends):>6}  stuck or looping")
+
+    labels: dict[tuple, str] = {}
+    paths: list[tuple[str, Path]] = []
+
+    def label(path: Path) -> str:
+        key = path.moves
+        if key not in labels:
+            labels[key] = f"P{len(labels) + 1}"
+            paths.append((labels[key], path))
+        return labels[key]
+
+    out += ["", "scores per dimension (worst .. best, and a path that reaches each):"]
+    names = {o: _objective_name(o, lang) for o in OBJECTIVES}
+    w = max(len(n) for n in names.values())
+    for objective in OBJECTIVES:
+        if objective not in st.best:
+            continue
+        best, worst = st.best[objective], st.worst[objective]
+        lo, hi = worst.total(objective), best.total(objective)
+        if lo == hi == 0:
+            out.append(f"  {names[objective]:<{w}}   not scored")
+            continue
+        out.append(f"  {names[objective]:<{w}}  {lo:>4} ({label(worst)}) .. {hi:>3} ({label(best)})")
+    if paths:
+        out += ["", "paths:"]
+        out += [f"  {name}: {path_text(path)}" for name, path in paths]
+
+    out += ["", "decisions where the choice doesn't change the score:"]
+    out += [f"  {nid}: {why}" for nid, why in st.flat_decisions] or ["  none"]
+
+    cov = st.coverage
+    choices = [c.key for n in s.nodes.values() for c in n.choices]
+    never_nodes = [n for n in s.nodes if n not in cov.nodes_shown]
+    never_choices = [c for c in choices if c not in cov.choices_available]
+    never_endings = [e for e in s.endings if e not in cov.endings_reached]
+    out += ["", "coverage" + (" (in the samples):" if not st.exact else ":")]
+    for what, seen, total, missing in (
+        ("nodes shown", len(s.nodes) - len(never_nodes), len(s.nodes), never_nodes),
+        ("choices that can be taken", len(choices) - len(never_choices), len(choices), never_choices),
+        ("endings reached", len(s.endings) - len(never_endings), len(s.endings), never_endings),
+    ):
+        line = f"  {what}: {seen}/{total}"
+        if missing:
+            line += " — never: " + ", ".join(missing)
+        out.append(line)
+    return out
+
+
+def _path_data(path: Path) -> dict[str, Any]:
+    return {"moves": [f"{w}.{m}" if not w.startswith("prep:") else f"{w}={m}" for w, m in path.moves],
+            "ending": path.ending, "totals": dict(zip(OBJECTIVES, path.totals))}
+
+
+def to_data(st: Stats) -> dict[str, Any]:
+    lo, mean, hi = st.decisions
+    return {
+        "scenario": st.scenario.id,
+        "exact": st.exact,
+        "states": st.states,
+        "samples": st.samples,
+        "playthroughs": st.playthroughs,
+        "distinct_sampled": st.distinct_sampled,
+        "loops": st.loops,
+        "ending_odds": st.ending_odds,
+        "never_ends": st.never_ends,
+        "best": {o: {"total": p.total(o), "path": _path_data(p)} for o, p in st.best.items()},
+        "worst": {o: {"total": p.total(o), "path": _path_data(p)} for o, p in st.worst.items()},
+        "flat_decisions": [{"node": n, "why": why} for n, why in st.flat_decisions],
+        "coverage": {
+            "nodes_shown": sorted(st.coverage.nodes_shown),
+            "choices_available": sorted(st.coverage.choices_available),
+            "endings_reached": sorted(st.coverage.endings_reached),
+        },
+        "decisions": {"min": lo, "mean": mean, "max": hi},
+        "seconds": st.seconds,
+    }

@@ -1,0 +1,172 @@
+"""``analyze``: exact counts and odds agree with brute force through real sessions."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from fractions import Fraction
+
+import pytest
+
+from engine.analysis import OBJECTIVES
+from engine.loader import load_scenario_text
+from engine.plans import play_moves
+from engine.playstats import analyze
+from engine.scoring import totals
+from engine.session import Session
+from simulator.analyze_report import render_text
+from tests.conftest import ROOT
+from tests.crafted import MINIMAL
+
+
+def brute_force(scenario) -> list[tuple[Fraction, str, dict[str, int], int]]:
+    """Every playthrough with a uniform random player's chance of it, via save/load of real sessions."""
+    out = []
+
+    def walk(data, prob: Fraction) -> None:
+        session = Session.from_data(scenario, json.loads(json.dumps(data)))
+        while session.can_continue:
+            session.advance()
+        if session.finished:
+            meeting = sum(1 for d in session.history if d.kind == "meeting")
+            out.append((prob, session.state.ending, totals(scenario, session.history), meeting))
+            return
+        q = session.question
+        options = [o.id for o in q.options] if q else [c.id for c in session.choices]
+        base = session.to_data()
+        session.close()
+        for option in options:
+            s = Session.from_data(scenario, json.loads(json.dumps(base)))
+            (s.answer if q else s.choose)(option)
+            data_after = s.to_data()
+            s.close()
+            walk(data_after, prob / len(options))
+
+    start = Session.start(scenario)
+    walk(start.to_data(), Fraction(1))
+    start.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return load_scenario_text(MINIMAL, "mini.yaml")
+
+
+def test_playthroughs_and_ending_odds_are_exact(mini):
+    runs = brute_force(mini)
+    stats = analyze(mini)
+    assert stats.exact and stats.playthroughs == len(runs)
+    want: dict[str, Fraction] = {}
+    for prob, ending, _, _ in runs:
+        want[ending] = want.get(ending, Fraction(0)) + prob
+    assert set(stats.ending_odds) == set(want)
+    for ending, prob in want.items():
+        assert stats.ending_odds[ending] == pytest.approx(float(prob), abs=1e-12)
+    assert stats.never_ends == 0
+
+
+def test_best_and_worst_per_dimension_match_brute_force_and_their_paths_replay(mini):
+    runs = brute_force(mini)
+    stats = analyze(mini)
+    for objective in OBJECTIVES:
+        values = [sum(t.values()) if objective == "overall" else t[objective] for _, _, t, _ in runs]
+        assert stats.best[objective].total(objective) == max(values)
+        assert stats.worst[objective].total(objective) == min(values)
+        for path in (stats.best[objective], stats.worst[objective]):
+            prep = {w[len("prep:"):]: m for w, m in path.moves if w.startswith("prep:")}
+            choices = [m for w, m in path.moves if not w.startswith("prep:")]
+            session, failures = play_moves(mini, prep, choices)
+            assert failures == [] and session.state.ending == path.ending
+            got = totals(mini, session.history)
+            assert (sum(got.values()) if objective == "overall" else got[objective]) == path.total(objective)
+
+
+def test_decision_counts_and_coverage(mini):
+    stats = analyze(mini)
+    lo, mean, hi = stats.decisions
+    runs = brute_force(mini)
+    counts = [n for _, _, _, n in runs]
+    assert (lo, hi) == (min(counts), max(counts)) == (1, 3)  # threatening Bert ends it at once
+    assert mean == pytest.approx(float(sum(p * n for p, _, _, n in runs)), abs=1e-12)
+    assert stats.coverage.nodes_shown == set(mini.nodes)
+    assert stats.coverage.endings_reached == set(mini.endings)
+    assert "midden.herkaderen" in stats.coverage.choices_available
+
+
+def test_flat_decisions_are_named():
+    same = MINIMAL.replace("score: {step3: -1, e2: -1}", "score: {step4: 2}").replace(
+        "score: {step2: 1}", "score: {step4: 2}")
+    stats = analyze(load_scenario_text(same))
+    assert ("midden", "every choice on offer scores the same (they differ only in where they lead)") \
+        in stats.flat_decisions
+    assert not [n for n, _ in analyze(load_scenario_text(MINIMAL)).flat_decisions if n == "midden"]
+    only_one = (MINIMAL.replace("      - id: later\n", "      - id: later\n        when: \"ineke.trust > 99\"\n")
+                .replace('        when: "not flag.kaders_genoemd or chose.midden.herkaderen"\n', ""))
+    stats = analyze(load_scenario_text(only_one))
+    assert ("afsluiting", "only one choice is ever on offer here") in stats.flat_decisions
+
+
+def test_a_meeting_that_can_loop_is_unbounded_not_a_crash():
+    looping = MINIMAL.replace("      - id: later\n        text: {nl: Later verder., en: Later.}\n"
+                              "        next: uitgesteld\n",
+                              "      - id: later\n        text: {nl: Later verder., en: Later.}\n"
+                              "        next: uitgesteld\n      - id: nog_eens\n"
+                              "        text: {nl: Nog eens., en: Again.}\n        next: slot\n")
+    stats = analyze(load_scenario_text(looping))
+    assert stats.exact and stats.loops and stats.playthroughs is None
+    assert sum(stats.ending_odds.values()) == pytest.approx(1.0, abs=1e-9)
+    assert any("unbounded" in line for line in render_text(stats, "en"))
+
+
+def test_too_many_states_falls_back_to_sampling_and_says_so(mini):
+    stats = analyze(mini, max_states=3, samples=500, seed=1)
+    assert not stats.exact and stats.samples == 500
+    assert sum(stats.ending_odds.values()) + stats.never_ends == pytest.approx(1.0)
+    exact = analyze(mini)
+    for objective in OBJECTIVES:
+        assert stats.best[objective].total(objective) <= exact.best[objective].total(objective)
+    text = "\n".join(render_text(stats, "en"))
+    assert "sampled:" in text and "500 random playthroughs" in text and "at least" in text
+    assert analyze(mini, max_states=3, samples=500, seed=1).ending_odds == stats.ending_odds  # repeatable
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "simulator", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+
+
+def test_analyze_command_text_and_json(write_scenario, mini):
+    path = write_scenario(MINIMAL)
+    result = run("analyze", path, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "exact: explored all" in out and f"playthroughs: {analyze(mini).playthroughs:,} different" in out
+    assert "afspraak" in out and "agreement" in out and "%" in out
+    assert "scores per dimension" in out and "paths:" in out and "coverage:" in out
+    data = json.loads(run("analyze", path, "--json").stdout)
+    assert data["exact"] is True and data["playthroughs"] == analyze(mini).playthroughs
+    assert data["best"]["overall"]["total"] == analyze(mini).best["overall"].total("overall")
+
+
+def test_analyze_broken_scenario_is_one_line_per_problem(write_scenario):
+    path = write_scenario(MINIMAL.replace("start: opening", "start: nergens"))
+    result = run("analyze", path)
+    assert result.returncode == 1 and "start 'nergens' is not a node" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("auto", ["best", "worst"])
+def test_play_auto_best_and_worst_reach_the_analysed_extremes(write_scenario, mini, auto):
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, "--auto", auto, "--lang", "en", "--no-save")
+    if result.returncode == 2:  # an older CLI without --no-save
+        result = run("play", "--text", path, "--auto", auto, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    stats = analyze(mini)
+    path_ = stats.best["overall"] if auto == "best" else stats.worst["overall"]
+    ending = mini.endings[path_.ending].title.get("en")
+    assert f"Ending: {ending}" in result.stdout
+    assert re.search(rf"Overall\s+{path_.total('overall')}\b", result.stdout), result.stdout[-1500:]
