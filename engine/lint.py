@@ -143,6 +143,10 @@ class _Lint:
                     for k, w in o.score.items():
                         weights[k].append(w)
         at = self.top_key("nodes")
+        if not any(weights.values()):
+            self.warn(at, "no choice or preparation answer is scored yet; the debrief has nothing to report "
+                          "(add score: {step3: 1} and the like to the choices)")
+            return
         for k in DIMENSION_KEYS:
             name = f"{k} ({BY_KEY[k].label.get('en')})"
             if not weights[k]:

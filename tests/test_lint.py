@@ -141,3 +141,12 @@ def test_validate_prints_warnings_but_only_strict_fails_on_them(write_scenario):
     assert plain.stdout.splitlines()[-1] == f"{path}: ok, {len(problems)} warnings"
     strict = run("--strict", path)
     assert strict.returncode == 1 and strict.stdout.splitlines() == plain.stdout.splitlines()[:-1]
+
+
+def test_an_unscored_scenario_gets_one_warning_not_nine():
+    unscored = "\n".join(line for line in MINIMAL.splitlines() if "score:" not in line) + "\n"
+    neutral = "          score: {}\n"
+    unscored = unscored.replace("          correct: true\n", "          correct: true\n" + neutral) \
+        .replace("          text: {nl: Groot, en: Big}\n", "          text: {nl: Groot, en: Big}\n" + neutral)
+    warnings = [w for w in lint(unscored) if "dimension" in w or "scored yet" in w]
+    assert len(warnings) == 1 and "no choice or preparation answer is scored yet" in warnings[0]

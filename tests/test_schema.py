@@ -144,3 +144,11 @@ def test_schema_documents_every_key_for_editor_hovers():
                 yield from walk(value)
     undocumented = [k for k, v in walk(SCHEMA) if isinstance(v, dict) and "description" not in v]
     assert undocumented == []
+
+
+def test_schema_command_prints_the_schema():
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "simulator", "schema"], capture_output=True, text=True, cwd=ROOT,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout == schema_text()
