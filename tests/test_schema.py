@@ -54,6 +54,12 @@ def test_shipped_scenarios_conform_to_the_schema(path):
     assert schema_errors(data_of(path.read_text(encoding="utf-8"))) == []
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_shipped_scenarios_point_editors_at_the_schema(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/scenario.schema.json"
+
+
 def test_crafted_scenarios_conform():
     assert schema_errors(data_of(MINIMAL)) == []
     assert schema_errors(data_of(FULL)) == []
