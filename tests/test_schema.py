@@ -57,7 +57,8 @@ def test_shipped_scenarios_conform_to_the_schema(path):
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_shipped_scenarios_point_editors_at_the_schema(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../schema/scenario.schema.json"
+    assert first == "# yaml-language-server: $schema=../schema/scenario.schema.json", \
+        f"{path.name}: make that comment the first line, so editors complete and check it against the schema"
 
 
 def test_crafted_scenarios_conform():
