@@ -24,10 +24,12 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema={relpath}"
 
 _ID = ID_PATTERN.pattern
 _LANGUAGE_NAMES = {"nl": "Dutch text", "en": "English text"}
+# Shared definitions explain themselves in "$comment", not "description": editors show the
+# deepest description on hover, and the field's own doc (below) says more than "an id".
 _DEFS: dict[str, Any] = {
     "string": {"type": "string", "pattern": r"\S", "maxLength": MAX_TEXT_CHARS},
     "text": {
-        "description": "A plain string in the scenario's language, or a map of languages {nl: ..., en: ...}.",
+        "$comment": "A plain string in the scenario's language, or a map of languages {nl: ..., en: ...}.",
         "anyOf": [
             {"$ref": "#/definitions/string"},
             {"type": "object", "minProperties": 1, "additionalProperties": False,
@@ -35,31 +37,38 @@ _DEFS: dict[str, Any] = {
                                    "allOf": [{"$ref": "#/definitions/string"}]} for lang in LANGUAGES}},
         ],
     },
-    "id": {"description": "Letters, digits, '_' and '-'.",
+    "id": {"$comment": "Letters, digits, '_' and '-'.",
            "anyOf": [{"type": "string", "pattern": _ID}, {"type": "integer"}]},
     "condition": {
-        "description": "A condition such as \"ineke.trust >= 6 and not flag.beloofd\". References: RESIDENT.VAR, "
+        "$comment": "A condition such as \"ineke.trust >= 6 and not flag.beloofd\". References: RESIDENT.VAR, "
                        "max.VAR, min.VAR, flag.NAME, prep.QUESTION, chose.NODE.CHOICE, visited.NODE; "
                        "comparisons == != < <= > >=, and, or, not, parentheses.",
         "type": "string", "pattern": r"\S"},
-    "flags": {"description": "One flag name or a list of flag names.",
+    "flags": {"$comment": "One flag name or a list of flag names.",
               "anyOf": [{"$ref": "#/definitions/id"}, {"type": "array", "items": {"$ref": "#/definitions/id"}}]},
     "score": {
-        "description": f"Weights {MIN_WEIGHT}..+{MAX_WEIGHT} per dimension.",
+        "$comment": f"Weights {MIN_WEIGHT}..+{MAX_WEIGHT} per dimension.",
         "type": "object", "additionalProperties": False,
         "properties": {k: {"type": "integer", "minimum": MIN_WEIGHT, "maximum": MAX_WEIGHT,
                            "description": f"{BY_KEY[k].short.get('en')}: {BY_KEY[k].label.get('en')} "
                                           f"({BY_KEY[k].label.get('nl')})"} for k in DIMENSION_KEYS},
     },
     "effects": {
-        "description": "Resident id (or all) -> mood variable -> change.",
+        "$comment": "Resident id (or all) -> mood variable -> change.",
         "type": "object", "propertyNames": {"pattern": _ID},
         "additionalProperties": {
             "type": "object", "propertyNames": {"pattern": _ID},
             "additionalProperties": {"type": "integer", "minimum": -MAX_DELTA, "maximum": MAX_DELTA}},
     },
-    "mood": {"description": "Mood variable -> starting value.",
+    "mood": {"$comment": "Mood variable -> starting value.",
              "type": "object", "propertyNames": {"pattern": _ID}, "additionalProperties": {"type": "integer"}},
+}
+
+
+_HINTS = {
+    "condition": " Write e.g. \"ineke.trust >= 6 and not flag.beloofd\"; also max.VAR, min.VAR, prep.QUESTION, "
+                 "chose.NODE.CHOICE, visited.NODE.",
+    "text": " A string, or {nl: ..., en: ...}.",
 }
 
 
@@ -98,15 +107,16 @@ def _field_schema(f: Field) -> dict[str, Any]:
 
 def _with_doc(schema: dict[str, Any], doc: str) -> dict[str, Any]:
     # In draft-07 a "$ref" hides its siblings, so a documented reference goes through allOf.
+    # markdownDescription is what editors' hovers prefer over a referenced definition's own text.
     if "$ref" in schema:
-        return {"description": doc, "allOf": [schema]}
-    return {"description": doc, **schema}
+        return {"description": doc, "markdownDescription": doc, "allOf": [schema]}
+    return {"description": doc, "markdownDescription": doc, **schema}
 
 
 def _shape_schema(s: Shape) -> dict[str, Any]:
     out: dict[str, Any] = {
         "description": s.doc, "type": "object", "additionalProperties": False,
-        "properties": {f.key: _with_doc(_field_schema(f), f.doc) for f in s.fields},
+        "properties": {f.key: _with_doc(_field_schema(f), f.doc + _HINTS.get(f.type, "")) for f in s.fields},
     }
     if s.required:
         out["required"] = list(s.required)
