@@ -82,3 +82,10 @@ def tr(key: str, lang: str, **fields: object) -> str:
         return key
     template = entry.get(lang) or entry.get("nl") or key
     return template.format(**fields) if fields else template
+
+# The window's strings live in their own table too (simulator/app/strings.py, no pygame);
+# they never replace a key defined above.
+from .app.strings import STRINGS as _APP_STRINGS  # noqa: E402
+
+for _key, _value in _APP_STRINGS.items():
+    STRINGS.setdefault(_key, _value)

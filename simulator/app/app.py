@@ -1,0 +1,476 @@
+"""The window: one pygame display, one pygame_gui manager, a small stack of scenes.
+
+The frame loop sleeps when nothing moves: with no typewriter, transition or recent
+input it blocks in ``pygame.event.wait`` (waking twice a second), and only ticks the
+clock at 60 fps while something animates. ``frame(events, dt)`` is the whole of one
+frame, so tests drive the app by posting events and calling it with a fixed ``dt``.
+
+The stack: the bottom scene is a full screen (start, briefing, meeting, ...); overlays
+(menu, confirmation) sit on top of it, dimming it. Only the top scene gets keys and
+button presses. Every scene can rebuild its widgets at any time — on a resize, a new
+language or text size — because it keeps its state apart from its widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import warnings
+from typing import Any, Optional
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UIImage, UILabel, UITextBox
+
+from engine import Scenario, ScenarioError, load_scenario
+
+from .. import catalog
+from .. import settings as settings_mod
+from ..i18n import tr
+from ..journal import Journal, JournalError, SessionRecord
+from ..settings import Settings
+from .layout import MIN_WINDOW
+from .play import Play
+from .scene import Scene
+from .theme import ACCENT, build_theme
+from .widgets import Fonts
+
+log = logging.getLogger(__name__)
+
+FPS = 60
+IDLE_WAIT_MS = 500  # how long the idle loop sleeps in event.wait before looking round
+SETTLE_AFTER_INPUT = 0.5  # keep drawing this long after input (hover fades, wheel scrolling)
+DEFAULT_SIZE = (1280, 720)
+
+
+def _plain(html: str) -> str:
+    """Visible text of pygame_gui HTML (for the render model)."""
+    import html as html_mod
+    import re
+    text = re.sub(r"<br\s*/?>", "\n", html)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html_mod.unescape(text)
+
+
+class App:
+    def __init__(self, settings: Optional[Settings] = None, journal: Optional[Journal] = None,
+                 size: Optional[tuple[int, int]] = None, notice: Optional[str] = None,
+                 persist_settings: bool = True):
+        pygame.init()
+        self.settings = settings or Settings()
+        self.persist_settings = persist_settings
+        self.journal = journal
+        self.notice = notice  # one line for the start screen (journal trouble and such)
+        self.stack: list[Scene] = []
+        self.running = True
+        self.keyboard_mode = False
+        self.last_input = 0.0
+        self.now = 0.0  # seconds of app time (sum of dt), for tests as much as for fades
+        self.frame_times: list[float] = []
+        self.frames = 0
+        self._windowed_size = size or self._default_size()
+        self.screen = self._open_display()
+        self.manager, self.fonts = self._make_manager()
+        self.clock = pygame.time.Clock()
+        self.catalog: Optional[list[catalog.Entry]] = None
+
+    # -- display and theme ---------------------------------------------------------
+    @staticmethod
+    def _default_size() -> tuple[int, int]:
+        try:
+            desktops = pygame.display.get_desktop_sizes()
+        except pygame.error:
+            desktops = []
+        if desktops:
+            dw, dh = desktops[0]
+            if dw >= 1280 + 80 and dh >= 720 + 80:
+                return DEFAULT_SIZE
+            return (max(MIN_WINDOW[0], min(dw - 40, 1280)), max(MIN_WINDOW[1], min(dh - 80, 720)))
+        return DEFAULT_SIZE
+
+    def _open_display(self) -> pygame.Surface:
+        pygame.display.set_caption("Tussenwerker")
+        try:
+            pygame.display.set_icon(_icon())
+        except pygame.error:
+            pass
+        if self.settings.fullscreen:
+            screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            screen = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    window = pygame.Window.from_display_module()
+                window.minimum_size = MIN_WINDOW
+            except (AttributeError, pygame.error):
+                pass
+        return screen
+
+    def _make_manager(self) -> tuple[pygame_gui.UIManager, Fonts]:
+        theme, preload = build_theme(self.settings.text_scale)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            manager = pygame_gui.UIManager(self.screen.get_size(), theme, enable_live_theme_updates=False)
+            manager.preload_fonts(preload)
+        return manager, Fonts(theme)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """The window changed size (or a test asks for another size)."""
+        w, h = max(1, size[0]), max(1, size[1])
+        if not self.settings.fullscreen:
+            self._windowed_size = (w, h)
+        surface = pygame.display.get_surface()
+        if surface is None or surface.get_size() != (w, h):
+            flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
+            surface = pygame.display.set_mode((w, h), flags)
+        self.screen = surface
+        self.manager.set_window_resolution((w, h))
+        self.rebuild_all()
+
+    def apply_settings(self, new: Settings) -> Optional[str]:
+        """Use new settings now (and keep them); returns a save error to show, if any."""
+        old, self.settings = self.settings, new
+        error = settings_mod.save(new) if self.persist_settings else None
+        if new.fullscreen != old.fullscreen:
+            self._teardown_all()
+            self.screen = self._open_display()
+            self.manager, self.fonts = self._make_manager()
+            self.rebuild_all()
+        elif new.text_size != old.text_size:
+            self._teardown_all()
+            self.manager, self.fonts = self._make_manager()
+            self.rebuild_all()
+        elif new.language != old.language:
+            for scene in self.stack:
+                play = getattr(scene, "play", None)
+                if isinstance(play, Play):
+                    play.set_language(new.language)
+            self.rebuild_all()
+        return error
+
+    # -- the stack ------------------------------------------------------------------
+    @property
+    def top(self) -> Optional[Scene]:
+        return self.stack[-1] if self.stack else None
+
+    def depth_of(self, scene: Scene) -> int:
+        return self.stack.index(scene) if scene in self.stack else len(self.stack)
+
+    def _base_index(self) -> int:
+        """The lowest scene that is drawn: the last full-screen scene."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if not self.stack[i].overlay:
+                return i
+        return 0
+
+    def _teardown_all(self) -> None:
+        for scene in self.stack:
+            scene.teardown()
+
+    def rebuild_all(self) -> None:
+        self._teardown_all()
+        for scene in self.stack[self._base_index():]:
+            scene.build()
+
+    def push(self, scene: Scene) -> Scene:
+        if not scene.overlay:
+            self._teardown_all()
+        self.stack.append(scene)
+        scene.build()
+        scene.on_enter()
+        return scene
+
+    def pop(self, scene: Optional[Scene] = None) -> None:
+        if not self.stack:
+            return
+        if scene is not None and self.top is not scene:
+            if scene in self.stack:
+                scene.teardown()
+                self.stack.remove(scene)
+            return
+        gone = self.stack.pop()
+        gone.teardown()
+        base = self._base_index()
+        for s in self.stack[base:]:
+            if not s.built:
+                s.build()
+        if self.top is not None:
+            self.top.on_enter()
+
+    def replace(self, scene: Scene) -> Scene:
+        """Swap the top full-screen scene (and any overlays on it) for another."""
+        while self.stack and self.stack[-1].overlay:
+            self.stack.pop().teardown()
+        if self.stack:
+            self.stack.pop().teardown()
+        return self.push(scene)
+
+    def reset(self, scene: Scene) -> Scene:
+        self._teardown_all()
+        self.stack = []
+        return self.push(scene)
+
+    # -- navigation used by the scenes -------------------------------------------------
+    def go_start(self) -> None:
+        from .scenes.start import StartScene
+        self.catalog = None
+        self.reset(StartScene(self))
+
+    def open_menu(self) -> None:
+        from .scenes.menu import MenuScene
+        if isinstance(self.top, MenuScene):
+            self.pop()
+            return
+        self.push(MenuScene(self))
+
+    def open_settings(self) -> None:
+        from .scenes.settings import SettingsScene
+        self.push(SettingsScene(self))
+
+    def load_catalog(self) -> list[catalog.Entry]:
+        if self.catalog is None:
+            self.catalog = catalog.load_catalog()
+            for entry in self.catalog:
+                if entry.scenario is None:
+                    log.warning("scenario %s can't be loaded: %s", entry.path, entry.error)
+        return self.catalog
+
+    def open_scenario(self, scenario: Scenario, path: str) -> None:
+        from .scenes.briefing import BriefingScene
+        self.push(BriefingScene(self, scenario, path))
+
+    def replace_with_briefing(self, play: Play) -> None:
+        """Play again: back to the briefing, the new session remembering the old one."""
+        from .scenes.briefing import BriefingScene
+        self.go_start()
+        self.push(BriefingScene(self, play.scenario, play.scenario_path, parent_id=play.session_id))
+
+    def begin(self, scenario: Scenario, path: str, parent_id: Optional[int] = None) -> None:
+        """Start a new session and go to its first screen (preparation or meeting)."""
+        play = Play(scenario, path, self.settings.language, self.journal, parent_id=parent_id)
+        self.show_play(play)
+
+    def show_play(self, play: Play) -> None:
+        from .scenes.debrief import DebriefScene
+        from .scenes.meeting import MeetingScene
+        from .scenes.preparation import PreparationScene
+        if play.session.finished:
+            self.replace(DebriefScene(self, play))
+        elif play.session.in_preparation:
+            self.replace(PreparationScene(self, play))
+        else:
+            self.replace(MeetingScene(self, play))
+
+    def continue_session(self, record: SessionRecord) -> Optional[str]:
+        """Resume a saved session; returns a message for the trainee when it can't."""
+        if self.journal is None:
+            return tr("journal_off", self.settings.language)
+        try:
+            scenario = self._scenario_for(record)
+            session = self.journal.resume(record.id, scenario)
+        except (JournalError, ScenarioError, OSError) as exc:
+            return tr("cant_continue", self.settings.language, error=str(exc).splitlines()[0])
+        play = Play(scenario, record.scenario_path, self.settings.language, self.journal,
+                    session=session, session_id=record.id)
+        self.stack.append(_Placeholder(self))  # show_play replaces the top scene
+        self.show_play(play)
+        return None
+
+    def _scenario_for(self, record: SessionRecord) -> Scenario:
+        for entry in self.load_catalog():
+            if entry.scenario is not None and entry.scenario.id == record.scenario_id:
+                return entry.scenario
+        return load_scenario(record.scenario_path)
+
+    def request_quit(self) -> None:
+        """Closing the window: ask first when a meeting is under way (it stays saved)."""
+        from .scenes.menu import ConfirmQuitScene
+        if isinstance(self.top, ConfirmQuitScene):
+            self.running = False
+            return
+        if any(s.in_session for s in self.stack):
+            self.push(ConfirmQuitScene(self))
+        else:
+            self.running = False
+
+    # -- frames -----------------------------------------------------------------------
+    def animating(self) -> bool:
+        if self.now - self.last_input < SETTLE_AFTER_INPUT:
+            return True
+        return any(s.built and s.animating() for s in self.stack)
+
+    def frame(self, events: list[pygame.event.Event], dt: float) -> None:
+        started = time.perf_counter()
+        self.now += dt
+        size = None
+        for event in events:
+            if event.type == pygame.VIDEORESIZE:
+                size = (event.w, event.h)
+        if size is not None and size != self.size:
+            self.resize(size)
+        for event in events:
+            self.dispatch(event)
+            if not self.running:
+                return
+        top = self.top
+        if top is not None:
+            top.update(dt)
+        self.manager.update(dt)
+        self.draw()
+        self.frames += 1
+        self.frame_times.append(time.perf_counter() - started)
+        if len(self.frame_times) > 2000:
+            del self.frame_times[:1000]
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        et = event.type
+        if et == pygame.QUIT:
+            self.request_quit()
+            return
+        if et == pygame.VIDEORESIZE:
+            return
+        if et in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
+            self.last_input = self.now
+        if et == pygame.KEYDOWN:
+            self.keyboard_mode = True
+            if event.key == pygame.K_F11:
+                self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
+                return
+        elif et == pygame.MOUSEBUTTONDOWN:
+            self.keyboard_mode = False
+        self.manager.process_events(event)
+        top = self.top
+        if top is None:
+            return
+        if et == pygame_gui.UI_BUTTON_PRESSED:
+            top.handle_button(event.ui_element)
+        elif et == pygame.KEYDOWN:
+            top.handle_key(event)
+        else:
+            top.handle_event(event)
+
+    def draw(self) -> None:
+        screen = self.screen
+        if self.stack:
+            self.stack[self._base_index()].draw_background(screen)
+        else:
+            screen.fill((243, 240, 232))
+        self.manager.draw_ui(screen)
+        top = self.top
+        if self.keyboard_mode and top is not None:
+            rect = top.focus_rect()
+            if rect is not None:
+                pygame.draw.rect(screen, ACCENT, rect.inflate(8, 8), width=3, border_radius=10)
+        pygame.display.flip()
+
+    def run(self, quit_after_first_frame: bool = False) -> int:
+        self.frame([], 0.0)
+        if quit_after_first_frame:
+            return 0
+        last = time.perf_counter()
+        while self.running:
+            if self.animating():
+                self.clock.tick(FPS)
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
+            now = time.perf_counter()
+            dt, last = min(0.1, now - last), now
+            self.frame(events, dt)
+        return 0
+
+    def close(self) -> None:
+        self._teardown_all()
+        if self.journal is not None:
+            self.journal.close()
+        pygame.quit()
+
+    # -- for tests and screenshots ------------------------------------------------------
+    def screenshot(self, path: str) -> None:
+        pygame.image.save(self.screen, path)
+
+    def render_model(self) -> list[dict[str, Any]]:
+        """What is shown where: every visible widget's kind, text and rectangle."""
+        out: list[dict[str, Any]] = []
+        for sprite in self.manager.get_sprite_group().sprites():
+            if not getattr(sprite, "visible", True) or not sprite.alive():
+                continue
+            ids = getattr(sprite, "object_ids", []) or []
+            item: dict[str, Any] = {"rect": pygame.Rect(sprite.rect), "ids": [i for i in ids if i], "element": sprite}
+            if isinstance(sprite, UIButton):
+                item.update(kind="button", text=sprite.text, selected=sprite.is_selected)
+            elif isinstance(sprite, UITextBox):
+                item.update(kind="text", text=_plain(sprite.html_text), selected=False)
+            elif isinstance(sprite, UILabel):
+                item.update(kind="label", text=sprite.text, selected=False)
+            elif isinstance(sprite, UIImage):
+                item.update(kind="image", text="", selected=False)
+            else:
+                continue
+            out.append(item)
+        for scene in self.stack:
+            if scene.built:
+                for text, where, box in scene.drawn_texts:
+                    out.append({"kind": "drawn", "text": text, "rect": pygame.Rect(where.as_tuple()),
+                                "box": pygame.Rect(box.as_tuple()), "ids": [], "selected": False,
+                                "element": None})
+        return out
+
+
+class _Placeholder(Scene):
+    """Stands in for a scene that ``replace`` is about to swap out."""
+
+    def build_widgets(self) -> None:
+        pass
+
+
+def _icon() -> pygame.Surface:
+    """A small speech-bubble icon, drawn in code."""
+    s = pygame.Surface((64, 64), pygame.SRCALPHA)
+    pygame.draw.rect(s, ACCENT, pygame.Rect(4, 6, 56, 40), border_radius=12)
+    pygame.draw.polygon(s, ACCENT, [(16, 42), (14, 58), (32, 44)])
+    for x in (18, 32, 46):
+        pygame.draw.circle(s, (255, 255, 255), (x, 26), 5)
+    return s
+
+
+def run(args: Any, scenario: Optional[Scenario]) -> int:
+    """``python -m simulator`` without a command, or ``play ID`` without ``--text``."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="tussenwerker: %(message)s")
+    settings = settings_mod.load()
+    lang = getattr(args, "play_lang", None) or getattr(args, "lang", None)
+    if lang:
+        settings = settings.with_(language=lang)
+    notice = None
+    journal: Optional[Journal] = None
+    try:
+        journal = Journal()
+        notice = journal.notice
+    except JournalError as exc:
+        notice = f"{exc}. {tr('journal_off', settings.language)}"
+    app = App(settings, journal, notice=notice)
+    try:
+        app.go_start()
+        if scenario is not None:
+            app.open_scenario(scenario, str(scenario.path))
+        resume = getattr(args, "resume", None)
+        if resume is not None and journal is not None:
+            record = None
+            try:
+                record = journal.get(resume) if resume else journal.last_unfinished()
+            except JournalError as exc:
+                app.notice = str(exc)
+            if record is not None:
+                message = app.continue_session(record)
+                if message:
+                    app.notice = message
+        return app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
+    finally:
+        app.close()

@@ -1,0 +1,159 @@
+"""One go at one scenario, as the window sees it: the session, its journal row, the review.
+
+Every answer, choice and advance is saved to the journal straight away, so closing the
+window (or a crash) never loses more than the step being taken. A journal that can't be
+opened or written never stops the meeting: ``save_error`` says so once and the meeting
+goes on unsaved.
+
+The debrief's game review needs the scenario's whole state graph, which can take a while
+for a big scenario; ``ReviewJob`` explores it on a background thread from the moment the
+scenario is opened, so it is usually ready by the time the meeting ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Optional
+
+from engine import Scenario, Session
+from engine.analysis import StateGraph, explore
+from engine.review import REVIEW_MAX_STATES as ENGINE_REVIEW_MAX_STATES
+from engine.review import Review, review, review_graph
+
+from ..journal import Journal, JournalError
+
+log = logging.getLogger(__name__)
+
+# How many states the review may explore (the engine's choice); tests may lower it.
+REVIEW_MAX_STATES = ENGINE_REVIEW_MAX_STATES
+
+_graphs: dict[tuple[str, str, int], StateGraph] = {}
+_graph_lock = threading.Lock()
+
+
+class ReviewJob:
+    """The scenario's state graph, explored once per scenario on a daemon thread."""
+
+    _jobs: dict[tuple[str, str, int], "ReviewJob"] = {}
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.key = (scenario.id, scenario.digest, REVIEW_MAX_STATES)
+        self.graph: Optional[StateGraph] = _graphs.get(self.key)
+        self.error: Optional[str] = None
+        self._thread: Optional[threading.Thread] = None
+
+    @classmethod
+    def for_scenario(cls, scenario: Scenario) -> "ReviewJob":
+        key = (scenario.id, scenario.digest, REVIEW_MAX_STATES)
+        job = cls._jobs.get(key)
+        if job is None or job.error is not None:
+            job = cls(scenario)
+            cls._jobs[key] = job
+        job.start()
+        return job
+
+    def start(self) -> None:
+        if self.graph is not None or self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name=f"review-{self.scenario.id}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            graph = review_graph(self.scenario, max_states=self.key[2])
+        except Exception as exc:  # the debrief must still open; it shows totals without verdicts
+            log.warning("exploring %s for the review failed: %s", self.scenario.id, exc)
+            self.error = str(exc)
+            return
+        with _graph_lock:
+            _graphs[self.key] = graph
+        self.graph = graph
+
+    @property
+    def ready(self) -> bool:
+        return self.graph is not None or self.error is not None
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self.ready
+
+
+class Play:
+    def __init__(self, scenario: Scenario, scenario_path: str, language: str, journal: Optional[Journal],
+                 session: Optional[Session] = None, session_id: Optional[int] = None,
+                 parent_id: Optional[int] = None):
+        self.scenario = scenario
+        self.scenario_path = scenario_path
+        self.language = language
+        self.journal = journal
+        self.save_error: Optional[str] = None
+        self.self_rating: Optional[int] = None
+        self.review_job = ReviewJob.for_scenario(scenario)
+        self._review: Optional[Review] = None
+        if session is None:
+            session = Session.start(scenario)
+            session_id = None
+            if journal is not None:
+                try:
+                    session_id = journal.start(session, scenario_path, language, parent_id=parent_id)
+                except JournalError as exc:
+                    self._failed(exc)
+        self.session = session
+        self.session_id = session_id
+
+    # -- acting (each step saved) --------------------------------------------------
+    def answer(self, option_id: str) -> None:
+        self.session.answer(option_id)
+        self.save()
+
+    def choose(self, choice_id: str) -> None:
+        self.session.choose(choice_id)
+        self.save()
+
+    def advance(self) -> None:
+        self.session.advance()
+        self.save()
+
+    def save(self) -> None:
+        if self.journal is None or self.session_id is None:
+            return
+        try:
+            self.journal.save(self.session_id, self.session)
+        except JournalError as exc:
+            self._failed(exc)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        if self.journal is not None and self.session_id is not None:
+            try:
+                self.journal.set_language(self.session_id, language)
+            except (JournalError, AttributeError) as exc:
+                log.warning("can't store the language of session %s: %s", self.session_id, exc)
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("journal: %s", exc)
+        self.save_error = str(exc)
+        self.session_id = None
+
+    @property
+    def saved(self) -> bool:
+        return self.session_id is not None
+
+    # -- the review -------------------------------------------------------------------
+    @property
+    def review_ready(self) -> bool:
+        return self._review is not None or self.review_job.ready
+
+    def review(self) -> Review:
+        if self._review is None:
+            graph = self.review_job.graph
+            if graph is None:
+                # No graph (exploring failed): a tiny one still gives totals and feedback.
+                graph = explore(self.scenario, max_states=1)
+            state = self.session.state
+            self._review = review(self.scenario, state.history, state.ending, graph=graph,
+                                  transcript=state.transcript)
+        return self._review

@@ -1,0 +1,234 @@
+"""What every screen has in common: building its widgets, keyboard focus, events.
+
+A scene keeps its *state* (where the trainee is, which page is open) apart from its
+*widgets*: ``build()`` makes the widgets for the current window size, language and
+text size, ``teardown()`` removes them. The app calls both whenever any of those change,
+so a resize never leaves a half-moved widget behind.
+
+Keyboard use is added on top of pygame_gui (which has no focus traversal): each scene
+lists its actionable widgets in a ``FocusList``; arrows and Tab move, Enter and space
+activate, and the app draws a focus ring around the current one after a key press.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+import pygame
+import pygame_gui
+from pygame_gui.core import UIContainer
+from pygame_gui.elements import UIButton, UIPanel
+
+from .layout import Box
+from .theme import PAPER
+from .widgets import Fonts, oid
+
+if TYPE_CHECKING:
+    from .app import App
+
+
+@dataclass
+class Focusable:
+    element: Any  # a pygame_gui element: its rect is where the focus ring goes
+    action: Callable[[], None]
+    highlight: bool = False  # also show the element as selected while focused
+    on_focus: Optional[Callable[[], None]] = None
+    name: str = ""
+
+
+@dataclass
+class FocusList:
+    items: list[Focusable] = field(default_factory=list)
+    index: int = -1
+
+    def clear(self) -> None:
+        self.items = []
+        self.index = -1
+
+    def add(self, element: Any, action: Callable[[], None], highlight: bool = False,
+            on_focus: Optional[Callable[[], None]] = None, name: str = "") -> Focusable:
+        item = Focusable(element, action, highlight, on_focus, name)
+        self.items.append(item)
+        return item
+
+    @property
+    def current(self) -> Optional[Focusable]:
+        if 0 <= self.index < len(self.items):
+            return self.items[self.index]
+        return None
+
+    def focus(self, index: int) -> None:
+        if not self.items:
+            self.index = -1
+            return
+        old = self.current
+        self.index = max(0, min(len(self.items) - 1, index))
+        new = self.current
+        if old is not None and old is not new and old.highlight and isinstance(old.element, UIButton):
+            old.element.unselect()
+        if new is not None:
+            if new.highlight and isinstance(new.element, UIButton):
+                new.element.select()
+            if new.on_focus is not None:
+                new.on_focus()
+
+    def focus_element(self, element: Any) -> None:
+        for i, item in enumerate(self.items):
+            if item.element is element:
+                self.focus(i)
+                return
+
+    def move(self, delta: int) -> None:
+        if not self.items:
+            return
+        if self.index < 0:
+            self.focus(0 if delta > 0 else len(self.items) - 1)
+        else:
+            self.focus((self.index + delta) % len(self.items))
+
+    def activate(self) -> bool:
+        item = self.current
+        if item is None:
+            return False
+        item.action()
+        return True
+
+    def action_for(self, element: Any) -> Optional[Callable[[], None]]:
+        for item in self.items:
+            if item.element is element:
+                return item.action
+        return None
+
+
+class Scene:
+    """One screen. Subclasses fill ``build_widgets`` and react in ``on_key``."""
+
+    name = "scene"
+    overlay = False  # drawn over the scene below (menu, dialogs)
+    in_session = False  # closing the window here asks first
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.focus = FocusList()
+        self.root: Optional[Any] = None
+        self.built = False
+        self.buttons: dict[Any, Callable[[], None]] = {}
+        self.drawn_texts: list[tuple[str, Box, Box]] = []  # text we draw ourselves: (text, where, its box)
+
+    # -- conveniences ---------------------------------------------------------------
+    @property
+    def manager(self) -> pygame_gui.UIManager:
+        return self.app.manager
+
+    @property
+    def lang(self) -> str:
+        return self.app.settings.language
+
+    @property
+    def scale(self) -> float:
+        return self.app.settings.text_scale
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.app.size
+
+    @property
+    def fonts(self) -> Fonts:
+        return self.app.fonts
+
+    def tr(self, key: str, **fields: object) -> str:
+        from ..i18n import tr
+        return tr(key, self.lang, **fields)
+
+    def on_click(self, element: Any, action: Callable[[], None]) -> Any:
+        self.buttons[element] = action
+        return element
+
+    # -- lifecycle ------------------------------------------------------------------
+    def build(self) -> None:
+        self.teardown()
+        w, h = self.size
+        depth = self.app.depth_of(self)
+        if self.overlay:
+            self.root = UIPanel(pygame.Rect(0, 0, w, h), starting_height=100 * depth + 1, manager=self.manager,
+                                object_id=oid("#dim"))
+        else:
+            self.root = UIContainer(pygame.Rect(0, 0, w, h), self.manager, starting_height=1)
+        self.buttons = {}
+        self.drawn_texts = []
+        old_index = self.focus.index
+        self.focus.clear()
+        self.build_widgets()
+        self.built = True
+        if self.focus.items:
+            self.focus.focus(self.initial_focus(old_index))
+
+    def initial_focus(self, previous: int) -> int:
+        return max(0, previous)
+
+    def build_widgets(self) -> None:
+        raise NotImplementedError
+
+    def teardown(self) -> None:
+        if self.root is not None:
+            self.root.kill()
+            self.root = None
+        self.built = False
+
+    def on_enter(self) -> None:
+        """Called when the scene becomes the top of the stack (again)."""
+
+    # -- events ---------------------------------------------------------------------
+    def handle_button(self, element: Any) -> bool:
+        action = self.buttons.get(element)
+        if action is None:
+            return False
+        self.focus.focus_element(element)
+        action()
+        return True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Events other than keys and button presses (clicks on drawn things)."""
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Scene-specific keys; return True when handled."""
+        return False
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if self.on_key(event):
+            return True
+        key = event.key
+        if key in (pygame.K_DOWN, pygame.K_RIGHT) or (key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT):
+            self.focus.move(1)
+            return True
+        if key in (pygame.K_UP, pygame.K_LEFT) or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT):
+            self.focus.move(-1)
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return self.focus.activate()
+        if key == pygame.K_ESCAPE:
+            self.escape()
+            return True
+        return False
+
+    def escape(self) -> None:
+        self.app.open_menu()
+
+    # -- frame ----------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        pass
+
+    def animating(self) -> bool:
+        return False
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        surface.fill(PAPER)
+
+    def focus_rect(self) -> Optional[pygame.Rect]:
+        item = self.focus.current
+        if item is None or not getattr(item.element, "alive", lambda: False)():
+            return None
+        rect = item.element.rect
+        return pygame.Rect(rect) if rect.width > 0 else None

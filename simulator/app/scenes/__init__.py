@@ -1,0 +1,1 @@
+"""One module per screen: start, briefing, preparation, meeting, ending, debrief, settings, menu."""

@@ -1,0 +1,371 @@
+"""The debrief: own estimate first, then per dimension, decision by decision, reflection and tips.
+
+Built on ``engine.review.review()`` (the one source of debrief data): the chart shows each
+dimension's total against the best achievable; each decision page shows the situation,
+the choice, its feedback, what it did to the mood and the stronger alternative where
+there was one; the seed's reflection questions and the tips that fit the weakest
+dimensions close it. Left and right arrows page through it all.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+from pygame_gui.elements import UITextBox
+
+from engine.dimensions import BY_KEY
+from engine.review import DecisionReview, Review
+from engine.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
+
+from ..charts import dimension_chart
+from ..layout import Box, button_row, frame, gap, margins
+from ..play import Play
+from ..scene import Scene
+from ..widgets import ScrollArea, button, button_width, image, scroll_text_box, text_box
+from .common import build_buttons, esc, footer_height, heading_html, muted
+
+VERDICT_HEX = {"best": "#2E7D4F", "good": "#5A8F4B", "inaccuracy": "#A86F0E", "mistake": "#B0463A", None: "#6B757B"}
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, app, play: Play):
+        super().__init__(app)
+        self.play = play
+        self.page = "rating" if play.self_rating is None else "overview"
+        self.index = 0  # decision shown on the decision page
+        self.doc: Optional[UITextBox] = None
+        self.area: Optional[ScrollArea] = None
+        self.dots = 0.0
+        self.waiting: Optional[UITextBox] = None
+
+    @property
+    def review(self) -> Optional[Review]:
+        return self.play.review() if self.play.review_ready else None
+
+    # -- paging -------------------------------------------------------------------
+    def pages(self) -> list[tuple[str, int]]:
+        r = self.review
+        n = len(r.decisions) if r is not None else 0
+        return [("overview", 0)] + [("decision", i) for i in range(n)] + [("reflection", 0)]
+
+    def go(self, page: str, index: int = 0) -> None:
+        self.page, self.index = page, index
+        self.focus.index = -1
+        self.build()
+
+    def step(self, delta: int) -> None:
+        if self.page == "rating":
+            return
+        pages = self.pages()
+        here = (self.page, self.index if self.page == "decision" else 0)
+        pos = pages.index(here) if here in pages else 0
+        pos = max(0, min(len(pages) - 1, pos + delta))
+        self.go(*pages[pos])
+
+    # -- building -----------------------------------------------------------------
+    def build_widgets(self) -> None:
+        self.waiting = None
+        self.doc = None
+        self.area = None
+        w, h = self.size
+        m, g = margins(self.size), gap(self.scale)
+        col = frame(self.size, 10, 10, self.scale).header
+        if self.page == "rating" or self.review is None:
+            col = Box(col.x, col.y, col.w, col.h)
+        title = text_box(self.manager, f"<b>{esc(self.tr('debrief'))}</b>", Box(col.x, m, col.w, 0), self.root,
+                         "#doc_title")
+        y = title.rect.bottom
+        sub = text_box(self.manager, muted(esc(self.play.scenario.title.get(self.lang))), Box(col.x, y, col.w, 0),
+                       self.root, "#body")
+        y = sub.rect.bottom + g
+        if self.page == "rating":
+            self._build_rating(col, y)
+            return
+        if self.review is None:
+            self.waiting = text_box(self.manager, esc(self.tr("preparing_review")), Box(col.x, y, col.w, 0),
+                                    self.root, "#speech")
+            return
+        # Tabs.
+        tabs = [("overview", self.tr("overview")), ("decision", self.tr("decisions")),
+                ("reflection", self.tr("reflection_tab"))]
+        bh = footer_height(self)
+        widths = [button_width(self.fonts, t, "#option") for _, t in tabs]
+        tab_boxes = button_row(widths, Box(col.x, y, col.w, bh), g // 2, align="left")
+        for (page, label), box in zip(tabs, tab_boxes):
+            el = button(self.manager, label, box, self.root, "#option")
+            if page == self.page:
+                el.select()
+            action = (lambda p=page: self.go(p, 0))
+            self.on_click(el, action)
+            self.focus.add(el, action, name=f"tab:{page}")
+        y = tab_boxes[0].bottom + g
+
+        # Footer: hint, then [to start] [play again] ... [previous] [next].
+        hint = text_box(self.manager, muted(esc(self.tr("debrief_hint"))), Box(col.x, 0, col.w, 0), self.root,
+                        "#small")
+        hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
+        footer = Box(col.x, hint.rect.y - g // 2 - bh, col.w, bh)
+        left = [(self.tr("to_start"), self.app.go_start, None), (self.tr("play_again"), self._again, None)]
+        right = [(self.tr("previous"), lambda: self.step(-1), None),
+                 (self.tr("next"), lambda: self.step(1), "#primary")]
+        lw = sum(button_width(self.fonts, t) for t, _, _ in left) + g
+        rw = sum(button_width(self.fonts, t) for t, _, _ in right) + g
+        body = Box(col.x, y, col.w, footer.y - g - y)
+        if lw + rw + g <= col.w:
+            build_buttons(self, left, Box(footer.x, footer.y, lw, bh), align="left")
+            build_buttons(self, right, Box(footer.right - rw, footer.y, rw, bh), align="right")
+        else:  # narrow window at a large text size: two rows
+            build_buttons(self, right, footer, align="right")
+            upper = Box(col.x, footer.y - g // 2 - bh, col.w, bh)
+            build_buttons(self, left, upper, align="left")
+            body = Box(col.x, y, col.w, upper.y - g - y)
+
+        if self.page == "overview":
+            self._build_overview(body)
+        elif self.page == "decision":
+            self._build_decision(body)
+        else:
+            self._build_reflection(body)
+
+    def initial_focus(self, previous: int) -> int:
+        if previous >= 0:
+            return previous
+        for i, item in enumerate(self.focus.items):
+            if item.name == self.tr("next"):
+                return i
+        return 0
+
+    def _build_rating(self, col: Box, y: int) -> None:
+        g = gap(self.scale)
+        q = text_box(self.manager, f"<b>{esc(self.tr('self_rating_q'))}</b>", Box(col.x, y, col.w, 0), self.root,
+                     "#speech")
+        y = q.rect.bottom + g // 2
+        note = text_box(self.manager, muted(esc(self.tr("self_rating_note"))), Box(col.x, y, col.w, 0), self.root,
+                        "#body")
+        y = note.rect.bottom + g * 2
+        bh = footer_height(self)
+        labels = [f"{i}  {self.tr(f'rating_{i}')}" for i in range(1, 6)]
+        widths = [button_width(self.fonts, t, "#option") for t in labels]
+        if sum(widths) + g * 4 <= col.w:
+            boxes = button_row(widths, Box(col.x, y, col.w, bh), g, align="left")
+        else:
+            bw = max(widths)
+            boxes = [Box(col.x, y + i * (bh + g // 2), min(col.w, bw), bh) for i in range(5)]
+        for i, (label, box) in enumerate(zip(labels, boxes), 1):
+            el = button(self.manager, label, box, self.root, "#option")
+            action = (lambda n=i: self.rate(n))
+            self.on_click(el, action)
+            self.focus.add(el, action, highlight=True, name=f"rating:{i}")
+        y = boxes[-1].bottom + g * 2
+        build_buttons(self, [(self.tr("skip"), lambda: self.rate(None), None)], Box(col.x, y, col.w, bh), align="left")
+
+    def rate(self, n: Optional[int]) -> None:
+        self.play.self_rating = n if n is not None else 0
+        self.go("overview")
+
+    def _build_overview(self, body: Box) -> None:
+        review = self.review
+        assert review is not None
+        g = gap(self.scale)
+        L = self.lang
+        parts = []
+        if review.ending is not None:
+            parts.append(heading_html(self, f"{review.ending.title.get(L)}") + "<br>"
+                         + muted(esc(self.tr("kind_" + review.ending.kind))))
+            if review.ending.debrief.variants:
+                parts.append(esc(review.ending.debrief.get(L)))
+        counts = review.counts()
+        summary = self.tr("summary_counts", **counts)
+        if counts["missed_opportunity"]:
+            summary += f"; {counts['missed_opportunity']} {self.tr('missed_opportunity')}"
+        parts.append(esc(summary) + "." + ("<br>" + muted(esc(self.tr("approximate"))) if not review.exact else ""))
+        if self.play.self_rating:
+            parts.append(muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}")))))
+        strong, weak = review.strongest, review.weakest
+        if strong:
+            d = BY_KEY[strong]
+            parts.append(f"<b>{esc(self.tr('strongest'))}:</b> {esc(d.short.get(L))} — {esc(d.label.get(L))}")
+        if weak:
+            names = "; ".join(f"{BY_KEY[k].short.get(L)} — {BY_KEY[k].label.get(L)}" for k in weak)
+            parts.append(f"<b>{esc(self.tr('weakest'))}:</b> {esc(names)}")
+        html = "<br><br>".join(parts)
+
+        self.area = ScrollArea(self.manager, body, self.root)
+        width = body.w
+        for attempt in range(2):
+            intro = text_box(self.manager, html, Box(0, 0, width, 0), self.area.view, "#body")
+            y = intro.rect.bottom + g
+            head = text_box(self.manager, heading_html(self, self.tr("per_dimension")), Box(0, y, width, 0),
+                            self.area.view, "#body")
+            y = head.rect.bottom + g // 2
+            chart = dimension_chart(review, L, self.fonts, width, self.scale)
+            img = image(self.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), self.area.view)
+            chart_y = y
+            y += chart.surface.get_height() + g // 2
+            note = text_box(self.manager, muted(esc(self.tr("chart_note"))), Box(0, y, width, 0), self.area.view,
+                            "#small")
+            content_h = note.rect.bottom - self.area.view.get_container().rect.y
+            if attempt == 0 and content_h > body.h:
+                for el in (intro, head, img, note):
+                    el.kill()
+                width = ScrollArea.content_width(body, content_h)
+                continue
+            break
+        self.area.set_content_height(content_h)
+        for text, where, box in chart.texts:
+            self.drawn_texts.append((text, where.moved(body.x, body.y + chart_y), box.moved(body.x, body.y + chart_y)))
+
+    def _decision_html(self, d: DecisionReview) -> str:
+        L = self.lang
+        s = self.play.scenario
+        names = {r.id: r.name for r in s.residents}
+        parts = []
+        who = names.get(d.speaker, "") if d.speaker else ""
+        prompt = d.prompt.get(L)
+        label = self.tr("the_question") if d.is_prep else self.tr("the_situation")
+        situation = f"<b>{esc(who)}:</b> “{esc(prompt)}”" if who else esc(prompt)
+        parts.append(heading_html(self, label) + "<br>" + situation)
+        parts.append(heading_html(self, self.tr("your_choice")) + "<br>"
+                     + f"<font color='#1D6A72'><b>{esc(d.chosen_text.get(L))}</b></font>")
+        if d.feedback.variants:
+            parts.append(heading_html(self, self.tr("feedback")) + "<br>" + esc(d.feedback.get(L)))
+        if not d.is_prep:
+            parts.append(heading_html(self, self.tr("mood_change")) + "<br>" + self._mood_html(d))
+        if d.better_text is not None:
+            better = f"<b>{esc(d.better_text.get(L))}</b>"
+            if d.better_feedback is not None and d.better_feedback.variants:
+                better += "<br>" + esc(d.better_feedback.get(L))
+            parts.append(heading_html(self, self.tr("better")) + "<br>" + better)
+        elif d.verdict == "best":
+            parts.append(muted(esc(self.tr("best_choice_then"))))
+        if d.thought is not None and who:
+            parts.append(heading_html(self, self.tr("thought", name=who.split()[0])) + "<br><i>"
+                         + esc(d.thought.get(L)) + "</i>")
+        if d.opportunity is not None:
+            parts.append(heading_html(self, self.tr("opportunity")) + "<br>" + esc(d.opportunity.get(L)))
+        return "<br><br>".join(parts)
+
+    def _mood_html(self, d: DecisionReview) -> str:
+        s = self.play.scenario
+        lines = []
+        for r in s.residents:
+            before, after = d.decision.mood_before.get(r.id, {}), d.decision.mood_after.get(r.id, {})
+            changes = []
+            for key, var in s.mood_variables.items():
+                b, a = before.get(key), after.get(key)
+                if b is None or a is None or a == b:
+                    continue
+                better = (a > b) == (var.good == "high")
+                colour = "#2E7D4F" if better else "#B0463A"
+                changes.append(f"{esc(var.label.get(self.lang).lower())} {b} → {a} "
+                               f"<font color='{colour}'><b>({a - b:+d})</b></font>")
+            if changes:
+                lines.append(f"{esc(r.name)}: " + ", ".join(changes))
+        return "<br>".join(lines) if lines else muted(esc(self.tr("no_mood_change")))
+
+    def _build_decision(self, body: Box) -> None:
+        review = self.review
+        assert review is not None
+        g = gap(self.scale)
+        n = len(review.decisions)
+        if n == 0:
+            self.doc = text_box(self.manager, muted(esc(self.tr("no_mood_change"))), body, self.root, "#doc")
+            return
+        self.index = max(0, min(n - 1, self.index))
+        d = review.decisions[self.index]
+        # A strip of numbered buttons, coloured by verdict, to jump to any decision.
+        bh = footer_height(self)
+        bw = max(button_width(self.fonts, str(n), "#verdict_best", pad=18), bh)
+        per_row = max(1, (body.w + g // 2) // (bw + g // 2))
+        y = body.y
+        for i, dec in enumerate(review.decisions):
+            r, c = divmod(i, per_row)
+            box = Box(body.x + c * (bw + g // 2), body.y + r * (bh + g // 2), bw, bh)
+            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{dec.verdict or 'none'}")
+            if i == self.index:
+                el.select()
+            action = (lambda k=i: self.go("decision", k))
+            self.on_click(el, action)
+            self.focus.add(el, action, name=f"decision:{i + 1}")
+            y = box.bottom
+        y += g
+        head = f"{self.tr('decision_of', n=self.index + 1, total=n)}"
+        if d.is_prep:
+            head += f" · {self.tr('preparation')}"
+        verdict = self._verdict_text(d)
+        html = f"<b>{esc(head)}</b>" + (f"  <font color='{VERDICT_HEX[d.verdict]}'><b>{esc(verdict)}</b></font>"
+                                         if verdict else "")
+        header = text_box(self.manager, html, Box(body.x, y, body.w, 0), self.root, "#doc_heading")
+        y = header.rect.bottom + g // 2
+        self.doc = text_box(self.manager, self._decision_html(d), Box(body.x, y, body.w, max(40, body.bottom - y)),
+                            self.root, "#doc", wrap=False)
+
+    def _verdict_text(self, d: DecisionReview) -> str:
+        parts = []
+        if d.verdict:
+            parts.append(self.tr(f"verdict_{d.verdict}"))
+        if d.missed_opportunity:
+            parts.append(self.tr("missed_opportunity"))
+        if d.is_prep and d.verdict is None:
+            return ""
+        return " · ".join(parts) if parts else self.tr("not_judged")
+
+    def _build_reflection(self, body: Box) -> None:
+        review = self.review
+        assert review is not None
+        L = self.lang
+        parts = [heading_html(self, self.tr("tips")) + "<br>"
+                 + "<br>".join(f"•  {esc(t.get(L))}" for t in review.tip_texts)]
+        qs = []
+        for i, q in enumerate(review.reflection, 1):
+            text = f"{i}.  {esc(q.get(L))}"
+            if i == 3:
+                levels = "<br>".join(muted(esc(title.get(L))) for title, _ in OMGEVINGSBEWUSTZIJN_LEVELS)
+                text += "<br>" + levels
+            qs.append(text)
+        parts.append(heading_html(self, self.tr("reflection")) + "<br>" + "<br><br>".join(qs))
+        self.doc = text_box(self.manager, "<br><br>".join(parts), body, self.root, "#doc", wrap=False)
+
+    def _again(self) -> None:
+        self.app.replace_with_briefing(self.play)
+
+    # -- frame and input ----------------------------------------------------------
+    def update(self, dt: float) -> None:
+        if self.page != "rating" and not self.play.review_ready:
+            self.dots += dt
+        elif self.page != "rating" and self.waiting is not None:
+            self.build()
+
+    def animating(self) -> bool:
+        return self.page != "rating" and not self.play.review_ready
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if self.page == "rating":
+            if event.unicode and event.unicode in "12345":
+                self.rate(int(event.unicode))
+                return True
+            return False
+        if key == pygame.K_LEFT:
+            self.step(-1)
+            return True
+        if key == pygame.K_RIGHT:
+            self.step(1)
+            return True
+        scrollable = self.doc is not None and self.doc.alive()
+        step = self.fonts.line_height("#doc") * 2
+        if key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            amount = step if key in (pygame.K_DOWN, pygame.K_UP) else 400
+            sign = 1 if key in (pygame.K_DOWN, pygame.K_PAGEDOWN) else -1
+            if self.page == "overview" and self.area is not None:
+                self.area.scroll_by(sign * amount)
+            elif scrollable:
+                scroll_text_box(self.doc, sign * amount)
+            return True
+        return False
+
+    def escape(self) -> None:
+        self.app.open_menu()

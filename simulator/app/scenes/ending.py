@@ -1,0 +1,77 @@
+"""The ending: what happened and why, in the residents' words, with how they leave."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..layout import Box, gap, row, wrap_text
+from ..play import Play
+from ..portraits import PortraitSource
+from ..theme import INK, MUTED
+from ..widgets import image
+from .common import ButtonSpec, DocumentScene, esc, heading_html, muted
+
+
+class EndingScene(DocumentScene):
+    name = "ending"
+
+    def __init__(self, app, play: Play):
+        super().__init__(app)
+        self.play = play
+        self.sources = {r.id: PortraitSource(r.id, r.portrait) for r in play.scenario.residents}
+
+    @property
+    def ending(self):
+        ending = self.play.session.ending
+        assert ending is not None
+        return ending
+
+    def title(self) -> str:
+        return self.ending.title.get(self.lang)
+
+    def subtitle(self) -> str:
+        kind = self.tr("kind_" + self.ending.kind)
+        return f"{self.tr('ending')} · {kind} · {self.play.scenario.title.get(self.lang)}"
+
+    def build_extra(self, col: Box, y: int) -> int:
+        """The residents as they leave: faces at their final mood."""
+        s = self.play.scenario
+        g = gap(self.scale)
+        h = self.size[1]
+        face = int(min(96, max(56, h * 0.1)) * min(self.scale, 1.2))
+        fonts = self.fonts
+        cols = row(len(s.residents), col.x, col.w, g, max_item=max(face + 40, 150))
+        name_lh = fonts.line_height("#small")
+        lines = {r.id: wrap_text(r.name, cw, fonts.measure("#small")) for r, (_, cw) in zip(s.residents, cols)}
+        tallest = max(len(v) for v in lines.values()) if lines else 1
+        card_h = face + 4 + tallest * name_lh
+        top = y + g
+        for r, (x, cw) in zip(s.residents, cols):
+            surf = pygame.Surface((cw, card_h), pygame.SRCALPHA)
+            mood = self.play.session.mood[r.id]
+            calm = [var.calmness(mood[k]) for k, var in s.mood_variables.items() if k in mood]
+            surf.blit(self.sources[r.id].render(sum(calm) / len(calm) if calm else 0.5, face), ((cw - face) // 2, 0))
+            ly = face + 4
+            small = fonts.for_key("#small")
+            for ln in lines[r.id]:
+                img = small.render(ln, True, INK if r.id == self.ending.speaker else MUTED)
+                surf.blit(img, ((cw - img.get_width()) // 2, ly))
+                self.drawn_texts.append((ln, Box(x + (cw - img.get_width()) // 2, top + ly, img.get_width(),
+                                                 img.get_height()), Box(x, top, cw, card_h)))
+                ly += name_lh
+            image(self.manager, surf, Box(x, top, cw, card_h), self.root)
+        return top + card_h
+
+    def document_html(self) -> str:
+        e, L = self.ending, self.lang
+        parts = [heading_html(self, self.tr("what_happened")) + "<br>" + esc(e.text.get(L))]
+        if e.debrief.variants:
+            parts.append(heading_html(self, self.tr("why")) + "<br>" + muted(esc(e.debrief.get(L))))
+        return "<br><br>".join(parts)
+
+    def footer_specs(self) -> list[ButtonSpec]:
+        return [(self.tr("to_debrief"), self._debrief, "#primary")]
+
+    def _debrief(self) -> None:
+        from .debrief import DebriefScene
+        self.app.replace(DebriefScene(self.app, self.play))

@@ -1,0 +1,594 @@
+"""The meeting: the residents' faces and moods, what is said, the trainee's choices, the log.
+
+What the trainee sees follows the session: the current line types itself out (any key
+or click shows it whole), then the choices appear — numbered cards, with the "go to
+the balcony" choices set apart in their own colour. A choice stays highlighted for a
+moment, the residents' meters move to their new mood and their faces follow, and the
+next line begins. The log on the right (or behind the L key on narrow windows) keeps
+everything said so far.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+from pygame_gui.elements import UIButton, UIImage, UIPanel, UITextBox
+
+from engine.model import NARRATOR, Choice
+
+from ..layout import Box, button_row, gap, margins, meeting_layout, portrait_face_size, speech_height, stack, wrap_text
+from ..play import Play
+from ..portraits import PortraitSource, draw_meter
+from ..scene import Scene
+from ..theme import ACCENT, ACCENT_SOFT, CALM, CARD, INK, LINE, MUTED, PAPER, PAPER_DEEP, UPSET
+from ..widgets import Card, ScrollArea, Typewriter, button, button_width, image, oid, scroll_text_box, text_box
+from .common import esc, footer_height, muted
+
+CONFIRM_SECONDS = 0.35  # the chosen card stays highlighted this long before the meeting goes on
+MOOD_SPEED = 5.0  # how fast meters and faces follow a change (per second, exponential)
+
+
+class MeetingScene(Scene):
+    name = "meeting"
+    in_session = True
+
+    def __init__(self, app, play: Play):
+        super().__init__(app)
+        self.play = play
+        s = play.scenario
+        self.sources = {r.id: PortraitSource(r.id, r.portrait) for r in s.residents}
+        self.shown: Optional[int] = None  # transcript index of the line in the speech panel
+        self.revealed = 0.0  # typewriter progress of that line (kept across rebuilds)
+        self.display_mood = {rid: {k: float(v) for k, v in m.items()} for rid, m in play.session.mood.items()}
+        self.mood_delta: dict[str, dict[str, int]] = {}
+        self.pending: Optional[tuple[str, float]] = None
+        self.log_open = False
+        # widgets
+        self.typewriter: Optional[Typewriter] = None
+        self.speech: Optional[UITextBox] = None
+        self.cards: list[tuple[Card, Choice]] = []
+        self.area: Optional[ScrollArea] = None
+        self.portrait_images: dict[str, UIImage] = {}
+        self.portrait_boxes: dict[str, Box] = {}
+        self.log_box: Optional[UITextBox] = None
+        self.log_panel: Optional[UIPanel] = None
+        self.continue_button: Optional[UIButton] = None
+        self.lay = None
+        self._sync_line(initial=True)
+
+    # -- the session --------------------------------------------------------------
+    @property
+    def session(self):
+        return self.play.session
+
+    def _current_index(self) -> Optional[int]:
+        tr = self.session.state.transcript
+        for i in range(len(tr) - 1, -1, -1):
+            if tr[i].kind == "line":
+                return i
+        return None
+
+    def _sync_line(self, initial: bool = False) -> None:
+        index = self._current_index()
+        if index != self.shown:
+            self.shown = index
+            # A resumed meeting shows its current line whole; new lines type themselves out.
+            self.revealed = 1e9 if initial and len(self.session.history) > 0 else 0.0
+
+    @property
+    def line_done(self) -> bool:
+        return self.typewriter is None or self.typewriter.done
+
+    def regular_choices(self) -> list[Choice]:
+        return [c for c in self.session.choices if not c.balcony]
+
+    def balcony_choices(self) -> list[Choice]:
+        return [c for c in self.session.choices if c.balcony]
+
+    def speaker_name(self, speaker: str) -> str:
+        if speaker == NARRATOR:
+            return ""
+        try:
+            return self.play.scenario.resident(speaker).name
+        except KeyError:
+            return speaker
+
+    # -- building -----------------------------------------------------------------
+    def build_widgets(self) -> None:
+        w, h = self.size
+        s, L = self.play.scenario, self.lang
+        m, g = margins(self.size), gap(self.scale)
+        pad = g
+        fonts = self.fonts
+        wide = w >= 1100
+
+        # Top bar: title and place on the left, buttons on the right.
+        labels = [self.tr("menu") + " (Esc)"]
+        if not wide:
+            labels.insert(0, self.tr("log") + " (L)")
+        bw = [button_width(fonts, t, "#quiet") for t in labels]
+        bh = footer_height(self)
+        buttons_w = sum(bw) + g * (len(bw) - 1)
+        title_w = max(120, w - 2 * m - buttons_w - g)
+        title_html = f"<b>{esc(s.title.get(L))}</b><br>{muted(esc(s.setting.meeting.get(L)))}"
+        title = text_box(self.manager, title_html, Box(m, m // 2, title_w, 0), self.root, "#small")
+        top_h = max(title.rect.height, bh)
+        title.set_relative_position((m, m // 2 + (top_h - title.rect.height) // 2))
+        for label, box in zip(labels, button_row(bw, Box(w - m - buttons_w, m // 2 + (top_h - bh) // 2,
+                                                         buttons_w, bh), g)):
+            el = button(self.manager, label, box, self.root, "#quiet")
+            self.on_click(el, self.app.open_menu if label.startswith(self.tr("menu")) else self.toggle_log)
+
+        # Portrait cards: as tall as the tallest resident's card needs.
+        n = len(s.residents)
+        probe = meeting_layout(self.size, self.scale, n, top_h, 100, 100, 20)
+        card_w = probe.portraits[0].w if probe.portraits else 200
+        face = portrait_face_size(self.size, card_w)
+        card_h = max(self._card_height(r, card_w, face) for r in s.residents)
+
+        hint_text = self._hint()
+        hint = text_box(self.manager, muted(esc(hint_text)), Box(m, 0, probe.speech.w, 0), self.root, "#small")
+        hint_h = hint.rect.height
+
+        # Speech: measure the whole line, then give it the room it needs (within reason).
+        name_h = fonts.line_height("#name") + 4
+        line = self.session.line
+        text_html = self._line_html()
+        speech_w = probe.speech.w
+        measure = text_box(self.manager, text_html, Box(0, 0, speech_w - 2 * pad, 0), self.root, "#speech")
+        text_h = measure.rect.height
+        measure.kill()
+        base = meeting_layout(self.size, self.scale, n, top_h, card_h, 0, hint_h)
+        available = base.choices.h
+        sp_h = speech_height(text_h, name_h if line and line.speaker != NARRATOR else 0, available, pad)
+        lay = meeting_layout(self.size, self.scale, n, top_h, card_h, sp_h, hint_h)
+        self.lay = lay
+        hint.set_relative_position((lay.hint.x, lay.hint.y))
+
+        # Portraits.
+        self.portrait_images = {}
+        self.portrait_boxes = {}
+        speaker = line.speaker if line else None
+        for r, box in zip(s.residents, lay.portraits):
+            self.portrait_boxes[r.id] = box
+            surf = self._draw_card(r, box.w, box.h, face, r.id == speaker)
+            self.portrait_images[r.id] = image(self.manager, surf, box, self.root)
+
+        # Speech panel.
+        sp = lay.speech
+        narr = line is None or line.speaker == NARRATOR
+        UIPanel(pygame.Rect(sp.as_tuple()), starting_height=1, manager=self.manager, container=self.root,
+                object_id=oid("#sheet" if narr else None))
+        y = sp.y + pad
+        if not narr and line is not None:
+            name = text_box(self.manager, f"<font color='#1D6A72'>{esc(self.speaker_name(line.speaker))}</font>",
+                            Box(sp.x + pad, y, sp.w - 2 * pad, 0), self.root, "#name", starting_height=3)
+            y = name.rect.bottom + 4
+        inner_h = sp.bottom - pad // 2 - y
+        fits = text_h <= inner_h
+        self.speech = text_box(self.manager, text_html, Box(sp.x + pad, y, sp.w - 2 * pad, inner_h), self.root,
+                               "#speech", wrap=fits, starting_height=3)
+        self.typewriter = Typewriter(self.speech, self.app.settings.chars_per_second)
+        if self.revealed >= self.typewriter.total:
+            self.typewriter.finish()
+        elif self.revealed > 0:
+            self.typewriter.seek(self.revealed)
+
+        # Choices (or "continue"), once the line has been read.
+        self.cards = []
+        self.area = None
+        self.continue_button = None
+        if self.line_done:
+            self._build_choices()
+
+        # The log.
+        self.log_box = None
+        self.log_panel = None
+        if lay.log is not None:
+            heading = text_box(self.manager, f"<b>{esc(self.tr('log'))}</b>", Box(lay.log.x, lay.log.y, lay.log.w, 0),
+                               self.root, "#name")
+            lb = Box(lay.log.x, heading.rect.bottom + 6, lay.log.w, lay.log.bottom - heading.rect.bottom - 6)
+            self.log_box = text_box(self.manager, self._log_html(), lb, self.root, "#log", wrap=False)
+            self._log_to_end()
+        elif self.log_open:
+            self._build_log_overlay()
+
+    def _hint(self) -> str:
+        if not self.line_done:
+            return self.tr("reveal_hint")
+        if self.session.can_continue:
+            return self.tr("continue_hint")
+        n = len(self.regular_choices())
+        return self.tr("meeting_hint_balcony" if self.balcony_choices() else "meeting_hint", n=n)
+
+    def _line_html(self) -> str:
+        line = self.session.line
+        if line is None:
+            return ""
+        text = esc(line.text.get(self.lang))
+        return f"<i>{text}</i>" if line.speaker == NARRATOR else text
+
+    def _build_choices(self) -> None:
+        lay = self.lay
+        assert lay is not None
+        g = gap(self.scale)
+        area = lay.choices
+        if self.session.can_continue:
+            label = self.tr("continue") + " (Enter)"
+            bw = button_width(self.fonts, label, "#primary")
+            bh = footer_height(self)
+            box = Box(area.right - bw, area.y, bw, bh)
+            self.continue_button = button(self.manager, label, box, self.root, "#primary")
+            self.on_click(self.continue_button, self.advance)
+            self.focus.add(self.continue_button, self.advance, name="continue")
+            return
+        regular, balcony = self.regular_choices(), self.balcony_choices()
+        if not regular and not balcony:
+            return
+        pad = g
+        gutter = self.fonts.text_width("#name", "9") + pad
+        self.area = ScrollArea(self.manager, area, self.root)
+        width = area.w
+        for attempt in range(2):
+            cards: list[tuple[Card, Choice]] = []
+            for i, c in enumerate(regular):
+                cards.append((Card(self.manager, esc(c.text.get(self.lang)), 0, 0, width, pad, self.area.view,
+                                   gutter_html=f"<font color='#1D6A72'><b>{i + 1}</b></font>", gutter_w=gutter), c))
+            for c in balcony:
+                html = (f"<font color='#4A5795'><b>{esc(self.tr('balcony_title'))}</b> · "
+                        f"{esc(self.tr('balcony_hint'))}</font><br>{esc(c.text.get(self.lang))}")
+                cards.append((Card(self.manager, html, 0, 0, width, pad, self.area.view, object_id="#balcony",
+                                   gutter_html="<font color='#4A5795'><b>B</b></font>", gutter_w=gutter), c))
+            heights = [card.height for card, _ in cards]
+            spacing = g // 2 + 2
+            boxes = stack(heights, 0, 0, width, spacing)
+            if balcony and regular:
+                # Set the balcony apart from the ordinary choices.
+                extra = g
+                boxes = boxes[:len(regular)] + [b.moved(dy=extra) for b in boxes[len(regular):]]
+            content_h = boxes[-1].bottom if boxes else 0
+            if attempt == 0 and content_h > area.h:
+                for card, _ in cards:
+                    card.kill()
+                width = ScrollArea.content_width(area, content_h)
+                continue
+            break
+        self.area.set_content_height(content_h)
+        self.cards = cards
+        for (card, choice), box in zip(cards, boxes):
+            card.move_to(box.y)
+            action = (lambda cid=choice.id: self.choose(cid))
+            self.on_click(card.button, action)
+            self.focus.add(card.button, action, highlight=True, on_focus=lambda b=box: self._show(b),
+                           name=choice.id)
+
+    def _show(self, box: Box) -> None:
+        if self.area is not None:
+            self.area.ensure_visible(box.y, box.bottom)
+
+    def initial_focus(self, previous: int) -> int:
+        return max(0, previous) if previous < len(self.focus.items) else 0
+
+    # -- portrait cards ------------------------------------------------------------
+    def _card_metrics(self, card_w: int):
+        g = gap(self.scale)
+        pad = max(8, g - 2)
+        inner = card_w - 2 * pad
+        return pad, inner
+
+    def _card_height(self, r, card_w: int, face: int) -> int:
+        pad, inner = self._card_metrics(card_w)
+        fonts = self.fonts
+        name_lines = wrap_text(r.name, inner, fonts.measure("#name"))
+        role = r.role.get(self.lang) if r.role.variants else ""
+        role_lines = wrap_text(role, inner, fonts.measure("#small")) if role else []
+        meters = self._meter_rows(inner)
+        return (pad + face + pad // 2 + len(name_lines) * fonts.line_height("#name")
+                + len(role_lines) * fonts.line_height("#small") + pad // 2 + meters + pad)
+
+    def _meter_layout(self, inner: int) -> tuple[bool, int, int]:
+        """(label beside bar?, label width, bar height)."""
+        fonts = self.fonts
+        labels = [v.label.get(self.lang) for v in self.play.scenario.mood_variables.values()]
+        label_w = max((fonts.text_width("#small", t) for t in labels), default=0)
+        bar_h = max(6, int(7 * self.scale))
+        beside = label_w + 8 + 48 <= inner
+        return beside, label_w, bar_h
+
+    def _meter_rows(self, inner: int) -> int:
+        beside, _, bar_h = self._meter_layout(inner)
+        lh = self.fonts.line_height("#small")
+        n = len(self.play.scenario.mood_variables)
+        row = lh if beside else lh + bar_h + 2
+        return n * row + (n - 1) * 2
+
+    def _calmness(self, rid: str) -> float:
+        vars_ = self.play.scenario.mood_variables
+        values = [_calm(vars_[k], v) for k, v in self.display_mood[rid].items() if k in vars_]
+        return sum(values) / len(values) if values else 0.5
+
+    def _draw_card(self, r, w: int, h: int, face: int, speaking: bool) -> pygame.Surface:
+        fonts = self.fonts
+        pad, inner = self._card_metrics(w)
+        surf = pygame.Surface((w, h), pygame.SRCALPHA)
+        bg = ACCENT_SOFT if speaking else CARD
+        pygame.draw.rect(surf, bg, surf.get_rect(), border_radius=10)
+        pygame.draw.rect(surf, ACCENT if speaking else LINE, surf.get_rect(), width=2 if speaking else 1,
+                         border_radius=10)
+        fx = (w - face) // 2
+        surf.blit(self.sources[r.id].render(self._calmness(r.id), face), (fx, pad))
+        if speaking:
+            pygame.draw.circle(surf, ACCENT, (w // 2, pad + face // 2), face // 2 + 2, width=3)
+        y = pad + face + pad // 2
+        bx, by = self.portrait_boxes.get(r.id, Box(0, 0, w, h)).x, self.portrait_boxes.get(r.id, Box(0, 0, w, h)).y
+        card_box = Box(bx, by, w, h)
+        name_font = fonts.for_key("#name")
+        for ln in wrap_text(r.name, inner, fonts.measure("#name")):
+            img = name_font.render(ln, True, ACCENT if speaking else INK)
+            surf.blit(img, ((w - img.get_width()) // 2, y))
+            self.drawn_texts.append((ln, Box(bx + (w - img.get_width()) // 2, by + y, img.get_width(),
+                                             img.get_height()), card_box))
+            y += fonts.line_height("#name")
+        small = fonts.for_key("#small")
+        role = r.role.get(self.lang) if r.role.variants else ""
+        for ln in (wrap_text(role, inner, fonts.measure("#small")) if role else []):
+            img = small.render(ln, True, MUTED)
+            surf.blit(img, ((w - img.get_width()) // 2, y))
+            self.drawn_texts.append((ln, Box(bx + (w - img.get_width()) // 2, by + y, img.get_width(),
+                                             img.get_height()), card_box))
+            y += fonts.line_height("#small")
+        y += pad // 2
+        beside, label_w, bar_h = self._meter_layout(inner)
+        lh = fonts.line_height("#small")
+        for key, var in self.play.scenario.mood_variables.items():
+            value = self.display_mood[r.id].get(key, float(var.initial))
+            label = var.label.get(self.lang)
+            img = small.render(label, True, MUTED)
+            surf.blit(img, (pad, y))
+            self.drawn_texts.append((label, Box(bx + pad, by + y, img.get_width(), img.get_height()), card_box))
+            if beside:
+                bar = pygame.Rect(pad + label_w + 8, y + (lh - bar_h) // 2, inner - label_w - 8 - 14, bar_h)
+                y_next = y + lh + 2
+            else:
+                bar = pygame.Rect(pad, y + lh, inner - 14, bar_h)
+                y_next = y + lh + bar_h + 4
+            span = max(1, var.maximum - var.minimum)
+            draw_meter(surf, bar, (value - var.minimum) / span, _calm(var, value))
+            delta = self.mood_delta.get(r.id, {}).get(key, 0)
+            if delta:
+                better = (delta > 0) == (var.good == "high")
+                _triangle(surf, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+                          size=max(4, bar_h))
+            y = y_next
+        return surf
+
+    def _refresh_portraits(self) -> None:
+        line = self.session.line
+        speaker = line.speaker if line else None
+        s = self.play.scenario
+        self.drawn_texts = []
+        for r in s.residents:
+            el = self.portrait_images.get(r.id)
+            box = self.portrait_boxes.get(r.id)
+            if el is None or box is None or not el.alive():
+                continue
+            face = portrait_face_size(self.size, box.w)
+            el.set_image(self._draw_card(r, box.w, box.h, face, r.id == speaker))
+
+    # -- the log -------------------------------------------------------------------
+    def _log_html(self) -> str:
+        parts = []
+        tr = self.session.state.transcript
+        upto = len(tr) if self.line_done else (self.shown if self.shown is not None else len(tr))
+        for entry in tr[:upto]:
+            if entry.kind == "line":
+                line = self.session.line_of(entry)
+                text = esc(line.text.get(self.lang))
+                if line.speaker == NARRATOR:
+                    parts.append(f"<i>{text}</i>")
+                else:
+                    parts.append(f"<b>{esc(self.speaker_name(line.speaker))}</b><br>{text}")
+            elif entry.kind == "choice" and entry.choice_id is not None:
+                try:
+                    c = self.play.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
+                except KeyError:
+                    continue
+                parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br>{esc(c.text.get(self.lang))}"
+                             f"</font>")
+        if not parts:
+            return muted(esc(self.tr("log_empty")))
+        return "<br><br>".join(parts)
+
+    def _log_to_end(self) -> None:
+        box = self.log_box
+        if box is not None and box.scroll_bar is not None:
+            box.scroll_bar.set_scroll_from_start_percentage(1.0)
+
+    def _refresh_log(self) -> None:
+        if self.log_box is not None and self.log_box.alive():
+            self.log_box.set_text(self._log_html())
+            self._log_to_end()
+
+    def _build_log_overlay(self) -> None:
+        w, h = self.size
+        m, g = margins(self.size), gap(self.scale)
+        box = Box(m, m, w - 2 * m, h - 2 * m)
+        self.log_panel = UIPanel(pygame.Rect(box.as_tuple()), starting_height=40, manager=self.manager,
+                                 container=self.root, object_id=oid("#sheet"))
+        bh = footer_height(self)
+        label = self.tr("close") + " (L)"
+        bw = button_width(self.fonts, label)
+        close = button(self.manager, label, Box(box.w - g - bw, g, bw, bh), self.log_panel, None)
+        self.on_click(close, self.toggle_log)
+        text_box(self.manager, f"<b>{esc(self.tr('log'))}</b>", Box(g, g, box.w - 3 * g - bw, 0), self.log_panel,
+                 "#doc_heading")
+        lb = Box(g, g + bh + g // 2, box.w - 2 * g, box.h - 2 * g - bh - g // 2)
+        self.log_box = text_box(self.manager, self._log_html(), lb, self.log_panel, "#log", wrap=False)
+        self._log_to_end()
+
+    def toggle_log(self) -> None:
+        if self.lay is not None and self.lay.log is not None:
+            self._log_to_end()
+            return
+        self.log_open = not self.log_open
+        self.build()
+
+    # -- acting --------------------------------------------------------------------
+    def choose(self, choice_id: str) -> None:
+        if self.pending is not None or not self.line_done:
+            return
+        for card, c in self.cards:
+            if c.id == choice_id:
+                card.button.select()
+            else:
+                card.button.disable()
+        self.pending = (choice_id, CONFIRM_SECONDS)
+
+    def advance(self) -> None:
+        if not self.line_done:
+            self.reveal()
+            return
+        if self.session.can_continue:
+            self.play.advance()
+            self._after_step()
+
+    def _after_step(self) -> None:
+        if self.session.finished:
+            from .ending import EndingScene
+            self.app.replace(EndingScene(self.app, self.play))
+            return
+        self._sync_line()
+        self.focus.index = -1
+        self.build()
+
+    def reveal(self) -> None:
+        if self.typewriter is not None and not self.typewriter.done:
+            self.typewriter.finish()
+            self.revealed = 1e9
+            self._on_line_done()
+
+    def _on_line_done(self) -> None:
+        """The line is complete: show the choices and put it in the log."""
+        self.revealed = 1e9
+        self.focus.index = -1
+        self.build()
+
+    def update(self, dt: float) -> None:
+        if self.pending is not None:
+            cid, left = self.pending
+            left -= dt
+            if left > 0:
+                self.pending = (cid, left)
+            else:
+                self.pending = None
+                before = {rid: dict(m) for rid, m in self.session.mood.items()}
+                self.play.choose(cid)
+                self.mood_delta = {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]}
+                                   for rid, m in self.session.mood.items()}
+                self._after_step()
+                return
+        if self.typewriter is not None and not self.typewriter.done:
+            if self.typewriter.update(dt):
+                self._on_line_done()
+                return
+            self.revealed = self.typewriter.shown
+        moving = False
+        for rid, values in self.display_mood.items():
+            for k, v in values.items():
+                target = float(self.session.mood[rid][k])
+                if abs(target - v) > 0.01:
+                    values[k] = v + (target - v) * min(1.0, dt * MOOD_SPEED) if dt > 0 else v
+                    if abs(target - values[k]) <= 0.02:
+                        values[k] = target
+                    moving = True
+        if moving and self.built:
+            self._refresh_portraits()
+
+    def animating(self) -> bool:
+        if self.pending is not None:
+            return True
+        if self.typewriter is not None and not self.typewriter.done:
+            return True
+        return any(abs(float(self.session.mood[rid][k]) - v) > 0.01
+                   for rid, values in self.display_mood.items() for k, v in values.items())
+
+    # -- input ---------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and not self.line_done:
+            self.reveal()
+            return True
+        return False
+
+    def handle_button(self, element) -> bool:
+        if not self.line_done:
+            self.reveal()
+            return True
+        return super().handle_button(element)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key == pygame.K_ESCAPE:
+            if self.log_open:
+                self.toggle_log()
+                return True
+            return False
+        if key == pygame.K_l:
+            self.toggle_log()
+            return True
+        if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.log_box is not None:
+            step = max(40, self.log_box.rect.height - 40)
+            scroll_text_box(self.log_box, step if key == pygame.K_PAGEDOWN else -step)
+            return True
+        if not self.line_done:
+            self.reveal()
+            return True
+        if self.log_open:
+            if key in (pygame.K_UP, pygame.K_DOWN) and self.log_box is not None:
+                scroll_text_box(self.log_box, 40 if key == pygame.K_DOWN else -40)
+            return True
+        if self.pending is not None:
+            return True
+        if self.session.can_continue and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT):
+            self.advance()
+            return True
+        if event.unicode and event.unicode.isdigit():
+            n = int(event.unicode)
+            regular = self.regular_choices()
+            if 1 <= n <= len(regular):
+                self.focus.focus(n - 1)
+                self.choose(regular[n - 1].id)
+            return True
+        if key == pygame.K_b and self.balcony_choices():
+            self.focus.focus(len(self.regular_choices()))
+            self.choose(self.balcony_choices()[0].id)
+            return True
+        return False
+
+    # -- drawing -------------------------------------------------------------------
+    def draw_background(self, surface: pygame.Surface) -> None:
+        surface.fill(PAPER)
+        lay = self.lay
+        if lay is None or not lay.portraits:
+            return
+        first, last = lay.portraits[0], lay.portraits[-1]
+        g = gap(self.scale)
+        room = pygame.Rect(lay.speech.x, first.y - g // 2, lay.speech.w, first.h + g)
+        pygame.draw.rect(surface, PAPER_DEEP, room, border_radius=14)
+        table = pygame.Rect(first.x - g, first.bottom - g, last.right - first.x + 2 * g, g + g // 2)
+        pygame.draw.rect(surface, (196, 170, 138), table, border_radius=8)
+
+
+def _calm(var, value: float) -> float:
+    span = max(1, var.maximum - var.minimum)
+    frac = (value - var.minimum) / span
+    return frac if var.good == "high" else 1.0 - frac
+
+
+def _triangle(surface: pygame.Surface, centre: tuple[int, int], up: bool, colour, size: int) -> None:
+    x, y = centre
+    if up:
+        pts = [(x - size, y + size * 0.7), (x + size, y + size * 0.7), (x, y - size * 0.9)]
+    else:
+        pts = [(x - size, y - size * 0.7), (x + size, y - size * 0.7), (x, y + size * 0.9)]
+    pygame.draw.polygon(surface, colour, pts)

@@ -1,0 +1,123 @@
+"""Settings: language, text size, text speed, window or full screen — applied at once, kept."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import pygame
+from pygame_gui.elements import UIButton
+
+from ...settings import LANGUAGES, TEXT_SIZES, TEXT_SPEEDS, Settings
+from ..layout import Box, button_row, frame, gap, margins
+from ..scene import Scene
+from ..widgets import button, button_width, text_box
+from .common import build_buttons, esc, footer_height, muted
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.error: Optional[str] = None
+        self.rows: list[tuple[str, list[Any], Callable[[Settings], Any], list[UIButton]]] = []
+
+    def options(self) -> list[tuple[str, list[tuple[Any, str]], str]]:
+        """(label, [(value, caption)], settings field)."""
+        return [
+            (self.tr("language"), [(code, self.tr(f"lang_{code}")) for code in LANGUAGES], "language"),
+            (self.tr("text_size"), [(size, self.tr(f"size_{size}")) for size in TEXT_SIZES], "text_size"),
+            (self.tr("text_speed"), [(sp, self.tr(f"speed_{sp}")) for sp in TEXT_SPEEDS], "text_speed"),
+            (self.tr("display"), [(False, self.tr("windowed")), (True, self.tr("fullscreen"))], "fullscreen"),
+        ]
+
+    def build_widgets(self) -> None:
+        w, h = self.size
+        m, g = margins(self.size), gap(self.scale)
+        col = frame(self.size, 10, 10, self.scale).header
+        title = text_box(self.manager, f"<b>{esc(self.tr('settings'))}</b>", Box(col.x, m, col.w, 0), self.root,
+                         "#doc_title")
+        y = title.rect.bottom + g
+        bh = footer_height(self)
+        self.rows = []
+        label_w = max(self.fonts.text_width("#name", label) for label, _, _ in self.options()) + g * 2
+        for label, choices, field in self.options():
+            captions = [c for _, c in choices]
+            widths = [button_width(self.fonts, c, "#option") for c in captions]
+            beside = label_w + sum(widths) + g * (len(widths) - 1) <= col.w
+            lab = text_box(self.manager, f"<b>{esc(label)}</b>", Box(col.x, y, label_w if beside else col.w, 0),
+                           self.root, "#name")
+            if beside:
+                lab.set_relative_position((col.x, y + (bh - lab.rect.height) // 2))
+                area = Box(col.x + label_w, y, col.w - label_w, bh)
+            else:
+                area = Box(col.x, lab.rect.bottom + 4, col.w, bh)
+            current = getattr(self.app.settings, field)
+            buttons = []
+            boxes = self._option_boxes(widths, area, g)
+            for (value, caption), box in zip(choices, boxes):
+                el = button(self.manager, caption, box, self.root, "#option")
+                if value == current:
+                    el.select()
+                self.on_click(el, lambda f=field, v=value: self.set(f, v))
+                buttons.append(el)
+            row_index = len(self.rows)
+            values = [v for v, _ in choices]
+            self.rows.append((field, values, lambda s, f=field: getattr(s, f), buttons))
+            chosen = buttons[values.index(current)] if current in values else buttons[0]
+            self.focus.add(chosen, lambda i=row_index: self.cycle(i, 1), name=f"row:{field}")
+            y = max(b.bottom for b in boxes) + g
+        preview = text_box(self.manager, esc(self.tr("preview_text")), Box(col.x, y + g, col.w, 0), self.root,
+                           "#speech")
+        y = preview.rect.bottom + g
+        if self.error:
+            text_box(self.manager, f"<font color='#9A4A2E'>{esc(self.error)}</font>", Box(col.x, y, col.w, 0),
+                     self.root, "#small")
+        hint = text_box(self.manager, muted(esc(self.tr("settings_hint"))), Box(col.x, 0, col.w, 0), self.root,
+                        "#small")
+        hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
+        footer = Box(col.x, hint.rect.y - g // 2 - bh, col.w, bh)
+        build_buttons(self, [(self.tr("back"), self.app.pop, "#primary")], footer)
+
+    @staticmethod
+    def _option_boxes(widths: list[int], area: Box, g: int) -> list[Box]:
+        """Options side by side; if they don't fit, they wrap to a second line."""
+        total = sum(widths) + g // 2 * (len(widths) - 1)
+        if total <= area.w:
+            return button_row(widths, area, g // 2, align="left")
+        out, x, y = [], area.x, area.y
+        for bw in widths:
+            if x + bw > area.right and x > area.x:
+                x, y = area.x, y + area.h + g // 2
+            out.append(Box(x, y, min(bw, area.w), area.h))
+            x += bw + g // 2
+        return out
+
+    def set(self, field: str, value: Any) -> None:
+        if getattr(self.app.settings, field) == value:
+            return
+        self.error = None
+        error = self.app.apply_settings(self.app.settings.with_(**{field: value}))
+        if error:
+            self.error = self.tr("settings_not_saved") + " " + error
+        if self.built:  # apply_settings rebuilt us unless only the stored file changed
+            self.build()
+
+    def cycle(self, row_index: int, delta: int) -> None:
+        field, values, get, _ = self.rows[row_index]
+        current = get(self.app.settings)
+        i = values.index(current) if current in values else 0
+        self.set(field, values[(i + delta) % len(values)])
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        item = self.focus.current
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and item is not None and item.name.startswith("row:"):
+            index = [i for i, it in enumerate(self.focus.items) if it.name.startswith("row:")].index(self.focus.index)
+            self.cycle(index, 1 if event.key == pygame.K_RIGHT else -1)
+            return True
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            return True
+        return False
+
+    def escape(self) -> None:
+        self.app.pop()

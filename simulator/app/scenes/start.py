@@ -1,0 +1,164 @@
+"""The start screen: the scenarios as cards, continuing the last session, settings, quit."""
+
+from __future__ import annotations
+
+import time
+from typing import Optional
+
+from engine import Scenario
+
+from ...journal import JournalError, SessionRecord
+from ..layout import Box, gap, grid, grid_columns, margins
+from ..scene import Scene
+from ..widgets import Card, ScrollArea, text_box
+from .common import build_buttons, esc, footer_height, muted
+
+
+class StartScene(Scene):
+    name = "start"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.message: Optional[str] = None
+        self.cards: list[Card] = []
+        self.area: Optional[ScrollArea] = None
+
+    def _last_unfinished(self) -> Optional[tuple[SessionRecord, Scenario]]:
+        journal = self.app.journal
+        if journal is None:
+            return None
+        try:
+            record = journal.last_unfinished()
+        except JournalError as exc:
+            self.message = str(exc)
+            return None
+        if record is None:
+            return None
+        for entry in self.app.load_catalog():
+            if entry.scenario is not None and entry.scenario.id == record.scenario_id:
+                return record, entry.scenario
+        return None
+
+    def card_html(self, s: Scenario) -> str:
+        L = self.lang
+        size = self.fonts.size_of("#card_title")
+        names = [r.name for r in s.residents]
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {self.tr('and')} {names[-1]}"
+        meta = []
+        if s.minutes:
+            meta.append(self.tr("about_minutes", n=s.minutes))
+        if s.difficulty:
+            meta.append(f"{self.tr('difficulty')}: {self.tr(f'difficulty_{s.difficulty}')} "
+                        f"({self.tr('n_of_3', n=s.difficulty)})")
+        lines = [f"<font pixel_size={size}><b>{esc(s.title.get(L))}</b></font>", esc(s.summary.get(L)),
+                 muted(esc(self.tr("with_residents", names=joined)))]
+        if meta:
+            lines.append(muted(esc(" · ".join(meta))))
+        return "<br>".join(lines)
+
+    def build_widgets(self) -> None:
+        w, h = self.size
+        m, g = margins(self.size), gap(self.scale)
+        inner = Box(m, m, w - 2 * m, h - 2 * m)
+        title = text_box(self.manager, f"<b>{esc(self.tr('app_title'))}</b>", Box(inner.x, inner.y, inner.w, 0),
+                         self.root, "#title")
+        y = title.rect.bottom
+        tag = text_box(self.manager, muted(esc(self.tr("tagline"))), Box(inner.x, y, inner.w, 0), self.root, "#body")
+        y = tag.rect.bottom + g
+        notices = [n for n in (self.app.notice, self.message) if n]
+        for n in notices:
+            note = text_box(self.manager, f"<font color='#9A4A2E'>{esc(n)}</font>", Box(inner.x, y, inner.w, 0),
+                            self.root, "#small")
+            y = note.rect.bottom + g // 2
+
+        # Footer: hint on the left, buttons on the right.
+        fh = footer_height(self)
+        footer = Box(inner.x, h - m // 2 - fh, inner.w, fh)
+        specs = [(self.tr("settings"), self.app.open_settings, None), (self.tr("quit"), self.app.request_quit, None)]
+        hint_w = max(0, inner.w // 2)
+        hint = text_box(self.manager, muted(esc(self.tr("start_hint"))), Box(inner.x, 0, hint_w, 0), self.root,
+                        "#small")
+        hint.set_relative_position((inner.x, footer.y + (fh - hint.rect.height) // 2))
+
+        self.cards = []
+        last = self._last_unfinished()
+        if last is not None:
+            record, scenario = last
+            when = time.strftime("%d-%m-%Y %H:%M", time.localtime(record.updated_at))
+            html = (f"<b>{esc(self.tr('continue_last'))}</b><br>"
+                    + esc(self.tr("continue_detail", title=scenario.title.get(self.lang), when=when,
+                                  steps=record.steps)))
+            card = Card(self.manager, html, inner.x, y, inner.w, g, self.root, object_id="#balcony")
+            self.on_click(card.button, lambda r=record: self._continue(r))
+            self.focus.add(card.button, lambda r=record: self._continue(r), name="continue")
+            y = card.box.bottom + g
+
+        heading = text_box(self.manager, f"<b>{esc(self.tr('choose_scenario'))}</b>", Box(inner.x, y, inner.w, 0),
+                           self.root, "#doc_heading")
+        y = heading.rect.bottom + g // 2
+        area_box = Box(inner.x, y, inner.w, max(60, footer.y - g - y))
+        entries = [e for e in self.app.load_catalog() if e.scenario is not None]
+        if not entries:
+            from ...catalog import scenario_dir
+            text_box(self.manager, esc(self.tr("no_scenarios", path=str(scenario_dir()))),
+                     Box(inner.x, y, inner.w, 0), self.root, "#body")
+        else:
+            self._build_cards(area_box, entries)
+        build_buttons(self, specs, footer)
+
+    def _build_cards(self, area_box: Box, entries) -> None:
+        g = gap(self.scale)
+        pad = int(g * 1.4)
+        columns = grid_columns(area_box.w, int(380 * min(self.scale, 1.3)), 3)
+        columns = min(columns, len(entries))
+        self.area = ScrollArea(self.manager, area_box, self.root)
+        width = area_box.w
+        for attempt in range(2):
+            cards = []
+            # Measure at the final column width: lay out once, then place by grid.
+            col_w = (width - g * (columns - 1)) // columns
+            for e in entries:
+                cards.append(Card(self.manager, self.card_html(e.scenario), 0, 0, col_w, pad, self.area.view))
+            boxes = grid([c.height for c in cards], columns, 0, 0, width, g)
+            content_h = boxes[-1].bottom if boxes else 0
+            if content_h > area_box.h and width == area_box.w and attempt == 0:
+                for c in cards:
+                    c.kill()
+                width = ScrollArea.content_width(area_box, content_h)
+                continue
+            break
+        self.area.set_content_height(content_h)
+        for card, box, e in zip(cards, boxes, entries):
+            self._place(card, box)
+            action = (lambda s=e.scenario, p=str(e.path): self.app.open_scenario(s, p))
+            self.on_click(card.button, action)
+            self.focus.add(card.button, action, name=e.scenario.id,
+                           on_focus=lambda b=box: self._show(b))
+        self.cards.extend(cards)
+
+    @staticmethod
+    def _place(card: Card, box: Box) -> None:
+        """Grid cells are as tall as the tallest card in the row: stretch the button."""
+        if card.box.x != box.x:
+            dx = box.x - card.box.x
+            card.button.set_relative_position((box.x, card.box.y))
+            tx, ty = card.text.relative_rect.topleft
+            card.text.set_relative_position((tx + dx, ty))
+            card.box = Box(box.x, card.box.y, card.box.w, card.box.h)
+        card.move_to(box.y)
+        if card.box.h != box.h:
+            card.button.set_dimensions((box.w, box.h))
+            card.box = box
+
+    def _show(self, box: Box) -> None:
+        if self.area is not None:
+            self.area.ensure_visible(box.y, box.bottom)
+
+    def _continue(self, record: SessionRecord) -> None:
+        message = self.app.continue_session(record)
+        if message:
+            self.message = message
+            self.build()
+
+    def escape(self) -> None:
+        self.app.open_menu()
