@@ -6,8 +6,10 @@ and everything a debrief says about strengths, weaknesses and tips is decided he
 once, for every front end.
 
 Rules (tested in ``tests/test_review.py``):
-- A dimension is *not trained* in a scenario when its best achievable total is at most
-  ``NOT_TRAINED_BEST`` (there is nothing to gain on it); it is never called strong or weak.
+- A dimension is *not trained* in a scenario when no playable path moves it by more than
+  ``NOT_TRAINED_SPREAD`` (best minus worst achievable): no choice is about it, so a zero
+  there says nothing. It is never called strong or weak. A dimension that can only be
+  lost (anti-patterns, best 0) is trained: avoiding them is the lesson.
 - *On your route*: the best and worst a trainee could have scored on the decisions they
   actually faced (per decision the best / worst option on offer, summed), so a branch
   they never reached doesn't count against them.
@@ -30,7 +32,7 @@ from .seedtext import TIPS, TIPS_FOR_DIMENSION
 from .state import Decision
 from .text import EMPTY, Text
 
-NOT_TRAINED_BEST = 0
+NOT_TRAINED_SPREAD = 0
 WEAKEST_SHOWN = 2
 TIPS_SHOWN = 3
 
@@ -54,7 +56,7 @@ class DimensionReview:
 
     @property
     def trained(self) -> bool:
-        return self.best > NOT_TRAINED_BEST
+        return self.best - self.worst > NOT_TRAINED_SPREAD
 
     @property
     def percent(self) -> Optional[float]:
