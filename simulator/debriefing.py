@@ -46,13 +46,37 @@ def scenario_for(record: SessionRecord, override: Optional[str] = None) -> Scena
 
 def saved_session(journal: Journal, record: SessionRecord, scenario: Scenario) -> Session:
     try:
-        return journal.resume(record.id, scenario)
+        session = journal.resume(record.id, scenario)
     except JournalError as exc:
         raise DebriefError(str(exc)) from None
+    problem = history_problem(session)
+    if problem:
+        session.close()
+        raise DebriefError(f"{scenario.path}: session {record.id} no longer fits this scenario ({problem})")
+    return session
+
+
+def history_problem(session: Session) -> Optional[str]:
+    """Why a saved history can't be reviewed against the scenario as it is now (None: it can)."""
+    s = session.scenario
+    questions = {q.id: q for q in s.preparation.questions} if s.preparation else {}
+    for d in session.history:
+        if d.kind == "prep":
+            q = questions.get(d.node_id)
+            if q is None or all(o.id != d.choice_id for o in q.options):
+                return f"preparation answer {d.node_id}.{d.choice_id} was removed"
+            continue
+        node = s.nodes.get(d.node_id)
+        if node is None or all(c.id != d.choice_id for c in node.choices):
+            return f"choice {d.node_id}.{d.choice_id} was removed"
+    return None
 
 
 def session_review(session: Session) -> Review:
     """The game review of a session, quoting the lines as they were shown."""
+    problem = history_problem(session)
+    if problem:
+        raise DebriefError(f"{session.scenario.path}: this session no longer fits the scenario ({problem})")
     s = session.state
     return review(session.scenario, s.history, s.ending, transcript=s.transcript)
 

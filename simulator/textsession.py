@@ -16,7 +16,7 @@ from typing import Any, Optional
 from engine import Scenario, Session
 
 from . import textdebrief
-from .debriefing import progress_for, session_review
+from .debriefing import DebriefError, progress_for, session_review
 from .i18n import tr
 from .journal import Journal, JournalError, SessionRecord
 from .textplayer import TextPlayer, planned_chooser, random_chooser
@@ -77,8 +77,13 @@ class JournaledPlayer(TextPlayer):
                 progress = progress_for(self.saver.journal, self.saver.journal.get(self.saver.session_id))
             except JournalError as exc:
                 err(str(exc))
+        try:
+            result = session_review(session)
+        except DebriefError as exc:
+            err(str(exc))
+            return
         self.say()
-        for line in textdebrief.render(session_review(session), self.lang, self.names, progress):
+        for line in textdebrief.render(result, self.lang, self.names, progress):
             self.out.write(line + "\n")
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from engine import Session, load_scenario
 from engine.scoring import totals
-from simulator.journal import Journal
+from simulator.journal import Journal, default_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 
@@ -242,3 +242,23 @@ def test_debrief_strings_shadow_no_other_interface_string():
     assert not set(i18n_debrief.STRINGS) & others
     for key, entry in i18n_debrief.STRINGS.items():
         assert i18n.STRINGS[key] is entry and set(entry) == {"nl", "en"}, key
+
+
+def test_a_session_that_no_longer_fits_its_edited_scenario_is_one_line(played):
+    path, first, _ = played
+    text = Path(path).read_text(encoding="utf-8")
+    Path(path).write_text(text.replace("id: pauze", "id: adempauze"), encoding="utf-8")
+    result = run("debrief", str(first))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"{path}: session {first} no longer fits this scenario "
+                                     "(choice midden.pauze was removed)")
+
+
+def test_a_damaged_session_row_is_one_line(played):
+    _, first, _ = played
+    with Journal() as journal:
+        journal.db.execute("UPDATE sessions SET data = '{broken' WHERE id = ?", (first,))
+    result = run("debrief", str(first))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(default_path())) and f"session {first} is damaged" in lines[0]
