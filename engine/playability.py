@@ -29,11 +29,17 @@ def check_playability(s: Scenario) -> list[Problem]:
             continue
         reported.add(snap.position)
         node = s.nodes[snap.position]
+        example = f" (e.g. with {_describe(snap.mood, graph.rules.slots)})" if graph.exact else ""
         out.append(Problem(
             s.path, node.pos.line, node.pos.column,
-            f"node {node.id!r}: no choice is available in some playthroughs "
-            f"(e.g. with {_describe(snap.mood, graph.rules.slots)}); add a choice without 'when'"))
-    if not graph.complete:
+            f"node {node.id!r}: no choice is available in some playthroughs{example}; "
+            "add a choice without 'when'"))
+    if not (graph.complete and graph.exact):
+        out.append(Problem(
+            s.path, 1, 1,
+            f"too many distinct situations to check every playthrough exactly ({graph.state_count} explored); "
+            "dead ends were checked on a sample and unreachable endings not at all — fewer mood "
+            "conditions or smaller mood scales make the check exact", "warning"))
         return out
     shown = {snap.position for snap in graph.edges}
     for eid, ending in s.endings.items():

@@ -72,7 +72,7 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
     """Exact statistics when the state graph fits in ``max_states``, else ``samples`` random playthroughs."""
     started = time.perf_counter()
     graph = explore(scenario, max_states)
-    if graph.complete:
+    if graph.complete and graph.exact:
         stats = _exact(graph)
     else:
         stats = _sampled(scenario, samples, seed)
