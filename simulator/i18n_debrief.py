@@ -40,10 +40,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_col": {"nl": "score", "en": "score"},
     "best_col": {"nl": "beste", "en": "best"},
     "session_n": {"nl": "Sessie {id}", "en": "Session {id}"},
-    "chart_legend": {"nl": "Elke balk loopt van de slechtst tot de best haalbare score in dit scenario; "
-                           "de stippellijn is het beste dat haalbaar was op de beslissingen die jij tegenkwam.",
-                     "en": "Each bar runs from the worst to the best achievable score in this scenario; the "
-                           "dashed line is the best achievable on the decisions you actually faced."},
+    "chart_legend": {"nl": "Groen: punten boven nul, tot het best haalbare in dit scenario (rechts); rood: punten "
+                           "eronder, tot het slechtst haalbare (links). De stippellijn is het beste dat haalbaar "
+                           "was op de beslissingen die jij tegenkwam.",
+                     "en": "Green: points above zero, up to the best achievable in this scenario (right); red: "
+                           "points below, down to the worst achievable (left). The dashed line is the best "
+                           "achievable on the decisions you actually faced."},
     "written": {"nl": "Geschreven: {path}", "en": "Written: {path}"},
     "no_sessions": {"nl": "Nog geen sessies opgeslagen in {path}.", "en": "No sessions saved yet in {path}."},
     "unfinished": {"nl": "onafgemaakt ({n} stappen)", "en": "unfinished ({n} steps)"},

@@ -17,6 +17,7 @@ from engine.progress import Progress
 from engine.review import Review
 
 from .i18n import tr
+from .svgchart import NEGATIVE_SHARE, zero_scale
 
 WIDTH = 78
 LABEL_WIDTH = 44
@@ -39,12 +40,17 @@ def verdict_text(verdict: Optional[str], missed: bool, lang: str) -> str:
     return " · ".join(parts)
 
 
-def bar(value: int, lo: int, hi: int, width: int = 20) -> str:
-    if hi <= lo:
-        return "·" * width
-    filled = round(width * (value - lo) / (hi - lo))
-    filled = max(0, min(width, filled))
-    return "█" * filled + "░" * (width - filled)
+def bar(value: int, lo: int, hi: int, width: int = 12) -> str:
+    """A diverging bar as in the HTML chart: ``░`` left of the zero mark down to the worst
+    achievable, right of it up to the best; filled (``█``) from zero to the score."""
+    neg_w = round(width * NEGATIVE_SHARE) if lo < 0 else 0
+    pos_w = width - neg_w if hi > 0 else 0
+    pos = zero_scale(value, lo, hi)
+    filled_neg = round(-pos * neg_w) if pos < 0 else 0
+    filled_pos = round(pos * pos_w) if pos > 0 else 0
+    left = "░" * (neg_w - filled_neg) + "█" * filled_neg
+    right = "█" * filled_pos + "░" * (pos_w - filled_pos)
+    return f"{left:>{round(width * NEGATIVE_SHARE)}}│{right}"
 
 
 def fit(text: str, width: int) -> str:
@@ -136,7 +142,7 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
             route = f" {tr('on_route', lang, best=dr.route_best)}" if dr.route_best != dr.best else ""
             routes = routes or bool(route)
             out.append(f"  {label:<{LABEL_WIDTH}} {dr.score:>3} / {dr.best:<3} "
-                       f"{bar(dr.score, dr.worst, dr.best, 10)}{route}")
+                       f"{bar(dr.score, dr.worst, dr.best, 12)}{route}")
     out.append(f"  {tr('overall', lang):<{LABEL_WIDTH}} {review.overall:>3} / {review.best_overall}")
     if routes:
         para(f"({tr('route_legend', lang)})", "  ")

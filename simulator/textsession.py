@@ -154,7 +154,7 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
                 except JournalError as exc:
                     err(str(exc))
                     err(tr("journal_off", lang))
-        saver = Saver(journal if save or resuming else None, session_id, lang)
+        saver = Saver(journal if save else None, session_id, lang)
         chooser = None
         if args.auto == "random":
             chooser = random_chooser(args.seed)
