@@ -255,7 +255,7 @@ class App:
         play = Play(scenario, path, self.settings.language, self.journal, parent_id=parent_id)
         self.show_play(play)
 
-    def show_play(self, play: Play) -> None:
+    def show_play(self, play: Play, resumed: bool = False) -> None:
         from .scenes.debrief import DebriefScene
         from .scenes.meeting import MeetingScene
         from .scenes.preparation import PreparationScene
@@ -264,7 +264,7 @@ class App:
         elif play.session.in_preparation:
             self.replace(PreparationScene(self, play))
         else:
-            self.replace(MeetingScene(self, play))
+            self.replace(MeetingScene(self, play, resumed=resumed))
 
     def continue_session(self, record: SessionRecord) -> Optional[str]:
         """Resume a saved session; returns a message for the trainee when it can't."""
@@ -278,7 +278,7 @@ class App:
         play = Play(scenario, record.scenario_path, self.settings.language, self.journal,
                     session=session, session_id=record.id)
         self.stack.append(_Placeholder(self))  # show_play replaces the top scene
-        self.show_play(play)
+        self.show_play(play, resumed=True)
         return None
 
     def _scenario_for(self, record: SessionRecord) -> Scenario:
@@ -302,7 +302,8 @@ class App:
     def animating(self) -> bool:
         if self.now - self.last_input < SETTLE_AFTER_INPUT:
             return True
-        return any(s.built and s.animating() for s in self.stack)
+        top = self.top  # scenes below an overlay are paused: they don't animate
+        return top is not None and top.built and top.animating()
 
     def frame(self, events: list[pygame.event.Event], dt: float) -> None:
         started = time.perf_counter()
@@ -363,9 +364,12 @@ class App:
         self.manager.draw_ui(screen)
         top = self.top
         if self.keyboard_mode and top is not None:
-            rect = top.focus_rect()
-            if rect is not None:
-                pygame.draw.rect(screen, ACCENT, rect.inflate(8, 8), width=3, border_radius=10)
+            found = top.focus_rect()
+            if found is not None and found[1].width > 0 and found[1].height > 0:
+                rect, visible = found
+                screen.set_clip(visible.inflate(10, 10))
+                pygame.draw.rect(screen, ACCENT, rect.inflate(8, 8), width=3, border_radius=6)
+                screen.set_clip(None)
         pygame.display.flip()
 
     def run(self, quit_after_first_frame: bool = False) -> int:

@@ -263,16 +263,16 @@ def meeting_layout(size: tuple[int, int], scale: float, n_residents: int, top_ba
     return MeetingLayout(top, portraits, speech, choices, log, hint)
 
 
-def portrait_face_size(size: tuple[int, int], card_w: int) -> int:
-    """The face's diameter: grows with the window, never wider than its card allows."""
-    _, h = size
-    return int(min(clamp(h * 0.15, 56, 160), card_w - 16))
+def speech_height(wanted: int, minimum: int, available: int, choices_min: int) -> int:
+    """The speech panel gets what its text needs, as long as the choices keep ``choices_min``;
+    never less than ``minimum`` (it scrolls then), never more than it needs."""
+    minimum = min(minimum, wanted)
+    return int(max(0, min(wanted, max(minimum, available - choices_min))))
 
 
-def speech_height(text_h: int, name_h: int, available: int, pad: int) -> int:
-    """The speech panel fits its text, but leaves at least 40 % of the space for the choices."""
-    wanted = name_h + text_h + 2 * pad + pad // 2
-    return int(min(wanted, max(name_h + 2 * pad + 40, available * 0.6)))
+def needs_compact_portraits(available: int, card_h: int, speech_min: int, choices_min: int, spacing: int) -> bool:
+    """Full portrait cards only when they still leave room to read a line and see the choices."""
+    return card_h + spacing + speech_min + spacing + choices_min > available
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 import pygame
 
 from .app import App
+from .scene import visible_area
 
 KEY_ALIASES = {"enter": "return", "esc": "escape", "pgdn": "page down", "pgup": "page up",
                "pagedown": "page down", "pageup": "page up"}
@@ -20,6 +21,18 @@ KEY_ALIASES = {"enter": "return", "esc": "escape", "pgdn": "page down", "pgup": 
 
 class PilotError(AssertionError):
     pass
+
+
+def open_app(size: tuple[int, int] = (1280, 720), persist: bool = True, **settings: Any) -> tuple[App, "Pilot"]:
+    """A window on the start screen, with the journal and settings of the environment
+    (tests point ``TUSSENWERKER_DATA`` and ``TUSSENWERKER_CONFIG`` at temporary folders)."""
+    from ..journal import Journal
+    from ..settings import Settings
+    app = App(Settings(**settings), Journal(), size=size, persist_settings=persist)
+    app.go_start()
+    pilot = Pilot(app)
+    pilot.settle()
+    return app, pilot
 
 
 class Pilot:
@@ -65,11 +78,20 @@ class Pilot:
                                              window=None))
         self.step(frames)
 
+    def focus_on(self, name: str, key: str = "down", limit: int = 60) -> None:
+        """Press ``key`` until the focus is on the item called ``name`` (a scenario or choice id)."""
+        for _ in range(limit):
+            if self.current_focus() == name:
+                return
+            self.press(key)
+        raise PilotError(f"can't reach {name!r} with {key!r} on {self.scene}")
+
     def keys(self, *names: str) -> None:
         for n in names:
             self.press(n)
 
     def move(self, pos: tuple[int, int], frames: int = 1) -> None:
+        pygame.mouse.set_pos(pos)  # pygame_gui reads hover from the cursor itself
         pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0),
                                              touch=False, window=None))
         self.step(frames)
@@ -89,8 +111,17 @@ class Pilot:
         self.step(frames)
 
     def click(self, text: str, nth: int = 0, frames: int = 3) -> None:
-        """Click the button (or card) showing ``text``."""
+        """Click the button (or card) showing ``text``, scrolling it into view with the wheel first."""
         item = self.find(text, nth)
+        for _ in range(80):
+            rect, clip = pygame.Rect(item["rect"]), self._visible_rect(item)
+            if clip.height >= min(rect.height, 24) and clip.width > 0:
+                break
+            view = _scroll_view(item["element"])
+            if view is None:
+                break
+            self.wheel(view.center, -1 if rect.centery > view.centery else 1, frames=4)
+            item = self.find(text, nth)
         clip = self._visible_rect(item)
         if clip.width <= 0 or clip.height <= 0:
             raise PilotError(f"{text!r} is scrolled out of view on {self.scene}")
@@ -130,17 +161,7 @@ class Pilot:
 
     @staticmethod
     def _visible_rect(item: dict[str, Any]) -> pygame.Rect:
-        el = item["element"]
-        rect = pygame.Rect(item["rect"])
-        clip = getattr(el, "ui_container", None)
-        seen: set[int] = set()
-        while clip is not None and id(clip) not in seen:
-            seen.add(id(clip))
-            crect = getattr(clip, "rect", None)
-            if crect is not None:
-                rect = rect.clip(crect)
-            clip = getattr(clip, "ui_container", None)
-        return rect
+        return visible_area(item["element"])
 
     def save(self, path: str) -> None:
         self.app.screenshot(path)
@@ -152,6 +173,19 @@ class Pilot:
         return top.focus.current.name
 
 
+def _scroll_view(element: Any) -> Optional[pygame.Rect]:
+    """The rectangle of the scrolling area an element sits in, if any."""
+    c = getattr(element, "ui_container", None)
+    seen: set[int] = set()
+    while c is not None and id(c) not in seen:
+        seen.add(id(c))
+        parent = getattr(c, "ui_container", None)
+        if parent is not None and parent is not c and parent.rect.height < c.rect.height:
+            return pygame.Rect(parent.rect)
+        c = parent
+    return None
+
+
 def _inside(element: Any, root: Any) -> bool:
     c = getattr(element, "ui_container", None)
     seen: set[int] = set()
@@ -161,3 +195,56 @@ def _inside(element: Any, root: Any) -> bool:
             return True
         c = getattr(c, "ui_container", None)
     return False
+
+
+# -- whole playthroughs ------------------------------------------------------------------
+Pick = Callable[[int], int]  # number of options -> index of the one to take
+
+
+def first(n: int) -> int:
+    return 0
+
+
+def play_to_debrief(pilot: Pilot, pick: Pick = first, mouse: bool = False, limit: int = 600) -> list[str]:
+    """Play from the briefing (or wherever the app is) to the debrief; returns what was picked."""
+    app = pilot.app
+    picked: list[str] = []
+    for _ in range(limit):
+        pilot.settle()
+        scene = app.top
+        name = pilot.scene
+        if name == "debrief":
+            return picked
+        if name == "briefing":
+            forward = pilot.app.top.footer_specs()[-1][0]  # type: ignore[attr-defined]
+            pilot.click(forward) if mouse else pilot.press("return")
+        elif name == "preparation":
+            options = scene.question.options  # type: ignore[attr-defined]
+            i = pick(len(options))
+            picked.append(options[i].id)
+            if mouse:
+                pilot.click(options[i].text.get(app.settings.language)[:40])
+            else:
+                pilot.press(str(i + 1))
+        elif name == "meeting":
+            if not scene.line_done:  # type: ignore[attr-defined]
+                pilot.click_at((5, app.size[1] // 2)) if mouse else pilot.press("space")
+            elif scene.session.can_continue:  # type: ignore[attr-defined]
+                pilot.click(app.top.continue_button.text) if mouse else pilot.press("return")  # type: ignore
+            else:
+                regular = scene.regular_choices()  # type: ignore[attr-defined]
+                balcony = scene.balcony_choices()  # type: ignore[attr-defined]
+                options = regular + balcony
+                i = pick(len(options))
+                picked.append(options[i].id)
+                if mouse:
+                    pilot.click(options[i].text.get(app.settings.language)[:40])
+                elif i < len(regular):
+                    pilot.press(str(i + 1))
+                else:
+                    pilot.press("b")
+        elif name == "ending":
+            pilot.click(scene.footer_specs()[-1][0]) if mouse else pilot.press("return")  # type: ignore
+        else:
+            raise PilotError(f"don't know how to go on from {name!r}")
+    raise PilotError(f"no debrief after {limit} steps")

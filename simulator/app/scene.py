@@ -58,7 +58,8 @@ class FocusList:
             return self.items[self.index]
         return None
 
-    def focus(self, index: int) -> None:
+    def focus(self, index: int, quiet: bool = False) -> None:
+        """Move the focus; ``quiet`` skips the item's ``on_focus`` (no scrolling on a rebuild)."""
         if not self.items:
             self.index = -1
             return
@@ -70,7 +71,7 @@ class FocusList:
         if new is not None:
             if new.highlight and isinstance(new.element, UIButton):
                 new.element.select()
-            if new.on_focus is not None:
+            if new.on_focus is not None and not quiet:
                 new.on_focus()
 
     def focus_element(self, element: Any) -> None:
@@ -162,7 +163,7 @@ class Scene:
         self.build_widgets()
         self.built = True
         if self.focus.items:
-            self.focus.focus(self.initial_focus(old_index))
+            self.focus.focus(self.initial_focus(old_index), quiet=True)
 
     def initial_focus(self, previous: int) -> int:
         return max(0, previous)
@@ -216,6 +217,10 @@ class Scene:
     def escape(self) -> None:
         self.app.open_menu()
 
+    def modal_root(self) -> Optional[Any]:
+        """The container that covers everything else right now (an overlay sheet), if any."""
+        return self.root if self.overlay else None
+
     # -- frame ----------------------------------------------------------------------
     def update(self, dt: float) -> None:
         pass
@@ -226,9 +231,26 @@ class Scene:
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.fill(PAPER)
 
-    def focus_rect(self) -> Optional[pygame.Rect]:
+    def focus_rect(self) -> Optional[tuple[pygame.Rect, pygame.Rect]]:
+        """The focused widget's rectangle and the part of the screen it is visible in."""
         item = self.focus.current
         if item is None or not getattr(item.element, "alive", lambda: False)():
             return None
-        rect = item.element.rect
-        return pygame.Rect(rect) if rect.width > 0 else None
+        rect = pygame.Rect(item.element.rect)
+        if rect.width <= 0:
+            return None
+        return rect, visible_area(item.element)
+
+
+def visible_area(element: Any) -> pygame.Rect:
+    """Where an element can be seen: its rectangle clipped by every container it sits in."""
+    rect = pygame.Rect(element.rect)
+    container = getattr(element, "ui_container", None)
+    seen: set[int] = set()
+    while container is not None and id(container) not in seen:
+        seen.add(id(container))
+        crect = getattr(container, "rect", None)
+        if crect is not None:
+            rect = rect.clip(crect)
+        container = getattr(container, "ui_container", None)
+    return rect

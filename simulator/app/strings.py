@@ -90,8 +90,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "skip": {"nl": "Overslaan", "en": "Skip"},
     "your_rating": {"nl": "Jouw eigen inschatting: {label}.", "en": "Your own estimate: {label}."},
     "score_of": {"nl": "{value} van {best}", "en": "{value} of {best}"},
-    "chart_note": {"nl": "De balk loopt van de slechtst tot de best haalbare score in dit scenario.",
-                   "en": "Each bar runs from the worst to the best score achievable in this scenario."},
+    "chart_note": {"nl": "Elke balk loopt van de slechtst tot de best haalbare score in dit scenario; "
+                         "het dunne streepje staat bij nul.",
+                   "en": "Each bar runs from the worst to the best score achievable in this scenario; "
+                         "the thin mark is zero."},
     "debrief_hint": {"nl": "Pijl links/rechts: bladeren · omhoog/omlaag: lezen · Tab: knoppen · Esc: menu",
                      "en": "Left/right arrows: page · up/down: read · Tab: buttons · Esc: menu"},
     "best_choice_then": {"nl": "Dit was op dat moment de sterkste keuze.",

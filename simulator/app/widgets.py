@@ -19,6 +19,7 @@ from .layout import Box, scroll_to_show, wrap_text
 from .theme import font_path
 
 SCROLLBAR_W = 20
+MIN_SCROLL_H = 48
 
 
 class PassThroughTextBox(UITextBox):
@@ -198,6 +199,7 @@ class ScrollArea:
     """A vertically scrolling region for cards; keeps a focused card in view."""
 
     def __init__(self, manager: pygame_gui.UIManager, box: Box, container: Any = None, starting_height: int = 1):
+        box = box.with_height(max(box.h, MIN_SCROLL_H))  # pygame_gui's scroll bar needs some room
         self.box = box
         self.view = UIScrollingContainer(pygame.Rect(box.as_tuple()), manager, container=container,
                                          allow_scroll_x=False, starting_height=starting_height)

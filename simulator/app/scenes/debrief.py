@@ -167,49 +167,55 @@ class DebriefScene(Scene):
         self.go("overview")
 
     def _build_overview(self, body: Box) -> None:
+        """The ending and the counts, the chart per dimension, then strengths and the trainer's word."""
         review = self.review
         assert review is not None
         g = gap(self.scale)
         L = self.lang
-        parts = []
+        top = []
         if review.ending is not None:
-            parts.append(heading_html(self, f"{review.ending.title.get(L)}") + "<br>"
-                         + muted(esc(self.tr("kind_" + review.ending.kind))))
-            if review.ending.debrief.variants:
-                parts.append(esc(review.ending.debrief.get(L)))
+            top.append(heading_html(self, review.ending.title.get(L)) + "  "
+                       + muted(esc(self.tr("kind_" + review.ending.kind))))
         counts = review.counts()
         summary = self.tr("summary_counts", **counts)
         if counts["missed_opportunity"]:
             summary += f"; {counts['missed_opportunity']} {self.tr('missed_opportunity')}"
-        parts.append(esc(summary) + "." + ("<br>" + muted(esc(self.tr("approximate"))) if not review.exact else ""))
+        line = esc(summary) + "."
         if self.play.self_rating:
-            parts.append(muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}")))))
-        strong, weak = review.strongest, review.weakest
-        if strong:
-            d = BY_KEY[strong]
-            parts.append(f"<b>{esc(self.tr('strongest'))}:</b> {esc(d.short.get(L))} — {esc(d.label.get(L))}")
-        if weak:
-            names = "; ".join(f"{BY_KEY[k].short.get(L)} — {BY_KEY[k].label.get(L)}" for k in weak)
-            parts.append(f"<b>{esc(self.tr('weakest'))}:</b> {esc(names)}")
-        html = "<br><br>".join(parts)
+            line += " " + muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))))
+        top.append(line)
+        if not review.exact:
+            top.append(muted(esc(self.tr("approximate"))))
+        below = []
+        if review.strongest:
+            d = BY_KEY[review.strongest]
+            below.append(f"<b>{esc(self.tr('strongest'))}:</b> {esc(d.short.get(L))} — {esc(d.label.get(L))}")
+        if review.weakest:
+            names = "; ".join(f"{BY_KEY[k].short.get(L)} — {BY_KEY[k].label.get(L)}" for k in review.weakest)
+            below.append(f"<b>{esc(self.tr('weakest'))}:</b> {esc(names)}")
+        if review.ending is not None and review.ending.debrief.variants:
+            below.append(esc(review.ending.debrief.get(L)))
 
         self.area = ScrollArea(self.manager, body, self.root)
+        view = self.area.view
         width = body.w
         for attempt in range(2):
-            intro = text_box(self.manager, html, Box(0, 0, width, 0), self.area.view, "#body")
-            y = intro.rect.bottom + g
-            head = text_box(self.manager, heading_html(self, self.tr("per_dimension")), Box(0, y, width, 0),
-                            self.area.view, "#body")
-            y = head.rect.bottom + g // 2
+            made = []
+            intro = text_box(self.manager, "<br>".join(top), Box(0, 0, width, 0), view, "#body")
+            made.append(intro)
+            y = intro.rect.height + g
             chart = dimension_chart(review, L, self.fonts, width, self.scale)
-            img = image(self.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), self.area.view)
+            made.append(image(self.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), view))
             chart_y = y
             y += chart.surface.get_height() + g // 2
-            note = text_box(self.manager, muted(esc(self.tr("chart_note"))), Box(0, y, width, 0), self.area.view,
-                            "#small")
-            content_h = note.rect.bottom - self.area.view.get_container().rect.y
+            note = text_box(self.manager, muted(esc(self.tr("chart_note"))), Box(0, y, width, 0), view, "#small")
+            made.append(note)
+            y += note.rect.height + g
+            rest = text_box(self.manager, "<br><br>".join(below), Box(0, y, width, 0), view, "#body")
+            made.append(rest)
+            content_h = y + rest.rect.height
             if attempt == 0 and content_h > body.h:
-                for el in (intro, head, img, note):
+                for el in made:
                     el.kill()
                 width = ScrollArea.content_width(body, content_h)
                 continue
@@ -276,41 +282,60 @@ class DebriefScene(Scene):
             return
         self.index = max(0, min(n - 1, self.index))
         d = review.decisions[self.index]
-        # A strip of numbered buttons, coloured by verdict, to jump to any decision.
+        # A strip of numbered buttons, coloured by verdict, to jump to any decision (when there is room).
         bh = footer_height(self)
         bw = max(button_width(self.fonts, str(n), "#verdict_best", pad=18), bh)
         per_row = max(1, (body.w + g // 2) // (bw + g // 2))
+        rows = -(-n // per_row)
+        strip = rows * (bh + g // 2) <= body.h * 0.3
         y = body.y
-        for i, dec in enumerate(review.decisions):
+        for i, dec in enumerate(review.decisions if strip else ()):
             r, c = divmod(i, per_row)
             box = Box(body.x + c * (bw + g // 2), body.y + r * (bh + g // 2), bw, bh)
-            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{dec.verdict or 'none'}")
+            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{self._verdict_key(dec) or 'none'}")
             if i == self.index:
                 el.select()
             action = (lambda k=i: self.go("decision", k))
             self.on_click(el, action)
             self.focus.add(el, action, name=f"decision:{i + 1}")
             y = box.bottom
-        y += g
+        y += g if strip else 0
         head = f"{self.tr('decision_of', n=self.index + 1, total=n)}"
         if d.is_prep:
             head += f" · {self.tr('preparation')}"
         verdict = self._verdict_text(d)
-        html = f"<b>{esc(head)}</b>" + (f"  <font color='{VERDICT_HEX[d.verdict]}'><b>{esc(verdict)}</b></font>"
-                                         if verdict else "")
+        colour = VERDICT_HEX[self._verdict_key(d)]
+        html = f"<b>{esc(head)}</b>" + (f"  <font color='{colour}'><b>{esc(verdict)}</b></font>" if verdict else "")
         header = text_box(self.manager, html, Box(body.x, y, body.w, 0), self.root, "#doc_heading")
         y = header.rect.bottom + g // 2
         self.doc = text_box(self.manager, self._decision_html(d), Box(body.x, y, body.w, max(40, body.bottom - y)),
                             self.root, "#doc", wrap=False)
 
+    def _prep_correct(self, d: DecisionReview) -> Optional[bool]:
+        review = self.review
+        if not d.is_prep or review is None or review.prep is None:
+            return None
+        for answer in review.prep.answers:
+            if answer.question_id == d.decision.node_id:
+                return answer.correct
+        return None
+
+    def _verdict_key(self, d: DecisionReview) -> Optional[str]:
+        """The colour of a decision: a preparation answer is right or wrong, a choice has a verdict."""
+        correct = self._prep_correct(d)
+        if correct is not None:
+            return "best" if correct else "mistake"
+        return d.verdict
+
     def _verdict_text(self, d: DecisionReview) -> str:
+        correct = self._prep_correct(d)
+        if correct is not None:
+            return self.tr("answer_correct" if correct else "answer_wrong")
         parts = []
         if d.verdict:
             parts.append(self.tr(f"verdict_{d.verdict}"))
         if d.missed_opportunity:
             parts.append(self.tr("missed_opportunity"))
-        if d.is_prep and d.verdict is None:
-            return ""
         return " · ".join(parts) if parts else self.tr("not_judged")
 
     def _build_reflection(self, body: Box) -> None:

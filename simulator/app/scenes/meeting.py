@@ -17,11 +17,22 @@ from pygame_gui.elements import UIButton, UIImage, UIPanel, UITextBox
 
 from engine.model import NARRATOR, Choice
 
-from ..layout import Box, button_row, gap, margins, meeting_layout, portrait_face_size, speech_height, stack, wrap_text
+from ..cards import CardStyle, card_height, draw_card, face_size
+from ..layout import (
+    SIDE_LOG_MIN_WIDTH,
+    Box,
+    button_row,
+    gap,
+    margins,
+    meeting_layout,
+    needs_compact_portraits,
+    speech_height,
+    stack,
+)
 from ..play import Play
-from ..portraits import PortraitSource, draw_meter
+from ..portraits import PortraitSource
 from ..scene import Scene
-from ..theme import ACCENT, ACCENT_SOFT, CALM, CARD, INK, LINE, MUTED, PAPER, PAPER_DEEP, UPSET
+from ..theme import PAPER, PAPER_DEEP
 from ..widgets import Card, ScrollArea, Typewriter, button, button_width, image, oid, scroll_text_box, text_box
 from .common import esc, footer_height, muted
 
@@ -33,7 +44,7 @@ class MeetingScene(Scene):
     name = "meeting"
     in_session = True
 
-    def __init__(self, app, play: Play):
+    def __init__(self, app, play: Play, resumed: bool = False):
         super().__init__(app)
         self.play = play
         s = play.scenario
@@ -55,7 +66,8 @@ class MeetingScene(Scene):
         self.log_panel: Optional[UIPanel] = None
         self.continue_button: Optional[UIButton] = None
         self.lay = None
-        self._sync_line(initial=True)
+        self.style: Optional[CardStyle] = None
+        self._sync_line(initial=resumed)
 
     # -- the session --------------------------------------------------------------
     @property
@@ -74,7 +86,7 @@ class MeetingScene(Scene):
         if index != self.shown:
             self.shown = index
             # A resumed meeting shows its current line whole; new lines type themselves out.
-            self.revealed = 1e9 if initial and len(self.session.history) > 0 else 0.0
+            self.revealed = 1e9 if initial else 0.0
 
     @property
     def line_done(self) -> bool:
@@ -101,9 +113,9 @@ class MeetingScene(Scene):
         m, g = margins(self.size), gap(self.scale)
         pad = g
         fonts = self.fonts
-        wide = w >= 1100
+        wide = w >= SIDE_LOG_MIN_WIDTH
 
-        # Top bar: title and place on the left, buttons on the right.
+        # Top bar: title (and place, when it fits in two lines) left, buttons right.
         labels = [self.tr("menu") + " (Esc)"]
         if not wide:
             labels.insert(0, self.tr("log") + " (L)")
@@ -113,6 +125,10 @@ class MeetingScene(Scene):
         title_w = max(120, w - 2 * m - buttons_w - g)
         title_html = f"<b>{esc(s.title.get(L))}</b><br>{muted(esc(s.setting.meeting.get(L)))}"
         title = text_box(self.manager, title_html, Box(m, m // 2, title_w, 0), self.root, "#small")
+        if title.rect.height > 2 * fonts.line_height("#small") + 4:
+            title.kill()
+            title = text_box(self.manager, f"<b>{esc(s.title.get(L))}</b>", Box(m, m // 2, title_w, 0), self.root,
+                             "#small")
         top_h = max(title.rect.height, bh)
         title.set_relative_position((m, m // 2 + (top_h - title.rect.height) // 2))
         for label, box in zip(labels, button_row(bw, Box(w - m - buttons_w, m // 2 + (top_h - bh) // 2,
@@ -120,28 +136,37 @@ class MeetingScene(Scene):
             el = button(self.manager, label, box, self.root, "#quiet")
             self.on_click(el, self.app.open_menu if label.startswith(self.tr("menu")) else self.toggle_log)
 
-        # Portrait cards: as tall as the tallest resident's card needs.
+        # What must fit below the top bar: portraits, the line being said, the choices.
         n = len(s.residents)
-        probe = meeting_layout(self.size, self.scale, n, top_h, 100, 100, 20)
-        card_w = probe.portraits[0].w if probe.portraits else 200
-        face = portrait_face_size(self.size, card_w)
-        card_h = max(self._card_height(r, card_w, face) for r in s.residents)
-
-        hint_text = self._hint()
-        hint = text_box(self.manager, muted(esc(hint_text)), Box(m, 0, probe.speech.w, 0), self.root, "#small")
+        main_w = meeting_layout(self.size, self.scale, n, top_h, 0, 0, 0).speech.w
+        hint = text_box(self.manager, muted(esc(self._hint())), Box(m, 0, main_w, 0), self.root, "#small")
         hint_h = hint.rect.height
-
-        # Speech: measure the whole line, then give it the room it needs (within reason).
-        name_h = fonts.line_height("#name") + 4
+        probe = meeting_layout(self.size, self.scale, n, top_h, 0, 0, hint_h)
+        card_w = probe.portraits[0].w if probe.portraits else 200
         line = self.session.line
+        narr = line is None or line.speaker == NARRATOR
+        name_h = 0 if narr else fonts.line_height("#name") + 4
         text_html = self._line_html()
-        speech_w = probe.speech.w
-        measure = text_box(self.manager, text_html, Box(0, 0, speech_w - 2 * pad, 0), self.root, "#speech")
+        measure = text_box(self.manager, text_html, Box(0, 0, probe.speech.w - 2 * pad, 0), self.root, "#speech")
         text_h = measure.rect.height
         measure.kill()
+        speech_min = fonts.line_height("#name") + 4 + 2 * fonts.line_height("#speech") + 2 * pad
+        # The portrait shape depends only on the window (it must not jump from line to line) ...
+        choices_typical = 3 * fonts.line_height("#body") + 2 * pad + g
+        # ... the split between what is said and the choices on what is shown now.
+        continuing = self.session.can_continue or not self.session.choices
+        choices_min = footer_height(self) + g if continuing else choices_typical
+        available = probe.choices.h  # room below the top bar (no portraits, no speech yet)
+        card_pad = max(8, g - 2)
+        for compact in (False, True):
+            style = CardStyle(compact, face_size(h, card_w, compact, self.scale), card_pad, L, self.scale)
+            card_h = max(card_height(fonts, r, s.mood_variables, card_w, style) for r in s.residents)
+            if not needs_compact_portraits(available, card_h, speech_min, choices_typical, g):
+                break
+        self.style = style
         base = meeting_layout(self.size, self.scale, n, top_h, card_h, 0, hint_h)
-        available = base.choices.h
-        sp_h = speech_height(text_h, name_h if line and line.speaker != NARRATOR else 0, available, pad)
+        wanted = name_h + text_h + 2 * pad
+        sp_h = speech_height(wanted, min(speech_min, wanted), base.choices.h - g, choices_min)
         lay = meeting_layout(self.size, self.scale, n, top_h, card_h, sp_h, hint_h)
         self.lay = lay
         hint.set_relative_position((lay.hint.x, lay.hint.y))
@@ -152,12 +177,11 @@ class MeetingScene(Scene):
         speaker = line.speaker if line else None
         for r, box in zip(s.residents, lay.portraits):
             self.portrait_boxes[r.id] = box
-            surf = self._draw_card(r, box.w, box.h, face, r.id == speaker)
-            self.portrait_images[r.id] = image(self.manager, surf, box, self.root)
+            self.portrait_images[r.id] = image(self.manager, self._card_image(r, box, r.id == speaker), box,
+                                               self.root)
 
         # Speech panel.
         sp = lay.speech
-        narr = line is None or line.speaker == NARRATOR
         UIPanel(pygame.Rect(sp.as_tuple()), starting_height=1, manager=self.manager, container=self.root,
                 object_id=oid("#sheet" if narr else None))
         y = sp.y + pad
@@ -165,7 +189,7 @@ class MeetingScene(Scene):
             name = text_box(self.manager, f"<font color='#1D6A72'>{esc(self.speaker_name(line.speaker))}</font>",
                             Box(sp.x + pad, y, sp.w - 2 * pad, 0), self.root, "#name", starting_height=3)
             y = name.rect.bottom + 4
-        inner_h = sp.bottom - pad // 2 - y
+        inner_h = max(fonts.line_height("#speech"), sp.bottom - pad // 2 - y)
         fits = text_h <= inner_h
         self.speech = text_box(self.manager, text_html, Box(sp.x + pad, y, sp.w - 2 * pad, inner_h), self.root,
                                "#speech", wrap=fits, starting_height=3)
@@ -271,110 +295,22 @@ class MeetingScene(Scene):
         return max(0, previous) if previous < len(self.focus.items) else 0
 
     # -- portrait cards ------------------------------------------------------------
-    def _card_metrics(self, card_w: int):
-        g = gap(self.scale)
-        pad = max(8, g - 2)
-        inner = card_w - 2 * pad
-        return pad, inner
-
-    def _card_height(self, r, card_w: int, face: int) -> int:
-        pad, inner = self._card_metrics(card_w)
-        fonts = self.fonts
-        name_lines = wrap_text(r.name, inner, fonts.measure("#name"))
-        role = r.role.get(self.lang) if r.role.variants else ""
-        role_lines = wrap_text(role, inner, fonts.measure("#small")) if role else []
-        meters = self._meter_rows(inner)
-        return (pad + face + pad // 2 + len(name_lines) * fonts.line_height("#name")
-                + len(role_lines) * fonts.line_height("#small") + pad // 2 + meters + pad)
-
-    def _meter_layout(self, inner: int) -> tuple[bool, int, int]:
-        """(label beside bar?, label width, bar height)."""
-        fonts = self.fonts
-        labels = [v.label.get(self.lang) for v in self.play.scenario.mood_variables.values()]
-        label_w = max((fonts.text_width("#small", t) for t in labels), default=0)
-        bar_h = max(6, int(7 * self.scale))
-        beside = label_w + 8 + 48 <= inner
-        return beside, label_w, bar_h
-
-    def _meter_rows(self, inner: int) -> int:
-        beside, _, bar_h = self._meter_layout(inner)
-        lh = self.fonts.line_height("#small")
-        n = len(self.play.scenario.mood_variables)
-        row = lh if beside else lh + bar_h + 2
-        return n * row + (n - 1) * 2
-
-    def _calmness(self, rid: str) -> float:
-        vars_ = self.play.scenario.mood_variables
-        values = [_calm(vars_[k], v) for k, v in self.display_mood[rid].items() if k in vars_]
-        return sum(values) / len(values) if values else 0.5
-
-    def _draw_card(self, r, w: int, h: int, face: int, speaking: bool) -> pygame.Surface:
-        fonts = self.fonts
-        pad, inner = self._card_metrics(w)
-        surf = pygame.Surface((w, h), pygame.SRCALPHA)
-        bg = ACCENT_SOFT if speaking else CARD
-        pygame.draw.rect(surf, bg, surf.get_rect(), border_radius=10)
-        pygame.draw.rect(surf, ACCENT if speaking else LINE, surf.get_rect(), width=2 if speaking else 1,
-                         border_radius=10)
-        fx = (w - face) // 2
-        surf.blit(self.sources[r.id].render(self._calmness(r.id), face), (fx, pad))
-        if speaking:
-            pygame.draw.circle(surf, ACCENT, (w // 2, pad + face // 2), face // 2 + 2, width=3)
-        y = pad + face + pad // 2
-        bx, by = self.portrait_boxes.get(r.id, Box(0, 0, w, h)).x, self.portrait_boxes.get(r.id, Box(0, 0, w, h)).y
-        card_box = Box(bx, by, w, h)
-        name_font = fonts.for_key("#name")
-        for ln in wrap_text(r.name, inner, fonts.measure("#name")):
-            img = name_font.render(ln, True, ACCENT if speaking else INK)
-            surf.blit(img, ((w - img.get_width()) // 2, y))
-            self.drawn_texts.append((ln, Box(bx + (w - img.get_width()) // 2, by + y, img.get_width(),
-                                             img.get_height()), card_box))
-            y += fonts.line_height("#name")
-        small = fonts.for_key("#small")
-        role = r.role.get(self.lang) if r.role.variants else ""
-        for ln in (wrap_text(role, inner, fonts.measure("#small")) if role else []):
-            img = small.render(ln, True, MUTED)
-            surf.blit(img, ((w - img.get_width()) // 2, y))
-            self.drawn_texts.append((ln, Box(bx + (w - img.get_width()) // 2, by + y, img.get_width(),
-                                             img.get_height()), card_box))
-            y += fonts.line_height("#small")
-        y += pad // 2
-        beside, label_w, bar_h = self._meter_layout(inner)
-        lh = fonts.line_height("#small")
-        for key, var in self.play.scenario.mood_variables.items():
-            value = self.display_mood[r.id].get(key, float(var.initial))
-            label = var.label.get(self.lang)
-            img = small.render(label, True, MUTED)
-            surf.blit(img, (pad, y))
-            self.drawn_texts.append((label, Box(bx + pad, by + y, img.get_width(), img.get_height()), card_box))
-            if beside:
-                bar = pygame.Rect(pad + label_w + 8, y + (lh - bar_h) // 2, inner - label_w - 8 - 14, bar_h)
-                y_next = y + lh + 2
-            else:
-                bar = pygame.Rect(pad, y + lh, inner - 14, bar_h)
-                y_next = y + lh + bar_h + 4
-            span = max(1, var.maximum - var.minimum)
-            draw_meter(surf, bar, (value - var.minimum) / span, _calm(var, value))
-            delta = self.mood_delta.get(r.id, {}).get(key, 0)
-            if delta:
-                better = (delta > 0) == (var.good == "high")
-                _triangle(surf, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
-                          size=max(4, bar_h))
-            y = y_next
+    def _card_image(self, r, box: Box, speaking: bool) -> pygame.Surface:
+        surf, texts = draw_card(self.fonts, self.sources[r.id], r, self.play.scenario.mood_variables,
+                                self.display_mood[r.id], self.mood_delta.get(r.id, {}), box, speaking, self.style)
+        self.drawn_texts = [t for t in self.drawn_texts if not self.portrait_boxes[r.id].contains(t[2])]
+        self.drawn_texts.extend(texts)
         return surf
 
     def _refresh_portraits(self) -> None:
         line = self.session.line
         speaker = line.speaker if line else None
-        s = self.play.scenario
-        self.drawn_texts = []
-        for r in s.residents:
+        for r in self.play.scenario.residents:
             el = self.portrait_images.get(r.id)
             box = self.portrait_boxes.get(r.id)
             if el is None or box is None or not el.alive():
                 continue
-            face = portrait_face_size(self.size, box.w)
-            el.set_image(self._draw_card(r, box.w, box.h, face, r.id == speaker))
+            el.set_image(self._card_image(r, box, r.id == speaker))
 
     # -- the log -------------------------------------------------------------------
     def _log_html(self) -> str:
@@ -427,6 +363,9 @@ class MeetingScene(Scene):
         self.log_box = text_box(self.manager, self._log_html(), lb, self.log_panel, "#log", wrap=False)
         self._log_to_end()
 
+    def modal_root(self):
+        return self.log_panel if self.log_open and self.log_panel is not None else None
+
     def toggle_log(self) -> None:
         if self.lay is not None and self.lay.log is not None:
             self._log_to_end()
@@ -462,6 +401,16 @@ class MeetingScene(Scene):
         self.focus.index = -1
         self.build()
 
+    def _follow_typing(self) -> None:
+        """A line taller than its panel scrolls along as it is typed."""
+        box, tw = self.speech, self.typewriter
+        if box is None or tw is None or box.scroll_bar is None or not tw.total:
+            return
+        bar = box.scroll_bar
+        wanted = max(0.0, min(1.0 - bar.visible_percentage, tw.shown / tw.total - bar.visible_percentage))
+        if wanted > bar.start_percentage + 0.01:
+            bar.set_scroll_from_start_percentage(wanted)
+
     def reveal(self) -> None:
         if self.typewriter is not None and not self.typewriter.done:
             self.typewriter.finish()
@@ -493,6 +442,7 @@ class MeetingScene(Scene):
                 self._on_line_done()
                 return
             self.revealed = self.typewriter.shown
+            self._follow_typing()
         moving = False
         for rid, values in self.display_mood.items():
             for k, v in values.items():
@@ -536,9 +486,13 @@ class MeetingScene(Scene):
         if key == pygame.K_l:
             self.toggle_log()
             return True
-        if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.log_box is not None:
-            step = max(40, self.log_box.rect.height - 40)
-            scroll_text_box(self.log_box, step if key == pygame.K_PAGEDOWN else -step)
+        if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            # A line too long for its panel scrolls first; otherwise the log does.
+            target = self.speech if (self.speech is not None and self.speech.scroll_bar is not None
+                                     and not self.log_open) else self.log_box
+            if target is not None:
+                step = max(40, target.rect.height - 40)
+                scroll_text_box(target, step if key == pygame.K_PAGEDOWN else -step)
             return True
         if not self.line_done:
             self.reveal()
@@ -579,16 +533,3 @@ class MeetingScene(Scene):
         pygame.draw.rect(surface, (196, 170, 138), table, border_radius=8)
 
 
-def _calm(var, value: float) -> float:
-    span = max(1, var.maximum - var.minimum)
-    frac = (value - var.minimum) / span
-    return frac if var.good == "high" else 1.0 - frac
-
-
-def _triangle(surface: pygame.Surface, centre: tuple[int, int], up: bool, colour, size: int) -> None:
-    x, y = centre
-    if up:
-        pts = [(x - size, y + size * 0.7), (x + size, y + size * 0.7), (x, y - size * 0.9)]
-    else:
-        pts = [(x - size, y - size * 0.7), (x + size, y - size * 0.7), (x, y + size * 0.9)]
-    pygame.draw.polygon(surface, colour, pts)

@@ -47,40 +47,49 @@ class PreparationScene(Scene):
         where = f"{s.title.get(L)} · {self.tr('question_n', n=n, total=len(prep.questions))}"
         sub = text_box(self.manager, muted(esc(where)), Box(col.x, y, col.w, 0), self.root, "#body")
         y = sub.rect.bottom + g
-        if n == 1 and prep.intro.variants:
-            intro = text_box(self.manager, esc(prep.intro.get(L)), Box(col.x, y, col.w, 0), self.root, "#body")
-            y = intro.rect.bottom + g
-        prompt = text_box(self.manager, f"<b>{esc(q.prompt.get(L))}</b>", Box(col.x, y, col.w, 0), self.root,
-                          "#speech")
-        y = prompt.rect.bottom + g
 
         fh = footer_height(self)
         hint = text_box(self.manager, muted(esc(self.tr("prep_hint", n=len(q.options)))), Box(col.x, 0, col.w, 0),
                         self.root, "#small")
         hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
         footer = Box(col.x, hint.rect.y - g // 2 - fh, col.w, fh)
-        note = text_box(self.manager, muted(esc(self.tr("prep_note"))), Box(col.x, 0, col.w, 0), self.root, "#small")
-        note.set_relative_position((col.x, footer.y - g // 2 - note.rect.height))
-        area = Box(col.x, y, col.w, max(60, note.rect.y - g // 2 - y))
-        self._build_options(area)
-        build_buttons(self, [(self.tr("view_briefing"), self._briefing, None)], footer, align="left",
-                      focusable=True)
+        body = Box(col.x, y, col.w, max(60, footer.y - g - y))
+        self._build_body(body, n == 1 and bool(prep.intro.variants))
+        build_buttons(self, [(self.tr("view_briefing"), self._briefing, None)], footer, align="left")
 
-    def _build_options(self, area: Box) -> None:
+    def _build_body(self, area: Box, with_intro: bool) -> None:
+        """Intro, question, answers and the note, scrolling together when the window is short."""
         q = self.question
-        assert q is not None
+        assert q is not None and self.play.scenario.preparation is not None
         g = gap(self.scale)
         pad = g
         gutter = self.fonts.text_width("#name", "9") + pad
         self.area = ScrollArea(self.manager, area, self.root)
+        view = self.area.view
         width = area.w
         for attempt in range(2):
-            cards = [Card(self.manager, esc(o.text.get(self.lang)), 0, 0, width, pad, self.area.view,
+            made: list = []
+            y = 0
+            if with_intro:
+                intro = text_box(self.manager, esc(self.play.scenario.preparation.intro.get(self.lang)),
+                                 Box(0, y, width, 0), view, "#body")
+                made.append(intro)
+                y = intro.rect.height + g
+            prompt = text_box(self.manager, f"<b>{esc(q.prompt.get(self.lang))}</b>", Box(0, y, width, 0), view,
+                              "#speech")
+            made.append(prompt)
+            y += prompt.rect.height + g
+            cards = [Card(self.manager, esc(o.text.get(self.lang)), 0, 0, width, pad, view,
                           gutter_html=f"<font color='#1D6A72'><b>{i + 1}</b></font>", gutter_w=gutter)
                      for i, o in enumerate(q.options)]
-            boxes = stack([c.height for c in cards], 0, 0, width, g // 2 + 2)
-            content_h = boxes[-1].bottom if boxes else 0
+            boxes = stack([c.height for c in cards], 0, y, width, g // 2 + 2)
+            y = boxes[-1].bottom + g if boxes else y
+            note = text_box(self.manager, muted(esc(self.tr("prep_note"))), Box(0, y, width, 0), view, "#small")
+            made.append(note)
+            content_h = y + note.rect.height
             if attempt == 0 and content_h > area.h:
+                for el in made:
+                    el.kill()
                 for c in cards:
                     c.kill()
                 width = ScrollArea.content_width(area, content_h)

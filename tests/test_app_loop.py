@@ -1,0 +1,74 @@
+"""The frame loop sleeps when nothing moves, and the window starts from the command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pygame
+
+from simulator.app import app as app_mod
+from simulator.app.pilot import open_app
+from tests.conftest import ROOT
+
+
+def test_an_idle_window_waits_for_events_instead_of_ticking(monkeypatch):
+    app, pilot = open_app(text_speed="instant", persist=False)
+    try:
+        pilot.settle()
+        app.last_input = -10.0
+        assert not app.animating()
+        waits, ticks = [], []
+        real_wait = pygame.event.wait
+
+        def wait(timeout: int = 0):
+            waits.append(timeout)
+            if len(waits) >= 3:
+                return pygame.event.Event(pygame.QUIT)  # not in a meeting: quits at once
+            return real_wait(1)
+
+        monkeypatch.setattr(pygame.event, "wait", wait)
+        class Clock:
+            def tick(self, *args):
+                ticks.append(args)
+                return 0
+
+        app.clock = Clock()
+        assert app.run() == 0
+        assert waits == [app_mod.IDLE_WAIT_MS] * 3 and ticks == []
+    finally:
+        app.close()
+
+
+def test_typing_animates_and_a_finished_line_stops_animating():
+    app, pilot = open_app(text_speed="slow", persist=False)
+    try:
+        pilot.focus_on("speeltuin-kort")
+        pilot.press("return")
+        pilot.press("return")
+        while pilot.scene == "preparation":
+            pilot.press("1")
+            pilot.wait_until(lambda: app.top.pending is None)
+        pilot.step(2)
+        app.last_input = -10.0
+        assert app.animating()  # the typewriter
+        pilot.press("space")
+        app.last_input = -10.0
+        pilot.step(40)
+        app.last_input = -10.0
+        assert not app.animating()
+    finally:
+        app.close()
+
+
+def test_the_window_opens_and_quits_after_its_first_frame(tmp_path):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               TUSSENWERKER_DATA=str(tmp_path / "data"), TUSSENWERKER_CONFIG=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-m", "simulator", "--quit-after-first-frame"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    out = subprocess.run([sys.executable, "-m", "simulator", "--quit-after-first-frame", "play", "speeltuin-kort"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr

@@ -1,0 +1,241 @@
+"""Whole meetings in the window, headless: by keyboard and by mouse, start screen to debrief."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from engine import load_scenario
+from simulator.app import play as play_mod
+from simulator.app.pilot import open_app, play_to_debrief
+from simulator.journal import Journal
+from tests.conftest import SHIPPED
+
+
+@pytest.fixture(autouse=True)
+def quick_review(monkeypatch):
+    """The exact review of a big scenario takes seconds; the approximate one is enough here."""
+    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
+
+
+@pytest.fixture
+def window():
+    opened = []
+
+    def make(**kwargs):
+        kwargs.setdefault("text_speed", "instant")
+        app, pilot = open_app(**kwargs)
+        opened.append(app)
+        return app, pilot
+
+    yield make
+    for app in opened:
+        app.close()
+
+
+def seeded(seed: int):
+    rnd = random.Random(seed)
+    return lambda n: rnd.randrange(n)
+
+
+def open_scenario(pilot, scenario_id: str, mouse: bool = False) -> None:
+    if mouse:
+        scenario = load_scenario(str(next(p for p in SHIPPED if p.stem == scenario_id)))
+        pilot.click(scenario.title.get(pilot.app.settings.language))
+    else:
+        pilot.focus_on(scenario_id)
+        pilot.press("return")
+    pilot.settle()
+    assert pilot.scene == "briefing"
+
+
+def finish_debrief(pilot, mouse: bool) -> None:
+    app = pilot.app
+    assert pilot.scene == "debrief"
+    if mouse:
+        pilot.click(app.top.tr("rating_4"))
+    else:
+        pilot.press("4")
+    pilot.wait_until(lambda: app.top.review is not None)
+    pilot.settle()
+    assert pilot.has_text(app.top.tr("ury_steps")) and pilot.has_text(app.top.tr("empathy"))
+    review = app.top.review
+    for i in range(len(review.decisions)):
+        if mouse:
+            pilot.click(app.top.tr("next"))
+        else:
+            pilot.press("right")
+        pilot.settle()
+        assert pilot.has_text(app.top.tr("decision_of", n=i + 1, total=len(review.decisions)))
+    pilot.press("right") if not mouse else pilot.click(app.top.tr("next"))
+    assert pilot.has_text(app.top.tr("reflection")) and pilot.has_text(app.top.tr("tips"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_a_whole_meeting_by_keyboard(window, path):
+    app, pilot = window()
+    open_scenario(pilot, path.stem)
+    picked = play_to_debrief(pilot, seeded(len(path.stem)))
+    assert picked
+    finish_debrief(pilot, mouse=False)
+    record = Journal().sessions(path.stem)[0]
+    assert record.finished and record.ending and record.steps == len(app.top.play.session.history)
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_a_whole_meeting_by_mouse(window, path):
+    app, pilot = window(size=(1280, 720))
+    open_scenario(pilot, path.stem, mouse=True)
+    play_to_debrief(pilot, seeded(7), mouse=True)
+    finish_debrief(pilot, mouse=True)
+    assert Journal().sessions(path.stem)[0].finished
+
+
+def test_arrow_keys_and_enter_choose_the_highlighted_choice(window):
+    app, pilot = window()
+    open_scenario(pilot, "speeltuin-kort")
+    pilot.press("return")
+    while pilot.scene == "preparation":
+        pilot.press("down")
+        pilot.press("return")
+        pilot.settle()
+    scene = app.top
+    while not scene.session.choices:
+        pilot.press("return")
+        pilot.settle()
+        scene = app.top
+    node, second = scene.session.node.id, scene.session.choices[1].id
+    pilot.press("down")
+    assert scene.cards[1][0].button.is_selected
+    pilot.press("return")
+    pilot.settle()
+    assert scene.session.history[-1].node_id == node and scene.session.history[-1].choice_id == second
+
+
+def test_the_typewriter_shows_the_whole_line_on_a_key(window):
+    app, pilot = window(text_speed="slow")
+    open_scenario(pilot, "speeltuin-kort")
+    pilot.press("return")
+    while pilot.scene == "preparation":
+        pilot.press("1")
+        pilot.wait_until(lambda: app.top.pending is None)
+    pilot.step(3)
+    scene = app.top
+    assert scene.typewriter is not None and not scene.typewriter.done
+    assert not scene.cards and scene.continue_button is None  # choices wait for the line
+    pilot.press("x")
+    assert scene.typewriter.done
+    assert scene.cards or scene.continue_button is not None
+
+
+def test_closing_mid_meeting_asks_first_and_the_session_can_be_continued(window):
+    app, pilot = window()
+    open_scenario(pilot, "speeltuin-kort")
+    pilot.press("return")
+    while pilot.scene == "preparation":
+        pilot.press("1")
+        pilot.settle()
+    pilot.press("return")
+    pilot.settle()
+    node = app.top.session.node.id
+    history = len(app.top.session.history)
+    pilot.quit()
+    assert app.running and pilot.scene == "confirm_quit"
+    pilot.press("escape")
+    assert pilot.scene == "meeting"
+    pilot.quit()
+    pilot.click(app.top.tr("stop"))
+    assert not app.running
+
+    app2, pilot2 = window()
+    assert pilot2.has_text(app2.top.tr("continue_last"))
+    pilot2.click(app2.top.tr("continue_last"))
+    pilot2.settle()
+    assert pilot2.scene == "meeting"
+    assert app2.top.session.node.id == node and len(app2.top.session.history) == history
+
+
+def test_escape_opens_the_menu_and_back_to_start_keeps_the_session(window):
+    app, pilot = window()
+    open_scenario(pilot, "speeltuin-kort")
+    pilot.press("return")
+    pilot.press("1")
+    pilot.settle()
+    pilot.press("escape")
+    assert pilot.scene == "menu"
+    pilot.press("escape")
+    assert pilot.scene == "preparation"
+    pilot.press("escape")
+    pilot.click(app.top.tr("to_start"))
+    assert pilot.scene == "start"
+    assert pilot.has_text(app.top.tr("continue_last"))
+
+
+def test_settings_change_the_language_at_once_and_persist(window):
+    app, pilot = window()
+    pilot.click(app.top.tr("settings"))
+    assert pilot.scene == "settings"
+    pilot.click("English")
+    assert pilot.has_text("Text size") and app.settings.language == "en"
+    pilot.click("Extra large")
+    assert app.settings.text_size == "larger"
+    pilot.press("escape")
+    assert pilot.scene == "start" and pilot.has_text("Choose a meeting")
+
+    from simulator import settings
+    stored = settings.load()
+    assert stored.language == "en" and stored.text_size == "larger"
+
+
+def test_settings_by_keyboard_left_and_right_change_the_focused_row(window):
+    app, pilot = window()
+    pilot.focus_on(app.top.focus.items[-2].name)  # the settings button
+    pilot.press("return")
+    assert pilot.scene == "settings"
+    pilot.focus_on("row:text_speed")
+    pilot.press("right")
+    assert app.settings.text_speed != "instant"
+    pilot.focus_on("row:language")
+    pilot.press("right")
+    assert app.settings.language == "en"
+
+
+def test_balcony_choices_are_set_apart(window, tmp_path, monkeypatch):
+    from tests.test_app_screens import BALCONY_SCENARIO
+    (tmp_path / "scen").mkdir()
+    (tmp_path / "scen" / "balkon.yaml").write_text(BALCONY_SCENARIO, encoding="utf-8")
+    monkeypatch.setenv("TUSSENWERKER_SCENARIOS", str(tmp_path / "scen"))
+    app, pilot = window()
+    pilot.press("return")
+    pilot.press("return")
+    pilot.settle()
+    scene = app.top
+    assert pilot.scene == "meeting"
+    kinds = [(card.object_id, choice.balcony) for card, choice in scene.cards]
+    assert kinds == [("#card", False), ("#card", False), ("#balcony", True)]
+    regular_bottom = scene.cards[1][0].box.bottom
+    assert scene.cards[2][0].box.y - regular_bottom > scene.cards[1][0].box.y - scene.cards[0][0].box.bottom
+    pilot.press("b")
+    pilot.settle()
+    assert scene.session.history[-1].choice_id == "balkon"
+
+
+def test_resizing_mid_meeting_keeps_the_meeting(window):
+    app, pilot = window()
+    open_scenario(pilot, "speeltuin-kort")
+    pilot.press("return")
+    while pilot.scene == "preparation":
+        pilot.press("1")
+        pilot.settle()
+    before = app.top.session.node.id
+    for w, h in ((800, 600), (1920, 1080), (1024, 700)):
+        pilot.resize(w, h)
+        pilot.settle()
+        assert app.size == (w, h) and pilot.scene == "meeting" and app.top.session.node.id == before
+    assert (app.top.lay.log is None) == (app.size[0] < 1100)
+    pilot.press("l")
+    assert app.top.log_open and pilot.has_text(app.top.tr("log"))
+    pilot.press("escape")
+    assert not app.top.log_open and pilot.scene == "meeting"
+
