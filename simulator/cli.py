@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tussenwerker: practise difficult meetings with residents (Ury's five steps, "
                     "inlevingsvermogen). Without a command, opens the simulator window.")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of interface and scenario text")
+    p.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)  # cold-start benchmark
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("list", help="list the shipped scenarios")
