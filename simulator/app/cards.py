@@ -45,7 +45,7 @@ class CardStyle:
 def face_size(window_h: int, card_w: int, compact: bool, scale: float) -> int:
     if compact:
         return int(min(clamp(window_h * 0.07, 36, 64), card_w - 16))
-    return int(min(clamp(window_h * 0.15, 56, 160), card_w - 16))
+    return int(min(clamp(window_h * 0.14, 56, 160), card_w - 16))
 
 
 def _meter_labels(variables: Mapping[str, MoodVariable], lang: str) -> list[str]:

@@ -45,7 +45,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "menu": {"nl": "Menu", "en": "Menu"},
     "log": {"nl": "Verslag", "en": "Transcript"},
     "balcony_title": {"nl": "Even naar het balkon", "en": "Go to the balcony"},
-    "balcony_hint": {"nl": "Neem afstand voordat je reageert", "en": "Step back before you respond"},
     "meeting_hint": {"nl": "1–{n} of pijltoetsen en Enter: kiezen · L: verslag · Esc: menu",
                      "en": "1–{n} or arrow keys and Enter: choose · L: transcript · Esc: menu"},
     "meeting_hint_balcony": {"nl": "1–{n} of pijltoetsen en Enter: kiezen · B: balkon · L: verslag · Esc: menu",

@@ -125,7 +125,7 @@ class MeetingScene(Scene):
         title_w = max(120, w - 2 * m - buttons_w - g)
         title_html = f"<b>{esc(s.title.get(L))}</b><br>{muted(esc(s.setting.meeting.get(L)))}"
         title = text_box(self.manager, title_html, Box(m, m // 2, title_w, 0), self.root, "#small")
-        if title.rect.height > 2 * fonts.line_height("#small") + 4:
+        if title.rect.height > 2.6 * fonts.line_height("#small"):
             title.kill()
             title = text_box(self.manager, f"<b>{esc(s.title.get(L))}</b>", Box(m, m // 2, title_w, 0), self.root,
                              "#small")
@@ -152,10 +152,10 @@ class MeetingScene(Scene):
         measure.kill()
         speech_min = fonts.line_height("#name") + 4 + 2 * fonts.line_height("#speech") + 2 * pad
         # The portrait shape depends only on the window (it must not jump from line to line) ...
-        choices_typical = 3 * fonts.line_height("#body") + 2 * pad + g
+        choices_typical = 6 * fonts.line_height("#body") + 4 * pad + g  # a choice or two and the balcony
         # ... the split between what is said and the choices on what is shown now.
         continuing = self.session.can_continue or not self.session.choices
-        choices_min = footer_height(self) + g if continuing else choices_typical
+        choices_min = footer_height(self) + g if continuing else 3 * fonts.line_height("#body") + 2 * pad + g
         available = probe.choices.h  # room below the top bar (no portraits, no speech yet)
         card_pad = max(8, g - 2)
         for compact in (False, True):
@@ -252,40 +252,69 @@ class MeetingScene(Scene):
             return
         pad = g
         gutter = self.fonts.text_width("#name", "9") + pad
-        self.area = ScrollArea(self.manager, area, self.root)
-        width = area.w
-        for attempt in range(2):
-            cards: list[tuple[Card, Choice]] = []
-            for i, c in enumerate(regular):
-                cards.append((Card(self.manager, esc(c.text.get(self.lang)), 0, 0, width, pad, self.area.view,
-                                   gutter_html=f"<font color='#1D6A72'><b>{i + 1}</b></font>", gutter_w=gutter), c))
-            for c in balcony:
-                html = (f"<font color='#4A5795'><b>{esc(self.tr('balcony_title'))}</b> · "
-                        f"{esc(self.tr('balcony_hint'))}</font><br>{esc(c.text.get(self.lang))}")
-                cards.append((Card(self.manager, html, 0, 0, width, pad, self.area.view, object_id="#balcony",
-                                   gutter_html="<font color='#4A5795'><b>B</b></font>", gutter_w=gutter), c))
-            heights = [card.height for card, _ in cards]
-            spacing = g // 2 + 2
-            boxes = stack(heights, 0, 0, width, spacing)
-            if balcony and regular:
-                # Set the balcony apart from the ordinary choices.
-                extra = g
-                boxes = boxes[:len(regular)] + [b.moved(dy=extra) for b in boxes[len(regular):]]
-            content_h = boxes[-1].bottom if boxes else 0
-            if attempt == 0 and content_h > area.h:
-                for card, _ in cards:
-                    card.kill()
-                width = ScrollArea.content_width(area, content_h)
-                continue
-            break
-        self.area.set_content_height(content_h)
-        self.cards = cards
+        spacing = g // 2 + 2
+        # The balcony stays in view, apart from the other choices: below them, or pinned at the
+        # bottom of the area while the other choices scroll. Only on a very short window does it
+        # scroll along, at the end of the list.
+        def balcony_card(c: Choice, x: int, y: int, w: int, container) -> Card:
+            html = (f"<font color='#4A5795'><b>{esc(self.tr('balcony_title'))}:</b></font> "
+                    f"{esc(c.text.get(self.lang))}")
+            return Card(self.manager, html, x, y, w, pad, container, object_id="#balcony",
+                        gutter_html="<font color='#4A5795'><b>B</b></font>", gutter_w=gutter)
+
+        pinned = [(balcony_card(c, area.x, area.y, area.w, self.root), c) for c in balcony]
+        pinned_h = sum(card.height for card, _ in pinned) + spacing * max(0, len(pinned) - 1)
+        room = Box(area.x, area.y, area.w, area.h - (pinned_h + g if pinned else 0))
+        least = int(1.5 * self.fonts.line_height("#body")) + 2 * pad
+        if pinned and regular and room.h < least:
+            for card, _ in pinned:
+                card.kill()
+            pinned, room = [], area
+        scrolled = [c for c in balcony if not pinned]
+        cards: list[tuple[Card, Choice]] = []
+        boxes: list[Box] = []
+        content_h = 0
+        if regular or scrolled:
+            self.area = ScrollArea(self.manager, room, self.root)
+            width = room.w
+            for attempt in range(2):
+                cards = [(Card(self.manager, esc(c.text.get(self.lang)), 0, 0, width, pad, self.area.view,
+                               gutter_html=f"<font color='#1D6A72'><b>{i + 1}</b></font>", gutter_w=gutter), c)
+                         for i, c in enumerate(regular)]
+                cards += [(balcony_card(c, 0, 0, width, self.area.view), c) for c in scrolled]
+                boxes = stack([card.height for card, _ in cards], 0, 0, width, spacing)
+                if scrolled and regular:
+                    boxes = boxes[:len(regular)] + [b.moved(dy=g) for b in boxes[len(regular):]]
+                content_h = boxes[-1].bottom if boxes else 0
+                if attempt == 0 and content_h > room.h:
+                    for card, _ in cards:
+                        card.kill()
+                    width = ScrollArea.content_width(room, content_h)
+                    continue
+                break
+            if content_h < self.area.box.h:  # no scrolling: the list is just as tall as its cards
+                self.area.view.set_dimensions((room.w, max(content_h, 1)))
+                self.area.box = room.with_height(max(content_h, 1))
+            self.area.set_content_height(content_h)
+        top = area.y
+        if cards:
+            top = area.y + min(content_h, room.h) + g + g // 2
+            if content_h > room.h:
+                top = area.bottom - pinned_h
+        for card, _ in pinned:
+            card.move_to(top)
+            top += card.height + spacing
+        self.cards = cards + pinned
         for (card, choice), box in zip(cards, boxes):
             card.move_to(box.y)
             action = (lambda cid=choice.id: self.choose(cid))
             self.on_click(card.button, action)
             self.focus.add(card.button, action, highlight=True, on_focus=lambda b=box: self._show(b),
                            name=choice.id)
+        for card, choice in pinned:
+            action = (lambda cid=choice.id: self.choose(cid))
+            self.on_click(card.button, action)
+            self.focus.add(card.button, action, highlight=True, name=choice.id)
 
     def _show(self, box: Box) -> None:
         if self.area is not None:
@@ -521,15 +550,15 @@ class MeetingScene(Scene):
 
     # -- drawing -------------------------------------------------------------------
     def draw_background(self, surface: pygame.Surface) -> None:
+        """A quiet room: a wall behind the residents and the edge of the table they sit at."""
         surface.fill(PAPER)
         lay = self.lay
         if lay is None or not lay.portraits:
             return
-        first, last = lay.portraits[0], lay.portraits[-1]
+        first = lay.portraits[0]
         g = gap(self.scale)
         room = pygame.Rect(lay.speech.x, first.y - g // 2, lay.speech.w, first.h + g)
         pygame.draw.rect(surface, PAPER_DEEP, room, border_radius=14)
-        table = pygame.Rect(first.x - g, first.bottom - g, last.right - first.x + 2 * g, g + g // 2)
-        pygame.draw.rect(surface, (196, 170, 138), table, border_radius=8)
-
-
+        table = pygame.Rect(room.x + g // 2, first.bottom - g // 2 - 2, room.w - g, g)
+        pygame.draw.rect(surface, (205, 182, 152), table, border_radius=6)
+        pygame.draw.line(surface, (176, 150, 118), (table.x + 6, table.bottom - 1), (table.right - 6, table.bottom - 1))
