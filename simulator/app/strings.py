@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "answer_correct": {"nl": "juist", "en": "correct"},
     "answer_wrong": {"nl": "onjuist", "en": "incorrect"},
     "right_answer": {"nl": "Het juiste antwoord", "en": "The right answer"},
-    "mood_line": {"nl": "{name}: {changes}", "en": "{name}: {changes}"},
+    "mood_from_to": {"nl": "{label} van {before} naar {after}", "en": "{label} from {before} to {after}"},
     # settings
     "language": {"nl": "Taal", "en": "Language"},
     "lang_nl": {"nl": "Nederlands", "en": "Nederlands"},

@@ -266,8 +266,8 @@ class DebriefScene(Scene):
                     continue
                 better = (a > b) == (var.good == "high")
                 colour = "#2E7D4F" if better else "#B0463A"
-                changes.append(f"{esc(var.label.get(self.lang).lower())} {b} → {a} "
-                               f"<font color='{colour}'><b>({a - b:+d})</b></font>")
+                change = self.tr("mood_from_to", label=var.label.get(self.lang).lower(), before=b, after=a)
+                changes.append(f"{esc(change)} <font color='{colour}'><b>({a - b:+d})</b></font>")
             if changes:
                 lines.append(f"{esc(r.name)}: " + ", ".join(changes))
         return "<br>".join(lines) if lines else muted(esc(self.tr("no_mood_change")))
