@@ -18,12 +18,19 @@ over the reduced graph are exactly those over the full one.
 
 from __future__ import annotations
 
+from operator import getitem
 from typing import TYPE_CHECKING
 
 from .conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
+from .rules import Snapshot
 
 if TYPE_CHECKING:
-    from .rules import Rules, Snapshot
+    from .rules import Rules
+
+_new = tuple.__new__
+_EMPTY: frozenset = frozenset()
+# Per node: one value -> key table per mood slot, and the live (flags, prep, chosen, visited).
+Plan = tuple[tuple[dict[int, int], ...], tuple[frozenset[str], ...]]
 
 INF = 10**9
 
@@ -59,15 +66,17 @@ class Abstraction:
             nxt.extend(c.next for c in node.choices)
             succ[nid] = [m for m in nxt if m in s.nodes]
 
-        # Liveness fixpoint (the graph may have cycles).
-        live = {nid: reads[nid].copy() for nid in s.nodes}
+        # Liveness fixpoint (the graph may have cycles). Visiting successors before their
+        # predecessors settles a DAG in one pass (plus one that sees nothing change).
+        live = {nid: reads[nid].copy_live() for nid in s.nodes}
+        order = _postorder(s.start, succ, list(s.nodes))
         changed = True
         while changed:
             changed = False
-            for nid in s.nodes:
+            for nid in order:
                 mine = live[nid]
                 for m in succ[nid]:
-                    if mine.merge(live[m]):
+                    if mine.merge_live(live[m]):
                         changed = True
         self.live = live
 
@@ -94,14 +103,6 @@ class Abstraction:
                     lo.append(self.critical_lo[i] - up[nid][i])
                     hi.append(self.critical_hi[i] + down[nid][i])
             self.lo_bound[nid], self.hi_bound[nid] = lo, hi
-        # Per node, the live slots with their saturation bounds, for a fast ``canonical``.
-        self._plan: dict[str, tuple[tuple[tuple[int, int, int, int, int], ...], tuple[int, ...]]] = {}
-        for nid in s.nodes:
-            live_slots = tuple(
-                (i, self.lo_bound[nid][i], self.hi_bound[nid][i], rules.variables[i].minimum,
-                 rules.variables[i].maximum) for i in sorted(self.live[nid].slots))
-            dead = tuple(i for i in range(n_slots) if i not in self.live[nid].slots)
-            self._plan[nid] = (live_slots, dead)
         # For the approximate mode: per slot, value -> band index (between critical values).
         self._band_of: list[dict[int, int]] = []
         for i in range(n_slots):
@@ -109,7 +110,40 @@ class Abstraction:
             var = rules.variables[i]
             self._band_of.append({v: (-1 - sum(1 for c in cuts if c <= v)) if cuts else v
                                   for v in range(var.minimum, var.maximum + 1)})
+        # Per node, one value -> key table per slot (forgotten slots map to 0, saturated ones
+        # to the scale's end) and the live flag-like sets: ``canonical`` and ``band_key`` are
+        # then one ``map`` and a few set intersections. Equal tables are shared.
+        shared: dict[tuple, dict[int, int]] = {}
 
+        def table(i: int, lo: int, hi: int, band: bool) -> dict[int, int]:
+            var = rules.variables[i]
+            k = (i if band else -1, lo, hi, var.minimum, var.maximum, band)
+            t = shared.get(k)
+            if t is None:
+                t = {}
+                for v in range(var.minimum, var.maximum + 1):
+                    c = var.minimum if v < lo else var.maximum if v > hi else v
+                    t[v] = self._band_of[i][c] if band else c
+                shared[k] = t
+            return t
+
+        dead_tables = [{v: 0 for v in range(var.minimum, var.maximum + 1)} for var in rules.variables]
+        self.canonical_plans: dict[str, Plan] = {}
+        self.band_plans: dict[str, Plan] = {}
+        for nid in s.nodes:
+            lv = self.live[nid]
+            sets = (frozenset(lv.flags), frozenset(lv.prep), frozenset(lv.chosen), frozenset(lv.visited))
+            lo_b, hi_b = self.lo_bound[nid], self.hi_bound[nid]
+            canon, bands = [], []
+            for i in range(n_slots):
+                if i in lv.slots:
+                    canon.append(table(i, lo_b[i], hi_b[i], False))
+                    bands.append(table(i, lo_b[i], hi_b[i], True))
+                else:
+                    canon.append(dead_tables[i])
+                    bands.append(dead_tables[i])
+            self.canonical_plans[nid] = (tuple(canon), sets)
+            self.band_plans[nid] = (tuple(bands), sets)
 
     def _future_change(self, succ: dict[str, list[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Largest possible total increase and decrease of each slot from each node on."""
@@ -171,23 +205,10 @@ class Abstraction:
 
     def canonical(self, snap: "Snapshot") -> "Snapshot":
         """An equivalent snapshot with what no future condition can see forgotten (exact)."""
-        from .rules import Snapshot
-        plan = self._plan.get(snap.position)
+        plan = self.canonical_plans.get(snap[0])
         if plan is None:  # preparation or an ending: nothing to merge
             return snap
-        live_slots, dead = plan
-        mood = list(snap.mood)
-        for i in dead:
-            mood[i] = 0
-        for i, lo, hi, minimum, maximum in live_slots:
-            v = mood[i]
-            if v < lo:
-                mood[i] = minimum
-            elif v > hi:
-                mood[i] = maximum
-        live = self.live[snap.position]
-        return Snapshot(snap.position, tuple(mood), snap.flags & live.flags, snap.prep_correct & live.prep,
-                        snap.chosen & live.chosen, snap.visited & live.visited, snap.fired)
+        return key_of(snap, plan)
 
     def band_key(self, snap: "Snapshot") -> "Snapshot":
         """A coarser key: each live mood value reduced to its band between thresholds.
@@ -195,15 +216,44 @@ class Abstraction:
         Not exact — two moods in one band may drift apart later — so a graph built on
         these keys is marked approximate. Conditions *now* agree within a band.
         """
-        canon = self.canonical(snap)
-        plan = self._plan.get(canon.position)
+        plan = self.band_plans.get(snap[0])
         if plan is None:
-            return canon
-        mood = list(canon.mood)
-        band_of = self._band_of
-        for i, _, _, _, _ in plan[0]:
-            mood[i] = band_of[i][mood[i]]
-        return canon._replace(mood=tuple(mood))
+            return snap
+        return key_of(snap, plan)
+
+
+def key_of(snap: Snapshot, plan: "Plan") -> Snapshot:
+    """``snap`` as a key: mood values through the plan's tables, names cut to the live ones."""
+    tables, (flags, prep, chosen, visited) = plan
+    f, p, c, v = snap[2], snap[3], snap[4], snap[5]
+    # An empty live set gives the shared empty frozenset: fewer objects for the collector.
+    return _new(Snapshot, (
+        snap[0], tuple(map(getitem, tables, snap[1])),
+        (f & flags if flags else _EMPTY) if f else f, (p & prep if prep else _EMPTY) if p else p,
+        (c & chosen if chosen else _EMPTY) if c else c, (v & visited if visited else _EMPTY) if v else v,
+        snap[6]))
+
+
+def _postorder(start: str, succ: dict[str, list[str]], nodes: list[str]) -> list[str]:
+    """Every node, each after all its successors (as far as cycles allow)."""
+    order: list[str] = []
+    done: set[str] = set()
+    for root in [start] + nodes:
+        if root in done or root not in succ:
+            continue
+        done.add(root)
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            nid, it = stack[-1]
+            for m in it:
+                if m not in done:
+                    done.add(m)
+                    stack.append((m, iter(succ[m])))
+                    break
+            else:
+                stack.pop()
+                order.append(nid)
+    return order
 
 
 class _Reads:
@@ -223,6 +273,22 @@ class _Reads:
         r = _Reads()
         r.merge(self)
         return r
+
+    def copy_live(self) -> "_Reads":
+        """A copy of what liveness tracks (the mood slots and flag-like names)."""
+        r = _Reads()
+        r.merge_live(self)
+        return r
+
+    def merge_live(self, other: "_Reads") -> bool:
+        """Add ``other``'s slots and names; True when something was new."""
+        before = (len(self.slots), len(self.flags), len(self.prep), len(self.chosen), len(self.visited))
+        self.slots |= other.slots
+        self.flags |= other.flags
+        self.prep |= other.prep
+        self.chosen |= other.chosen
+        self.visited |= other.visited
+        return before != (len(self.slots), len(self.flags), len(self.prep), len(self.chosen), len(self.visited))
 
     def merge(self, other: "_Reads") -> bool:
         before = (len(self.slots), len(self.flags), len(self.prep), len(self.chosen), len(self.visited))

@@ -11,29 +11,22 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from typing import Optional
 
-from .abstraction import Abstraction
+from .abstraction import Abstraction, key_of
 from .dimensions import DIMENSION_KEYS
+from .gcpause import paused_gc
 from .model import Scenario
-from .rules import Rules, Snapshot
+from .rules import OBJECTIVES, ZERO, Rules, Snapshot, Vector, weight_vector  # noqa: F401 (re-exported)
 from .state import Decision
 
-OBJECTIVES = DIMENSION_KEYS + ("overall",)
 N_DIMS = len(DIMENSION_KEYS)
 DEFAULT_MAX_STATES = 200_000
 EXACT_STATES = 5_000
 
-Vector = tuple[int, ...]
 Edge = tuple[str, Vector, Snapshot]
 
 
-def weight_vector(score: Mapping[str, int]) -> Vector:
-    dims = [score.get(k, 0) for k in DIMENSION_KEYS]
-    return tuple(dims + [sum(dims)])
-
-
-ZERO: Vector = (0,) * len(OBJECTIVES)
 
 
 @dataclass
@@ -59,8 +52,9 @@ class StateGraph:
         """The key of a real snapshot, exploring from it first if the graph hasn't seen it."""
         key = self.key(snap)
         if key not in self.edges and self.complete:
-            _expand(self, snap, self.max_states)
-            _compute_values(self, key)
+            with paused_gc():
+                _expand(self, snap, self.max_states)
+                _compute_values(self, key)
         return key
 
     @property
@@ -111,6 +105,11 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     ``exact_states``; beyond that, states are merged by mood band and the graph is
     marked ``exact=False``. ``complete`` is False when even that hit ``max_states``.
     """
+    with paused_gc():
+        return _explore(scenario, max_states, exact_states)
+
+
+def _explore(scenario: Scenario, max_states: int, exact_states: int) -> StateGraph:
     rules = Rules(scenario)
     abstraction = Abstraction(rules)
     start = rules.initial()
@@ -126,57 +125,70 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
 
 def _expand(graph: StateGraph, start: Snapshot, max_states: int) -> None:
     """Depth-first over real snapshots, recording edges between their keys."""
-    rules, key, scenario = graph.rules, graph.key, graph.scenario
-    stack = [start]
+    successors, endings, edges_of = graph.rules.successors, graph.scenario.endings, graph.edges
+    ab = graph.abstraction
+    plans = ab.canonical_plans if graph.exact else ab.band_plans  # graph.key, without two calls per edge
+    stack = [(start, graph.key(start))]
     while stack:
-        real = stack.pop()
-        here = key(real)
-        if here in graph.edges:
+        real, here = stack.pop()
+        if here in edges_of:
             continue
-        if len(graph.edges) >= max_states:
+        if len(edges_of) >= max_states:
             graph.complete = False
             return
         edges = []
-        for move, score, nxt in rules.options(real):
-            nxt_key = key(nxt)
-            edges.append((move, weight_vector(score), nxt_key))
-            if nxt_key not in graph.edges:
-                stack.append(nxt)
-        graph.edges[here] = edges
-        if not edges and real.position not in scenario.endings:
+        for move, _, vector, nxt in successors(real):
+            plan = plans.get(nxt[0])
+            nxt_key = nxt if plan is None else key_of(nxt, plan)
+            edges.append((move, vector, nxt_key))
+            if nxt_key not in edges_of:
+                stack.append((nxt, nxt_key))
+        edges_of[here] = edges
+        if not edges and real[0] not in endings:
             graph.dead_ends.append(here)
 
 
 def _compute_values(graph: StateGraph, root: Snapshot) -> None:
     """Post-order DP from ``root``; an edge back into the current path is ignored (counted)."""
-    best, worst = graph.best, graph.worst
+    best, worst, edges_of = graph.best, graph.worst, graph.edges
+    add = operator.add
     on_path: set[Snapshot] = set()
     stack: list[tuple[Snapshot, bool]] = [(root, False)]
+    back_edges = 0
     while stack:
         snap, expanded = stack.pop()
         if expanded:
             on_path.discard(snap)
-            hi: Optional[Vector] = None
-            lo: Optional[Vector] = None
-            for _, w, nxt in graph.edges.get(snap, []):
-                if nxt not in best:  # back edge or unexplored
+            ups: list[Vector] = []
+            downs: list[Vector] = []
+            for _, w, nxt in edges_of.get(snap, ()):
+                b = best.get(nxt)
+                if b is None:  # back edge or unexplored
                     continue
-                up = _add(w, best[nxt])
-                down = _add(w, worst[nxt])
-                hi = up if hi is None else tuple(map(max, hi, up))
-                lo = down if lo is None else tuple(map(min, lo, down))
-            best[snap] = hi if hi is not None else ZERO
-            worst[snap] = lo if lo is not None else ZERO
+                if w is ZERO:
+                    ups.append(b)
+                    downs.append(worst[nxt])
+                else:
+                    ups.append(tuple(map(add, w, b)))
+                    downs.append(tuple(map(add, w, worst[nxt])))
+            if not ups:
+                best[snap] = worst[snap] = ZERO
+            elif len(ups) == 1:
+                best[snap], worst[snap] = ups[0], downs[0]
+            else:
+                best[snap] = tuple(map(max, *ups))
+                worst[snap] = tuple(map(min, *downs))
             continue
         if snap in best:
             continue
         on_path.add(snap)
         stack.append((snap, True))
-        for _, _, nxt in graph.edges.get(snap, []):
+        for _, _, nxt in edges_of.get(snap, ()):
             if nxt in on_path:
-                graph.back_edges += 1
+                back_edges += 1
             elif nxt not in best:
                 stack.append((nxt, False))
+    graph.back_edges += back_edges
 
 
 def snapshots_along(graph: StateGraph, history: list[Decision]) -> list[Optional[Snapshot]]:

@@ -15,6 +15,7 @@ import yaml
 from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
+from .gcpause import paused_gc
 from .model import (
     ENDING_KINDS,
     LABELS,
@@ -63,6 +64,11 @@ def load_scenario_text(source: str, path: str = "<scenario>") -> Scenario:
 
 def parse_scenario(source: str, path: str = "<scenario>") -> tuple[Optional[Scenario], list[Problem]]:
     """Build a scenario and return it with every problem found (errors and warnings)."""
+    with paused_gc():  # a big file's node tree and model are all alive until the end
+        return _parse_scenario(source, path)
+
+
+def _parse_scenario(source: str, path: str) -> tuple[Optional[Scenario], list[Problem]]:
     root = compose(source, path)
     language = _peek_language(root)
     reader = _ScenarioBuilder(path, language)

@@ -48,6 +48,7 @@ class Reader:
         self.language = language
         self.problems: list[Problem] = []
         self.marks: dict[str, Pos] = {}
+        self._key_index: dict[int, tuple[yaml.MappingNode, dict[str, yaml.Node]]] = {}
 
     def at(self, key: str, node: Optional[yaml.Node]) -> yaml.Node:
         """Remember where ``key`` was written, for checks that run after building."""
@@ -103,10 +104,16 @@ class Reader:
         return out
 
     def key_node(self, mapping_node: yaml.MappingNode, key: str) -> Optional[yaml.Node]:
-        for k, _ in mapping_node.value:
-            if isinstance(k, yaml.ScalarNode) and str(k.value) == key:
-                return k
-        return None
+        """The (first) key node named ``key``: indexed once per mapping, since the loader
+        asks this for every node and ending id and a scan each time made loading quadratic."""
+        cached = self._key_index.get(id(mapping_node))
+        if cached is None or cached[0] is not mapping_node:
+            index: dict[str, yaml.Node] = {}
+            for k, _ in mapping_node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    index.setdefault(str(k.value), k)
+            cached = self._key_index[id(mapping_node)] = (mapping_node, index)
+        return cached[1].get(key)
 
     def sequence(self, node: yaml.Node, where: str, allow_empty: bool = True) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):

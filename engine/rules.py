@@ -5,17 +5,31 @@ visit every reachable state quickly, so it uses this immutable ``Snapshot`` and 
 same rules: effects clamp, triggers fire once and only after a choice, then the
 node's ``auto`` transitions, first match wins. ``tests/test_rules_agree.py`` plays
 random sessions through both and requires identical states.
+
+Speed matters here (``validate``, ``analyze`` and every debrief explore thousands of
+states), so everything a step needs is worked out once per scenario: conditions are
+compiled to closures over the snapshot, each choice's effects become a list of
+(slot, delta, min, max) and its flags frozensets, and each node keeps its compiled
+``auto`` list.
 """
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping, NamedTuple, Optional
+from operator import itemgetter
+from types import MappingProxyType
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional
 
-from .conditions import Ref, Value
+from .conditions import Condition, Getter, Ref, Value, compile_condition
+from .dimensions import DIMENSION_KEYS
 from .machine import prep_state
 from .model import Choice, PrepOption, Scenario
 
 MAX_REDIRECTS = 64
+OBJECTIVES = DIMENSION_KEYS + ("overall",)
+Vector = tuple[int, ...]
+ZERO: Vector = (0,) * len(OBJECTIVES)
+NO_SCORE: Mapping[str, int] = MappingProxyType({})  # the score of "continue" (shared, read-only)
+_EMPTY: frozenset = frozenset()
 
 
 class Snapshot(NamedTuple):
@@ -28,6 +42,31 @@ class Snapshot(NamedTuple):
     chosen: frozenset[str]  # only choices that some condition reads
     visited: frozenset[str]  # only nodes that some condition reads
     fired: frozenset[int]
+
+
+def weight_vector(score: Mapping[str, int]) -> Vector:
+    """A move's weights per dimension plus their sum (``OBJECTIVES`` order)."""
+    dims = [score.get(k, 0) for k in DIMENSION_KEYS]
+    if not any(dims):
+        return ZERO  # shared: the value tables skip adding it
+    return tuple(dims + [sum(dims)])
+
+
+_new = tuple.__new__  # builds a Snapshot without the named tuple's Python-level __new__
+
+Test = Callable[[Snapshot], bool]
+
+
+class _ChoiceStep(NamedTuple):
+    """One authored choice, ready to apply to a snapshot."""
+
+    choice: Choice
+    when: Optional[Test]
+    ops: tuple[tuple[int, int, int, int], ...]  # (slot, delta, min, max), in the session's order
+    set_flags: frozenset[str]
+    clear_flags: frozenset[str]
+    chosen_key: Optional[str]  # NODE.CHOICE when some condition reads it
+    vector: "Vector"  # weight_vector(choice.score)
 
 
 class Rules:
@@ -49,14 +88,78 @@ class Rules:
         self.read_chosen = frozenset(read_chosen)
         self.read_visited = frozenset(read_visited)
         self.questions = scenario.preparation.questions if scenario.preparation else ()
+        self._prep_index = {prep_state(q.id): i for i, q in enumerate(self.questions)}
+        self._compiled: dict[int, Test] = {}
+        self._vectors: dict[int, Vector] = {}
+        # Nodes where ``settle`` may move on or record a visit; elsewhere, after a line
+        # without choices, it has nothing to do.
+        self._busy = frozenset(nid for nid, node in scenario.nodes.items() if node.auto) | self.read_visited
+        self._endings = frozenset(scenario.endings)
+        self._triggers = tuple((k, self.test(t.when), t.goto) for k, t in enumerate(scenario.triggers))
+        self._auto: dict[str, tuple[tuple[Test, str], ...]] = {}
+        self._steps: dict[str, tuple[_ChoiceStep, ...]] = {}
+        self._by_choice: dict[str, _ChoiceStep] = {}
+        for nid, node in scenario.nodes.items():
+            self._auto[nid] = tuple((self.test(a.when), a.goto) for a in node.auto)
+            steps = tuple(self._choice_step(c) for c in node.choices)
+            self._steps[nid] = steps
+            for step in steps:
+                self._by_choice[step.choice.key] = step
 
+    # -- compiling ----------------------------------------------------------------------
+    def test(self, condition: Condition) -> Test:
+        """``condition`` compiled to a function of a snapshot (once per condition)."""
+        fn = self._compiled.get(id(condition))
+        if fn is None:
+            fn = self._compiled[id(condition)] = compile_condition(condition, self._getter)
+        return fn
+
+    def _getter(self, ref: Ref) -> Getter:
+        """Reads what ``_SnapshotEnv.lookup`` reads, straight from the snapshot tuple."""
+        kind = ref.kind
+        if kind == "mood":
+            i = self.slot_index[(ref.parts[0], ref.parts[1])]
+            getter = lambda s: s[1][i]
+            getter.path = (1, i)  # type: ignore[attr-defined]
+            return getter
+        if kind in ("flag", "prep", "visited"):
+            name = ref.parts[0]
+            field = {"flag": 2, "prep": 3, "visited": 5}[kind]
+            return lambda s: name in s[field]
+        if kind == "chose":
+            key = f"{ref.parts[0]}.{ref.parts[1]}"
+            return lambda s: key in s[4]
+        idxs = tuple(i for i, (_, var) in enumerate(self.slots) if var == ref.parts[0])
+        pick = max if kind == "max" else min
+        if not idxs:  # no resident has it: the environment would fail the same way
+            return lambda s: pick([])
+        if len(idxs) == 1:
+            only = idxs[0]
+            return lambda s: s[1][only]
+        values = itemgetter(*idxs)
+        return lambda s: pick(values(s[1]))
+
+    def _choice_step(self, c: Choice) -> _ChoiceStep:
+        ops: list[tuple[int, int, int, int]] = []
+        for who, deltas in c.effects.items():
+            rids = self.scenario.resident_ids if who == "all" else (who,)
+            for rid in rids:
+                for var, delta in deltas.items():
+                    i = self.slot_index[(rid, var)]
+                    v = self.variables[i]
+                    ops.append((i, delta, v.minimum, v.maximum))
+        return _ChoiceStep(
+            c, self.test(c.when) if c.when is not None else None, tuple(ops),
+            frozenset(c.set_flags), frozenset(c.clear_flags), c.key if c.key in self.read_chosen else None,
+            weight_vector(c.score))
+
+    # -- what can happen --------------------------------------------------------------
     def initial(self) -> Snapshot:
         mood = tuple(self.scenario.resident(rid).mood[var] for rid, var in self.slots)
         position = prep_state(self.questions[0].id) if self.questions else self.scenario.start
         snap = Snapshot(position, mood, frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
         return snap if self.questions else self.settle(snap, after_choice=False)
 
-    # -- what can happen --------------------------------------------------
     def env(self, snap: Snapshot) -> "_SnapshotEnv":
         return _SnapshotEnv(self, snap)
 
@@ -66,23 +169,51 @@ class Rules:
         Move ids are option ids in preparation, choice ids at decisions, and
         ``"continue"`` for lines without choices. Empty at endings and dead ends.
         """
-        s = self.scenario
-        if snap.position.startswith("prep:"):
-            qi = next(i for i, q in enumerate(self.questions) if prep_state(q.id) == snap.position)
-            q = self.questions[qi]
-            out = []
-            for opt in q.options:
-                out.append((opt.id, opt.score, self.answer(snap, qi, opt)))
-            return out
-        node = s.nodes.get(snap.position)
-        if node is None:
-            return []
-        if node.next is not None:
-            moved = Snapshot(node.next, snap.mood, snap.flags, snap.prep_correct, snap.chosen,
-                             snap.visited, snap.fired)
-            return [("continue", {}, self.settle(moved, after_choice=False))]
-        env = self.env(snap)
-        return [(c.id, c.score, self.choose(snap, c)) for c in node.choices if c.when is None or c.when(env)]
+        return [(move, score, nxt) for move, score, _, nxt in self.successors(snap)]
+
+    def successors(self, snap: Snapshot) -> list[tuple[str, Mapping[str, int], Vector, Snapshot]]:
+        """``options`` with each move's weight vector (``weight_vector(score)``) as well."""
+        position = snap[0]
+        steps = self._steps.get(position)
+        if steps is None:
+            qi = self._prep_index.get(position)
+            if qi is None:
+                return []
+            return [(opt.id, opt.score, self._vector(opt.score), self.answer(snap, qi, opt))
+                    for opt in self.questions[qi].options]
+        if not steps:
+            nxt = self.scenario.nodes[position].next
+            if nxt is None:
+                return []
+            moved = _new(Snapshot, (nxt, snap[1], snap[2], snap[3], snap[4], snap[5], snap[6]))
+            return [("continue", NO_SCORE, ZERO, self.settle(moved, False))]
+        out = []
+        settle = self.settle
+        for st in steps:
+            if st.when is not None and not st.when(snap):
+                continue
+            choice, ops, mood = st.choice, st.ops, snap[1]
+            if ops:  # the same as _apply, inlined: this is the analyser's innermost loop
+                values = list(mood)
+                for i, delta, lo, hi in ops:
+                    v = values[i] + delta
+                    values[i] = lo if v < lo else hi if v > hi else v
+                mood = tuple(values)
+            flags = snap[2]
+            if st.set_flags:
+                flags = flags | st.set_flags
+            if st.clear_flags:
+                flags = flags - st.clear_flags
+            chosen = snap[4] if st.chosen_key is None else snap[4] | {st.chosen_key}
+            out.append((choice.id, choice.score, st.vector,
+                        settle(_new(Snapshot, (choice.next, mood, flags, snap[3], chosen, snap[5], snap[6])), True)))
+        return out
+
+    def _vector(self, score: Mapping[str, int]) -> Vector:
+        vector = self._vectors.get(id(score))
+        if vector is None:  # scores live on the scenario, so their ids stay valid
+            vector = self._vectors[id(score)] = weight_vector(score)
+        return vector
 
     def answer(self, snap: Snapshot, qi: int, opt: PrepOption) -> Snapshot:
         correct = snap.prep_correct | {opt.question_id} if opt.correct else snap.prep_correct
@@ -92,49 +223,66 @@ class Rules:
         return moved if after.startswith("prep:") else self.settle(moved, after_choice=False)
 
     def choose(self, snap: Snapshot, choice: Choice) -> Snapshot:
-        mood = list(snap.mood)
-        for who, deltas in choice.effects.items():
-            rids = self.scenario.resident_ids if who == "all" else (who,)
-            for rid in rids:
-                for var, delta in deltas.items():
-                    i = self.slot_index[(rid, var)]
-                    mood[i] = self.variables[i].clamp(mood[i] + delta)
-        flags = (snap.flags | set(choice.set_flags)) - set(choice.clear_flags)
-        chosen = snap.chosen | {choice.key} if choice.key in self.read_chosen else snap.chosen
-        moved = Snapshot(choice.next, tuple(mood), frozenset(flags), snap.prep_correct, chosen,
-                         snap.visited, snap.fired)
-        return self.settle(moved, after_choice=True)
+        step = self._by_choice.get(choice.key)
+        if step is None or step.choice is not choice:
+            step = self._choice_step(choice)
+        return self._apply(snap, step)
+
+    def _apply(self, snap: Snapshot, step: _ChoiceStep) -> Snapshot:
+        mood = snap[1]
+        if step.ops:
+            values = list(mood)
+            for i, delta, lo, hi in step.ops:
+                v = values[i] + delta
+                values[i] = lo if v < lo else hi if v > hi else v
+            mood = tuple(values)
+        flags = snap[2]
+        if step.set_flags:
+            flags = flags | step.set_flags
+        if step.clear_flags:
+            flags = flags - step.clear_flags
+        chosen = snap[4]
+        if step.chosen_key is not None:
+            chosen = chosen | {step.chosen_key}
+        moved = _new(Snapshot, (step.choice.next, mood, flags, snap[3], chosen, snap[5], snap[6]))
+        return self.settle(moved, True)
 
     def settle(self, snap: Snapshot, after_choice: bool) -> Snapshot:
-        s = self.scenario
+        if not after_choice and snap[0] not in self._busy and snap[0] in self._auto:
+            return snap  # a plain node reached without a choice: no trigger, auto or visit
+        endings, autos, triggers = self._endings, self._auto, self._triggers
         for _ in range(MAX_REDIRECTS):
-            if snap.position in s.endings:
+            position = snap[0]
+            if position in endings:
                 return snap
-            node = s.nodes[snap.position]
-            env = self.env(snap)
+            node_autos = autos[position]
             target: Optional[str] = None
-            fired = snap.fired
+            fired = snap[6]
             if after_choice:
-                for k, trig in enumerate(s.triggers):
-                    if k not in snap.fired and trig.when(env):
-                        target, fired = trig.goto, snap.fired | {k}
+                for k, test, goto in triggers:
+                    if k not in fired and test(snap):
+                        target, fired = goto, fired | {k}
                         break
             if target is None:
-                target = next((a.goto for a in node.auto if a.when(env)), None)
+                for test, goto in node_autos:
+                    if test(snap):
+                        target = goto
+                        break
             if target is None:
                 break
-            snap = Snapshot(target, snap.mood, snap.flags, snap.prep_correct, snap.chosen,
-                            snap.visited, frozenset(fired))
+            snap = _new(Snapshot, (target, snap[1], snap[2], snap[3], snap[4], snap[5], fired))
             after_choice = False
         else:
             raise RuntimeError(f"automatic transitions loop around {snap.position!r}")
-        if snap.position in self.read_visited and snap.position not in snap.visited:
-            snap = Snapshot(snap.position, snap.mood, snap.flags, snap.prep_correct, snap.chosen,
-                            snap.visited | {snap.position}, snap.fired)
+        position = snap[0]
+        if position in self.read_visited and position not in snap[5]:
+            snap = _new(Snapshot, (position, snap[1], snap[2], snap[3], snap[4], snap[5] | {position}, snap[6]))
         return snap
 
 
 class _SnapshotEnv:
+    """Answers condition references from a snapshot (the uncompiled, reference path)."""
+
     def __init__(self, rules: Rules, snap: Snapshot):
         self.rules = rules
         self.snap = snap
@@ -156,7 +304,7 @@ class _SnapshotEnv:
         return max(values) if kind == "max" else min(values)
 
 
-def _all_conditions(s: Scenario) -> Iterator:
+def _all_conditions(s: Scenario) -> Iterator[Any]:
     for t in s.triggers:
         yield t.when
     for node in s.nodes.values():
