@@ -20,7 +20,7 @@ import yaml
 from .conditions import Condition
 from .dimensions import BY_KEY, DIMENSION_KEYS
 from .errors import Problem
-from .model import Pos, Scenario
+from .model import Choice, Pos, Scenario
 from .shapes import Instance, instances, texts
 from .text import LANGUAGES
 from .yamlsafe import compose, pos_of
@@ -206,11 +206,33 @@ class _Lint:
     # -- opportunities and endings -----------------------------------------------------
     def opportunities(self) -> None:
         for node in self.s.nodes.values():
-            if node.opportunity is None or not node.choices:
+            if node.opportunity is None:
+                continue
+            if not node.choices:
+                self.warn(node.pos, f"node {node.id!r} marks an opportunity but offers no choices, so the trainee "
+                                    "can't answer it and the debrief never shows it; put it on the decision node")
                 continue
             if not any(c.score.get(k, 0) > 0 for c in node.choices for k in EMPATHY):
                 self.warn(node.pos, f"node {node.id!r} marks an opportunity, but no choice scores positively "
                                     "on e1-e4; give the trainee a way to answer the feeling")
+            passing = [c for c in node.choices if not any(c.score.get(k, 0) > 0 for k in EMPATHY)]
+            if passing and not any(self._worsens(c) for c in passing):
+                names = ", ".join(c.id for c in passing)
+                who = node.speaker if node.speaker in self.s.resident_ids else "RESIDENT"
+                self.warn(node.pos, f"node {node.id!r} marks an opportunity, but passing it over costs nothing: no "
+                                    f"reply without an e1-e4 weight ({names}) moves a resident's mood the wrong "
+                                    "way; residents whose clues are ignored raise them again, louder — add e.g. "
+                                    f"effects: {{{who}: {{anger: 1}}}}")
+
+    def _worsens(self, choice: Choice) -> bool:
+        """Whether a choice moves some resident's mood towards its uncalm end (anger up, trust down)."""
+        variables = self.s.mood_variables
+        for deltas in choice.effects.values():
+            for var, delta in deltas.items():
+                v = variables.get(var)
+                if v is not None and delta and (delta < 0) == (v.good == "high"):
+                    return True
+        return False
 
     def endings(self) -> None:
         for ending in self.s.endings.values():

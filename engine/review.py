@@ -12,12 +12,24 @@ Thresholds (a design decision, tested in ``tests/test_review.py``):
 ``best`` regret 0; ``good`` ≤ 0.25; ``inaccuracy`` ≤ 0.5; ``mistake`` above.
 A trainer's explicit ``label`` on a choice wins. A *missed opportunity* is flagged,
 whatever the verdict, when
-- the node is marked ``opportunity`` (the resident voiced a feeling or need) and the
-  reply has no positive weight on any inlevingsvermogen indicator (reason
-  ``opportunity``), or
+- the node is marked ``opportunity`` (the resident voiced, or hinted at, a feeling or
+  need) and the reply has no positive weight on any inlevingsvermogen indicator e1-e4
+  (reason ``opportunity``), or
 - the choice wasn't the best and the best option was one only offered because of
   earlier play (it has a ``when`` condition, e.g. thanks to the preparation) with a
   positive total weight of its own: an opening earned and left unused (``unlocked``).
+
+Why e1-e4 and not only e1-e3 (checked against the ECCS, Bylund & Makoul 2002): the
+rubric anchors a weight of 0 at ECCS level 2 (implicit recognition) and +1 at level 3
+(acknowledgement), so "some positive inlevingsvermogen weight" is the scenario's way of
+saying "at least an acknowledgement", and anything less (denial, perfunctory or implicit
+recognition) is the missed opportunity of the literature. E4 counts because the feeling
+voiced at an opportunity is often a reaction to the trainee's own words (a resident
+hurt by a remark, a group that feels talked down to); owning that effect out loud is
+how the feeling is acknowledged there (NURSE's "supporting", which the rubric maps onto
+E1/E4). The shipped scenarios rely on this: their best replies to a hurt resident score
+on e4 only. A reply scoring step3 for a neat summary of the facts but nothing on e1-e4
+is still a missed opportunity, whatever its verdict.
 
 This module is the one source of debrief data: the terminal, the window and the
 exports render a ``Review``; none of them picks tips or judges anything itself.
@@ -37,6 +49,7 @@ from .review_parts import (
     PrepReview,
     dimension_reviews,
     prep_review,
+    route_overall,
     strongest_and_weakest,
     tips_for,
 )
@@ -114,6 +127,8 @@ class Review:
     strongest: Optional[str] = None  # dimension key
     weakest: tuple[str, ...] = ()  # dimension keys, weakest first
     tips: tuple[int, ...] = ()  # indices into seedtext.TIPS, for the weakest dimensions first
+    route_best_overall: int = 0  # per decision faced the best option's total weight, summed
+    route_worst_overall: int = 0
 
     @property
     def overall(self) -> int:
@@ -122,6 +137,11 @@ class Review:
     @property
     def overall_percent(self) -> Optional[float]:
         return _percent(self.overall, self.worst_overall, self.best_overall)
+
+    @property
+    def route_overall_percent(self) -> Optional[float]:
+        """The overall score as a share of what the decisions actually faced allowed."""
+        return _percent(self.overall, self.route_worst_overall, self.route_best_overall)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(VERDICTS + ("missed_opportunity",), 0)
@@ -182,10 +202,11 @@ def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[
     dims = dimension_reviews(scenario, history, scores, best, worst)
     strongest, weakest = strongest_and_weakest(dims)
     ending = scenario.endings.get(ending_id) if ending_id else None
+    route_lo, route_hi = route_overall(scenario, history)
     return Review(
         scenario, scores, {k: best[k] for k in DIMENSION_KEYS}, {k: worst[k] for k in DIMENSION_KEYS},
         decisions, ending, view.exact, best["overall"], worst["overall"], dims,
-        prep_review(scenario, history), strongest, weakest, tips_for(dims, weakest))
+        prep_review(scenario, history), strongest, weakest, tips_for(dims, weakest), route_hi, route_lo)
 
 
 def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) -> list[int]:

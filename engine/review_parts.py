@@ -107,6 +107,17 @@ def dimension_reviews(scenario: Scenario, history: Sequence[Decision], scores: M
         for k in DIMENSION_KEYS)
 
 
+def route_overall(scenario: Scenario, history: Sequence[Decision]) -> tuple[int, int]:
+    """(worst, best) overall total on the decisions faced: per decision the lowest and highest
+    total weight among the options on offer, summed (the overall counterpart of ``route_best``)."""
+    lo = hi = 0
+    for d in history:
+        sums = [sum(w.values()) for w in _offered_weights(scenario, d)]
+        lo += min(sums)
+        hi += max(sums)
+    return lo, hi
+
+
 def strongest_and_weakest(dims: Sequence[DimensionReview]) -> tuple[Optional[str], tuple[str, ...]]:
     ranked = [(d.rank, d) for d in dims if d.trained and d.rank is not None]
     strongest = None

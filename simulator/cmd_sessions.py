@@ -2,8 +2,10 @@
 
 ``sessions`` lists what the journal holds (date, scenario, ending, overall score);
 ``debrief ID`` shows a session's review in the terminal or, with ``--html``, ``--md``
-or ``--json``, writes it as a report. Every failure is one line on stderr and exit
-code 1; a journal is only read here, never changed.
+or ``--json``, writes it as a report; for a replay from a decision (``replay``, in
+``cmd_replay``) it shows both paths side by side. Every failure is one line on stderr
+and exit code 1. The journal is only read here, except by ``debrief ID --rate``, which
+stores the trainee's self-rating for a session that has none yet.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ import time
 
 from engine.text import LANGUAGES
 
-from .debriefing import DebriefError, progress_for, saved_session, scenario_changed, scenario_for, session_review
+from .debriefing import (
+    DebriefError,
+    branch_comparison,
+    progress_for,
+    saved_session,
+    scenario_changed,
+    scenario_for,
+    session_review,
+)
 from .i18n import tr
 from .journal import Journal, JournalError
 
@@ -35,7 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--scenario", metavar="PATH_OR_ID", help="the scenario file, if it has moved since")
     d.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang",
                    help="language (default: the session's)")
+    d.add_argument("--rate", action="store_true",
+                   help="first give your own rating (1-5 per step and indicator), if the session has none yet")
     d.set_defaults(func=cmd_debrief)
+
+    from . import cmd_replay
+    cmd_replay.register(sub)
 
 
 def _err(message: str) -> int:
@@ -89,6 +104,14 @@ def cmd_debrief(args: argparse.Namespace) -> int:
             session = saved_session(journal, record, scenario)
             changed = scenario_changed(journal, record, scenario)
             progress = progress_for(journal, record)
+            rating = journal.rating(record.id)
+            if args.rate and rating is None and record.finished:
+                rating = _ask_and_store(journal, record.id, scenario, lang)
+            try:
+                comparison = branch_comparison(journal, record, scenario, session)
+            except DebriefError as exc:
+                comparison = None
+                print(tr("parent_gone", lang, id=record.parent_id, reason=exc), file=sys.stderr)
     except (JournalError, DebriefError) as exc:
         return _err(str(exc))
     result = session_review(session)
@@ -99,10 +122,13 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     if not any(path for path, _ in exports):
         from .textdebrief import render
         names = {r.id: r.name for r in scenario.residents}
-        for line in render(result, lang, names, progress):
+        for line in render(result, lang, names, progress, rating, comparison, record.parent_id):
             print(line)
+        if record.finished:
+            print()
+            print(tr("replay_hint", lang, id=record.id))
         return EXIT_OK
-    data = debrief_data(result, lang, record, progress)
+    data = debrief_data(result, lang, record, progress, rating, comparison)
     for path, kind in exports:
         if not path:
             continue
@@ -113,6 +139,19 @@ def cmd_debrief(args: argparse.Namespace) -> int:
             return _err(str(exc))
         print(tr("written", lang, path=path))
     return EXIT_OK
+
+
+def _ask_and_store(journal: Journal, session_id: int, scenario, lang: str):
+    """``--rate``: ask the self-rating on stdin and store it (a failed write is one line)."""
+    from .textrating import ask_rating
+    rating = ask_rating(scenario, lang, sys.stdout, sys.stdin)
+    if rating is not None:
+        try:
+            journal.set_rating(session_id, rating)
+        except JournalError as exc:
+            print(exc, file=sys.stderr)
+            print(tr("sr_saved_fail", lang), file=sys.stderr)
+    return rating
 
 
 def _render(kind: str, data: dict, to_json) -> str:

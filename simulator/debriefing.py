@@ -1,8 +1,9 @@
 """A saved session's debrief: its scenario, its review and the trainee's progress.
 
 The ``debrief`` command, the terminal player's closing debrief, the exports and the
-trainer report all need the same three things from the journal; this module is the
-one place that gets them, so each front end only renders. Problems a user can cause
+trainer report all need the same things from the journal — the scenario, the review,
+the progress, and for a replay from a decision the first attempt to compare with; this
+module is the one place that gets them, so each front end only renders. Problems a user can cause
 (a scenario file moved or broken, a session that no longer fits its scenario) raise
 ``DebriefError`` with one line that names the file.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from engine import Scenario, ScenarioError, Session, load_scenario
+from engine.branching import PathComparison, compare_paths
 from engine.progress import Progress, progress
 from engine.review import Review, review
 
@@ -83,8 +85,8 @@ def session_review(session: Session) -> Review:
 
 def progress_for(journal: Journal, record: SessionRecord) -> Optional[Progress]:
     """The trainee's trend at this scenario up to and including this session (None if first)."""
-    if not record.finished:
-        return None
+    if not record.finished or record.is_branch:
+        return None  # a replay from a decision is compared with its first attempt instead
     return progress(journal.attempts(record.scenario_id, record.trainee, until=record.id))
 
 
@@ -95,3 +97,35 @@ def scenario_changed(journal: Journal, record: SessionRecord, scenario: Scenario
     except JournalError:
         return False
     return bool(digest) and bool(scenario.digest) and digest != scenario.digest
+
+
+def compare_sessions(first: Session, second: Session, branch_index: int) -> PathComparison:
+    """Both paths side by side: a session and its replay from decision ``branch_index``."""
+    try:
+        return compare_paths(session_review(first), session_review(second), branch_index)
+    except ValueError as exc:
+        raise DebriefError(f"{second.scenario.path}: {exc}") from None
+
+
+def branch_comparison(journal: Journal, record: SessionRecord, scenario: Scenario,
+                      session: Session) -> Optional[PathComparison]:
+    """For a replay from a decision, both paths side by side (None for any other session).
+
+    The first attempt may since have been deleted or no longer fit the scenario; that is
+    a ``DebriefError`` (one line), and the replay's own debrief can still be shown.
+    """
+    if not record.is_branch:
+        return None
+    assert record.parent_id is not None and record.branch_index is not None
+    try:
+        parent_record = journal.get(record.parent_id)
+    except JournalError as exc:
+        raise DebriefError(str(exc)) from None
+    if parent_record.scenario_id != record.scenario_id:
+        raise DebriefError(f"session {record.parent_id} was played in {parent_record.scenario_id!r}, "
+                           f"not {record.scenario_id!r}")
+    parent = saved_session(journal, parent_record, scenario)
+    try:
+        return compare_sessions(parent, session, record.branch_index)
+    finally:
+        parent.close()

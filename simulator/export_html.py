@@ -63,6 +63,16 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 ol.reflect li { margin-bottom: 4pt; break-inside: avoid; }
 .answer { border-bottom: 1pt dotted #aab4bf; height: 14pt; }
 .answer + .answer { margin-bottom: 6pt; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 8pt; margin: 0 0 5pt; }
+.pair > div { border-radius: 3pt; padding: 4pt 7pt; }
+.pair .mine { background: #f4f6f9; } .pair .theirs { background: #f6f1fb; font-style: italic; }
+.pair .label { display: block; font-style: normal; font-weight: 600; color: #4a5560; font-size: 9pt; }
+.opp-met { color: #1d5c40; } .opp-missed { color: #6a3d9a; font-weight: 600; }
+.gap { color: #8a3415; font-size: 9pt; }
+.dots { letter-spacing: 1pt; white-space: nowrap; }
+table.paths td { width: 40%; } table.paths td.n, table.paths td.moment { width: auto; }
+table.paths td.moment { color: #4a5560; font-size: 9pt; }
+.same { color: #6b7785; font-style: italic; }
 footer { margin-top: 16pt; color: #8a95a1; font-size: 8pt; }
 @media print { body { padding: 0; max-width: none; } .decision, .better { box-shadow: none; } }
 """
@@ -125,6 +135,8 @@ def render_html(data: Mapping[str, Any]) -> str:
     h.append("</div>")
     if not data["exact"]:
         h.append(f'<p class="note">{T("approximate")}</p>')
+    h.extend(_rating(data, lang))
+    h.extend(_paths(data, lang))
 
     h.append(f"<h2>{T('per_dimension')}</h2>")
     chart = dimension_chart(data["dimensions"], tr("not_trained", lang), tr("per_dimension", lang))
@@ -178,15 +190,21 @@ def render_html(data: Mapping[str, Any]) -> str:
         h.append(f'<section class="decision"><h3><span class="step">{d["step"]}.</span> {phase} {_chips(d, lang)}</h3>')
         who = d["speaker_name"]
         who_html = f'<span class="who">{_e(who)}:</span> ' if who else ""
-        h.append(f'<p class="line">{who_html}{_e(d["prompt"])}</p><dl>')
-        h.append(f"<dt>{T('your_choice')}</dt><dd>{_e(d['chosen'])}</dd>")
+        h.append(f'<p class="line">{who_html}{_e(d["prompt"])}</p>')
+        if d["thought"] and who:  # the resident's side beside the trainee's choice
+            h.append(f'<div class="pair"><div class="mine"><span class="label">{T("your_choice")}</span>'
+                     f'{_e(d["chosen"])}</div><div class="theirs"><span class="label">'
+                     f'{T("thought", name=who.split()[0])}</span>{_e(d["thought"])}</div></div><dl>')
+        else:
+            h.append(f"<dl><dt>{T('your_choice')}</dt><dd>{_e(d['chosen'])}</dd>")
+        if d["opportunity"]:
+            met = d["opportunity_met"]
+            mark = (f'<span class="{"opp-met" if met else "opp-missed"}">'
+                    f'{T("opportunity_met" if met else "missed_opportunity")}</span>')
+            h.append(f"<dt>{T('opportunity')}</dt><dd>{_e(d['opportunity'])} ({mark})</dd>")
         h.append(f"<dt>{T('score')}</dt><dd>{_weights(d['weights'], dims, lang)}</dd>")
         if d["feedback"]:
             h.append(f"<dt>{T('feedback')}</dt><dd>{_e(d['feedback'])}</dd>")
-        if d["thought"] and who:
-            h.append(f"<dt>{T('thought', name=who)}</dt><dd>{_e(d['thought'])}</dd>")
-        if d["missed_reason"] == "opportunity" and d["opportunity"]:
-            h.append(f"<dt>{T('opportunity')}</dt><dd>{_e(d['opportunity'])}</dd>")
         h.append("</dl>")
         better = d["better"]
         if better:
@@ -206,3 +224,79 @@ def render_html(data: Mapping[str, Any]) -> str:
     stamp = (data.get("generated_at") or "")[:10]
     h.append(f"<footer>Tussenwerker · {_e(data['scenario']['id'])} · {stamp}</footer>\n</body>\n</html>\n")
     return "\n".join(h)
+
+
+def _dots(n: Optional[int]) -> str:
+    return "–" if n is None else f'<span class="dots">{"●" * n}{"○" * (5 - n)}</span> {n}'
+
+
+def _rating(data: Mapping[str, Any], lang: str) -> list[str]:
+    """The trainee's own rating beside the measurement (Plus-Delta)."""
+    rating = data.get("self_rating")
+    if not rating:
+        return []
+    labels = {d["key"]: f"{d['short']} — {d['label']}" for d in data["dimensions"]}
+    h = [f"<h2>{_e(tr('sr_section', lang))}</h2><table><tr><th></th><th>{_e(tr('sr_own', lang))}</th>"
+         f"<th>{_e(tr('sr_measured', lang))}</th><th class=\"num\">%</th><th></th></tr>"]
+    for row in rating["rows"]:
+        note = ""
+        if row["notable"]:
+            note = _e(tr("sr_higher" if row["gap"] > 0 else "sr_lower", lang))
+        pct = "" if row["percent"] is None else f"{row['percent']:.0f}"
+        h.append(f"<tr><td>{_e(labels.get(row['key'], tr('overall', lang)))}</td><td>{_dots(row['own'])}</td>"
+                 f"<td>{_dots(row['measured'])}</td><td class=\"num\">{pct}</td><td class=\"gap\">{note}</td></tr>")
+    h.append("</table>")
+    for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
+        if rating[key]:
+            h.append(f"<p><strong>{_e(tr(label, lang))}:</strong> {_e(rating[key])}</p>")
+    h.append(f'<p class="legend">{_e(tr("sr_legend", lang))}</p>')
+    return h
+
+
+def _cell(side: Optional[Mapping[str, Any]], lang: str) -> str:
+    if side is None:
+        return f'<span class="same">{_e(tr("paths_over", lang))}</span>'
+    return f"{_e(side['chosen'])} {_chips(side, lang)}"
+
+
+def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
+    """A replay's two paths side by side, from the decision it started at."""
+    paths = data.get("paths")
+    if not paths:
+        return []
+    first = tr("paths_first_n", lang, id=paths["first_session"]) if paths["first_session"] else \
+        tr("paths_first", lang)
+    h = [f"<h2>{_e(tr('paths_title', lang, n=paths['branch_step']))}</h2>"]
+    if paths["first_difference"] is None:
+        h.append(f'<p class="note">{_e(tr("paths_identical", lang))}</p>')
+    h.append(f'<table class="paths"><tr><th></th><th></th><th>{_e(first)}</th>'
+             f'<th>{_e(tr("paths_second", lang))}</th></tr>')
+    for step in paths["steps"]:
+        anchor = step["first"] or step["second"]
+        both = step["first"] is not None and step["second"] is not None
+        if step["same_moment"] or not both:
+            who = f"{anchor['speaker_name']}: " if anchor["speaker_name"] else ""
+            moment = _e(who + anchor["prompt"])
+        else:
+            moment = _e(tr("paths_other_moment", lang))
+        if step["same_choice"]:
+            cells = f'<td colspan="2">{_cell(step["first"], lang)} <span class="same">' \
+                    f'({_e(tr("paths_same_choice", lang))})</span></td>'
+        else:
+            cells = f"<td>{_cell(step['first'], lang)}</td><td>{_cell(step['second'], lang)}</td>"
+        h.append(f'<tr><td class="n">{step["step"]}.</td><td class="moment">{moment}</td>{cells}</tr>')
+    endings = [e["title"] if e else tr("unfinished_short", lang)
+               for e in (paths["first_ending"], paths["second_ending"])]
+    h.append(f'<tr><td></td><td><strong>{_e(tr("ending", lang))}</strong></td><td>{_e(endings[0])}</td>'
+             f"<td>{_e(endings[1])}</td></tr></table>")
+    dims = {d["key"]: d["short"] for d in data["dimensions"]}
+    h.append(f'<table><tr><th></th><th class="num">{_e(first)}</th><th class="num">'
+             f'{_e(tr("paths_second", lang))}</th><th class="num"></th></tr>')
+    for t in paths["totals"]:
+        if t["first"] == t["second"] == 0:
+            continue
+        trend = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+        h.append(f"<tr><td>{_e(dims.get(t['key'], tr('overall', lang)))}</td><td class=\"num\">{t['first']}</td>"
+                 f"<td class=\"num\">{t['second']}</td><td class=\"num {trend}\">{t['change']:+d}</td></tr>")
+    h.append("</table>")
+    return h

@@ -5,6 +5,11 @@ progress over earlier attempts) into a dict of numbers, ids and texts resolved i
 language. The JSON export writes it as is; the Markdown and HTML exports only lay it
 out, so all three always say the same. The shape is documented in
 ``docs/debrief-json.md``; bump ``JSON_VERSION`` on any incompatible change.
+
+Version 2 adds the trainee's self-rating beside the measurement (``self_rating``), a
+replay's two paths side by side (``paths``), where a session branched from
+(``session.parent_id``, ``session.branch_step``) and whether an opportunity was taken up
+(``decisions[].opportunity_met``).
 """
 
 from __future__ import annotations
@@ -14,15 +19,17 @@ import time
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
+from engine.branching import PathComparison
 from engine.dimensions import BY_KEY, DIMENSIONS
 from engine.progress import Progress
-from engine.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, Review
+from engine.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, DecisionReview, Review
+from engine.selfrating import SelfRating, rating_rows
 from engine.text import Text
 
 from .journal import SessionRecord
 
 JSON_FORMAT = "tussenwerker-debrief"
-JSON_VERSION = 1
+JSON_VERSION = 2
 
 
 class ExportError(Exception):
@@ -46,7 +53,8 @@ def _round(value: Optional[float]) -> Optional[float]:
 
 
 def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = None,
-                 progress: Optional[Progress] = None) -> dict[str, Any]:
+                 progress: Optional[Progress] = None, rating: Optional[SelfRating] = None,
+                 comparison: Optional[PathComparison] = None) -> dict[str, Any]:
     """Everything a debrief shows, in ``lang``, as JSON-ready data."""
     s = review.scenario
     names = {r.id: r.name for r in s.residents}
@@ -60,6 +68,8 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
         "session": None if record is None else {
             "id": record.id, "trainee": record.trainee, "started_at": iso(record.started_at),
             "updated_at": iso(record.updated_at), "finished": record.finished, "language": record.language,
+            "parent_id": record.parent_id,
+            "branch_step": None if record.branch_index is None else record.branch_index + 1,
         },
         "scenario": {"id": s.id, "title": s.title.get(lang), "digest": s.digest,
                      "residents": [{"id": r.id, "name": r.name, "role": _t(r.role, lang)} for r in s.residents]},
@@ -80,6 +90,8 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
         "tips": [{"index": i, "text": t.get(lang)} for i, t in zip(review.tips, review.tip_texts)],
         "reflection": [q.get(lang) for q in review.reflection],
         "progress": None,
+        "self_rating": _rating(review, rating, lang),
+        "paths": None if comparison is None else _paths(comparison, lang, names, record),
     }
     if review.prep is not None:
         data["preparation"] = {
@@ -101,7 +113,9 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
             "chosen": d.chosen_text.get(lang), "weights": dict(d.weights), "feedback": _t(d.feedback, lang),
             "verdict": d.verdict, "regret": None if d.regret is None else round(d.regret, 3),
             "missed_opportunity": d.missed_opportunity, "missed_reason": d.missed_reason,
-            "opportunity": _t(d.opportunity, lang), "thought": _t(d.thought, lang), "better": better,
+            "opportunity": _t(d.opportunity, lang),
+            "opportunity_met": None if d.opportunity is None else d.missed_reason != "opportunity",
+            "thought": _t(d.thought, lang), "better": better,
             "options": d.options, "best_here": dict(d.best_here), "best_after": dict(d.best_after),
             "mood_before": _mood(d.decision.mood_before), "mood_after": _mood(d.decision.mood_after),
         })
@@ -124,6 +138,47 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
                        for t in progress.trends],
         }
     return data
+
+
+def _rating(review: Review, rating: Optional[SelfRating], lang: str) -> Optional[dict[str, Any]]:
+    if rating is None or rating.empty:
+        return None
+    rows = []
+    for row in rating_rows(review, rating):
+        rows.append({"key": row.key, "label": BY_KEY[row.key].short.get(lang) if row.key in BY_KEY else None,
+                     "own": row.own, "measured": row.measured, "percent": _round(row.percent),
+                     "gap": row.gap, "notable": row.notable})
+    return {"rated_at": iso(rating.at), "plus": rating.plus or None, "delta": rating.delta or None, "rows": rows}
+
+
+def _side(d: Optional[DecisionReview], lang: str, names: Mapping[str, str]) -> Optional[dict[str, Any]]:
+    if d is None:
+        return None
+    return {"kind": d.decision.kind, "node": d.decision.node_id, "choice": d.decision.choice_id,
+            "speaker_name": names.get(d.speaker or "", None), "prompt": d.prompt.get(lang),
+            "chosen": d.chosen_text.get(lang), "weights": dict(d.weights), "verdict": d.verdict,
+            "missed_opportunity": d.missed_opportunity, "mood_after": _mood(d.decision.mood_after)}
+
+
+def _ending(ending: Any, lang: str) -> Optional[dict[str, Any]]:
+    return None if ending is None else {"id": ending.id, "kind": ending.kind, "title": ending.title.get(lang)}
+
+
+def _paths(c: PathComparison, lang: str, names: Mapping[str, str],
+           record: Optional[SessionRecord]) -> dict[str, Any]:
+    keys = [d.key for d in DIMENSIONS] + ["overall"]
+    return {
+        "branch_step": c.branch_index + 1,
+        "first_session": record.parent_id if record is not None else None,
+        "first_difference": None if c.first_difference is None else c.first_difference + 1,
+        "steps": [{"step": s.index + 1, "same_moment": s.same_moment, "same_choice": s.same_choice,
+                   "first": _side(s.first, lang, names), "second": _side(s.second, lang, names)} for s in c.steps],
+        "first_ending": _ending(c.first_ending, lang), "second_ending": _ending(c.second_ending, lang),
+        "totals": [{"key": k, "first": c.first_totals.get(k, 0), "second": c.second_totals.get(k, 0),
+                    "change": c.change(k)} for k in keys],
+        "first_counts": dict(c.first_counts), "second_counts": dict(c.second_counts),
+        "first_mood": _mood(c.first_mood), "second_mood": _mood(c.second_mood),
+    }
 
 
 def _mood(mood: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:

@@ -51,6 +51,7 @@ def render_md(data: Mapping[str, Any]) -> str:
     out += ["", line, ""]
     if not data["exact"]:
         out += [f"*{tr('approximate', lang)}*", ""]
+    out += _rating(data, lang) + _paths(data, lang)
 
     prep = data["preparation"]
     if prep and prep["answers"]:
@@ -71,14 +72,15 @@ def render_md(data: Mapping[str, Any]) -> str:
         who = d["speaker_name"]
         out.append(f"> {'**' + who + ':** ' if who else ''}{_quote(d['prompt'])}")
         out.append("")
+        if d["thought"] and who:
+            out.append(f"- **{tr('thought', lang, name=who.split()[0])}:** *{d['thought']}*")
         out.append(f"- **{tr('your_choice', lang)}:** {d['chosen']}")
+        if d["opportunity"]:
+            mark = tr("opportunity_met" if d["opportunity_met"] else "missed_opportunity", lang)
+            out.append(f"- **{tr('opportunity', lang)}:** {d['opportunity']} ({mark})")
         out.append(f"- **{tr('score', lang)}:** {_weights(d['weights'], dims, lang)}")
         if d["feedback"]:
             out.append(f"- **{tr('feedback', lang)}:** {d['feedback']}")
-        if d["thought"] and who:
-            out.append(f"- **{tr('thought', lang, name=who)}:** {d['thought']}")
-        if d["missed_reason"] == "opportunity" and d["opportunity"]:
-            out.append(f"- **{tr('opportunity', lang)}:** {d['opportunity']}")
         better = d["better"]
         if better:
             out.append(f"- **{tr('better', lang)}:** {better['text']}")
@@ -122,3 +124,70 @@ def render_md(data: Mapping[str, Any]) -> str:
     out += [f"## {tr('reflection', lang)}", ""]
     out += [f"{i}. {q}" for i, q in enumerate(data["reflection"], 1)]
     return "\n".join(out) + "\n"
+
+
+def _rating(data: Mapping[str, Any], lang: str) -> list[str]:
+    """The trainee's own rating beside the measurement (Plus-Delta)."""
+    rating = data.get("self_rating")
+    if not rating:
+        return []
+    labels = {d["key"]: f"{d['short']} — {d['label']}" for d in data["dimensions"]}
+    out = [f"## {tr('sr_section', lang)}", "",
+           f"| | {tr('sr_own', lang)} | {tr('sr_measured', lang)} | % | |", "|---|---:|---:|---:|---|"]
+    for row in rating["rows"]:
+        name = labels.get(row["key"], tr("overall", lang))
+        own = "–" if row["own"] is None else str(row["own"])
+        measured = "–" if row["measured"] is None else str(row["measured"])
+        pct = "" if row["percent"] is None else f"{row['percent']:.0f}"
+        note = ""
+        if row["notable"]:
+            note = tr("sr_higher" if row["gap"] > 0 else "sr_lower", lang)
+        out.append(f"| {name} | {own} | {measured} | {pct} | {note} |")
+    out.append("")
+    for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
+        if rating[key]:
+            out.append(f"- **{tr(label, lang)}:** {rating[key]}")
+    out += ["", f"*{tr('sr_legend', lang)}*", ""]
+    return out
+
+
+def _choice_cell(side: Any, lang: str) -> str:
+    if side is None:
+        return tr("paths_over", lang)
+    marks = [tr(f"verdict_{side['verdict']}", lang)] if side["verdict"] else []
+    if side["missed_opportunity"]:
+        marks.append(tr("missed_opportunity", lang))
+    return _quote(side["chosen"]) + (f" *({', '.join(marks)})*" if marks else "")
+
+
+def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
+    """A replay's two paths side by side, from the decision it started at."""
+    paths = data.get("paths")
+    if not paths:
+        return []
+    first = tr("paths_first_n", lang, id=paths["first_session"]) if paths["first_session"] else \
+        tr("paths_first", lang)
+    second = tr("paths_second", lang)
+    out = [f"## {tr('paths_title', lang, n=paths['branch_step'])}", ""]
+    if paths["first_difference"] is None:
+        out += [tr("paths_identical", lang), ""]
+    out += [f"| # | | {first} | {second} |", "|---:|---|---|---|"]
+    for step in paths["steps"]:
+        anchor = step["first"] or step["second"]
+        who = f"**{anchor['speaker_name']}:** " if anchor["speaker_name"] else ""
+        moment = f"{who}{_quote(anchor['prompt'])}" if step["same_moment"] or not (step["first"] and step["second"]) \
+            else tr("paths_other_moment", lang)
+        out.append(f"| {step['step']} | {moment} | {_choice_cell(step['first'], lang)} | "
+                   f"{_choice_cell(step['second'], lang)} |")
+    ending = {k: (e["title"] if e else tr("unfinished_short", lang))
+              for k, e in (("first", paths["first_ending"]), ("second", paths["second_ending"]))}
+    out.append(f"| | **{tr('ending', lang)}** | {ending['first']} | {ending['second']} |")
+    out += ["", f"| | {first} | {second} | |", "|---|---:|---:|---:|"]
+    dims = {d["key"]: d["short"] for d in data["dimensions"]}
+    for t in paths["totals"]:
+        if t["first"] == t["second"] == 0:
+            continue
+        name = dims.get(t["key"], tr("overall", lang))
+        out.append(f"| {name} | {t['first']} | {t['second']} | {t['change']:+d} |")
+    out.append("")
+    return out

@@ -11,6 +11,11 @@ A file that is not our journal (corrupt, or some other program's database) is mo
 aside as ``journal.sqlite3.corrupt-<timestamp>`` and a fresh journal started; the
 caller shows ``Journal.notice`` (one line) to the user. A journal from a *newer*
 Tussenwerker is never touched: opening it raises ``JournalError``.
+
+A file from an older Tussenwerker is migrated in place the first time it is opened,
+keeping every session (the layout and its history: ``journal_schema``). Besides the
+playthrough, a row holds the trainee's self-rating and, for a replay from a decision,
+which decision of which session it started at.
 """
 
 from __future__ import annotations
@@ -26,37 +31,18 @@ from typing import Any, Optional
 from engine import SaveError, Scenario, Session
 from engine.progress import Attempt
 from engine.scoring import totals as score_totals
+from engine.selfrating import SelfRating
+
+from .journal_schema import SCHEMA, SCHEMA_VERSION, migrate
 
 APP_NAME = "tussenwerker"
 FILE_NAME = "journal.sqlite3"
 DATA_ENV = "TUSSENWERKER_DATA"
 APPLICATION_ID = 0x54575752  # "TWWR": marks the file as a Tussenwerker journal
-SCHEMA_VERSION = 1  # PRAGMA user_version; bump with a migration in ``_migrate``
 SIDE_FILES = ("-journal", "-wal", "-shm")  # SQLite's companions, moved along with the file
 
-_SCHEMA = """
-CREATE TABLE sessions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    scenario_id TEXT NOT NULL,
-    scenario_path TEXT NOT NULL,
-    scenario_digest TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL,
-    trainee TEXT NOT NULL DEFAULT '',
-    parent_id INTEGER REFERENCES sessions(id),
-    started_at REAL NOT NULL,
-    updated_at REAL NOT NULL,
-    steps INTEGER NOT NULL DEFAULT 0,
-    finished INTEGER NOT NULL DEFAULT 0,
-    ending TEXT,
-    overall INTEGER,
-    totals TEXT,
-    data TEXT NOT NULL
-);
-CREATE INDEX sessions_by_scenario ON sessions(scenario_id, started_at);
-"""
-
 _COLUMNS = ("id, scenario_id, scenario_path, language, started_at, updated_at, finished, ending, "
-            "overall, parent_id, trainee, steps, totals")
+            "overall, parent_id, trainee, steps, totals, branch_index")
 
 
 class JournalError(Exception):
@@ -74,10 +60,15 @@ class SessionRecord:
     finished: bool
     ending: Optional[str]
     overall: Optional[int]  # sum over the nine dimensions; None until finished
-    parent_id: Optional[int]  # the session this one replays (play again), if any
+    parent_id: Optional[int]  # the session this one plays again, or branches from, if any
     trainee: str
     steps: int = 0  # decisions taken so far (preparation answers and choices)
     totals: Optional[dict[str, int]] = None  # per-dimension scores once finished
+    branch_index: Optional[int] = None  # replay from here: the parent's decision (0-based) it started at
+
+    @property
+    def is_branch(self) -> bool:
+        return self.parent_id is not None and self.branch_index is not None
 
 
 def default_path() -> Path:
@@ -177,7 +168,7 @@ class Journal:
             db.execute("ROLLBACK")
             return False
         try:
-            for statement in _SCHEMA.split(";"):
+            for statement in SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -189,7 +180,10 @@ class Journal:
         return True
 
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
-        """Bring an older schema up to date (none exist yet: version 1 is the first)."""
+        try:
+            migrate(db, version)
+        except sqlite3.Error as exc:
+            raise self._error(f"can't update the session journal from schema {version} ({exc})") from None
 
     def _move_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -231,16 +225,19 @@ class Journal:
         return cur
 
     def start(self, session: Session, scenario_path: str, language: str,
-              parent_id: Optional[int] = None, trainee: str = "") -> int:
-        """Journal a new session (already started); returns its id."""
+              parent_id: Optional[int] = None, trainee: str = "", branch_index: Optional[int] = None) -> int:
+        """Journal a new session (already started); returns its id.
+
+        ``parent_id`` with ``branch_index``: a replay from that decision of the parent.
+        """
         now = time.time()
         state = session.state
         started = state.started_at or now
         cur = self._write(
             "INSERT INTO sessions (scenario_id, scenario_path, scenario_digest, language, trainee, parent_id,"
-            " started_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " branch_index, started_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (state.scenario_id, str(scenario_path), state.scenario_digest, language, trainee, parent_id,
-             started, now, json.dumps(session.to_data(), ensure_ascii=False)))
+             branch_index, started, now, json.dumps(session.to_data(), ensure_ascii=False)))
         session_id = int(cur.lastrowid or 0)
         self.save(session_id, session)
         return session_id
@@ -261,6 +258,33 @@ class Journal:
 
     def set_language(self, session_id: int, language: str) -> None:
         self._write("UPDATE sessions SET language = ? WHERE id = ?", (language, session_id))
+
+    def set_rating(self, session_id: int, rating: SelfRating) -> None:
+        """Store the trainee's self-rating with the session (replacing an earlier one)."""
+        cur = self._write("UPDATE sessions SET rating = ? WHERE id = ?",
+                          (json.dumps(rating.to_data(), ensure_ascii=False), session_id))
+        if cur.rowcount != 1:
+            raise self._error(f"there is no session {session_id} to rate")
+
+    def rating(self, session_id: int) -> Optional[SelfRating]:
+        """The stored self-rating, or None (never rated; a damaged one reads as None too)."""
+        rows = self._query("SELECT rating FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise self._error(f"there is no session {session_id}")
+        raw = rows[0]["rating"]
+        if not raw:
+            return None
+        try:
+            rating = SelfRating.from_data(json.loads(raw))
+        except (ValueError, TypeError):
+            return None
+        return None if rating.empty else rating
+
+    def branches(self, session_id: int) -> list[SessionRecord]:
+        """The replays started from decisions of this session, oldest first."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM sessions WHERE parent_id = ? AND branch_index IS NOT NULL"
+                           " ORDER BY started_at, id", (session_id,))
+        return [self._record(r) for r in rows]
 
     def delete(self, session_id: int) -> None:
         self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
@@ -286,7 +310,8 @@ class Journal:
             finished=bool(row["finished"]), ending=row["ending"],
             overall=None if row["overall"] is None else int(row["overall"]),
             parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
-            trainee=row["trainee"] or "", steps=int(row["steps"] or 0), totals=dims)
+            trainee=row["trainee"] or "", steps=int(row["steps"] or 0), totals=dims,
+            branch_index=None if row["branch_index"] is None else int(row["branch_index"]))
 
     def get(self, session_id: int) -> SessionRecord:
         rows = self._query(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
@@ -332,9 +357,11 @@ class Journal:
         """Finished sessions of one trainee at one scenario, oldest first, for progress over time.
 
         With ``until`` (a session id) only that session and the ones started before it count,
-        so an old debrief shows the progress as it was then.
+        so an old debrief shows the progress as it was then. A replay from a decision is not
+        a new attempt (it shares the parent's start) and is left out.
         """
-        records = [r for r in self.sessions(scenario_id, trainee) if r.finished and r.totals is not None]
+        records = [r for r in self.sessions(scenario_id, trainee)
+                   if r.finished and r.totals is not None and not r.is_branch]
         if until is not None:
             limit = next((r for r in records if r.id == until), None)
             if limit is not None:

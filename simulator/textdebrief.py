@@ -2,8 +2,10 @@
 
 Renders the engine's ``Review`` (the one source of debrief data: verdicts, better
 alternatives, strongest and weakest dimension, tips) in the learner's language:
-the summary, the preparation, decision by decision, each dimension against the best
-achievable, progress over earlier attempts, then the seed's tips and reflection
+the summary, the trainee's own rating beside the measurement, for a replay both paths
+side by side, the preparation, decision by decision (with what the resident thought
+beside the choice, and the feeling or need beneath their words), each dimension against
+the best achievable, progress over earlier attempts, then the seed's tips and reflection
 questions. Nothing is judged or chosen here, only laid out.
 """
 
@@ -12,12 +14,15 @@ from __future__ import annotations
 import textwrap
 from typing import Mapping, Optional
 
+from engine.branching import PathComparison
 from engine.dimensions import BY_KEY, DIMENSIONS
 from engine.progress import Progress
 from engine.review import Review
+from engine.selfrating import SelfRating
 
 from .i18n import tr
 from .svgchart import NEGATIVE_SHARE, zero_scale
+from .textperspective import paths_lines, rating_lines
 
 WIDTH = 78
 LABEL_WIDTH = 44
@@ -64,8 +69,14 @@ def dimension_name(key: str, lang: str) -> str:
     return f"{dim.short.get(lang)} — {dim.label.get(lang)}"
 
 
-def render(review: Review, lang: str, names: Mapping[str, str], progress: Optional[Progress] = None) -> list[str]:
-    """The debrief as lines of text; ``names`` maps resident id to display name."""
+def render(review: Review, lang: str, names: Mapping[str, str], progress: Optional[Progress] = None,
+           rating: Optional[SelfRating] = None, comparison: Optional[PathComparison] = None,
+           parent_id: Optional[int] = None) -> list[str]:
+    """The debrief as lines of text; ``names`` maps resident id to display name.
+
+    ``rating``: the trainee's self-rating, shown beside the measurement; ``comparison``:
+    for a replay from a decision, both paths side by side (``parent_id``: the first's session).
+    """
     out: list[str] = []
 
     def para(text: str, indent: str = "    ") -> None:
@@ -92,6 +103,9 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
                   if counts["missed_opportunity"] else ""))
     if not review.exact:
         out.append(tr("approximate", lang))
+    out.extend(rating_lines(review, rating, lang))
+    if comparison is not None:
+        out.extend(paths_lines(comparison, lang, names, parent_id, review.scenario))
 
     if review.prep is not None and review.prep.answers:
         section(tr("prep_result", lang, correct=review.prep.correct, total=review.prep.asked))
@@ -109,14 +123,15 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
         out.append(f"{d.index + 1:>2}. [{head}]{'  ' + verdict if verdict else ''}")
         prompt = d.prompt.get(lang)
         para(f"{who}: “{prompt}”" if who else prompt)
+        if d.thought is not None and who:
+            para(f"{tr('thought', lang, name=who.split()[0])}: ({d.thought.get(lang)})")
         para(f"{tr('your_choice', lang)}: {d.chosen_text.get(lang)}")
+        if d.opportunity is not None:
+            mark = tr("missed_opportunity", lang) if d.missed_reason == "opportunity" else tr("opportunity_met", lang)
+            para(f"{tr('opportunity', lang)}: {d.opportunity.get(lang)} ({mark})")
         para(f"{tr('score', lang)}: {weights_text(d.weights, lang)}")
         if d.feedback.variants:
             para(f"{tr('feedback', lang)}: {d.feedback.get(lang)}")
-        if d.thought is not None and who:
-            para(f"{tr('thought', lang, name=who)}: {d.thought.get(lang)}")
-        if d.missed_reason == "opportunity" and d.opportunity is not None:
-            para(f"{tr('opportunity', lang)}: {d.opportunity.get(lang)}")
         if d.better_text is not None:
             para(f"{tr('better', lang)}: {d.better_text.get(lang)}")
             if d.better_feedback is not None and d.better_feedback.variants:

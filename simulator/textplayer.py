@@ -4,6 +4,11 @@ Reads choice numbers from any text stream (a person at a tty, a pipe, a test), s
 authors can script a playthrough with ``printf '1\\n2\\n' | tussenwerker play --text``.
 A bot (``--auto random|best|worst``) can play instead; ``random`` with a seed is
 repeatable. End of input stops cleanly: the session so far is returned, never lost.
+
+With ``coach`` a one-line hint follows each choice (which step or indicator it touched,
+``coach.py``); without it the residents' reaction is the only feedback until the
+debrief. With ``rating`` the trainee rates the meeting before the debrief shows any
+figure (Plus-Delta, ``textrating.py``); bots are never asked.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from engine import Session
 from engine.analysis import OBJECTIVES, ZERO, StateGraph, explore, snapshots_along
 from engine.model import NARRATOR, Scenario
 from engine.review import review
+from engine.selfrating import SelfRating
 
 from . import textdebrief
+from .coach import coach_hint
 from .i18n import tr
 
 WIDTH = 78
@@ -36,6 +43,7 @@ class PlayResult:
 
 Chooser = Callable[[Session, list[str]], int]  # returns a 0-based index into the options
 StepHook = Callable[[Session], None]  # called after every answer, choice and advance (the journal)
+RatingHook = Callable[[SelfRating], None]  # called with the self-rating once it is given (the journal)
 
 
 def mood_line(session: Session, lang: str) -> str:
@@ -51,9 +59,14 @@ def mood_line(session: Session, lang: str) -> str:
 
 class TextPlayer:
     def __init__(self, scenario: Scenario, lang: str, out: TextIO, inp: Optional[TextIO] = None,
-                 chooser: Optional[Chooser] = None, show_mood: bool = True, on_step: Optional[StepHook] = None):
+                 chooser: Optional[Chooser] = None, show_mood: bool = True, on_step: Optional[StepHook] = None,
+                 coach: bool = False, rating: bool = False, on_rating: Optional[RatingHook] = None):
         self.s = scenario
         self.on_step = on_step or (lambda session: None)
+        self.coach = coach
+        self.ask_for_rating = rating
+        self.on_rating = on_rating or (lambda rating: None)
+        self.rating: Optional[SelfRating] = None
         self.lang = lang
         self.out = out
         self.inp = inp
@@ -90,6 +103,7 @@ class TextPlayer:
                 index = self.ask(session, options)
                 session.answer(q.options[index].id)
                 self.on_step(session)
+                self.hint(q.options[index])
                 if not session.in_preparation:
                     self.say()
                     self.say(tr("preparation_done", L))
@@ -107,14 +121,27 @@ class TextPlayer:
                     self.say(f"{tr('you', L)}: {choices[index].text.get(L)}", "  ")
                     session.choose(choices[index].id)
                     self.on_step(session)
+                    self.hint(choices[index])
                 self.show_transcript(session, shown)
                 shown = len(session.state.transcript)
         except InputClosed:
             self.say()
             self.say(tr("stopped", L))
             return PlayResult(session, False)
+        if self.ask_for_rating and self.chooser is None and self.inp is not None:
+            from .textrating import ask_rating
+            self.rating = ask_rating(self.s, L, self.out, self.inp)
+            if self.rating is not None:
+                self.on_rating(self.rating)
         self.debrief(session)
         return PlayResult(session, True)
+
+    def hint(self, choice) -> None:
+        """Coach mode: which step or indicator the choice just made touched."""
+        if self.coach:
+            text = coach_hint(self.s, choice, self.lang)
+            if text:
+                self.say(text, "  » ")
 
     def briefing(self) -> None:
         s, L = self.s, self.lang
@@ -182,7 +209,7 @@ class TextPlayer:
     def debrief(self, session: Session) -> None:
         r = review(self.s, session.history, session.state.ending, transcript=session.state.transcript)
         self.say()
-        for line in textdebrief.render(r, self.lang, self.names):
+        for line in textdebrief.render(r, self.lang, self.names, rating=self.rating):
             self.out.write(line + "\n")
 
 

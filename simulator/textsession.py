@@ -4,6 +4,7 @@ The terminal player itself knows nothing of saving; this module opens the journa
 hands the player a hook that saves after every answer, choice and advance, and on
 ``--resume`` picks the saved session up again. A journal that can't be opened or
 written never stops the game: the trainee is told in one line and plays on unsaved.
+The self-rating asked before the debrief is stored with the session too.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import sys
 from typing import Any, Optional
 
 from engine import Scenario, Session
+from engine.selfrating import SelfRating
 
 from . import textdebrief
-from .debriefing import DebriefError, progress_for, session_review
+from .debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review
 from .i18n import tr
 from .journal import Journal, JournalError, SessionRecord
 from .textplayer import TextPlayer, planned_chooser, random_chooser
@@ -32,6 +34,15 @@ def add_play_options(play: argparse.ArgumentParser) -> None:
                       help="don't save this session in the journal (bots with --auto are never saved)")
     play.add_argument("--trainee", default="", metavar="NAME",
                       help="whose session this is (for progress over time on a shared computer)")
+    add_perspective_options(play)
+
+
+def add_perspective_options(parser: argparse.ArgumentParser) -> None:
+    """Coach mode and the self-rating, on ``play`` and ``replay``."""
+    parser.add_argument("--coach", action="store_true",
+                        help="coach mode: after each choice, which step or indicator it touched")
+    parser.add_argument("--no-rating", action="store_true",
+                        help="don't ask for your own rating before the debrief (for scripted runs)")
 
 
 def err(message: str) -> None:
@@ -61,13 +72,27 @@ class Saver:
             err(tr("journal_off", self.lang))
             self.session_id = None
 
+    def rate(self, rating: SelfRating) -> None:
+        """Store the self-rating with the session; a failure is one line and the debrief goes on."""
+        if not self.active:
+            return
+        assert self.journal is not None and self.session_id is not None
+        try:
+            self.journal.set_rating(self.session_id, rating)
+        except JournalError as exc:
+            err(str(exc))
+            err(tr("sr_saved_fail", self.lang))
+
 
 class JournaledPlayer(TextPlayer):
     """The terminal player whose closing debrief also shows progress over earlier attempts."""
 
-    def __init__(self, *args: Any, saver: Saver, **kwargs: Any):
-        super().__init__(*args, on_step=saver, **kwargs)
+    def __init__(self, *args: Any, saver: Saver, parent: Optional[tuple[Session, int, Optional[int]]] = None,
+                 **kwargs: Any):
+        """``parent``: for a replay from a decision, (first session, decision index, its journal id)."""
+        super().__init__(*args, on_step=saver, on_rating=saver.rate, **kwargs)
         self.saver = saver
+        self.parent = parent
 
     def debrief(self, session: Session) -> None:
         progress = None
@@ -82,9 +107,32 @@ class JournaledPlayer(TextPlayer):
         except DebriefError as exc:
             err(str(exc))
             return
+        comparison, parent_id = None, None
+        try:
+            if self.parent is not None:
+                first, index, parent_id = self.parent
+                comparison = compare_sessions(first, session, index)
+            elif self.saver.active:  # a replay continued with --resume: its first attempt is in the journal
+                assert self.saver.journal is not None and self.saver.session_id is not None
+                record = self.saver.journal.get(self.saver.session_id)
+                parent_id = record.parent_id if record.is_branch else None
+                comparison = branch_comparison(self.saver.journal, record, self.s, session)
+        except (DebriefError, JournalError) as exc:
+            err(tr("parent_gone", self.lang, id=parent_id, reason=exc))
         self.say()
-        for line in textdebrief.render(result, self.lang, self.names, progress):
+        for line in textdebrief.render(result, self.lang, self.names, progress, self.rating, comparison, parent_id):
             self.out.write(line + "\n")
+
+
+def closing_hints(saver: Saver, completed: bool, lang: str) -> None:
+    """Where the session was saved and what to do next with it."""
+    if not saver.active:
+        return
+    print()
+    print(tr("saved_as", lang, id=saver.session_id))
+    print(tr("debrief_again_hint" if completed else "resume_again_hint", lang, id=saver.session_id))
+    if completed:
+        print(tr("replay_hint", lang, id=saver.session_id))
 
 
 def open_journal(lang: str) -> Optional[Journal]:
@@ -161,13 +209,9 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         elif args.auto in ("best", "worst"):
             chooser = planned_chooser(scenario, worst=args.auto == "worst")
         player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
-                                 saver=saver)
+                                 saver=saver, coach=args.coach, rating=not args.no_rating)
         result = player.play(session)
-        if saver.active:
-            print()
-            print(tr("saved_as", lang, id=saver.session_id))
-            hint = "debrief_again_hint" if result.completed else "resume_again_hint"
-            print(tr(hint, lang, id=saver.session_id))
+        closing_hints(saver, result.completed, lang)
         return EXIT_OK
     finally:
         if session is not None:

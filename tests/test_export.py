@@ -108,7 +108,7 @@ def test_json_export_has_exactly_the_documented_keys(played, tmp_path):
     result = run("debrief", str(second), "--json", str(target))
     assert result.returncode == 0, result.stderr
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["format"] == "tussenwerker-debrief" and data["version"] == 1
+    assert data["format"] == "tussenwerker-debrief" and data["version"] == 2
     doc = documented_keys()
     assert set(data) == doc["top level"]
     assert set(data["session"]) == doc["session"]

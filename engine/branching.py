@@ -1,0 +1,204 @@
+"""Replay from here: try one decision of a playthrough again, and compare the two paths.
+
+The debrief shows the trainee where a meeting turned. Reading "stronger would have been"
+teaches less than trying it: ``branch`` rebuilds the session exactly as it stood just
+before a chosen decision — same machine position, mood, flags, fired triggers, visited
+nodes, transcript and history — so the trainee can take that decision again and play
+on. The rebuild replays the earlier decisions through the ordinary session API (never
+by patching state), so everything a choice does on the way is done again exactly.
+
+Unlike hot reload (``replay``), which tolerates an edited scenario and stops where the
+path changed, a branch must be exact: if the scenario no longer leads through the same
+moments with the same mood, ``BranchError`` says where it parted, in one line.
+
+``compare_paths`` lines up the two reviews from the branch point on, for the debrief's
+"both paths side by side".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Optional, Sequence, Union
+
+from .model import Ending, Scenario
+from .review import DecisionReview, Review
+from .session import Session
+from .state import Decision, SessionState
+
+Source = Union[Session, SessionState, Mapping[str, Any], Sequence[Decision]]
+MAX_CONTINUES = 10_000  # lines without choices in a row; the loader forbids real loops
+
+
+class BranchError(Exception):
+    """A branch can't be rebuilt exactly; ``str()`` is one line for the user."""
+
+
+def _decisions(source: Source) -> list[Decision]:
+    if isinstance(source, Session):
+        return list(source.history)
+    if isinstance(source, SessionState):
+        return list(source.history)
+    if isinstance(source, Mapping):
+        return list(SessionState.from_data(dict(source)).history)
+    return list(source)
+
+
+def _continue(session: Session) -> None:
+    for _ in range(MAX_CONTINUES):
+        if not session.can_continue:
+            return
+        session.advance()
+
+
+def _where(d: Decision) -> str:
+    return f"preparation question {d.node_id!r}" if d.kind == "prep" else f"node {d.node_id!r}"
+
+
+def _check_at(session: Session, d: Decision, index: int) -> None:
+    """Raise unless ``session`` stands exactly where decision ``index`` was taken."""
+    step = index + 1
+    if session.finished:
+        raise BranchError(f"decision {step}: the meeting now ends at {session.state.ending!r} before "
+                          f"{_where(d)}; the scenario has changed since")
+    if d.kind == "prep":
+        q = session.question
+        here, offered = (q.id if q else None), tuple(o.id for o in q.options) if q else ()
+    else:
+        node = session.node
+        here = node.id if node is not None and node.choices and not session.in_preparation else None
+        offered = tuple(c.id for c in session.choices)
+    if here != d.node_id:
+        now = session.state.position
+        raise BranchError(f"decision {step}: the meeting is now at {now!r}, not at {_where(d)}; "
+                          "the scenario has changed since")
+    if d.offered and offered != tuple(d.offered):
+        raise BranchError(f"decision {step}: {_where(d)} now offers {', '.join(offered)} instead of "
+                          f"{', '.join(d.offered)}; the scenario has changed since")
+    mood = {who: dict(v) for who, v in session.mood.items()}
+    if mood != {who: dict(v) for who, v in d.mood_before.items()}:
+        raise BranchError(f"decision {step}: the residents' mood at {_where(d)} is not what it was; "
+                          "the scenario has changed since")
+
+
+def branch(source: Source, scenario: Scenario, decision_index: int) -> Session:
+    """A new session standing just before decision ``decision_index`` (0-based, preparation
+    answers included, as ``DecisionReview.index``) of ``source`` — a session, its state, its
+    saved data or its list of decisions.
+
+    The decisions before it are made again and keep their original timestamps, so the new
+    history is the parent's up to that point, entry for entry. Raises ``BranchError`` when
+    the index is out of range or the scenario no longer replays exactly (``SaveError`` for
+    saved data that can't be read).
+    """
+    decisions = _decisions(source)
+    if not 0 <= decision_index < len(decisions):
+        raise BranchError(f"there is no decision {decision_index + 1}: the session has "
+                          f"{len(decisions)} decision{'s' if len(decisions) != 1 else ''}")
+    session = Session.start(scenario)
+    try:
+        for i, d in enumerate(decisions[:decision_index]):
+            _continue(session)
+            _check_at(session, d, i)
+            if d.kind == "prep":
+                session.answer(d.choice_id)
+            else:
+                session.choose(d.choice_id)
+        _continue(session)
+        _check_at(session, decisions[decision_index], decision_index)
+    except BranchError:
+        session.close()
+        raise
+    history = session.state.history
+    history[:] = [replace(new, at=old.at) for new, old in zip(history, decisions)]
+    return session
+
+
+# -- both paths side by side ------------------------------------------------------
+@dataclass(frozen=True)
+class PathStep:
+    """One position from the branch point on: what each path did there (None: that path had ended)."""
+
+    index: int  # 0-based decision index, the same in both paths
+    first: Optional[DecisionReview]
+    second: Optional[DecisionReview]
+
+    @property
+    def same_moment(self) -> bool:
+        """Both paths faced the same decision here (so the choices can be compared directly)."""
+        a, b = self.first, self.second
+        return a is not None and b is not None and (a.decision.kind, a.decision.node_id) == (
+            b.decision.kind, b.decision.node_id)
+
+    @property
+    def same_choice(self) -> bool:
+        a, b = self.first, self.second
+        return self.same_moment and a is not None and b is not None and a.decision.choice_id == b.decision.choice_id
+
+
+@dataclass(frozen=True)
+class PathComparison:
+    """The first attempt and the replay, from the decision the replay started at."""
+
+    branch_index: int
+    steps: tuple[PathStep, ...]
+    first_ending: Optional[Ending]
+    second_ending: Optional[Ending]
+    first_totals: Mapping[str, int]  # whole session, per dimension key and "overall"
+    second_totals: Mapping[str, int]
+    first_mood: Mapping[str, Mapping[str, int]]  # the residents' mood at the end of each path
+    second_mood: Mapping[str, Mapping[str, int]]
+    first_counts: Mapping[str, int]  # verdicts and missed opportunities from the branch point on
+    second_counts: Mapping[str, int]
+
+    @property
+    def first_difference(self) -> Optional[int]:
+        """Index of the first decision where the paths differ (None: the same choices again)."""
+        return next((s.index for s in self.steps if not s.same_choice), None)
+
+    def change(self, key: str) -> int:
+        return self.second_totals.get(key, 0) - self.first_totals.get(key, 0)
+
+
+def _with_overall(totals: Mapping[str, int]) -> dict[str, int]:
+    out = dict(totals)
+    out["overall"] = sum(totals.values())
+    return out
+
+
+def _counts(decisions: Sequence[DecisionReview]) -> dict[str, int]:
+    out = dict.fromkeys(("best", "good", "inaccuracy", "mistake", "missed_opportunity"), 0)
+    for d in decisions:
+        if d.verdict in out:
+            out[d.verdict] += 1
+        if d.missed_opportunity:
+            out["missed_opportunity"] += 1
+    return out
+
+
+def _final_mood(review: Review) -> dict[str, dict[str, int]]:
+    if not review.decisions:
+        return {r.id: dict(r.mood) for r in review.scenario.residents}
+    last = review.decisions[-1].decision
+    return {who: dict(v) for who, v in last.mood_after.items()}
+
+
+def compare_paths(first: Review, second: Review, branch_index: int) -> PathComparison:
+    """Line up two reviews of the same scenario from ``branch_index`` on (pure).
+
+    Raises ``ValueError`` when the two don't share the decisions before the branch point
+    (they are then not a session and its replay).
+    """
+    a, b = first.decisions, second.decisions
+    if branch_index < 0 or len(a) < branch_index or len(b) < branch_index:
+        raise ValueError(f"both paths must have at least {branch_index} decisions")
+    for i in range(branch_index):
+        da, db = a[i].decision, b[i].decision
+        if (da.kind, da.node_id, da.choice_id) != (db.kind, db.node_id, db.choice_id):
+            raise ValueError(f"the paths already differ at decision {i + 1}, before the branch point")
+    steps = tuple(PathStep(i, a[i] if i < len(a) else None, b[i] if i < len(b) else None)
+                  for i in range(branch_index, max(len(a), len(b))))
+    return PathComparison(
+        branch_index, steps, first.ending, second.ending,
+        _with_overall(first.totals), _with_overall(second.totals),
+        _final_mood(first), _final_mood(second),
+        _counts(a[branch_index:]), _counts(b[branch_index:]))

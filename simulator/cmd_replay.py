@@ -1,0 +1,117 @@
+"""``replay ID DECISION``: try one decision of a saved session again, in the terminal.
+
+The debrief numbers every decision; this command rebuilds the meeting exactly as it
+stood just before decision DECISION of session ID (``engine.branching``: same mood,
+history and place) and the trainee plays on from there. The new attempt is journaled
+as its own session (its parent is ID), asks for the self-rating like any meeting, and
+its debrief shows both paths side by side. Problems are one line and exit code 1;
+the first session is only read, never changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional
+
+from engine.branching import BranchError, branch
+from engine.errors import SaveError
+from engine.model import NARRATOR
+from engine.text import LANGUAGES
+
+from .debriefing import DebriefError, saved_session, scenario_for
+from .i18n import tr
+from .journal import Journal, JournalError
+from .textsession import JournaledPlayer, Saver, add_perspective_options, closing_hints
+
+EXIT_OK, EXIT_FAILED = 0, 1
+RECAP_ENTRIES = 4  # transcript entries shown before the moment the replay starts at
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    r = sub.add_parser("replay", help="try a decision of a saved session again (replay from there)")
+    r.add_argument("id", type=int, metavar="ID", help="session number (see 'sessions')")
+    r.add_argument("decision", type=int, metavar="DECISION", help="decision number, as the debrief numbers them")
+    r.add_argument("--scenario", metavar="PATH_OR_ID", help="the scenario file, if it has moved since")
+    r.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang",
+                   help="language (default: the session's)")
+    r.add_argument("--no-mood", action="store_true", help="don't print the residents' mood")
+    r.add_argument("--no-save", action="store_true", help="don't save the new attempt in the journal")
+    add_perspective_options(r)
+    r.set_defaults(func=cmd_replay)
+
+
+def _err(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    try:
+        journal = Journal()
+    except JournalError as exc:
+        return _err(str(exc))
+    if journal.notice:
+        print(journal.notice, file=sys.stderr)
+    parent = session = None
+    try:
+        try:
+            record = journal.get(args.id)
+            scenario = scenario_for(record, args.scenario)
+            parent = saved_session(journal, record, scenario)
+        except (JournalError, DebriefError) as exc:
+            return _err(str(exc))
+        lang = args.cmd_lang or args.lang or record.language
+        index = args.decision - 1
+        try:
+            session = branch(parent, scenario, index)
+        except (BranchError, SaveError) as exc:
+            return _err(f"{scenario.path}: session {record.id}: {exc}")
+        session_id: Optional[int] = None
+        if not args.no_save:
+            try:
+                session_id = journal.start(session, record.scenario_path, lang, parent_id=record.id,
+                                           trainee=record.trainee, branch_index=index)
+            except JournalError as exc:
+                print(exc, file=sys.stderr)
+                print(tr("journal_off", lang), file=sys.stderr)
+        saver = Saver(journal if session_id is not None else None, session_id, lang)
+        player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, None, show_mood=not args.no_mood,
+                                 saver=saver, parent=(parent, index, record.id), coach=args.coach,
+                                 rating=not args.no_rating)
+        _introduce(player, parent, session, index, record.id)
+        result = player.play(session)
+        closing_hints(saver, result.completed, lang)
+        return EXIT_OK
+    finally:
+        for s in (session, parent):
+            if s is not None:
+                s.close()
+        journal.close()
+
+
+def _introduce(player: JournaledPlayer, parent, session, index: int, parent_id: int) -> None:
+    """Where the replay starts: a few lines of what went before, and what was chosen last time."""
+    L, names = player.lang, player.names
+    player.say("=" * 78)
+    player.say(tr("br_heading", L, n=index + 1, id=parent_id))
+    player.say("=" * 78)
+    entries = session.state.transcript[:-1][-RECAP_ENTRIES:]
+    if entries:
+        player.heading(tr("br_recap", L))
+    for entry in entries:
+        if entry.kind == "line":
+            line = session.line_of(entry)
+            who = "" if line.speaker == NARRATOR else f"{names.get(line.speaker, line.speaker)}: "
+            player.say(f"{who}{line.text.get(L)}" if who else f"({line.text.get(L)})")
+        elif entry.kind == "choice" and entry.choice_id:
+            choice = session.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
+            player.say(f"{tr('you', L)}: {choice.text.get(L)}", "  ")
+    before = parent.history[index]
+    if before.kind == "prep":
+        q = next(q for q in session.scenario.preparation.questions if q.id == before.node_id)
+        text = q.option(before.choice_id).text.get(L)
+    else:
+        text = session.scenario.choice(f"{before.node_id}.{before.choice_id}").text.get(L)
+    player.say()
+    player.say(tr("br_before", L, choice=text))
