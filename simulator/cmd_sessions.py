@@ -85,7 +85,10 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     for r in records:
         ending = (r.ending or "") if r.finished else tr("unfinished", lang, n=r.steps)
         score = "" if r.overall is None else str(r.overall)
-        rows.append((str(r.id), local_time(r.started_at), r.scenario_id, ending, score, r.trainee))
+        who = r.trainee
+        if r.is_branch:
+            who = f"{who} ({tr('replay_of', lang, id=r.parent_id, n=(r.branch_index or 0) + 1)})".strip()
+        rows.append((str(r.id), local_time(r.started_at), r.scenario_id, ending, score, who))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [row[0].rjust(widths[0])] + [c.ljust(w) for c, w in zip(row[1:4], widths[1:4])]

@@ -15,6 +15,7 @@ from .i18n import tr
 from .svgchart import dimension_chart, progress_chart
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
+MOMENT_CHARS = 140  # of a resident's line in the side-by-side table (the decision cards quote it whole)
 
 CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
@@ -70,8 +71,8 @@ ol.reflect li { margin-bottom: 4pt; break-inside: avoid; }
 .opp-met { color: #1d5c40; } .opp-missed { color: #6a3d9a; font-weight: 600; }
 .gap { color: #8a3415; font-size: 9pt; }
 .dots { letter-spacing: 1pt; white-space: nowrap; }
-table.paths td { width: 40%; } table.paths td.n, table.paths td.moment { width: auto; }
-table.paths td.moment { color: #4a5560; font-size: 9pt; }
+table.paths { table-layout: fixed; }
+table.paths .n { width: 7mm; } table.paths .moment { width: 30%; color: #4a5560; font-size: 9pt; }
 .same { color: #6b7785; font-style: italic; }
 footer { margin-top: 16pt; color: #8a95a1; font-size: 8pt; }
 @media print { body { padding: 0; max-width: none; } .decision, .better { box-shadow: none; } }
@@ -227,7 +228,7 @@ def render_html(data: Mapping[str, Any]) -> str:
 
 
 def _dots(n: Optional[int]) -> str:
-    return "–" if n is None else f'<span class="dots">{"●" * n}{"○" * (5 - n)}</span> {n}'
+    return "–" if n is None else f'<span class="dots">{"●" * n}{"○" * (5 - n)} {n}</span>'
 
 
 def _rating(data: Mapping[str, Any], lang: str) -> list[str]:
@@ -269,14 +270,16 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     h = [f"<h2>{_e(tr('paths_title', lang, n=paths['branch_step']))}</h2>"]
     if paths["first_difference"] is None:
         h.append(f'<p class="note">{_e(tr("paths_identical", lang))}</p>')
-    h.append(f'<table class="paths"><tr><th></th><th></th><th>{_e(first)}</th>'
+    h.append(f'<table class="paths"><tr><th class="n"></th><th class="moment"></th><th>{_e(first)}</th>'
              f'<th>{_e(tr("paths_second", lang))}</th></tr>')
     for step in paths["steps"]:
         anchor = step["first"] or step["second"]
         both = step["first"] is not None and step["second"] is not None
         if step["same_moment"] or not both:
             who = f"{anchor['speaker_name']}: " if anchor["speaker_name"] else ""
-            moment = _e(who + anchor["prompt"])
+            line = anchor["prompt"] if len(anchor["prompt"]) <= MOMENT_CHARS else \
+                anchor["prompt"][:MOMENT_CHARS - 1].rstrip() + "…"
+            moment = _e(who + line)
         else:
             moment = _e(tr("paths_other_moment", lang))
         if step["same_choice"]:

@@ -106,6 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Again from decision {n} of session {id}"},
     "br_before": {"nl": "De vorige keer koos je hier: {choice}", "en": "Last time you chose here: {choice}"},
     "br_recap": {"nl": "Tot nu toe", "en": "So far"},
+    "replay_of": {"nl": "opnieuw: sessie {id} vanaf {n}", "en": "replay of session {id} from {n}"},
     "replay_hint": {"nl": "Een beslissing opnieuw proberen: python -m simulator replay {id} NUMMER",
                     "en": "To try a decision again: python -m simulator replay {id} NUMBER"},
     "paths_title": {"nl": "Twee routes vanaf beslissing {n}", "en": "Two paths from decision {n}"},

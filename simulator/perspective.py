@@ -11,8 +11,11 @@ Typical use from a debrief screen (``play`` being the window's current playthrou
     questions = rating_questions(scenario, lang)      # ask these before any figure
     save_rating(journal, session_id, {"overall": 4, "step3": 2}, plus="...", delta="...")
     rows = rating_comparison(review, load_rating(journal, session_id), lang)
-    started = start_branch(journal, session_id, decision.index)   # Session, new id
-    comparison = path_comparison(journal, started.session_id)     # after the replay ends
+    started = start_branch(journal, session_id, decision.index, scenario)  # Session, new id
+    comparison = path_comparison(journal, started.session_id, started.session)  # after it ends
+
+A playthrough that couldn't be saved uses ``make_rating`` (keep the rating in memory),
+``branch_unsaved`` and ``compare_sessions`` instead.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from .journal import Journal, JournalError
 
 __all__ = [
     "BranchStart", "PerspectiveError", "RatingLine", "RatingQuestion", "branch_unsaved", "coach_hint",
-    "compare_sessions", "comparison_rows", "load_rating", "path_comparison", "rating_comparison",
+    "compare_sessions", "comparison_rows", "load_rating", "make_rating", "path_comparison", "rating_comparison",
     "rating_intro", "rating_questions", "rating_scale", "plus_delta_prompts", "review_of", "save_rating",
     "start_branch",
 ]

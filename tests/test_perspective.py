@@ -240,6 +240,8 @@ def test_replay_from_a_mid_meeting_decision_in_the_terminal(mini):
         assert journal.rating(2).scores == {"overall": 2, "step1": 3}
     again = run("debrief", "2", "--lang", "nl")  # the replay was played (and journaled) in English
     assert "-- Twee routes vanaf beslissing 3 --" in again.stdout and "Voortgang" not in again.stdout
+    listed = run("sessions").stdout.splitlines()
+    assert listed[1].split()[0] == "2" and listed[1].endswith("anna (opnieuw: sessie 1 vanaf 3)")
 
 
 def test_replay_problems_are_one_line(mini):
@@ -284,3 +286,10 @@ def test_exports_show_thoughts_opportunities_the_rating_and_both_paths(write_sce
     html = files["html"].read_text(encoding="utf-8")
     assert 'class="pair"' in html and "They won&#x27;t listen anyway." in html and 'class="paths"' in html
     assert "Your estimate beside the measurement" in html and "eerder vragen" in html
+
+
+def test_the_window_api_needs_no_pygame():
+    code = ("import sys, simulator.perspective, simulator.coach; "
+            "print('pygame' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
