@@ -20,13 +20,13 @@ def test_an_idle_window_waits_for_events_instead_of_ticking(monkeypatch):
         app.last_input = -10.0
         assert not app.animating()
         waits, ticks = [], []
-        real_wait = pygame.event.wait
+        frames = app.frames
 
         def wait(timeout: int = 0):
             waits.append(timeout)
             if len(waits) >= 3:
                 return pygame.event.Event(pygame.QUIT)  # not in a meeting: quits at once
-            return real_wait(1)
+            return pygame.event.Event(pygame.NOEVENT)  # a timeout: nothing happened
 
         monkeypatch.setattr(pygame.event, "wait", wait)
         class Clock:
@@ -37,6 +37,7 @@ def test_an_idle_window_waits_for_events_instead_of_ticking(monkeypatch):
         app.clock = Clock()
         assert app.run() == 0
         assert waits == [app_mod.IDLE_WAIT_MS] * 3 and ticks == []
+        assert app.frames == frames + 1  # the first frame; none while idle (QUIT ends the loop)
     finally:
         app.close()
 

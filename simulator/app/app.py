@@ -1,8 +1,9 @@
 """The window: one pygame display, one pygame_gui manager, a small stack of scenes.
 
 The frame loop sleeps when nothing moves: with no typewriter, transition or recent
-input it blocks in ``pygame.event.wait`` (waking twice a second), and only ticks the
-clock at 60 fps while something animates. ``frame(events, dt)`` is the whole of one
+input it blocks in ``pygame.event.wait`` (waking twice a second to look round, drawing
+nothing unless an event came), and only ticks the clock at 60 fps while something
+animates. ``frame(events, dt)`` is the whole of one
 frame, so tests drive the app by posting events and calling it with a fixed ``dt``.
 
 The stack: the bottom scene is a full screen (start, briefing, meeting, ...); overlays
@@ -56,7 +57,9 @@ class App:
     def __init__(self, settings: Optional[Settings] = None, journal: Optional[Journal] = None,
                  size: Optional[tuple[int, int]] = None, notice: Optional[str] = None,
                  persist_settings: bool = True):
-        pygame.init()
+        # Only what the window needs: no audio device (we make no sound), so no audio thread.
+        pygame.display.init()
+        pygame.font.init()
         self.settings = settings or Settings()
         self.persist_settings = persist_settings
         self.journal = journal
@@ -70,6 +73,7 @@ class App:
         self.frames = 0
         self._windowed_size = size or self._default_size()
         self.screen = self._open_display()
+        self._layout_size = self.screen.get_size()
         self.manager, self.fonts = self._make_manager()
         self.clock = pygame.time.Clock()
         self.catalog: Optional[list[catalog.Entry]] = None
@@ -117,7 +121,8 @@ class App:
 
     @property
     def size(self) -> tuple[int, int]:
-        return self.screen.get_size()
+        """The size the screens are laid out for (follows the window at the next frame)."""
+        return self._layout_size
 
     def resize(self, size: tuple[int, int]) -> None:
         """The window changed size (or a test asks for another size)."""
@@ -129,7 +134,8 @@ class App:
             flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
             surface = pygame.display.set_mode((w, h), flags)
         self.screen = surface
-        self.manager.set_window_resolution((w, h))
+        self._layout_size = surface.get_size()
+        self.manager.set_window_resolution(self._layout_size)
         self.rebuild_all()
 
     def apply_settings(self, new: Settings) -> Optional[str]:
@@ -139,6 +145,7 @@ class App:
         if new.fullscreen != old.fullscreen:
             self._teardown_all()
             self.screen = self._open_display()
+            self._layout_size = self.screen.get_size()
             self.manager, self.fonts = self._make_manager()
             self.rebuild_all()
         elif new.text_size != old.text_size:
@@ -312,7 +319,10 @@ class App:
         for event in events:
             if event.type == pygame.VIDEORESIZE:
                 size = (event.w, event.h)
-        if size is not None and size != self.size:
+        surface = pygame.display.get_surface()
+        if size is None and surface is not None and surface.get_size() != self._layout_size:
+            size = surface.get_size()  # SDL resized the window surface itself
+        if size is not None and (size != self._layout_size or size != self.screen.get_size()):
             self.resize(size)
         for event in events:
             self.dispatch(event)
@@ -338,12 +348,12 @@ class App:
         if et in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
             self.last_input = self.now
         if et == pygame.KEYDOWN:
-            self.keyboard_mode = True
+            self._set_keyboard_mode(True)
             if event.key == pygame.K_F11:
                 self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
                 return
-        elif et == pygame.MOUSEBUTTONDOWN:
-            self.keyboard_mode = False
+        elif et == pygame.MOUSEBUTTONDOWN or (et == pygame.MOUSEMOTION and any(getattr(event, "rel", (0, 0)))):
+            self._set_keyboard_mode(False)
         self.manager.process_events(event)
         top = self.top
         if top is None:
@@ -354,6 +364,13 @@ class App:
             top.handle_key(event)
         else:
             top.handle_event(event)
+
+    def _set_keyboard_mode(self, on: bool) -> None:
+        """Keyboard users see the focus (ring and highlight); mouse users see only hovering."""
+        if on != self.keyboard_mode:
+            self.keyboard_mode = on
+            if self.top is not None:
+                self.top.focus.set_highlight(on)
 
     def draw(self) -> None:
         screen = self.screen
@@ -383,7 +400,10 @@ class App:
                 events = pygame.event.get()
             else:
                 first = pygame.event.wait(IDLE_WAIT_MS)
-                events = [first] + pygame.event.get() if first.type != pygame.NOEVENT else []
+                if first.type == pygame.NOEVENT:
+                    last = time.perf_counter()
+                    continue  # nothing happened and nothing moves: nothing to draw
+                events = [first] + pygame.event.get()
             now = time.perf_counter()
             dt, last = min(0.1, now - last), now
             self.frame(events, dt)

@@ -41,6 +41,16 @@ class Focusable:
 class FocusList:
     items: list[Focusable] = field(default_factory=list)
     index: int = -1
+    show_highlight: bool = True  # the selected look follows the keyboard; off while the mouse is used
+
+    def set_highlight(self, on: bool) -> None:
+        self.show_highlight = on
+        item = self.current
+        if item is not None and item.highlight and isinstance(item.element, UIButton) and item.element.alive():
+            if on:
+                item.element.select()
+            else:
+                item.element.unselect()
 
     def clear(self) -> None:
         self.items = []
@@ -69,7 +79,7 @@ class FocusList:
         if old is not None and old is not new and old.highlight and isinstance(old.element, UIButton):
             old.element.unselect()
         if new is not None:
-            if new.highlight and isinstance(new.element, UIButton):
+            if new.highlight and isinstance(new.element, UIButton) and self.show_highlight:
                 new.element.select()
             if new.on_focus is not None and not quiet:
                 new.on_focus()
@@ -160,6 +170,7 @@ class Scene:
         self.drawn_texts = []
         old_index = self.focus.index
         self.focus.clear()
+        self.focus.show_highlight = self.app.keyboard_mode
         self.build_widgets()
         self.built = True
         if self.focus.items:

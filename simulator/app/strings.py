@@ -98,6 +98,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "best_choice_then": {"nl": "Dit was op dat moment de sterkste keuze.",
                          "en": "This was the strongest choice at that moment."},
     "not_judged": {"nl": "niet beoordeeld", "en": "not judged"},
+    "missed_one": {"nl": "1 gemiste kans", "en": "1 missed opportunity"},
+    "missed_many": {"nl": "{n} gemiste kansen", "en": "{n} missed opportunities"},
     "answer_correct": {"nl": "juist", "en": "correct"},
     "answer_wrong": {"nl": "onjuist", "en": "incorrect"},
     "right_answer": {"nl": "Het juiste antwoord", "en": "The right answer"},
@@ -122,8 +124,10 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Up/down arrows: setting · left/right: change · Esc: done"},
     "settings_not_saved": {"nl": "Je instellingen konden niet worden bewaard.",
                            "en": "Your settings could not be saved."},
-    "preview_text": {"nl": "Voorbeeld: ‘Wat zou ú doen als u in mijn schoenen stond?’ — Riët knikt, even stil.",
-                     "en": "Preview: ‘What would you do if you were in my shoes?’ — Riët nods, quiet for a moment."},
+    "preview_text": {"nl": "Voorbeeld: ‘Wat zou ú doen als u in mijn schoenen stond?’ — Ineke vindt de vraag "
+                           "niet naïef en denkt na over de ideeën van de buurt.",
+                     "en": "Preview: ‘What would you do if you were in my shoes?’ — Ineke doesn’t find the "
+                           "question naïve and thinks about the neighbourhood’s ideas."},
     # menu and quitting
     "paused": {"nl": "Pauze", "en": "Paused"},
     "resume": {"nl": "Verder oefenen", "en": "Resume"},

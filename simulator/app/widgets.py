@@ -92,7 +92,7 @@ def button(manager: pygame_gui.UIManager, text: str, box: Box, container: Any = 
                     object_id=oid(object_id), starting_height=starting_height)
 
 
-def button_width(fonts: Fonts, text: str, key: str = "button", pad: int = 28) -> int:
+def button_width(fonts: Fonts, text: str, key: str = "button", pad: int = 36) -> int:
     return fonts.text_width(key, text) + pad
 
 
@@ -150,15 +150,24 @@ class Card:
 
 
 class Typewriter:
-    """Reveals a text box's letters over time; ``finish()`` shows them all at once."""
+    """Reveals a text box's letters over time; ``finish()`` shows them all at once.
+
+    pygame_gui redraws only the chunk where the end position falls, so the position is
+    moved one letter at a time (as its own typing effect does) — skipping letters would
+    leave the rest of a line undrawn. Finishing re-renders the whole text cleanly.
+    """
 
     def __init__(self, box: UITextBox, chars_per_second: Optional[float]):
         self.box = box
         self.total = box.get_text_letter_count()
         self.cps = chars_per_second
         self.shown = float(self.total if not chars_per_second else 0)
+        self._applied = self.total
         if not self.done:
-            self._apply()
+            box.clear_text_surface()
+            self._applied = 0
+            box.update_text_end_position(0)
+            box.redraw_from_text_block()
 
     @property
     def done(self) -> bool:
@@ -168,10 +177,8 @@ class Typewriter:
         """Advance; returns True when the text just became complete."""
         if self.done or not self.cps:
             return False
-        before = int(self.shown)
         self.shown = min(float(self.total), self.shown + dt * self.cps)
-        if int(self.shown) != before:
-            self._apply()
+        self._apply()
         return self.done
 
     def seek(self, shown: float) -> None:
@@ -184,15 +191,21 @@ class Typewriter:
             self._apply()
 
     def _apply(self) -> None:
-        layout = self.box.text_box_layout
-        if layout is None or not self.box.alive():
+        box = self.box
+        if box.text_box_layout is None or not box.alive():
             return
-        if self.done:
-            layout.clear_effects()
-            layout.finalise_to_new()
-        else:
-            self.box.update_text_end_position(int(self.shown))
-        self.box.redraw_from_text_block()
+        target = int(self.shown)
+        if target >= self.total:
+            if self._applied < self.total:
+                box.set_text(box.html_text)  # a clean, complete render
+                self._applied = self.total
+            return
+        if target <= self._applied:
+            return
+        for position in range(self._applied + 1, target + 1):
+            box.update_text_end_position(position)
+        self._applied = target
+        box.redraw_from_text_block()
 
 
 class ScrollArea:

@@ -178,8 +178,9 @@ class DebriefScene(Scene):
                        + muted(esc(self.tr("kind_" + review.ending.kind))))
         counts = review.counts()
         summary = self.tr("summary_counts", **counts)
-        if counts["missed_opportunity"]:
-            summary += f"; {counts['missed_opportunity']} {self.tr('missed_opportunity')}"
+        missed = counts["missed_opportunity"]
+        if missed:
+            summary += "; " + (self.tr("missed_one") if missed == 1 else self.tr("missed_many", n=missed))
         line = esc(summary) + "."
         if self.play.self_rating:
             line += " " + muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))))

@@ -90,7 +90,10 @@ class MeetingScene(Scene):
 
     @property
     def line_done(self) -> bool:
-        return self.typewriter is None or self.typewriter.done
+        if self.typewriter is not None:
+            return self.typewriter.done
+        # Before the line's text box exists: it will type itself out unless already read.
+        return self.revealed >= 1e8 or not self.app.settings.chars_per_second
 
     def regular_choices(self) -> list[Choice]:
         return [c for c in self.session.choices if not c.balcony]
@@ -108,6 +111,7 @@ class MeetingScene(Scene):
 
     # -- building -----------------------------------------------------------------
     def build_widgets(self) -> None:
+        self.typewriter = None
         w, h = self.size
         s, L = self.play.scenario, self.lang
         m, g = margins(self.size), gap(self.scale)

@@ -10,7 +10,7 @@ from pygame_gui.elements import UIButton
 from ...settings import LANGUAGES, TEXT_SIZES, TEXT_SPEEDS, Settings
 from ..layout import Box, button_row, frame, gap, margins
 from ..scene import Scene
-from ..widgets import button, button_width, text_box
+from ..widgets import ScrollArea, button, button_width, text_box
 from .common import build_buttons, esc, footer_height, muted
 
 
@@ -20,6 +20,7 @@ class SettingsScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.error: Optional[str] = None
+        self.area: Optional[ScrollArea] = None
         self.rows: list[tuple[str, list[Any], Callable[[Settings], Any], list[UIButton]]] = []
 
     def options(self) -> list[tuple[str, list[tuple[Any, str]], str]]:
@@ -37,47 +38,77 @@ class SettingsScene(Scene):
         col = frame(self.size, 10, 10, self.scale).header
         title = text_box(self.manager, f"<b>{esc(self.tr('settings'))}</b>", Box(col.x, m, col.w, 0), self.root,
                          "#doc_title")
-        y = title.rect.bottom + g
         bh = footer_height(self)
-        self.rows = []
-        label_w = max(self.fonts.text_width("#name", label) for label, _, _ in self.options()) + g * 2
-        for label, choices, field in self.options():
-            captions = [c for _, c in choices]
-            widths = [button_width(self.fonts, c, "#option") for c in captions]
-            beside = label_w + sum(widths) + g * (len(widths) - 1) <= col.w
-            lab = text_box(self.manager, f"<b>{esc(label)}</b>", Box(col.x, y, label_w if beside else col.w, 0),
-                           self.root, "#name")
-            if beside:
-                lab.set_relative_position((col.x, y + (bh - lab.rect.height) // 2))
-                area = Box(col.x + label_w, y, col.w - label_w, bh)
-            else:
-                area = Box(col.x, lab.rect.bottom + 4, col.w, bh)
-            current = getattr(self.app.settings, field)
-            buttons = []
-            boxes = self._option_boxes(widths, area, g)
-            for (value, caption), box in zip(choices, boxes):
-                el = button(self.manager, caption, box, self.root, "#option")
-                if value == current:
-                    el.select()
-                self.on_click(el, lambda f=field, v=value: self.set(f, v))
-                buttons.append(el)
-            row_index = len(self.rows)
-            values = [v for v, _ in choices]
-            self.rows.append((field, values, lambda s, f=field: getattr(s, f), buttons))
-            chosen = buttons[values.index(current)] if current in values else buttons[0]
-            self.focus.add(chosen, lambda i=row_index: self.cycle(i, 1), name=f"row:{field}")
-            y = max(b.bottom for b in boxes) + g
-        preview = text_box(self.manager, esc(self.tr("preview_text")), Box(col.x, y + g, col.w, 0), self.root,
-                           "#speech")
-        y = preview.rect.bottom + g
-        if self.error:
-            text_box(self.manager, f"<font color='#9A4A2E'>{esc(self.error)}</font>", Box(col.x, y, col.w, 0),
-                     self.root, "#small")
         hint = text_box(self.manager, muted(esc(self.tr("settings_hint"))), Box(col.x, 0, col.w, 0), self.root,
                         "#small")
         hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
         footer = Box(col.x, hint.rect.y - g // 2 - bh, col.w, bh)
+        top = title.rect.bottom + g
+        body = Box(col.x, top, col.w, max(60, footer.y - g - top))
+        self.area = ScrollArea(self.manager, body, self.root)
+        width = body.w
+        for attempt in range(2):
+            made, rows, content_h = self._build_rows(width)
+            if attempt == 0 and content_h > body.h:
+                for el in made:
+                    el.kill()
+                width = ScrollArea.content_width(body, content_h)
+                continue
+            break
+        self.area.set_content_height(content_h)
+        self.rows = []
+        for field, values, buttons, row_box in rows:
+            row_index = len(self.rows)
+            self.rows.append((field, values, lambda s, f=field: getattr(s, f), buttons))
+            current = getattr(self.app.settings, field)
+            chosen = buttons[values.index(current)] if current in values else buttons[0]
+            self.focus.add(chosen, lambda i=row_index: self.cycle(i, 1), name=f"row:{field}",
+                           on_focus=lambda b=row_box: self.area.ensure_visible(b.y, b.bottom))
         build_buttons(self, [(self.tr("back"), self.app.pop, "#primary")], footer)
+
+    def _build_rows(self, width: int):
+        """The four settings (and the preview) in the scrolling area; returns what was made."""
+        g = gap(self.scale)
+        bh = footer_height(self)
+        view = self.area.view
+        made: list = []
+        rows = []
+        y = 0
+        label_w = max(self.fonts.text_width("#name", label) for label, _, _ in self.options()) + g * 2
+        for label, choices, field in self.options():
+            captions = [c for _, c in choices]
+            widths = [button_width(self.fonts, c, "#option") for c in captions]
+            beside = label_w + sum(widths) + g * (len(widths) - 1) <= width
+            lab = text_box(self.manager, f"<b>{esc(label)}</b>", Box(0, y, label_w if beside else width, 0), view,
+                           "#name")
+            made.append(lab)
+            if beside:
+                lab.set_relative_position((0, y + (bh - lab.rect.height) // 2))
+                area = Box(label_w, y, width - label_w, bh)
+            else:
+                area = Box(0, y + lab.rect.height + 4, width, bh)
+            current = getattr(self.app.settings, field)
+            buttons = []
+            boxes = self._option_boxes(widths, area, g)
+            for (value, caption), box in zip(choices, boxes):
+                el = button(self.manager, caption, box, view, "#option")
+                if value == current:
+                    el.select()
+                self.on_click(el, lambda f=field, v=value: self.set(f, v))
+                buttons.append(el)
+                made.append(el)
+            bottom = max(b.bottom for b in boxes)
+            rows.append((field, [v for v, _ in choices], buttons, Box(0, y, width, bottom - y)))
+            y = bottom + g
+        preview = text_box(self.manager, esc(self.tr("preview_text")), Box(0, y + g, width, 0), view, "#speech")
+        made.append(preview)
+        y += g + preview.rect.height
+        if self.error:
+            note = text_box(self.manager, f"<font color='#9A4A2E'>{esc(self.error)}</font>",
+                            Box(0, y + g, width, 0), view, "#small")
+            made.append(note)
+            y += g + note.rect.height
+        return made, rows, y
 
     @staticmethod
     def _option_boxes(widths: list[int], area: Box, g: int) -> list[Box]:

@@ -84,7 +84,7 @@ class StartScene(Scene):
         last = self._last_unfinished()
         if last is not None:
             record, scenario = last
-            when = time.strftime("%d-%m-%Y %H:%M", time.localtime(record.updated_at))
+            when = time.strftime("%d-%m-%Y %H:%M", time.localtime(record.started_at))
             html = (f"<b>{esc(self.tr('continue_last'))}</b><br>"
                     + esc(self.tr("continue_detail", title=scenario.title.get(self.lang), when=when,
                                   steps=record.steps)))
