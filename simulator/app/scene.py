@@ -42,6 +42,7 @@ class FocusList:
     items: list[Focusable] = field(default_factory=list)
     index: int = -1
     show_highlight: bool = True  # the selected look follows the keyboard; off while the mouse is used
+    enabled: bool = True  # False while the actionable widgets are hidden
 
     def set_highlight(self, on: bool) -> None:
         self.show_highlight = on
@@ -55,6 +56,7 @@ class FocusList:
     def clear(self) -> None:
         self.items = []
         self.index = -1
+        self.enabled = True
 
     def add(self, element: Any, action: Callable[[], None], highlight: bool = False,
             on_focus: Optional[Callable[[], None]] = None, name: str = "") -> Focusable:
@@ -64,13 +66,13 @@ class FocusList:
 
     @property
     def current(self) -> Optional[Focusable]:
-        if 0 <= self.index < len(self.items):
+        if self.enabled and 0 <= self.index < len(self.items):
             return self.items[self.index]
         return None
 
     def focus(self, index: int, quiet: bool = False) -> None:
         """Move the focus; ``quiet`` skips the item's ``on_focus`` (no scrolling on a rebuild)."""
-        if not self.items:
+        if not self.items or not self.enabled:
             self.index = -1
             return
         old = self.current
@@ -91,7 +93,7 @@ class FocusList:
                 return
 
     def move(self, delta: int) -> None:
-        if not self.items:
+        if not self.items or not self.enabled:
             return
         if self.index < 0:
             self.focus(0 if delta > 0 else len(self.items) - 1)

@@ -144,6 +144,10 @@ class Card:
     def elements(self) -> list[Any]:
         return [e for e in (self.button, self.text, self.gutter) if e is not None]
 
+    def show(self, visible: bool = True) -> None:
+        for e in self.elements():
+            e.show() if visible else e.hide()
+
     def kill(self) -> None:
         for e in self.elements():
             e.kill()

@@ -67,6 +67,8 @@ class MeetingScene(Scene):
         self.continue_button: Optional[UIButton] = None
         self.lay = None
         self.style: Optional[CardStyle] = None
+        self.hint_box: Optional[UITextBox] = None
+        self.log_shown = 0  # how many log entries the log box holds
         self._sync_line(initial=resumed)
 
     # -- the session --------------------------------------------------------------
@@ -144,6 +146,7 @@ class MeetingScene(Scene):
         n = len(s.residents)
         main_w = meeting_layout(self.size, self.scale, n, top_h, 0, 0, 0).speech.w
         hint = text_box(self.manager, muted(esc(self._hint())), Box(m, 0, main_w, 0), self.root, "#small")
+        self.hint_box = hint
         hint_h = hint.rect.height
         probe = meeting_layout(self.size, self.scale, n, top_h, 0, 0, hint_h)
         card_w = probe.portraits[0].w if probe.portraits else 200
@@ -203,12 +206,13 @@ class MeetingScene(Scene):
         elif self.revealed > 0:
             self.typewriter.seek(self.revealed)
 
-        # Choices (or "continue"), once the line has been read.
+        # Choices (or "continue"): built now, shown once the line has been read.
         self.cards = []
         self.area = None
         self.continue_button = None
-        if self.line_done:
-            self._build_choices()
+        self._build_choices()
+        if not self.line_done:
+            self._show_choices(False)
 
         # The log.
         self.log_box = None
@@ -347,6 +351,14 @@ class MeetingScene(Scene):
 
     # -- the log -------------------------------------------------------------------
     def _log_html(self) -> str:
+        parts = self._log_parts()
+        self.log_shown = len(parts)
+        if not parts:
+            return muted(esc(self.tr("log_empty")))
+        return "<br><br>".join(parts)
+
+    def _log_parts(self) -> list[str]:
+        """One HTML block per thing said, up to what is on screen now."""
         parts = []
         tr = self.session.state.transcript
         upto = len(tr) if self.line_done else (self.shown if self.shown is not None else len(tr))
@@ -365,9 +377,7 @@ class MeetingScene(Scene):
                     continue
                 parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br>{esc(c.text.get(self.lang))}"
                              f"</font>")
-        if not parts:
-            return muted(esc(self.tr("log_empty")))
-        return "<br><br>".join(parts)
+        return parts
 
     def _log_to_end(self) -> None:
         box = self.log_box
@@ -375,8 +385,17 @@ class MeetingScene(Scene):
             box.scroll_bar.set_scroll_from_start_percentage(1.0)
 
     def _refresh_log(self) -> None:
-        if self.log_box is not None and self.log_box.alive():
-            self.log_box.set_text(self._log_html())
+        """Add what was said since the last look; appending is much cheaper than re-laying out it all."""
+        box = self.log_box
+        if box is None or not box.alive():
+            return
+        parts = self._log_parts()
+        if self.log_shown == 0 or len(parts) < self.log_shown:
+            box.set_text(self._log_html())
+            self._log_to_end()
+        elif len(parts) > self.log_shown:
+            box.append_html_text("<br><br>" + "<br><br>".join(parts[self.log_shown:]))
+            self.log_shown = len(parts)
             self._log_to_end()
 
     def _build_log_overlay(self) -> None:
@@ -451,10 +470,28 @@ class MeetingScene(Scene):
             self._on_line_done()
 
     def _on_line_done(self) -> None:
-        """The line is complete: show the choices and put it in the log."""
+        """The line is complete: show the choices and put it in the log (no rebuild)."""
         self.revealed = 1e9
-        self.focus.index = -1
-        self.build()
+        if not self.built or self.lay is None:
+            return
+        hint = self.hint_box
+        if hint is not None and hint.alive():
+            hint.set_text(muted(esc(self._hint())))
+        self._show_choices(True)
+        if self.focus.items:
+            self.focus.focus(0, quiet=True)
+        if self.log_box is not None and self.log_box.alive():
+            self._refresh_log()
+
+    def _show_choices(self, visible: bool) -> None:
+        """Choices wait, hidden, until the line has been read; hidden ones take no focus."""
+        for card, _ in self.cards:
+            card.show(visible)
+        if self.area is not None:
+            self.area.view.show() if visible else self.area.view.hide()
+        if self.continue_button is not None:
+            self.continue_button.show() if visible else self.continue_button.hide()
+        self.focus.enabled = visible
 
     def update(self, dt: float) -> None:
         if self.pending is not None:
