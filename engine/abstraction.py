@@ -19,7 +19,7 @@ over the reduced graph are exactly those over the full one.
 from __future__ import annotations
 
 from operator import getitem
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
 from .rules import Snapshot
@@ -44,20 +44,34 @@ class Abstraction:
         for i, (_, var) in enumerate(rules.slots):
             self.slots_of_var.setdefault(var, []).append(i)
 
-        # What each node's own conditions read (triggers count everywhere: checked after every choice).
+        # What each node's own conditions read (triggers count everywhere: checked after every
+        # choice), and what all conditions together read (for thresholds and bands). Equal
+        # condition texts are walked once.
         global_reads = _Reads()
         for t in s.triggers:
             global_reads.add(t.when, self)
-        reads: dict[str, _Reads] = {}
+        every = _Reads()
+        every.merge(global_reads)
+        by_source: dict[str, _Reads] = {}
+        own: dict[str, _Live] = {}
+        plain = _Live(frozenset(global_reads.slots), frozenset(global_reads.flags), frozenset(global_reads.prep),
+                      frozenset(global_reads.chosen), frozenset(global_reads.visited))
         for nid, node in s.nodes.items():
+            conds = [c.when for c in node.choices if c.when is not None] + [a.when for a in node.auto]
+            if not conds:
+                own[nid] = plain
+                continue
             r = _Reads()
             r.merge(global_reads)
-            for c in node.choices:
-                if c.when is not None:
-                    r.add(c.when, self)
-            for a in node.auto:
-                r.add(a.when, self)
-            reads[nid] = r
+            for cond in conds:
+                one = by_source.get(cond.source)
+                if one is None:
+                    one = by_source[cond.source] = _Reads()
+                    one.add(cond, self)
+                    every.merge(one)
+                r.merge(one)
+            own[nid] = _Live(frozenset(r.slots), frozenset(r.flags), frozenset(r.prep), frozenset(r.chosen),
+                             frozenset(r.visited))
         succ: dict[str, list[str]] = {}
         for nid, node in s.nodes.items():
             nxt = [a.goto for a in node.auto] + [t.goto for t in s.triggers]
@@ -67,46 +81,44 @@ class Abstraction:
             succ[nid] = [m for m in nxt if m in s.nodes]
 
         # Liveness fixpoint (the graph may have cycles). Visiting successors before their
-        # predecessors settles a DAG in one pass (plus one that sees nothing change).
-        live = {nid: reads[nid].copy_live() for nid in s.nodes}
+        # predecessors settles a DAG in one pass (plus one that sees nothing change); the
+        # sets are frozen and shared along chains, so a long scenario isn't copied per node.
+        live: dict[str, _Live] = {}
         order = _postorder(s.start, succ, list(s.nodes))
         changed = True
         while changed:
             changed = False
             for nid in order:
-                mine = live[nid]
+                new = own[nid]
                 for m in succ[nid]:
-                    if mine.merge_live(live[m]):
-                        changed = True
+                    theirs = live.get(m)
+                    if theirs is not None and theirs is not new:  # None: behind a cycle, next pass
+                        new = _union(new, theirs)
+                if live.get(nid) != new:
+                    live[nid] = new
+                    changed = True
         self.live = live
 
         # Saturation bounds per node and slot.
         self.critical_lo = [INF] * n_slots
         self.critical_hi = [-INF] * n_slots
         self.saturable = [True] * n_slots
-        for r in reads.values():
-            for i in r.unsaturable:
-                self.saturable[i] = False
-            for i, values in r.critical.items():
-                self.critical_lo[i] = min(self.critical_lo[i], min(values))
-                self.critical_hi[i] = max(self.critical_hi[i], max(values))
+        for i in every.unsaturable:
+            self.saturable[i] = False
+        for i, values in every.critical.items():
+            self.critical_lo[i] = min(values)
+            self.critical_hi[i] = max(values)
         up, down = self._future_change(succ)
         self.lo_bound: dict[str, list[int]] = {}
         self.hi_bound: dict[str, list[int]] = {}
+        bounded = [self.saturable[i] and self.critical_lo[i] != INF for i in range(n_slots)]
         for nid in s.nodes:
-            lo, hi = [], []
-            for i in range(n_slots):
-                if not self.saturable[i] or self.critical_lo[i] == INF:
-                    lo.append(-INF)
-                    hi.append(INF)
-                else:
-                    lo.append(self.critical_lo[i] - up[nid][i])
-                    hi.append(self.critical_hi[i] + down[nid][i])
-            self.lo_bound[nid], self.hi_bound[nid] = lo, hi
+            self.lo_bound[nid] = [c - u if b else -INF for b, c, u in zip(bounded, self.critical_lo, up[nid])]
+            self.hi_bound[nid] = [c + d if b else INF for b, c, d in zip(bounded, self.critical_hi, down[nid])]
         # For the approximate mode: per slot, value -> band index (between critical values).
         self._band_of: list[dict[int, int]] = []
         for i in range(n_slots):
-            cuts = sorted({v for r in reads.values() for v in r.cuts.get(i, ())})
+            cuts = sorted(every.cuts.get(i, ()))
             var = rules.variables[i]
             self._band_of.append({v: (-1 - sum(1 for c in cuts if c <= v)) if cuts else v
                                   for v in range(var.minimum, var.maximum + 1)})
@@ -130,20 +142,28 @@ class Abstraction:
         dead_tables = [{v: 0 for v in range(var.minimum, var.maximum + 1)} for var in rules.variables]
         self.canonical_plans: dict[str, Plan] = {}
         self.band_plans: dict[str, Plan] = {}
+        made: dict[tuple, tuple[tuple[dict[int, int], ...], tuple[dict[int, int], ...]]] = {}
+        minima = [var.minimum for var in rules.variables]
+        maxima = [var.maximum for var in rules.variables]
         for nid in s.nodes:
             lv = self.live[nid]
-            sets = (frozenset(lv.flags), frozenset(lv.prep), frozenset(lv.chosen), frozenset(lv.visited))
+            sets = (lv.flags, lv.prep, lv.chosen, lv.visited)
             lo_b, hi_b = self.lo_bound[nid], self.hi_bound[nid]
-            canon, bands = [], []
-            for i in range(n_slots):
-                if i in lv.slots:
-                    canon.append(table(i, lo_b[i], hi_b[i], False))
-                    bands.append(table(i, lo_b[i], hi_b[i], True))
-                else:
-                    canon.append(dead_tables[i])
-                    bands.append(dead_tables[i])
-            self.canonical_plans[nid] = (tuple(canon), sets)
-            self.band_plans[nid] = (tuple(bands), sets)
+            # Bounds beyond the scale saturate nothing: clamped, far more nodes share a plan.
+            k = (lv.slots, tuple(map(max, lo_b, minima)), tuple(map(min, hi_b, maxima)))
+            both = made.get(k)
+            if both is None:
+                canon, bands = [], []
+                for i in range(n_slots):
+                    if i in lv.slots:
+                        canon.append(table(i, lo_b[i], hi_b[i], False))
+                        bands.append(table(i, lo_b[i], hi_b[i], True))
+                    else:
+                        canon.append(dead_tables[i])
+                        bands.append(dead_tables[i])
+                both = made[k] = (tuple(canon), tuple(bands))
+            self.canonical_plans[nid] = (both[0], sets)
+            self.band_plans[nid] = (both[1], sets)
 
     def _future_change(self, succ: dict[str, list[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Largest possible total increase and decrease of each slot from each node on."""
@@ -153,27 +173,30 @@ class Abstraction:
         down: dict[str, list[int]] = {}
         state: dict[str, int] = {}  # 1 = on stack, 2 = done
 
-        def edge_change(nid: str) -> list[tuple[str, list[int], list[int]]]:
-            node = s.nodes[nid]
+        steps = self.rules._steps
+
+        def edge_change(nid: str) -> list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]]:
+            """Per way out: (target, total increase per slot, total decrease per slot), sparse."""
             out = []
-            for c in node.choices:
-                inc = [0] * n_slots
-                dec = [0] * n_slots
-                for who, deltas in c.effects.items():
-                    rids = s.resident_ids if who == "all" else (who,)
-                    for rid in rids:
-                        for var, delta in deltas.items():
-                            i = self.rules.slot_index[(rid, var)]
-                            if delta > 0:
-                                inc[i] += delta
-                            else:
-                                dec[i] -= delta
-                out.append((c.next, inc, dec))
-            zero = [0] * n_slots
+            nexts = set()
+            for step in steps[nid]:
+                inc: dict[int, int] = {}
+                dec: dict[int, int] = {}
+                for i, delta, _, _ in step.ops:  # the choice's effects, per slot, as Rules applies them
+                    if delta > 0:
+                        inc[i] = inc.get(i, 0) + delta
+                    elif delta < 0:
+                        dec[i] = dec.get(i, 0) - delta
+                out.append((step.choice.next, list(inc.items()), list(dec.items())))
+                nexts.add(step.choice.next)
             for m in succ[nid]:
-                if not any(m == c.next for c in node.choices):
-                    out.append((m, zero, zero))
+                if m not in nexts:
+                    out.append((m, [], []))
             return out
+
+        nodes = s.nodes
+        zeros = [0] * n_slots
+        unbounded = [INF] * n_slots
 
         for root in s.nodes:
             if root in state:
@@ -185,12 +208,23 @@ class Abstraction:
                     u = [0] * n_slots
                     d = [0] * n_slots
                     for m, inc, dec in edge_change(nid):
-                        mu = up.get(m, [0] * n_slots) if m in s.nodes else [0] * n_slots
-                        md = down.get(m, [0] * n_slots) if m in s.nodes else [0] * n_slots
-                        if m in s.nodes and state.get(m) == 1:  # cycle: no bound
-                            mu = md = [INF] * n_slots
-                        u = [max(a, min(INF, b + c)) for a, b, c in zip(u, inc, mu)]
-                        d = [max(a, min(INF, b + c)) for a, b, c in zip(d, dec, md)]
+                        if m not in nodes:
+                            mu = md = zeros
+                        elif state.get(m) == 1:  # cycle: no bound
+                            mu = md = unbounded
+                        else:
+                            mu, md = up.get(m, zeros), down.get(m, zeros)
+                        # max(u, min(INF, change + what follows)); untouched slots add 0 (all <= INF)
+                        if inc:
+                            mu = list(mu)
+                            for i, x in inc:
+                                mu[i] = min(INF, mu[i] + x)
+                        if dec:
+                            md = list(md)
+                            for i, x in dec:
+                                md[i] = min(INF, md[i] + x)
+                        u = list(map(max, u, mu))
+                        d = list(map(max, d, md))
                     up[nid], down[nid] = u, d
                     state[nid] = 2
                     continue
@@ -234,6 +268,21 @@ def key_of(snap: Snapshot, plan: "Plan") -> Snapshot:
         snap[6]))
 
 
+def _union(a: _Live, b: _Live) -> _Live:
+    """``a`` with ``b`` added; ``a`` or ``b`` itself when nothing is new (sets stay shared)."""
+    out = None
+    for f in range(5):
+        x, y = a[f], b[f]
+        if y is x or not y or (x and y <= x):
+            continue
+        if out is None:
+            out = list(a)
+        out[f] = y if not x else x | y
+    if out is None:
+        return a
+    return b if all(o is p for o, p in zip(out, b)) else _Live(*out)
+
+
 def _postorder(start: str, succ: dict[str, list[str]], nodes: list[str]) -> list[str]:
     """Every node, each after all its successors (as far as cycles allow)."""
     order: list[str] = []
@@ -256,6 +305,16 @@ def _postorder(start: str, succ: dict[str, list[str]], nodes: list[str]) -> list
     return order
 
 
+class _Live(NamedTuple):
+    """What conditions reachable from a node can still see."""
+
+    slots: frozenset[int]
+    flags: frozenset[str]
+    prep: frozenset[str]
+    chosen: frozenset[str]
+    visited: frozenset[str]
+
+
 class _Reads:
     """The state a set of conditions can see."""
 
@@ -273,22 +332,6 @@ class _Reads:
         r = _Reads()
         r.merge(self)
         return r
-
-    def copy_live(self) -> "_Reads":
-        """A copy of what liveness tracks (the mood slots and flag-like names)."""
-        r = _Reads()
-        r.merge_live(self)
-        return r
-
-    def merge_live(self, other: "_Reads") -> bool:
-        """Add ``other``'s slots and names; True when something was new."""
-        before = (len(self.slots), len(self.flags), len(self.prep), len(self.chosen), len(self.visited))
-        self.slots |= other.slots
-        self.flags |= other.flags
-        self.prep |= other.prep
-        self.chosen |= other.chosen
-        self.visited |= other.visited
-        return before != (len(self.slots), len(self.flags), len(self.prep), len(self.chosen), len(self.visited))
 
     def merge(self, other: "_Reads") -> bool:
         before = (len(self.slots), len(self.flags), len(self.prep), len(self.chosen), len(self.visited))

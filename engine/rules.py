@@ -89,7 +89,7 @@ class Rules:
         self.read_visited = frozenset(read_visited)
         self.questions = scenario.preparation.questions if scenario.preparation else ()
         self._prep_index = {prep_state(q.id): i for i, q in enumerate(self.questions)}
-        self._compiled: dict[int, Test] = {}
+        self._compiled: dict[str, Test] = {}
         self._vectors: dict[int, Vector] = {}
         # Nodes where ``settle`` may move on or record a visit; elsewhere, after a line
         # without choices, it has nothing to do.
@@ -108,10 +108,10 @@ class Rules:
 
     # -- compiling ----------------------------------------------------------------------
     def test(self, condition: Condition) -> Test:
-        """``condition`` compiled to a function of a snapshot (once per condition)."""
-        fn = self._compiled.get(id(condition))
+        """``condition`` compiled to a function of a snapshot (once per condition text)."""
+        fn = self._compiled.get(condition.source)
         if fn is None:
-            fn = self._compiled[id(condition)] = compile_condition(condition, self._getter)
+            fn = self._compiled[condition.source] = compile_condition(condition, self._getter)
         return fn
 
     def _getter(self, ref: Ref) -> Getter:
