@@ -44,6 +44,18 @@ SETTLE_AFTER_INPUT = 0.5  # keep drawing this long after input (hover fades, whe
 DEFAULT_SIZE = (1280, 720)
 
 
+class Manager(pygame_gui.UIManager):
+    """pygame_gui's manager, told when the pointer leaves the window (so nothing stays hovered)."""
+
+    pointer_inside = True
+
+    def _update_mouse_position(self) -> None:
+        if self.pointer_inside:
+            super()._update_mouse_position()
+        else:
+            self.mouse_position = (-10_000, -10_000)
+
+
 def _plain(html: str) -> str:
     """Visible text of pygame_gui HTML (for the render model)."""
     import html as html_mod
@@ -111,11 +123,11 @@ class App:
                 pass
         return screen
 
-    def _make_manager(self) -> tuple[pygame_gui.UIManager, Fonts]:
+    def _make_manager(self) -> tuple[Manager, Fonts]:
         theme, preload = build_theme(self.settings.text_scale)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            manager = pygame_gui.UIManager(self.screen.get_size(), theme, enable_live_theme_updates=False)
+            manager = Manager(self.screen.get_size(), theme, enable_live_theme_updates=False)
             manager.preload_fonts(preload)
         return manager, Fonts(theme)
 
@@ -347,6 +359,11 @@ class App:
             return
         if et in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
             self.last_input = self.now
+        if et in (pygame.WINDOWLEAVE, pygame.WINDOWENTER):
+            self.manager.pointer_inside = et == pygame.WINDOWENTER
+            self.last_input = self.now
+        elif et == pygame.MOUSEMOTION:
+            self.manager.pointer_inside = True
         if et == pygame.KEYDOWN:
             self._set_keyboard_mode(True)
             if event.key == pygame.K_F11:

@@ -87,6 +87,9 @@ class DocumentScene(Scene):
     def subtitle(self) -> str:
         return ""
 
+    def subtitle_html(self) -> str:
+        return muted(esc(self.subtitle())) if self.subtitle() else ""
+
     def document_html(self) -> str:
         raise NotImplementedError
 
@@ -106,8 +109,8 @@ class DocumentScene(Scene):
         col = frame(self.size, 10, 10, self.scale).header  # the readable column
         title = text_box(self.manager, f"<b>{esc(self.title())}</b>", Box(col.x, m, col.w, 0), self.root, "#doc_title")
         y = title.rect.bottom + g // 3
-        if self.subtitle():
-            sub = text_box(self.manager, muted(esc(self.subtitle())), Box(col.x, y, col.w, 0), self.root, "#body")
+        if self.subtitle_html():
+            sub = text_box(self.manager, self.subtitle_html(), Box(col.x, y, col.w, 0), self.root, "#body")
             y = sub.rect.bottom
         y = self.build_extra(col, y)
         specs = self.footer_specs()

@@ -11,13 +11,18 @@ from ..theme import INK, MUTED
 from ..widgets import image
 from .common import ButtonSpec, DocumentScene, esc, heading_html, muted
 
+KIND_HEX = {"agreement": "#2E7D4F", "partial": "#A86F0E", "postponed": "#4A5795", "escalation": "#B0463A"}
+
 
 class EndingScene(DocumentScene):
     name = "ending"
 
+    ARMING_SECONDS = 1.0  # keys held down to skip lines must not skip the ending too
+
     def __init__(self, app, play: Play):
         super().__init__(app)
         self.play = play
+        self.age = 0.0
         self.sources = {r.id: PortraitSource(r.id, r.portrait) for r in play.scenario.residents}
 
     @property
@@ -33,12 +38,18 @@ class EndingScene(DocumentScene):
         kind = self.tr("kind_" + self.ending.kind)
         return f"{self.tr('ending')} · {kind} · {self.play.scenario.title.get(self.lang)}"
 
+    def subtitle_html(self) -> str:
+        kind = self.tr("kind_" + self.ending.kind)
+        colour = KIND_HEX.get(self.ending.kind, "#55636B")
+        rest = f"{self.tr('ending')} · {self.play.scenario.title.get(self.lang)}"
+        return f"<font color='{colour}'><b>{esc(kind)}</b></font>" + muted(" · " + esc(rest))
+
     def build_extra(self, col: Box, y: int) -> int:
         """The residents as they leave: faces at their final mood."""
         s = self.play.scenario
         g = gap(self.scale)
         h = self.size[1]
-        face = int(min(96, max(56, h * 0.1)) * min(self.scale, 1.2))
+        face = int(min(130, max(56, h * 0.11)) * min(self.scale, 1.2))
         fonts = self.fonts
         cols = row(len(s.residents), col.x, col.w, g, max_item=max(face + 40, 150))
         name_lh = fonts.line_height("#small")
@@ -64,10 +75,23 @@ class EndingScene(DocumentScene):
 
     def document_html(self) -> str:
         e, L = self.ending, self.lang
-        parts = [heading_html(self, self.tr("what_happened")) + "<br>" + esc(e.text.get(L))]
+        size = self.fonts.size_of("#speech")
+        parts = [heading_html(self, self.tr("what_happened")) + "<br>"
+                 + f"<font pixel_size={size}>{esc(e.text.get(L))}</font>"]
         if e.debrief.variants:
             parts.append(heading_html(self, self.tr("why")) + "<br>" + muted(esc(e.debrief.get(L))))
         return "<br><br>".join(parts)
+
+    def update(self, dt: float) -> None:
+        self.age += dt
+
+    def animating(self) -> bool:
+        return self.age < self.ARMING_SECONDS
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if self.age < self.ARMING_SECONDS and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return True  # swallowed: the ending has only just appeared
+        return super().on_key(event)
 
     def footer_specs(self) -> list[ButtonSpec]:
         return [(self.tr("to_debrief"), self._debrief, "#primary")]

@@ -59,16 +59,20 @@ class StartScene(Scene):
     def build_widgets(self) -> None:
         w, h = self.size
         m, g = margins(self.size), gap(self.scale)
-        inner = Box(m, m, w - 2 * m, h - 2 * m)
+        width = min(w - 2 * m, int(1500 * min(self.scale, 1.3)))
+        inner = Box((w - width) // 2, m, width, h - 2 * m)
+        top_block: list = []  # what moves down together when the window is much taller than needed
         title = text_box(self.manager, f"<b>{esc(self.tr('app_title'))}</b>", Box(inner.x, inner.y, inner.w, 0),
                          self.root, "#title")
         y = title.rect.bottom
         tag = text_box(self.manager, muted(esc(self.tr("tagline"))), Box(inner.x, y, inner.w, 0), self.root, "#body")
+        top_block += [title, tag]
         y = tag.rect.bottom + g
         notices = [n for n in (self.app.notice, self.message) if n]
         for n in notices:
             note = text_box(self.manager, f"<font color='#9A4A2E'>{esc(n)}</font>", Box(inner.x, y, inner.w, 0),
                             self.root, "#small")
+            top_block.append(note)
             y = note.rect.bottom + g // 2
 
         # Footer: hint on the left, buttons on the right.
@@ -89,12 +93,14 @@ class StartScene(Scene):
                     + esc(self.tr("continue_detail", title=scenario.title.get(self.lang), when=when,
                                   steps=record.steps)))
             card = Card(self.manager, html, inner.x, y, inner.w, g, self.root, object_id="#balcony")
+            top_block += card.elements()
             self.on_click(card.button, lambda r=record: self._continue(r))
             self.focus.add(card.button, lambda r=record: self._continue(r), name="continue")
             y = card.box.bottom + g
 
         heading = text_box(self.manager, f"<b>{esc(self.tr('choose_scenario'))}</b>", Box(inner.x, y, inner.w, 0),
                            self.root, "#doc_heading")
+        top_block.append(heading)
         y = heading.rect.bottom + g // 2
         area_box = Box(inner.x, y, inner.w, max(60, footer.y - g - y))
         entries = [e for e in self.app.load_catalog() if e.scenario is not None]
@@ -103,10 +109,22 @@ class StartScene(Scene):
             text_box(self.manager, esc(self.tr("no_scenarios", path=str(scenario_dir()))),
                      Box(inner.x, y, inner.w, 0), self.root, "#body")
         else:
-            self._build_cards(area_box, entries)
+            used = self._build_cards(area_box, entries)
+            spare = area_box.h - used
+            if spare > 0 and self.area is not None:
+                # A tall window: the cards' area shrinks to the cards and the whole block sits a
+                # little above the middle instead of clinging to the top.
+                self.area.view.set_dimensions((area_box.w, used))
+                self.area.box = area_box.with_height(used)
+                self.area.set_content_height(used)
+                shift = spare // 3
+                for el in top_block + [self.area.view]:
+                    x0, y0 = el.relative_rect.topleft
+                    el.set_relative_position((x0, y0 + shift))
         build_buttons(self, specs, footer)
 
-    def _build_cards(self, area_box: Box, entries) -> None:
+    def _build_cards(self, area_box: Box, entries) -> int:
+        """The scenario cards in a scrolling grid; returns the height they need."""
         g = gap(self.scale)
         pad = int(g * 1.4)
         columns = grid_columns(area_box.w, int(380 * min(self.scale, 1.3)), 3)
@@ -135,6 +153,7 @@ class StartScene(Scene):
             self.focus.add(card.button, action, name=e.scenario.id,
                            on_focus=lambda b=box: self._show(b))
         self.cards.extend(cards)
+        return content_h
 
     @staticmethod
     def _place(card: Card, box: Box) -> None:
