@@ -36,7 +36,6 @@ class Settings:
     text_size: str = "normal"
     text_speed: str = "normal"
     fullscreen: bool = False
-    sound: bool = False
 
     @property
     def text_scale(self) -> float:
@@ -68,7 +67,6 @@ def _validated(s: Settings) -> Settings:
         text_size=s.text_size if s.text_size in TEXT_SIZES else default.text_size,
         text_speed=s.text_speed if s.text_speed in TEXT_SPEEDS else default.text_speed,
         fullscreen=s.fullscreen if isinstance(s.fullscreen, bool) else default.fullscreen,
-        sound=s.sound if isinstance(s.sound, bool) else default.sound,
     )
 
 

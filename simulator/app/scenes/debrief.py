@@ -241,7 +241,15 @@ class DebriefScene(Scene):
             parts.append(heading_html(self, self.tr("feedback")) + "<br>" + esc(d.feedback.get(L)))
         if not d.is_prep:
             parts.append(heading_html(self, self.tr("mood_change")) + "<br>" + self._mood_html(d))
-        if d.better_text is not None:
+        answer = self._prep_answer(d)
+        if answer is not None:
+            # A preparation answer is right or wrong; a wrong one is followed by the right one.
+            if not answer.correct and answer.right_text is not None:
+                right = f"<b>{esc(answer.right_text.get(L))}</b>"
+                if answer.right_feedback is not None and answer.right_feedback.variants:
+                    right += "<br>" + esc(answer.right_feedback.get(L))
+                parts.append(heading_html(self, self.tr("right_answer")) + "<br>" + right)
+        elif d.better_text is not None:
             better = f"<b>{esc(d.better_text.get(L))}</b>"
             if d.better_feedback is not None and d.better_feedback.variants:
                 better += "<br>" + esc(d.better_feedback.get(L))
@@ -312,14 +320,15 @@ class DebriefScene(Scene):
         self.doc = text_box(self.manager, self._decision_html(d), Box(body.x, y, body.w, max(40, body.bottom - y)),
                             self.root, "#doc", wrap=False)
 
-    def _prep_correct(self, d: DecisionReview) -> Optional[bool]:
+    def _prep_answer(self, d: DecisionReview):
         review = self.review
         if not d.is_prep or review is None or review.prep is None:
             return None
-        for answer in review.prep.answers:
-            if answer.question_id == d.decision.node_id:
-                return answer.correct
-        return None
+        return next((a for a in review.prep.answers if a.question_id == d.decision.node_id), None)
+
+    def _prep_correct(self, d: DecisionReview) -> Optional[bool]:
+        answer = self._prep_answer(d)
+        return None if answer is None else answer.correct
 
     def _verdict_key(self, d: DecisionReview) -> Optional[str]:
         """The colour of a decision: a preparation answer is right or wrong, a choice has a verdict."""
