@@ -17,12 +17,13 @@ object as a model, whose ``state`` attribute is the current position.
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable, Protocol
-
-from transitions import Machine, Transition
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from .conditions import Condition, Environment
 from .model import Choice, PrepOption, Scenario
+
+if TYPE_CHECKING:
+    from transitions import Transition
 
 
 class CursorOwner(Protocol):
@@ -70,6 +71,10 @@ class CompiledMachine:
     """A scenario's machine plus the lookups the session needs."""
 
     def __init__(self, scenario: Scenario):
+        # Imported here, not at the top: listing and loading scenarios (the window's first
+        # screen) never builds a machine, and ``transitions`` is a fifth of the engine's import time.
+        from transitions import Machine, Transition
+        self._transition = Transition
         self.scenario = scenario
         questions = scenario.preparation.questions if scenario.preparation else ()
         states = [prep_state(q.id) for q in questions] + list(scenario.nodes) + list(scenario.endings)
@@ -102,7 +107,7 @@ class CompiledMachine:
     def _add(self, trigger: str, source: str, dest: str, conditions: list[Any] | None = None,
              before: list[Any] | None = None) -> None:
         self._events.setdefault(trigger, []).append(
-            (source, Transition(source, dest, conditions=conditions, before=before)))
+            (source, self._transition(source, dest, conditions=conditions, before=before)))
 
     def _flush(self) -> None:
         # Building Transition objects directly and registering them per event is several

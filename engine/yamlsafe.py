@@ -97,6 +97,40 @@ def compose(source: str, path: str) -> yaml.Node:
 def check_structure(root: yaml.Node, path: str) -> None:
     """Refuse foreign tags, deep nesting, recursive aliases and alias bombs.
 
+    Most files use no aliases: their node graph is a tree, checked in one quick walk. The
+    first node met twice (an alias) hands over to ``_check_graph``, which sizes shared
+    nodes; up to that point both walks visit the same nodes in the same order, so the
+    first problem reported is the same either way.
+    """
+    mapping, sequence, tags = yaml.MappingNode, yaml.SequenceNode, STANDARD_TAGS
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        key = id(node)
+        if key in seen:
+            _check_graph(root, path)
+            return
+        seen.add(key)
+        if depth > MAX_DEPTH:
+            line, col = pos_of(node)
+            raise ScenarioError.single(path, f"nested more than {MAX_DEPTH} levels deep", line, col)
+        if node.tag not in tags:
+            line, col = pos_of(node)
+            raise ScenarioError.single(path, f"tag {node.tag!r} is not allowed in a scenario", line, col)
+        kind = type(node)
+        if kind is mapping or isinstance(node, mapping):
+            for k, v in node.value:
+                stack.append((k, depth + 1))
+                stack.append((v, depth + 1))
+        elif kind is sequence or isinstance(node, sequence):
+            for child in node.value:
+                stack.append((child, depth + 1))
+
+
+def _check_graph(root: yaml.Node, path: str) -> None:
+    """The careful walk, for documents with aliases.
+
     Walks the node graph once, iteratively, sizing each distinct node once (memoised),
     so a document whose aliases would expand to billions of nodes is refused in time
     proportional to its length.

@@ -1,0 +1,69 @@
+"""``python -m bench``: run every benchmark and write the tables to ``bench/RESULTS.md``.
+
+    python -m bench                        # everything (about 15-30 minutes)
+    python -m bench --only load,analyze    # some of it
+    python -m bench --baseline b0002a6^    # also time an older engine, side by side
+    python -m bench --quick --out -        # tiny sizes, seconds, to stdout (the smoke test)
+
+Benchmarks are not part of the test suite; ``tests/test_bench_smoke.py`` runs ``--quick``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import analyze_bench, load_bench, monkey_memory, window_bench
+from bench.common import engine_at, machine
+
+PARTS = ("load", "analyze", "window", "monkey")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench", description="Tussenwerker's benchmarks.")
+    p.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {', '.join(PARTS)}")
+    p.add_argument("--sizes", default="1000,10000,50000", help="synthetic scenario sizes in nodes")
+    p.add_argument("--baseline", metavar="REV", help="also measure the engine of this git revision")
+    p.add_argument("--repeat", type=int, default=3, help="repeats per measurement (the best counts)")
+    p.add_argument("--quick", action="store_true", help="tiny sizes and short runs (a smoke test)")
+    p.add_argument("--out", default=str(Path(__file__).parent / "RESULTS.md"), help="file to write, or - for stdout")
+    args = p.parse_args(argv)
+    parts = [x.strip() for x in args.only.split(",") if x.strip()]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        p.error(f"unknown part(s): {', '.join(sorted(unknown))}")
+    sizes = [int(x) for x in args.sizes.split(",")]
+    repeat = args.repeat
+    if args.quick:
+        sizes, repeat = [60, 120], 1
+    folder = Path(tempfile.mkdtemp(prefix="tussenwerker-bench-"))
+    baseline = engine_at(args.baseline) if args.baseline else None
+    started = time.perf_counter()
+    lines = ["# Benchmark results", "", "Written by `python -m bench`; see bench/README.md for what each number means.",
+             "", "## Machine", "", *[m for m in machine() if m], ""]
+    lines += ["## Results", ""]
+    for part in parts:
+        print(f"bench: {part} ...", file=sys.stderr, flush=True)
+        if part == "load":
+            lines += load_bench.run(sizes, folder, baseline, repeat)
+        elif part == "analyze":
+            lines += analyze_bench.run(sizes, folder, baseline, repeat, quick=args.quick)
+        elif part == "window":
+            lines += window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
+        elif part == "monkey":
+            lines += monkey_memory.run(events=300 if args.quick else 30_000, quick=args.quick)
+    lines.append(f"_Total time of this run: {time.perf_counter() - started:.0f} s._")
+    text = "\n".join(lines) + "\n"
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"bench: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

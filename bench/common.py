@@ -1,0 +1,129 @@
+"""What every benchmark needs: fresh-process measurements, the machine, a Markdown table.
+
+The machine these numbers come from is shared and noisy, so each benchmark measures
+the things it compares side by side in one run (ours and the floor, new and baseline),
+takes the best of a few repeats, and reports process (CPU) time next to wall time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD = Path(__file__).resolve().parent / "child.py"
+
+
+@dataclass
+class Engine:
+    """Which ``engine`` a child process imports: this checkout, or one from a git revision."""
+
+    label: str
+    path: Path  # folder that contains the ``engine`` package
+
+    def env(self, extra: Optional[dict[str, str]] = None) -> dict[str, str]:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([str(self.path), str(ROOT)])
+        env.setdefault("SDL_VIDEODRIVER", "dummy")
+        env.setdefault("SDL_AUDIODRIVER", "dummy")
+        env["PYTHONHASHSEED"] = "0"
+        env.update(extra or {})
+        return env
+
+
+CURRENT = Engine("now", ROOT)
+
+
+def engine_at(revision: str) -> Engine:
+    """The ``engine`` package as it was at ``revision``, unpacked in a temporary folder."""
+    blob = subprocess.run(["git", "archive", "--format=tar", revision, "engine"], cwd=ROOT,
+                          capture_output=True, check=True).stdout
+    folder = Path(tempfile.mkdtemp(prefix="tussenwerker-baseline-"))
+    with tarfile.open(fileobj=BytesIO(blob)) as tar:
+        try:
+            tar.extractall(folder, filter="data")
+        except TypeError:  # Python without extraction filters
+            tar.extractall(folder)
+    short = subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    return Engine(short, folder)
+
+
+def child(task: str, *args: Any, engine: Engine = CURRENT, repeat: int = 3, timeout: float = 1800) -> dict[str, Any]:
+    """Run one ``bench/child.py`` task in a fresh interpreter; ``{"error": ...}`` on failure."""
+    cmd = [sys.executable, str(CHILD), task, *map(str, args)]
+    try:
+        out = subprocess.run(cmd, cwd=ROOT, env=engine.env({"BENCH_REPEAT": str(repeat)}), capture_output=True,
+                             text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    if out.returncode != 0:
+        last = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": last}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def machine() -> list[str]:
+    """The machine and software, without paths or host names."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for dist in ("PyYAML", "transitions", "pygame-ce", "pygame_gui", "hypothesis", "atheris"):
+        try:
+            from importlib.metadata import version
+            versions.append(f"{dist} {version(dist)}")
+        except Exception:  # not installed
+            continue
+    try:
+        import yaml
+        libyaml = "with libyaml" if yaml.__with_libyaml__ else "without libyaml"
+    except ImportError:
+        libyaml = ""
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return [
+        f"- CPU: {model}, {os.cpu_count()} logical cores",
+        f"- OS: {platform.system()} {platform.release().split('-')[0]} ({platform.machine()})",
+        f"- Python {platform.python_version()} ({platform.python_implementation()})",
+        f"- {', '.join(versions)} (PyYAML {libyaml})",
+        f"- load average when the run started (1/5/15 min): {load}" if load else "",
+    ]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(str(c) for c in row) + " |")
+    return out
+
+
+def secs(result: dict[str, Any], key: str = "cpu") -> str:
+    if "error" in result:
+        return f"error: {result['error']}"
+    value = result.get(key)
+    return "—" if value is None else f"{value:.3f}"
+
+
+def synthetic(nodes: int, folder: Path) -> Path:
+    """Write (once) the synthetic scenario of about ``nodes`` nodes into ``folder``."""
+    from bench.synth import scenario_text
+    path = folder / f"synthetic-{nodes}.yaml"
+    if not path.exists():
+        path.write_text(scenario_text(nodes), encoding="utf-8")
+    return path

@@ -1,0 +1,108 @@
+"""Coverage-guided fuzzing of the loader with atheris (libFuzzer for Python), for a bounded time.
+
+    pip install -e ".[fuzz]"
+    python -m bench.fuzz_atheris --seconds 600          # fuzz for ten minutes
+    python -m bench.fuzz_atheris --seconds 600 --keep   # ... and fold new finds into the corpus
+
+The engine is instrumented for coverage; each input is decoded as UTF-8 (undecodable
+bytes replaced) and handed to ``bench.fuzz_contract.check``: anything but a scenario or
+a clean ``ScenarioError`` is a crash, written as ``crash-*`` in the working folder for
+``tests/test_fuzz_loader.py``-style replay. Small inputs that load are also validated
+and played a few steps (``deep``), so the analyser and the session are fuzzed as well.
+
+The fuzzer starts from ``tests/fuzz_corpus/`` (small scenarios and earlier finds) and
+works in a temporary copy; with ``--keep`` libFuzzer's merge folds back only the inputs
+that add coverage, so the corpus stays small. ``tests/test_fuzz_loader.py`` replays
+every corpus file on each test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fuzz_corpus"
+MAX_LEN = 12_288  # bytes per input: small inputs keep runs fast and the corpus small
+DEEP_BELOW = 3000  # inputs shorter than this that load are validated and played too
+
+# Tokens libFuzzer splices in: scenario keys, condition words, YAML syntax.
+DICTIONARY = [
+    "format: 1", "id:", "title:", "summary:", "setting:", "meeting:", "residents:", "name:", "mood:", "trust:",
+    "anger:", "preparation:", "questions:", "options:", "correct: true", "prompt:", "start:", "triggers:",
+    "nodes:", "endings:", "speaker:", "text:", "variants:", "auto:", "goto:", "next:", "choices:", "when:",
+    "effects:", "set:", "clear:", "score:", "feedback:", "label:", "balcony:", "kind: agreement", "debrief:",
+    "mood_variables:", "min:", "max:", "initial:", "good: low", "language: en", "step1", "step5", "e4", "all:",
+    "narrator", "flag.", "prep.", "chose.", "visited.", "max.anger", "min.trust", " >= ", " and ", " or ",
+    "not ", "{nl: ", ", en: ", "}", "[", "]", "&a ", "*a", "!!str ", "!!python/object:", "---", "...", "? ",
+    "- ", ": ", "\"", "'", "|\n", ">\n", "#",
+]
+
+
+def _dict_entry(token: str) -> str:
+    r"""A libFuzzer dictionary line: quoted, with \\, \" and \xNN escapes only."""
+    out = []
+    for byte in token.encode("utf-8"):
+        ch = chr(byte)
+        out.append("\\\\" if ch == "\\" else '\\"' if ch == '"' else ch if 32 <= byte < 127 else f"\\x{byte:02X}")
+    return '"' + "".join(out) + '"'
+
+
+def _test_one_input(data: bytes) -> None:
+    from bench.fuzz_contract import check
+    text = data.decode("utf-8", "replace")
+    check(text, deep=len(data) < DEEP_BELOW, steps=20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--worker"]:  # the child that runs libFuzzer (its flags look like options)
+        return _worker(argv[1:])
+    p = argparse.ArgumentParser(prog="python -m bench.fuzz_atheris", description=__doc__.splitlines()[0])
+    p.add_argument("--seconds", type=int, default=60, help="how long to fuzz (default 60)")
+    p.add_argument("--keep", action="store_true", help="merge inputs that add coverage into tests/fuzz_corpus/")
+    p.add_argument("--libfuzzer", action="append", default=[], metavar="FLAG",
+                   help="an extra libFuzzer flag, e.g. --libfuzzer=-seed=1 (repeatable)")
+    args = p.parse_args(argv)
+    try:
+        import atheris  # noqa: F401
+    except ImportError:
+        print("atheris is not installed: pip install -e \".[fuzz]\"", file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="tussenwerker-fuzz-"))
+    corpus = work / "corpus"
+    if CORPUS.is_dir():
+        shutil.copytree(CORPUS, corpus)
+    else:
+        corpus.mkdir()
+    dictionary = work / "scenario.dict"
+    dictionary.write_text("\n".join(_dict_entry(t) for t in DICTIONARY) + "\n", encoding="utf-8")
+    flags = [f"-max_total_time={args.seconds}", f"-max_len={MAX_LEN}", f"-dict={dictionary}", "-timeout=20",
+             "-rss_limit_mb=4096", f"-artifact_prefix={Path.cwd()}/", "-print_final_stats=1", *args.libfuzzer]
+    # libFuzzer ends its process when done, so it runs in a child and this one tidies up.
+    status = subprocess.call([sys.executable, "-m", "bench.fuzz_atheris", "--worker", *flags, str(corpus)])
+    before = len(list(CORPUS.glob("*"))) if CORPUS.is_dir() else 0
+    if args.keep and status == 0:
+        CORPUS.mkdir(exist_ok=True)
+        subprocess.call([sys.executable, "-m", "bench.fuzz_atheris", "--worker", "-merge=1",
+                         f"-max_len={MAX_LEN}", str(CORPUS), str(corpus)])
+        print(f"corpus: {before} -> {len(list(CORPUS.glob('*')))} files in tests/fuzz_corpus/", file=sys.stderr)
+    return status
+
+
+def _worker(flags: list[str]) -> int:
+    import atheris
+    with atheris.instrument_imports(include=["engine", "yaml"]):
+        import engine.lint  # noqa: F401  (instrumented for coverage)
+        import engine.loader  # noqa: F401
+        import engine.playability  # noqa: F401
+    atheris.Setup([sys.argv[0], *flags], _test_one_input)
+    atheris.Fuzz()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""Loading: ``load_scenario`` + ``Session.start`` against a bare ``yaml.load`` of the same file.
+
+The floor is what reading the YAML costs at all: ``yaml.load(text, Loader=CSafeLoader)``.
+Our path parses into a node tree (positions kept for error messages), validates every
+field, checks references and the graph, and compiles the ``transitions`` machine. Goal:
+at most 2.5x the floor at 10k nodes, and time per node flat from 1k to 50k (linear).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from bench.common import CURRENT, Engine, child, secs, synthetic, table
+
+GOAL_RATIO = 2.5
+
+
+def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repeat: int = 3,
+        baseline_max: int = 10_000) -> list[str]:
+    rows: list[list[Any]] = []
+    per_node: dict[int, float] = {}
+    for n in sizes:
+        path = synthetic(n, folder)
+        reps = repeat if n <= 10_000 else 1
+        bare = child("bare", path, repeat=reps)
+        ours = child("load", path, repeat=reps)
+        mem = child("load_mem", path, repeat=1)
+        bare_mem = child("bare_mem", path, repeat=1)
+        old: dict[str, Any] = {}
+        if baseline is not None and n <= baseline_max:
+            old = child("load", path, engine=baseline, repeat=reps)
+        ratio = ours["cpu"] / bare["cpu"] if "cpu" in ours and "cpu" in bare else None
+        ratio_nogc = ours["cpu"] / bare["cpu_nogc"] if "cpu" in ours and "cpu_nogc" in bare else None
+        if "cpu" in ours:
+            per_node[n] = ours["cpu"] / n * 1e6
+        row = [f"{n:,}", f"{path.stat().st_size / 2**20:.1f}", secs(bare), secs(bare, "cpu_nogc"), secs(ours),
+               secs(ours, "wall"),
+               f"**{ratio:.2f}x** / {ratio_nogc:.2f}x" if ratio and ratio_nogc else "—",
+               f"{per_node.get(n, 0):.0f}",
+               f"{mem.get('peak_mib', 0):.0f} (bare {bare_mem.get('peak_mib', 0):.0f})"]
+        if baseline is not None:
+            row.append(secs(old) if old else "not run")
+        rows.append(row)
+    header = ["nodes", "MiB", "bare parse CPU s", "bare, GC off", "ours CPU s", "ours wall s",
+              "ours / bare (GC on / off)", "µs per node", "peak MiB (tracemalloc)"]
+    if baseline is not None:
+        header.append(f"ours at {baseline.label} CPU s")
+    lines = ["### Load + validate + build the machine", "", *table(header, rows), ""]
+    if len(per_node) > 1:
+        lo, hi = min(per_node), max(per_node)
+        lines.append(f"Growth: {per_node[hi] / per_node[lo]:.2f}x the time per node at {hi:,} nodes as at "
+                     f"{lo:,} (1.00 = exactly linear). Goal: ours ≤ {GOAL_RATIO}x the bare parse at 10k nodes.")
+        lines.append("")
+    return lines
+
+
+if __name__ == "__main__":
+    import tempfile
+    print("\n".join(run([1000, 10_000], Path(tempfile.mkdtemp()), CURRENT)))

@@ -1,0 +1,76 @@
+"""Every benchmark runs, on tiny sizes, and reports what it should (the numbers aren't checked here).
+
+The real runs (``python -m bench``) take many minutes and are not part of the suite;
+this makes sure they still work when the engine or the window changes.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from bench import analyze_bench, child, load_bench, monkey_memory, window_bench
+from bench.__main__ import main as bench_main
+from bench.synth import NODES_PER_ITEM, RESIDENTS, scenario_text
+from engine import load_scenario_text
+from engine.dimensions import DIMENSION_KEYS
+from simulator.cli import validate_path
+
+
+def test_synthetic_scenarios_validate_and_use_every_dimension(tmp_path):
+    path = tmp_path / "synthetic.yaml"
+    path.write_text(scenario_text(5 * NODES_PER_ITEM), encoding="utf-8")
+    problems = validate_path(str(path))
+    assert not [p for p in problems if p.severity == "error"], problems
+    s = load_scenario_text(path.read_text(encoding="utf-8"), str(path))
+    assert abs(len(s.nodes) - 5 * NODES_PER_ITEM) <= NODES_PER_ITEM
+    assert len(s.residents) == len(RESIDENTS) >= 3
+    scored = {k for n in s.nodes.values() for c in n.choices for k in c.score}
+    assert scored == set(DIMENSION_KEYS)
+    assert any(c.when is not None and ">=" in c.when.source for n in s.nodes.values() for c in n.choices)
+
+
+def test_synthetic_scenarios_grow_with_the_size_asked_for():
+    small = load_scenario_text(scenario_text(100), "a.yaml")
+    large = load_scenario_text(scenario_text(1000), "b.yaml")
+    assert 8 < len(large.nodes) / len(small.nodes) < 12
+
+
+def test_child_tasks_measure_in_process(tmp_path, monkeypatch):
+    path = tmp_path / "s.yaml"
+    path.write_text(scenario_text(40), encoding="utf-8")
+    monkeypatch.setenv("BENCH_REPEAT", "1")
+    assert child.main(["bare", str(path)])["cpu"] > 0
+    assert child.main(["load", str(path)])["wall"] > 0
+    explored = child.main(["explore", str(path)])
+    assert explored["states"] > 0 and explored["complete"]
+    assert child.main(["load_mem", str(path)])["peak_mib"] > 0
+
+
+def test_load_and_analyze_tables(tmp_path):
+    lines = load_bench.run([40], tmp_path, repeat=1)
+    assert any(line.startswith("| 40 |") for line in lines), lines
+    lines = analyze_bench.run([40], tmp_path, repeat=1, quick=True)
+    text = "\n".join(lines)
+    assert "speeltuin-kort" in text and "synthetic 40" in text and "error" not in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource usage is measured the Unix way")
+def test_window_numbers_come_out():
+    lines = "\n".join(window_bench.run(rounds=1, idle_seconds=0.5))
+    assert "cold start" in lines and "idle on the meeting screen" in lines and "p99" in lines
+    assert "error" not in lines
+
+
+def test_monkey_reports_memory_over_time():
+    data = monkey_memory.monkey(60, samples=3)
+    assert len(data["samples"]) >= 2 and all(s["traced_mib"] > 0 for s in data["samples"])
+    assert "Memory under a monkey run" in monkey_memory.render(data, 60)[0]
+
+
+def test_bench_command_writes_its_results_file(tmp_path):
+    out = tmp_path / "RESULTS.md"
+    assert bench_main(["--quick", "--only", "load", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "## Machine" in text and "Load + validate" in text and "logical cores" in text
