@@ -98,8 +98,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "best_choice_then": {"nl": "Dit was op dat moment de sterkste keuze.",
                          "en": "This was the strongest choice at that moment."},
     "not_judged": {"nl": "niet beoordeeld", "en": "not judged"},
-    "missed_one": {"nl": "1 gemiste kans", "en": "1 missed opportunity"},
-    "missed_many": {"nl": "{n} gemiste kansen", "en": "{n} missed opportunities"},
     "answer_correct": {"nl": "juist", "en": "correct"},
     "answer_wrong": {"nl": "onjuist", "en": "incorrect"},
     "right_answer": {"nl": "Het juiste antwoord", "en": "The right answer"},

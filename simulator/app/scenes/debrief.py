@@ -177,13 +177,15 @@ class DebriefScene(Scene):
             top.append(heading_html(self, review.ending.title.get(L)) + "  "
                        + muted(esc(self.tr("kind_" + review.ending.kind))))
         counts = review.counts()
-        summary = self.tr("summary_counts", **counts)
-        missed = counts["missed_opportunity"]
-        if missed:
-            summary += "; " + (self.tr("missed_one") if missed == 1 else self.tr("missed_many", n=missed))
-        line = esc(summary) + "."
+        # "label: n" avoids Dutch plurals that a template can't get right ("8 missers").
+        summary = " · ".join(f"{self.tr('verdict_' + v)}: {counts[v]}"
+                             for v in ("best", "good", "inaccuracy", "mistake"))
+        summary = summary[:1].upper() + summary[1:]
+        if counts["missed_opportunity"]:
+            summary += f" · {self.tr('missed_opportunity')}: {counts['missed_opportunity']}"
+        line = esc(summary)
         if self.play.self_rating:
-            line += " " + muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))))
+            line += "<br>" + muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))))
         top.append(line)
         if not review.exact:
             top.append(muted(esc(self.tr("approximate"))))
