@@ -118,7 +118,8 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
         y += fonts.line_height("#small")
     y += pad // 2
 
-    beside, label_w, bar_h, _ = _meter_block(fonts, variables, lang, inner, style.scale)
+    beside, label_w, bar_h, meters_h = _meter_block(fonts, variables, lang, inner, style.scale)
+    y = max(y, h - pad - meters_h)  # meters sit at the same height on every card
     lh = fonts.line_height("#small")
     for key, var in variables.items():
         value = mood.get(key, float(var.initial))

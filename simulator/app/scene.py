@@ -250,9 +250,23 @@ class Scene:
         if item is None or not getattr(item.element, "alive", lambda: False)():
             return None
         rect = pygame.Rect(item.element.rect)
-        if rect.width <= 0:
+        if rect.width <= 0 or not getattr(item.element, "visible", True):
             return None
+        modal = self.modal_root()
+        if modal is not None and not self.overlay and not _inside(item.element, modal):
+            return None  # covered by a sheet of this scene (the log)
         return rect, visible_area(item.element)
+
+
+def _inside(element: Any, root: Any) -> bool:
+    container = getattr(element, "ui_container", None)
+    seen: set[int] = set()
+    while container is not None and id(container) not in seen:
+        seen.add(id(container))
+        if container is root or getattr(root, "get_container", lambda: None)() is container:
+            return True
+        container = getattr(container, "ui_container", None)
+    return False
 
 
 def visible_area(element: Any) -> pygame.Rect:

@@ -401,7 +401,7 @@ class MeetingScene(Scene):
     def _build_log_overlay(self) -> None:
         w, h = self.size
         m, g = margins(self.size), gap(self.scale)
-        box = Box(m, m, w - 2 * m, h - 2 * m)
+        box = Box(m // 2, m // 2, w - m, h - m)  # covers the whole meeting, hint line included
         self.log_panel = UIPanel(pygame.Rect(box.as_tuple()), starting_height=40, manager=self.manager,
                                  container=self.root, object_id=oid("#sheet"))
         bh = footer_height(self)
