@@ -243,3 +243,32 @@ def test_resizing_mid_meeting_keeps_the_meeting(window):
     pilot.press("escape")
     assert not app.top.log_open and pilot.scene == "meeting"
 
+
+
+def test_a_journal_that_fails_never_stops_the_meeting(window, monkeypatch):
+    from simulator.journal import Journal as J
+    from simulator.journal import JournalError
+
+    def broken(self, session_id, session):
+        raise JournalError("/tmp/journal.sqlite3: can't save the session (disk full)")
+
+    monkeypatch.setattr(J, "save", broken)
+    app, pilot = window()
+    open_scenario(pilot, "speeltuin-kort")
+    pilot.press("return")
+    pilot.press("1")
+    pilot.settle()
+    assert pilot.scene == "preparation" and app.top.play.save_error and not app.top.play.saved
+    pilot.quit()
+    assert pilot.scene == "confirm_quit"
+    assert pilot.has_text(app.top.tr("confirm_quit_unsaved"))
+
+
+def test_f11_switches_to_full_screen_and_back(window):
+    app, pilot = window(persist=False)
+    pilot.press("f11")
+    pilot.settle()
+    assert app.settings.fullscreen and pilot.scene == "start" and pilot.has_text(app.top.tr("choose_scenario"))
+    pilot.press("f11")
+    pilot.settle()
+    assert not app.settings.fullscreen and pilot.scene == "start"
