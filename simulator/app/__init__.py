@@ -10,6 +10,8 @@ from typing import Any
 
 
 def run_app(args: Any, scenario: Any) -> int:
+    import os
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no library banner in a finished product
     from .app import run
     return run(args, scenario)
 
