@@ -39,6 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "view_briefing": {"nl": "Briefing bekijken", "en": "View the briefing"},
     "prep_hint": {"nl": "1–{n} of pijltoetsen en Enter: antwoorden · B: briefing · Esc: menu",
                   "en": "1–{n} or arrow keys and Enter: answer · B: briefing · Esc: menu"},
+    "doc_hint_back": {"nl": "Pijl omhoog/omlaag, PgUp/PgDn: lezen · Enter of Esc: terug",
+                      "en": "Up/down arrows, PgUp/PgDn: read · Enter or Esc: back"},
     "doc_hint": {"nl": "Pijl omhoog/omlaag, PgUp/PgDn: lezen · Enter: verder · Esc: menu",
                  "en": "Up/down arrows, PgUp/PgDn: read · Enter: continue · Esc: menu"},
     # meeting

@@ -62,6 +62,9 @@ class BriefingScene(DocumentScene):
             section(self.tr("preparation"), esc(s.preparation.intro.get(L)))
         return "<br><br>".join(parts)
 
+    def hint(self) -> str:
+        return self.tr("doc_hint_back" if self.readonly else "doc_hint")
+
     def footer_specs(self) -> list[ButtonSpec]:
         if self.readonly:
             return [(self.tr("back"), self.app.pop, "#primary")]
