@@ -11,8 +11,8 @@ a clean ``ScenarioError`` is a crash, written as ``crash-*`` in the working fold
 and played a few steps (``deep``), so the analyser and the session are fuzzed as well.
 
 The fuzzer starts from ``tests/fuzz_corpus/`` (small scenarios and earlier finds) and
-works in a temporary copy; with ``--keep`` libFuzzer's merge folds back only the inputs
-that add coverage, so the corpus stays small. ``tests/test_fuzz_loader.py`` replays
+works in a temporary copy; with ``--keep`` libFuzzer's merge folds back only inputs that
+add coverage, the smallest first, up to a size budget, so the corpus stays small. ``tests/test_fuzz_loader.py`` replays
 every corpus file on each test run.
 """
 
@@ -28,6 +28,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fuzz_corpus"
 MAX_LEN = 12_288  # bytes per input: small inputs keep runs fast and the corpus small
 DEEP_BELOW = 3000  # inputs shorter than this that load are validated and played too
+CORPUS_BUDGET = 48 * 1024  # bytes of tests/fuzz_corpus/, seeds included
 
 # Tokens libFuzzer splices in: scenario keys, condition words, YAML syntax.
 DICTIONARY = [
@@ -83,14 +84,46 @@ def main(argv: list[str] | None = None) -> int:
     flags = [f"-max_total_time={args.seconds}", f"-max_len={MAX_LEN}", f"-dict={dictionary}", "-timeout=20",
              "-rss_limit_mb=4096", f"-artifact_prefix={Path.cwd()}/", "-print_final_stats=1", *args.libfuzzer]
     # libFuzzer ends its process when done, so it runs in a child and this one tidies up.
-    status = subprocess.call([sys.executable, "-m", "bench.fuzz_atheris", "--worker", *flags, str(corpus)])
-    before = len(list(CORPUS.glob("*"))) if CORPUS.is_dir() else 0
+    status = subprocess.call([str(_launcher(work)), *flags, str(corpus)])
     if args.keep and status == 0:
-        CORPUS.mkdir(exist_ok=True)
-        subprocess.call([sys.executable, "-m", "bench.fuzz_atheris", "--worker", "-merge=1",
-                         f"-max_len={MAX_LEN}", str(CORPUS), str(corpus)])
-        print(f"corpus: {before} -> {len(list(CORPUS.glob('*')))} files in tests/fuzz_corpus/", file=sys.stderr)
+        _keep(corpus, work)
     return status
+
+
+def _launcher(work: Path) -> Path:
+    """An executable that starts the worker: libFuzzer re-runs its own ``argv[0]`` to merge."""
+    path = work / "fuzz-worker"
+    root = Path(__file__).resolve().parent.parent
+    path.write_text(f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(root)!r})\n"
+                    "from bench.fuzz_atheris import main\nsys.exit(main(['--worker', *sys.argv[1:]]))\n")
+    path.chmod(0o755)
+    return path
+
+
+def _keep(found: Path, work: Path) -> None:
+    """Fold finds that add coverage into tests/fuzz_corpus/, within a size budget.
+
+    libFuzzer's ``-merge`` keeps a smallest set of inputs with the same coverage; of those,
+    the seed files always stay and the smallest others are added until ``CORPUS_BUDGET``.
+    """
+    merged = work / "merged"
+    merged.mkdir()
+    CORPUS.mkdir(exist_ok=True)
+    subprocess.call([str(_launcher(work)), "-merge=1", f"-max_len={MAX_LEN}", str(merged), str(CORPUS), str(found)])
+    seeds = {p.name for p in CORPUS.glob("seed-*")}
+    before = len(list(CORPUS.glob("*")))
+    for old in CORPUS.iterdir():
+        if old.name not in seeds:
+            old.unlink()
+    used = sum((CORPUS / name).stat().st_size for name in seeds)
+    for new in sorted(merged.iterdir(), key=lambda p: p.stat().st_size):
+        if new.read_bytes() in {(CORPUS / n).read_bytes() for n in seeds}:
+            continue
+        if used + new.stat().st_size > CORPUS_BUDGET:
+            break
+        shutil.copyfile(new, CORPUS / f"found-{new.name[:12]}")
+        used += new.stat().st_size
+    print(f"corpus: {before} -> {len(list(CORPUS.glob('*')))} files, {used // 1024} KiB", file=sys.stderr)
 
 
 def _worker(flags: list[str]) -> int:

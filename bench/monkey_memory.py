@@ -5,7 +5,8 @@ a text-size switch and a scenario reload (the catalog read again from disk, back
 start screen) every few thousand events — all in one ``App``, headless. Every so often
 it records Python's traced memory (``tracemalloc``), the process's resident size, the
 number of objects the garbage collector tracks, and the sizes of the caches we know of
-(pygame_gui's loaded fonts, our font cache, the portrait caches). At the end it compares
+(pygame_gui's loaded fonts, our font cache, the portrait caches), the surfaces Python
+holds and what C's ``malloc`` has handed out (surface pixels and fonts are C memory). At the end it compares
 a ``tracemalloc`` snapshot taken after warming up with one at the end and lists the
 lines whose allocations grew most: that is "what grows".
 
@@ -41,6 +42,41 @@ def _rss_mib() -> float:
     except (OSError, ValueError, AttributeError):
         import resource
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _malloc_mib() -> float:
+    """Bytes glibc's malloc has handed out and not got back (C allocations too: SDL surfaces, fonts)."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in
+                    ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+                     "fordblks", "keepcost")]
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallinfo2.restype = MallInfo2
+        info = libc.mallinfo2()
+    except (OSError, AttributeError):
+        return float("nan")
+    return (info.uordblks + info.hblkhd) / 2**20
+
+
+def _surfaces() -> tuple[int, float]:
+    """Surfaces that Python objects hold, and their pixels (surfaces aren't tracked by the GC,
+    so they are found as the referents of objects that are)."""
+    import pygame
+    seen: dict[int, Any] = {}
+    for obj in gc.get_objects():
+        for ref in gc.get_referents(obj):
+            if isinstance(ref, pygame.Surface):
+                seen[id(ref)] = ref
+    pixels = 0
+    for surf in seen.values():
+        try:
+            pixels += surf.get_width() * surf.get_height() * surf.get_bytesize()
+        except pygame.error:  # a surface of a display that is gone
+            continue
+    return len(seen), pixels / 2**20
 
 
 def _caches(app: Any) -> dict[str, int]:
@@ -133,8 +169,10 @@ def _monkey(events: int, seed: int, samples: int) -> dict[str, Any]:
             next_sample += every
             gc.collect()
             current, _ = tracemalloc.get_traced_memory()
+            count, pixels = _surfaces()
             rows.append({"events": sent, "seconds": time.perf_counter() - started, "traced_mib": current / 2**20,
-                         "rss_mib": _rss_mib(), "gc_objects": len(gc.get_objects()), **_caches(app)})
+                         "rss_mib": _rss_mib(), "malloc_mib": _malloc_mib(), "gc_objects": len(gc.get_objects()),
+                         "surfaces": f"{count} ({pixels:.0f} MiB)", **_caches(app)})
             if warm is None and sent >= events // 10:
                 warm = tracemalloc.take_snapshot()
     gc.collect()
@@ -173,17 +211,20 @@ def run(events: int = 30_000, quick: bool = False) -> list[str]:
 
 def render(data: dict[str, Any], events: int) -> list[str]:
     samples = data["samples"]
-    cache_keys = [k for k in samples[0] if k not in ("events", "seconds", "traced_mib", "rss_mib", "gc_objects")]
+    cache_keys = [k for k in samples[0] if k not in ("events", "seconds", "traced_mib", "rss_mib", "malloc_mib",
+                                                     "gc_objects")]
     pick = samples if len(samples) <= 8 else [samples[i * (len(samples) - 1) // 7] for i in range(8)]
-    rows = [[f"{s['events']:,}", f"{s['seconds']:.0f}", f"{s['traced_mib']:.1f}", f"{s['rss_mib']:.0f}",
-             f"{s['gc_objects']:,}", *[s.get(k, "") for k in cache_keys]] for s in pick]
+    rows = [[f"{s['events']:,}", f"{s['seconds']:.0f}", f"{s['traced_mib']:.1f}", f"{s['malloc_mib']:.0f}",
+             f"{s['rss_mib']:.0f}", f"{s['gc_objects']:,}", *[s.get(k, "") for k in cache_keys]] for s in pick]
     lines = [f"### Memory under a monkey run ({events:,} events, {data['switches']} language/size switches "
              f"and reloads, {data['restarts']} quits)", "",
-             *table(["events", "s", "Python MiB (traced)", "RSS MiB", "GC objects", *cache_keys], rows), ""]
+             *table(["events", "s", "Python MiB (traced)", "malloc MiB in use", "RSS MiB", "GC objects",
+                     *cache_keys], rows), ""]
     warm = next((s for s in samples if s["events"] >= events // 10), samples[0])
     last = samples[-1]
     lines.append(f"From the warm-up sample ({warm['events']:,} events) to the end: traced memory "
                  f"{last['traced_mib'] - warm['traced_mib']:+.1f} MiB, "
+                 f"malloc in use {last['malloc_mib'] - warm['malloc_mib']:+.0f} MiB, "
                  f"RSS {last['rss_mib'] - warm['rss_mib']:+.0f} MiB, "
                  f"GC objects {last['gc_objects'] - warm['gc_objects']:+,}.")
     if data["growth"]:
