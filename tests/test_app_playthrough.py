@@ -272,3 +272,26 @@ def test_f11_switches_to_full_screen_and_back(window):
     pilot.press("f11")
     pilot.settle()
     assert not app.settings.fullscreen and pilot.scene == "start"
+
+
+def test_the_own_estimate_is_kept_and_a_decision_can_be_replayed(window):
+    app, pilot = window()
+    open_scenario(pilot, "speeltuin-kort")
+    play_to_debrief(pilot, seeded(3))
+    first = app.top.play
+    pilot.press("2")
+    pilot.wait_until(lambda: app.top.review is not None)
+    pilot.settle()
+    assert Journal().rating(first.session_id).scores == {"overall": 2}
+    assert pilot.has_text(app.top.tr("your_rating", label=app.top.tr("rating_2")))
+    decisions = app.top.review.decisions
+    target = next(d for d in decisions if not d.is_prep)
+    for _ in range(target.index + 1):
+        pilot.press("right")
+    pilot.click(app.top.tr("replay_from_here") + " (R)")
+    pilot.settle()
+    assert pilot.scene == "meeting"
+    replay = app.top.play
+    assert replay.session_id != first.session_id and replay.session.node.id == target.decision.node_id
+    assert len(replay.session.history) == target.index
+    assert Journal().get(replay.session_id).parent_id == first.session_id

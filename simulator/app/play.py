@@ -91,6 +91,7 @@ class Play:
         self.journal = journal
         self.save_error: Optional[str] = None
         self.self_rating: Optional[int] = None
+        self.rating = None  # engine.selfrating.SelfRating once given
         self.review_job = ReviewJob.for_scenario(scenario)
         self._review: Optional[Review] = None
         if session is None:
@@ -141,6 +142,45 @@ class Play:
     @property
     def saved(self) -> bool:
         return self.session_id is not None
+
+    # -- learning from the other side (simulator.perspective) ----------------------------
+    def store_rating(self, scores: dict) -> None:
+        """The trainee's own estimate, kept with the session (in memory when unsaved)."""
+        from ..perspective import PerspectiveError, make_rating, save_rating
+        if self.journal is None or self.session_id is None:
+            self.rating = make_rating(scores)
+            return
+        try:
+            self.rating = save_rating(self.journal, self.session_id, scores)
+        except PerspectiveError as exc:
+            log.warning("can't store the self-rating: %s", exc)
+            self.rating = make_rating(scores)
+
+    def rating_against(self, review: Review, lang: str) -> str:
+        """How the own estimate compares with the measurement ("", or e.g. "gemeten: ging matig")."""
+        from ..i18n import tr
+        from ..perspective import rating_comparison
+        rating = getattr(self, "rating", None)
+        for line in rating_comparison(review, rating, lang) if rating is not None else []:
+            if line.key == "overall" and line.measured:
+                out = tr("measured_as", lang, label=tr(f"rating_{line.measured}", lang).lower())
+                return (f"{out} — {line.note}" if line.note else out) + "."
+        return ""
+
+    def branch(self, decision_index: int) -> "Play | str":
+        """A new playthrough standing just before one of this one's decisions, or one line why not."""
+        from ..perspective import PerspectiveError, branch_unsaved, start_branch
+        try:
+            if self.journal is not None and self.session_id is not None:
+                started = start_branch(self.journal, self.session_id, decision_index, self.scenario, self.language)
+                play = Play(self.scenario, self.scenario_path, self.language, self.journal,
+                            session=started.session, session_id=started.session_id)
+                play.save_error = started.save_error
+                return play
+            session = branch_unsaved(self.session, decision_index)
+        except PerspectiveError as exc:
+            return str(exc)
+        return Play(self.scenario, self.scenario_path, self.language, None, session=session)
 
     # -- the review -------------------------------------------------------------------
     @property

@@ -90,6 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rating_5": {"nl": "Heel goed", "en": "Very well"},
     "skip": {"nl": "Overslaan", "en": "Skip"},
     "your_rating": {"nl": "Jouw eigen inschatting: {label}.", "en": "Your own estimate: {label}."},
+    "measured_as": {"nl": "Gemeten: {label}", "en": "Measured: {label}"},
     "score_of": {"nl": "{value} van {best}", "en": "{value} of {best}"},
     "chart_note": {"nl": "Elke balk loopt van de slechtst tot de best haalbare score in dit scenario; "
                          "het dunne streepje staat bij nul.",
@@ -102,6 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_judged": {"nl": "niet beoordeeld", "en": "not judged"},
     "answer_correct": {"nl": "juist", "en": "correct"},
     "answer_wrong": {"nl": "onjuist", "en": "incorrect"},
+    "replay_from_here": {"nl": "Vanaf hier opnieuw", "en": "Replay from here"},
     "right_answer": {"nl": "Het juiste antwoord", "en": "The right answer"},
     "mood_from_to": {"nl": "{label} van {before} naar {after}", "en": "{label} from {before} to {after}"},
     # settings

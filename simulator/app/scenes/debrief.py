@@ -40,6 +40,7 @@ class DebriefScene(Scene):
         self.area: Optional[ScrollArea] = None
         self.dots = 0.0
         self.waiting: Optional[UITextBox] = None
+        self.error: Optional[str] = None  # one line when a replay couldn't start
 
     @property
     def review(self) -> Optional[Review]:
@@ -163,7 +164,10 @@ class DebriefScene(Scene):
         build_buttons(self, [(self.tr("skip"), lambda: self.rate(None), None)], Box(col.x, y, col.w, bh), align="left")
 
     def rate(self, n: Optional[int]) -> None:
+        """Keep the trainee's own estimate (in the journal when the session is saved)."""
         self.play.self_rating = n if n is not None else 0
+        if n is not None:
+            self.play.store_rating({"overall": n})
         self.go("overview")
 
     def _build_overview(self, body: Box) -> None:
@@ -185,7 +189,11 @@ class DebriefScene(Scene):
             summary += f" · {self.tr('missed_opportunity')}: {counts['missed_opportunity']}"
         line = esc(summary)
         if self.play.self_rating:
-            line += "<br>" + muted(esc(self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))))
+            own = self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))
+            compared = self.play.rating_against(review, self.lang)
+            if compared:
+                own += " " + compared
+            line += "<br>" + muted(esc(own))
         top.append(line)
         if not review.exact:
             top.append(muted(esc(self.tr("approximate"))))
@@ -317,8 +325,23 @@ class DebriefScene(Scene):
         verdict = self._verdict_text(d)
         colour = VERDICT_HEX[self._verdict_key(d)]
         html = f"<b>{esc(head)}</b>" + (f"  <font color='{colour}'><b>{esc(verdict)}</b></font>" if verdict else "")
-        header = text_box(self.manager, html, Box(body.x, y, body.w, 0), self.root, "#doc_heading")
+        label = self.tr("replay_from_here") + " (R)"
+        rw = button_width(self.fonts, label)
+        beside = rw + g + self.fonts.text_width("#doc_heading", head + "  " + verdict) <= body.w
+        header = text_box(self.manager, html, Box(body.x, y, body.w - (rw + g if beside else 0), 0), self.root,
+                          "#doc_heading")
+        top = y
         y = header.rect.bottom + g // 2
+        if not beside:
+            top, y = y, y + bh + g // 2
+        if self.error:
+            note = text_box(self.manager, f"<font color='#9A4A2E'>{esc(self.error)}</font>",
+                            Box(body.x, y, body.w, 0), self.root, "#small")
+            y = note.rect.bottom + g // 2
+        replay = button(self.manager, label, Box(body.right - rw, top, rw, bh), self.root, None)
+        self.on_click(replay, self.replay)
+        self.focus.add(replay, self.replay, name="replay")
+        y = max(y, top + bh + g // 2) if beside else y
         self.doc = text_box(self.manager, self._decision_html(d), Box(body.x, y, body.w, max(40, body.bottom - y)),
                             self.root, "#doc", wrap=False)
 
@@ -369,6 +392,18 @@ class DebriefScene(Scene):
     def _again(self) -> None:
         self.app.replace_with_briefing(self.play)
 
+    def replay(self) -> None:
+        """Play again from the decision on screen: same situation, a different choice."""
+        review = self.review
+        if review is None or not review.decisions:
+            return
+        started = self.play.branch(review.decisions[self.index].index)
+        if isinstance(started, str):
+            self.error = started
+            self.build()
+            return
+        self.app.show_play(started, resumed=True)
+
     # -- frame and input ----------------------------------------------------------
     def update(self, dt: float) -> None:
         if self.page != "rating" and not self.play.review_ready:
@@ -386,6 +421,9 @@ class DebriefScene(Scene):
                 self.rate(int(event.unicode))
                 return True
             return False
+        if key == pygame.K_r and self.page == "decision":
+            self.replay()
+            return True
         if key == pygame.K_LEFT:
             self.step(-1)
             return True
