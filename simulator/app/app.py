@@ -25,11 +25,11 @@ from pygame_gui.elements import UIButton, UIImage, UILabel, UITextBox
 
 from engine import Scenario, ScenarioError, load_scenario
 
-from .. import catalog
 from .. import settings as settings_mod
 from ..i18n import tr
 from ..journal import Journal, JournalError, SessionRecord
 from ..settings import Settings
+from .cards_cache import ScenarioCard, scenario_cards
 from .layout import MIN_WINDOW
 from .play import Play
 from .scene import Scene
@@ -88,7 +88,7 @@ class App:
         self._layout_size = self.screen.get_size()
         self.manager, self.fonts = self._make_manager()
         self.clock = pygame.time.Clock()
-        self.catalog: Optional[list[catalog.Entry]] = None
+        self.catalog: Optional[list[ScenarioCard]] = None
 
     # -- display and theme ---------------------------------------------------------
     @staticmethod
@@ -251,13 +251,24 @@ class App:
         from .scenes.settings import SettingsScene
         self.push(SettingsScene(self))
 
-    def load_catalog(self) -> list[catalog.Entry]:
+    def load_catalog(self) -> list[ScenarioCard]:
+        """The scenarios for the start screen (from the card cache when unchanged)."""
         if self.catalog is None:
-            self.catalog = catalog.load_catalog()
-            for entry in self.catalog:
-                if entry.scenario is None:
-                    log.warning("scenario %s can't be loaded: %s", entry.path, entry.error)
+            self.catalog = scenario_cards()
         return self.catalog
+
+    def open_card(self, card: ScenarioCard) -> Optional[str]:
+        """Open a scenario from its card; returns a message for the trainee when it can't be loaded."""
+        try:
+            scenario = load_scenario(card.path)
+        except ScenarioError as exc:
+            self.catalog = None
+            return str(exc.problems[0]) if exc.problems else str(exc)
+        except OSError as exc:
+            self.catalog = None
+            return f"{card.path}: {exc.strerror or exc}"
+        self.open_scenario(scenario, card.path)
+        return None
 
     def open_scenario(self, scenario: Scenario, path: str) -> None:
         from .scenes.briefing import BriefingScene
@@ -301,9 +312,9 @@ class App:
         return None
 
     def _scenario_for(self, record: SessionRecord) -> Scenario:
-        for entry in self.load_catalog():
-            if entry.scenario is not None and entry.scenario.id == record.scenario_id:
-                return entry.scenario
+        for card in self.load_catalog():
+            if card.id == record.scenario_id:
+                return load_scenario(card.path)
         return load_scenario(record.scenario_path)
 
     def request_quit(self) -> None:

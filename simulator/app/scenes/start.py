@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 from typing import Optional
 
-from engine import Scenario
-
 from ...journal import JournalError, SessionRecord
+from ..cards_cache import ScenarioCard
 from ..layout import Box, gap, grid, grid_columns, margins
 from ..scene import Scene
 from ..widgets import Card, ScrollArea, text_box
@@ -23,7 +22,7 @@ class StartScene(Scene):
         self.cards: list[Card] = []
         self.area: Optional[ScrollArea] = None
 
-    def _last_unfinished(self) -> Optional[tuple[SessionRecord, Scenario]]:
+    def _last_unfinished(self) -> Optional[tuple[SessionRecord, ScenarioCard]]:
         journal = self.app.journal
         if journal is None:
             return None
@@ -34,15 +33,15 @@ class StartScene(Scene):
             return None
         if record is None:
             return None
-        for entry in self.app.load_catalog():
-            if entry.scenario is not None and entry.scenario.id == record.scenario_id:
-                return record, entry.scenario
+        for card in self.app.load_catalog():
+            if card.id == record.scenario_id:
+                return record, card
         return None
 
-    def card_html(self, s: Scenario) -> str:
+    def card_html(self, s: ScenarioCard) -> str:
         L = self.lang
         size = self.fonts.size_of("#card_title")
-        names = [r.name for r in s.residents]
+        names = list(s.residents) or [""]
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {self.tr('and')} {names[-1]}"
         meta = []
         if s.minutes:
@@ -103,7 +102,7 @@ class StartScene(Scene):
         top_block.append(heading)
         y = heading.rect.bottom + g // 2
         area_box = Box(inner.x, y, inner.w, max(60, footer.y - g - y))
-        entries = [e for e in self.app.load_catalog() if e.scenario is not None]
+        entries = self.app.load_catalog()
         if not entries:
             from ...catalog import scenario_dir
             text_box(self.manager, esc(self.tr("no_scenarios", path=str(scenario_dir()))),
@@ -136,7 +135,7 @@ class StartScene(Scene):
             # Measure at the final column width: lay out once, then place by grid.
             col_w = (width - g * (columns - 1)) // columns
             for e in entries:
-                cards.append(Card(self.manager, self.card_html(e.scenario), 0, 0, col_w, pad, self.area.view))
+                cards.append(Card(self.manager, self.card_html(e), 0, 0, col_w, pad, self.area.view))
             boxes = grid([c.height for c in cards], columns, 0, 0, width, g)
             content_h = boxes[-1].bottom if boxes else 0
             if content_h > area_box.h and width == area_box.w and attempt == 0:
@@ -148,9 +147,9 @@ class StartScene(Scene):
         self.area.set_content_height(content_h)
         for card, box, e in zip(cards, boxes, entries):
             self._place(card, box)
-            action = (lambda s=e.scenario, p=str(e.path): self.app.open_scenario(s, p))
+            action = (lambda c=e: self._open(c))
             self.on_click(card.button, action)
-            self.focus.add(card.button, action, name=e.scenario.id,
+            self.focus.add(card.button, action, name=e.id,
                            on_focus=lambda b=box: self._show(b))
         self.cards.extend(cards)
         return content_h
@@ -168,6 +167,12 @@ class StartScene(Scene):
         if card.box.h != box.h:
             card.button.set_dimensions((box.w, box.h))
             card.box = box
+
+    def _open(self, card: ScenarioCard) -> None:
+        message = self.app.open_card(card)
+        if message:
+            self.message = message
+            self.build()
 
     def _show(self, box: Box) -> None:
         if self.area is not None:
