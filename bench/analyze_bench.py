@@ -21,6 +21,7 @@ from typing import Any, Optional
 from bench.common import CURRENT, ROOT, Engine, child, secs, synthetic, table
 
 SYNTHETIC_SAMPLES = 200
+BASELINE_TIMEOUT = 300  # seconds an older engine gets per measurement (some were quadratic)
 
 
 def cli_seconds(args: list[str]) -> float:
@@ -49,7 +50,7 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
         old: dict[str, Any] = {}
         small = not name.startswith("synthetic") or int(name.split()[1].replace(",", "")) <= baseline_max
         if baseline is not None and small:
-            old = child("explore", path, engine=baseline, repeat=reps)
+            old = child("explore", path, engine=baseline, repeat=reps, timeout=BASELINE_TIMEOUT)
         cli = cli_seconds(["analyze", str(path), "--samples", str(samples)])
         states = ex.get("states", 0)
         if states:

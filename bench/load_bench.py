@@ -29,7 +29,7 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
         bare_mem = child("bare_mem", path, repeat=1)
         old: dict[str, Any] = {}
         if baseline is not None and n <= baseline_max:
-            old = child("load", path, engine=baseline, repeat=reps)
+            old = child("load", path, engine=baseline, repeat=reps, timeout=300)
         ratio = ours["cpu"] / bare["cpu"] if "cpu" in ours and "cpu" in bare else None
         ratio_nogc = ours["cpu"] / bare["cpu_nogc"] if "cpu" in ours and "cpu_nogc" in bare else None
         if "cpu" in ours:
