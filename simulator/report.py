@@ -7,6 +7,10 @@ and per decision the choices the game review most often judged a mistake, an
 inaccuracy or a missed opportunity. Every session is reviewed with the same engine
 review as its debrief, so the report and the debriefs agree.
 
+A replay from a debrief decision ("replay from here") is practice on one moment, not a new
+meeting: its decisions before the branch point are the first attempt's. Counting it would
+weigh those decisions twice, so replays are left out of the figures and only counted.
+
 ``python -m simulator report [--scenario ID] [--csv FILE]``; the CSV's columns are
 ``CSV_COLUMNS`` (one table, the ``row`` column says which kind of line it is).
 """
@@ -88,13 +92,18 @@ class ScenarioTally:
 class Report:
     tallies: dict[str, ScenarioTally]
     skipped: list[str]  # one line per session that couldn't be reviewed
+    replays: Counter = field(default_factory=Counter)  # scenario id -> finished replays left out
 
 
 def build_report(journal: Journal, scenario_id: Optional[str] = None, trainee: Optional[str] = None) -> Report:
     tallies: dict[str, ScenarioTally] = {}
     skipped: list[str] = []
+    replays: Counter = Counter()
     for record in reversed(journal.sessions(scenario_id, trainee)):
         if not record.finished:
+            continue
+        if record.is_branch:
+            replays[record.scenario_id] += 1
             continue
         try:
             scenario = scenario_for(record)
@@ -105,7 +114,7 @@ def build_report(journal: Journal, scenario_id: Optional[str] = None, trainee: O
         result = session_review(session)
         session.close()
         tallies.setdefault(scenario.id, ScenarioTally(scenario)).add(result)
-    return Report(tallies, skipped)
+    return Report(tallies, skipped, replays)
 
 
 def _stats(values: list[int]) -> tuple[str, str, str, str]:
@@ -125,6 +134,9 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
             rows.append({**base, "row": "overall" if key == "overall" else "dimension", "key": key,
                          "label": labels[key], "sessions": str(t.sessions), "mean": mean, "sd": sd,
                          "min": lo, "max": hi, "best_achievable": str(t.best.get(key, ""))})
+        if report.replays.get(sid):
+            rows.append({**base, "row": "replays", "key": "replays", "label": tr("report_replays_label", lang),
+                         "times": str(report.replays[sid])})
         for ending_id, times in t.endings.most_common():
             ending = t.scenario.endings.get(ending_id)
             rows.append({**base, "row": "ending", "key": ending_id,
@@ -152,6 +164,8 @@ def render_text(report: Report, lang: str, top: int = 5) -> list[str]:
     out: list[str] = []
     for sid, t in sorted(report.tallies.items()):
         out.append(f"== {t.scenario.title.get(lang)} ({sid}): {tr('report_sessions', lang, n=t.sessions)} ==")
+        if report.replays.get(sid):
+            out.append("  " + tr("report_replays", lang, n=report.replays[sid]))
         for dim in DIMENSIONS:
             mean, sd, lo, hi = _stats(t.scores[dim.key])
             name = f"{dim.short.get(lang)}  {dim.label.get(lang)}"[:44]

@@ -83,3 +83,35 @@ def test_a_session_whose_scenario_is_gone_is_skipped_with_one_line(write_scenari
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert result.stderr.strip() == f"session {sid}: {gone}:1:1: file not found"
     assert "(mini): 1 afgeronde sessies" in result.stdout
+
+
+def test_a_replay_from_a_decision_is_counted_apart_not_in_the_figures(write_scenario, tmp_path):
+    """A replay shares its first decisions with the first attempt: counting it would weigh them twice."""
+    from engine import Session
+    from simulator.journal import Journal
+    from simulator.perspective import start_branch
+
+    path = write_scenario(MINIMAL, "mini.yaml")
+    first = journal_session(path, POOR_RUN)
+    with Journal() as journal:
+        started = start_branch(journal, first, 1)  # try the second decision again
+        session: Session = started.session
+        for move in ("luisteren", "pauze", "samen"):
+            while session.can_continue:
+                session.advance()
+            session.choose(move)
+            journal.save(started.session_id, session)
+        while session.can_continue:
+            session.advance()
+        journal.save(started.session_id, session)
+        assert journal.get(started.session_id).finished
+        session.close()
+    target = tmp_path / "report.csv"
+    assert run("report", "--csv", str(target)).returncode == 0
+    _, rows = read_csv(target)
+    overall = next(r for r in rows if r["row"] == "overall")
+    assert overall["sessions"] == "1" and overall["mean"] == "-1.00"  # only the first attempt
+    replays = next(r for r in rows if r["row"] == "replays")
+    assert replays["times"] == "1"
+    text = run("report").stdout
+    assert "1 afgeronde sessies" in text and "1 keer opnieuw gespeeld vanaf een beslissing" in text
