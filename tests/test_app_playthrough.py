@@ -54,9 +54,13 @@ def finish_debrief(pilot, mouse: bool) -> None:
     app = pilot.app
     assert pilot.scene == "debrief"
     if mouse:
-        pilot.click(app.top.tr("rating_4"))
+        pilot.click_at(app.top.rating.digits["overall"][3].rect.center)
+        pilot.click(app.top.tr("rt_done"))
     else:
         pilot.press("4")
+        pilot.focus_on(app.top.tr("rt_done"), key="tab")
+        pilot.press("return")
+    assert app.top.page == "overview"
     pilot.wait_until(lambda: app.top.review is not None)
     pilot.settle()
     assert pilot.has_text(app.top.tr("ury_steps")) and pilot.has_text(app.top.tr("empathy"))
@@ -280,10 +284,11 @@ def test_the_own_estimate_is_kept_and_a_decision_can_be_replayed(window):
     play_to_debrief(pilot, seeded(3))
     first = app.top.play
     pilot.press("2")
+    pilot.click(app.top.tr("rt_done"))
     pilot.wait_until(lambda: app.top.review is not None)
     pilot.settle()
     assert Journal().rating(first.session_id).scores == {"overall": 2}
-    assert pilot.has_text(app.top.tr("your_rating", label=app.top.tr("rating_2")))
+    assert pilot.has_text(app.top.tr("sr_section"))
     decisions = app.top.review.decisions
     target = next(d for d in decisions if not d.is_prep)
     for _ in range(target.index + 1):

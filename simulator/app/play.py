@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Optional
+from typing import Mapping, Optional
 
 from engine import Scenario, Session
 from engine.analysis import StateGraph, explore
+from engine.branching import PathComparison
 from engine.review import REVIEW_MAX_STATES as ENGINE_REVIEW_MAX_STATES
 from engine.review import Review, review, review_graph
+from engine.selfrating import SelfRating
 
 from ..journal import Journal, JournalError
 
@@ -90,8 +92,12 @@ class Play:
         self.language = language
         self.journal = journal
         self.save_error: Optional[str] = None
-        self.self_rating: Optional[int] = None
-        self.rating = None  # engine.selfrating.SelfRating once given
+        self.rating: Optional[SelfRating] = None  # the trainee's own estimate, once given
+        self.rated = False  # answered or skipped: the debrief then shows the figures
+        self.parent: Optional["Play"] = None  # the first attempt, for a replay started in this window
+        self.branch_index: Optional[int] = None  # the decision that replay started at
+        self._comparison: Optional[tuple[Optional[PathComparison], Optional[str]]] = None
+        self._parent_id: "Optional[int] | bool" = False  # False: not looked up yet
         self.review_job = ReviewJob.for_scenario(scenario)
         self._review: Optional[Review] = None
         if session is None:
@@ -104,6 +110,8 @@ class Play:
                     self._failed(exc)
         self.session = session
         self.session_id = session_id
+        if session_id is not None and journal is not None and session.finished:
+            self._load_rating()
 
     # -- acting (each step saved) --------------------------------------------------
     def answer(self, option_id: str) -> None:
@@ -144,28 +152,37 @@ class Play:
         return self.session_id is not None
 
     # -- learning from the other side (simulator.perspective) ----------------------------
-    def store_rating(self, scores: dict) -> None:
-        """The trainee's own estimate, kept with the session (in memory when unsaved)."""
-        from ..perspective import PerspectiveError, make_rating, save_rating
-        if self.journal is None or self.session_id is None:
-            self.rating = make_rating(scores)
-            return
+    def _load_rating(self) -> None:
+        """A finished session opened again keeps the estimate given before (no second ask)."""
+        from ..perspective import PerspectiveError, load_rating
         try:
-            self.rating = save_rating(self.journal, self.session_id, scores)
+            rating = load_rating(self.journal, self.session_id)  # type: ignore[arg-type]
+        except PerspectiveError as exc:
+            log.warning("can't read the self-rating: %s", exc)
+            return
+        if rating is not None and not rating.empty:
+            self.rating, self.rated = rating, True
+
+    def store_rating(self, scores: Mapping[str, Optional[int]], plus: str = "", delta: str = "") -> Optional[str]:
+        """The trainee's own estimate, kept with the session (in memory when unsaved).
+
+        Returns one line when the journal refused it (the estimate is still shown)."""
+        from ..perspective import PerspectiveError, make_rating, save_rating
+        self.rated = True
+        if self.journal is None or self.session_id is None:
+            self.rating = make_rating(scores, plus, delta)
+            return None
+        try:
+            self.rating = save_rating(self.journal, self.session_id, scores, plus, delta)
         except PerspectiveError as exc:
             log.warning("can't store the self-rating: %s", exc)
-            self.rating = make_rating(scores)
+            self.rating = make_rating(scores, plus, delta)
+            return str(exc)
+        return None
 
-    def rating_against(self, review: Review, lang: str) -> str:
-        """How the own estimate compares with the measurement ("", or e.g. "gemeten: ging matig")."""
-        from ..i18n import tr
-        from ..perspective import rating_comparison
-        rating = getattr(self, "rating", None)
-        for line in rating_comparison(review, rating, lang) if rating is not None else []:
-            if line.key == "overall" and line.measured:
-                out = tr("measured_as", lang, label=tr(f"rating_{line.measured}", lang).lower())
-                return (f"{out} — {line.note}" if line.note else out) + "."
-        return ""
+    def skip_rating(self) -> None:
+        """Straight to the figures: nothing is stored."""
+        self.rated = True
 
     def branch(self, decision_index: int) -> "Play | str":
         """A new playthrough standing just before one of this one's decisions, or one line why not."""
@@ -176,11 +193,53 @@ class Play:
                 play = Play(self.scenario, self.scenario_path, self.language, self.journal,
                             session=started.session, session_id=started.session_id)
                 play.save_error = started.save_error
-                return play
-            session = branch_unsaved(self.session, decision_index)
+            else:
+                session = branch_unsaved(self.session, decision_index)
+                play = Play(self.scenario, self.scenario_path, self.language, None, session=session)
         except PerspectiveError as exc:
             return str(exc)
-        return Play(self.scenario, self.scenario_path, self.language, None, session=session)
+        play.parent, play.branch_index = self, decision_index
+        return play
+
+    @property
+    def is_replay(self) -> bool:
+        """A replay from a debrief decision: its debrief can set both paths side by side."""
+        return self.parent is not None or self._journal_parent() is not None
+
+    @property
+    def parent_id(self) -> Optional[int]:
+        return self.parent.session_id if self.parent is not None else self._journal_parent()
+
+    def _journal_parent(self) -> Optional[int]:
+        """The first attempt's id for a replay read back from the journal (read once)."""
+        if self._parent_id is False:
+            self._parent_id = None
+            if self.journal is not None and self.session_id is not None:
+                try:
+                    record = self.journal.get(self.session_id)
+                    self._parent_id = record.parent_id if record.is_branch else None
+                except JournalError as exc:
+                    log.warning("can't read session %s: %s", self.session_id, exc)
+        return self._parent_id  # type: ignore[return-value]
+
+    def comparison(self) -> tuple[Optional[PathComparison], Optional[str]]:
+        """Both paths from the branch point, or (None, one line why not); computed once.
+
+        A replay started here compares the two live sessions, so it works unsaved too; a
+        replay resumed from the journal reads its first attempt from there."""
+        if self._comparison is None:
+            from ..perspective import PerspectiveError, compare_sessions, path_comparison
+            try:
+                if self.parent is not None and self.branch_index is not None:
+                    found = compare_sessions(self.parent.session, self.session, self.branch_index)
+                elif self.journal is not None and self.session_id is not None:
+                    found = path_comparison(self.journal, self.session_id, self.session, self.scenario)
+                else:
+                    found = None
+                self._comparison = (found, None)
+            except PerspectiveError as exc:
+                self._comparison = (None, str(exc))
+        return self._comparison
 
     # -- the review -------------------------------------------------------------------
     @property

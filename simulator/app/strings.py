@@ -78,19 +78,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "play_again": {"nl": "Opnieuw spelen", "en": "Play again"},
     "to_start": {"nl": "Naar het begin", "en": "Back to start"},
     "preparing_review": {"nl": "De nabespreking wordt voorbereid…", "en": "Preparing the debrief…"},
-    "self_rating_q": {"nl": "Hoe ging het gesprek volgens jou?", "en": "How do you think the meeting went?"},
-    "self_rating_note": {"nl": "Geef eerst je eigen inschatting; daarna zie je de cijfers. "
-                               "Het verschil tussen die twee is een goed gespreksonderwerp.",
-                         "en": "Give your own estimate first; then you'll see the figures. "
-                               "The difference between the two is worth talking about."},
     "rating_1": {"nl": "Slecht", "en": "Poorly"},
     "rating_2": {"nl": "Matig", "en": "Not well"},
     "rating_3": {"nl": "Redelijk", "en": "Reasonably"},
     "rating_4": {"nl": "Goed", "en": "Well"},
     "rating_5": {"nl": "Heel goed", "en": "Very well"},
     "skip": {"nl": "Overslaan", "en": "Skip"},
-    "your_rating": {"nl": "Jouw eigen inschatting: {label}.", "en": "Your own estimate: {label}."},
-    "measured_as": {"nl": "Gemeten: {label}", "en": "Measured: {label}"},
     "score_of": {"nl": "{value} van {best}", "en": "{value} of {best}"},
     "chart_note": {"nl": "Elke balk loopt van de slechtst tot de best haalbare score in dit scenario; "
                          "het dunne streepje staat bij nul.",
@@ -106,6 +99,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "replay_from_here": {"nl": "Vanaf hier opnieuw", "en": "Replay from here"},
     "right_answer": {"nl": "Het juiste antwoord", "en": "The right answer"},
     "mood_from_to": {"nl": "{label} van {before} naar {after}", "en": "{label} from {before} to {after}"},
+    # -- debrief: self-rating per step and both paths side by side (issue 8) --
+    "rt_intro": {"nl": "Hoe ging het volgens jou, vóór je de cijfers ziet? Geef het gesprek en elk onderdeel een "
+                       "cijfer van 1 tot 5. Wat je niet weet, laat je leeg.",
+                 "en": "How did it go, in your view, before you see the figures? Rate the meeting and each part "
+                       "from 1 to 5. Leave empty what you can't say."},
+    "rt_plus_q": {"nl": "Plus: wat ging goed?", "en": "Plus: what went well?"},
+    "rt_delta_q": {"nl": "Delta: wat zou je een volgende keer anders doen?",
+                   "en": "Delta: what would you do differently next time?"},
+    "rt_placeholder": {"nl": "Eén zin, of leeg laten", "en": "One sentence, or leave empty"},
+    "rt_not_rated": {"nl": "nog geen cijfer", "en": "not rated yet"},
+    "rt_done": {"nl": "Naar de cijfers", "en": "Show the figures"},
+    "rt_hint": {"nl": "1–5: cijfer voor de gemarkeerde regel · links/rechts: lager/hoger · omhoog/omlaag, Tab: "
+                      "volgende · Esc: menu",
+                "en": "1–5: rate the marked row · left/right: lower/higher · up/down, Tab: next · Esc: menu"},
+    "cmp_tab": {"nl": "Twee routes", "en": "Both paths"},
+    "cmp_link": {"nl": "Vergelijk met de eerste keer", "en": "Compare with the first attempt"},
+    "cmp_step": {"nl": "Beslissing {n}", "en": "Decision {n}"},
+    "cmp_scores": {"nl": "Score per onderdeel", "en": "Score per dimension"},
+    "cmp_change": {"nl": "verschil", "en": "change"},
+    "cmp_unavailable": {"nl": "De twee routes zijn niet te vergelijken: {reason}",
+                        "en": "The two paths can't be compared: {reason}"},
     # settings
     "language": {"nl": "Taal", "en": "Language"},
     "lang_nl": {"nl": "Nederlands", "en": "Nederlands"},

@@ -1,10 +1,12 @@
 """The debrief: own estimate first, then per dimension, decision by decision, reflection and tips.
 
-Built on ``engine.review.review()`` (the one source of debrief data): the chart shows each
-dimension's total against the best achievable; each decision page shows the situation,
-the choice, its feedback, what it did to the mood and the stronger alternative where
-there was one; the seed's reflection questions and the tips that fit the weakest
-dimensions close it. Left and right arrows page through it all.
+Built on ``engine.review.review()`` (the one source of debrief data): the trainee rates
+the meeting per step before any figure (``debrief_rating``); the overview sets that
+rating beside the measurement and charts each dimension's total against the best
+achievable; each decision page shows the situation, the choice, its feedback, what it
+did to the mood and the stronger alternative (``debrief_decision``); a replay from a
+decision adds both paths side by side (``compare``); the seed's reflection questions and
+the tips that fit the weakest dimensions close it. Left and right arrows page through it.
 """
 
 from __future__ import annotations
@@ -15,17 +17,19 @@ import pygame
 from pygame_gui.elements import UITextBox
 
 from engine.dimensions import BY_KEY
-from engine.review import DecisionReview, Review
+from engine.review import Review
 from engine.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 
-from ..charts import dimension_chart
+from ...perspective import rating_comparison
+from ..charts import dimension_chart, rating_chart
 from ..layout import Box, button_row, frame, gap, margins
 from ..play import Play
 from ..scene import Scene
 from ..widgets import ScrollArea, button, button_width, image, scroll_text_box, text_box
 from .common import build_buttons, esc, footer_height, heading_html, muted
-
-VERDICT_HEX = {"best": "#2E7D4F", "good": "#5A8F4B", "inaccuracy": "#A86F0E", "mistake": "#B0463A", None: "#6B757B"}
+from .compare import ComparePage
+from .debrief_decision import VERDICT_HEX, decision_html, verdict_key, verdict_text
+from .debrief_rating import RatingPage
 
 
 class DebriefScene(Scene):
@@ -34,7 +38,9 @@ class DebriefScene(Scene):
     def __init__(self, app, play: Play):
         super().__init__(app)
         self.play = play
-        self.page = "rating" if play.self_rating is None else "overview"
+        self.page = "overview" if play.rated else "rating"
+        self.rating = RatingPage(self, lambda: self.go("overview"))
+        self.compare = ComparePage(self)
         self.index = 0  # decision shown on the decision page
         self.doc: Optional[UITextBox] = None
         self.area: Optional[ScrollArea] = None
@@ -50,7 +56,8 @@ class DebriefScene(Scene):
     def pages(self) -> list[tuple[str, int]]:
         r = self.review
         n = len(r.decisions) if r is not None else 0
-        return [("overview", 0)] + [("decision", i) for i in range(n)] + [("reflection", 0)]
+        compare = [("compare", 0)] if self.play.is_replay else []
+        return [("overview", 0)] + compare + [("decision", i) for i in range(n)] + [("reflection", 0)]
 
     def go(self, page: str, index: int = 0) -> None:
         self.page, self.index = page, index
@@ -83,7 +90,7 @@ class DebriefScene(Scene):
                        self.root, "#body")
         y = sub.rect.bottom + g
         if self.page == "rating":
-            self._build_rating(col, y)
+            self.rating.build(col, y)
             return
         if self.review is None:
             self.waiting = text_box(self.manager, esc(self.tr("preparing_review")), Box(col.x, y, col.w, 0),
@@ -92,6 +99,8 @@ class DebriefScene(Scene):
         # Tabs.
         tabs = [("overview", self.tr("overview")), ("decision", self.tr("decisions")),
                 ("reflection", self.tr("reflection_tab"))]
+        if self.play.is_replay:
+            tabs.insert(1, ("compare", self.tr("cmp_tab")))
         bh = footer_height(self)
         widths = [button_width(self.fonts, t, "#option") for _, t in tabs]
         tab_boxes = button_row(widths, Box(col.x, y, col.w, bh), g // 2, align="left")
@@ -126,6 +135,9 @@ class DebriefScene(Scene):
 
         if self.page == "overview":
             self._build_overview(body)
+        elif self.page == "compare":
+            self.compare.build(body)
+            self.area = self.compare.area
         elif self.page == "decision":
             self._build_decision(body)
         else:
@@ -139,42 +151,10 @@ class DebriefScene(Scene):
                 return i
         return 0
 
-    def _build_rating(self, col: Box, y: int) -> None:
-        g = gap(self.scale)
-        q = text_box(self.manager, f"<b>{esc(self.tr('self_rating_q'))}</b>", Box(col.x, y, col.w, 0), self.root,
-                     "#speech")
-        y = q.rect.bottom + g // 2
-        note = text_box(self.manager, muted(esc(self.tr("self_rating_note"))), Box(col.x, y, col.w, 0), self.root,
-                        "#body")
-        y = note.rect.bottom + g * 2
-        bh = footer_height(self)
-        labels = [f"{i}  {self.tr(f'rating_{i}')}" for i in range(1, 6)]
-        widths = [button_width(self.fonts, t, "#option") for t in labels]
-        if sum(widths) + g * 4 <= col.w:
-            boxes = button_row(widths, Box(col.x, y, col.w, bh), g, align="left")
-        else:
-            bw = max(widths)
-            boxes = [Box(col.x, y + i * (bh + g // 2), min(col.w, bw), bh) for i in range(5)]
-        for i, (label, box) in enumerate(zip(labels, boxes), 1):
-            el = button(self.manager, label, box, self.root, "#option")
-            action = (lambda n=i: self.rate(n))
-            self.on_click(el, action)
-            self.focus.add(el, action, highlight=True, name=f"rating:{i}")
-        y = boxes[-1].bottom + g * 2
-        build_buttons(self, [(self.tr("skip"), lambda: self.rate(None), None)], Box(col.x, y, col.w, bh), align="left")
-
-    def rate(self, n: Optional[int]) -> None:
-        """Keep the trainee's own estimate (in the journal when the session is saved)."""
-        self.play.self_rating = n if n is not None else 0
-        if n is not None:
-            self.play.store_rating({"overall": n})
-        self.go("overview")
-
     def _build_overview(self, body: Box) -> None:
         """The ending and the counts, the chart per dimension, then strengths and the trainer's word."""
         review = self.review
         assert review is not None
-        g = gap(self.scale)
         L = self.lang
         top = []
         if review.ending is not None:
@@ -188,12 +168,6 @@ class DebriefScene(Scene):
         if counts["missed_opportunity"]:
             summary += f" · {self.tr('missed_opportunity')}: {counts['missed_opportunity']}"
         line = esc(summary)
-        if self.play.self_rating:
-            own = self.tr("your_rating", label=self.tr(f"rating_{self.play.self_rating}"))
-            compared = self.play.rating_against(review, self.lang)
-            if compared:
-                own += " " + compared
-            line += "<br>" + muted(esc(own))
         top.append(line)
         if not review.exact:
             top.append(muted(esc(self.tr("approximate"))))
@@ -208,23 +182,9 @@ class DebriefScene(Scene):
             below.append(esc(review.ending.debrief.get(L)))
 
         self.area = ScrollArea(self.manager, body, self.root)
-        view = self.area.view
         width = body.w
         for attempt in range(2):
-            made = []
-            intro = text_box(self.manager, "<br>".join(top), Box(0, 0, width, 0), view, "#body")
-            made.append(intro)
-            y = intro.rect.height + g
-            chart = dimension_chart(review, L, self.fonts, width, self.scale)
-            made.append(image(self.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), view))
-            chart_y = y
-            y += chart.surface.get_height() + g // 2
-            note = text_box(self.manager, muted(esc(self.tr("chart_note"))), Box(0, y, width, 0), view, "#small")
-            made.append(note)
-            y += note.rect.height + g
-            rest = text_box(self.manager, "<br><br>".join(below), Box(0, y, width, 0), view, "#body")
-            made.append(rest)
-            content_h = y + rest.rect.height
+            made, charts, link, content_h = self._overview_content(review, top, below, width)
             if attempt == 0 and content_h > body.h:
                 for el in made:
                     el.kill()
@@ -232,64 +192,54 @@ class DebriefScene(Scene):
                 continue
             break
         self.area.set_content_height(content_h)
-        for text, where, box in chart.texts:
-            self.drawn_texts.append((text, where.moved(body.x, body.y + chart_y), box.moved(body.x, body.y + chart_y)))
+        if link is not None:
+            self.focus.add(link, self._compare, name="compare")
+        for chart, chart_y in charts:
+            for text, where, box in chart.texts:
+                self.drawn_texts.append((text, where.moved(body.x, body.y + chart_y),
+                                         box.moved(body.x, body.y + chart_y)))
 
-    def _decision_html(self, d: DecisionReview) -> str:
-        L = self.lang
-        s = self.play.scenario
-        names = {r.id: r.name for r in s.residents}
-        parts = []
-        who = names.get(d.speaker, "") if d.speaker else ""
-        prompt = d.prompt.get(L)
-        label = self.tr("the_question") if d.is_prep else self.tr("the_situation")
-        situation = f"<b>{esc(who)}:</b> “{esc(prompt)}”" if who else esc(prompt)
-        parts.append(heading_html(self, label) + "<br>" + situation)
-        parts.append(heading_html(self, self.tr("your_choice")) + "<br>"
-                     + f"<font color='#1D6A72'><b>{esc(d.chosen_text.get(L))}</b></font>")
-        if d.feedback.variants:
-            parts.append(heading_html(self, self.tr("feedback")) + "<br>" + esc(d.feedback.get(L)))
-        if not d.is_prep:
-            parts.append(heading_html(self, self.tr("mood_change")) + "<br>" + self._mood_html(d))
-        answer = self._prep_answer(d)
-        if answer is not None:
-            # A preparation answer is right or wrong; a wrong one is followed by the right one.
-            if not answer.correct and answer.right_text is not None:
-                right = f"<b>{esc(answer.right_text.get(L))}</b>"
-                if answer.right_feedback is not None and answer.right_feedback.variants:
-                    right += "<br>" + esc(answer.right_feedback.get(L))
-                parts.append(heading_html(self, self.tr("right_answer")) + "<br>" + right)
-        elif d.better_text is not None:
-            better = f"<b>{esc(d.better_text.get(L))}</b>"
-            if d.better_feedback is not None and d.better_feedback.variants:
-                better += "<br>" + esc(d.better_feedback.get(L))
-            parts.append(heading_html(self, self.tr("better")) + "<br>" + better)
-        elif d.verdict == "best":
-            parts.append(muted(esc(self.tr("best_choice_then"))))
-        if d.thought is not None and who:
-            parts.append(heading_html(self, self.tr("thought", name=who.split()[0])) + "<br><i>"
-                         + esc(d.thought.get(L)) + "</i>")
-        if d.opportunity is not None:
-            parts.append(heading_html(self, self.tr("opportunity")) + "<br>" + esc(d.opportunity.get(L)))
-        return "<br><br>".join(parts)
+    def _overview_content(self, review: Review, top: list[str], below: list[str], width: int):
+        """Summary, the link to both paths, own rating beside the measurement, the chart, the rest."""
+        g = gap(self.scale)
+        view = self.area.view  # type: ignore[union-attr]
+        made: list = []
+        charts = []
+        link = None
 
-    def _mood_html(self, d: DecisionReview) -> str:
-        s = self.play.scenario
-        lines = []
-        for r in s.residents:
-            before, after = d.decision.mood_before.get(r.id, {}), d.decision.mood_after.get(r.id, {})
-            changes = []
-            for key, var in s.mood_variables.items():
-                b, a = before.get(key), after.get(key)
-                if b is None or a is None or a == b:
-                    continue
-                better = (a > b) == (var.good == "high")
-                colour = "#2E7D4F" if better else "#B0463A"
-                change = self.tr("mood_from_to", label=var.label.get(self.lang).lower(), before=b, after=a)
-                changes.append(f"{esc(change)} <font color='{colour}'><b>({a - b:+d})</b></font>")
-            if changes:
-                lines.append(f"{esc(r.name)}: " + ", ".join(changes))
-        return "<br>".join(lines) if lines else muted(esc(self.tr("no_mood_change")))
+        def put(html: str, y: int, key: str = "#body") -> int:
+            el = text_box(self.manager, html, Box(0, y, width, 0), view, key)
+            made.append(el)
+            return el.relative_rect.bottom
+
+        def draw(chart, y: int) -> int:
+            made.append(image(self.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), view))
+            charts.append((chart, y))
+            return y + chart.surface.get_height()
+
+        y = put("<br>".join(top), 0) + g
+        if self.play.is_replay:
+            label = self.tr("cmp_link")
+            bh = footer_height(self)
+            link = button(self.manager, label, Box(0, y, min(width, button_width(self.fonts, label)), bh), view,
+                          "#primary")
+            self.on_click(link, self._compare)
+            made.append(link)
+            y += bh + g
+        rating = self.play.rating
+        lines = rating_comparison(review, rating, self.lang)
+        if lines and rating is not None:
+            y = put(heading_html(self, self.tr("sr_section")), y) + g // 2
+            y = draw(rating_chart(lines, self.lang, self.fonts, width, self.scale), y) + g // 2
+            notes = [f"<b>{esc(self.tr(k))}:</b> {esc(text)}" for k, text in (("sr_plus", rating.plus),
+                                                                            ("sr_delta", rating.delta)) if text]
+            y = put("<br>".join(notes + [muted(esc(self.tr("sr_legend")))]), y, "#small") + g * 2
+        y = draw(dimension_chart(review, self.lang, self.fonts, width, self.scale), y) + g // 2
+        y = put(muted(esc(self.tr("chart_note"))), y, "#small") + g
+        return made, charts, link, put("<br><br>".join(below), y)
+
+    def _compare(self) -> None:
+        self.go("compare")
 
     def _build_decision(self, body: Box) -> None:
         review = self.review
@@ -311,7 +261,7 @@ class DebriefScene(Scene):
         for i, dec in enumerate(review.decisions if strip else ()):
             r, c = divmod(i, per_row)
             box = Box(body.x + c * (bw + g // 2), body.y + r * (bh + g // 2), bw, bh)
-            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{self._verdict_key(dec) or 'none'}")
+            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{verdict_key(review, dec) or 'none'}")
             if i == self.index:
                 el.select()
             action = (lambda k=i: self.go("decision", k))
@@ -322,8 +272,8 @@ class DebriefScene(Scene):
         head = f"{self.tr('decision_of', n=self.index + 1, total=n)}"
         if d.is_prep:
             head += f" · {self.tr('preparation')}"
-        verdict = self._verdict_text(d)
-        colour = VERDICT_HEX[self._verdict_key(d)]
+        verdict = verdict_text(self, review, d)
+        colour = VERDICT_HEX[verdict_key(review, d)]
         html = f"<b>{esc(head)}</b>" + (f"  <font color='{colour}'><b>{esc(verdict)}</b></font>" if verdict else "")
         label = self.tr("replay_from_here") + " (R)"
         rw = button_width(self.fonts, label)
@@ -342,36 +292,8 @@ class DebriefScene(Scene):
         self.on_click(replay, self.replay)
         self.focus.add(replay, self.replay, name="replay")
         y = max(y, top + bh + g // 2) if beside else y
-        self.doc = text_box(self.manager, self._decision_html(d), Box(body.x, y, body.w, max(40, body.bottom - y)),
-                            self.root, "#doc", wrap=False)
-
-    def _prep_answer(self, d: DecisionReview):
-        review = self.review
-        if not d.is_prep or review is None or review.prep is None:
-            return None
-        return next((a for a in review.prep.answers if a.question_id == d.decision.node_id), None)
-
-    def _prep_correct(self, d: DecisionReview) -> Optional[bool]:
-        answer = self._prep_answer(d)
-        return None if answer is None else answer.correct
-
-    def _verdict_key(self, d: DecisionReview) -> Optional[str]:
-        """The colour of a decision: a preparation answer is right or wrong, a choice has a verdict."""
-        correct = self._prep_correct(d)
-        if correct is not None:
-            return "best" if correct else "mistake"
-        return d.verdict
-
-    def _verdict_text(self, d: DecisionReview) -> str:
-        correct = self._prep_correct(d)
-        if correct is not None:
-            return self.tr("answer_correct" if correct else "answer_wrong")
-        parts = []
-        if d.verdict:
-            parts.append(self.tr(f"verdict_{d.verdict}"))
-        if d.missed_opportunity:
-            parts.append(self.tr("missed_opportunity"))
-        return " · ".join(parts) if parts else self.tr("not_judged")
+        self.doc = text_box(self.manager, decision_html(self, review, d),
+                            Box(body.x, y, body.w, max(40, body.bottom - y)), self.root, "#doc", wrap=False)
 
     def _build_reflection(self, body: Box) -> None:
         review = self.review
@@ -417,10 +339,7 @@ class DebriefScene(Scene):
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
         if self.page == "rating":
-            if event.unicode and event.unicode in "12345":
-                self.rate(int(event.unicode))
-                return True
-            return False
+            return self.rating.on_key(event)
         if key == pygame.K_r and self.page == "decision":
             self.replay()
             return True
@@ -435,12 +354,15 @@ class DebriefScene(Scene):
         if key in (pygame.K_DOWN, pygame.K_UP, pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             amount = step if key in (pygame.K_DOWN, pygame.K_UP) else 400
             sign = 1 if key in (pygame.K_DOWN, pygame.K_PAGEDOWN) else -1
-            if self.page == "overview" and self.area is not None:
+            if self.page in ("overview", "compare") and self.area is not None:
                 self.area.scroll_by(sign * amount)
             elif scrollable:
                 scroll_text_box(self.doc, sign * amount)
             return True
         return False
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return self.page == "rating" and self.rating.handle_event(event)
 
     def escape(self) -> None:
         self.app.open_menu()

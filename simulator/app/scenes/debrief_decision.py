@@ -1,0 +1,114 @@
+"""One decision as the debrief shows it: situation, choice, feedback, mood, the better move.
+
+Shared by the decision pages and the side-by-side paths page, so a choice reads the same
+in both: verdict words and colours, a preparation answer as right or wrong, the mood
+change in words ("trust from 5 to 7", never an arrow the font can't draw).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from engine.review import DecisionReview, Review
+
+from .common import esc, heading_html, muted
+
+if TYPE_CHECKING:
+    from ..scene import Scene
+
+VERDICT_HEX = {"best": "#2E7D4F", "good": "#5A8F4B", "inaccuracy": "#A86F0E", "mistake": "#B0463A", None: "#6B757B"}
+
+
+def prep_answer(review: Optional[Review], d: DecisionReview):
+    if not d.is_prep or review is None or review.prep is None:
+        return None
+    return next((a for a in review.prep.answers if a.question_id == d.decision.node_id), None)
+
+
+def verdict_key(review: Optional[Review], d: DecisionReview) -> Optional[str]:
+    """The colour of a decision: a preparation answer is right or wrong, a choice has a verdict."""
+    answer = prep_answer(review, d)
+    if answer is not None:
+        return "best" if answer.correct else "mistake"
+    return d.verdict
+
+
+def verdict_text(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
+    answer = prep_answer(review, d)
+    if answer is not None:
+        return scene.tr("answer_correct" if answer.correct else "answer_wrong")
+    parts = []
+    if d.verdict:
+        parts.append(scene.tr(f"verdict_{d.verdict}"))
+    if d.missed_opportunity:
+        parts.append(scene.tr("missed_opportunity"))
+    return " · ".join(parts) if parts else scene.tr("not_judged")
+
+
+def verdict_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
+    colour = VERDICT_HEX[verdict_key(review, d)]
+    return f"<font color='{colour}'><b>{esc(verdict_text(scene, review, d))}</b></font>"
+
+
+def mood_html(scene: "Scene", d: DecisionReview) -> str:
+    """How each resident's mood moved with this choice, in words, coloured better or worse."""
+    s = scene.play.scenario  # type: ignore[attr-defined]
+    lines = []
+    for r in s.residents:
+        before, after = d.decision.mood_before.get(r.id, {}), d.decision.mood_after.get(r.id, {})
+        changes = []
+        for key, var in s.mood_variables.items():
+            b, a = before.get(key), after.get(key)
+            if b is None or a is None or a == b:
+                continue
+            better = (a > b) == (var.good == "high")
+            colour = "#2E7D4F" if better else "#B0463A"
+            change = scene.tr("mood_from_to", label=var.label.get(scene.lang).lower(), before=b, after=a)
+            changes.append(f"{esc(change)} <font color='{colour}'><b>({a - b:+d})</b></font>")
+        if changes:
+            lines.append(f"{esc(r.name)}: " + ", ".join(changes))
+    return "<br>".join(lines) if lines else muted(esc(scene.tr("no_mood_change")))
+
+
+def situation_html(scene: "Scene", d: DecisionReview) -> str:
+    names = {r.id: r.name for r in scene.play.scenario.residents}  # type: ignore[attr-defined]
+    who = names.get(d.speaker, "") if d.speaker else ""
+    prompt = d.prompt.get(scene.lang)
+    return f"<b>{esc(who)}:</b> “{esc(prompt)}”" if who else esc(prompt)
+
+
+def decision_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
+    """The whole decision page: situation, choice, feedback, mood, the better move, the other side."""
+    L = scene.lang
+    names = {r.id: r.name for r in scene.play.scenario.residents}  # type: ignore[attr-defined]
+    parts = []
+    who = names.get(d.speaker, "") if d.speaker else ""
+    label = scene.tr("the_question") if d.is_prep else scene.tr("the_situation")
+    parts.append(heading_html(scene, label) + "<br>" + situation_html(scene, d))
+    parts.append(heading_html(scene, scene.tr("your_choice")) + "<br>"
+                 + f"<font color='#1D6A72'><b>{esc(d.chosen_text.get(L))}</b></font>")
+    if d.feedback.variants:
+        parts.append(heading_html(scene, scene.tr("feedback")) + "<br>" + esc(d.feedback.get(L)))
+    if not d.is_prep:
+        parts.append(heading_html(scene, scene.tr("mood_change")) + "<br>" + mood_html(scene, d))
+    answer = prep_answer(review, d)
+    if answer is not None:
+        # A preparation answer is right or wrong; a wrong one is followed by the right one.
+        if not answer.correct and answer.right_text is not None:
+            right = f"<b>{esc(answer.right_text.get(L))}</b>"
+            if answer.right_feedback is not None and answer.right_feedback.variants:
+                right += "<br>" + esc(answer.right_feedback.get(L))
+            parts.append(heading_html(scene, scene.tr("right_answer")) + "<br>" + right)
+    elif d.better_text is not None:
+        better = f"<b>{esc(d.better_text.get(L))}</b>"
+        if d.better_feedback is not None and d.better_feedback.variants:
+            better += "<br>" + esc(d.better_feedback.get(L))
+        parts.append(heading_html(scene, scene.tr("better")) + "<br>" + better)
+    elif d.verdict == "best":
+        parts.append(muted(esc(scene.tr("best_choice_then"))))
+    if d.thought is not None and who:
+        parts.append(heading_html(scene, scene.tr("thought", name=who.split()[0])) + "<br><i>"
+                     + esc(d.thought.get(L)) + "</i>")
+    if d.opportunity is not None:
+        parts.append(heading_html(scene, scene.tr("opportunity")) + "<br>" + esc(d.opportunity.get(L)))
+    return "<br><br>".join(parts)
