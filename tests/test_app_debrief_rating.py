@@ -86,6 +86,10 @@ def test_rating_with_keys_is_stored_per_step_with_plus_and_delta(debrief):
     pilot.press("left")  # one lower, and the focus stays
     answers[step3] -= 1
     assert pilot.current_focus() == f"rate:{step3}"
+    pilot.press("backspace")  # cleared, then right on an empty row starts in the middle
+    pilot.press("right")
+    assert app.top.rating.scores[step3] == 3
+    answers[step3] = 3
     pilot.focus_on("note:plus")
     type_text(pilot, "Ik bleef rustig")
     pilot.press("tab")
@@ -103,6 +107,9 @@ def test_rating_with_keys_is_stored_per_step_with_plus_and_delta(debrief):
     stored = Journal().rating(play.session_id)  # read back from the file, as a new window would
     assert dict(stored.scores) == answers
     assert stored.plus == "Ik bleef rustig" and stored.delta == "5 keer eerder doorvragen"
+    pilot.wait_until(lambda: app.top.review is not None)
+    pilot.settle()
+    assert pilot.has_text("Ik bleef rustig") and pilot.has_text("5 keer eerder doorvragen")
 
 
 def test_the_overview_shows_the_own_rating_beside_the_measurement(debrief):
@@ -162,7 +169,7 @@ def test_a_rated_session_opened_again_goes_straight_to_the_figures(debrief):
 def test_the_rating_page_and_the_overview_fit(debrief, size, language):
     app, pilot = debrief(size, language)
     assert problems_on_screen(app) == []
-    for q in rating_questions(SCENARIO, language):
+    for _ in rating_questions(SCENARIO, language):
         pilot.press("4")
     assert pilot.current_focus() == "note:plus"
     pilot.settle()

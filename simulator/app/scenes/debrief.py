@@ -233,7 +233,9 @@ class DebriefScene(Scene):
             y = draw(rating_chart(lines, self.lang, self.fonts, width, self.scale), y) + g // 2
             notes = [f"<b>{esc(self.tr(k))}:</b> {esc(text)}" for k, text in (("sr_plus", rating.plus),
                                                                             ("sr_delta", rating.delta)) if text]
-            y = put("<br>".join(notes + [muted(esc(self.tr("sr_legend")))]), y, "#small") + g * 2
+            if notes:
+                y = put("<br>".join(notes), y) + g // 2
+            y = put(muted(esc(self.tr("sr_legend"))), y, "#small") + g * 2
         y = draw(dimension_chart(review, self.lang, self.fonts, width, self.scale), y) + g // 2
         y = put(muted(esc(self.tr("chart_note"))), y, "#small") + g
         return made, charts, link, put("<br><br>".join(below), y)

@@ -248,7 +248,7 @@ class RatingPage:
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
             now = self.scores.get(row)
             step = 1 if key == pygame.K_RIGHT else -1
-            self.set(row, (1 if step > 0 else 5) if now is None else now + step, advance=False)
+            self.set(row, 3 if now is None else now + step, advance=False)  # an empty row starts mid-scale
         elif key in (pygame.K_BACKSPACE, pygame.K_DELETE, pygame.K_0, pygame.K_KP0):
             self.set(row, None, advance=False)
         else:
