@@ -1,4 +1,4 @@
-"""The trainee's preferences: language, text size, text speed, window or fullscreen.
+"""The trainee's preferences: language, text size, text speed, window or fullscreen, coach mode.
 
 Stored as a small JSON file in the platform's user config folder
 (``platformdirs.user_config_dir("tussenwerker")``); ``TUSSENWERKER_CONFIG`` names another
@@ -36,6 +36,7 @@ class Settings:
     text_size: str = "normal"
     text_speed: str = "normal"
     fullscreen: bool = False
+    coach: bool = False  # a hint after each choice (simulator/coach.py); off, only the residents react
 
     @property
     def text_scale(self) -> float:
@@ -67,6 +68,7 @@ def _validated(s: Settings) -> Settings:
         text_size=s.text_size if s.text_size in TEXT_SIZES else default.text_size,
         text_speed=s.text_speed if s.text_speed in TEXT_SPEEDS else default.text_speed,
         fullscreen=s.fullscreen if isinstance(s.fullscreen, bool) else default.fullscreen,
+        coach=s.coach if isinstance(s.coach, bool) else default.coach,
     )
 
 

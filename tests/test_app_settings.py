@@ -15,11 +15,12 @@ def test_defaults_when_there_is_no_file():
 
 
 def test_saved_settings_come_back_from_the_config_folder():
-    chosen = Settings(language="en", text_size="larger", text_speed="instant", fullscreen=True)
+    chosen = Settings(language="en", text_size="larger", text_speed="instant", fullscreen=True, coach=True)
     assert settings.save(chosen) is None
     path = settings.settings_path()
     assert str(path).startswith(os.environ["TUSSENWERKER_CONFIG"])
     assert json.loads(path.read_text(encoding="utf-8"))["text_size"] == "larger"
+    assert json.loads(path.read_text(encoding="utf-8"))["coach"] is True
     assert settings.load() == chosen
 
 
@@ -52,3 +53,14 @@ def test_text_scale_and_speed_follow_the_chosen_steps():
         < Settings(text_size="larger").text_scale
     assert Settings(text_speed="instant").chars_per_second is None
     assert Settings(text_speed="slow").chars_per_second < Settings(text_speed="fast").chars_per_second
+
+
+def test_coach_mode_is_off_by_default_and_in_files_written_before_it_existed():
+    assert Settings().coach is False
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"language": "en", "text_size": "large", "text_speed": "fast", "fullscreen": False}),
+                    encoding="utf-8")
+    assert settings.load() == Settings(language="en", text_size="large", text_speed="fast", coach=False)
+    path.write_text(json.dumps({"coach": "on"}), encoding="utf-8")
+    assert settings.load().coach is False

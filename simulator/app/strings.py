@@ -144,6 +144,14 @@ STRINGS: dict[str, dict[str, str]] = {
                            "niet naïef en denkt na over de ideeën van de buurt.",
                      "en": "Preview: ‘What would you do if you were in my shoes?’ — Ineke doesn’t find the "
                            "question naïve and thinks about the neighbourhood’s ideas."},
+    # -- coach mode in the window: the setting (issue 8; the hints themselves are simulator/coach.py) --
+    "cm_setting": {"nl": "Coachmodus", "en": "Coach mode"},
+    "cm_off": {"nl": "Uit", "en": "Off"},
+    "cm_on": {"nl": "Aan", "en": "On"},
+    "cm_note": {"nl": "Aan: na elke keuze een korte hint welke stap of indicator je raakte. Uit: alleen de "
+                      "reactie van de bewoners.",
+                "en": "On: after each choice, a short hint of which step or indicator it touched. Off: only the "
+                      "residents' reaction."},
     # menu and quitting
     "paused": {"nl": "Pauze", "en": "Paused"},
     "resume": {"nl": "Verder oefenen", "en": "Resume"},

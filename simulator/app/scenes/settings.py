@@ -1,4 +1,4 @@
-"""Settings: language, text size, text speed, window or full screen — applied at once, kept."""
+"""Settings: language, text size, text speed, window or full screen, coach mode — applied at once, kept."""
 
 from __future__ import annotations
 
@@ -30,7 +30,12 @@ class SettingsScene(Scene):
             (self.tr("text_size"), [(size, self.tr(f"size_{size}")) for size in TEXT_SIZES], "text_size"),
             (self.tr("text_speed"), [(sp, self.tr(f"speed_{sp}")) for sp in TEXT_SPEEDS], "text_speed"),
             (self.tr("display"), [(False, self.tr("windowed")), (True, self.tr("fullscreen"))], "fullscreen"),
+            (self.tr("cm_setting"), [(False, self.tr("cm_off")), (True, self.tr("cm_on"))], "coach"),
         ]
+
+    def note(self, field: str) -> str:
+        """One line under a row whose effect its name alone doesn't tell."""
+        return self.tr("cm_note") if field == "coach" else ""
 
     def build_widgets(self) -> None:
         w, h = self.size
@@ -67,7 +72,7 @@ class SettingsScene(Scene):
         build_buttons(self, [(self.tr("back"), self.app.pop, "#primary")], footer)
 
     def _build_rows(self, width: int):
-        """The four settings (and the preview) in the scrolling area; returns what was made."""
+        """The settings rows (and the preview) in the scrolling area; returns what was made."""
         g = gap(self.scale)
         bh = footer_height(self)
         view = self.area.view
@@ -98,6 +103,11 @@ class SettingsScene(Scene):
                 buttons.append(el)
                 made.append(el)
             bottom = max(b.bottom for b in boxes)
+            if self.note(field):
+                note = text_box(self.manager, muted(esc(self.note(field))), Box(0, bottom + 4, width, 0), view,
+                                "#small")
+                made.append(note)
+                bottom += 4 + note.rect.height
             rows.append((field, [v for v, _ in choices], buttons, Box(0, y, width, bottom - y)))
             y = bottom + g
         preview = text_box(self.manager, esc(self.tr("preview_text")), Box(0, y + g, width, 0), view, "#speech")
