@@ -380,6 +380,10 @@ class App:
             if event.key == pygame.K_F11:
                 self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
                 return
+            if event.key == pygame.K_F5:  # hot reload: the scenario again from disk (authors)
+                from .hotreload import hot_reload
+                hot_reload(self)
+                return
         elif et == pygame.MOUSEBUTTONDOWN or (et == pygame.MOUSEMOTION and any(getattr(event, "rel", (0, 0)))):
             self._set_keyboard_mode(False)
         self.manager.process_events(event)

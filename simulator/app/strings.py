@@ -162,4 +162,30 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "Note: this meeting could not be saved and will be lost."},
     "stop": {"nl": "Stoppen", "en": "Stop"},
     "keep_going": {"nl": "Doorgaan", "en": "Keep going"},
+    # -- hot reload: F5 reads the scenario again (issue 6; simulator/app/hotreload.py) --
+    "hr_reloaded_plain": {"nl": "Scenario opnieuw geladen", "en": "Scenario reloaded"},
+    "hr_reloaded_1": {"nl": "Scenario opnieuw geladen — 1 stap opnieuw gespeeld",
+                      "en": "Scenario reloaded — 1 step replayed"},
+    "hr_reloaded_n": {"nl": "Scenario opnieuw geladen — {n} stappen opnieuw gespeeld",
+                      "en": "Scenario reloaded — {n} steps replayed"},
+    "hr_reloaded_note": {"nl": "Scenario opnieuw geladen — {n} stappen opnieuw gespeeld; {note}",
+                         "en": "Scenario reloaded — {n} steps replayed; {note}"},
+    "hr_reloaded_stopped": {"nl": "Scenario opnieuw geladen — {done} van {total} stappen opnieuw gespeeld. "
+                                  "Gestopt bij stap {step}: {note}",
+                            "en": "Scenario reloaded — {done} of {total} steps replayed. Stopped at step {step}: "
+                                  "{note}"},
+    "hr_nothing": {"nl": "F5 laadt het scenario opnieuw op de briefing, de voorbereiding, het gesprek, het einde "
+                         "en de nabespreking.",
+                   "en": "F5 reloads the scenario on the briefing, the preparation, the meeting, the ending and "
+                         "the debrief."},
+    "hr_problems_title": {"nl": "Het scenario laadt niet meer", "en": "The scenario no longer loads"},
+    "hr_problems_one": {"nl": "1 probleem in {path}. De oude versie speelt nog.",
+                        "en": "1 problem in {path}. The old version is still playing."},
+    "hr_problems_n": {"nl": "{n} problemen in {path}. De oude versie speelt nog.",
+                      "en": "{n} problems in {path}. The old version is still playing."},
+    "hr_problems_hint": {"nl": "Verbeter het bestand en druk op F5 om opnieuw te laden, of Esc om verder te spelen "
+                               "met de oude versie.",
+                         "en": "Fix the file and press F5 to reload, or Esc to keep playing the old version."},
+    "hr_retry": {"nl": "Opnieuw laden (F5)", "en": "Reload (F5)"},
+    "hr_keep_old": {"nl": "Oude versie houden (Esc)", "en": "Keep the old version (Esc)"},
 }

@@ -1,0 +1,186 @@
+"""F5: read the scenario again from disk and carry on at the same point, on the new text.
+
+An author plays, spots a clumsy line, fixes the YAML and presses F5. The file is read
+and validated afresh (no cache), the current go's decisions are made again on it
+(``engine.replay``) and the same screen comes back — briefing, preparation, meeting,
+ending or debrief — with a toast saying how many steps were replayed. When the edit
+took away a decision on the path, replay stops there, the toast names the step, and
+play goes on from that point. A file that no longer loads opens a sheet listing every
+problem; the old version stays underneath and playable.
+
+The journal, and why: a reloaded go whose decisions were *all* made again is the same
+playthrough on a corrected text, so it stays the same journal row — its saved data is
+overwritten with the replayed session, which records the new scenario digest (the row
+keeps the time it was started). A replay that stopped short has fewer decisions than
+the row holds; overwriting would throw the rest away, so the row is left as it was and
+the reloaded go is journaled as a new row that plays the old one again (``parent_id``).
+Resuming that old row later works as for any edited scenario: ``Session.from_data``
+takes it when its position still exists and says why not otherwise. A go that wasn't
+being saved stays unsaved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Union
+
+from engine import Scenario, ScenarioError, load_scenario
+from engine.replay import replay
+
+from ..i18n import tr
+from ..journal import JournalError
+from .play import Play
+from .toast import clear_toasts, show_toast
+
+if TYPE_CHECKING:
+    from .app import App
+    from .scene import Scene
+
+log = logging.getLogger(__name__)
+
+TOAST_SECONDS = 4.0
+NOTE_SECONDS = 9.0  # a stop needs reading
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How far the decisions of the go could be made again on the new scenario."""
+
+    replayed: int
+    total: int
+    note: str = ""  # the engine's words for where replay stopped; empty when it didn't
+    step: int = 0  # 1-based: the first decision that couldn't be made again (0: none)
+
+
+def read_scenario(path: str) -> Union[Scenario, list[str]]:
+    """The scenario fresh from disk, or its problems as ``FILE:LINE:COL: message`` lines."""
+    name = Path(path).name
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        return [str(dataclasses.replace(p, path=Path(p.path).name)) for p in exc.problems] or [
+            f"{name}: can't be read"]
+    except OSError as exc:
+        return [f"{name}: can't be read ({exc.strerror or exc})"]
+    except Exception as exc:  # never a traceback in the window; the log keeps the details
+        log.exception("reloading %s failed", path)
+        return [f"{name}: can't be loaded ({type(exc).__name__}: {exc})"]
+
+
+def replay_play(old: Play, scenario: Scenario, language: str) -> tuple[Play, Outcome]:
+    """The old go on the new scenario, journaled as the module docstring explains."""
+    session, notes = replay(scenario, old.session)
+    before, after = old.session.history, session.history
+    made = {(d.kind, d.node_id, d.choice_id) for d in after}
+    lost = next((i for i, d in enumerate(before) if (d.kind, d.node_id, d.choice_id) not in made), None)
+    outcome = Outcome(len(after), len(before), "; ".join(notes), 0 if lost is None else lost + 1)
+    complete = lost is None
+    same_scenario = scenario.id == old.scenario.id
+    journal = old.journal if old.saved else None
+    if journal is not None and complete and same_scenario:
+        session.state.started_at = old.session.state.started_at
+        play = Play(scenario, old.scenario_path, language, journal, session=session, session_id=old.session_id)
+        play.save()
+        play.parent, play.branch_index = old.parent, old.branch_index
+        return play, outcome
+    play = Play(scenario, old.scenario_path, language, journal, session=session)
+    if journal is not None:
+        try:
+            play.session_id = journal.start(session, old.scenario_path, language,
+                                            parent_id=old.session_id if same_scenario else None)
+        except JournalError as exc:
+            log.warning("journal: %s", exc)
+            play.save_error = str(exc)
+    else:
+        play.save_error = old.save_error
+        if complete and session.finished:
+            play.rating, play.rated = old.rating, old.rated  # unsaved: the estimate lives in memory only
+    return play, outcome
+
+
+def message(outcome: Outcome, lang: str) -> str:
+    """The toast: how many steps were replayed, and where and why replay stopped."""
+    if outcome.step:
+        return tr("hr_reloaded_stopped", lang, done=outcome.replayed, total=outcome.total, step=outcome.step,
+                  note=outcome.note)
+    if outcome.note:
+        return tr("hr_reloaded_note", lang, n=outcome.replayed, note=outcome.note)
+    return tr("hr_reloaded_1" if outcome.replayed == 1 else "hr_reloaded_n", lang, n=outcome.replayed)
+
+
+def hot_reload(app: "App") -> None:
+    """F5, wherever it is pressed: reload the go on screen, or say why not."""
+    from .scenes.briefing import BriefingScene
+    from .scenes.reload_problems import ReloadProblemsScene
+    top = app.top
+    if isinstance(top, ReloadProblemsScene):
+        app.pop()
+    elif top is not None and top.overlay:
+        return  # the menu or a question is open: that comes first
+    base = app.top
+    lang = app.settings.language
+    looked_up = isinstance(base, BriefingScene) and base.readonly
+    owner = _owner(app, base)
+    if owner is None:
+        show_toast(app, tr("hr_nothing", lang), TOAST_SECONDS)
+        return
+    path = owner.path if isinstance(owner, BriefingScene) else owner.play.scenario_path
+    found = read_scenario(path)
+    if not isinstance(found, Scenario):
+        clear_toasts(app.manager)
+        app.push(ReloadProblemsScene(app, path, found))
+        return
+    _forget_cached(app, path)
+    if isinstance(owner, BriefingScene):
+        app.replace(BriefingScene(app, found, path, parent_id=owner.parent_id))
+        show_toast(app, tr("hr_reloaded_plain", lang), TOAST_SECONDS)
+        return
+    try:
+        play, outcome = replay_play(owner.play, found, lang)
+    except Exception as exc:  # a replay bug must not cost the author the old, playable go
+        log.exception("replaying on %s failed", path)
+        clear_toasts(app.manager)
+        app.push(ReloadProblemsScene(app, path, [f"{Path(path).name}: can't replay ({type(exc).__name__}: {exc})"]))
+        return
+    if looked_up:
+        app.pop()  # the briefing looked up from the preparation: reopened below on the new text
+    _show(app, owner, play)
+    if looked_up:
+        app.push(BriefingScene(app, found, path, readonly=True))
+    show_toast(app, message(outcome, lang), NOTE_SECONDS if outcome.note else TOAST_SECONDS)
+
+
+def _owner(app: "App", base: Optional["Scene"]) -> Optional["Scene"]:
+    """The scene whose scenario F5 reloads: a briefing or a screen of a go (under a looked-up briefing)."""
+    from .scenes.briefing import BriefingScene
+    from .scenes.debrief import DebriefScene
+    from .scenes.ending import EndingScene
+    from .scenes.meeting import MeetingScene
+    from .scenes.preparation import PreparationScene
+    playing = (PreparationScene, MeetingScene, EndingScene, DebriefScene)
+    if isinstance(base, BriefingScene) and base.readonly:
+        below = app.stack[-2] if len(app.stack) >= 2 else None
+        return below if isinstance(below, playing) else None
+    if isinstance(base, BriefingScene) or isinstance(base, playing):
+        return base
+    return None
+
+
+def _show(app: "App", owner: "Scene", play: Play) -> None:
+    """The reloaded go on the screen it was on (an ending that moved still shows as the ending)."""
+    from .scenes.debrief import DebriefScene
+    from .scenes.ending import EndingScene
+    if play.session.finished and not isinstance(owner, DebriefScene):
+        app.replace(EndingScene(app, play))
+    else:
+        app.show_play(play, resumed=True)
+
+
+def _forget_cached(app: "App", path: str) -> None:
+    """Drop copies of the old version: the start screen's cards and the debrief's scenario cache."""
+    from .. import debriefing
+    app.catalog = None
+    debriefing._scenarios.pop(path, None)

@@ -1,0 +1,61 @@
+"""A short message over whatever screen is shown, gone by itself after a few seconds.
+
+It lives in the manager, not in a scene, so rebuilding the screen under it (which is
+exactly what a hot reload does) doesn't wipe it. A one-shot timer event wakes the idle
+loop when it is due, so it also disappears when nobody touches the keyboard.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+from pygame_gui.elements import UIPanel
+
+from .layout import Box, gap
+from .theme import html_escape
+from .widgets import oid, text_box
+
+TOAST_LAYER = 5000  # above every scene and overlay (overlays sit at 100 per stack level)
+TOAST_DONE = pygame.event.custom_type()
+
+
+class Toast(UIPanel):
+    """A sheet with one or two lines of text that kills itself when its time is up."""
+
+    def __init__(self, rect: pygame.Rect, manager: Any, seconds: float):
+        super().__init__(rect, starting_height=TOAST_LAYER, manager=manager, object_id=oid("#sheet"))
+        self.left = seconds
+
+    def update(self, time_delta: float) -> None:
+        super().update(time_delta)
+        self.left -= time_delta
+        if self.left <= 0:
+            self.kill()
+
+    def hover_point(self, hover_x: float, hover_y: float) -> bool:
+        return False  # never takes the mouse from the screen below
+
+
+def show_toast(app: Any, text: str, seconds: float = 4.0) -> Toast:
+    """Show ``text`` at the top centre of the window (replacing a toast still shown)."""
+    clear_toasts(app.manager)
+    w, _ = app.size
+    g = gap(app.settings.text_scale)
+    width = min(w - 4 * g, max(360, app.fonts.text_width("#body", text) + 4 * g))
+    manager = app.manager
+    toast = Toast(pygame.Rect((w - width) // 2, g, width, 10), manager, seconds)
+    body = text_box(manager, _html(text), Box(g, g // 2, width - 2 * g - 4, 0), toast, "#body")
+    toast.set_dimensions((width, body.rect.height + g + 2))
+    pygame.time.set_timer(TOAST_DONE, int(seconds * 1000) + 50, loops=1)
+    return toast
+
+
+def clear_toasts(manager: Any) -> None:
+    """Take away any toast still shown (its news is out of date)."""
+    for old in [s for s in manager.get_sprite_group().sprites() if isinstance(s, Toast)]:
+        old.kill()
+
+
+def _html(text: str) -> str:
+    return html_escape(text)
