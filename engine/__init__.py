@@ -2,19 +2,54 @@
 
 Never imports pygame: the window, the terminal player, the analyser and the tests all
 drive the same ``Session``.
+
+The names below are re-exported lazily (PEP 562): ``from engine import Session`` imports
+only ``engine.session``, not the loader, YAML and the analyser as well. A command that
+needs none of them (``--help``, the window's first frame) then starts that much sooner.
 """
 
-from .analysis import StateGraph, explore
-from .dimensions import DIMENSION_KEYS, DIMENSIONS, Dimension
-from .errors import Problem, SaveError, ScenarioError
-from .loader import load_scenario, load_scenario_text, parse_scenario
-from .model import Choice, Ending, Node, Resident, Scenario
-from .scoring import totals
-from .session import EngineError, Line, Session
-from .text import LANGUAGES, Text
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the real imports, for type checkers and editors
+    from .analysis import StateGraph, explore
+    from .dimensions import DIMENSION_KEYS, DIMENSIONS, Dimension
+    from .errors import Problem, SaveError, ScenarioError
+    from .loader import load_scenario, load_scenario_text, parse_scenario
+    from .model import Choice, Ending, Node, Resident, Scenario
+    from .scoring import totals
+    from .session import EngineError, Line, Session
+    from .text import LANGUAGES, Text
+
+# name -> the submodule that defines it
+_EXPORTS = {
+    "StateGraph": "analysis", "explore": "analysis",
+    "DIMENSION_KEYS": "dimensions", "DIMENSIONS": "dimensions", "Dimension": "dimensions",
+    "Problem": "errors", "SaveError": "errors", "ScenarioError": "errors",
+    "load_scenario": "loader", "load_scenario_text": "loader", "parse_scenario": "loader",
+    "Choice": "model", "Ending": "model", "Node": "model", "Resident": "model", "Scenario": "model",
+    "totals": "scoring",
+    "EngineError": "session", "Line": "session", "Session": "session",
+    "LANGUAGES": "text", "Text": "text",
+}
 
 __all__ = [
     "Choice", "DIMENSIONS", "DIMENSION_KEYS", "Dimension", "Ending", "EngineError", "LANGUAGES",
     "Line", "Node", "Problem", "Resident", "SaveError", "Scenario", "ScenarioError", "Session",
     "StateGraph", "Text", "explore", "load_scenario", "load_scenario_text", "parse_scenario", "totals",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:  # also how ``from engine import loader`` falls through to the submodule
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next lookup is a plain module attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -3,6 +3,11 @@
 Without a command it opens the window. Every failure a user can cause (a broken
 scenario, a missing file) prints one line per problem and exits non-zero; no
 traceback reaches the user.
+
+Commands import what they need when they run: building the parser imports neither the
+engine's loader nor the terminal player, and the plugin commands (``EXTRA_COMMANDS``)
+are only imported when the command line may name one of them or asks for the overall
+help. The window then draws its first frame without waiting for code it doesn't use.
 """
 
 from __future__ import annotations
@@ -12,27 +17,28 @@ import importlib
 import sys
 from typing import Optional, Sequence
 
-from engine import ScenarioError, load_scenario, parse_scenario
 from engine.text import LANGUAGES
 
-from . import catalog
-from .i18n import tr
-from .textsession import add_play_options, play_text
+from .playoptions import add_play_options
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 # Modules that add their own subcommands: each has ``register(subparsers)``, which adds
 # a parser and sets ``func`` (args -> exit code) as its default.
 EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions", "simulator.report"]
+CORE_COMMANDS = ("list", "validate", "play")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extras: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``extras=False`` leaves out the plugin commands (not imported)."""
     p = argparse.ArgumentParser(
         prog="tussenwerker",
         description="Tussenwerker: practise difficult meetings with residents (Ury's five steps, "
                     "inlevingsvermogen). Without a command, opens the simulator window.")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of interface and scenario text")
-    p.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)  # cold-start benchmark
+    # Benchmarks: quit once the first frame (the title card) is shown, or once the start screen is.
+    p.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("list", help="list the shipped scenarios")
@@ -51,13 +57,38 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=0, help="seed for --auto random")
     play.add_argument("--no-mood", action="store_true", help="don't print the residents' mood")
     add_play_options(play)
-    for name in EXTRA_COMMANDS:
-        importlib.import_module(name).register(sub)
+    if extras:
+        for name in EXTRA_COMMANDS:
+            importlib.import_module(name).register(sub)
     return p
 
 
+def needs_extras(argv: Sequence[str]) -> bool:
+    """Whether parsing ``argv`` may need the plugin commands.
+
+    Not when there is no command (the window) or a core one; yes for any other command,
+    for the top-level ``--help`` (which lists them all) and for anything unexpected
+    before the command, so an odd command line gets the full parser's message.
+    """
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--lang":
+            i += 2
+        elif arg.startswith("--lang=") or arg in ("--quit-after-first-frame", "--quit-when-ready"):
+            i += 1
+        elif arg == "--":
+            return True
+        else:
+            return arg not in CORE_COMMANDS
+    return False
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(extras=needs_extras(argv))
     args = parser.parse_args(argv)
     try:
         if args.command == "list":
@@ -70,6 +101,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return int(args.func(args) or 0)
         return cmd_window(args, None)
     except KeyboardInterrupt:
+        from .i18n import tr
         print(tr("stopped", args.lang or "nl"), file=sys.stderr)
         return EXIT_OK
     except BrokenPipeError:
@@ -77,6 +109,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from . import catalog
     lang = args.lang or "nl"
     entries = catalog.load_catalog()
     if not entries:
@@ -116,6 +149,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def validate_path(path: str) -> list:
     """Every problem in one file (load errors, shape, references, graph, playability, smells)."""
+    from engine import ScenarioError, parse_scenario
     from engine.lint import lint_scenario
     from engine.playability import check_playability
     from engine.yamlsafe import read_text
@@ -130,6 +164,9 @@ def validate_path(path: str) -> list:
 
 
 def load_or_report(name: str):
+    from engine import ScenarioError, load_scenario
+
+    from . import catalog
     path = catalog.resolve(name)
     try:
         return load_scenario(path)
@@ -150,6 +187,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.text:
         return cmd_window(args, scenario)
+    from .textsession import play_text
     return play_text(args, scenario)
 
 

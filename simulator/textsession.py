@@ -21,28 +21,10 @@ from . import textdebrief
 from .debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review
 from .i18n import tr
 from .journal import Journal, JournalError, SessionRecord
+from .playoptions import add_perspective_options as add_perspective_options  # cmd_replay imports it from here
 from .textplayer import TextPlayer, planned_chooser, random_chooser
 
 EXIT_OK, EXIT_INVALID = 0, 1
-
-
-def add_play_options(play: argparse.ArgumentParser) -> None:
-    """The journal's options on the ``play`` command."""
-    play.add_argument("--resume", nargs="?", type=int, const=0, default=None, metavar="ID",
-                      help="continue an unfinished session (the last one when no ID is given)")
-    play.add_argument("--no-save", action="store_true",
-                      help="don't save this session in the journal (bots with --auto are never saved)")
-    play.add_argument("--trainee", default="", metavar="NAME",
-                      help="whose session this is (for progress over time on a shared computer)")
-    add_perspective_options(play)
-
-
-def add_perspective_options(parser: argparse.ArgumentParser) -> None:
-    """Coach mode and the self-rating, on ``play`` and ``replay``."""
-    parser.add_argument("--coach", action="store_true",
-                        help="coach mode: after each choice, which step or indicator it touched")
-    parser.add_argument("--no-rating", action="store_true",
-                        help="don't ask for your own rating before the debrief (for scripted runs)")
 
 
 def err(message: str) -> None:
