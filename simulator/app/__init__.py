@@ -6,14 +6,34 @@ and ``i18n`` (which merges ``strings``) work without a display library.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from typing import Any
 
 
 def run_app(args: Any, scenario: Any) -> int:
+    """Show the title card at once (``launch``), then load and run the window behind it."""
     import os
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no library banner in a finished product
+    import pygame
+
+    from .launch import show_title_card, window_kept
+    language = getattr(args, "play_lang", None) or getattr(args, "lang", None)
+    try:
+        show_title_card(language)
+    except pygame.error as exc:
+        from .. import settings
+        from ..i18n import tr
+        print(tr("launch_no_window", language or settings.load().language, reason=exc), file=sys.stderr)
+        return 1
+    if getattr(args, "quit_after_first_frame", False):
+        pygame.quit()
+        return 0
+    if getattr(args, "quit_when_ready", False):  # the app's own first frame is the start screen
+        args = argparse.Namespace(**{**vars(args), "quit_after_first_frame": True})
     from .app import run
-    return run(args, scenario)
+    with window_kept():
+        return run(args, scenario)
 
 
 __all__ = ["run_app"]

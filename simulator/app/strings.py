@@ -162,6 +162,9 @@ STRINGS: dict[str, dict[str, str]] = {
                              "en": "Note: this meeting could not be saved and will be lost."},
     "stop": {"nl": "Stoppen", "en": "Stop"},
     "keep_going": {"nl": "Doorgaan", "en": "Keep going"},
+    # -- cold start: the title card shown while the window loads (issue 7; simulator/app/launch.py) --
+    "launch_loading": {"nl": "De gesprekken worden klaargezet…", "en": "Getting the meetings ready…"},
+    "launch_no_window": {"nl": "Het venster kan niet openen: {reason}", "en": "The window can't open: {reason}"},
     # -- hot reload: F5 reads the scenario again (issue 6; simulator/app/hotreload.py) --
     "hr_reloaded_plain": {"nl": "Scenario opnieuw geladen", "en": "Scenario reloaded"},
     "hr_reloaded_1": {"nl": "Scenario opnieuw geladen — 1 stap opnieuw gespeeld",
