@@ -15,12 +15,15 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from engine import Scenario, ScenarioError, load_scenario
+from engine.errors import ScenarioError
 from engine.text import Text
 
 from .. import catalog
+
+if TYPE_CHECKING:
+    from engine.model import Scenario
 
 CACHE_NAME = "scenario-cards.json"
 CACHE_VERSION = 1
@@ -53,6 +56,12 @@ class ScenarioCard:
         lang = str(d.get("language", "nl"))
         return cls(str(d["id"]), path, Text(dict(d["title"]), lang), Text(dict(d["summary"]), lang),
                    tuple(str(n) for n in d["residents"]), d.get("minutes"), d.get("difficulty"))
+
+
+def load_scenario(path: str) -> "Scenario":
+    """The engine's loader, imported on first use: a start with unchanged files never needs it."""
+    from engine.loader import load_scenario as load
+    return load(path)
 
 
 def cache_path() -> Path:
