@@ -198,8 +198,8 @@ def test_a_removed_choice_stops_replay_there_and_keeps_the_old_row(window, copy)
     play = app.top.play
     assert pilot.scene == "meeting" and play.session.state.position == "ineke_plan"
     assert len(play.session.history) == 3 and play.session.choices  # back at the decision, choices on offer
-    toast = next(t for t in pilot.texts() if "opnieuw geladen" in t)
-    assert "3 van 4" in toast and "stap 4" in toast and "regels_uitleggen" in toast
+    toast = next(t for t in pilot.texts() if "Opnieuw geladen" in t)
+    assert "3 van 4" in toast and "Stap 4" in toast and "regels_uitleggen" in toast
     decide(pilot)  # the renamed choice, played anew
     assert decisions(play.session)[-1] == ("ineke_plan", "kaders_schetsen")
     # The old row keeps all four decisions; the reloaded go is a new row that plays it again.
@@ -295,3 +295,29 @@ def test_f5_waits_while_the_menu_is_open(window, copy):
     assert pilot.scene == "menu"
     reload(pilot)
     assert pilot.scene == "menu" and not pilot.has_text("opnieuw geladen")
+
+
+# -- why replay stopped, in the trainee's language (no window needed) ------------------------
+@pytest.mark.parametrize("old, new, expected", [
+    ("      - id: pauze\n", "      - id: time_out\n",
+     "2 van 3 stappen opnieuw gespeeld. Stap 3: keuze ‘pauze’ bij ‘midden’ bestaat niet meer"),
+    ("        balcony: true\n", "        balcony: true\n        when: \"flag.kaders_genoemd\"\n",
+     "Stap 3: keuze ‘pauze’ bij ‘midden’ wordt nu niet aangeboden"),
+    ("        text: {nl: Vertel eens., en: Tell me.}\n        next: midden\n",
+     "        text: {nl: Vertel eens., en: Tell me.}\n        next: afsluiting\n",
+     "Stap 3: het gesprek komt nu bij ‘afsluiting’ in plaats van ‘midden’"),
+    ("        - id: veilig\n", "        - id: veilig_spelen\n",
+     "0 van 3 stappen opnieuw gespeeld. Stap 1: antwoord ‘veilig’ op vraag ‘belang’ bestaat niet meer"),
+])
+def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
+    from engine.loader import load_scenario_text
+    from simulator.app.hotreload import message, replay_play
+    from simulator.app.play import Play
+    from tests.crafted import MINIMAL
+    from tests.test_replay import played
+    session = played()
+    go = Play(session.scenario, "mini.yaml", "nl", None, session=session)
+    assert old in MINIMAL
+    reloaded, outcome = replay_play(go, load_scenario_text(MINIMAL.replace(old, new, 1)), "nl")
+    assert expected in message(outcome, "nl")
+    assert outcome.replayed == len(reloaded.session.history) < outcome.total == 3

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
-from engine import Scenario, ScenarioError, load_scenario
+from engine import Scenario, ScenarioError, Session, load_scenario
 from engine.replay import replay
+from engine.state import Decision
 
 from ..i18n import tr
 from ..journal import JournalError
@@ -51,8 +52,9 @@ class Outcome:
 
     replayed: int
     total: int
-    note: str = ""  # the engine's words for where replay stopped; empty when it didn't
     step: int = 0  # 1-based: the first decision that couldn't be made again (0: none)
+    why: str = ""  # the string key saying why replay stopped (empty: it didn't)
+    fields: Mapping[str, str] = field(default_factory=dict)  # the ids that string names
 
 
 def read_scenario(path: str) -> Union[Scenario, list[str]]:
@@ -76,7 +78,10 @@ def replay_play(old: Play, scenario: Scenario, language: str) -> tuple[Play, Out
     before, after = old.session.history, session.history
     made = {(d.kind, d.node_id, d.choice_id) for d in after}
     lost = next((i for i, d in enumerate(before) if (d.kind, d.node_id, d.choice_id) not in made), None)
-    outcome = Outcome(len(after), len(before), "; ".join(notes), 0 if lost is None else lost + 1)
+    why, fields = _why(session, before[lost] if lost is not None else None) if notes else ("", {})
+    if notes:
+        log.info("replay on %s: %s", old.scenario_path, "; ".join(notes))
+    outcome = Outcome(len(after), len(before), 0 if lost is None else lost + 1, why, fields)
     complete = lost is None
     same_scenario = scenario.id == old.scenario.id
     journal = old.journal if old.saved else None
@@ -101,13 +106,36 @@ def replay_play(old: Play, scenario: Scenario, language: str) -> tuple[Play, Out
     return play, outcome
 
 
+def _why(session: Session, lost: Optional[Decision]) -> tuple[str, dict[str, str]]:
+    """Why replay stopped, as a string key and the ids it names (the engine's notes are for logs)."""
+    q = session.question
+    if q is not None:  # still preparing: an answer is missing
+        if lost is not None and lost.kind == "prep" and lost.node_id == q.id:
+            return "hr_why_option", {"choice": str(lost.choice_id), "node": q.id}
+        return "hr_why_new_question", {"node": q.id}
+    if lost is None:
+        return "", {}
+    if lost.kind == "prep":
+        return "hr_why_question_gone", {"node": lost.node_id}
+    if session.finished:
+        return "hr_why_ends", {"ending": str(session.state.ending)}
+    node = session.node
+    if node is None or node.id != lost.node_id:
+        return "hr_why_path", {"node": lost.node_id, "now": node.id if node is not None else "?"}
+    ids = {"choice": str(lost.choice_id), "node": node.id}
+    if lost.choice_id not in {c.id for c in node.choices}:
+        return "hr_why_choice_gone", ids
+    return "hr_why_condition", ids
+
+
 def message(outcome: Outcome, lang: str) -> str:
     """The toast: how many steps were replayed, and where and why replay stopped."""
+    why = tr(outcome.why, lang, **outcome.fields) if outcome.why else ""
     if outcome.step:
         return tr("hr_reloaded_stopped", lang, done=outcome.replayed, total=outcome.total, step=outcome.step,
-                  note=outcome.note)
-    if outcome.note:
-        return tr("hr_reloaded_note", lang, n=outcome.replayed, note=outcome.note)
+                  why=why)
+    if why:
+        return tr("hr_reloaded_note", lang, n=outcome.replayed, why=why)
     return tr("hr_reloaded_1" if outcome.replayed == 1 else "hr_reloaded_n", lang, n=outcome.replayed)
 
 
@@ -150,7 +178,7 @@ def hot_reload(app: "App") -> None:
     _show(app, owner, play)
     if looked_up:
         app.push(BriefingScene(app, found, path, readonly=True))
-    show_toast(app, message(outcome, lang), NOTE_SECONDS if outcome.note else TOAST_SECONDS)
+    show_toast(app, message(outcome, lang), NOTE_SECONDS if outcome.why else TOAST_SECONDS)
 
 
 def _owner(app: "App", base: Optional["Scene"]) -> Optional["Scene"]:

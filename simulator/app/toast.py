@@ -1,8 +1,9 @@
 """A short message over whatever screen is shown, gone by itself after a few seconds.
 
 It lives in the manager, not in a scene, so rebuilding the screen under it (which is
-exactly what a hot reload does) doesn't wipe it. A one-shot timer event wakes the idle
-loop when it is due, so it also disappears when nobody touches the keyboard.
+exactly what a hot reload does) doesn't wipe it. It counts down the frames' time (what
+the pilot's fixed steps advance), and a one-shot timer event takes it away on the wall
+clock: the idle loop sleeps without counting time, and the event wakes it to redraw.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .widgets import oid, text_box
 
 TOAST_LAYER = 5000  # above every scene and overlay (overlays sit at 100 per stack level)
 TOAST_DONE = pygame.event.custom_type()
+MAX_WIDTH = 860  # a long message wraps rather than covering the whole top bar
 
 
 class Toast(UIPanel):
@@ -33,8 +35,13 @@ class Toast(UIPanel):
         if self.left <= 0:
             self.kill()
 
+    def process_event(self, event: pygame.event.Event) -> bool:
+        if event.type == TOAST_DONE and getattr(event, "toast", None) == id(self):
+            self.kill()
+        return False  # never takes a click or a key from the screen below
+
     def hover_point(self, hover_x: float, hover_y: float) -> bool:
-        return False  # never takes the mouse from the screen below
+        return False
 
 
 def show_toast(app: Any, text: str, seconds: float = 4.0) -> Toast:
@@ -42,12 +49,12 @@ def show_toast(app: Any, text: str, seconds: float = 4.0) -> Toast:
     clear_toasts(app.manager)
     w, _ = app.size
     g = gap(app.settings.text_scale)
-    width = min(w - 4 * g, max(360, app.fonts.text_width("#body", text) + 4 * g))
+    width = min(w - 4 * g, MAX_WIDTH, max(360, app.fonts.text_width("#body", text) + 4 * g))
     manager = app.manager
     toast = Toast(pygame.Rect((w - width) // 2, g, width, 10), manager, seconds)
     body = text_box(manager, _html(text), Box(g, g // 2, width - 2 * g - 4, 0), toast, "#body")
     toast.set_dimensions((width, body.rect.height + g + 2))
-    pygame.time.set_timer(TOAST_DONE, int(seconds * 1000) + 50, loops=1)
+    pygame.time.set_timer(pygame.event.Event(TOAST_DONE, toast=id(toast)), int(seconds * 1000) + 50, loops=1)
     return toast
 
 

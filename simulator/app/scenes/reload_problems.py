@@ -7,6 +7,7 @@ The old version stays underneath and playable: Esc goes back to it, F5 tries aga
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import pygame
@@ -17,6 +18,7 @@ from .common import esc, footer_height, muted
 from .menu import _Sheet
 
 MAX_WIDTH = 980
+LOCATION = re.compile(r"^(\S+:\d+:\d+):(.*)$")
 
 
 class ReloadProblemsScene(_Sheet):
@@ -43,7 +45,7 @@ class ReloadProblemsScene(_Sheet):
         bh = footer_height(self)
         hint_h = self.fonts.line_height("#small") * 2
         room = box.h - y - (g + hint_h + g // 2 + bh + 2 * g)  # what the list may take before it scrolls
-        html = "<br>".join(esc(line) for line in self.problems)
+        html = "<br>".join(_problem_html(line) for line in self.problems)
         self.list_box = text_box(self.manager, html, Box(2 * g, y, inner, 0), panel, "#body")
         if self.list_box.rect.height > room:
             self.list_box.kill()
@@ -79,3 +81,11 @@ class ReloadProblemsScene(_Sheet):
 
     def escape(self) -> None:
         self.app.pop()
+
+
+def _problem_html(line: str) -> str:
+    """The place in bold, so each problem's start stands out when a long one wraps."""
+    found = LOCATION.match(line)
+    if found is None:
+        return esc(line)
+    return f"<b>{esc(found.group(1))}</b>:{esc(found.group(2))}"
