@@ -1,10 +1,15 @@
 """The window: cold start, idle cost, frame time while text types.
 
-- **Cold start**: ``python -m simulator --quit-after-first-frame`` (interpreter start,
-  imports, display, theme and fonts, the scenario list, the first drawn frame) against a
-  bare pygame script that opens a window of the same size, fills it and flips once. Both
-  run with bytecode cached, as after an install, alternating, best and median of N.
-  Goal: at most 1.5x the bare window.
+- **Cold start to the first frame**: ``python -m simulator --quit-after-first-frame``
+  (interpreter start, the command line, settings, display, the title card drawn and
+  flipped, quit) against a bare pygame script that opens a window of the same size,
+  fills it, flips once and quits (``pygame.display.init()``, not ``pygame.init()``, which
+  also opens audio and joysticks). Goal: at most 1.5x the bare window.
+- **Start screen ready** (informational): ``--quit-when-ready``, the same start going on
+  to import pygame_gui and the app, build theme, fonts and the start screen with its
+  scenario cards (from the card cache), and draw it once.
+  All three run with bytecode cached, as after an install, in turn within each round
+  (the machine's load moves all of them alike), best and median of N.
 - **Idle**: CPU time used over 10 s by the real frame loop (``App.run``) on the meeting
   screen once the line has finished typing and nothing moves. Goal: under 2 % of a core.
 - **Typewriter**: the time of each frame (``App.frame``: events, update, draw, flip)
@@ -27,9 +32,11 @@ from typing import Any
 
 from bench.common import CURRENT, ROOT, table
 
+# Only the display, as our window initialises only the display (and fonts): pygame.init()
+# would also open audio and joysticks, and that slower floor would flatter the ratio.
 BARE_WINDOW = """\
 import pygame
-pygame.init()
+pygame.display.init()
 screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
 pygame.display.set_caption("bare")
 screen.fill((243, 240, 232))
@@ -93,19 +100,38 @@ def _wall(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def cold_start(rounds: int, folder: Path) -> dict[str, Any]:
+def cold_start(rounds: int, folder: Path) -> dict[str, list[float]]:
+    """Wall times of the bare window, our first frame and our ready start screen."""
     env = _env(folder)
     bare_script = folder / "bare_window.py"
     bare_script.write_text(BARE_WINDOW)
-    ours = [sys.executable, "-m", "simulator", "--quit-after-first-frame"]
-    bare = [sys.executable, str(bare_script)]
-    _wall(ours, env)  # writes the bytecode cache
-    _wall(bare, env)
-    times: dict[str, list[float]] = {"ours": [], "bare": []}
+    commands = {"bare": [sys.executable, str(bare_script)],
+                "ours": [sys.executable, "-m", "simulator", "--quit-after-first-frame"],
+                "ready": [sys.executable, "-m", "simulator", "--quit-when-ready"]}
+    for cmd in commands.values():
+        _wall(cmd, env)  # writes the bytecode cache (and the scenario card cache)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):
-        times["bare"].append(_wall(bare, env))
-        times["ours"].append(_wall(ours, env))
+        for name, cmd in commands.items():
+            times[name].append(_wall(cmd, env))
     return times
+
+
+def start_rows(times: dict[str, list[float]], goal: float = 1.5) -> list[list[str]]:
+    """The two cold-start rows: best and median, their ratios to the bare window, the goal."""
+    b = times["bare"]
+    rows = []
+    for key, what, goal_text in (("ours", "cold start to first frame (title card)", f"≤ {goal}x"),
+                                 ("ready", "cold start to start screen ready", "(informational)")):
+        o = times[key]
+        best, median = min(o) / min(b), statistics.median(o) / statistics.median(b)
+        met = ""
+        if key == "ours":
+            met = "yes" if median <= goal else "best only" if best <= goal else "no"
+        rows.append([f"{what} (best / median of {len(o)})",
+                     f"{min(o):.3f} / {statistics.median(o):.3f} s", f"{min(b):.3f} / {statistics.median(b):.3f} s",
+                     f"**{best:.2f}x** / {median:.2f}x", goal_text, met])
+    return rows
 
 
 def in_window(folder: Path, size: tuple[int, int], idle_seconds: float) -> dict[str, Any]:
@@ -127,22 +153,20 @@ def run(rounds: int = 7, idle_seconds: float = 10.0) -> list[str]:
     folder = Path(tempfile.mkdtemp(prefix="tussenwerker-window-"))
     starts = cold_start(rounds, folder)
     measured = in_window(folder, (1920, 1080), idle_seconds)
-    b, o = starts["bare"], starts["ours"]
-    rows = [["cold start to first frame (best / median of %d)" % rounds,
-             f"{min(o):.3f} / {statistics.median(o):.3f} s", f"{min(b):.3f} / {statistics.median(b):.3f} s",
-             f"**{min(o) / min(b):.2f}x** / {statistics.median(o) / statistics.median(b):.2f}x", "≤ 1.5x"]]
+    rows = start_rows(starts)
     if "error" in measured:
-        rows.append(["meeting screen", f"error: {measured['error']}", "", "", ""])
+        rows.append(["meeting screen", f"error: {measured['error']}", "", "", "", ""])
     else:
         ft = [t * 1000 for t in measured["typing_frames"]]
         idle = measured["idle_cpu"] / measured["idle_wall"] * 100
+        p99 = percentile(ft, 99)
         rows.append([f"idle on the meeting screen, {measured['idle_wall']:.0f} s",
                      f"**{idle:.2f} %** of a core ({measured['idle_cpu']:.2f} s CPU, "
-                     f"{measured['idle_frames']} frames drawn)", "", "", "< 2 %"])
+                     f"{measured['idle_frames']} frames drawn)", "", "", "< 2 %", "yes" if idle < 2 else "no"])
         rows.append([f"frame time while typing, 1920x1080 ({len(ft)} frames)",
                      f"p50 {percentile(ft, 50):.2f} ms, p95 {percentile(ft, 95):.2f} ms, "
-                     f"**p99 {percentile(ft, 99):.2f} ms**, max {max(ft):.2f} ms", "", "", "p99 < 8 ms"])
-    return ["### Window", "", *table(["what", "ours", "bare pygame", "ratio", "goal"], rows), ""]
+                     f"**p99 {p99:.2f} ms**, max {max(ft):.2f} ms", "", "", "p99 < 8 ms", "yes" if p99 < 8 else "no"])
+    return ["### Window", "", *table(["what", "ours", "bare pygame", "ratio", "goal", "met?"], rows), ""]
 
 
 if __name__ == "__main__":
