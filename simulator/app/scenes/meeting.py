@@ -5,7 +5,11 @@ or click shows it whole), then the choices appear — numbered cards, with the "
 the balcony" choices set apart in their own colour. A choice stays highlighted for a
 moment, the residents' meters move to their new mood and their faces follow, and the
 next line begins. The log on the right (or behind the L key on narrow windows) keeps
-everything said so far.
+everything said so far. In coach mode a card between what is said and the choices names
+the step or indicator the last decision touched.
+
+The choices (and the coach card's place) are built in ``meeting_choices.py``, the log in
+``meeting_log.py``; this module holds the layout and the meeting's flow.
 """
 
 from __future__ import annotations
@@ -21,26 +25,29 @@ from ..cards import CardStyle, card_height, draw_card, face_size
 from ..layout import (
     SIDE_LOG_MIN_WIDTH,
     Box,
+    MeetingLayout,
     button_row,
     gap,
     margins,
     meeting_layout,
     needs_compact_portraits,
     speech_height,
-    stack,
 )
 from ..play import Play
 from ..portraits import PortraitSource
 from ..scene import Scene
 from ..theme import PAPER, PAPER_DEEP
 from ..widgets import Card, ScrollArea, Typewriter, button, button_width, image, oid, scroll_text_box, text_box
+from .coach_hint import BoxedText, CoachCard, CoachNote, coach_card_height, memory_for, short_note
 from .common import esc, footer_height, muted
+from .meeting_choices import MeetingChoices
+from .meeting_log import MeetingLog
 
 CONFIRM_SECONDS = 0.35  # the chosen card stays highlighted this long before the meeting goes on
 MOOD_SPEED = 5.0  # how fast meters and faces follow a change (per second, exponential)
 
 
-class MeetingScene(Scene):
+class MeetingScene(MeetingLog, MeetingChoices, Scene):
     name = "meeting"
     in_session = True
 
@@ -69,6 +76,10 @@ class MeetingScene(Scene):
         self.style: Optional[CardStyle] = None
         self.hint_box: Optional[UITextBox] = None
         self.log_shown = 0  # how many log entries the log box holds
+        self.coach = memory_for(play)  # coach mode: which decision the hint card is about
+        self.coach_note: Optional[CoachNote] = None
+        self.coach_card: Optional[CoachCard] = None
+        self.coach_in_hint = False  # the window is too tight: the card's short form replaces the keys line
         self._sync_line(initial=resumed)
 
     # -- the session --------------------------------------------------------------
@@ -143,40 +154,27 @@ class MeetingScene(Scene):
             self.on_click(el, self.app.open_menu if label.startswith(self.tr("menu")) else self.toggle_log)
 
         # What must fit below the top bar: portraits, the line being said, the choices.
-        n = len(s.residents)
-        main_w = meeting_layout(self.size, self.scale, n, top_h, 0, 0, 0).speech.w
-        hint = text_box(self.manager, muted(esc(self._hint())), Box(m, 0, main_w, 0), self.root, "#small")
-        self.hint_box = hint
-        hint_h = hint.rect.height
-        probe = meeting_layout(self.size, self.scale, n, top_h, 0, 0, hint_h)
-        card_w = probe.portraits[0].w if probe.portraits else 200
+        main_w = meeting_layout(self.size, self.scale, len(s.residents), top_h, 0, 0, 0).speech.w
+        self.coach_note = self.coach.note(self.app.settings, s, self.session, L)
+        self.coach_in_hint = False
+        self.coach_card = None
+        coach_h = 0
+        if self.coach_note is not None:  # the card goes between what is said and the choices
+            coach_h = coach_card_height(self.manager, self.coach_note, self._coach_width(main_w),
+                                        self.root, self.scale)
+        hint = self._bottom_line(m, main_w)
+        lay, text_h = self._lay_out(top_h, hint.height, coach_h)
+        if coach_h and not self._coach_fits(lay.choices, coach_h):
+            # Too tight for the card and the choices: its short form takes the keys line's place.
+            hint.kill()
+            self.coach_in_hint = True
+            hint = self._bottom_line(m, main_w)
+            lay, text_h = self._lay_out(top_h, hint.height, 0)
+        self.lay = lay
+        hint.move_to(lay.hint.x, lay.hint.y)
         line = self.session.line
         narr = line is None or line.speaker == NARRATOR
-        name_h = 0 if narr else fonts.line_height("#name") + 4
         text_html = self._line_html()
-        measure = text_box(self.manager, text_html, Box(0, 0, probe.speech.w - 2 * pad, 0), self.root, "#speech")
-        text_h = measure.rect.height
-        measure.kill()
-        speech_min = fonts.line_height("#name") + 4 + 2 * fonts.line_height("#speech") + 2 * pad
-        # The portrait shape depends only on the window (it must not jump from line to line) ...
-        choices_typical = 6 * fonts.line_height("#body") + 4 * pad + g  # a choice or two and the balcony
-        # ... the split between what is said and the choices on what is shown now.
-        continuing = self.session.can_continue or not self.session.choices
-        choices_min = footer_height(self) + g if continuing else 3 * fonts.line_height("#body") + 2 * pad + g
-        available = probe.choices.h  # room below the top bar (no portraits, no speech yet)
-        card_pad = max(8, g - 2)
-        for compact in (False, True):
-            style = CardStyle(compact, face_size(h, card_w, compact, self.scale), card_pad, L, self.scale)
-            card_h = max(card_height(fonts, r, s.mood_variables, card_w, style) for r in s.residents)
-            if not needs_compact_portraits(available, card_h, speech_min, choices_typical, g):
-                break
-        self.style = style
-        base = meeting_layout(self.size, self.scale, n, top_h, card_h, 0, hint_h)
-        wanted = name_h + text_h + 2 * pad
-        sp_h = speech_height(wanted, min(speech_min, wanted), base.choices.h - g, choices_min)
-        lay = meeting_layout(self.size, self.scale, n, top_h, card_h, sp_h, hint_h)
-        self.lay = lay
-        hint.set_relative_position((lay.hint.x, lay.hint.y))
 
         # Portraits.
         self.portrait_images = {}
@@ -214,17 +212,57 @@ class MeetingScene(Scene):
         if not self.line_done:
             self._show_choices(False)
 
-        # The log.
-        self.log_box = None
-        self.log_panel = None
-        if lay.log is not None:
-            heading = text_box(self.manager, f"<b>{esc(self.tr('log'))}</b>", Box(lay.log.x, lay.log.y, lay.log.w, 0),
-                               self.root, "#name")
-            lb = Box(lay.log.x, heading.rect.bottom + 6, lay.log.w, lay.log.bottom - heading.rect.bottom - 6)
-            self.log_box = text_box(self.manager, self._log_html(), lb, self.root, "#log", wrap=False)
-            self._log_to_end()
-        elif self.log_open:
-            self._build_log_overlay()
+        self._build_log(lay.log)
+
+    def _lay_out(self, top_h: int, hint_h: int, coach_h: int) -> tuple[MeetingLayout, int]:
+        """Portraits, what is said and the choices below the top bar (and the height of the line's
+        text); sets the portrait style. ``coach_h`` is kept free between what is said and the choices."""
+        w, h = self.size
+        s, L = self.play.scenario, self.lang
+        g = gap(self.scale)
+        pad = g
+        fonts = self.fonts
+        n = len(s.residents)
+        probe = meeting_layout(self.size, self.scale, n, top_h, 0, 0, hint_h)
+        card_w = probe.portraits[0].w if probe.portraits else 200
+        line = self.session.line
+        narr = line is None or line.speaker == NARRATOR
+        name_h = 0 if narr else fonts.line_height("#name") + 4
+        measure = text_box(self.manager, self._line_html(), Box(0, 0, probe.speech.w - 2 * pad, 0), self.root,
+                           "#speech")
+        text_h = measure.rect.height
+        measure.kill()
+        speech_min = fonts.line_height("#name") + 4 + 2 * fonts.line_height("#speech") + 2 * pad
+        # The portrait shape depends only on the window (it must not jump from line to line) ...
+        choices_typical = 6 * fonts.line_height("#body") + 4 * pad + g  # a choice or two and the balcony
+        # ... the split between what is said and the choices on what is shown now.
+        continuing = self.session.can_continue or not self.session.choices
+        choices_min = footer_height(self) + g if continuing else 3 * fonts.line_height("#body") + 2 * pad + g
+        if coach_h:
+            choices_min = max(choices_min, coach_h + g) if continuing else choices_min + coach_h + g
+        available = probe.choices.h  # room below the top bar (no portraits, no speech yet)
+        card_pad = max(8, g - 2)
+        for compact in (False, True):
+            style = CardStyle(compact, face_size(h, card_w, compact, self.scale), card_pad, L, self.scale)
+            card_h = max(card_height(fonts, r, s.mood_variables, card_w, style) for r in s.residents)
+            if not needs_compact_portraits(available, card_h, speech_min, choices_typical, g):
+                break
+        self.style = style
+        base = meeting_layout(self.size, self.scale, n, top_h, card_h, 0, hint_h)
+        wanted = name_h + text_h + 2 * pad
+        sp_h = speech_height(wanted, min(speech_min, wanted), base.choices.h - g, choices_min)
+        return meeting_layout(self.size, self.scale, n, top_h, card_h, sp_h, hint_h), text_h
+
+    def _bottom_line(self, x: int, width: int):
+        """The keys line below the choices or, when the window is too tight for the coach card
+        above them, the coach's short note in its place (the keys come back with the next line)."""
+        if self.coach_in_hint and self.coach_note is not None:
+            self.hint_box = None
+            self.coach_card = CoachCard(self.manager, short_note(self.coach_note, self.lang),
+                                        Box(x, 0, width, 0), self.root, self.scale, tight=True)
+            return self.coach_card
+        self.hint_box = text_box(self.manager, muted(esc(self._hint())), Box(x, 0, width, 0), self.root, "#small")
+        return BoxedText(self.hint_box)
 
     def _hint(self) -> str:
         if not self.line_done:
@@ -240,93 +278,6 @@ class MeetingScene(Scene):
             return ""
         text = esc(line.text.get(self.lang))
         return f"<i>{text}</i>" if line.speaker == NARRATOR else text
-
-    def _build_choices(self) -> None:
-        lay = self.lay
-        assert lay is not None
-        g = gap(self.scale)
-        area = lay.choices
-        if self.session.can_continue:
-            label = self.tr("continue") + " (Enter)"
-            bw = button_width(self.fonts, label, "#primary")
-            bh = footer_height(self)
-            box = Box(area.right - bw, area.y, bw, bh)
-            self.continue_button = button(self.manager, label, box, self.root, "#primary")
-            self.on_click(self.continue_button, self.advance)
-            self.focus.add(self.continue_button, self.advance, name="continue")
-            return
-        regular, balcony = self.regular_choices(), self.balcony_choices()
-        if not regular and not balcony:
-            return
-        pad = g
-        gutter = self.fonts.text_width("#name", "9") + pad
-        spacing = g // 2 + 2
-        # The balcony stays in view, apart from the other choices: below them, or pinned at the
-        # bottom of the area while the other choices scroll. Only on a very short window does it
-        # scroll along, at the end of the list.
-        def balcony_card(c: Choice, x: int, y: int, w: int, container) -> Card:
-            html = (f"<font color='#4A5795'><b>{esc(self.tr('balcony_title'))}:</b></font> "
-                    f"{esc(c.text.get(self.lang))}")
-            return Card(self.manager, html, x, y, w, pad, container, object_id="#balcony",
-                        gutter_html="<font color='#4A5795'><b>B</b></font>", gutter_w=gutter)
-
-        pinned = [(balcony_card(c, area.x, area.y, area.w, self.root), c) for c in balcony]
-        pinned_h = sum(card.height for card, _ in pinned) + spacing * max(0, len(pinned) - 1)
-        room = Box(area.x, area.y, area.w, area.h - (pinned_h + g if pinned else 0))
-        least = int(1.5 * self.fonts.line_height("#body")) + 2 * pad
-        if pinned and regular and room.h < least:
-            for card, _ in pinned:
-                card.kill()
-            pinned, room = [], area
-        scrolled = [c for c in balcony if not pinned]
-        cards: list[tuple[Card, Choice]] = []
-        boxes: list[Box] = []
-        content_h = 0
-        if regular or scrolled:
-            self.area = ScrollArea(self.manager, room, self.root)
-            width = room.w
-            for attempt in range(2):
-                cards = [(Card(self.manager, esc(c.text.get(self.lang)), 0, 0, width, pad, self.area.view,
-                               gutter_html=f"<font color='#1D6A72'><b>{i + 1}</b></font>", gutter_w=gutter), c)
-                         for i, c in enumerate(regular)]
-                cards += [(balcony_card(c, 0, 0, width, self.area.view), c) for c in scrolled]
-                boxes = stack([card.height for card, _ in cards], 0, 0, width, spacing)
-                if scrolled and regular:
-                    boxes = boxes[:len(regular)] + [b.moved(dy=g) for b in boxes[len(regular):]]
-                content_h = boxes[-1].bottom if boxes else 0
-                if attempt == 0 and content_h > room.h:
-                    for card, _ in cards:
-                        card.kill()
-                    width = ScrollArea.content_width(room, content_h)
-                    continue
-                break
-            if content_h < self.area.box.h:  # no scrolling: the list is just as tall as its cards
-                self.area.view.set_dimensions((room.w, max(content_h, 1)))
-                self.area.box = room.with_height(max(content_h, 1))
-            self.area.set_content_height(content_h)
-        top = area.y
-        if cards:
-            top = area.y + min(content_h, room.h) + g + g // 2
-            if content_h > room.h:
-                top = area.bottom - pinned_h
-        for card, _ in pinned:
-            card.move_to(top)
-            top += card.height + spacing
-        self.cards = cards + pinned
-        for (card, choice), box in zip(cards, boxes):
-            card.move_to(box.y)
-            action = (lambda cid=choice.id: self.choose(cid))
-            self.on_click(card.button, action)
-            self.focus.add(card.button, action, highlight=True, on_focus=lambda b=box: self._show(b),
-                           name=choice.id)
-        for card, choice in pinned:
-            action = (lambda cid=choice.id: self.choose(cid))
-            self.on_click(card.button, action)
-            self.focus.add(card.button, action, highlight=True, name=choice.id)
-
-    def _show(self, box: Box) -> None:
-        if self.area is not None:
-            self.area.ensure_visible(box.y, box.bottom)
 
     def initial_focus(self, previous: int) -> int:
         return max(0, previous) if previous < len(self.focus.items) else 0
@@ -348,82 +299,6 @@ class MeetingScene(Scene):
             if el is None or box is None or not el.alive():
                 continue
             el.set_image(self._card_image(r, box, r.id == speaker))
-
-    # -- the log -------------------------------------------------------------------
-    def _log_html(self) -> str:
-        parts = self._log_parts()
-        self.log_shown = len(parts)
-        if not parts:
-            return muted(esc(self.tr("log_empty")))
-        return "<br><br>".join(parts)
-
-    def _log_parts(self) -> list[str]:
-        """One HTML block per thing said, up to what is on screen now."""
-        parts = []
-        tr = self.session.state.transcript
-        upto = len(tr) if self.line_done else (self.shown if self.shown is not None else len(tr))
-        for entry in tr[:upto]:
-            if entry.kind == "line":
-                line = self.session.line_of(entry)
-                text = esc(line.text.get(self.lang))
-                if line.speaker == NARRATOR:
-                    parts.append(f"<i>{text}</i>")
-                else:
-                    parts.append(f"<b>{esc(self.speaker_name(line.speaker))}</b><br>{text}")
-            elif entry.kind == "choice" and entry.choice_id is not None:
-                try:
-                    c = self.play.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
-                except KeyError:
-                    continue
-                parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br>{esc(c.text.get(self.lang))}"
-                             f"</font>")
-        return parts
-
-    def _log_to_end(self) -> None:
-        box = self.log_box
-        if box is not None and box.scroll_bar is not None:
-            box.scroll_bar.set_scroll_from_start_percentage(1.0)
-
-    def _refresh_log(self) -> None:
-        """Add what was said since the last look; appending is much cheaper than re-laying out it all."""
-        box = self.log_box
-        if box is None or not box.alive():
-            return
-        parts = self._log_parts()
-        if self.log_shown == 0 or len(parts) < self.log_shown:
-            box.set_text(self._log_html())
-            self._log_to_end()
-        elif len(parts) > self.log_shown:
-            box.append_html_text("<br><br>" + "<br><br>".join(parts[self.log_shown:]))
-            self.log_shown = len(parts)
-            self._log_to_end()
-
-    def _build_log_overlay(self) -> None:
-        w, h = self.size
-        m, g = margins(self.size), gap(self.scale)
-        box = Box(m // 2, m // 2, w - m, h - m)  # covers the whole meeting, hint line included
-        self.log_panel = UIPanel(pygame.Rect(box.as_tuple()), starting_height=40, manager=self.manager,
-                                 container=self.root, object_id=oid("#sheet"))
-        bh = footer_height(self)
-        label = self.tr("close") + " (L)"
-        bw = button_width(self.fonts, label)
-        close = button(self.manager, label, Box(box.w - g - bw, g, bw, bh), self.log_panel, None)
-        self.on_click(close, self.toggle_log)
-        text_box(self.manager, f"<b>{esc(self.tr('log'))}</b>", Box(g, g, box.w - 3 * g - bw, 0), self.log_panel,
-                 "#doc_heading")
-        lb = Box(g, g + bh + g // 2, box.w - 2 * g, box.h - 2 * g - bh - g // 2)
-        self.log_box = text_box(self.manager, self._log_html(), lb, self.log_panel, "#log", wrap=False)
-        self._log_to_end()
-
-    def modal_root(self):
-        return self.log_panel if self.log_open and self.log_panel is not None else None
-
-    def toggle_log(self) -> None:
-        if self.lay is not None and self.lay.log is not None:
-            self._log_to_end()
-            return
-        self.log_open = not self.log_open
-        self.build()
 
     # -- acting --------------------------------------------------------------------
     def choose(self, choice_id: str) -> None:
@@ -483,16 +358,6 @@ class MeetingScene(Scene):
         if self.log_box is not None and self.log_box.alive():
             self._refresh_log()
 
-    def _show_choices(self, visible: bool) -> None:
-        """Choices wait, hidden, until the line has been read; hidden ones take no focus."""
-        for card, _ in self.cards:
-            card.show(visible)
-        if self.area is not None:
-            self.area.view.show() if visible else self.area.view.hide()
-        if self.continue_button is not None:
-            self.continue_button.show() if visible else self.continue_button.hide()
-        self.focus.enabled = visible
-
     def update(self, dt: float) -> None:
         if self.pending is not None:
             cid, left = self.pending
@@ -502,7 +367,9 @@ class MeetingScene(Scene):
             else:
                 self.pending = None
                 before = {rid: dict(m) for rid, m in self.session.mood.items()}
+                chosen = next(c for c in self.session.choices if c.id == cid)
                 self.play.choose(cid)
+                self.coach.made(self.app.settings, self.session, chosen)
                 self.mood_delta = {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]}
                                    for rid, m in self.session.mood.items()}
                 self._after_step()

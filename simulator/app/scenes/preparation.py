@@ -1,4 +1,7 @@
-"""The preparation questions (Ury's step 1): pick one answer each; feedback waits for the debrief."""
+"""The preparation questions (Ury's step 1): pick one answer each; feedback waits for the debrief.
+
+In coach mode the next question is headed by a short hint on the answer just given.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from ..layout import Box, frame, gap, margins, stack
 from ..play import Play
 from ..scene import Scene
 from ..widgets import Card, ScrollArea, text_box
+from .coach_hint import CoachCard, memory_for
 from .common import build_buttons, esc, footer_height, muted
 
 CONFIRM_SECONDS = 0.3  # the picked answer stays highlighted this long
@@ -70,6 +74,11 @@ class PreparationScene(Scene):
         for attempt in range(2):
             made: list = []
             y = 0
+            note = memory_for(self.play).note(self.app.settings, self.play.scenario, self.play.session, self.lang)
+            if note is not None:
+                coach = CoachCard(self.manager, note, Box(0, y, width, 0), view, self.scale)
+                made.append(coach)
+                y = coach.height + g
             if with_intro:
                 intro = text_box(self.manager, esc(self.play.scenario.preparation.intro.get(self.lang)),
                                  Box(0, y, width, 0), view, "#body")
@@ -130,7 +139,10 @@ class PreparationScene(Scene):
             self.pending = (option_id, left)
             return
         self.pending = None
+        option = self.question.option(option_id) if self.question is not None else None
         self.play.answer(option_id)
+        if option is not None:
+            memory_for(self.play).made(self.app.settings, self.play.session, option)
         if self.play.session.in_preparation:
             self.focus.index = -1
             self.build()
