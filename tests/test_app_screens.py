@@ -173,9 +173,12 @@ def test_every_screen_fits(size, text_size, tmp_path):
         pilot.press("return")
         check(app, pilot, tmp_path, f"{tag}-rating")
         pilot.press("3")
+        pilot.click(app.top.tr("rt_done"))  # the figures only after the own estimate
         pilot.wait_until(lambda: app.top.review is not None)
+        assert app.top.page == "overview"
         check(app, pilot, tmp_path, f"{tag}-overview")
         pilot.press("right")
+        assert app.top.page == "decision"
         check(app, pilot, tmp_path, f"{tag}-decision")
         for _ in range(40):
             pilot.press("right", frames=1)
