@@ -44,7 +44,7 @@ def build_parser(extras: bool = True) -> argparse.ArgumentParser:
     sub.add_parser("list", help="list the shipped scenarios")
 
     v = sub.add_parser("validate", help="check scenario files; one line per problem")
-    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders of them")
     v.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
 
     play = sub.add_parser("play", help="play a scenario (in the terminal with --text)")
@@ -132,9 +132,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def scenario_files(paths: list[str]) -> list[str]:
+    """The files to validate: a folder stands for its ``*.yaml``/``*.yml`` files (not recursive),
+    so a trainer can check a whole course folder at once; a folder without any stays, and
+    then gets the loader's one-line error."""
+    from pathlib import Path
+    out: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        found = sorted(str(f) for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()) \
+            if folder.is_dir() else []
+        out.extend(found or [path])
+    return out
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
-    for path in args.paths:
+    for path in scenario_files(args.paths):
         problems = validate_path(path)
         for p in problems:
             print(p)

@@ -38,6 +38,22 @@ def test_validate_exit_codes_valid_invalid_usage(write_scenario):
     assert usage.returncode == 2
 
 
+def test_validate_a_folder_checks_each_scenario_in_it(write_scenario, tmp_path):
+    good = write_scenario(MINIMAL, "a-good.yaml")
+    bad = write_scenario(MINIMAL.replace("next: uitgesteld", "next: nergens"), "b-bad.yml")
+    (tmp_path / "notes.txt").write_text("not a scenario", encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{good}: ok, 1 warning" in lines
+    assert any(line.startswith(f"{bad}:") and "nergens" in line for line in lines[1:])
+    assert "notes.txt" not in result.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run("validate", str(empty))
+    assert nothing.returncode == 1 and nothing.stdout.count("\n") == 1 and "Traceback" not in nothing.stderr
+
+
 def test_validate_missing_file_is_one_line_not_a_traceback(tmp_path):
     result = run("validate", str(tmp_path / "ghost.yaml"))
     assert result.returncode == 1
