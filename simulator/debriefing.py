@@ -10,6 +10,7 @@ module is the one place that gets them, so each front end only renders. Problems
 
 from __future__ import annotations
 
+import os
 from typing import Optional
 
 from engine import Scenario, ScenarioError, Session, load_scenario
@@ -25,15 +26,26 @@ class DebriefError(Exception):
     """One line for the user: what can't be shown, naming the file."""
 
 
-_scenarios: dict[str, Scenario] = {}
+# path -> (file stamp, scenario): a debrief, report or comparison re-reads a file only when
+# it changed on disk, so an edited scenario (hot reload, a trainer at work) is never stale.
+_scenarios: dict[str, tuple[tuple[int, int], Scenario]] = {}
+
+
+def _stamp(path: str) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def scenario_for(record: SessionRecord, override: Optional[str] = None) -> Scenario:
     """The scenario a session was played in (from its saved path, or ``override``)."""
     path = catalog.resolve(override) if override else record.scenario_path
+    stamp = _stamp(path)
     cached = _scenarios.get(path)
-    if cached is not None:
-        return cached
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return cached[1]
     try:
         scenario = load_scenario(path)
     except ScenarioError as exc:
@@ -42,7 +54,8 @@ def scenario_for(record: SessionRecord, override: Optional[str] = None) -> Scena
     if scenario.id != record.scenario_id:
         raise DebriefError(f"{path}: is scenario {scenario.id!r}, but session {record.id} "
                            f"was played in {record.scenario_id!r}")
-    _scenarios[path] = scenario
+    if stamp is not None:
+        _scenarios[path] = (stamp, scenario)
     return scenario
 
 

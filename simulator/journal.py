@@ -248,11 +248,11 @@ class Journal:
         dims = score_totals(session.scenario, session.history) if finished else None
         cur = self._write(
             "UPDATE sessions SET updated_at = ?, steps = ?, finished = ?, ending = ?, overall = ?, totals = ?,"
-            " data = ? WHERE id = ?",
+            " data = ?, scenario_digest = ? WHERE id = ?",
             (time.time(), len(session.history), int(finished), session.state.ending,
              sum(dims.values()) if dims is not None else None,
              json.dumps(dims) if dims is not None else None,
-             json.dumps(session.to_data(), ensure_ascii=False), session_id))
+             json.dumps(session.to_data(), ensure_ascii=False), session.state.scenario_digest, session_id))
         if cur.rowcount != 1:
             raise self._error(f"there is no session {session_id} to save")
 

@@ -208,7 +208,6 @@ def _show(app: "App", owner: "Scene", play: Play) -> None:
 
 
 def _forget_cached(app: "App", path: str) -> None:
-    """Drop copies of the old version: the start screen's cards and the debrief's scenario cache."""
-    from .. import debriefing
+    """Drop the start screen's cards of the old version (the debrief's scenario cache
+    compares the file's stamp itself)."""
     app.catalog = None
-    debriefing._scenarios.pop(path, None)
