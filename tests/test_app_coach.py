@@ -65,16 +65,18 @@ def test_with_coach_mode_each_decision_is_followed_by_its_hint_until_the_next():
         # The preparation answer's hint carries into the meeting, up to the first choice.
         prep = coach_hint(MINI, MINI.preparation.questions[0].option("veilig"), "nl")
         assert coach_texts(pilot) == [prep] and prep == "Coach: Dit versterkt Stap 1 (Bereid je voor)."
-        choose(pilot, "1")  # luisteren
+        choose(pilot, "1")  # luisteren leads straight to the next decision: the card is there
+        assert not app.top.session.can_continue and app.top.session.choices
         assert coach_texts(pilot) == [coach_hint(MINI, MINI.choice("opening.luisteren"), "nl")]
         assert "Stap 3 (Ga naast de ander staan)" in coach_texts(pilot)[0]
         choose(pilot, "2")  # uitleggen: works against step 3 and e2
         hint = coach_hint(MINI, MINI.choice("midden.uitleggen"), "nl")
         assert coach_texts(pilot) == [hint] and "gaat in tegen" in hint
         assert app.top.coach_card.note.tone == "poor"
-        pilot.press("return")  # the narrator's line: the card stays beside "continue"
+        assert app.top.session.can_continue  # the narrator's line: the card beside "continue"
+        pilot.press("return")  # on to the next choices: the card has been read, it makes room
         pilot.settle()
-        assert coach_texts(pilot) == [hint]
+        assert app.top.session.choices and coach_texts(pilot) == []
         go_on(pilot)
         choose(pilot, "1")  # 'later' scores nothing: no hint, and the previous one is gone
         assert pilot.scene == "ending"

@@ -36,6 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "position": {"nl": "Standpunt", "en": "Position"},
     "prep_note": {"nl": "Feedback op je voorbereiding krijg je in de nabespreking.",
                   "en": "You'll get feedback on your preparation in the debrief."},
+    "prep_note_coach": {"nl": "De coach zegt kort wat je antwoord raakt; de uitleg krijg je in de nabespreking.",
+                        "en": "The coach says briefly what your answer touches; the explanation comes in the debrief."},
     "view_briefing": {"nl": "Briefing bekijken", "en": "View the briefing"},
     "prep_hint": {"nl": "1–{n} of pijltoetsen en Enter: antwoorden · B: briefing · Esc: menu",
                   "en": "1–{n} or arrow keys and Enter: answer · B: briefing · Esc: menu"},

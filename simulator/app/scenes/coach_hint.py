@@ -67,19 +67,30 @@ def _tone(scenario: Scenario, decision: Decision) -> str:
 
 
 class CoachMemory:
-    """The decision the card is about: the last one, if coach mode was on when it was made."""
+    """The decision the card is about: the last one, if coach mode was on when it was made.
+
+    The card stays while the residents react (continue lines) and goes once the next
+    choices are on screen, so it never costs the trainee room to read them; a choice that
+    leads straight to the next decision keeps its card there, or it would never be seen.
+    """
 
     def __init__(self) -> None:
         self.decision: Optional[Decision] = None
         self.at = -1  # how many decisions the session held just after it
+        self.seen_on_a_line = False
 
     def made(self, settings: Settings, session: Session, decision: Decision) -> None:
         self.decision = decision if settings.coach else None
         self.at = len(session.history)
+        self.seen_on_a_line = False
 
     def note(self, settings: Settings, scenario: Scenario, session: Session, lang: str) -> Optional[CoachNote]:
         """What to show now (None: nothing). Asked at every build, so the language can change."""
         if not settings.coach or self.decision is None or self.at != len(session.history):
+            return None
+        if session.can_continue or not session.choices:  # a line to read on, or the ending
+            self.seen_on_a_line = True
+        elif self.seen_on_a_line:
             return None
         return coach_note(scenario, self.decision, lang)
 

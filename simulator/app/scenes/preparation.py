@@ -93,7 +93,8 @@ class PreparationScene(Scene):
                      for i, o in enumerate(q.options)]
             boxes = stack([c.height for c in cards], 0, y, width, g // 2 + 2)
             y = boxes[-1].bottom + g if boxes else y
-            note = text_box(self.manager, muted(esc(self.tr("prep_note"))), Box(0, y, width, 0), view, "#small")
+            note_key = "prep_note_coach" if self.app.settings.coach else "prep_note"
+            note = text_box(self.manager, muted(esc(self.tr(note_key))), Box(0, y, width, 0), view, "#small")
             made.append(note)
             content_h = y + note.rect.height
             if attempt == 0 and content_h > area.h:
