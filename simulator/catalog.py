@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from engine import Scenario, ScenarioError, load_scenario
+from engine.errors import ScenarioError
+
+if TYPE_CHECKING:  # the start screen finds scenarios without the loader (cards come from a cache)
+    from engine import Scenario
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +40,7 @@ class Entry:
 
 def load_catalog(directory: Optional[Path] = None) -> list[Entry]:
     """Every scenario in the folder; a broken one is listed with its first error, never raised."""
+    from engine import load_scenario
     out = []
     for path in scenario_paths(directory):
         try:

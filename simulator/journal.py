@@ -26,12 +26,14 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from engine import SaveError, Scenario, Session
+from engine.errors import SaveError
 from engine.progress import Attempt
-from engine.scoring import totals as score_totals
-from engine.selfrating import SelfRating
+
+if TYPE_CHECKING:  # the start screen opens the journal: no state machine or analyser before a meeting
+    from engine import Scenario, Session
+    from engine.selfrating import SelfRating
 
 from .journal_schema import SCHEMA, SCHEMA_VERSION, migrate
 
@@ -244,6 +246,7 @@ class Journal:
 
     def save(self, session_id: int, session: Session) -> None:
         """Store the whole session state (call after every answer, choice and advance)."""
+        from engine.scoring import totals as score_totals
         finished = session.finished
         dims = score_totals(session.scenario, session.history) if finished else None
         cur = self._write(
@@ -275,6 +278,7 @@ class Journal:
         if not raw:
             return None
         try:
+            from engine.selfrating import SelfRating
             rating = SelfRating.from_data(json.loads(raw))
         except (ValueError, TypeError):
             return None
@@ -335,6 +339,7 @@ class Journal:
         """The saved session, ready to continue (or to review, when finished)."""
         data = self.load_data(session_id)
         try:
+            from engine import Session
             return Session.from_data(scenario, data)
         except SaveError as exc:
             raise self._error(f"session {session_id} can't be continued: {exc}") from None

@@ -17,13 +17,16 @@ from __future__ import annotations
 import logging
 import time
 import warnings
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIImage, UILabel, UITextBox
 
-from engine import Scenario, ScenarioError, load_scenario
+from engine.errors import ScenarioError
+
+if TYPE_CHECKING:
+    from engine import Scenario
 
 from .. import settings as settings_mod
 from ..i18n import tr
@@ -259,6 +262,7 @@ class App:
 
     def open_card(self, card: ScenarioCard) -> Optional[str]:
         """Open a scenario from its card; returns a message for the trainee when it can't be loaded."""
+        from engine import load_scenario  # the loader comes with the first scenario, not the start screen
         try:
             scenario = load_scenario(card.path)
         except ScenarioError as exc:
@@ -312,6 +316,7 @@ class App:
         return None
 
     def _scenario_for(self, record: SessionRecord) -> Scenario:
+        from engine import load_scenario
         for card in self.load_catalog():
             if card.id == record.scenario_id:
                 return load_scenario(card.path)

@@ -14,30 +14,30 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Mapping, Optional
-
-from engine import Scenario, Session
-from engine.analysis import StateGraph, explore
-from engine.branching import PathComparison
-from engine.review import REVIEW_MAX_STATES as ENGINE_REVIEW_MAX_STATES
-from engine.review import Review, review, review_graph
-from engine.selfrating import SelfRating
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from ..journal import Journal, JournalError
 
+if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
+    from engine import Scenario, Session
+    from engine.analysis import StateGraph
+    from engine.branching import PathComparison
+    from engine.review import Review
+    from engine.selfrating import SelfRating
+
 log = logging.getLogger(__name__)
 
-# How many states the review may explore (the engine's choice); tests may lower it.
-REVIEW_MAX_STATES = ENGINE_REVIEW_MAX_STATES
+# How many states the review may explore; None: the engine's choice. Tests may lower it.
+REVIEW_MAX_STATES: Optional[int] = None
 
-_graphs: dict[tuple[str, str, int], StateGraph] = {}
+_graphs: dict[tuple[str, str, Optional[int]], "StateGraph"] = {}
 _graph_lock = threading.Lock()
 
 
 class ReviewJob:
     """The scenario's state graph, explored once per scenario on a daemon thread."""
 
-    _jobs: dict[tuple[str, str, int], "ReviewJob"] = {}
+    _jobs: dict[tuple[str, str, Optional[int]], "ReviewJob"] = {}
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
@@ -64,7 +64,9 @@ class ReviewJob:
 
     def _run(self) -> None:
         try:
-            graph = review_graph(self.scenario, max_states=self.key[2])
+            from engine.review import REVIEW_MAX_STATES as ENGINE_LIMIT
+            from engine.review import review_graph
+            graph = review_graph(self.scenario, max_states=self.key[2] or ENGINE_LIMIT)
         except Exception as exc:  # the debrief must still open; it shows totals without verdicts
             log.warning("exploring %s for the review failed: %s", self.scenario.id, exc)
             self.error = str(exc)
@@ -101,6 +103,7 @@ class Play:
         self.review_job = ReviewJob.for_scenario(scenario)
         self._review: Optional[Review] = None
         if session is None:
+            from engine import Session
             session = Session.start(scenario)
             session_id = None
             if journal is not None:
@@ -247,6 +250,8 @@ class Play:
         return self._review is not None or self.review_job.ready
 
     def review(self) -> Review:
+        from engine.analysis import explore
+        from engine.review import review
         if self._review is None:
             graph = self.review_job.graph
             if graph is None:
