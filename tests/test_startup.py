@@ -75,6 +75,15 @@ def test_the_title_card_is_on_screen_before_pygame_gui_and_the_engine_load(tmp_p
     assert "pygame_gui" in loaded  # and then the start screen was built and drawn after all
 
 
+def test_the_start_screen_needs_no_state_machine_or_analyser_and_a_warm_start_no_loader(tmp_path):
+    first, loaded = run_probe(tmp_path, "--quit-when-ready")
+    assert first.returncode == 0, first.stderr
+    assert "pygame_gui" in loaded and "transitions" not in loaded and "engine.analysis" not in loaded
+    again, loaded = run_probe(tmp_path, "--quit-when-ready")  # the scenario cards are cached now
+    assert again.returncode == 0, again.stderr
+    assert "pygame_gui" in loaded and not {"transitions", "engine.analysis", "engine.loader"} & set(loaded)
+
+
 def test_quit_after_first_frame_quits_at_the_title_card(tmp_path):
     out, loaded = run_probe(tmp_path, "--quit-after-first-frame")
     assert out.returncode == 0, out.stderr
