@@ -11,6 +11,10 @@ sound reductions, both computed per node from the scenario graph:
 - **Saturation**: a mood value so far below every threshold that even the largest
   possible future increase can't reach one behaves like the scale's minimum (and
   symmetrically at the top), so it is replaced by it.
+- **Overwriting**: a choice whose effects leave a slot at one value whatever it was
+  (``all: {anger: -10}`` then ``+3``), or that sets or clears a flag, ends what came
+  before: the old value is dead before that choice, even if read after it.
+- **Endings** have no future, so all states at one ending are one.
 
 Scores never depend on mood, only the choices on offer do, so best and worst totals
 over the reduced graph are exactly those over the full one.
@@ -19,13 +23,13 @@ over the reduced graph are exactly those over the full one.
 from __future__ import annotations
 
 from operator import getitem
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
 from .rules import Snapshot
 
 if TYPE_CHECKING:
-    from .rules import Rules
+    from .rules import Rules, _ChoiceStep
 
 _new = tuple.__new__
 _EMPTY: frozenset = frozenset()
@@ -44,25 +48,25 @@ class Abstraction:
         for i, (_, var) in enumerate(rules.slots):
             self.slots_of_var.setdefault(var, []).append(i)
 
-        # What each node's own conditions read (triggers count everywhere: checked after every
-        # choice), and what all conditions together read (for thresholds and bands). Equal
-        # condition texts are walked once.
+        # What each node's own conditions read, and what all conditions together read (for
+        # thresholds and bands). Triggers are checked after every choice, on the state the
+        # choice's effects left, so they count on every choice edge (below), not at the node.
+        # Equal condition texts are walked once.
         global_reads = _Reads()
         for t in s.triggers:
             global_reads.add(t.when, self)
         every = _Reads()
         every.merge(global_reads)
         by_source: dict[str, _Reads] = {}
+        own_reads: dict[str, _Reads] = {}
         own: dict[str, _Live] = {}
-        plain = _Live(frozenset(global_reads.slots), frozenset(global_reads.flags), frozenset(global_reads.prep),
-                      frozenset(global_reads.chosen), frozenset(global_reads.visited))
+        after_choice = _live_of(global_reads)
         for nid, node in s.nodes.items():
             conds = [c.when for c in node.choices if c.when is not None] + [a.when for a in node.auto]
             if not conds:
-                own[nid] = plain
+                own[nid] = _NOTHING
                 continue
-            r = _Reads()
-            r.merge(global_reads)
+            r = own_reads[nid] = _Reads()
             for cond in conds:
                 one = by_source.get(cond.source)
                 if one is None:
@@ -70,8 +74,7 @@ class Abstraction:
                     one.add(cond, self)
                     every.merge(one)
                 r.merge(one)
-            own[nid] = _Live(frozenset(r.slots), frozenset(r.flags), frozenset(r.prep), frozenset(r.chosen),
-                             frozenset(r.visited))
+            own[nid] = _live_of(r)
         succ: dict[str, list[str]] = {}
         for nid, node in s.nodes.items():
             nxt = [a.goto for a in node.auto] + [t.goto for t in s.triggers]
@@ -79,42 +82,57 @@ class Abstraction:
                 nxt.append(node.next)
             nxt.extend(c.next for c in node.choices)
             succ[nid] = [m for m in nxt if m in s.nodes]
+        # Per choice: what its effects overwrite whatever the value was before (a mood slot
+        # its deltas clamp to one value, a flag it sets or clears). What is overwritten is
+        # dead before the choice even if read after it: the chair's round that resets every
+        # mood ends what an agenda item's moods can tell apart.
+        self._overwritten: dict[tuple, frozenset[int]] = {}
+        kills = {nid: [(c.next, self._kills(step)) for c, step in zip(node.choices, rules._steps[nid])]
+                 for nid, node in s.nodes.items()}
+        trigger_targets = [t.goto for t in s.triggers if t.goto in s.nodes]
+        plain_succ = {nid: [m for m in [a.goto for a in node.auto] + [t.goto for t in s.triggers] + [node.next]
+                            if m in s.nodes] for nid, node in s.nodes.items()}
 
         # Liveness fixpoint (the graph may have cycles). Visiting successors before their
-        # predecessors settles a DAG in one pass (plus one that sees nothing change); the
-        # sets are frozen and shared along chains, so a long scenario isn't copied per node.
+        # predecessors settles a DAG in one pass; the sets are frozen and shared along
+        # chains, so a long scenario isn't copied per node.
         live: dict[str, _Live] = {}
         order = _postorder(s.start, succ, list(s.nodes))
+        rank = {nid: k for k, nid in enumerate(order)}
+        acyclic = all(rank[m] < rank[nid] for nid in order for m in succ[nid])
         changed = True
         while changed:
             changed = False
+            after: dict[str, _Live] = {}  # what a choice into a node leaves live (triggers too)
             for nid in order:
                 new = own[nid]
-                for m in succ[nid]:
+                for m in plain_succ[nid]:
                     theirs = live.get(m)
                     if theirs is not None and theirs is not new:  # None: behind a cycle, next pass
                         new = _union(new, theirs)
+                for m, killed in kills[nid]:
+                    post = after.get(m)
+                    if post is None:
+                        post = after_choice
+                        for t in [m, *trigger_targets]:
+                            theirs = live.get(t)
+                            if theirs is not None:
+                                post = _union(theirs, post)
+                        if m in live or m not in s.nodes:
+                            after[m] = post
+                    new = _union(new, _minus(post, killed))
                 if live.get(nid) != new:
                     live[nid] = new
-                    changed = True
+                    changed = not acyclic
         self.live = live
+        self._killed = kills
 
-        # Saturation bounds per node and slot.
-        self.critical_lo = [INF] * n_slots
-        self.critical_hi = [-INF] * n_slots
-        self.saturable = [True] * n_slots
+        # Saturation bounds per node and slot, from the thresholds that can still be read
+        # before the slot is overwritten.
+        saturable = [True] * n_slots
         for i in every.unsaturable:
-            self.saturable[i] = False
-        for i, values in every.critical.items():
-            self.critical_lo[i] = min(values)
-            self.critical_hi[i] = max(values)
-        up, down = self._future_change(succ)
-        self.lo_bound: dict[str, list[int]] = {}
-        self.hi_bound: dict[str, list[int]] = {}
-        bounded = [self.saturable[i] and self.critical_lo[i] != INF for i in range(n_slots)]
-        for nid in s.nodes:
-            self.lo_bound[nid] = [c - u if b else -INF for b, c, u in zip(bounded, self.critical_lo, up[nid])]
-            self.hi_bound[nid] = [c + d if b else INF for b, c, d in zip(bounded, self.critical_hi, down[nid])]
+            saturable[i] = False
+        self.lo_bound, self.hi_bound = self._bounds(own_reads, global_reads, saturable)
         # For the approximate mode: per slot, value -> band index (between critical values).
         self._band_of: list[dict[int, int]] = []
         for i in range(n_slots):
@@ -164,22 +182,56 @@ class Abstraction:
                 both = made[k] = (tuple(canon), tuple(bands))
             self.canonical_plans[nid] = (both[0], sets)
             self.band_plans[nid] = (both[1], sets)
+        # An ending has no future: one state per ending (and fired triggers) is enough.
+        final: Plan = (tuple(dead_tables), (_EMPTY, _EMPTY, _EMPTY, _EMPTY))
+        for eid in s.endings.keys() - s.nodes.keys():
+            self.canonical_plans[eid] = self.band_plans[eid] = final
 
-    def _future_change(self, succ: dict[str, list[str]]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Largest possible total increase and decrease of each slot from each node on."""
+    def _kills(self, step: "_ChoiceStep") -> "_Live":
+        """What a choice overwrites: slots its deltas clamp to one value whatever they were,
+        the flags it sets or clears, and its own NODE.CHOICE (see ``Rules._choice_step``)."""
+        slots = self._overwritten.get(step.ops)
+        if slots is None:
+            slots = self._overwritten[step.ops] = _overwritten(step.ops)
+        flags = step.set_flags | step.clear_flags
+        chosen = frozenset((step.chosen_key,)) if step.chosen_key is not None else _EMPTY
+        if not slots and not flags and not chosen:
+            return _NOTHING
+        return _Live(slots, flags, _EMPTY, chosen, _EMPTY)
+
+    def _bounds(self, own_reads: dict[str, "_Reads"], trigger_reads: "_Reads",
+                saturable: list[bool]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Per node and slot: values below ``lo`` (above ``hi``) can't reach any threshold a
+        condition reads from here on before the slot is overwritten, so they behave like the
+        scale's minimum (maximum).
+
+        ``lo`` is the least over those reads of (the read's lowest critical value minus the
+        largest increase on the way to it); ``hi`` symmetrically. Triggers read the state
+        after each choice. On a cycle nothing is bounded.
+        """
         s = self.rules.scenario
         n_slots = len(self.rules.slots)
-        up: dict[str, list[int]] = {}
-        down: dict[str, list[int]] = {}
+        steps, nodes = self.rules._steps, s.nodes
+        no_lo, no_hi = [INF] * n_slots, [-INF] * n_slots  # nothing read: no bound needed
+
+        def crit(r: Optional["_Reads"]) -> tuple[list[int], list[int]]:
+            lo, hi = list(no_lo), list(no_hi)
+            if r is not None:  # every value up to the lowest critical one reads alike (and from the top)
+                for i, values in r.critical.items():
+                    lo[i], hi[i] = min(values) + 1, max(values) - 1
+            return lo, hi
+
+        trig_lo, trig_hi = crit(trigger_reads)
+        cyclic_lo, cyclic_hi = [-INF] * n_slots, [INF] * n_slots
+        lo_of: dict[str, list[int]] = {}
+        hi_of: dict[str, list[int]] = {}
         state: dict[str, int] = {}  # 1 = on stack, 2 = done
+        outs: dict[str, list] = {}
 
-        steps = self.rules._steps
-
-        def edge_change(nid: str) -> list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]]:
-            """Per way out: (target, total increase per slot, total decrease per slot), sparse."""
+        def ways_out(nid: str) -> list[tuple[str, dict[int, int], dict[int, int], frozenset[int], bool]]:
+            """(target, increase per slot, decrease per slot, slots overwritten, after a choice?)."""
             out = []
-            nexts = set()
-            for step in steps[nid]:
+            for step, (_, killed) in zip(steps[nid], self._killed[nid]):
                 inc: dict[int, int] = {}
                 dec: dict[int, int] = {}
                 for i, delta, _, _ in step.ops:  # the choice's effects, per slot, as Rules applies them
@@ -187,60 +239,65 @@ class Abstraction:
                         inc[i] = inc.get(i, 0) + delta
                     elif delta < 0:
                         dec[i] = dec.get(i, 0) - delta
-                out.append((step.choice.next, list(inc.items()), list(dec.items())))
-                nexts.add(step.choice.next)
-            for m in succ[nid]:
-                if m not in nexts:
-                    out.append((m, [], []))
+                out.append((step.choice.next, inc, dec, killed.slots, True))
+                for t in s.triggers:  # a trigger jumps from the state the choice left
+                    if t.goto in nodes:
+                        out.append((t.goto, inc, dec, killed.slots, True))
+            node = nodes[nid]
+            for m in [a.goto for a in node.auto] + [t.goto for t in s.triggers] + [node.next]:
+                if m is not None:
+                    out.append((m, {}, {}, _EMPTY, False))
             return out
 
-        nodes = s.nodes
-        zeros = [0] * n_slots
-        unbounded = [INF] * n_slots
-
-        for root in s.nodes:
-            if root in state:
+        for root in [s.start, *nodes]:
+            if root in state or root not in nodes:
                 continue
             stack: list[tuple[str, bool]] = [(root, False)]
             while stack:
                 nid, done = stack.pop()
                 if done:
-                    u = [0] * n_slots
-                    d = [0] * n_slots
-                    for m, inc, dec in edge_change(nid):
+                    lo, hi = crit(own_reads.get(nid))
+                    for m, inc, dec, killed, chose in outs.pop(nid):
                         if m not in nodes:
-                            mu = md = zeros
-                        elif state.get(m) == 1:  # cycle: no bound
-                            mu = md = unbounded
+                            if not chose:
+                                continue
+                            m_lo, m_hi = no_lo, no_hi
+                        elif state.get(m) == 1:  # a cycle: no bound
+                            m_lo, m_hi = cyclic_lo, cyclic_hi
                         else:
-                            mu, md = up.get(m, zeros), down.get(m, zeros)
-                        # max(u, min(INF, change + what follows)); untouched slots add 0 (all <= INF)
-                        if inc:
-                            mu = list(mu)
-                            for i, x in inc:
-                                mu[i] = min(INF, mu[i] + x)
-                        if dec:
-                            md = list(md)
-                            for i, x in dec:
-                                md[i] = min(INF, md[i] + x)
-                        u = list(map(max, u, mu))
-                        d = list(map(max, d, md))
-                    up[nid], down[nid] = u, d
+                            m_lo, m_hi = lo_of[m], hi_of[m]
+                        if chose:  # triggers read the state the choice left
+                            m_lo, m_hi = list(map(min, m_lo, trig_lo)), list(map(max, m_hi, trig_hi))
+                        if inc or dec or killed:
+                            m_lo, m_hi = list(m_lo), list(m_hi)
+                            for i, x in inc.items():
+                                m_lo[i] -= x
+                            for i, x in dec.items():
+                                m_hi[i] += x
+                            for i in killed:  # overwritten: what follows can't see the old value
+                                m_lo[i], m_hi[i] = INF, -INF
+                        lo = list(map(min, lo, m_lo))
+                        hi = list(map(max, hi, m_hi))
+                    lo_of[nid], hi_of[nid] = lo, hi
                     state[nid] = 2
                     continue
                 if nid in state:
                     continue
                 state[nid] = 1
                 stack.append((nid, True))
-                for m in succ[nid]:
-                    if m not in state:
+                outs[nid] = ways_out(nid)
+                for m, *_ in outs[nid]:
+                    if m in nodes and m not in state:
                         stack.append((m, False))
-        return up, down
+        for nid in nodes:
+            lo_of[nid] = [lo if ok else -INF for ok, lo in zip(saturable, lo_of[nid])]
+            hi_of[nid] = [hi if ok else INF for ok, hi in zip(saturable, hi_of[nid])]
+        return lo_of, hi_of
 
     def canonical(self, snap: "Snapshot") -> "Snapshot":
         """An equivalent snapshot with what no future condition can see forgotten (exact)."""
         plan = self.canonical_plans.get(snap[0])
-        if plan is None:  # preparation or an ending: nothing to merge
+        if plan is None:  # preparation: nothing to merge
             return snap
         return key_of(snap, plan)
 
@@ -266,6 +323,34 @@ def key_of(snap: Snapshot, plan: "Plan") -> Snapshot:
         (f & flags if flags else _EMPTY) if f else f, (p & prep if prep else _EMPTY) if p else p,
         (c & chosen if chosen else _EMPTY) if c else c, (v & visited if visited else _EMPTY) if v else v,
         snap[6]))
+
+
+def _overwritten(ops: tuple[tuple[int, int, int, int], ...]) -> frozenset[int]:
+    """The slots that (slot, delta, min, max) effects leave at one value whatever it was."""
+    out = []
+    for i in {op[0] for op in ops if abs(op[1]) >= op[3] - op[2]}:  # only a full-scale delta can
+        ends = set()
+        minimum, maximum = next((op[2], op[3]) for op in ops if op[0] == i)  # the slot's scale
+        for v in range(minimum, maximum + 1):
+            for j, delta, lo, hi in ops:
+                if j == i:
+                    v = lo if v + delta < lo else hi if v + delta > hi else v + delta
+            ends.add(v)
+        if len(ends) == 1:
+            out.append(i)
+    return frozenset(out)
+
+
+def _minus(a: "_Live", b: "_Live") -> "_Live":
+    """``a`` without what ``b`` holds; ``a`` itself when they share nothing."""
+    if b is _NOTHING or not any(x and y and not x.isdisjoint(y) for x, y in zip(a, b)):
+        return a
+    return _Live(*(x - y if x and y else x for x, y in zip(a, b)))
+
+
+def _live_of(r: "_Reads") -> "_Live":
+    return _Live(frozenset(r.slots), frozenset(r.flags), frozenset(r.prep), frozenset(r.chosen),
+                 frozenset(r.visited))
 
 
 def _union(a: _Live, b: _Live) -> _Live:
@@ -313,6 +398,9 @@ class _Live(NamedTuple):
     prep: frozenset[str]
     chosen: frozenset[str]
     visited: frozenset[str]
+
+
+_NOTHING = _Live(_EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY)
 
 
 class _Reads:
