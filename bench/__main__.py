@@ -1,5 +1,8 @@
 """``python -m bench``: run every benchmark and write the tables to ``bench/RESULTS.md``.
 
+With ``--only``, the parts not run keep their sections from the previous file
+(``bench/results.py``), each marked with the date and commit it was measured at.
+
     python -m bench                        # everything (about 15-30 minutes)
     python -m bench --only load,analyze    # some of it
     python -m bench --baseline b0002a6^    # also time an older engine, side by side
@@ -11,13 +14,14 @@ Benchmarks are not part of the test suite; ``tests/test_bench_smoke.py`` runs ``
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import analyze_bench, load_bench, monkey_memory, window_bench
-from bench.common import engine_at, machine
+from bench import analyze_bench, load_bench, monkey_memory, results, window_bench
+from bench.common import engine_at, machine, run_line
 
 PARTS = ("load", "analyze", "window", "monkey")
 
@@ -35,32 +39,36 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(parts) - set(PARTS)
     if unknown:
         p.error(f"unknown part(s): {', '.join(sorted(unknown))}")
-    sizes = [int(x) for x in args.sizes.split(",")]
+    try:
+        sizes = [int(x) for x in args.sizes.split(",")]
+    except ValueError:
+        p.error(f"--sizes takes whole numbers separated by commas, not {args.sizes!r}")
     repeat = args.repeat
     if args.quick:
         sizes, repeat = [60, 120], 1
     folder = Path(tempfile.mkdtemp(prefix="tussenwerker-bench-"))
     baseline = engine_at(args.baseline) if args.baseline else None
     started = time.perf_counter()
-    lines = ["# Benchmark results", "", "Written by `python -m bench`; see bench/README.md for what each number means.",
-             "", "## Machine", "", *[m for m in machine() if m], ""]
-    lines += ["## Results", ""]
+    fresh: dict[str, list[str]] = {}
     for part in parts:
         print(f"bench: {part} ...", file=sys.stderr, flush=True)
         if part == "load":
-            lines += load_bench.run(sizes, folder, baseline, repeat)
+            lines = load_bench.run(sizes, folder, baseline, repeat)
         elif part == "analyze":
-            lines += analyze_bench.run(sizes, folder, baseline, repeat, quick=args.quick)
+            lines = analyze_bench.run(sizes, folder, baseline, repeat, quick=args.quick)
         elif part == "window":
-            lines += window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
-        elif part == "monkey":
-            lines += monkey_memory.run(events=300 if args.quick else 30_000, quick=args.quick)
-    lines.append(f"_Total time of this run: {time.perf_counter() - started:.0f} s._")
-    text = "\n".join(lines) + "\n"
+            lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
+            lines = [lines[0].replace("### ", "## ", 1), "", run_line(), *lines[1:]] if lines else lines
+        else:
+            lines = monkey_memory.run(events=300 if args.quick else 30_000, quick=args.quick)
+        fresh[part] = lines
+        print("\n".join(lines), file=sys.stderr, flush=True)
+    print(f"bench: {time.perf_counter() - started:.0f} s in all", file=sys.stderr)
+    shutil.rmtree(folder, ignore_errors=True)
     if args.out == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(results.render(machine(), fresh, parts))
     else:
-        Path(args.out).write_text(text, encoding="utf-8")
+        results.write(Path(args.out), machine(), fresh, PARTS)
         print(f"bench: wrote {args.out}", file=sys.stderr)
     return 0
 

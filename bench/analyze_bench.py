@@ -18,9 +18,12 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-from bench.common import CURRENT, ROOT, Engine, child, secs, synthetic, table
+from bench.common import CURRENT, ROOT, Engine, child, goals, run_line, secs, synthetic, table
 
 SYNTHETIC_SAMPLES = 200
+GOAL_SECONDS = 1.0
+GOAL_AT = 10_000  # nodes
+LINEAR_SLACK = 1.3  # "linear": time per node at the largest size at most this much above the smallest
 BASELINE_TIMEOUT = 300  # seconds an older engine gets per measurement (some were quadratic)
 
 
@@ -41,6 +44,8 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
         targets.append((f"synthetic {n:,}", synthetic(n, folder), SYNTHETIC_SAMPLES))
     rows: list[list[Any]] = []
     per_state: dict[str, float] = {}
+    explored: dict[str, tuple[float, int]] = {}
+    analyzed: dict[str, float] = {}
     for name, path, samples in targets:
         big = name.startswith("synthetic") and int(name.split()[1].replace(",", "")) > 10_000
         reps = 1 if big else repeat
@@ -53,6 +58,10 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
             old = child("explore", path, engine=baseline, repeat=reps, timeout=BASELINE_TIMEOUT)
         cli = cli_seconds(["analyze", str(path), "--samples", str(samples)])
         states = ex.get("states", 0)
+        if "cpu" in ex:
+            explored[name] = (ex["cpu"], int(name.split()[1].replace(",", "")) if name.startswith("synthetic") else 0)
+        if "cpu" in an:
+            analyzed[name] = an["cpu"]
         if states:
             per_state[name] = ex["cpu"] / states * 1e6
         kind = ("exact" if ex.get("exact") else "by band") if ex.get("complete", True) else "incomplete"
@@ -69,11 +78,35 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
               "analyze() CPU s", "`simulator analyze` wall s"]
     if baseline is not None:
         header.append(f"explore at {baseline.label} CPU s (speed-up)")
-    lines = ["### Analysis (state graph)", "", *table(header, rows), ""]
-    synth = [k for k in per_state if k.startswith("synthetic")]
+    return ["## Analysis (state graph)", "", run_line(), "", *goals(_goals(explored, analyzed)), "",
+            *table(header, rows), "",
+            "`explore` builds the state graph behind `validate`, `analyze` and every debrief; `analyze()` is "
+            "`engine.playstats.analyze` (explore included), what `simulator analyze` prints after loading the file.",
+            ""]
+
+
+def _goals(explored: dict[str, tuple[float, int]], analyzed: dict[str, float]) -> list[tuple[str, str, Optional[bool]]]:
+    """explored: name -> (explore CPU s, nodes or 0 for a shipped scenario); analyzed: name -> analyze() CPU s."""
+    out: list[tuple[str, str, Optional[bool]]] = []
+    shipped = {k: v[0] for k, v in explored.items() if not v[1]}
+    if shipped:
+        slowest = max(shipped, key=shipped.__getitem__)
+        out.append((f"every shipped scenario explored in < {GOAL_SECONDS:.0f} s",
+                    f"slowest {shipped[slowest]:.3f} s ({slowest})", shipped[slowest] < GOAL_SECONDS))
+    synth = {v[1]: (k, v[0]) for k, v in explored.items() if v[1]}
+    at = synth.get(GOAL_AT)
+    if at is None:
+        out.append((f"explore at {GOAL_AT:,} nodes < {GOAL_SECONDS:.0f} s", "not run", None))
+        out.append((f"analyze() at {GOAL_AT:,} nodes < {GOAL_SECONDS:.0f} s", "not run", None))
+    else:
+        out.append((f"explore at {GOAL_AT:,} nodes < {GOAL_SECONDS:.0f} s", f"{at[1]:.3f} s", at[1] < GOAL_SECONDS))
+        a = analyzed.get(at[0])
+        out.append((f"analyze() at {GOAL_AT:,} nodes < {GOAL_SECONDS:.0f} s ({SYNTHETIC_SAMPLES} samples)",
+                    "error" if a is None else f"{a:.3f} s", None if a is None else a < GOAL_SECONDS))
     if len(synth) > 1:
-        lo, hi = synth[0], synth[-1]
-        lines.append(f"Growth: {per_state[hi] / per_state[lo]:.2f}x the time per state at {hi} nodes as at "
-                     f"{lo} (1.00 = linear in the states explored).")
-        lines.append("")
-    return lines
+        lo, hi = min(synth), max(synth)
+        per = {n: synth[n][1] / n * 1e6 for n in (lo, hi)}
+        growth = per[hi] / per[lo]
+        out.append((f"linear: explore time per node at {hi:,} nodes within {LINEAR_SLACK}x of {lo:,}",
+                    f"{growth:.2f}x ({per[lo]:.0f} → {per[hi]:.0f} µs per node)", growth <= LINEAR_SLACK))
+    return out

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -94,16 +95,44 @@ def machine() -> list[str]:
         libyaml = "with libyaml" if yaml.__with_libyaml__ else "without libyaml"
     except ImportError:
         libyaml = ""
-    load = ""
-    if hasattr(os, "getloadavg"):
-        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    ram = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram = f", {int(line.split()[1]) / 2**20:.1f} GiB RAM"
+                break
+    except (OSError, ValueError, IndexError):
+        pass
     return [
-        f"- CPU: {model}, {os.cpu_count()} logical cores",
+        f"- CPU: {model}, {os.cpu_count()} logical cores{ram}",
         f"- OS: {platform.system()} {platform.release().split('-')[0]} ({platform.machine()})",
         f"- Python {platform.python_version()} ({platform.python_implementation()})",
         f"- {', '.join(versions)} (PyYAML {libyaml})",
-        f"- load average when the run started (1/5/15 min): {load}" if load else "",
     ]
+
+
+def run_line() -> str:
+    """When, at which commit and on how busy a machine a part was measured (one line)."""
+    when = time.strftime("%Y-%m-%d %H:%M %Z")
+    commit = "unknown commit"
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "engine", "bench"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = f"commit {head}" + (" plus uncommitted changes to engine/ or bench/" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = "; load average at its start (1/5/15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"_Measured {when} at {commit}{load}._"
+
+
+def goals(rows: Sequence[tuple[str, str, Optional[bool]]]) -> list[str]:
+    """The goals table of a part: (goal, measured, met?) with ✓ / ✗ (— when not measured)."""
+    return table(["goal", "measured", "met?"],
+                 [[goal, measured, "—" if met is None else ("✓" if met else "✗")] for goal, measured, met in rows])
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:

@@ -27,7 +27,10 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from bench.common import CURRENT, ROOT, table
+from bench.common import CURRENT, ROOT, goals, run_line, table
+
+FLAT_MIB = 10.0  # growth from the warm-up sample to the end that still counts as flat (traced, malloc)
+FLAT_OBJECTS = 0.05  # and GC objects, as a fraction
 
 KEYS = ["1", "2", "3", "4", "9", "b", "l", "return", "space", "escape", "up", "down", "left", "right",
         "tab", "page up", "page down", "home", "end"]
@@ -42,6 +45,16 @@ def _rss_mib() -> float:
     except (OSError, ValueError, AttributeError):
         import resource
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _trim() -> None:
+    """Hand freed heap pages back to the system first, so RSS shows what is in use, not the
+    high-water mark of a past debrief (glibc keeps freed memory mapped)."""
+    import ctypes
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _malloc_mib() -> float:
@@ -168,6 +181,7 @@ def _monkey(events: int, seed: int, samples: int) -> dict[str, Any]:
         if sent >= next_sample:
             next_sample += every
             gc.collect()
+            _trim()
             current, _ = tracemalloc.get_traced_memory()
             count, pixels = _surfaces()
             rows.append({"events": sent, "seconds": time.perf_counter() - started, "traced_mib": current / 2**20,
@@ -204,9 +218,10 @@ def run(events: int = 30_000, quick: bool = False) -> list[str]:
                          capture_output=True, text=True, timeout=7200)
     if out.returncode != 0:
         tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
-        return ["### Memory under a monkey run", "", f"error: {tail}", ""]
+        return ["## Memory under a monkey run", "", run_line(), "", f"error: {tail}", ""]
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    return render(data, events)
+    lines = render(data, events)
+    return [lines[0], "", run_line(), *lines[1:]]
 
 
 def render(data: dict[str, Any], events: int) -> list[str]:
@@ -216,12 +231,20 @@ def render(data: dict[str, Any], events: int) -> list[str]:
     pick = samples if len(samples) <= 8 else [samples[i * (len(samples) - 1) // 7] for i in range(8)]
     rows = [[f"{s['events']:,}", f"{s['seconds']:.0f}", f"{s['traced_mib']:.1f}", f"{s['malloc_mib']:.0f}",
              f"{s['rss_mib']:.0f}", f"{s['gc_objects']:,}", *[s.get(k, "") for k in cache_keys]] for s in pick]
-    lines = [f"### Memory under a monkey run ({events:,} events, {data['switches']} language/size switches "
-             f"and reloads, {data['restarts']} quits)", "",
-             *table(["events", "s", "Python MiB (traced)", "malloc MiB in use", "RSS MiB", "GC objects",
-                     *cache_keys], rows), ""]
     warm = next((s for s in samples if s["events"] >= events // 10), samples[0])
     last = samples[-1]
+    traced, malloc = last["traced_mib"] - warm["traced_mib"], last["malloc_mib"] - warm["malloc_mib"]
+    objects = (last["gc_objects"] - warm["gc_objects"]) / max(1, warm["gc_objects"])
+    lines = [f"## Memory under a monkey run ({events:,} events, {data['switches']} language/size switches "
+             f"and reloads, {data['restarts']} quits)", "",
+             *goals([(f"Python memory flat (traced, warm-up to end, ≤ +{FLAT_MIB:.0f} MiB)",
+                      f"{traced:+.1f} MiB", traced <= FLAT_MIB),
+                     (f"C memory flat (malloc in use, ≤ +{FLAT_MIB:.0f} MiB)", f"{malloc:+.0f} MiB",
+                      malloc <= FLAT_MIB if malloc == malloc else None),
+                     (f"no objects piling up (GC objects, ≤ +{FLAT_OBJECTS:.0%})", f"{objects:+.1%}",
+                      objects <= FLAT_OBJECTS)]), "",
+             *table(["events", "s", "Python MiB (traced)", "malloc MiB in use", "RSS MiB (after trim)", "GC objects",
+                     *cache_keys], rows), ""]
     lines.append(f"From the warm-up sample ({warm['events']:,} events) to the end: traced memory "
                  f"{last['traced_mib'] - warm['traced_mib']:+.1f} MiB, "
                  f"malloc in use {last['malloc_mib'] - warm['malloc_mib']:+.0f} MiB, "

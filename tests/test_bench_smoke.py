@@ -74,3 +74,21 @@ def test_bench_command_writes_its_results_file(tmp_path):
     assert bench_main(["--quick", "--only", "load", "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "## Machine" in text and "Load + validate" in text and "logical cores" in text
+
+
+def test_a_partial_run_keeps_the_other_parts_of_the_results_file(tmp_path):
+    from bench import results
+    out = tmp_path / "RESULTS.md"
+    results.write(out, ["- CPU: old"], {"window": ["## Window", "cold start 1.2x"], "load": ["## Load", "old"]},
+                  ("load", "analyze", "window", "monkey"))
+    assert bench_main(["--quick", "--only", "load", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "cold start 1.2x" in text and "\nold\n" not in text  # window kept, load replaced
+    assert text.index("Load + validate") < text.index("cold start 1.2x")  # parts stay in their order
+    assert "| goal | measured | met? |" in text and "_Measured " in text
+
+
+def test_bad_sizes_are_a_usage_error():
+    with pytest.raises(SystemExit) as exc:
+        bench_main(["--sizes", "10k", "--out", "-"])
+    assert exc.value.code == 2
