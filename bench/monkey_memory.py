@@ -19,6 +19,7 @@ import gc
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -214,8 +215,11 @@ def run(events: int = 30_000, quick: bool = False) -> list[str]:
     """Run the monkey in a child process and render what it saw."""
     folder = Path(tempfile.mkdtemp(prefix="tussenwerker-monkey-"))
     env = CURRENT.env({"TUSSENWERKER_DATA": str(folder / "data"), "TUSSENWERKER_CONFIG": str(folder / "config")})
-    out = subprocess.run([sys.executable, "-m", "bench.monkey_memory", "--json", str(events)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=7200)
+    try:
+        out = subprocess.run([sys.executable, "-m", "bench.monkey_memory", "--json", str(events)], cwd=ROOT,
+                             env=env, capture_output=True, text=True, timeout=7200)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     if out.returncode != 0:
         tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
         return ["## Memory under a monkey run", "", run_line(), "", f"error: {tail}", ""]
