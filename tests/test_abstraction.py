@@ -14,6 +14,7 @@ from bench.synth import scenario_text
 from engine.analysis import ZERO, explore
 from engine.loader import load_scenario, load_scenario_text
 from tests.conftest import ROOT
+from tests.crafted import MINIMAL
 
 
 def raw_values(rules, start):
@@ -57,3 +58,24 @@ def test_one_state_per_ending():
     graph = explore(scenario)
     at_endings = [s for s in graph.edges if s.position in scenario.endings]
     assert len(at_endings) == len({(s.position, s.fired) for s in at_endings})
+
+
+_LATER = "      - id: later\n        text: {nl: Later verder., en: Later.}\n        next: uitgesteld\n"
+LOOPING = MINIMAL.replace(_LATER, _LATER + "      - id: nog_eens\n        text: {nl: Nog eens., en: Again.}\n"
+                                            "        next: slot\n")
+
+
+@pytest.mark.parametrize("text", [MINIMAL, LOOPING, scenario_text(60)], ids=["minimal", "looping", "synthetic"])
+def test_every_real_move_is_the_graph_move_from_its_merged_state(text):
+    """A bisimulation check that also holds on a meeting that can loop."""
+    graph = explore(load_scenario_text(text, "s.yaml"))
+    assert LOOPING != MINIMAL and graph.exact
+    rules, seen, stack = graph.rules, set(), [graph.rules.initial()]
+    while stack:
+        snap = stack.pop()
+        if snap in seen:
+            continue
+        seen.add(snap)
+        moves = rules.successors(snap)
+        assert [(m, w, graph.key(n)) for m, _, w, n in moves] == graph.edges[graph.key(snap)], snap
+        stack.extend(n for *_, n in moves)
