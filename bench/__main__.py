@@ -52,15 +52,17 @@ def main(argv: list[str] | None = None) -> int:
     fresh: dict[str, list[str]] = {}
     for part in parts:
         print(f"bench: {part} ...", file=sys.stderr, flush=True)
+        stamp = run_line()  # date, commit and load average as the part starts
         if part == "load":
             lines = load_bench.run(sizes, folder, baseline, repeat)
         elif part == "analyze":
             lines = analyze_bench.run(sizes, folder, baseline, repeat, quick=args.quick)
         elif part == "window":
             lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
-            lines = [lines[0].replace("### ", "## ", 1), "", run_line(), *lines[1:]] if lines else lines
+            lines = [lines[0].replace("### ", "## ", 1), *lines[1:]] if lines else ["## Window"]
         else:
             lines = monkey_memory.run(events=300 if args.quick else 30_000, quick=args.quick)
+        lines = [lines[0], "", stamp, *lines[1:]]
         fresh[part] = lines
         print("\n".join(lines), file=sys.stderr, flush=True)
     print(f"bench: {time.perf_counter() - started:.0f} s in all", file=sys.stderr)

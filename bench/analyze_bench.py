@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-from bench.common import CURRENT, ROOT, Engine, child, goals, run_line, secs, synthetic, table
+from bench.common import CURRENT, ROOT, Engine, child, goals, secs, synthetic, table
 
 SYNTHETIC_SAMPLES = 200
 GOAL_SECONDS = 1.0
@@ -78,7 +78,7 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
               "analyze() CPU s", "`simulator analyze` wall s"]
     if baseline is not None:
         header.append(f"explore at {baseline.label} CPU s (speed-up)")
-    return ["## Analysis (state graph)", "", run_line(), "", *goals(_goals(explored, analyzed)), "",
+    return ["## Analysis (state graph)", "", *goals(_goals(explored, analyzed)), "",
             *table(header, rows), "",
             "`explore` builds the state graph behind `validate`, `analyze` and every debrief; `analyze()` is "
             "`engine.playstats.analyze` (explore included), what `simulator analyze` prints after loading the file.",

@@ -126,7 +126,7 @@ def run_line() -> str:
     load = ""
     if hasattr(os, "getloadavg"):
         load = "; load average at its start (1/5/15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"_Measured {when} at {commit}{load}._"
+    return f"_Measured from {when} at {commit}{load}._"
 
 
 def goals(rows: Sequence[tuple[str, str, Optional[bool]]]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from bench.common import CURRENT, Engine, child, goals, run_line, secs, synthetic, table
+from bench.common import CURRENT, Engine, child, goals, secs, synthetic, table
 
 GOAL_RATIO = 2.5
 GOAL_AT = 10_000  # nodes
@@ -54,7 +54,7 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
               "ours / bare (GC on / off)", "µs per node", "peak MiB (tracemalloc)"]
     if baseline is not None:
         header.append(f"ours at {baseline.label} CPU s")
-    return ["## Load + validate + build the machine", "", run_line(), "",
+    return ["## Load + validate + build the machine", "",
             *goals(_goals(ratios, per_node, peaks)), "", *table(header, rows), "",
             "The floor is `yaml.load(text, Loader=yaml.CSafeLoader)`. Our loader pauses the garbage collector "
             "while it builds (engine/gcpause.py), so the goal is judged against the bare parse with the collector "

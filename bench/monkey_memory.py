@@ -28,7 +28,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from bench.common import CURRENT, ROOT, goals, run_line, table
+from bench.common import CURRENT, ROOT, goals, table
 
 FLAT_MIB = 10.0  # growth from the warm-up sample to the end that still counts as flat (traced, malloc)
 FLAT_OBJECTS = 0.05  # and GC objects, as a fraction
@@ -222,10 +222,9 @@ def run(events: int = 30_000, quick: bool = False) -> list[str]:
         shutil.rmtree(folder, ignore_errors=True)
     if out.returncode != 0:
         tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
-        return ["## Memory under a monkey run", "", run_line(), "", f"error: {tail}", ""]
+        return ["## Memory under a monkey run", "", f"error: {tail}", ""]
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    lines = render(data, events)
-    return [lines[0], "", run_line(), *lines[1:]]
+    return render(data, events)
 
 
 def render(data: dict[str, Any], events: int) -> list[str]:
