@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from bench.common import CURRENT, ROOT, table
 
@@ -70,15 +70,21 @@ out["typing_frames"] = list(app.frame_times)
 pilot.settle()
 app.last_input = -100.0
 out["animating_when_idle"] = app.animating()
-# Idle: the real loop, stopped from a timer thread after idle_seconds.
+# Idle: the real loop. A timer thread lets run() draw its opening frame and settle for a
+# second, then measures idle_seconds of the loop doing nothing, and stops it.
+marks = {}
 def stop():
+    time.sleep(1.0)
+    marks["before"], marks["started"], marks["drawn"] = (resource.getrusage(resource.RUSAGE_SELF),
+                                                         time.perf_counter(), app.frames)
     time.sleep(idle_seconds)
+    marks["after"], marks["ended"] = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
     app.running = False
     pygame.event.post(pygame.event.Event(pygame.USEREVENT))
 threading.Thread(target=stop, daemon=True).start()
-before, started, drawn = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter(), app.frames
 app.run()
-after, ended = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+before, started, drawn = marks["before"], marks["started"], marks["drawn"]
+after, ended = marks["after"], marks["ended"]
 out["idle_cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 out["idle_wall"] = ended - started
 out["idle_frames"] = app.frames - drawn
@@ -144,6 +150,34 @@ def in_window(folder: Path, size: tuple[int, int], idle_seconds: float) -> dict[
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+IDLE_FLOOR = """
+import resource, sys, time
+import pygame
+pygame.display.init()
+pygame.display.set_mode((int(sys.argv[1]), int(sys.argv[2])))
+pygame.display.flip()
+seconds = float(sys.argv[3])
+before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+while time.perf_counter() - started < seconds:
+    pygame.event.wait(500)
+after, ended = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(cpu / (ended - started) * 100)
+"""
+
+
+def idle_floor(folder: Path, size: tuple[int, int], seconds: float) -> Optional[float]:
+    """What a bare pygame window costs doing nothing (the same ``event.wait`` loop): the floor."""
+    script = folder / "idle_floor.py"
+    script.write_text(IDLE_FLOOR)
+    out = subprocess.run([sys.executable, str(script), str(size[0]), str(size[1]), str(seconds)], cwd=ROOT,
+                         env=_env(folder), capture_output=True, text=True, timeout=600)
+    try:
+        return float(out.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return None
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -153,6 +187,7 @@ def run(rounds: int = 7, idle_seconds: float = 10.0) -> list[str]:
     folder = Path(tempfile.mkdtemp(prefix="tussenwerker-window-"))
     starts = cold_start(rounds, folder)
     measured = in_window(folder, (1920, 1080), idle_seconds)
+    floor = idle_floor(folder, (1920, 1080), idle_seconds)
     rows = start_rows(starts)
     if "error" in measured:
         rows.append(["meeting screen", f"error: {measured['error']}", "", "", "", ""])
@@ -162,7 +197,9 @@ def run(rounds: int = 7, idle_seconds: float = 10.0) -> list[str]:
         p99 = percentile(ft, 99)
         rows.append([f"idle on the meeting screen, {measured['idle_wall']:.0f} s",
                      f"**{idle:.2f} %** of a core ({measured['idle_cpu']:.2f} s CPU, "
-                     f"{measured['idle_frames']} frames drawn)", "", "", "< 2 %", "yes" if idle < 2 else "no"])
+                     f"{measured['idle_frames']} frames drawn)",
+                     f"{floor:.2f} %" if floor is not None else "", f"{idle / floor:.2f}x" if floor else "",
+                     "< 2 %", "yes" if idle < 2 else "no"])
         rows.append([f"frame time while typing, 1920x1080 ({len(ft)} frames)",
                      f"p50 {percentile(ft, 50):.2f} ms, p95 {percentile(ft, 95):.2f} ms, "
                      f"**p99 {p99:.2f} ms**, max {max(ft):.2f} ms", "", "", "p99 < 8 ms", "yes" if p99 < 8 else "no"])
