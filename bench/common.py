@@ -118,9 +118,10 @@ def run_line() -> str:
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                               check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "engine", "bench"], cwd=ROOT,
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "engine", "simulator", "bench",
+                                ":(exclude)bench/RESULTS.md"], cwd=ROOT,
                                capture_output=True, text=True, check=True).stdout.strip()
-        commit = f"commit {head}" + (" plus uncommitted changes to engine/ or bench/" if dirty else "")
+        commit = f"commit {head}" + (" plus uncommitted changes to engine/, simulator/ or bench/" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         pass
     load = ""
