@@ -44,6 +44,7 @@ def replayed():
         pilot.press("r")
         pilot.settle()
         assert pilot.scene == "meeting"
+        assert pilot.has_text(app.top.tr("replay_from", n=target.index + 1))  # the meeting says it is a replay
         play_to_debrief(pilot, lambda n: n - 1)
         assert app.top.page == "rating"  # the replay is rated like any meeting, before the figures
         pilot.press("3")

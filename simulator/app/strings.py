@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "position": {"nl": "Standpunt", "en": "Position"},
     "prep_note": {"nl": "Feedback op je voorbereiding krijg je in de nabespreking.",
                   "en": "You'll get feedback on your preparation in the debrief."},
+    "replay_from": {"nl": "opnieuw vanaf beslissing {n}", "en": "replay from decision {n}"},
     "prep_note_coach": {"nl": "De coach zegt kort wat je antwoord raakt; de uitleg krijg je in de nabespreking.",
                         "en": "The coach says briefly what your answer touches; the explanation comes in the debrief."},
     "view_briefing": {"nl": "Briefing bekijken", "en": "View the briefing"},

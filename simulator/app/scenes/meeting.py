@@ -140,12 +140,14 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
         bh = footer_height(self)
         buttons_w = sum(bw) + g * (len(bw) - 1)
         title_w = max(120, w - 2 * m - buttons_w - g)
-        title_html = f"<b>{esc(s.title.get(L))}</b><br>{muted(esc(s.setting.meeting.get(L)))}"
+        head = f"<b>{esc(s.title.get(L))}</b>"
+        if self.play.branch_index is not None:  # a replay from a debrief decision says so
+            head += " · " + esc(self.tr("replay_from", n=self.play.branch_index + 1))
+        title_html = f"{head}<br>{muted(esc(s.setting.meeting.get(L)))}"
         title = text_box(self.manager, title_html, Box(m, m // 2, title_w, 0), self.root, "#small")
         if title.rect.height > 2.6 * fonts.line_height("#small"):
             title.kill()
-            title = text_box(self.manager, f"<b>{esc(s.title.get(L))}</b>", Box(m, m // 2, title_w, 0), self.root,
-                             "#small")
+            title = text_box(self.manager, head, Box(m, m // 2, title_w, 0), self.root, "#small")
         top_h = max(title.rect.height, bh)
         title.set_relative_position((m, m // 2 + (top_h - title.rect.height) // 2))
         for label, box in zip(labels, button_row(bw, Box(w - m - buttons_w, m // 2 + (top_h - bh) // 2,
