@@ -321,3 +321,14 @@ def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
     reloaded, outcome = replay_play(go, load_scenario_text(MINIMAL.replace(old, new, 1)), "nl")
     assert expected in message(outcome, "nl")
     assert outcome.replayed == len(reloaded.session.history) < outcome.total == 3
+
+
+def test_the_coach_card_about_the_last_choice_stays_after_a_reload(window, copy):
+    app, pilot = to_first_reply(window, copy, coach=True)
+    card = [t for t in pilot.texts() if t.startswith("Coach:")]
+    assert card, "coach mode shows a card after the first choice"
+    edit(copy, OLD_LINE, NEW_LINE)
+    pilot.press("f5")
+    pilot.settle()
+    assert pilot.has_text(NEW_LINE)
+    assert [t for t in pilot.texts() if t.startswith("Coach:")] == card

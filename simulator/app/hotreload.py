@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
-from engine import Scenario, ScenarioError, Session, load_scenario
+from engine import Choice, Scenario, ScenarioError, Session, load_scenario
 from engine.replay import replay
 from engine.state import Decision
 
@@ -173,6 +173,7 @@ def hot_reload(app: "App") -> None:
         clear_toasts(app.manager)
         app.push(ReloadProblemsScene(app, path, [f"{Path(path).name}: can't replay ({type(exc).__name__}: {exc})"]))
         return
+    _carry_coach(owner.play, play)
     if looked_up:
         app.pop()  # the briefing looked up from the preparation: reopened below on the new text
     _show(app, owner, play)
@@ -195,6 +196,26 @@ def _owner(app: "App", base: Optional["Scene"]) -> Optional["Scene"]:
     if isinstance(base, BriefingScene) or isinstance(base, playing):
         return base
     return None
+
+
+def _carry_coach(old: Play, new: Play) -> None:
+    """The coach card about the last decision stays on screen after a reload that replayed
+    every decision (it is about the same choice, now read from the new text)."""
+    from .scenes.coach_hint import memory_for
+    was, now = memory_for(old), memory_for(new)
+    done = len(new.session.history)
+    if was.decision is None or not done or was.at != len(old.session.history) or done != was.at:
+        return
+    made = was.decision
+    try:  # the same choice or answer in the new version of the scenario
+        if isinstance(made, Choice):
+            same = new.scenario.choice(f"{made.node_id}.{made.id}")
+        else:
+            question = next(q for q in new.scenario.preparation.questions if q.id == made.question_id)
+            same = question.option(made.id)
+    except (KeyError, StopIteration, AttributeError):
+        return
+    now.decision, now.at, now.seen_on_a_line = same, done, was.seen_on_a_line
 
 
 def _show(app: "App", owner: "Scene", play: Play) -> None:
