@@ -23,15 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-import yaml
-
 from .dimensions import DIMENSION_KEYS
 from .errors import ScenarioError
 from .loader import load_scenario
 from .model import Scenario
 from .scoring import totals
 from .session import Session
-from .yamlsafe import SafeLoader, read_text
+from .yamlsafe import load_data, read_text
 
 MAX_STEPS = 10_000
 
@@ -100,11 +98,7 @@ def play_moves(scenario: Scenario, preparation: dict[str, str], choices: list[st
 
 
 def load_plan(path: str) -> dict[str, Any]:
-    source = read_text(path)
-    try:
-        data = yaml.load(source, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
+    data = load_data(read_text(path), path)
     if not isinstance(data, dict) or "scenario" not in data or "expect" not in data:
         raise ScenarioError.single(path, "a plan needs 'scenario', 'choices' and 'expect'")
     return data

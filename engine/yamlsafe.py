@@ -10,6 +10,7 @@ the line and column the validator reports.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import yaml
 
@@ -92,6 +93,21 @@ def compose(source: str, path: str) -> yaml.Node:
         raise ScenarioError.single(path, "file is empty; a scenario is a YAML mapping")
     check_structure(node, path)
     return node
+
+
+def load_data(source: str, path: str) -> Any:
+    """Plain data (mappings, lists, scalars) from another YAML file a trainer writes, such as
+    a golden playthrough plan: behind the same guards as a scenario (size, standard tags only,
+    nesting depth, alias bombs), built by the safe constructor."""
+    node = compose(source, path)
+    builder = SafeLoader("")
+    try:
+        return builder.construct_document(node)
+    except yaml.YAMLError as exc:
+        line, col = pos_of(node)
+        raise ScenarioError.single(path, f"invalid YAML: {exc}", line, col) from None
+    finally:
+        builder.dispose()
 
 
 def check_structure(root: yaml.Node, path: str) -> None:

@@ -41,3 +41,15 @@ def test_a_wrong_plan_fails_with_readable_messages(tmp_path, write_scenario):
     result = run_plan(str(plan))
     assert "expected ending 'afspraak', got 'uitgesteld'" in result.failures
     assert any(f.startswith("scores differ: step2 expected 0, got 1; step3 expected 0, got 2") for f in result.failures)
+
+
+def test_a_plan_is_read_behind_the_same_guards_as_a_scenario(tmp_path):
+    """A plan is YAML a trainer writes: no foreign tags, one clear line with its position."""
+    from engine import ScenarioError
+    from engine.plans import load_plan
+    plan = tmp_path / "evil.plan"
+    plan.write_text("scenario: x\nchoices: !!python/object/apply:os.system [echo]\nexpect: {}\n", encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_plan(str(plan))
+    assert str(caught.value).startswith(f"{plan}:2:")
+    assert "not allowed" in str(caught.value)
