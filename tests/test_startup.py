@@ -104,7 +104,7 @@ def test_no_display_is_one_line_not_a_traceback(tmp_path):
 def test_the_card_keeps_to_the_start_screen_look_and_size():
     """Copies the launch module keeps (it can't import app, theme or layout) still match."""
     from simulator.app import app, layout, theme
-    assert launch.DEFAULT_SIZE == app.DEFAULT_SIZE and launch.MIN_WINDOW == layout.MIN_WINDOW
+    assert launch.MIN_WINDOW == layout.MIN_WINDOW  # the window's size rule and icon are launch's own
     assert (launch.PAPER, launch.ACCENT, launch.MUTED) == (theme.PAPER, theme.ACCENT, theme.MUTED)
     assert launch.FONTS == theme.FONTS
     data = theme.load_theme_file()

@@ -33,6 +33,8 @@ from ..i18n import tr
 from ..journal import Journal, JournalError, SessionRecord
 from ..settings import Settings
 from .cards_cache import ScenarioCard, scenario_cards
+from .launch import icon as window_icon
+from .launch import window_size
 from .layout import MIN_WINDOW
 from .play import Play
 from .scene import Scene
@@ -44,7 +46,6 @@ log = logging.getLogger(__name__)
 FPS = 60
 IDLE_WAIT_MS = 500  # how long the idle loop sleeps in event.wait before looking round
 SETTLE_AFTER_INPUT = 0.5  # keep drawing this long after input (hover fades, wheel scrolling)
-DEFAULT_SIZE = (1280, 720)
 
 
 class Manager(pygame_gui.UIManager):
@@ -96,21 +97,12 @@ class App:
     # -- display and theme ---------------------------------------------------------
     @staticmethod
     def _default_size() -> tuple[int, int]:
-        try:
-            desktops = pygame.display.get_desktop_sizes()
-        except pygame.error:
-            desktops = []
-        if desktops:
-            dw, dh = desktops[0]
-            if dw >= 1280 + 80 and dh >= 720 + 80:
-                return DEFAULT_SIZE
-            return (max(MIN_WINDOW[0], min(dw - 40, 1280)), max(MIN_WINDOW[1], min(dh - 80, 720)))
-        return DEFAULT_SIZE
+        return window_size()  # the title card's rule, so the window keeps its size
 
     def _open_display(self) -> pygame.Surface:
         pygame.display.set_caption("Tussenwerker")
         try:
-            pygame.display.set_icon(_icon())
+            pygame.display.set_icon(window_icon())
         except pygame.error:
             pass
         if self.settings.fullscreen:
@@ -489,16 +481,6 @@ class _Placeholder(Scene):
 
     def build_widgets(self) -> None:
         pass
-
-
-def _icon() -> pygame.Surface:
-    """A small speech-bubble icon, drawn in code."""
-    s = pygame.Surface((64, 64), pygame.SRCALPHA)
-    pygame.draw.rect(s, ACCENT, pygame.Rect(4, 6, 56, 40), border_radius=12)
-    pygame.draw.polygon(s, ACCENT, [(16, 42), (14, 58), (32, 44)])
-    for x in (18, 32, 46):
-        pygame.draw.circle(s, (255, 255, 255), (x, 26), 5)
-    return s
 
 
 def run(args: Any, scenario: Optional[Scenario]) -> int:

@@ -30,8 +30,8 @@ from ..i18n import tr
 REPORT_ENV = "TUSSENWERKER_FIRST_FRAME_REPORT"
 HOLD_ENV = "TUSSENWERKER_HOLD_TITLE"
 
-# The same as in app.py, layout.py and theme.py (tests/test_startup.py keeps them equal):
-# app.py and theme.py pull in pygame_gui and the engine, layout.py costs as much as the card.
+# Copies of layout.py and theme.py (tests/test_startup.py keeps them equal): theme.py pulls
+# in pygame_gui, layout.py costs as much as the card. app.py uses the size rule and icon here.
 DEFAULT_SIZE = (1280, 720)
 MIN_WINDOW = (800, 600)
 FONTS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
@@ -43,7 +43,7 @@ TITLE_PX, LINE_PX = 36, 17  # the start screen's #title and #body font sizes
 
 
 def window_size() -> tuple[int, int]:
-    """1280x720, or what fits a smaller desktop (the rule of ``App._default_size``)."""
+    """1280x720, or what fits a smaller desktop (the app's windowed size too)."""
     try:
         desktops = pygame.display.get_desktop_sizes()
     except pygame.error:
@@ -57,7 +57,7 @@ def window_size() -> tuple[int, int]:
 
 
 def icon(size: int = 64) -> pygame.Surface:
-    """The speech bubble of the window icon (app.py draws the same at 64 px, without smoothing).
+    """The speech bubble of the title card and the window icon.
 
     Drawn four times larger and scaled down, so its curves are smooth on the title card.
     """
