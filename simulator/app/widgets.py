@@ -226,6 +226,19 @@ class ScrollArea:
     def content_width(box: Box, content_h: int) -> int:
         return box.w - SCROLLBAR_W - 4 if content_h > box.h else box.w
 
+    def fill(self, build: Callable[[int], tuple]) -> tuple:
+        """Lay the content out at the area's width and, when it turns out taller than the
+        area, once more at the width left beside the scroll bar. ``build(width)`` returns a
+        tuple whose first item is the elements it made (killed before the second go) and
+        whose last is the content height; the area takes that height, the tuple is returned."""
+        result = build(self.box.w)
+        if result[-1] > self.box.h:
+            for el in result[0]:
+                el.kill()
+            result = build(self.content_width(self.box, result[-1]))
+        self.set_content_height(result[-1])
+        return result
+
     def set_content_height(self, h: int) -> None:
         self.content_h = max(h, 1)
         self.view.set_scrollable_area_dimensions((self.box.w, max(self.box.h, self.content_h)))

@@ -50,22 +50,13 @@ class ComparePage:
                      s.root, "#body")
             return
         self.area = ScrollArea(s.manager, body, s.root)
-        width = body.w
-        for attempt in range(2):
-            made, content_h, chart_at = self._content(comparison, width)
-            if attempt == 0 and content_h > body.h:
-                for el in made:
-                    el.kill()
-                width = ScrollArea.content_width(body, content_h)
-                continue
-            break
-        self.area.set_content_height(content_h)
+        _, chart_at, _ = self.area.fill(lambda width: self._content(comparison, width))
         chart, y = chart_at
         for text, where, box in chart.texts:
             s.drawn_texts.append((text, where.moved(body.x, body.y + y), box.moved(body.x, body.y + y)))
 
     # -- content --------------------------------------------------------------------------
-    def _content(self, comparison: PathComparison, width: int) -> tuple[list[Any], int, tuple[Any, int]]:
+    def _content(self, comparison: PathComparison, width: int) -> tuple[list[Any], tuple[Any, int], int]:
         s = self.scene
         g = gap(s.scale)
         view = self.area.view  # type: ignore[union-attr]
@@ -105,7 +96,7 @@ class ComparePage:
         heads = ("", capital(s.tr("paths_first")), second_label, capital(s.tr("cmp_change")))
         chart = totals_chart(comparison, s.lang, s.fonts, width, heads, s.scale)
         made.append(image(s.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), view))
-        return made, y + chart.surface.get_height(), (chart, y)
+        return made, (chart, y), y + chart.surface.get_height()
 
     def _step(self, step: PathStep, y: int, width: int, put, pair) -> int:
         s = self.scene

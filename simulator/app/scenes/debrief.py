@@ -182,16 +182,7 @@ class DebriefScene(Scene):
             below.append(esc(review.ending.debrief.get(L)))
 
         self.area = ScrollArea(self.manager, body, self.root)
-        width = body.w
-        for attempt in range(2):
-            made, charts, link, content_h = self._overview_content(review, top, below, width)
-            if attempt == 0 and content_h > body.h:
-                for el in made:
-                    el.kill()
-                width = ScrollArea.content_width(body, content_h)
-                continue
-            break
-        self.area.set_content_height(content_h)
+        _, charts, link, _ = self.area.fill(lambda width: self._overview_content(review, top, below, width))
         if link is not None:
             self.focus.add(link, self._compare, name="compare")
         for chart, chart_y in charts:

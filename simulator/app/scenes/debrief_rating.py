@@ -57,16 +57,7 @@ class RatingPage:
         footer = Box(col.x, hint.rect.y - g // 2 - bh, col.w, bh)
         body = Box(col.x, top, col.w, max(60, footer.y - g - top))
         self.area = ScrollArea(s.manager, body, s.root)
-        width = body.w
-        for attempt in range(2):
-            made, rows, content_h = self._build_rows(width)
-            if attempt == 0 and content_h > body.h:
-                for el in made:
-                    el.kill()
-                width = ScrollArea.content_width(body, content_h)
-                continue
-            break
-        self.area.set_content_height(content_h)
+        _, rows, _ = self.area.fill(self._build_rows)
         for key, (row_el, row_box) in rows.items():
             on_focus = (lambda b=row_box: self._show(b))
             if key in NOTES:

@@ -51,16 +51,7 @@ class SettingsScene(Scene):
         top = title.rect.bottom + g
         body = Box(col.x, top, col.w, max(60, footer.y - g - top))
         self.area = ScrollArea(self.manager, body, self.root)
-        width = body.w
-        for attempt in range(2):
-            made, rows, content_h = self._build_rows(width)
-            if attempt == 0 and content_h > body.h:
-                for el in made:
-                    el.kill()
-                width = ScrollArea.content_width(body, content_h)
-                continue
-            break
-        self.area.set_content_height(content_h)
+        _, rows, _ = self.area.fill(self._build_rows)
         self.rows = []
         for field, values, buttons, row_box in rows:
             row_index = len(self.rows)
