@@ -23,6 +23,7 @@ from .state import Decision
 N_DIMS = len(DIMENSION_KEYS)
 DEFAULT_MAX_STATES = 200_000
 EXACT_STATES = 5_000
+EXACT_STATES_PER_NODE = 8  # a meeting whose states grow linearly with its length stays exact
 
 Edge = tuple[str, Vector, Snapshot]
 
@@ -43,6 +44,7 @@ class StateGraph:
     worst: dict[Snapshot, Vector] = field(default_factory=dict)
     exact: bool = True  # False: states were merged by mood band (see abstraction.band_key)
     max_states: int = DEFAULT_MAX_STATES
+    interned: dict[Snapshot, Snapshot] = field(default_factory=dict, repr=False)  # one object per key
 
     def key(self, snap: Snapshot) -> Snapshot:
         """The graph's key for a real snapshot."""
@@ -98,15 +100,25 @@ def _add(a: Vector, b: Vector) -> Vector:
 
 
 def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
-            exact_states: int = EXACT_STATES) -> StateGraph:
+            exact_states: Optional[int] = None) -> StateGraph:
     """Visit every reachable state and compute best/worst values.
 
     Exact (states merged only when no future can tell them apart) up to
     ``exact_states``; beyond that, states are merged by mood band and the graph is
     marked ``exact=False``. ``complete`` is False when even that hit ``max_states``.
+    By default the exact budget grows with the scenario (``exact_budget``): a long
+    meeting whose states grow with its length stays exact, and only a combinatorial
+    explosion falls back to bands.
     """
+    if exact_states is None:
+        exact_states = exact_budget(scenario)
     with paused_gc():
         return _explore(scenario, max_states, exact_states)
+
+
+def exact_budget(scenario: Scenario) -> int:
+    """How many states exact exploration may visit before it gives way to mood bands."""
+    return max(EXACT_STATES, EXACT_STATES_PER_NODE * len(scenario.nodes))
 
 
 def _explore(scenario: Scenario, max_states: int, exact_states: int) -> StateGraph:
@@ -119,6 +131,7 @@ def _explore(scenario: Scenario, max_states: int, exact_states: int) -> StateGra
         graph = StateGraph(scenario, rules, abstraction, abstraction.band_key(start), exact=False,
                            max_states=max_states)
         _expand(graph, start, max_states)
+    graph.initial = graph.interned.get(graph.initial, graph.initial)
     _compute_values(graph, graph.initial)
     return graph
 
@@ -128,7 +141,12 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int) -> None:
     successors, endings, edges_of = graph.rules.successors, graph.scenario.endings, graph.edges
     ab = graph.abstraction
     plans = ab.canonical_plans if graph.exact else ab.band_plans  # graph.key, without two calls per edge
-    stack = [(start, graph.key(start))]
+    # Every key is kept as one object (``seen``): later lookups in the value tables and the
+    # statistics then find it by identity instead of comparing moods and flag sets.
+    seen = graph.interned
+    start_key = graph.key(start)
+    start_key = seen.setdefault(start_key, start_key)
+    stack = [(start, start_key)]
     while stack:
         real, here = stack.pop()
         if here in edges_of:
@@ -140,9 +158,15 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int) -> None:
         for move, _, vector, nxt in successors(real):
             plan = plans.get(nxt[0])
             nxt_key = nxt if plan is None else key_of(nxt, plan)
-            edges.append((move, vector, nxt_key))
-            if nxt_key not in edges_of:
+            known = seen.get(nxt_key)
+            if known is None:
+                seen[nxt_key] = nxt_key
                 stack.append((nxt, nxt_key))
+            else:
+                nxt_key = known
+                if nxt_key not in edges_of:
+                    stack.append((nxt, nxt_key))
+            edges.append((move, vector, nxt_key))
         edges_of[here] = edges
         if not edges and real[0] not in endings:
             graph.dead_ends.append(here)
