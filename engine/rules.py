@@ -67,6 +67,7 @@ class _ChoiceStep(NamedTuple):
     clear_flags: frozenset[str]
     chosen_key: Optional[str]  # NODE.CHOICE when some condition reads it
     vector: "Vector"  # weight_vector(choice.score)
+    moods: dict  # mood before -> mood after these ops (shared by choices with equal effects)
 
 
 class Rules:
@@ -79,7 +80,11 @@ class Rules:
         self.variables = [scenario.mood_variables[v] for _, v in self.slots]
         read_chosen: set[str] = set()
         read_visited: set[str] = set()
+        walked: set[str] = set()  # long scenarios repeat condition texts: walk each once
         for cond in _all_conditions(scenario):
+            if cond.source in walked:
+                continue
+            walked.add(cond.source)
             for ref in cond.refs():
                 if ref.kind == "chose":
                     read_chosen.add(".".join(ref.parts))
@@ -91,6 +96,11 @@ class Rules:
         self._prep_index = {prep_state(q.id): i for i, q in enumerate(self.questions)}
         self._compiled: dict[str, Test] = {}
         self._vectors: dict[int, Vector] = {}
+        self._by_score: dict[tuple, Vector] = {}  # weight vectors by score content
+        self._by_effects: dict[tuple, tuple[tuple[int, int, int, int], ...]] = {}  # ops by effects content
+        # Per distinct ops: the mood each mood becomes. Explored moods repeat a lot, and a
+        # lookup beats clamping slot by slot in Python (a chair's round touches every slot).
+        self._moods_after: dict[tuple, dict[tuple[int, ...], tuple[int, ...]]] = {}
         # Nodes where ``settle`` may move on or record a visit; elsewhere, after a line
         # without choices, it has nothing to do.
         self._busy = frozenset(nid for nid, node in scenario.nodes.items() if node.auto) | self.read_visited
@@ -140,18 +150,36 @@ class Rules:
         return lambda s: pick(values(s[1]))
 
     def _choice_step(self, c: Choice) -> _ChoiceStep:
+        # Long scenarios repeat the same effects and scores on many choices: each distinct
+        # one is worked out once.
+        effects = c.effects
+        sig = tuple((who, tuple(deltas.items())) for who, deltas in effects.items()) if effects else ()
+        ops = self._by_effects.get(sig)
+        if ops is None:
+            ops = self._by_effects[sig] = self._ops(effects)
+            self._moods_after[ops] = {}
+        score = c.score
+        score_sig = tuple(score.items())
+        vector = self._by_score.get(score_sig)
+        if vector is None:
+            vector = self._by_score[score_sig] = weight_vector(score)
+        key = f"{c.node_id}.{c.id}"
+        return _ChoiceStep(
+            c, self.test(c.when) if c.when is not None else None, ops,
+            frozenset(c.set_flags) if c.set_flags else _EMPTY, frozenset(c.clear_flags) if c.clear_flags else _EMPTY,
+            key if key in self.read_chosen else None, vector, self._moods_after[ops])
+
+    def _ops(self, effects: Mapping[str, Mapping[str, int]]) -> tuple[tuple[int, int, int, int], ...]:
+        """A choice's effects as (slot, delta, min, max), in the order the session applies them."""
         ops: list[tuple[int, int, int, int]] = []
-        for who, deltas in c.effects.items():
+        for who, deltas in effects.items():
             rids = self.scenario.resident_ids if who == "all" else (who,)
             for rid in rids:
                 for var, delta in deltas.items():
                     i = self.slot_index[(rid, var)]
                     v = self.variables[i]
                     ops.append((i, delta, v.minimum, v.maximum))
-        return _ChoiceStep(
-            c, self.test(c.when) if c.when is not None else None, tuple(ops),
-            frozenset(c.set_flags), frozenset(c.clear_flags), c.key if c.key in self.read_chosen else None,
-            weight_vector(c.score))
+        return tuple(ops)
 
     # -- what can happen --------------------------------------------------------------
     def initial(self) -> Snapshot:
@@ -193,12 +221,15 @@ class Rules:
             if st.when is not None and not st.when(snap):
                 continue
             choice, ops, mood = st.choice, st.ops, snap[1]
-            if ops:  # the same as _apply, inlined: this is the analyser's innermost loop
-                values = list(mood)
-                for i, delta, lo, hi in ops:
-                    v = values[i] + delta
-                    values[i] = lo if v < lo else hi if v > hi else v
-                mood = tuple(values)
+            if ops:  # the same as _apply, inlined and remembered: the analyser's innermost loop
+                after = st.moods.get(mood)
+                if after is None:
+                    values = list(mood)
+                    for i, delta, lo, hi in ops:
+                        v = values[i] + delta
+                        values[i] = lo if v < lo else hi if v > hi else v
+                    after = st.moods[mood] = tuple(values)
+                mood = after
             flags = snap[2]
             if st.set_flags:
                 flags = flags | st.set_flags
