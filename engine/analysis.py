@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from .abstraction import Abstraction, key_of
 from .dimensions import DIMENSION_KEYS
@@ -26,6 +26,11 @@ EXACT_STATES = 5_000
 EXACT_STATES_PER_NODE = 8  # a meeting whose states grow linearly with its length stays exact
 
 Edge = tuple[str, Vector, Snapshot]
+CANCEL_EVERY = 1024  # states between two looks at ``cancel``
+
+
+class ExploreCancelled(Exception):
+    """``explore`` stopped because its caller no longer needs the graph."""
 
 
 
@@ -100,7 +105,7 @@ def _add(a: Vector, b: Vector) -> Vector:
 
 
 def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
-            exact_states: Optional[int] = None) -> StateGraph:
+            exact_states: Optional[int] = None, cancel: Optional[Callable[[], bool]] = None) -> StateGraph:
     """Visit every reachable state and compute best/worst values.
 
     Exact (states merged only when no future can tell them apart) up to
@@ -108,12 +113,14 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     marked ``exact=False``. ``complete`` is False when even that hit ``max_states``.
     By default the exact budget grows with the scenario (``exact_budget``): a long
     meeting whose states grow with its length stays exact, and only a combinatorial
-    explosion falls back to bands.
+    explosion falls back to bands. ``cancel`` is asked every few thousand states; when
+    it says yes, ``ExploreCancelled`` is raised (the window's background review stops
+    when a reloaded scenario replaces the one it was exploring).
     """
     if exact_states is None:
         exact_states = exact_budget(scenario)
     with paused_gc():
-        return _explore(scenario, max_states, exact_states)
+        return _explore(scenario, max_states, exact_states, cancel)
 
 
 def exact_budget(scenario: Scenario) -> int:
@@ -121,22 +128,24 @@ def exact_budget(scenario: Scenario) -> int:
     return max(EXACT_STATES, EXACT_STATES_PER_NODE * len(scenario.nodes))
 
 
-def _explore(scenario: Scenario, max_states: int, exact_states: int) -> StateGraph:
+def _explore(scenario: Scenario, max_states: int, exact_states: int,
+             cancel: Optional[Callable[[], bool]] = None) -> StateGraph:
     rules = Rules(scenario)
     abstraction = Abstraction(rules)
     start = rules.initial()
     graph = StateGraph(scenario, rules, abstraction, abstraction.canonical(start), max_states=max_states)
-    _expand(graph, start, min(max_states, exact_states))
+    _expand(graph, start, min(max_states, exact_states), cancel)
     if not graph.complete and max_states > exact_states:
         graph = StateGraph(scenario, rules, abstraction, abstraction.band_key(start), exact=False,
                            max_states=max_states)
-        _expand(graph, start, max_states)
+        _expand(graph, start, max_states, cancel)
     graph.initial = graph.interned.get(graph.initial, graph.initial)
     _compute_values(graph, graph.initial)
     return graph
 
 
-def _expand(graph: StateGraph, start: Snapshot, max_states: int) -> None:
+def _expand(graph: StateGraph, start: Snapshot, max_states: int,
+            cancel: Optional[Callable[[], bool]] = None) -> None:
     """Depth-first over real snapshots, recording edges between their keys."""
     successors, endings, edges_of = graph.rules.successors, graph.scenario.endings, graph.edges
     ab = graph.abstraction
@@ -154,6 +163,8 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int) -> None:
         if len(edges_of) >= max_states:
             graph.complete = False
             return
+        if cancel is not None and not len(edges_of) % CANCEL_EVERY and cancel():
+            raise ExploreCancelled(graph.scenario.id)
         edges = []
         for move, _, vector, nxt in successors(real):
             plan = plans.get(nxt[0])

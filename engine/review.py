@@ -38,7 +38,7 @@ exports render a ``Review``; none of them picks tips or judges anything itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from .analysis import OBJECTIVES, StateGraph, Vector, explore
 from .dimensions import DIMENSION_KEYS
@@ -177,14 +177,18 @@ def _percent(value: int, lo: int, hi: int) -> Optional[float]:
 _graph_cache: dict[tuple[object, int], StateGraph] = {}
 
 
-def review_graph(scenario: Scenario, max_states: int = REVIEW_MAX_STATES) -> StateGraph:
-    """The scenario's state graph for reviews, explored once per scenario content."""
+def review_graph(scenario: Scenario, max_states: int = REVIEW_MAX_STATES,
+                 cancel: Optional[Callable[[], bool]] = None) -> StateGraph:
+    """The scenario's state graph for reviews, explored once per scenario content.
+
+    ``cancel`` is passed to ``explore``: a cancelled exploration raises
+    ``ExploreCancelled`` and caches nothing."""
     key = (scenario.digest or id(scenario), max_states)
     graph = _graph_cache.get(key)
     if graph is None:
         if len(_graph_cache) >= 8:
             _graph_cache.pop(next(iter(_graph_cache)))
-        graph = _graph_cache[key] = explore(scenario, max_states=max_states)
+        graph = _graph_cache[key] = explore(scenario, max_states=max_states, cancel=cancel)
     return graph
 
 

@@ -45,16 +45,31 @@ class ReviewJob:
         self.graph: Optional[StateGraph] = _graphs.get(self.key)
         self.error: Optional[str] = None
         self._thread: Optional[threading.Thread] = None
+        self._cancelled = threading.Event()
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> "ReviewJob":
+        """The job for this version of the scenario, started if it isn't yet.
+
+        A job still exploring an older version of the same scenario (the author pressed
+        F5 after an edit) is cancelled: nobody will read its graph, and F5 pressed again
+        and again must not pile up threads that compete with the window for the CPU.
+        """
         key = (scenario.id, scenario.digest, REVIEW_MAX_STATES)
+        for other_key, other in list(cls._jobs.items()):
+            if other_key[0] == scenario.id and other_key != key and other.graph is None:
+                other.cancel()
+                del cls._jobs[other_key]
         job = cls._jobs.get(key)
         if job is None or job.error is not None:
             job = cls(scenario)
             cls._jobs[key] = job
         job.start()
         return job
+
+    def cancel(self) -> None:
+        """Stop exploring at the next look (every thousand or so states)."""
+        self._cancelled.set()
 
     def start(self) -> None:
         if self.graph is not None or self._thread is not None:
@@ -64,9 +79,14 @@ class ReviewJob:
 
     def _run(self) -> None:
         try:
+            from engine.analysis import ExploreCancelled
             from engine.review import REVIEW_MAX_STATES as ENGINE_LIMIT
             from engine.review import review_graph
-            graph = review_graph(self.scenario, max_states=self.key[2] or ENGINE_LIMIT)
+            graph = review_graph(self.scenario, max_states=self.key[2] or ENGINE_LIMIT,
+                                 cancel=self._cancelled.is_set)
+        except ExploreCancelled:
+            self.error = "cancelled"  # for_scenario starts afresh if this version is wanted again
+            return
         except Exception as exc:  # the debrief must still open; it shows totals without verdicts
             log.warning("exploring %s for the review failed: %s", self.scenario.id, exc)
             self.error = str(exc)
