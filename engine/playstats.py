@@ -6,10 +6,12 @@ does, the best and worst score per dimension and the path to each, decisions whe
 the choice doesn't matter for the score, and which parts are never seen.
 
 Exact whenever the reachable state graph (``analysis.explore``) is complete: playthroughs
-are counted by dynamic programming over the state DAG (a big integer, never sampled),
-and a uniform random player's chance of each ending is computed by pushing probability
-through the DAG in topological order. When the state space is too large, the numbers
-come from random playthroughs instead and ``Stats.exact`` is False, so every report can
+are counted by dynamic programming over the state DAG (never sampled; past
+``PLAYTHROUGH_CAP`` only "more than" that is kept, as the exact number of a long meeting
+runs to thousands of digits and costs time quadratic in its length), and a uniform
+random player's chance of each ending is computed by pushing probability through the
+DAG in topological order. When the state space is too large, the numbers come from
+random playthroughs instead and ``Stats.exact`` is False, so every report can
 say so.
 """
 
@@ -18,15 +20,18 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Optional
 
-from .analysis import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, explore, weight_vector
+from .analysis import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
 from .model import Scenario
+from .playwalk import Numbered, number, values, walk, walk_all
 from .rules import Rules, Snapshot
 
 MAX_SAMPLE_STEPS = 10_000
 LOOP_ROUNDS = 100_000
 LOOP_EPSILON = 1e-12
+PLAYTHROUGH_CAP = 10**18  # counted exactly up to here; a long meeting has far more (thousands of digits)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Stats:
     states: int = 0
     samples: int = 0
     playthroughs: Optional[int] = None  # None when the meeting can loop (or when sampled)
+    playthroughs_capped: bool = False  # True: more than ``playthroughs`` (which is then PLAYTHROUGH_CAP)
     distinct_sampled: int = 0
     loops: bool = False
     ending_odds: dict[str, float] = field(default_factory=dict)
@@ -86,137 +92,161 @@ def _is_decision(s: Scenario, snap: Snapshot, edges: list) -> bool:
     return bool(edges) and snap.position in s.nodes and bool(s.nodes[snap.position].choices)
 
 
-def _order(graph: StateGraph) -> tuple[list[Snapshot], bool]:
-    """States reachable from the start in topological order, and whether a cycle was seen."""
-    order: list[Snapshot] = []
-    state: dict[Snapshot, int] = {}  # 1 = on the current path, 2 = done
-    cyclic = False
-    stack: list[tuple[Snapshot, int]] = [(graph.initial, 0)]
-    state[graph.initial] = 1
-    while stack:
-        snap, i = stack.pop()
-        edges = graph.edges.get(snap, [])
-        if i < len(edges):
-            stack.append((snap, i + 1))
-            nxt = edges[i][2]
-            mark = state.get(nxt)
-            if mark == 1:
-                cyclic = True
-            elif mark is None:
-                state[nxt] = 1
-                stack.append((nxt, 0))
-            continue
-        state[snap] = 2
-        order.append(snap)
-    order.reverse()
-    return order, cyclic
-
-
 def _exact(graph: StateGraph) -> Stats:
     s = graph.scenario
-    order, cyclic = _order(graph)
-    stats = Stats(s, exact=True, states=len(order), loops=cyclic)
-    cov = stats.coverage
-    for snap in order:
-        edges = graph.edges.get(snap, [])
-        if snap.position in s.nodes:
-            cov.nodes_shown.add(snap.position)
-        elif snap.position in s.endings:
-            cov.endings_reached.add(snap.position)
-        if _is_decision(s, snap, edges):
-            cov.choices_available.update(f"{snap.position}.{move}" for move, _, _ in edges)
-    mass = _spread(graph, order, cyclic)
-    for snap, m in mass.items():
-        if not graph.edges.get(snap):
-            if snap.position in s.endings:
-                stats.ending_odds[snap.position] = stats.ending_odds.get(snap.position, 0.0) + m
+    num = number(graph)
+    stats = Stats(s, exact=True, states=len(num.post), loops=num.cyclic)
+    choice_nodes = {nid for nid, node in s.nodes.items() if node.choices}
+    states, succ = num.states, num.succ
+    decision = [False] * len(states)
+    for i in num.post:
+        if succ[i] and states[i][0] in choice_nodes:
+            decision[i] = True
+    mass = _spread_cyclic(num) if num.cyclic else _spread(num)
+    mean = 0
+    for i, m in mass.items():
+        if decision[i]:
+            mean += m
+        elif not succ[i]:
+            where = states[i][0]
+            if where in s.endings:
+                stats.ending_odds[where] = stats.ending_odds.get(where, 0.0) + m
             else:
                 stats.never_ends += m
-    if cyclic:
+    if num.cyclic:
         stats.never_ends = max(0.0, 1.0 - sum(stats.ending_odds.values()))
-    else:
-        stats.playthroughs = _count(graph, order)
-    stats.decisions = _decision_range(graph, order, mass, cyclic)
-    for k, objective in enumerate(OBJECTIVES):
-        stats.best[objective] = follow(graph, k, worst=False)
-        stats.worst[objective] = follow(graph, k, worst=True)
-    stats.flat_decisions = _flat(s, ((snap, graph.edges.get(snap, [])) for snap in order))
+    count, lo, hi = _backward(num, decision)
+    if not num.cyclic:
+        stats.playthroughs = min(count, PLAYTHROUGH_CAP)
+        stats.playthroughs_capped = count > PLAYTHROUGH_CAP
+    stats.decisions = (lo, mean, None if num.cyclic else hi)
+    for worst, paths in ((False, stats.best), (True, stats.worst)):
+        table = values(graph, num, worst)
+        if num.cyclic:
+            walks = [walk(num, table, k, worst) for k in range(len(OBJECTIVES))]
+        else:
+            walks = walk_all(num, table, worst)
+        for objective, (moves, last, totals) in zip(OBJECTIVES, walks):
+            paths[objective] = _path(s, moves, states[last], totals)
+    offered_most, differs = _offers(s, num, decision, stats.coverage)
+    stats.flat_decisions = _flat_list(s, offered_most, differs)
     return stats
 
 
-def _count(graph: StateGraph, order: list[Snapshot]) -> int:
-    count: dict[Snapshot, int] = {}
-    for snap in reversed(order):
-        edges = graph.edges.get(snap, [])
-        count[snap] = sum(count[n] for _, _, n in edges) if edges else 1
-    return count[graph.initial]
+def _path(s: Scenario, moves: list[tuple[str, str]], last: Snapshot, totals: Vector) -> Path:
+    return Path(tuple(moves), last.position if last.position in s.endings else None, totals)
 
 
-def _spread(graph: StateGraph, order: list[Snapshot], cyclic: bool) -> dict[Snapshot, float]:
-    """Probability that a uniform random player passes through each state.
+def _offers(s: Scenario, num: Numbered, decision: list[bool], cov: Coverage) -> tuple[dict[str, int], set[str]]:
+    """Coverage, and per decision node the most choices ever on offer and whether their scores ever differ."""
+    positions = {num.states[i][0] for i in num.post}
+    cov.nodes_shown.update(p for p in positions if p in s.nodes)
+    cov.endings_reached.update(p for p in positions if p not in s.nodes and p in s.endings)
+    offered: dict[str, set[str]] = {}
+    offered_most: dict[str, int] = {}
+    differs: set[str] = set()
+    move_of, weights_of = itemgetter(0), itemgetter(1)
+    for i in num.post:
+        if not decision[i]:
+            continue
+        edges = num.edges[i]
+        where = num.states[i][0]
+        moves = offered.get(where)
+        if moves is None:
+            moves = offered[where] = set()
+            offered_most[where] = 0
+        moves.update(map(move_of, edges))
+        if len(edges) > offered_most[where]:
+            offered_most[where] = len(edges)
+        if where not in differs:
+            ws = list(map(weights_of, edges))
+            if ws.count(ws[0]) != len(ws):
+                differs.add(where)
+    cov.choices_available.update(f"{where}.{move}" for where, moves in offered.items() for move in moves)
+    return offered_most, differs
 
-    On a DAG one pass in topological order is exact. With loops, mass keeps circulating;
-    we push it round until what is still moving is negligible.
+
+def _backward(num: Numbered, decision: list[bool]) -> tuple[int, int, int]:
+    """From the start: playthroughs (exact up to the cap, then cap + 1), fewest and most decisions.
+
+    Each state is settled after all its successors (depth-first post-order). In a meeting
+    that loops, an edge back into the current path is left out, as the counts are then
+    unbounded anyway.
     """
-    mass: dict[Snapshot, float] = {graph.initial: 1.0}
-    if not cyclic:
-        for snap in order:
-            edges = graph.edges.get(snap, [])
-            m = mass.get(snap, 0.0)
-            if edges and m:
-                share = m / len(edges)
-                for _, _, nxt in edges:
-                    mass[nxt] = mass.get(nxt, 0.0) + share
-        return mass
-    settled: dict[Snapshot, float] = {}
-    moving = {graph.initial: 1.0}
+    succ = num.succ
+    over = PLAYTHROUGH_CAP + 1
+    n = len(succ)
+    count = [0] * n
+    lo = [0] * n
+    hi = [0] * n
+    settled = [False] * n
+    for i in num.post:
+        out = succ[i]
+        if not out:
+            count[i] = 1
+        else:
+            if num.cyclic:
+                out = [j for j in out if settled[j]]
+            here = 1 if decision[i] else 0
+            if len(out) == 1:
+                j = out[0]
+                count[i] = count[j]
+                lo[i] = here + lo[j]
+                hi[i] = here + hi[j]
+            elif out:
+                c = sum(map(count.__getitem__, out))
+                count[i] = c if c < over else over
+                lo[i] = here + min(map(lo.__getitem__, out))
+                hi[i] = here + max(map(hi.__getitem__, out))
+            else:
+                lo[i] = hi[i] = here
+        settled[i] = True
+    root = num.root
+    return count[root], lo[root], hi[root]
+
+
+def _spread(num: Numbered) -> dict[int, float]:
+    """Probability that a uniform random player passes through each state (by index), on a DAG.
+
+    One pass in topological order is exact. The dict keeps the order in which states are
+    first reached, so sums over it add in the same order every time.
+    """
+    mass: dict[int, float] = {num.root: 1.0}
+    get = mass.get
+    succ = num.succ
+    for i in reversed(num.post):
+        out = succ[i]
+        m = get(i, 0.0)
+        if out and m:
+            share = m / len(out)
+            for j in out:
+                mass[j] = get(j, 0.0) + share
+    return mass
+
+
+def _spread_cyclic(num: Numbered) -> dict[int, float]:
+    """As ``_spread``, for a meeting that can loop: mass keeps circulating, so we push it
+    round until what is still moving is negligible."""
+    settled: dict[int, float] = {}
+    moving = {num.root: 1.0}
     for _ in range(LOOP_ROUNDS):
-        nxt_moving: dict[Snapshot, float] = {}
-        for snap, m in moving.items():
-            settled[snap] = settled.get(snap, 0.0) + m
-            edges = graph.edges.get(snap, [])
-            for _, _, nxt in edges:
-                nxt_moving[nxt] = nxt_moving.get(nxt, 0.0) + m / len(edges)
+        nxt_moving: dict[int, float] = {}
+        for i, m in moving.items():
+            settled[i] = settled.get(i, 0.0) + m
+            out = num.succ[i]
+            for j in out:
+                nxt_moving[j] = nxt_moving.get(j, 0.0) + m / len(out)
         moving = nxt_moving
         if sum(moving.values()) < LOOP_EPSILON:
             break
     return settled
 
 
-def _decision_range(graph: StateGraph, order: list[Snapshot], mass: dict[Snapshot, float],
-                    cyclic: bool) -> tuple[int, float, Optional[int]]:
-    s = graph.scenario
-    lo: dict[Snapshot, int] = {}
-    hi: dict[Snapshot, int] = {}
-    for snap in reversed(order):
-        edges = graph.edges.get(snap, [])
-        here = 1 if _is_decision(s, snap, edges) else 0
-        nexts = [n for _, _, n in edges if n in lo]
-        lo[snap] = here + min((lo[n] for n in nexts), default=0)
-        hi[snap] = here + max((hi[n] for n in nexts), default=0)
-    mean = sum(m for snap, m in mass.items() if _is_decision(s, snap, graph.edges.get(snap, [])))
-    return lo[graph.initial], mean, None if cyclic else hi[graph.initial]
-
-
 def follow(graph: StateGraph, k: int, worst: bool = False) -> Path:
     """The path that reaches the best (or worst) total on objective ``k``."""
-    table = graph.worst if worst else graph.best
-    pick = min if worst else max
-    overall = len(OBJECTIVES) - 1  # ties go to the better (worse) overall path: the one an author expects
-    snap = graph.initial
-    moves: list[tuple[str, str]] = []
-    totals = list(ZERO)
-    seen: set[Snapshot] = set()
-    while graph.edges.get(snap) and snap not in seen:
-        seen.add(snap)
-        move, w, nxt = pick(graph.edges[snap], key=lambda e: (e[1][k] + table.get(e[2], ZERO)[k],
-                                                             e[1][overall] + table.get(e[2], ZERO)[overall]))
-        if move != "continue":
-            moves.append((snap.position, move))
-        totals = [a + b for a, b in zip(totals, w)]
-        snap = nxt
-    ending = snap.position if snap.position in graph.scenario.endings else None
-    return Path(tuple(moves), ending, tuple(totals))
+    num = number(graph)
+    moves, last, totals = walk(num, values(graph, num, worst), k, worst)
+    return _path(graph.scenario, moves, num.states[last], totals)
 
 
 def _flat(s: Scenario, states) -> list[tuple[str, str]]:
@@ -230,6 +260,10 @@ def _flat(s: Scenario, states) -> list[tuple[str, str]]:
         offered_most[nid] = max(offered_most.get(nid, 0), len(edges))
         if len({w for _, w, _ in edges}) > 1:
             differs.add(nid)
+    return _flat_list(s, offered_most, differs)
+
+
+def _flat_list(s: Scenario, offered_most: dict[str, int], differs: set[str]) -> list[tuple[str, str]]:
     out = []
     for nid in s.nodes:
         if nid in offered_most and nid not in differs:

@@ -46,7 +46,11 @@ def _header(st: Stats, lang: str) -> list[str]:
     else:
         lines.append(f"sampled: more than {st.states:,} states to explore, so these numbers come from "
                      f"{st.samples:,} random playthroughs; best and worst are the best and worst seen")
-    if st.exact and st.playthroughs is not None:
+    if st.exact and st.playthroughs_capped:
+        power = len(str(st.playthroughs)) - 1  # the cap is a power of ten
+        lines.append(f"playthroughs: more than 10^{power} different ones (each preparation answer and choice "
+                     "counts; counted exactly only up to there)")
+    elif st.exact and st.playthroughs is not None:
         lines.append(f"playthroughs: {st.playthroughs:,} different ones (each preparation answer and choice "
                      "counts)")
     elif st.exact:
@@ -131,6 +135,7 @@ def to_data(st: Stats) -> dict[str, Any]:
         "states": st.states,
         "samples": st.samples,
         "playthroughs": st.playthroughs,
+        "playthroughs_capped": st.playthroughs_capped,  # true: more than "playthroughs" (counted up to there)
         "distinct_sampled": st.distinct_sampled,
         "loops": st.loops,
         "ending_odds": st.ending_odds,

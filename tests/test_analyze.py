@@ -10,13 +10,15 @@ from fractions import Fraction
 
 import pytest
 
+from bench.synth import scenario_text
+from engine import playstats
 from engine.analysis import OBJECTIVES
 from engine.loader import load_scenario_text
 from engine.plans import play_moves
 from engine.playstats import analyze
 from engine.scoring import totals
 from engine.session import Session
-from simulator.analyze_report import render_text
+from simulator.analyze_report import render_text, to_data
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 
@@ -148,6 +150,7 @@ def test_analyze_command_text_and_json(write_scenario, mini):
     assert "scores per dimension" in out and "paths:" in out and "coverage:" in out
     data = json.loads(run("analyze", path, "--json").stdout)
     assert data["exact"] is True and data["playthroughs"] == analyze(mini).playthroughs
+    assert data["playthroughs_capped"] is False
     assert data["best"]["overall"]["total"] == analyze(mini).best["overall"].total("overall")
 
 
@@ -170,3 +173,25 @@ def test_play_auto_best_and_worst_reach_the_analysed_extremes(write_scenario, mi
     ending = mini.endings[path_.ending].title.get("en")
     assert f"Ending: {ending}" in result.stdout
     assert re.search(rf"Overall\s+{path_.total('overall')}\b", result.stdout), result.stdout[-1500:]
+
+
+def test_playthroughs_are_exact_up_to_the_cap_and_more_than_it_beyond(mini, monkeypatch):
+    runs = len(brute_force(mini))
+    monkeypatch.setattr(playstats, "PLAYTHROUGH_CAP", runs)
+    at_cap = analyze(mini)
+    assert (at_cap.playthroughs, at_cap.playthroughs_capped) == (runs, False)
+    monkeypatch.setattr(playstats, "PLAYTHROUGH_CAP", runs - 1)
+    over = analyze(mini)
+    assert (over.playthroughs, over.playthroughs_capped) == (runs - 1, True)
+
+
+def test_a_long_meeting_reports_more_than_the_cap_in_text_and_json():
+    """A long evening has a count of hundreds of digits (thousands at 50k nodes, which str() refuses)."""
+    stats = analyze(load_scenario_text(scenario_text(3000), "long.yaml"))
+    assert stats.exact and stats.playthroughs_capped and stats.playthroughs == playstats.PLAYTHROUGH_CAP
+    text = "\n".join(render_text(stats, "en"))
+    assert "playthroughs: more than 10^18 different ones" in text
+    data = json.loads(json.dumps(to_data(stats)))
+    assert data["playthroughs"] == 10**18 and data["playthroughs_capped"] is True
+    lo, _, hi = stats.decisions
+    assert lo >= 1 and hi > 1000  # the other headline numbers stay exact
