@@ -18,121 +18,76 @@ sound reductions, both computed per node from the scenario graph:
 
 Scores never depend on mood, only the choices on offer do, so best and worst totals
 over the reduced graph are exactly those over the full one.
+
+Liveness (``engine.liveness``) and saturation (``engine.bounds``) each have their own
+module; this one reads the conditions, walks the graph once to give both what they need,
+and turns their results into a plan per node, so that keying a snapshot during
+exploration is one ``map`` and a few set intersections (``key_of``).
 """
 
 from __future__ import annotations
 
 from operator import getitem
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING
 
+from .bounds import NO_EFFECT, Bounds, Edges
 from .conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
+from .liveness import Bits, Flow, Live, solve
 from .rules import Snapshot
 
 if TYPE_CHECKING:
-    from .rules import Rules, _ChoiceStep
+    from .rules import Rules
 
 _new = tuple.__new__
 _EMPTY: frozenset = frozenset()
 # Per node: one value -> key table per mood slot, and the live (flags, prep, chosen, visited).
 Plan = tuple[tuple[dict[int, int], ...], tuple[frozenset[str], ...]]
-
-INF = 10**9
-
-
 class Abstraction:
     def __init__(self, rules: "Rules"):
         self.rules = rules
         s = rules.scenario
+        nodes = s.nodes
         n_slots = len(rules.slots)
         self.slots_of_var: dict[str, list[int]] = {}
         for i, (_, var) in enumerate(rules.slots):
             self.slots_of_var.setdefault(var, []).append(i)
 
-        # What each node's own conditions read, and what all conditions together read (for
-        # thresholds and bands). Triggers are checked after every choice, on the state the
-        # choice's effects left, so they count on every choice edge (below), not at the node.
-        # Equal condition texts are walked once.
+        # What all conditions together read (for thresholds and bands). Triggers are
+        # checked after every choice, on the state the choice's effects left, so they count
+        # on every choice edge, not at a node.
         global_reads = _Reads()
         for t in s.triggers:
             global_reads.add(t.when, self)
         every = _Reads()
         every.merge(global_reads)
-        by_source: dict[str, _Reads] = {}
-        own_reads: dict[str, _Reads] = {}
-        own: dict[str, _Live] = {}
-        after_choice = _live_of(global_reads)
-        for nid, node in s.nodes.items():
-            conds = [c.when for c in node.choices if c.when is not None] + [a.when for a in node.auto]
-            if not conds:
-                own[nid] = _NOTHING
-                continue
-            r = own_reads[nid] = _Reads()
-            for cond in conds:
-                one = by_source.get(cond.source)
-                if one is None:
-                    one = by_source[cond.source] = _Reads()
-                    one.add(cond, self)
-                    every.merge(one)
-                r.merge(one)
-            own[nid] = _live_of(r)
-        succ: dict[str, list[str]] = {}
-        for nid, node in s.nodes.items():
-            nxt = [a.goto for a in node.auto] + [t.goto for t in s.triggers]
-            if node.next is not None:
-                nxt.append(node.next)
-            nxt.extend(c.next for c in node.choices)
-            succ[nid] = [m for m in nxt if m in s.nodes]
-        # Per choice: what its effects overwrite whatever the value was before (a mood slot
-        # its deltas clamp to one value, a flag it sets or clears). What is overwritten is
-        # dead before the choice even if read after it: the chair's round that resets every
-        # mood ends what an agenda item's moods can tell apart.
-        self._overwritten: dict[tuple, frozenset[int]] = {}
-        kills = {nid: [(c.next, self._kills(step)) for c, step in zip(node.choices, rules._steps[nid])]
-                 for nid, node in s.nodes.items()}
-        trigger_targets = [t.goto for t in s.triggers if t.goto in s.nodes]
-        plain_succ = {nid: [m for m in [a.goto for a in node.auto] + [t.goto for t in s.triggers] + [node.next]
-                            if m in s.nodes] for nid, node in s.nodes.items()}
+        bits = Bits(n_slots)
+        bounds = Bounds(n_slots, global_reads.critical)
+        after_choice = bits.of(global_reads)
+        # Nodes are numbered (in ``s.nodes`` order; number ``len(nodes)`` stands for every
+        # ending), so the passes below index lists instead of hashing node ids.
+        index = {nid: k for k, nid in enumerate(nodes)}
+        own_bound, edges, flow = self._scan(index, bits, bounds, every)
+        # Saturation bounds per node and slot (see ``engine.bounds``); their walk also gives
+        # an order with every node after its successors, as far as cycles allow.
+        start = [index[s.start]] if s.start in index else []
+        bound, order, acyclic = bounds.solve(start + list(range(len(nodes))), edges, own_bound)
+        triggers_in = [index[t.goto] for t in s.triggers if t.goto in index]
+        live = solve(order, flow, triggers_in, after_choice, acyclic)
 
-        # Liveness fixpoint (the graph may have cycles). Visiting successors before their
-        # predecessors settles a DAG in one pass; the sets are frozen and shared along
-        # chains, so a long scenario isn't copied per node.
-        live: dict[str, _Live] = {}
-        order = _postorder(s.start, succ, list(s.nodes))
-        rank = {nid: k for k, nid in enumerate(order)}
-        acyclic = all(rank[m] < rank[nid] for nid in order for m in succ[nid])
-        changed = True
-        while changed:
-            changed = False
-            after: dict[str, _Live] = {}  # what a choice into a node leaves live (triggers too)
-            for nid in order:
-                new = own[nid]
-                for m in plain_succ[nid]:
-                    theirs = live.get(m)
-                    if theirs is not None and theirs is not new:  # None: behind a cycle, next pass
-                        new = _union(new, theirs)
-                for m, killed in kills[nid]:
-                    post = after.get(m)
-                    if post is None:
-                        post = after_choice
-                        for t in [m, *trigger_targets]:
-                            theirs = live.get(t)
-                            if theirs is not None:
-                                post = _union(theirs, post)
-                        if m in live or m not in s.nodes:
-                            after[m] = post
-                    new = _union(new, _minus(post, killed))
-                if live.get(nid) != new:
-                    live[nid] = new
-                    changed = not acyclic
-        self.live = live
-        self._killed = kills
+        self._plans(live, bound, order, bits, bounds, every)
 
-        # Saturation bounds per node and slot, from the thresholds that can still be read
-        # before the slot is overwritten.
+    def _plans(self, live: list[int], bound: list[int], order: list[int], bits: Bits, bounds: Bounds,
+               every: "_Reads") -> None:
+        """Per node, one value -> key table per slot (forgotten slots map to 0, saturated
+        ones to the scale's end) and the live flag-like sets: ``canonical`` and
+        ``band_key`` are then one ``map`` and a few set intersections. Equal tables are
+        shared, and worked out once per (live slots, bound)."""
+        rules = self.rules
+        nodes = rules.scenario.nodes
+        n_slots = len(rules.slots)
         saturable = [True] * n_slots
         for i in every.unsaturable:
             saturable[i] = False
-        self.lo_bound, self.hi_bound = self._bounds(own_reads, global_reads, saturable)
         # For the approximate mode: per slot, value -> band index (between critical values).
         self._band_of: list[dict[int, int]] = []
         for i in range(n_slots):
@@ -140,9 +95,6 @@ class Abstraction:
             var = rules.variables[i]
             self._band_of.append({v: (-1 - sum(1 for c in cuts if c <= v)) if cuts else v
                                   for v in range(var.minimum, var.maximum + 1)})
-        # Per node, one value -> key table per slot (forgotten slots map to 0, saturated ones
-        # to the scale's end) and the live flag-like sets: ``canonical`` and ``band_key`` are
-        # then one ``map`` and a few set intersections. Equal tables are shared.
         shared: dict[tuple, dict[int, int]] = {}
 
         def table(i: int, lo: int, hi: int, band: bool) -> dict[int, int]:
@@ -158,141 +110,132 @@ class Abstraction:
             return t
 
         dead_tables = [{v: 0 for v in range(var.minimum, var.maximum + 1)} for var in rules.variables]
+        self.live: dict[str, Live] = {}
+        self.lo_bound: dict[str, tuple[int, ...]] = {}
+        self.hi_bound: dict[str, tuple[int, ...]] = {}
         self.canonical_plans: dict[str, Plan] = {}
         self.band_plans: dict[str, Plan] = {}
-        made: dict[tuple, tuple[tuple[dict[int, int], ...], tuple[dict[int, int], ...]]] = {}
-        minima = [var.minimum for var in rules.variables]
-        maxima = [var.maximum for var in rules.variables]
-        for nid in s.nodes:
-            lv = self.live[nid]
-            sets = (lv.flags, lv.prep, lv.chosen, lv.visited)
-            lo_b, hi_b = self.lo_bound[nid], self.hi_bound[nid]
-            # Bounds beyond the scale saturate nothing: clamped, far more nodes share a plan.
-            k = (lv.slots, tuple(map(max, lo_b, minima)), tuple(map(min, hi_b, maxima)))
-            both = made.get(k)
-            if both is None:
-                canon, bands = [], []
-                for i in range(n_slots):
-                    if i in lv.slots:
-                        canon.append(table(i, lo_b[i], hi_b[i], False))
-                        bands.append(table(i, lo_b[i], hi_b[i], True))
-                    else:
-                        canon.append(dead_tables[i])
-                        bands.append(dead_tables[i])
-                both = made[k] = (tuple(canon), tuple(bands))
-            self.canonical_plans[nid] = (both[0], sets)
-            self.band_plans[nid] = (both[1], sets)
+        lives, los, his = self.live, self.lo_bound, self.hi_bound
+        canonical, banded = self.canonical_plans, self.band_plans
+        by_live: dict[int, tuple[Live, tuple[frozenset[str], ...]]] = {}
+        by_bound: dict[int, tuple] = {}  # (bound, live slots) -> (lo, hi, canonical tables, band tables)
+        # Successors first: a live set mostly grows from one node to the next, and adding a
+        # few names to a frozen set copies it in C, where removing them rehashes every name.
+        for k in order:
+            lm = live[k]
+            if lm not in by_live:
+                one = bits.live(lm)
+                by_live[lm] = (one, one[1:])
+        slots = bits.slots
+        for nid, lm, b in zip(nodes, live, bound):
+            lv = by_live[lm]
+            lives[nid] = lv[0]
+            k = b << n_slots | lm & slots
+            tb = by_bound.get(k)
+            if tb is None:
+                lo_b, hi_b = bounds.saturable_only(b, saturable)
+                canon = tuple(table(i, lo_b[i], hi_b[i], False) if lm >> i & 1 else dead_tables[i]
+                              for i in range(n_slots))
+                bands = tuple(table(i, lo_b[i], hi_b[i], True) if lm >> i & 1 else dead_tables[i]
+                              for i in range(n_slots))
+                tb = by_bound[k] = (lo_b, hi_b, canon, bands)
+            los[nid], his[nid] = tb[0], tb[1]
+            canonical[nid] = (tb[2], lv[1])
+            banded[nid] = (tb[3], lv[1])
         # An ending has no future: one state per ending (and fired triggers) is enough.
         final: Plan = (tuple(dead_tables), (_EMPTY, _EMPTY, _EMPTY, _EMPTY))
-        for eid in s.endings.keys() - s.nodes.keys():
-            self.canonical_plans[eid] = self.band_plans[eid] = final
+        for eid in rules.scenario.endings.keys() - nodes.keys():
+            canonical[eid] = banded[eid] = final
 
-    def _kills(self, step: "_ChoiceStep") -> "_Live":
-        """What a choice overwrites: slots its deltas clamp to one value whatever they were,
-        the flags it sets or clears, and its own NODE.CHOICE (see ``Rules._choice_step``)."""
-        slots = self._overwritten.get(step.ops)
-        if slots is None:
-            slots = self._overwritten[step.ops] = _overwritten(step.ops)
-        flags = step.set_flags | step.clear_flags
-        chosen = frozenset((step.chosen_key,)) if step.chosen_key is not None else _EMPTY
-        if not slots and not flags and not chosen:
-            return _NOTHING
-        return _Live(slots, flags, _EMPTY, chosen, _EMPTY)
+    def _scan(self, index: dict[str, int], bits: Bits, bounds: Bounds, every: "_Reads") -> tuple[
+            list[int], list[Edges], list[Flow]]:
+        """One pass over the nodes: per node its own reads' bound, its ways out for the
+        bounds (in the order their walk has always taken them) and, for liveness, (its own
+        reads' live set, its ``auto`` and ``next`` targets, per choice (next, what stays
+        live across it)).
 
-    def _bounds(self, own_reads: dict[str, "_Reads"], trigger_reads: "_Reads",
-                saturable: list[bool]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Per node and slot: values below ``lo`` (above ``hi``) can't reach any threshold a
-        condition reads from here on before the slot is overwritten, so they behave like the
-        scale's minimum (maximum).
-
-        ``lo`` is the least over those reads of (the read's lowest critical value minus the
-        largest increase on the way to it); ``hi`` symmetrically. Triggers read the state
-        after each choice. On a cycle nothing is bounded.
+        A choice's effects may overwrite a value whatever it was before (a mood slot its
+        deltas clamp to one value, a flag it sets or clears, its own NODE.CHOICE): that is
+        dead before the choice even if read after it, so the chair's round that resets
+        every mood ends what an agenda item's moods can tell apart. Equal condition texts
+        are walked once, equal lists of them and equal effects worked out once.
         """
-        s = self.rules.scenario
-        n_slots = len(self.rules.slots)
-        steps, nodes = self.rules._steps, s.nodes
-        no_lo, no_hi = [INF] * n_slots, [-INF] * n_slots  # nothing read: no bound needed
-
-        def crit(r: Optional["_Reads"]) -> tuple[list[int], list[int]]:
-            lo, hi = list(no_lo), list(no_hi)
-            if r is not None:  # every value up to the lowest critical one reads alike (and from the top)
-                for i, values in r.critical.items():
-                    lo[i], hi[i] = min(values) + 1, max(values) - 1
-            return lo, hi
-
-        trig_lo, trig_hi = crit(trigger_reads)
-        cyclic_lo, cyclic_hi = [-INF] * n_slots, [INF] * n_slots
-        lo_of: dict[str, list[int]] = {}
-        hi_of: dict[str, list[int]] = {}
-        state: dict[str, int] = {}  # 1 = on stack, 2 = done
-        outs: dict[str, list] = {}
-
-        def ways_out(nid: str) -> list[tuple[str, dict[int, int], dict[int, int], frozenset[int], bool]]:
-            """(target, increase per slot, decrease per slot, slots overwritten, after a choice?)."""
-            out = []
-            for step, (_, killed) in zip(steps[nid], self._killed[nid]):
-                inc: dict[int, int] = {}
-                dec: dict[int, int] = {}
-                for i, delta, _, _ in step.ops:  # the choice's effects, per slot, as Rules applies them
-                    if delta > 0:
-                        inc[i] = inc.get(i, 0) + delta
-                    elif delta < 0:
-                        dec[i] = dec.get(i, 0) - delta
-                out.append((step.choice.next, inc, dec, killed.slots, True))
-                for t in s.triggers:  # a trigger jumps from the state the choice left
-                    if t.goto in nodes:
-                        out.append((t.goto, inc, dec, killed.slots, True))
-            node = nodes[nid]
-            for m in [a.goto for a in node.auto] + [t.goto for t in s.triggers] + [node.next]:
-                if m is not None:
-                    out.append((m, {}, {}, _EMPTY, False))
-            return out
-
-        for root in [s.start, *nodes]:
-            if root in state or root not in nodes:
+        s, steps = self.rules.scenario, self.rules._steps
+        nodes = s.nodes
+        trigger_targets = [t.goto for t in s.triggers]
+        triggers_in = [index[m] for m in trigger_targets if m in index]
+        ending = len(nodes)
+        by_source: dict[str, tuple[int, int]] = {}  # condition text -> (live set, bound)
+        by_conds: dict[tuple[str, ...], tuple[int, int]] = {}
+        by_ops: dict[tuple, tuple[int, int]] = {}  # -> (effect index, what stays live across)
+        by_id: dict[int, tuple[int, int]] = {}  # the same by identity: equal effects share their ops
+        own_bound: list[int] = []
+        edges: list[Edges] = []
+        flow: list[Flow] = []
+        named_kills = []  # choices that set or clear flags or are read: their names are known at the end
+        none = bounds.none
+        for nid, node in nodes.items():
+            out: Edges = []
+            keeps: list[tuple[int, int]] = []
+            conds = []
+            for step in steps[nid]:
+                choice, ops = step.choice, step.ops
+                if choice.when is not None:
+                    conds.append(choice.when)
+                effect = by_id.get(id(ops))
+                if effect is None:
+                    effect = by_ops.get(ops)
+                    if effect is None:
+                        over = _overwritten(ops)
+                        effect = by_ops[ops] = (bounds.effect(ops, over), ~sum(1 << i for i in over))
+                    by_id[id(ops)] = effect
+                e, keep = effect
+                m = index.get(choice.next, ending)
+                out.append((m, e))
+                if triggers_in:  # a trigger jumps from the state the choice left
+                    out += [(t, e) for t in triggers_in]
+                if step.set_flags or step.clear_flags or step.chosen_key is not None:
+                    named_kills.append((keeps, len(keeps), step))
+                keeps.append((m, keep))
+            if node.auto:
+                conds += [a.when for a in node.auto]
+                ahead = [index[m] for m in [a.goto for a in node.auto] + trigger_targets + [node.next] if m in index]
+                out += [(m, NO_EFFECT) for m in ahead]
+                plain = tuple(m for m in ahead if m not in triggers_in)
+            else:
+                if triggers_in:
+                    out += [(t, NO_EFFECT) for t in triggers_in]
+                m = index.get(node.next, ending)
+                plain = (m,) if m != ending else ()
+                if plain:
+                    out.append((m, NO_EFFECT))
+            edges.append(out)
+            if not conds:
+                own_bound.append(none)
+                flow.append((0, plain, keeps))
                 continue
-            stack: list[tuple[str, bool]] = [(root, False)]
-            while stack:
-                nid, done = stack.pop()
-                if done:
-                    lo, hi = crit(own_reads.get(nid))
-                    for m, inc, dec, killed, chose in outs.pop(nid):
-                        if m not in nodes:
-                            if not chose:
-                                continue
-                            m_lo, m_hi = no_lo, no_hi
-                        elif state.get(m) == 1:  # a cycle: no bound
-                            m_lo, m_hi = cyclic_lo, cyclic_hi
-                        else:
-                            m_lo, m_hi = lo_of[m], hi_of[m]
-                        if chose:  # triggers read the state the choice left
-                            m_lo, m_hi = list(map(min, m_lo, trig_lo)), list(map(max, m_hi, trig_hi))
-                        if inc or dec or killed:
-                            m_lo, m_hi = list(m_lo), list(m_hi)
-                            for i, x in inc.items():
-                                m_lo[i] -= x
-                            for i, x in dec.items():
-                                m_hi[i] += x
-                            for i in killed:  # overwritten: what follows can't see the old value
-                                m_lo[i], m_hi[i] = INF, -INF
-                        lo = list(map(min, lo, m_lo))
-                        hi = list(map(max, hi, m_hi))
-                    lo_of[nid], hi_of[nid] = lo, hi
-                    state[nid] = 2
-                    continue
-                if nid in state:
-                    continue
-                state[nid] = 1
-                stack.append((nid, True))
-                outs[nid] = ways_out(nid)
-                for m, *_ in outs[nid]:
-                    if m in nodes and m not in state:
-                        stack.append((m, False))
-        for nid in nodes:
-            lo_of[nid] = [lo if ok else -INF for ok, lo in zip(saturable, lo_of[nid])]
-            hi_of[nid] = [hi if ok else INF for ok, hi in zip(saturable, hi_of[nid])]
-        return lo_of, hi_of
+            for cond in conds:
+                if cond.source not in by_source:
+                    r = _Reads()
+                    r.add(cond, self)
+                    every.merge(r)
+                    by_source[cond.source] = (bits.of(r), bounds.critical(r.critical))
+            if len(conds) == 1:
+                got = by_source[conds[0].source]
+            else:
+                key = tuple([c.source for c in conds])
+                got = by_conds.get(key)
+                if got is None:
+                    mask, b = 0, none
+                    for k in key:
+                        mask, b = mask | by_source[k][0], bounds.join(b, by_source[k][1])
+                    got = by_conds[key] = (mask, b)
+            own_bound.append(got[1])
+            flow.append((got[0], plain, keeps))
+        for keeps, k, step in named_kills:
+            kills = bits.known(1, step.set_flags | step.clear_flags) | bits.known(3, (step.chosen_key,))
+            keeps[k] = (keeps[k][0], keeps[k][1] & ~kills)
+        return own_bound, edges, flow
 
     def canonical(self, snap: "Snapshot") -> "Snapshot":
         """An equivalent snapshot with what no future condition can see forgotten (exact)."""
@@ -339,68 +282,6 @@ def _overwritten(ops: tuple[tuple[int, int, int, int], ...]) -> frozenset[int]:
         if len(ends) == 1:
             out.append(i)
     return frozenset(out)
-
-
-def _minus(a: "_Live", b: "_Live") -> "_Live":
-    """``a`` without what ``b`` holds; ``a`` itself when they share nothing."""
-    if b is _NOTHING or not any(x and y and not x.isdisjoint(y) for x, y in zip(a, b)):
-        return a
-    return _Live(*(x - y if x and y else x for x, y in zip(a, b)))
-
-
-def _live_of(r: "_Reads") -> "_Live":
-    return _Live(frozenset(r.slots), frozenset(r.flags), frozenset(r.prep), frozenset(r.chosen),
-                 frozenset(r.visited))
-
-
-def _union(a: _Live, b: _Live) -> _Live:
-    """``a`` with ``b`` added; ``a`` or ``b`` itself when nothing is new (sets stay shared)."""
-    out = None
-    for f in range(5):
-        x, y = a[f], b[f]
-        if y is x or not y or (x and y <= x):
-            continue
-        if out is None:
-            out = list(a)
-        out[f] = y if not x else x | y
-    if out is None:
-        return a
-    return b if all(o is p for o, p in zip(out, b)) else _Live(*out)
-
-
-def _postorder(start: str, succ: dict[str, list[str]], nodes: list[str]) -> list[str]:
-    """Every node, each after all its successors (as far as cycles allow)."""
-    order: list[str] = []
-    done: set[str] = set()
-    for root in [start] + nodes:
-        if root in done or root not in succ:
-            continue
-        done.add(root)
-        stack = [(root, iter(succ[root]))]
-        while stack:
-            nid, it = stack[-1]
-            for m in it:
-                if m not in done:
-                    done.add(m)
-                    stack.append((m, iter(succ[m])))
-                    break
-            else:
-                stack.pop()
-                order.append(nid)
-    return order
-
-
-class _Live(NamedTuple):
-    """What conditions reachable from a node can still see."""
-
-    slots: frozenset[int]
-    flags: frozenset[str]
-    prep: frozenset[str]
-    chosen: frozenset[str]
-    visited: frozenset[str]
-
-
-_NOTHING = _Live(_EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY)
 
 
 class _Reads:
