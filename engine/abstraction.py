@@ -121,14 +121,16 @@ class Abstraction:
         by_bound: dict[int, tuple] = {}  # (bound, live slots) -> (lo, hi, canonical tables, band tables)
         # Successors first: a live set mostly grows from one node to the next, and adding a
         # few names to a frozen set copies it in C, where removing them rehashes every name.
+        of_node: list = [None] * len(nodes)
         for k in order:
             lm = live[k]
-            if lm not in by_live:
+            lv = by_live.get(lm)
+            if lv is None:
                 one = bits.live(lm)
-                by_live[lm] = (one, one[1:])
+                lv = by_live[lm] = (one, one[1:])
+            of_node[k] = lv
         slots = bits.slots
-        for nid, lm, b in zip(nodes, live, bound):
-            lv = by_live[lm]
+        for nid, lm, b, lv in zip(nodes, live, bound, of_node):
             lives[nid] = lv[0]
             k = b << n_slots | lm & slots
             tb = by_bound.get(k)
