@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from .bounds import NO_EFFECT, Bounds, Edges
 from .conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
-from .liveness import Bits, Flow, Live, solve
+from .liveness import Bits, Flow, Live, present, solve
 from .rules import Snapshot
 
 if TYPE_CHECKING:
@@ -66,13 +66,21 @@ class Abstraction:
         # Nodes are numbered (in ``s.nodes`` order; number ``len(nodes)`` stands for every
         # ending), so the passes below index lists instead of hashing node ids.
         index = {nid: k for k, nid in enumerate(nodes)}
-        own_bound, edges, flow = self._scan(index, bits, bounds, every)
+        own_bound, edges, flow, ways = self._scan(index, bits, bounds, every)
         # Saturation bounds per node and slot (see ``engine.bounds``); their walk also gives
         # an order with every node after its successors, as far as cycles allow.
         start = [index[s.start]] if s.start in index else []
         bound, order, acyclic = bounds.solve(start + list(range(len(nodes))), edges, own_bound)
         triggers_in = [index[t.goto] for t in s.triggers if t.goto in index]
         live = solve(order, flow, triggers_in, after_choice, acyclic)
+        # Names that can't have been set yet on arriving at a node are absent from every
+        # snapshot there: leaving them out of its plan changes no key (see ``present``).
+        questions = rules.questions
+        initial = bits.known(1, [f for q in questions for o in q.options for f in o.set_flags])
+        arrive = [bits.known(4, (nid,)) for nid in nodes] + [0]
+        may = present(order, ways, start[0] if start else len(nodes), initial, arrive, acyclic)
+        named = bits.named(1) | bits.named(3) | bits.named(4)
+        live = [lm & (m | ~named) for lm, m in zip(live, may)]
 
         self._plans(live, bound, order, bits, bounds, every)
 
@@ -150,11 +158,12 @@ class Abstraction:
             canonical[eid] = banded[eid] = final
 
     def _scan(self, index: dict[str, int], bits: Bits, bounds: Bounds, every: "_Reads") -> tuple[
-            list[int], list[Edges], list[Flow]]:
+            list[int], list[Edges], list[Flow], list[list[tuple[int, int]]]]:
         """One pass over the nodes: per node its own reads' bound, its ways out for the
         bounds (in the order their walk has always taken them) and, for liveness, (its own
         reads' live set, its ``auto`` and ``next`` targets, per choice (next, what stays
-        live across it)).
+        live across it)) and, for ``present``, the bounds' ways out with the names each
+        sets.
 
         A choice's effects may overwrite a value whatever it was before (a mood slot its
         deltas clamp to one value, a flag it sets or clears, its own NODE.CHOICE): that is
@@ -174,6 +183,8 @@ class Abstraction:
         own_bound: list[int] = []
         edges: list[Edges] = []
         flow: list[Flow] = []
+        ways: list[list[tuple[int, int]]] = []  # per node: (target, names set on the way)
+        sets_names = []  # (ways out, first index, count, step): a choice's names are known at the end
         named_kills = []  # choices that set or clear flags or are read: their names are known at the end
         none = bounds.none
         for nid, node in nodes.items():
@@ -193,9 +204,12 @@ class Abstraction:
                     by_id[id(ops)] = effect
                 e, keep = effect
                 m = index.get(choice.next, ending)
+                first = len(out)
                 out.append((m, e))
                 if triggers_in:  # a trigger jumps from the state the choice left
                     out += [(t, e) for t in triggers_in]
+                if step.set_flags or step.chosen_key is not None:
+                    sets_names.append((len(edges), first, len(out) - first, step))
                 if step.set_flags or step.clear_flags or step.chosen_key is not None:
                     named_kills.append((keeps, len(keeps), step))
                 keeps.append((m, keep))
@@ -212,6 +226,7 @@ class Abstraction:
                 if plain:
                     out.append((m, NO_EFFECT))
             edges.append(out)
+            ways.append([(m, 0) for m, _ in out])
             if not conds:
                 own_bound.append(none)
                 flow.append((0, plain, keeps))
@@ -237,7 +252,13 @@ class Abstraction:
         for keeps, k, step in named_kills:
             kills = bits.known(1, step.set_flags | step.clear_flags) | bits.known(3, (step.chosen_key,))
             keeps[k] = (keeps[k][0], keeps[k][1] & ~kills)
-        return own_bound, edges, flow
+        for node_k, first, count, step in sets_names:
+            adds = bits.known(1, step.set_flags) | bits.known(3, (step.chosen_key,))
+            if adds:
+                way = ways[node_k]
+                for j in range(first, first + count):
+                    way[j] = (way[j][0], adds)
+        return own_bound, edges, flow, ways
 
     def canonical(self, snap: "Snapshot") -> "Snapshot":
         """An equivalent snapshot with what no future condition can see forgotten (exact)."""

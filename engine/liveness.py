@@ -55,6 +55,36 @@ def solve(order: list[int], flow: list[Flow], triggers_in: list[int], after_choi
             return live
 
 
+def present(order: list[int], ahead: list[list[tuple[int, int]]], start: int, initial: int,
+            arrive: list[int], acyclic: bool) -> list[int]:
+    """What may already be set on arriving at each node, as ``Bits`` sets (flags, earlier
+    choices, visited nodes): the names set on some way there.
+
+    Liveness alone keeps a promise flag live from the very start of a long meeting when
+    one agenda item near the end reads it, and the plans would then carry thousands of
+    names per node (quadratic in the meeting's length). A name that can't have been set
+    yet is absent from every snapshot there, so cutting the live set down to what may be
+    present changes no key. ``ahead[k]`` lists (target, names set on the way); ``arrive``
+    what arriving at a node sets (its own visit); ``order`` has successors first, so its
+    reverse settles a DAG in one pass. An over-estimate (an unreachable node's names, a
+    flag cleared again) only keeps more, which is always sound.
+    """
+    may = [0] * (len(ahead) + 1)  # the last: every ending
+    if start < len(ahead):
+        may[start] = initial | arrive[start]
+    while True:
+        changed = False
+        for k in reversed(order):
+            here = may[k]
+            for m, adds in ahead[k]:
+                new = may[m] | here | adds | arrive[m]
+                if new != may[m]:
+                    may[m] = new
+                    changed = True
+        if acyclic or not changed:
+            return may
+
+
 class Live(NamedTuple):
     """What conditions reachable from a node can still see."""
 
@@ -97,6 +127,10 @@ class Bits:
                     self._field[f] |= b
                 m |= b
         return m
+
+    def named(self, field: int) -> int:
+        """Every bit of one field (1 flags, 2 prep, 3 chosen, 4 visited)."""
+        return self._field[field]
 
     def known(self, field: int, names) -> int:
         """The bits of those ``names`` that some condition reads (the others are never live)."""
