@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import Optional
 
 from .analysis import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
+from .gcpause import paused_gc
 from .model import Scenario
 from .playwalk import Numbered, number, values, walk, walk_all
 from .rules import Rules, Snapshot
@@ -77,12 +78,15 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
             seed: int = 0) -> Stats:
     """Exact statistics when the state graph fits in ``max_states``, else ``samples`` random playthroughs."""
     started = time.perf_counter()
-    graph = explore(scenario, max_states)
-    if graph.complete and graph.exact:
-        stats = _exact(graph)
-    else:
-        stats = _sampled(scenario, samples, seed)
-        stats.states = graph.state_count
+    # Like explore (one pause around both, so the collector catches up once): many objects
+    # that all stay alive while the statistics are worked out, and no cycles to find.
+    with paused_gc():
+        graph = explore(scenario, max_states)
+        if graph.complete and graph.exact:
+            stats = _exact(graph)
+        else:
+            stats = _sampled(scenario, samples, seed)
+            stats.states = graph.state_count
     stats.seconds = time.perf_counter() - started
     return stats
 
