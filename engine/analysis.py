@@ -33,8 +33,6 @@ class ExploreCancelled(Exception):
     """``explore`` stopped because its caller no longer needs the graph."""
 
 
-
-
 @dataclass
 class StateGraph:
     scenario: Scenario
@@ -50,25 +48,45 @@ class StateGraph:
     exact: bool = True  # False: states were merged by mood band (see abstraction.band_key)
     max_states: int = DEFAULT_MAX_STATES
     interned: dict[Snapshot, Snapshot] = field(default_factory=dict, repr=False)  # one object per key
+    passed: set[str] = field(default_factory=set)  # lines without choices that moves went through
 
     def key(self, snap: Snapshot) -> Snapshot:
         """The graph's key for a real snapshot."""
         return self.abstraction.canonical(snap) if self.exact else self.abstraction.band_key(snap)
 
+    def landing(self, snap: Snapshot) -> Snapshot:
+        """Where ``snap`` comes to rest: past the lines without choices that follow it.
+
+        A line that only says something and goes on (no choices, no ``auto``, not read
+        by a ``visited`` condition) has one move, "continue", worth nothing. The graph
+        leaves such lines out: a move's edge goes straight to where the trainee next
+        decides (or the meeting ends), which is what every value and statistic is about,
+        and a long meeting has almost half as many states. ``passed`` keeps the lines
+        that were gone through, so coverage still counts them as shown.
+        """
+        return _land(self.rules.successors, self.rules.plain_lines, snap, self.passed)
+
     def ensure(self, snap: Snapshot) -> Snapshot:
         """The key of a real snapshot, exploring from it first if the graph hasn't seen it."""
+        snap = self.landing(snap)
         key = self.key(snap)
+        key = self.interned.get(key, key)
         if key not in self.edges and self.complete:
             with paused_gc():
                 _expand(self, snap, self.max_states)
+                key = self.interned.get(key, key)
                 _compute_values(self, key)
         return key
+
+    def shown(self) -> set[str]:
+        """Every node or ending some explored state stands at or some move went through."""
+        return {s.position for s in self.edges} | self.passed
 
     @property
     def state_count(self) -> int:
         return len(self.edges)
 
-    def reachable_endings(self) -> set[str]:
+    def reachable_endings(self) -> set[str]:  # endings are never passed through: states only
         return {s.position for s in self.edges if s.position in self.scenario.endings}
 
     def best_totals(self) -> dict[str, int]:
@@ -153,6 +171,7 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
     # Every key is kept as one object (``seen``): later lookups in the value tables and the
     # statistics then find it by identity instead of comparing moods and flag sets.
     seen = graph.interned
+    plain, passed = graph.rules.plain_lines, graph.passed
     start_key = graph.key(start)
     start_key = seen.setdefault(start_key, start_key)
     stack = [(start, start_key)]
@@ -167,6 +186,8 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
             raise ExploreCancelled(graph.scenario.id)
         edges = []
         for move, _, vector, nxt in successors(real):
+            if nxt[0] in plain:
+                nxt = _land(successors, plain, nxt, passed)
             plan = plans.get(nxt[0])
             nxt_key = nxt if plan is None else key_of(nxt, plan)
             known = seen.get(nxt_key)
@@ -181,6 +202,16 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
         edges_of[here] = edges
         if not edges and real[0] not in endings:
             graph.dead_ends.append(here)
+
+
+def _land(successors: Callable, plain: frozenset[str], snap: Snapshot, passed: set[str]) -> Snapshot:
+    """``snap`` moved past the lines without choices it stands at (see ``StateGraph.landing``)."""
+    for _ in range(len(plain) + 1):  # more steps than lines: they go round in a circle
+        if snap[0] not in plain:
+            return snap
+        passed.add(snap[0])
+        snap = successors(snap)[0][3]
+    return snap
 
 
 def _compute_values(graph: StateGraph, root: Snapshot) -> None:

@@ -41,7 +41,7 @@ def check_playability(s: Scenario) -> list[Problem]:
             "dead ends were checked on a sample and unreachable endings not at all — fewer mood "
             "conditions or smaller mood scales make the check exact", "warning"))
         return out
-    shown = {snap.position for snap in graph.edges}
+    shown = graph.shown()
     for eid, ending in s.endings.items():
         if eid not in shown:
             out.append(Problem(s.path, ending.pos.line, ending.pos.column,

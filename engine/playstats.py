@@ -133,6 +133,7 @@ def _exact(graph: StateGraph) -> Stats:
         for objective, (moves, last, totals) in zip(OBJECTIVES, walks):
             paths[objective] = _path(s, moves, states[last], totals)
     offered_most, differs = _offers(s, num, decision, stats.coverage)
+    stats.coverage.nodes_shown.update(graph.passed)  # lines gone through on the way between states
     stats.flat_decisions = _flat_list(s, offered_most, differs)
     return stats
 

@@ -105,6 +105,12 @@ class Rules:
         # without choices, it has nothing to do.
         self._busy = frozenset(nid for nid, node in scenario.nodes.items() if node.auto) | self.read_visited
         self._endings = frozenset(scenario.endings)
+        # Lines that only say something and go on: one move ("continue"), worth nothing,
+        # and nothing for ``settle`` to do there. The analyser passes straight through them.
+        self.plain_lines = frozenset(
+            nid for nid, node in scenario.nodes.items()
+            if not node.choices and not node.auto and node.next is not None and nid not in self.read_visited
+            and nid not in scenario.endings)
         self._triggers = tuple((k, self.test(t.when), t.goto) for k, t in enumerate(scenario.triggers))
         self._auto: dict[str, tuple[tuple[Test, str], ...]] = {}
         self._steps: dict[str, tuple[_ChoiceStep, ...]] = {}

@@ -48,9 +48,27 @@ def test_merged_states_keep_every_value_and_move(source):
     best, worst = raw_values(graph.rules, graph.rules.initial())
     assert len(graph.edges) * 5 < len(best)  # the merging does merge
     for snap in best:
-        key = graph.key(snap)
+        # A line without choices is passed through: its values are those of where it leads.
+        landing = graph.landing(snap)
+        key = graph.key(landing)
         assert (graph.best[key], graph.worst[key]) == (best[snap], worst[snap]), snap
-        assert [m for m, *_ in graph.edges[key]] == [m for m, *_ in graph.rules.successors(snap)], snap
+        assert [m for m, *_ in graph.edges[key]] == [m for m, *_ in graph.rules.successors(landing)], snap
+
+
+@pytest.mark.parametrize("source", ["speeltuin-kort", "synthetic"])
+def test_lines_without_choices_are_passed_through_and_still_count_as_shown(source):
+    if source == "synthetic":
+        scenario = load_scenario_text(scenario_text(60), "synthetic.yaml")
+    else:
+        scenario = load_scenario(str(ROOT / "scenarios" / f"{source}.yaml"))
+    graph = explore(scenario)
+    plain = graph.rules.plain_lines
+    assert plain and graph.passed  # both scenarios have reaction lines
+    # No state stands at such a line, except the start if the meeting opens with one.
+    assert {s.position for s in graph.edges if s is not graph.initial} & plain == set()
+    # Every line a playthrough can show is shown: the unmerged walk agrees with the graph.
+    best, _ = raw_values(graph.rules, graph.rules.initial())
+    assert graph.shown() == {snap.position for snap in best}
 
 
 def test_one_state_per_ending():
@@ -77,5 +95,8 @@ def test_every_real_move_is_the_graph_move_from_its_merged_state(text):
             continue
         seen.add(snap)
         moves = rules.successors(snap)
-        assert [(m, w, graph.key(n)) for m, _, w, n in moves] == graph.edges[graph.key(snap)], snap
         stack.extend(n for *_, n in moves)
+        if snap[0] in rules.plain_lines and graph.key(snap) != graph.initial:
+            continue  # passed through: its one move is part of the edges into it
+        landed = [(m, w, graph.key(graph.landing(n))) for m, _, w, n in moves]
+        assert landed == graph.edges[graph.key(snap)], snap
