@@ -64,7 +64,7 @@ class StateGraph:
         and a long meeting has almost half as many states. ``passed`` keeps the lines
         that were gone through, so coverage still counts them as shown.
         """
-        return _land(self.rules.successors, self.rules.plain_lines, snap, self.passed)
+        return _land(self.rules.pass_line, self.rules.plain_lines, snap, self.passed)
 
     def ensure(self, snap: Snapshot) -> Snapshot:
         """The key of a real snapshot, exploring from it first if the graph hasn't seen it."""
@@ -171,7 +171,7 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
     # Every key is kept as one object (``seen``): later lookups in the value tables and the
     # statistics then find it by identity instead of comparing moods and flag sets.
     seen = graph.interned
-    plain, passed = graph.rules.plain_lines, graph.passed
+    plain, passed, pass_line = graph.rules.plain_lines, graph.passed, graph.rules.pass_line
     start_key = graph.key(start)
     start_key = seen.setdefault(start_key, start_key)
     stack = [(start, start_key)]
@@ -187,7 +187,7 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
         edges = []
         for move, _, vector, nxt in successors(real):
             if nxt[0] in plain:
-                nxt = _land(successors, plain, nxt, passed)
+                nxt = _land(pass_line, plain, nxt, passed)
             plan = plans.get(nxt[0])
             nxt_key = nxt if plan is None else key_of(nxt, plan)
             known = seen.get(nxt_key)
@@ -204,13 +204,14 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
             graph.dead_ends.append(here)
 
 
-def _land(successors: Callable, plain: frozenset[str], snap: Snapshot, passed: set[str]) -> Snapshot:
+def _land(pass_line: Callable[[Snapshot], Snapshot], plain: frozenset[str], snap: Snapshot,
+          passed: set[str]) -> Snapshot:
     """``snap`` moved past the lines without choices it stands at (see ``StateGraph.landing``)."""
     for _ in range(len(plain) + 1):  # more steps than lines: they go round in a circle
         if snap[0] not in plain:
             return snap
         passed.add(snap[0])
-        snap = successors(snap)[0][3]
+        snap = pass_line(snap)
     return snap
 
 

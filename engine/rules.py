@@ -111,6 +111,7 @@ class Rules:
             nid for nid, node in scenario.nodes.items()
             if not node.choices and not node.auto and node.next is not None and nid not in self.read_visited
             and nid not in scenario.endings)
+        self._next_of = {nid: scenario.nodes[nid].next for nid in self.plain_lines}
         self._triggers = tuple((k, self.test(t.when), t.goto) for k, t in enumerate(scenario.triggers))
         self._auto: dict[str, tuple[tuple[Test, str], ...]] = {}
         self._steps: dict[str, tuple[_ChoiceStep, ...]] = {}
@@ -245,6 +246,12 @@ class Rules:
             out.append((choice.id, choice.score, st.vector,
                         settle(_new(Snapshot, (choice.next, mood, flags, snap[3], chosen, snap[5], snap[6])), True)))
         return out
+
+    def pass_line(self, snap: Snapshot) -> Snapshot:
+        """The one move from a line in ``plain_lines``: on to its ``next`` (``successors``'
+        "continue", without building the list)."""
+        moved = _new(Snapshot, (self._next_of[snap[0]], snap[1], snap[2], snap[3], snap[4], snap[5], snap[6]))
+        return self.settle(moved, False)
 
     def _vector(self, score: Mapping[str, int]) -> Vector:
         vector = self._vectors.get(id(score))
