@@ -59,8 +59,19 @@ def engine_at(revision: str) -> Engine:
     return Engine(short, folder)
 
 
-def child(task: str, *args: Any, engine: Engine = CURRENT, repeat: int = 3, timeout: float = 1800) -> dict[str, Any]:
-    """Run one ``bench/child.py`` task in a fresh interpreter; ``{"error": ...}`` on failure."""
+def child(task: str, *args: Any, engine: Engine = CURRENT, repeat: int = 3, timeout: float = 1800,
+          processes: int = 1) -> dict[str, Any]:
+    """Run one ``bench/child.py`` task in a fresh interpreter; ``{"error": ...}`` on failure.
+
+    With ``processes`` > 1 the task runs in that many interpreters one after another and
+    the fastest counts: on these shared machines one process can run half again as slow
+    as the next (where it lands on the CPU), a spread that repeats within one process
+    don't see.
+    """
+    if processes > 1:
+        runs = [child(task, *args, engine=engine, repeat=repeat, timeout=timeout) for _ in range(processes)]
+        ok = [r for r in runs if "cpu" in r]
+        return min(ok, key=lambda r: r["cpu"]) if ok else runs[-1]
     cmd = [sys.executable, str(CHILD), task, *map(str, args)]
     try:
         out = subprocess.run(cmd, cwd=ROOT, env=engine.env({"BENCH_REPEAT": str(repeat)}), capture_output=True,
