@@ -17,7 +17,9 @@ from .abstraction import Abstraction, key_of
 from .dimensions import DIMENSION_KEYS
 from .gcpause import paused_gc
 from .model import Scenario
+from .packed import Packing, fits
 from .rules import OBJECTIVES, ZERO, Rules, Snapshot, Vector, weight_vector  # noqa: F401 (re-exported)
+from .shapes import MAX_WEIGHT, MIN_WEIGHT
 from .state import Decision
 
 N_DIMS = len(DIMENSION_KEYS)
@@ -49,6 +51,7 @@ class StateGraph:
     max_states: int = DEFAULT_MAX_STATES
     interned: dict[Snapshot, Snapshot] = field(default_factory=dict, repr=False)  # one object per key
     passed: set[str] = field(default_factory=set)  # lines without choices that moves went through
+    packed: Optional[tuple] = field(default=None, repr=False)  # (Packing, best, worst) while values fit
 
     def key(self, snap: Snapshot) -> Snapshot:
         """The graph's key for a real snapshot."""
@@ -216,7 +219,66 @@ def _land(pass_line: Callable[[Snapshot], Snapshot], plain: frozenset[str], snap
 
 
 def _compute_values(graph: StateGraph, root: Snapshot) -> None:
-    """Post-order DP from ``root``; an edge back into the current path is ignored (counted)."""
+    """Post-order DP from ``root``; an edge back into the current path is ignored (counted).
+
+    On packed vectors (``engine.packed``) whenever no total can outgrow them, which is
+    every real scenario; the tables still hold tuples, unpacked once per distinct value.
+    """
+    if graph.packed is None and fits(graph.max_states, N_DIMS * max(-MIN_WEIGHT, MAX_WEIGHT)):
+        graph.packed = (Packing(len(OBJECTIVES)), {}, {})
+    if graph.packed is None:
+        _compute_values_unpacked(graph, root)
+    else:
+        _compute_values_packed(graph, root)
+
+
+def _compute_values_packed(graph: StateGraph, root: Snapshot) -> None:
+    pack, pbest, pworst = graph.packed
+    best, worst, edges_of = graph.best, graph.worst, graph.edges
+    pmax, pmin, zero = pack.max, pack.min, pack.zero
+    packed_w: dict[int, int] = {}  # id(weights) -> packed; the vectors are shared objects that outlive this
+    unpacked: dict[int, Vector] = {pack.zero: ZERO}
+    on_path: set[Snapshot] = set()
+    stack: list[tuple[Snapshot, bool]] = [(root, False)]
+    back_edges = 0
+    while stack:
+        snap, expanded = stack.pop()
+        if expanded:
+            on_path.discard(snap)
+            hi = lo = None
+            for _, w, nxt in edges_of.get(snap, ()):
+                b = pbest.get(nxt)
+                if b is None:  # back edge or unexplored
+                    continue
+                pw = packed_w.get(id(w))
+                if pw is None:
+                    pw = packed_w[id(w)] = pack.weights(w)
+                if hi is None:
+                    hi, lo = b + pw, pworst[nxt] + pw
+                else:
+                    hi, lo = pmax(hi, b + pw), pmin(lo, pworst[nxt] + pw)
+            if hi is None:
+                hi = lo = zero
+            pbest[snap], pworst[snap] = hi, lo
+            for v, table in ((hi, best), (lo, worst)):
+                t = unpacked.get(v)
+                if t is None:
+                    t = unpacked[v] = pack.unpack(v)
+                table[snap] = t
+            continue
+        if snap in pbest:
+            continue
+        on_path.add(snap)
+        stack.append((snap, True))
+        for _, _, nxt in edges_of.get(snap, ()):
+            if nxt in on_path:
+                back_edges += 1
+            elif nxt not in pbest:
+                stack.append((nxt, False))
+    graph.back_edges += back_edges
+
+
+def _compute_values_unpacked(graph: StateGraph, root: Snapshot) -> None:
     best, worst, edges_of = graph.best, graph.worst, graph.edges
     add = operator.add
     on_path: set[Snapshot] = set()
