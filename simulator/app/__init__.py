@@ -31,7 +31,7 @@ def run_app(args: Any, scenario: Any) -> int:
         return 0
     if getattr(args, "quit_when_ready", False):  # the app's own first frame is the start screen
         args = argparse.Namespace(**{**vars(args), "quit_after_first_frame": True})
-    from .app import run
+    from .startup import run
     with window_kept():
         return run(args, scenario)
 

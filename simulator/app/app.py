@@ -10,11 +10,13 @@ The stack: the bottom scene is a full screen (start, briefing, meeting, ...); ov
 (menu, confirmation) sit on top of it, dimming it. Only the top scene gets keys and
 button presses. Every scene can rebuild its widgets at any time — on a resize, a new
 language or text size — because it keeps its state apart from its widgets.
+
+Getting it going (settings, the journal, ``--resume``) is ``startup``'s job, so this
+module is the window alone and a test can open one with whatever journal it likes.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 import warnings
 from typing import TYPE_CHECKING, Any, Optional
@@ -29,8 +31,7 @@ if TYPE_CHECKING:
     from engine import Scenario
 
 from .. import settings as settings_mod
-from ..i18n import tr
-from ..journal import Journal, JournalError, SessionRecord
+from ..journal import Journal
 from ..settings import Settings
 from .cards_cache import ScenarioCard, scenario_cards
 from .launch import icon as window_icon
@@ -40,8 +41,6 @@ from .play import Play
 from .scene import Scene
 from .theme import ACCENT, build_theme
 from .widgets import Fonts
-
-log = logging.getLogger(__name__)
 
 FPS = 60
 IDLE_WAIT_MS = 500  # how long the idle loop sleeps in event.wait before looking round
@@ -292,27 +291,10 @@ class App:
         else:
             self.replace(MeetingScene(self, play, resumed=resumed))
 
-    def continue_session(self, record: SessionRecord) -> Optional[str]:
-        """Resume a saved session; returns a message for the trainee when it can't."""
-        if self.journal is None:
-            return tr("journal_off", self.settings.language)
-        try:
-            scenario = self._scenario_for(record)
-            session = self.journal.resume(record.id, scenario)
-        except (JournalError, ScenarioError, OSError) as exc:
-            return tr("cant_continue", self.settings.language, error=str(exc).splitlines()[0])
-        play = Play(scenario, record.scenario_path, self.settings.language, self.journal,
-                    session=session, session_id=record.id)
+    def show_play_over(self, play: Play, resumed: bool = False) -> None:
+        """Show a session's screen above the current one, which stays in the stack below it."""
         self.stack.append(_Placeholder(self))  # show_play replaces the top scene
-        self.show_play(play, resumed=True)
-        return None
-
-    def _scenario_for(self, record: SessionRecord) -> Scenario:
-        from engine import load_scenario
-        for card in self.load_catalog():
-            if card.id == record.scenario_id:
-                return load_scenario(card.path)
-        return load_scenario(record.scenario_path)
+        self.show_play(play, resumed=resumed)
 
     def request_quit(self) -> None:
         """Closing the window: ask first when a meeting is under way (it stays saved)."""
@@ -482,38 +464,3 @@ class _Placeholder(Scene):
     def build_widgets(self) -> None:
         pass
 
-
-def run(args: Any, scenario: Optional[Scenario]) -> int:
-    """``python -m simulator`` without a command, or ``play ID`` without ``--text``."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="tussenwerker: %(message)s")
-    settings = settings_mod.load()
-    lang = getattr(args, "play_lang", None) or getattr(args, "lang", None)
-    if lang:
-        settings = settings.with_(language=lang)
-    notice = None
-    journal: Optional[Journal] = None
-    try:
-        journal = Journal()
-        notice = journal.notice
-    except JournalError as exc:
-        notice = f"{exc}. {tr('journal_off', settings.language)}"
-    app = App(settings, journal, notice=notice)
-    try:
-        app.go_start()
-        if scenario is not None:
-            app.open_scenario(scenario, str(scenario.path))
-        resume = getattr(args, "resume", None)
-        if resume is not None and journal is not None:
-            record = None
-            try:
-                record = journal.get(resume) if resume else journal.last_unfinished()
-            except JournalError as exc:
-                app.notice = str(exc)
-            if record is not None:
-                message = app.continue_session(record)
-                if message:
-                    app.notice = message
-        return app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
-    finally:
-        app.close()

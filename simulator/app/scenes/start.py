@@ -9,6 +9,7 @@ from ...journal import JournalError, SessionRecord
 from ..cards_cache import ScenarioCard
 from ..layout import Box, gap, grid, grid_columns, margins
 from ..scene import Scene
+from ..startup import continue_session
 from ..widgets import Card, ScrollArea, text_box
 from .common import build_buttons, esc, footer_height, muted
 
@@ -179,7 +180,7 @@ class StartScene(Scene):
             self.area.ensure_visible(box.y, box.bottom)
 
     def _continue(self, record: SessionRecord) -> None:
-        message = self.app.continue_session(record)
+        message = continue_session(self.app, record)
         if message:
             self.message = message
             self.build()

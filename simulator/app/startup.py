@@ -1,0 +1,97 @@
+"""Getting the window going: settings, the journal, and picking up a saved session.
+
+Kept apart from ``app`` (the frame loop and the scene stack) because this is the part
+that reads the user's files and the command line: which language, whether the journal
+opens (trouble with it turns saving off with a notice instead of stopping the window),
+and which saved session to continue. ``--resume`` and the start screen's continue
+button go through the same ``continue_session``, so both load and resume alike.
+
+Nothing heavy at the top: the window, pygame_gui and the engine are imported when used,
+after ``launch`` has put the title card up.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, Optional
+
+from .. import settings as settings_mod
+from ..i18n import tr
+from ..journal import Journal, JournalError, SessionRecord
+
+if TYPE_CHECKING:
+    from engine import Scenario
+
+    from .app import App
+
+
+def run(args: Any, scenario: Optional[Scenario]) -> int:
+    """``python -m simulator`` without a command, or ``play ID`` without ``--text``."""
+    from .app import App
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="tussenwerker: %(message)s")
+    settings = settings_mod.load()
+    lang = getattr(args, "play_lang", None) or getattr(args, "lang", None)
+    if lang:
+        settings = settings.with_(language=lang)
+    journal, notice = open_journal(settings.language)
+    app = App(settings, journal, notice=notice)
+    try:
+        app.go_start()
+        if scenario is not None:
+            app.open_scenario(scenario, str(scenario.path))
+        resume = getattr(args, "resume", None)
+        if resume is not None and journal is not None:
+            _resume(app, journal, resume)
+        return app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
+    finally:
+        app.close()
+
+
+def open_journal(language: str) -> tuple[Optional[Journal], Optional[str]]:
+    """The journal and a line for the start screen; without a journal the window still plays."""
+    try:
+        journal = Journal()
+    except JournalError as exc:
+        return None, f"{exc}. {tr('journal_off', language)}"
+    return journal, journal.notice
+
+
+def _resume(app: App, journal: Journal, resume: str) -> None:
+    """``--resume [ID]``: that session, or the last unfinished one; trouble goes to the start screen."""
+    record = None
+    try:
+        record = journal.get(resume) if resume else journal.last_unfinished()
+    except JournalError as exc:
+        app.notice = str(exc)
+    if record is not None:
+        message = continue_session(app, record)
+        if message:
+            app.notice = message
+
+
+def continue_session(app: App, record: SessionRecord) -> Optional[str]:
+    """Resume a saved session; returns a message for the trainee when it can't."""
+    from engine.errors import ScenarioError
+
+    from .play import Play
+    language = app.settings.language
+    if app.journal is None:
+        return tr("journal_off", language)
+    try:
+        scenario = _scenario_for(app, record)
+        session = app.journal.resume(record.id, scenario)
+    except (JournalError, ScenarioError, OSError) as exc:
+        return tr("cant_continue", language, error=str(exc).splitlines()[0])
+    play = Play(scenario, record.scenario_path, language, app.journal, session=session, session_id=record.id)
+    app.show_play_over(play, resumed=True)
+    return None
+
+
+def _scenario_for(app: App, record: SessionRecord) -> Scenario:
+    """The catalog's scenario of that id if it has one, else the file the session was played from."""
+    from engine import load_scenario
+    for card in app.load_catalog():
+        if card.id == record.scenario_id:
+            return load_scenario(card.path)
+    return load_scenario(record.scenario_path)
