@@ -9,7 +9,8 @@ everything said so far. In coach mode a card between what is said and the choice
 the step or indicator the last decision touched.
 
 The choices (and the coach card's place) are built in ``meeting_choices.py``, the log in
-``meeting_log.py``; this module holds the layout and the meeting's flow.
+``meeting_log.py``, the residents' cards and moving moods in ``meeting_residents.py``;
+this module holds the layout and the meeting's flow.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from __future__ import annotations
 from typing import Optional
 
 import pygame
-from pygame_gui.elements import UIButton, UIImage, UIPanel, UITextBox
+from pygame_gui.elements import UIButton, UIPanel, UITextBox
 
 from engine.model import NARRATOR, Choice
 
-from ..cards import CardStyle, card_height, draw_card, face_size
+from ..cards import CardStyle, card_height, face_size
 from ..layout import (
     SIDE_LOG_MIN_WIDTH,
     Box,
@@ -34,32 +35,27 @@ from ..layout import (
     speech_height,
 )
 from ..play import Play
-from ..portraits import PortraitSource
 from ..scene import Scene
-from ..theme import PAPER, PAPER_DEEP
-from ..widgets import Card, ScrollArea, Typewriter, button, button_width, image, oid, scroll_text_box, text_box
+from ..widgets import Card, ScrollArea, Typewriter, button, button_width, oid, scroll_text_box, text_box
 from .coach_hint import BoxedText, CoachCard, CoachNote, coach_card_height, memory_for, short_note
 from .common import esc, footer_height, muted
 from .meeting_choices import MeetingChoices
 from .meeting_log import MeetingLog
+from .meeting_residents import MeetingResidents
 
 CONFIRM_SECONDS = 0.35  # the chosen card stays highlighted this long before the meeting goes on
-MOOD_SPEED = 5.0  # how fast meters and faces follow a change (per second, exponential)
 
 
-class MeetingScene(MeetingLog, MeetingChoices, Scene):
+class MeetingScene(MeetingLog, MeetingChoices, MeetingResidents, Scene):
     name = "meeting"
     in_session = True
 
     def __init__(self, app, play: Play, resumed: bool = False):
         super().__init__(app)
         self.play = play
-        s = play.scenario
-        self.sources = {r.id: PortraitSource(r.id, r.portrait) for r in s.residents}
+        self._init_residents(play)
         self.shown: Optional[int] = None  # transcript index of the line in the speech panel
         self.revealed = 0.0  # typewriter progress of that line (kept across rebuilds)
-        self.display_mood = {rid: {k: float(v) for k, v in m.items()} for rid, m in play.session.mood.items()}
-        self.mood_delta: dict[str, dict[str, int]] = {}
         self.pending: Optional[tuple[str, float]] = None
         self.log_open = False
         # widgets
@@ -67,8 +63,6 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
         self.speech: Optional[UITextBox] = None
         self.cards: list[tuple[Card, Choice]] = []
         self.area: Optional[ScrollArea] = None
-        self.portrait_images: dict[str, UIImage] = {}
-        self.portrait_boxes: dict[str, Box] = {}
         self.log_box: Optional[UITextBox] = None
         self.log_panel: Optional[UIPanel] = None
         self.continue_button: Optional[UIButton] = None
@@ -178,14 +172,7 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
         narr = line is None or line.speaker == NARRATOR
         text_html = self._line_html()
 
-        # Portraits.
-        self.portrait_images = {}
-        self.portrait_boxes = {}
-        speaker = line.speaker if line else None
-        for r, box in zip(s.residents, lay.portraits):
-            self.portrait_boxes[r.id] = box
-            self.portrait_images[r.id] = image(self.manager, self._card_image(r, box, r.id == speaker), box,
-                                               self.root)
+        self._build_portraits(lay.portraits, line.speaker if line else None)
 
         # Speech panel.
         sp = lay.speech
@@ -284,24 +271,6 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
     def initial_focus(self, previous: int) -> int:
         return max(0, previous) if previous < len(self.focus.items) else 0
 
-    # -- portrait cards ------------------------------------------------------------
-    def _card_image(self, r, box: Box, speaking: bool) -> pygame.Surface:
-        surf, texts = draw_card(self.fonts, self.sources[r.id], r, self.play.scenario.mood_variables,
-                                self.display_mood[r.id], self.mood_delta.get(r.id, {}), box, speaking, self.style)
-        self.drawn_texts = [t for t in self.drawn_texts if not self.portrait_boxes[r.id].contains(t[2])]
-        self.drawn_texts.extend(texts)
-        return surf
-
-    def _refresh_portraits(self) -> None:
-        line = self.session.line
-        speaker = line.speaker if line else None
-        for r in self.play.scenario.residents:
-            el = self.portrait_images.get(r.id)
-            box = self.portrait_boxes.get(r.id)
-            if el is None or box is None or not el.alive():
-                continue
-            el.set_image(self._card_image(r, box, r.id == speaker))
-
     # -- acting --------------------------------------------------------------------
     def choose(self, choice_id: str) -> None:
         if self.pending is not None or not self.line_done:
@@ -372,8 +341,7 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
                 chosen = next(c for c in self.session.choices if c.id == cid)
                 self.play.choose(cid)
                 self.coach.made(self.app.settings, self.session, chosen)
-                self.mood_delta = {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]}
-                                   for rid, m in self.session.mood.items()}
+                self._mark_mood_change(before)
                 self._after_step()
                 return
         if self.typewriter is not None and not self.typewriter.done:
@@ -382,25 +350,14 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
                 return
             self.revealed = self.typewriter.shown
             self._follow_typing()
-        moving = False
-        for rid, values in self.display_mood.items():
-            for k, v in values.items():
-                target = float(self.session.mood[rid][k])
-                if abs(target - v) > 0.01:
-                    values[k] = v + (target - v) * min(1.0, dt * MOOD_SPEED) if dt > 0 else v
-                    if abs(target - values[k]) <= 0.02:
-                        values[k] = target
-                    moving = True
-        if moving and self.built:
-            self._refresh_portraits()
+        self._ease_moods(dt)
 
     def animating(self) -> bool:
         if self.pending is not None:
             return True
         if self.typewriter is not None and not self.typewriter.done:
             return True
-        return any(abs(float(self.session.mood[rid][k]) - v) > 0.01
-                   for rid, values in self.display_mood.items() for k, v in values.items())
+        return self._moods_moving()
 
     # -- input ---------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -457,18 +414,3 @@ class MeetingScene(MeetingLog, MeetingChoices, Scene):
             self.choose(self.balcony_choices()[0].id)
             return True
         return False
-
-    # -- drawing -------------------------------------------------------------------
-    def draw_background(self, surface: pygame.Surface) -> None:
-        """A quiet room: a wall behind the residents and the edge of the table they sit at."""
-        surface.fill(PAPER)
-        lay = self.lay
-        if lay is None or not lay.portraits:
-            return
-        first = lay.portraits[0]
-        g = gap(self.scale)
-        room = pygame.Rect(lay.speech.x, first.y - g // 2, lay.speech.w, first.h + g)
-        pygame.draw.rect(surface, PAPER_DEEP, room, border_radius=14)
-        table = pygame.Rect(room.x + g // 2, first.bottom - g // 2 - 2, room.w - g, g)
-        pygame.draw.rect(surface, (205, 182, 152), table, border_radius=6)
-        pygame.draw.line(surface, (176, 150, 118), (table.x + 6, table.bottom - 1), (table.right - 6, table.bottom - 1))
