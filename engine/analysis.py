@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from .abstraction import Abstraction, key_of
 from .dimensions import DIMENSION_KEYS
@@ -227,97 +227,89 @@ def _compute_values(graph: StateGraph, root: Snapshot) -> None:
     if graph.packed is None and fits(graph.max_states, N_DIMS * max(-MIN_WEIGHT, MAX_WEIGHT)):
         graph.packed = (Packing(len(OBJECTIVES)), {}, {})
     if graph.packed is None:
-        _compute_values_unpacked(graph, root)
+        _values_unpacked(graph, root)
     else:
-        _compute_values_packed(graph, root)
+        _values_packed(graph, root)
 
 
-def _compute_values_packed(graph: StateGraph, root: Snapshot) -> None:
+def _post_order(graph: StateGraph, root: Snapshot, done: dict) -> Iterator[tuple[Snapshot, list[Edge]]]:
+    """The states below ``root`` not yet in ``done``, each after its successors, with their
+    edges; the caller puts each into ``done`` before asking for the next. An edge into
+    the current path (a loop) can't wait for its target: it is counted in ``back_edges``."""
+    edges_of = graph.edges
+    on_path: set[Snapshot] = set()
+    stack: list[tuple[Snapshot, bool]] = [(root, False)]
+    back_edges = 0
+    while stack:
+        snap, expanded = stack.pop()
+        if expanded:
+            on_path.discard(snap)
+            yield snap, edges_of.get(snap, [])
+            continue
+        if snap in done:
+            continue
+        on_path.add(snap)
+        stack.append((snap, True))
+        for _, _, nxt in edges_of.get(snap, ()):
+            if nxt in on_path:
+                back_edges += 1
+            elif nxt not in done:
+                stack.append((nxt, False))
+    graph.back_edges += back_edges
+
+
+def _values_packed(graph: StateGraph, root: Snapshot) -> None:
     pack, pbest, pworst = graph.packed
-    best, worst, edges_of = graph.best, graph.worst, graph.edges
+    best, worst = graph.best, graph.worst
     pmax, pmin, zero = pack.max, pack.min, pack.zero
     packed_w: dict[int, int] = {}  # id(weights) -> packed; the vectors are shared objects that outlive this
     unpacked: dict[int, Vector] = {pack.zero: ZERO}
-    on_path: set[Snapshot] = set()
-    stack: list[tuple[Snapshot, bool]] = [(root, False)]
-    back_edges = 0
-    while stack:
-        snap, expanded = stack.pop()
-        if expanded:
-            on_path.discard(snap)
-            hi = lo = None
-            for _, w, nxt in edges_of.get(snap, ()):
-                b = pbest.get(nxt)
-                if b is None:  # back edge or unexplored
-                    continue
-                pw = packed_w.get(id(w))
-                if pw is None:
-                    pw = packed_w[id(w)] = pack.weights(w)
-                if hi is None:
-                    hi, lo = b + pw, pworst[nxt] + pw
-                else:
-                    hi, lo = pmax(hi, b + pw), pmin(lo, pworst[nxt] + pw)
+    for snap, edges in _post_order(graph, root, pbest):
+        hi = lo = None
+        for _, w, nxt in edges:
+            b = pbest.get(nxt)
+            if b is None:  # back edge or unexplored
+                continue
+            pw = packed_w.get(id(w))
+            if pw is None:
+                pw = packed_w[id(w)] = pack.weights(w)
             if hi is None:
-                hi = lo = zero
-            pbest[snap], pworst[snap] = hi, lo
-            for v, table in ((hi, best), (lo, worst)):
-                t = unpacked.get(v)
-                if t is None:
-                    t = unpacked[v] = pack.unpack(v)
-                table[snap] = t
-            continue
-        if snap in pbest:
-            continue
-        on_path.add(snap)
-        stack.append((snap, True))
-        for _, _, nxt in edges_of.get(snap, ()):
-            if nxt in on_path:
-                back_edges += 1
-            elif nxt not in pbest:
-                stack.append((nxt, False))
-    graph.back_edges += back_edges
-
-
-def _compute_values_unpacked(graph: StateGraph, root: Snapshot) -> None:
-    best, worst, edges_of = graph.best, graph.worst, graph.edges
-    add = operator.add
-    on_path: set[Snapshot] = set()
-    stack: list[tuple[Snapshot, bool]] = [(root, False)]
-    back_edges = 0
-    while stack:
-        snap, expanded = stack.pop()
-        if expanded:
-            on_path.discard(snap)
-            ups: list[Vector] = []
-            downs: list[Vector] = []
-            for _, w, nxt in edges_of.get(snap, ()):
-                b = best.get(nxt)
-                if b is None:  # back edge or unexplored
-                    continue
-                if w is ZERO:
-                    ups.append(b)
-                    downs.append(worst[nxt])
-                else:
-                    ups.append(tuple(map(add, w, b)))
-                    downs.append(tuple(map(add, w, worst[nxt])))
-            if not ups:
-                best[snap] = worst[snap] = ZERO
-            elif len(ups) == 1:
-                best[snap], worst[snap] = ups[0], downs[0]
+                hi, lo = b + pw, pworst[nxt] + pw
             else:
-                best[snap] = tuple(map(max, *ups))
-                worst[snap] = tuple(map(min, *downs))
-            continue
-        if snap in best:
-            continue
-        on_path.add(snap)
-        stack.append((snap, True))
-        for _, _, nxt in edges_of.get(snap, ()):
-            if nxt in on_path:
-                back_edges += 1
-            elif nxt not in best:
-                stack.append((nxt, False))
-    graph.back_edges += back_edges
+                hi, lo = pmax(hi, b + pw), pmin(lo, pworst[nxt] + pw)
+        if hi is None:
+            hi = lo = zero
+        pbest[snap], pworst[snap] = hi, lo
+        for v, table in ((hi, best), (lo, worst)):
+            t = unpacked.get(v)
+            if t is None:
+                t = unpacked[v] = pack.unpack(v)
+            table[snap] = t
+
+
+def _values_unpacked(graph: StateGraph, root: Snapshot) -> None:
+    best, worst = graph.best, graph.worst
+    add = operator.add
+    for snap, edges in _post_order(graph, root, best):
+        ups: list[Vector] = []
+        downs: list[Vector] = []
+        for _, w, nxt in edges:
+            b = best.get(nxt)
+            if b is None:  # back edge or unexplored
+                continue
+            if w is ZERO:
+                ups.append(b)
+                downs.append(worst[nxt])
+            else:
+                ups.append(tuple(map(add, w, b)))
+                downs.append(tuple(map(add, w, worst[nxt])))
+        if not ups:
+            best[snap] = worst[snap] = ZERO
+        elif len(ups) == 1:
+            best[snap], worst[snap] = ups[0], downs[0]
+        else:
+            best[snap] = tuple(map(max, *ups))
+            worst[snap] = tuple(map(min, *downs))
 
 
 def snapshots_along(graph: StateGraph, history: list[Decision]) -> list[Optional[Snapshot]]:
