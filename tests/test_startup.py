@@ -70,6 +70,7 @@ def test_the_title_card_is_on_screen_before_pygame_gui_and_the_engine_load(tmp_p
     assert "Traceback" not in out.stderr
     at_first_frame = json.loads(report.read_text(encoding="utf-8"))["loaded"]
     assert not at_first_frame["pygame_gui"] and not at_first_frame["simulator.app.app"]
+    assert not at_first_frame["simulator.app.startup"]  # settings and journal are read behind the card
     assert not at_first_frame["transitions"] and not at_first_frame["engine.analysis"]
     assert not at_first_frame["engine.loader"] or args  # ``play ID`` loads its scenario first
     assert "pygame_gui" in loaded  # and then the start screen was built and drawn after all

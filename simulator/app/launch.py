@@ -154,7 +154,7 @@ def _report() -> None:
         return
     loaded: dict[str, Any] = {name: name in sys.modules for name in
                               ("pygame_gui", "transitions", "yaml", "engine.loader", "engine.analysis",
-                               "simulator.app.app")}
+                               "simulator.app.app", "simulator.app.startup")}
     Path(path).write_text(json.dumps({"loaded": loaded, "modules": len(sys.modules)}), encoding="utf-8")
 
 
