@@ -95,8 +95,7 @@ class Rules:
         self.questions = scenario.preparation.questions if scenario.preparation else ()
         self._prep_index = {prep_state(q.id): i for i, q in enumerate(self.questions)}
         self._compiled: dict[str, Test] = {}
-        self._vectors: dict[int, Vector] = {}
-        self._by_score: dict[tuple, Vector] = {}  # weight vectors by score content
+        self._by_score: dict[tuple, Vector] = {}  # weight vectors by score content (``_vector``)
         self._by_effects: dict[tuple, tuple[tuple[int, int, int, int], ...]] = {}  # ops by effects content
         # Per distinct ops: the mood each mood becomes. Explored moods repeat a lot, and a
         # lookup beats clamping slot by slot in Python (a chair's round touches every slot).
@@ -158,23 +157,18 @@ class Rules:
 
     def _choice_step(self, c: Choice) -> _ChoiceStep:
         # Long scenarios repeat the same effects and scores on many choices: each distinct
-        # one is worked out once.
+        # one is worked out once (scores in ``_vector``).
         effects = c.effects
         sig = tuple((who, tuple(deltas.items())) for who, deltas in effects.items()) if effects else ()
         ops = self._by_effects.get(sig)
         if ops is None:
             ops = self._by_effects[sig] = self._ops(effects)
             self._moods_after[ops] = {}
-        score = c.score
-        score_sig = tuple(score.items())
-        vector = self._by_score.get(score_sig)
-        if vector is None:
-            vector = self._by_score[score_sig] = weight_vector(score)
-        key = f"{c.node_id}.{c.id}"
+        key = c.key
         return _ChoiceStep(
             c, self.test(c.when) if c.when is not None else None, ops,
             frozenset(c.set_flags) if c.set_flags else _EMPTY, frozenset(c.clear_flags) if c.clear_flags else _EMPTY,
-            key if key in self.read_chosen else None, vector, self._moods_after[ops])
+            key if key in self.read_chosen else None, self._vector(c.score), self._moods_after[ops])
 
     def _ops(self, effects: Mapping[str, Mapping[str, int]]) -> tuple[tuple[int, int, int, int], ...]:
         """A choice's effects as (slot, delta, min, max), in the order the session applies them."""
@@ -254,9 +248,11 @@ class Rules:
         return self.settle(moved, False)
 
     def _vector(self, score: Mapping[str, int]) -> Vector:
-        vector = self._vectors.get(id(score))
-        if vector is None:  # scores live on the scenario, so their ids stay valid
-            vector = self._vectors[id(score)] = weight_vector(score)
+        """``weight_vector(score)``, one shared tuple per distinct score (equal scores repeat a lot)."""
+        sig = tuple(score.items())
+        vector = self._by_score.get(sig)
+        if vector is None:
+            vector = self._by_score[sig] = weight_vector(score)
         return vector
 
     def answer(self, snap: Snapshot, qi: int, opt: PrepOption) -> Snapshot:

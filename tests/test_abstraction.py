@@ -37,12 +37,15 @@ def raw_values(rules, start):
     return best, worst
 
 
+def shipped_or_synthetic(source: str):
+    if source == "synthetic":
+        return load_scenario_text(scenario_text(60), "synthetic.yaml")
+    return load_scenario(str(ROOT / "scenarios" / f"{source}.yaml"))
+
+
 @pytest.mark.parametrize("source", ["speeltuin-kort", "synthetic"])
 def test_merged_states_keep_every_value_and_move(source):
-    if source == "synthetic":
-        scenario = load_scenario_text(scenario_text(60), "synthetic.yaml")
-    else:
-        scenario = load_scenario(str(ROOT / "scenarios" / f"{source}.yaml"))
+    scenario = shipped_or_synthetic(source)
     graph = explore(scenario)
     assert graph.exact and graph.complete
     best, worst = raw_values(graph.rules, graph.rules.initial())
@@ -57,11 +60,7 @@ def test_merged_states_keep_every_value_and_move(source):
 
 @pytest.mark.parametrize("source", ["speeltuin-kort", "synthetic"])
 def test_lines_without_choices_are_passed_through_and_still_count_as_shown(source):
-    if source == "synthetic":
-        scenario = load_scenario_text(scenario_text(60), "synthetic.yaml")
-    else:
-        scenario = load_scenario(str(ROOT / "scenarios" / f"{source}.yaml"))
-    graph = explore(scenario)
+    graph = explore(shipped_or_synthetic(source))
     plain = graph.rules.plain_lines
     assert plain and graph.passed  # both scenarios have reaction lines
     # No state stands at such a line, except the start if the meeting opens with one.
