@@ -12,7 +12,7 @@ import pytest
 from engine import load_scenario_text
 from simulator import settings as settings_mod
 from simulator.app import play as play_mod
-from simulator.app.pilot import open_app
+from simulator.app.pilot import open_app, render_model
 from simulator.app.scene import visible_area
 from simulator.coach import coach_hint
 from tests.crafted import MINIMAL
@@ -126,7 +126,7 @@ def _settings_row(pilot, value: str) -> None:
 
 def _option_index(pilot, value: str) -> int:
     """'Aan'/'Uit' only occur in the coach row, but be exact: the last button with that text."""
-    buttons = [i for i in pilot.app.render_model() if i["kind"] == "button" and i["text"] == value]
+    buttons = [i for i in render_model(pilot.app) if i["kind"] == "button" and i["text"] == value]
     return len(buttons) - 1
 
 

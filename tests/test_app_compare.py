@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from simulator.app import play as play_mod
-from simulator.app.pilot import open_app, play_to_debrief
+from simulator.app.pilot import open_app, play_to_debrief, render_model
 from simulator.journal import Journal, JournalError
 from tests.test_app_screens import problems_on_screen
 from tests.test_app_text import missing_glyphs
@@ -59,7 +59,7 @@ def replayed():
 
 
 def shown_text_box(app, text: str) -> pygame.Rect:
-    found = [i["rect"] for i in app.render_model() if i["kind"] == "text" and text in i["text"]]
+    found = [i["rect"] for i in render_model(app) if i["kind"] == "text" and text in i["text"]]
     assert found, f"{text!r} is not on the page"
     return found[0]
 
@@ -91,10 +91,10 @@ def test_a_replay_played_to_the_end_compares_both_choices_at_the_branch_point(re
     assert page_through(app, pilot) == []
     # The totals, first time and this time, per dimension and overall.
     comparison, _ = replay.comparison()
-    total = [i for i in app.render_model() if i["kind"] == "drawn" and i["text"] == scene.tr("overall")]
+    total = [i for i in render_model(app) if i["kind"] == "drawn" and i["text"] == scene.tr("overall")]
     assert total
     row = total[0]["rect"]
-    figures = sorted((i["rect"].x, i["text"]) for i in app.render_model()
+    figures = sorted((i["rect"].x, i["text"]) for i in render_model(app)
                      if i["kind"] == "drawn" and i["rect"].x > row.right and abs(i["rect"].y - row.y) < row.height)
     change = comparison.change("overall")
     assert [t for _, t in figures] == [str(comparison.first_totals["overall"]),

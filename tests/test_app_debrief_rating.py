@@ -10,7 +10,7 @@ import pytest
 
 from engine import load_scenario
 from simulator.app import play as play_mod
-from simulator.app.pilot import open_app, play_to_debrief
+from simulator.app.pilot import open_app, play_to_debrief, render_model
 from simulator.journal import Journal
 from simulator.perspective import rating_comparison, rating_questions
 from tests.conftest import SCENARIOS
@@ -52,14 +52,14 @@ def type_text(pilot, text: str) -> None:
 
 
 def drawn(app, text: str) -> pygame.Rect:
-    found = [i["rect"] for i in app.render_model() if i["kind"] == "drawn" and i["text"] == text]
+    found = [i["rect"] for i in render_model(app) if i["kind"] == "drawn" and i["text"] == text]
     assert found, f"{text!r} is not drawn"
     return found[0]
 
 
 def drawn_in_row(app, row: pygame.Rect) -> list[tuple[int, str]]:
     """Drawn texts to the right of a row's label, on its line: (x, text), left to right."""
-    return sorted((i["rect"].x, i["text"]) for i in app.render_model()
+    return sorted((i["rect"].x, i["text"]) for i in render_model(app)
                   if i["kind"] == "drawn" and i["rect"].x > row.right and abs(i["rect"].y - row.y) < row.height)
 
 
@@ -181,4 +181,4 @@ def test_the_rating_page_and_the_overview_fit(debrief, size, language):
     pilot.settle()
     assert problems_on_screen(app) == []
     # The charts are drawn (not widgets): none of their texts may stick out at the sides.
-    assert all(0 <= i["rect"].x and i["rect"].right <= size[0] for i in app.render_model() if i["kind"] == "drawn")
+    assert all(0 <= i["rect"].x and i["rect"].right <= size[0] for i in render_model(app) if i["kind"] == "drawn")

@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from simulator.app import play as play_mod
-from simulator.app.pilot import open_app
+from simulator.app.pilot import open_app, render_model
 from simulator.app.scene import visible_area
 
 BALCONY_SCENARIO = """\
@@ -78,7 +78,7 @@ def problems_on_screen(app) -> list[str]:
     out = []
     window = pygame.Rect(0, 0, *app.size)
     top = app.top
-    model = app.render_model()
+    model = render_model(app)
     shown = []
     for item in model:
         el = item["element"]

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import time
 import warnings
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIImage, UILabel, UITextBox
 
 from engine.errors import ScenarioError
 
@@ -57,15 +56,6 @@ class Manager(pygame_gui.UIManager):
             super()._update_mouse_position()
         else:
             self.mouse_position = (-10_000, -10_000)
-
-
-def _plain(html: str) -> str:
-    """Visible text of pygame_gui HTML (for the render model)."""
-    import html as html_mod
-    import re
-    text = re.sub(r"<br\s*/?>", "\n", html)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html_mod.unescape(text)
 
 
 class App:
@@ -429,34 +419,6 @@ class App:
     # -- for tests and screenshots ------------------------------------------------------
     def screenshot(self, path: str) -> None:
         pygame.image.save(self.screen, path)
-
-    def render_model(self) -> list[dict[str, Any]]:
-        """What is shown where: every visible widget's kind, text and rectangle."""
-        out: list[dict[str, Any]] = []
-        for sprite in self.manager.get_sprite_group().sprites():
-            if not getattr(sprite, "visible", True) or not sprite.alive():
-                continue
-            ids = getattr(sprite, "object_ids", []) or []
-            item: dict[str, Any] = {"rect": pygame.Rect(sprite.rect), "ids": [i for i in ids if i], "element": sprite}
-            if isinstance(sprite, UIButton):
-                item.update(kind="button", text=sprite.text, selected=sprite.is_selected)
-            elif isinstance(sprite, UITextBox):
-                item.update(kind="text", text=_plain(sprite.html_text), selected=False)
-            elif isinstance(sprite, UILabel):
-                item.update(kind="label", text=sprite.text, selected=False)
-            elif isinstance(sprite, UIImage):
-                item.update(kind="image", text="", selected=False)
-            else:
-                continue
-            out.append(item)
-        for scene in self.stack:
-            if scene.built:
-                for text, where, box in scene.drawn_texts:
-                    out.append({"kind": "drawn", "text": text, "rect": pygame.Rect(where.as_tuple()),
-                                "box": pygame.Rect(box.as_tuple()), "ids": [], "selected": False,
-                                "element": None})
-        return out
-
 
 class _Placeholder(Scene):
     """Stands in for a scene that ``replace`` is about to swap out."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 import pygame
+from pygame_gui.elements import UIButton, UIImage, UILabel, UITextBox
 
 from .app import App
 from .scene import visible_area
@@ -142,13 +143,13 @@ class Pilot:
         return top.name if top is not None else ""
 
     def texts(self) -> list[str]:
-        return [i["text"] for i in self.app.render_model() if i.get("text")]
+        return [i["text"] for i in render_model(self.app) if i.get("text")]
 
     def has_text(self, text: str) -> bool:
         return any(text in t for t in self.texts())
 
     def find(self, text: str, nth: int = 0) -> dict[str, Any]:
-        items = self.app.render_model()
+        items = render_model(self.app)
         exact = [i for i in items if i["kind"] == "button" and i["text"] == text]
         partial = [i for i in items if i["kind"] in ("button", "text") and text in (i["text"] or "")]
         found = exact or partial
@@ -248,3 +249,41 @@ def play_to_debrief(pilot: Pilot, pick: Pick = first, mouse: bool = False, limit
         else:
             raise PilotError(f"don't know how to go on from {name!r}")
     raise PilotError(f"no debrief after {limit} steps")
+
+
+def render_model(app: App) -> list[dict[str, Any]]:
+    """What is shown where: every visible widget's kind, text and rectangle (for tests:
+    the pilot finds and clicks by it)."""
+    out: list[dict[str, Any]] = []
+    for sprite in app.manager.get_sprite_group().sprites():
+        if not getattr(sprite, "visible", True) or not sprite.alive():
+            continue
+        ids = getattr(sprite, "object_ids", []) or []
+        item: dict[str, Any] = {"rect": pygame.Rect(sprite.rect), "ids": [i for i in ids if i], "element": sprite}
+        if isinstance(sprite, UIButton):
+            item.update(kind="button", text=sprite.text, selected=sprite.is_selected)
+        elif isinstance(sprite, UITextBox):
+            item.update(kind="text", text=_plain(sprite.html_text), selected=False)
+        elif isinstance(sprite, UILabel):
+            item.update(kind="label", text=sprite.text, selected=False)
+        elif isinstance(sprite, UIImage):
+            item.update(kind="image", text="", selected=False)
+        else:
+            continue
+        out.append(item)
+    for scene in app.stack:
+        if scene.built:
+            for text, where, box in scene.drawn_texts:
+                out.append({"kind": "drawn", "text": text, "rect": pygame.Rect(where.as_tuple()),
+                            "box": pygame.Rect(box.as_tuple()), "ids": [], "selected": False,
+                            "element": None})
+    return out
+
+
+def _plain(html: str) -> str:
+    """Visible text of pygame_gui HTML (for the render model)."""
+    import html as html_mod
+    import re
+    text = re.sub(r"<br\s*/?>", "\n", html)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html_mod.unescape(text)
