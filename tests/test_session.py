@@ -146,3 +146,15 @@ def test_damaged_or_foreign_saves_are_refused_with_save_error(scenario, damage):
 def test_non_mapping_save_is_refused(scenario):
     with pytest.raises(SaveError):
         Session.from_data(scenario, ["not", "a", "save"])
+
+
+def test_a_session_costs_the_same_however_big_the_scenario():
+    """Each session is a cursor on the shared machine; what it carries must not grow with
+    the number of nodes (it once held a helper per state: half a second per session at 50k)."""
+    from bench.synth import scenario_text
+
+    small = load_scenario_text(scenario_text(60), "small.yaml")
+    big = load_scenario_text(scenario_text(600), "big.yaml")
+    assert len(big.nodes) > 5 * len(small.nodes)
+    sizes = [len(vars(Session.start(s)._cursor)) for s in (small, big)]
+    assert sizes[0] == sizes[1]
