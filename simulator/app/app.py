@@ -12,30 +12,27 @@ button presses. Every scene can rebuild its widgets at any time — on a resize,
 language or text size — because it keeps its state apart from its widgets.
 
 Getting it going (settings, the journal, ``--resume``) is ``startup``'s job, so this
-module is the window alone and a test can open one with whatever journal it likes.
+module is the window alone and a test can open one with whatever journal it likes. The
+routes between screens that the scenes call (``open_card``, ``show_play``, ...) are
+``navigation``'s.
 """
 
 from __future__ import annotations
 
 import time
 import warnings
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import pygame
 import pygame_gui
 
-from engine.errors import ScenarioError
-
-if TYPE_CHECKING:
-    from engine import Scenario
-
 from .. import settings as settings_mod
 from ..journal import Journal
 from ..settings import Settings
-from .cards_cache import ScenarioCard, scenario_cards
 from .launch import icon as window_icon
 from .launch import window_size
 from .layout import MIN_WINDOW
+from .navigation import Navigation
 from .play import Play
 from .scene import Scene
 from .theme import ACCENT, build_theme
@@ -58,7 +55,9 @@ class Manager(pygame_gui.UIManager):
             self.mouse_position = (-10_000, -10_000)
 
 
-class App:
+class App(Navigation):
+    """The window; the routes between its screens are ``Navigation``'s."""
+
     def __init__(self, settings: Optional[Settings] = None, journal: Optional[Journal] = None,
                  size: Optional[tuple[int, int]] = None, notice: Optional[str] = None,
                  persist_settings: bool = True):
@@ -81,7 +80,6 @@ class App:
         self._layout_size = self.screen.get_size()
         self.manager, self.fonts = self._make_manager()
         self.clock = pygame.time.Clock()
-        self.catalog: Optional[list[ScenarioCard]] = None
 
     # -- display and theme ---------------------------------------------------------
     @staticmethod
@@ -218,85 +216,6 @@ class App:
         self.stack = []
         return self.push(scene)
 
-    # -- navigation used by the scenes -------------------------------------------------
-    def go_start(self) -> None:
-        from .scenes.start import StartScene
-        self.catalog = None
-        self.reset(StartScene(self))
-
-    def open_menu(self) -> None:
-        from .scenes.menu import MenuScene
-        if isinstance(self.top, MenuScene):
-            self.pop()
-            return
-        self.push(MenuScene(self))
-
-    def open_settings(self) -> None:
-        from .scenes.settings import SettingsScene
-        self.push(SettingsScene(self))
-
-    def load_catalog(self) -> list[ScenarioCard]:
-        """The scenarios for the start screen (from the card cache when unchanged)."""
-        if self.catalog is None:
-            self.catalog = scenario_cards()
-        return self.catalog
-
-    def open_card(self, card: ScenarioCard) -> Optional[str]:
-        """Open a scenario from its card; returns a message for the trainee when it can't be loaded."""
-        from engine import load_scenario  # the loader comes with the first scenario, not the start screen
-        try:
-            scenario = load_scenario(card.path)
-        except ScenarioError as exc:
-            self.catalog = None
-            return str(exc.problems[0]) if exc.problems else str(exc)
-        except OSError as exc:
-            self.catalog = None
-            return f"{card.path}: {exc.strerror or exc}"
-        self.open_scenario(scenario, card.path)
-        return None
-
-    def open_scenario(self, scenario: Scenario, path: str) -> None:
-        from .scenes.briefing import BriefingScene
-        self.push(BriefingScene(self, scenario, path))
-
-    def replace_with_briefing(self, play: Play) -> None:
-        """Play again: back to the briefing, the new session remembering the old one."""
-        from .scenes.briefing import BriefingScene
-        self.go_start()
-        self.push(BriefingScene(self, play.scenario, play.scenario_path, parent_id=play.session_id))
-
-    def begin(self, scenario: Scenario, path: str, parent_id: Optional[int] = None) -> None:
-        """Start a new session and go to its first screen (preparation or meeting)."""
-        play = Play(scenario, path, self.settings.language, self.journal, parent_id=parent_id)
-        self.show_play(play)
-
-    def show_play(self, play: Play, resumed: bool = False) -> None:
-        from .scenes.debrief import DebriefScene
-        from .scenes.meeting import MeetingScene
-        from .scenes.preparation import PreparationScene
-        if play.session.finished:
-            self.replace(DebriefScene(self, play))
-        elif play.session.in_preparation:
-            self.replace(PreparationScene(self, play))
-        else:
-            self.replace(MeetingScene(self, play, resumed=resumed))
-
-    def show_play_over(self, play: Play, resumed: bool = False) -> None:
-        """Show a session's screen above the current one, which stays in the stack below it."""
-        self.stack.append(_Placeholder(self))  # show_play replaces the top scene
-        self.show_play(play, resumed=resumed)
-
-    def request_quit(self) -> None:
-        """Closing the window: ask first when a meeting is under way (it stays saved)."""
-        from .scenes.menu import ConfirmQuitScene
-        if isinstance(self.top, ConfirmQuitScene):
-            self.running = False
-            return
-        if any(s.in_session for s in self.stack):
-            self.push(ConfirmQuitScene(self))
-        else:
-            self.running = False
-
     # -- frames -----------------------------------------------------------------------
     def animating(self) -> bool:
         if self.now - self.last_input < SETTLE_AFTER_INPUT:
@@ -419,10 +338,3 @@ class App:
     # -- for tests and screenshots ------------------------------------------------------
     def screenshot(self, path: str) -> None:
         pygame.image.save(self.screen, path)
-
-class _Placeholder(Scene):
-    """Stands in for a scene that ``replace`` is about to swap out."""
-
-    def build_widgets(self) -> None:
-        pass
-
