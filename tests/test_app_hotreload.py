@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import pygame
 import pytest
 
 from engine import load_scenario
@@ -332,3 +333,42 @@ def test_the_coach_card_about_the_last_choice_stays_after_a_reload(window, copy)
     pilot.settle()
     assert pilot.has_text(NEW_LINE)
     assert [t for t in pilot.texts() if t.startswith("Coach:")] == card
+
+
+# -- the residents' mood arrows of the last choice -------------------------------------------
+
+FIRST_EFFECT = "next: ineke_teleurgesteld\n        effects:\n          ineke: {trust: -1, anger: 1}"
+
+
+def resident_cards(app) -> dict[str, bytes]:
+    """The pixels of each resident's card as the window shows it (meters, arrows, face)."""
+    return {rid: pygame.image.tobytes(el.image, "RGBA") for rid, el in app.top.portrait_images.items()}
+
+
+def test_the_mood_arrows_of_the_last_choice_stay_after_a_reload(window, copy):
+    app, pilot = to_first_reply(window, copy)
+    assert app.top.mood_delta["ineke"] == {"trust": -1, "anger": 1}  # arrows beside Ineke's meters
+    cards = resident_cards(app)
+    edit(copy, OLD_LINE, NEW_LINE)
+    reload(pilot)
+    assert pilot.has_text(NEW_LINE)
+    assert resident_cards(app) == cards
+    reload(pilot)  # and again: the rebuilt meeting keeps them too
+    assert resident_cards(app) == cards
+
+
+def test_an_edited_effect_shows_its_new_arrows_after_a_reload(window, copy):
+    app, pilot = to_first_reply(window, copy)
+    cards = resident_cards(app)
+    edit(copy, FIRST_EFFECT, FIRST_EFFECT.replace("trust: -1", "trust: 1"))
+    reload(pilot)
+    assert app.top.mood_delta["ineke"] == {"trust": 1, "anger": 1}
+    assert resident_cards(app)["ineke"] != cards["ineke"]
+
+
+def test_no_arrows_when_the_last_choice_was_not_made_again(window, copy):
+    app, pilot = to_first_reply(window, copy)
+    edit(copy, "- id: regels_uitleggen", "- id: kaders_schetsen")
+    reload(pilot)  # back at the decision: nothing has moved yet
+    assert len(app.top.session.history) == 3
+    assert not any(app.top.mood_delta.values())

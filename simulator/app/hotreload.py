@@ -177,6 +177,7 @@ def hot_reload(app: "App") -> None:
     if looked_up:
         app.pop()  # the briefing looked up from the preparation: reopened below on the new text
     _show(app, owner, play)
+    _carry_mood_change(owner, app.top)
     if looked_up:
         app.push(BriefingScene(app, found, path, readonly=True))
     show_toast(app, message(outcome, lang), NOTE_SECONDS if outcome.why else TOAST_SECONDS)
@@ -216,6 +217,13 @@ def _carry_coach(old: Play, new: Play) -> None:
     except (KeyError, StopIteration, AttributeError):
         return
     now.decision, now.at, now.seen_on_a_line = same, done, was.seen_on_a_line
+
+
+def _carry_mood_change(old: "Scene", new: Optional["Scene"]) -> None:
+    """The arrows of the last choice stay on the residents' cards, as the coach card does."""
+    from .scenes.meeting import MeetingScene
+    if isinstance(old, MeetingScene) and isinstance(new, MeetingScene):
+        new.carry_mood_change(old)
 
 
 def _show(app: "App", owner: "Scene", play: Play) -> None:

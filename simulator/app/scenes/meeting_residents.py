@@ -66,8 +66,21 @@ class MeetingResidents:
     # -- moods ---------------------------------------------------------------------
     def _mark_mood_change(self, before: Mapping[str, Mapping[str, int]]) -> None:
         """Remember what the last choice moved (the cards show it as arrows)."""
-        self.mood_delta = {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]}
-                           for rid, m in self.session.mood.items()}
+        self.mood_delta = mood_change(before, self.session.mood)
+
+    def carry_mood_change(self, old: "MeetingResidents") -> None:
+        """After F5 the meeting is a new scene on the reloaded text: the arrows the old one showed
+        stay when the same last choice was made again, reading what it moves in the new text.
+        (An empty ``mood_delta``: no choice made on that screen yet, so no arrows to keep.)"""
+        before, after = old.session.history, self.session.history
+        if not old.mood_delta or not after or len(after) != len(before):
+            return
+        made, again = before[-1], after[-1]
+        if again.kind != "meeting" or (again.node_id, again.choice_id) != (made.node_id, made.choice_id):
+            return
+        self.mood_delta = mood_change(again.mood_before, again.mood_after)
+        if self.built:
+            self._refresh_portraits()
 
     def _ease_moods(self, dt: float) -> None:
         moving = False
@@ -100,3 +113,9 @@ class MeetingResidents:
         table = pygame.Rect(room.x + g // 2, first.bottom - g // 2 - 2, room.w - g, g)
         pygame.draw.rect(surface, (205, 182, 152), table, border_radius=6)
         pygame.draw.line(surface, (176, 150, 118), (table.x + 6, table.bottom - 1), (table.right - 6, table.bottom - 1))
+
+
+def mood_change(before: Mapping[str, Mapping[str, int]],
+                after: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
+    """Per resident, the mood variables that moved and by how much."""
+    return {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]} for rid, m in after.items()}
