@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Optional
+from typing import Callable, Mapping, Optional
 
 from .abstraction import Abstraction, key_of
-from .dimensions import DIMENSION_KEYS
 from .gcpause import paused_gc
 from .model import Scenario
-from .packed import Packing, fits
 from .rules import OBJECTIVES, ZERO, Rules, Snapshot, Vector, weight_vector  # noqa: F401 (re-exported)
-from .shapes import MAX_WEIGHT, MIN_WEIGHT
 from .state import Decision
+from .values import PackedValues, compute_values
 
-N_DIMS = len(DIMENSION_KEYS)
 DEFAULT_MAX_STATES = 200_000
 EXACT_STATES = 5_000
 EXACT_STATES_PER_NODE = 8  # a meeting whose states grow linearly with its length stays exact
@@ -45,13 +42,14 @@ class StateGraph:
     complete: bool = True
     dead_ends: list[Snapshot] = field(default_factory=list)
     back_edges: int = 0
-    best: dict[Snapshot, Vector] = field(default_factory=dict)
-    worst: dict[Snapshot, Vector] = field(default_factory=dict)
+    # Best and worst totals from each state: plain dicts, or views of ``packed`` (``Unpacked``).
+    best: Mapping[Snapshot, Vector] = field(default_factory=dict)
+    worst: Mapping[Snapshot, Vector] = field(default_factory=dict)
     exact: bool = True  # False: states were merged by mood band (see abstraction.band_key)
     max_states: int = DEFAULT_MAX_STATES
     interned: dict[Snapshot, Snapshot] = field(default_factory=dict, repr=False)  # one object per key
     passed: set[str] = field(default_factory=set)  # lines without choices that moves went through
-    packed: Optional[tuple] = field(default=None, repr=False)  # (Packing, best, worst) while values fit
+    packed: Optional[PackedValues] = field(default=None, repr=False)  # numbered packed totals, while they fit
 
     def key(self, snap: Snapshot) -> Snapshot:
         """The graph's key for a real snapshot."""
@@ -78,7 +76,7 @@ class StateGraph:
             with paused_gc():
                 _expand(self, snap, self.max_states)
                 key = self.interned.get(key, key)
-                _compute_values(self, key)
+                compute_values(self, key)
         return key
 
     def shown(self) -> set[str]:
@@ -161,7 +159,7 @@ def _explore(scenario: Scenario, max_states: int, exact_states: int,
                            max_states=max_states)
         _expand(graph, start, max_states, cancel)
     graph.initial = graph.interned.get(graph.initial, graph.initial)
-    _compute_values(graph, graph.initial)
+    compute_values(graph, graph.initial)
     return graph
 
 
@@ -216,100 +214,6 @@ def _land(pass_line: Callable[[Snapshot], Snapshot], plain: frozenset[str], snap
         passed.add(snap[0])
         snap = pass_line(snap)
     return snap
-
-
-def _compute_values(graph: StateGraph, root: Snapshot) -> None:
-    """Post-order DP from ``root``; an edge back into the current path is ignored (counted).
-
-    On packed vectors (``engine.packed``) whenever no total can outgrow them, which is
-    every real scenario; the tables still hold tuples, unpacked once per distinct value.
-    """
-    if graph.packed is None and fits(graph.max_states, N_DIMS * max(-MIN_WEIGHT, MAX_WEIGHT)):
-        graph.packed = (Packing(len(OBJECTIVES)), {}, {})
-    if graph.packed is None:
-        _values_unpacked(graph, root)
-    else:
-        _values_packed(graph, root)
-
-
-def _post_order(graph: StateGraph, root: Snapshot, done: dict) -> Iterator[tuple[Snapshot, list[Edge]]]:
-    """The states below ``root`` not yet in ``done``, each after its successors, with their
-    edges; the caller puts each into ``done`` before asking for the next. An edge into
-    the current path (a loop) can't wait for its target: it is counted in ``back_edges``."""
-    edges_of = graph.edges
-    on_path: set[Snapshot] = set()
-    stack: list[tuple[Snapshot, bool]] = [(root, False)]
-    back_edges = 0
-    while stack:
-        snap, expanded = stack.pop()
-        if expanded:
-            on_path.discard(snap)
-            yield snap, edges_of.get(snap, [])
-            continue
-        if snap in done:
-            continue
-        on_path.add(snap)
-        stack.append((snap, True))
-        for _, _, nxt in edges_of.get(snap, ()):
-            if nxt in on_path:
-                back_edges += 1
-            elif nxt not in done:
-                stack.append((nxt, False))
-    graph.back_edges += back_edges
-
-
-def _values_packed(graph: StateGraph, root: Snapshot) -> None:
-    pack, pbest, pworst = graph.packed
-    best, worst = graph.best, graph.worst
-    pmax, pmin, zero = pack.max, pack.min, pack.zero
-    packed_w: dict[int, int] = {}  # id(weights) -> packed; the vectors are shared objects that outlive this
-    unpacked: dict[int, Vector] = {pack.zero: ZERO}
-    for snap, edges in _post_order(graph, root, pbest):
-        hi = lo = None
-        for _, w, nxt in edges:
-            b = pbest.get(nxt)
-            if b is None:  # back edge or unexplored
-                continue
-            pw = packed_w.get(id(w))
-            if pw is None:
-                pw = packed_w[id(w)] = pack.weights(w)
-            if hi is None:
-                hi, lo = b + pw, pworst[nxt] + pw
-            else:
-                hi, lo = pmax(hi, b + pw), pmin(lo, pworst[nxt] + pw)
-        if hi is None:
-            hi = lo = zero
-        pbest[snap], pworst[snap] = hi, lo
-        for v, table in ((hi, best), (lo, worst)):
-            t = unpacked.get(v)
-            if t is None:
-                t = unpacked[v] = pack.unpack(v)
-            table[snap] = t
-
-
-def _values_unpacked(graph: StateGraph, root: Snapshot) -> None:
-    best, worst = graph.best, graph.worst
-    add = operator.add
-    for snap, edges in _post_order(graph, root, best):
-        ups: list[Vector] = []
-        downs: list[Vector] = []
-        for _, w, nxt in edges:
-            b = best.get(nxt)
-            if b is None:  # back edge or unexplored
-                continue
-            if w is ZERO:
-                ups.append(b)
-                downs.append(worst[nxt])
-            else:
-                ups.append(tuple(map(add, w, b)))
-                downs.append(tuple(map(add, w, worst[nxt])))
-        if not ups:
-            best[snap] = worst[snap] = ZERO
-        elif len(ups) == 1:
-            best[snap], worst[snap] = ups[0], downs[0]
-        else:
-            best[snap] = tuple(map(max, *ups))
-            worst[snap] = tuple(map(min, *downs))
 
 
 def snapshots_along(graph: StateGraph, history: list[Decision]) -> list[Optional[Snapshot]]:

@@ -33,6 +33,39 @@ class Packing:
         self.zero = sum(OFFSET << (WIDTH * i) for i in range(n))  # the all-zero vector
         self._fields = struct.Struct(f"<{n}I")  # one C call reads every field
         self._offsets = (OFFSET,) * n
+        self._below_guard = sum(((1 << (WIDTH - 1)) - 1) << (WIDTH * i) for i in range(n))
+        self._by_id: dict[int, int] = {}
+
+    def guard(self, k: int) -> int:
+        """The top bit of field ``k``: how ``equal`` marks that field."""
+        return 1 << (WIDTH * k + WIDTH - 1)
+
+    def field(self, v: int, k: int) -> int:
+        """Field ``k`` of ``v``, still offset (comparable with the same field of another total)."""
+        return (v >> (WIDTH * k)) & FIELD
+
+    def equal(self, a: int, b: int) -> int:
+        """The guard bit of every field in which the totals ``a`` and ``b`` are equal.
+
+        Fields of a total stay below their top bit, so in ``a ^ b`` a field is nonzero
+        exactly when adding ``2^(WIDTH-1) - 1`` lifts it into its top bit, with no carry
+        into the next field.
+        """
+        return self.guards & ~((a ^ b) + self._below_guard)
+
+    def weights_of(self, w: tuple[int, ...]) -> int:
+        """``weights(w)``, remembered per vector object: the graph's edges share a few
+        weight tuples (one per distinct score), which stay alive as long as the graph."""
+        p = self._by_id.get(id(w))
+        if p is None:
+            p = self._by_id[id(w)] = self.weights(w)
+        return p
+
+    def weights_by_id(self) -> dict[int, int]:
+        """The packed weights ``weights_of`` has seen, by ``id`` of the vector (a plain dict
+        for hot loops: every weight vector of a graph's edges is in it once its values are
+        worked out)."""
+        return self._by_id
 
     def weights(self, w: Iterable[int]) -> int:
         """A move's weights as an int to add to a packed total (no offset: it is a change)."""

@@ -26,7 +26,7 @@ from typing import Optional
 from .analysis import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
 from .gcpause import paused_gc
 from .model import Scenario
-from .playwalk import Numbered, number, values, walk, walk_all
+from .playwalk import Numbered, number, packed_values, values, walk, walk_all, walk_all_packed
 from .rules import Rules, Snapshot
 
 MAX_SAMPLE_STEPS = 10_000
@@ -117,6 +117,9 @@ def _exact(graph: StateGraph) -> Stats:
                 stats.ending_odds[where] = stats.ending_odds.get(where, 0.0) + m
             else:
                 stats.never_ends += m
+    # In the scenario's order (not the order states happened to be numbered in), and a
+    # sure ending is 1.0 even when rounding made the sum of its paths a hair more.
+    stats.ending_odds = {e: min(1.0, stats.ending_odds[e]) for e in s.endings if e in stats.ending_odds}
     if num.cyclic:
         stats.never_ends = max(0.0, 1.0 - sum(stats.ending_odds.values()))
     count, lo, hi = _backward(num, decision)
@@ -125,11 +128,13 @@ def _exact(graph: StateGraph) -> Stats:
         stats.playthroughs_capped = count > PLAYTHROUGH_CAP
     stats.decisions = (lo, mean, None if num.cyclic else hi)
     for worst, paths in ((False, stats.best), (True, stats.worst)):
-        table = values(graph, num, worst)
         if num.cyclic:
+            table = values(graph, num, worst)
             walks = [walk(num, table, k, worst) for k in range(len(OBJECTIVES))]
+        elif graph.packed is not None:
+            walks = walk_all_packed(num, packed_values(graph, num, worst), graph.packed.pack, worst)
         else:
-            walks = walk_all(num, table, worst)
+            walks = walk_all(num, values(graph, num, worst), worst)
         for objective, (moves, last, totals) in zip(OBJECTIVES, walks):
             paths[objective] = _path(s, moves, states[last], totals)
     offered_most, differs = _offers(s, num, decision, stats.coverage)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import add, itemgetter
-from typing import Optional
+from typing import Callable, Optional
 
 from .analysis import OBJECTIVES, ZERO, StateGraph, Vector
+from .packed import Packing
 from .rules import Snapshot
+from .values import PackedValues
 
 OVERALL = len(OBJECTIVES) - 1
 _KEYS = [itemgetter(k, OVERALL) for k in range(len(OBJECTIVES))]  # a move's (objective, overall) totals
@@ -37,7 +39,15 @@ class Numbered:
 
 
 def number(graph: StateGraph) -> Numbered:
-    """Number the states and search depth-first from the start, edges in order (sums depend on it)."""
+    """Number the states and find those reachable from the start, each after its successors.
+
+    The values pass (``engine.values``) has already done this for a graph without loops
+    whose first pass started at the initial state; otherwise a depth-first search from the
+    start, edges in order, does it here.
+    """
+    values = graph.packed
+    if values is not None and values.reachable and not graph.back_edges and _interned(graph):
+        return _numbered_by_values(graph, values)
     edges_of = graph.edges
     states = list(edges_of)
     edges = list(edges_of.values())
@@ -72,6 +82,15 @@ def number(graph: StateGraph) -> Numbered:
             post.append(i)
     num.cyclic = cyclic
     return num
+
+
+def _numbered_by_values(graph: StateGraph, values: PackedValues) -> Numbered:
+    states = list(values.states)
+    edges_of = graph.edges
+    edges = [edges_of.get(s, []) for s in states]
+    index = {id(s): i for i, s in enumerate(states)}
+    n = values.reachable
+    return Numbered(states, edges, [list(out) for out in values.succ], list(range(n)), n - 1, False, index, True)
 
 
 def _interned(graph: StateGraph) -> bool:
@@ -186,6 +205,115 @@ def walk_all(num: Numbered, table: list[Vector], worst: bool) -> list[Walk]:
             else:
                 here[j] = here[j] + members
     return [(moves[k], last[k], _sum(ws[k])) for k in range(count)]
+
+
+def packed_values(graph: StateGraph, num: Numbered, worst: bool) -> list[int]:
+    """As ``values``, on the graph's packed totals (``graph.packed`` must be set)."""
+    packed = graph.packed
+    assert packed is not None
+    source = packed.worst if worst else packed.best
+    if num.states == packed.states:  # numbered by the values pass: the same numbers
+        return list(source)
+    table = [packed.pack.zero] * len(num.states)
+    index, interned = num.index, num.interned
+    for snap, v in zip(packed.states, source):
+        i = index.get(id(snap) if interned else snap)
+        if i is not None:
+            table[i] = v
+    return table
+
+
+def walk_all_packed(num: Numbered, table: list[int], pack: Packing, worst: bool) -> list[Walk]:
+    """``walk_all`` on packed totals: the same walks, without a tuple per move.
+
+    At a state, the moves' totals ``q`` (weights plus the next state's value) are one int
+    each; their per-field best ``top`` is a few int operations, and ``pack.equal(q, top)``
+    marks every objective a move is best on. Objectives travel as a bitmask of those
+    marks. Going through the moves in order, a move best on the overall total takes every
+    objective it is also best on that no earlier such move took: exactly the first move
+    with the best (objective, overall) pair. The few objectives whose best moves all fall
+    short on overall are settled one by one.
+    """
+    assert not num.cyclic
+    better = pack.min if worst else pack.max
+    equal, field = pack.equal, pack.field
+    weight = pack.weights_by_id()
+    succ, edges, states = num.succ, num.edges, num.states
+    count = len(OBJECTIVES)
+    guard = [pack.guard(k) for k in range(count)]
+    overall = guard[OVERALL]
+    members_of: dict[int, list[int]] = {}
+    moves: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    totals = [0] * count
+    last = [num.root] * count
+    here = [0] * len(states)
+    here[num.root] = sum(guard)
+    for i in reversed(num.post):
+        group = here[i]
+        if not group:
+            continue
+        here[i] = 0
+        out = succ[i]
+        if not out:
+            for k in _members(members_of, group, guard):
+                last[k] = i
+            continue
+        es = edges[i]
+        if len(out) == 1:
+            split: list[tuple[int, int]] = [(group, 0)]
+        else:
+            qs = [table[j] + weight[id(e[1])] for e, j in zip(es, out)]
+            top = qs[0]
+            for q in qs[1:]:
+                top = better(top, q)
+            eqs = [equal(q, top) for q in qs]
+            split = []
+            rest = group
+            for n, eq in enumerate(eqs):
+                if eq & overall:
+                    take = rest & eq
+                    if take:
+                        split.append((take, n))
+                        rest ^= take
+                        if not rest:
+                            break
+            if rest:
+                for k in _members(members_of, rest, guard):
+                    split.append((guard[k], _first_best_overall(qs, eqs, guard[k], field, worst)))
+        for members, n in split:
+            move, w, _ = es[n]
+            ks = _members(members_of, members, guard)
+            if move != "continue":
+                rec = (states[i][0], move)
+                for k in ks:
+                    moves[k].append(rec)
+            if w is not ZERO:
+                pw = weight[id(w)]
+                for k in ks:
+                    totals[k] += pw
+            here[out[n]] |= members
+    zero = pack.zero
+    return [(moves[k], last[k], pack.unpack(totals[k] + zero) if totals[k] else ZERO) for k in range(count)]
+
+
+def _members(cache: dict[int, list[int]], mask: int, guard: list[int]) -> list[int]:
+    """The objectives (indices) whose guard bits are set in ``mask``."""
+    ks = cache.get(mask)
+    if ks is None:
+        ks = cache[mask] = [k for k, g in enumerate(guard) if mask & g]
+    return ks
+
+
+def _first_best_overall(qs: list[int], eqs: list[int], bit: int, field: Callable[[int, int], int],
+                        worst: bool) -> int:
+    """Among the moves best on the objective marked ``bit``: the first with the best overall total."""
+    pick, pick_o = -1, 0
+    for n, eq in enumerate(eqs):
+        if eq & bit:
+            o = field(qs[n], OVERALL)
+            if pick < 0 or (o < pick_o if worst else o > pick_o):
+                pick, pick_o = n, o
+    return pick
 
 
 def _q_values(es: list, out: list[int], table: list[Vector]) -> list[tuple]:
