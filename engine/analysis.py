@@ -25,6 +25,7 @@ EXACT_STATES = 5_000
 EXACT_STATES_PER_NODE = 8  # a meeting whose states grow linearly with its length stays exact
 
 Edge = tuple[str, Vector, Snapshot]
+_new = tuple.__new__  # a Snapshot without the named tuple's Python-level __new__
 CANCEL_EVERY = 1024  # states between two looks at ``cancel``
 
 
@@ -65,7 +66,7 @@ class StateGraph:
         and a long meeting has almost half as many states. ``passed`` keeps the lines
         that were gone through, so coverage still counts them as shown.
         """
-        return _land(self.rules.pass_line, self.rules.plain_lines, snap, self.passed)
+        return _land(self.rules, snap, self.passed) if snap[0] in self.rules.plain_lines else snap
 
     def ensure(self, snap: Snapshot) -> Snapshot:
         """The key of a real snapshot, exploring from it first if the graph hasn't seen it."""
@@ -172,7 +173,7 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
     # Every key is kept as one object (``seen``): later lookups in the value tables and the
     # statistics then find it by identity instead of comparing moods and flag sets.
     seen = graph.interned
-    plain, passed, pass_line = graph.rules.plain_lines, graph.passed, graph.rules.pass_line
+    plain, passed, rules = graph.rules.plain_lines, graph.passed, graph.rules
     start_key = graph.key(start)
     start_key = seen.setdefault(start_key, start_key)
     stack = [(start, start_key)]
@@ -188,7 +189,7 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
         edges = []
         for move, _, vector, nxt in successors(real):
             if nxt[0] in plain:
-                nxt = _land(pass_line, plain, nxt, passed)
+                nxt = _land(rules, nxt, passed)
             plan = plans.get(nxt[0])
             nxt_key = nxt if plan is None else key_of(nxt, plan)
             known = seen.get(nxt_key)
@@ -205,14 +206,20 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
             graph.dead_ends.append(here)
 
 
-def _land(pass_line: Callable[[Snapshot], Snapshot], plain: frozenset[str], snap: Snapshot,
-          passed: set[str]) -> Snapshot:
-    """``snap`` moved past the lines without choices it stands at (see ``StateGraph.landing``)."""
+def _land(rules: Rules, snap: Snapshot, passed: set[str]) -> Snapshot:
+    """``snap`` (at a line in ``rules.plain_lines``) moved past the lines without choices
+    it stands at (see ``StateGraph.landing``)."""
+    run = rules.plain_run(snap[0])
+    if run is not None:
+        target, lines = run
+        passed.update(lines)
+        return rules.settle(_new(Snapshot, (target,) + snap[1:]), False)
+    plain = rules.plain_lines
     for _ in range(len(plain) + 1):  # more steps than lines: they go round in a circle
         if snap[0] not in plain:
             return snap
         passed.add(snap[0])
-        snap = pass_line(snap)
+        snap = rules.pass_line(snap)
     return snap
 
 

@@ -148,19 +148,30 @@ def _path(s: Scenario, moves: list[tuple[str, str]], last: Snapshot, totals: Vec
 
 
 def _offers(s: Scenario, num: Numbered, decision: list[bool], cov: Coverage) -> tuple[dict[str, int], set[str]]:
-    """Coverage, and per decision node the most choices ever on offer and whether their scores ever differ."""
+    """Coverage, and per decision node the most choices ever on offer and whether their scores ever differ.
+
+    Once one state of a node offers all its choices, the node is settled: all of them
+    have been on offer, none can be added, and whether their scores differ is known
+    (if they all score alike there, they do everywhere). Its other states are skipped.
+    """
     positions = {num.states[i][0] for i in num.post}
     cov.nodes_shown.update(p for p in positions if p in s.nodes)
     cov.endings_reached.update(p for p in positions if p not in s.nodes and p in s.endings)
     offered: dict[str, set[str]] = {}
     offered_most: dict[str, int] = {}
     differs: set[str] = set()
+    settled: set[str] = set()
+    nodes = s.nodes
     move_of, weights_of = itemgetter(0), itemgetter(1)
     for i in num.post:
         if not decision[i]:
             continue
-        edges = num.edges[i]
         where = num.states[i][0]
+        if where in settled:
+            continue
+        edges = num.edges[i]
+        if len(edges) == len(nodes[where].choices):
+            settled.add(where)
         moves = offered.get(where)
         if moves is None:
             moves = offered[where] = set()

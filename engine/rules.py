@@ -30,6 +30,7 @@ Vector = tuple[int, ...]
 ZERO: Vector = (0,) * len(OBJECTIVES)
 NO_SCORE: Mapping[str, int] = MappingProxyType({})  # the score of "continue" (shared, read-only)
 _EMPTY: frozenset = frozenset()
+_UNKNOWN = object()
 
 
 class Snapshot(NamedTuple):
@@ -111,6 +112,7 @@ class Rules:
             if not node.choices and not node.auto and node.next is not None and nid not in self.read_visited
             and nid not in scenario.endings)
         self._next_of = {nid: scenario.nodes[nid].next for nid in self.plain_lines}
+        self._runs: dict[str, Any] = {}  # plain line -> ``plain_run``
         self._triggers = tuple((k, self.test(t.when), t.goto) for k, t in enumerate(scenario.triggers))
         self._auto: dict[str, tuple[tuple[Test, str], ...]] = {}
         self._steps: dict[str, tuple[_ChoiceStep, ...]] = {}
@@ -240,6 +242,26 @@ class Rules:
             out.append((choice.id, choice.score, st.vector,
                         settle(_new(Snapshot, (choice.next, mood, flags, snap[3], chosen, snap[5], snap[6])), True)))
         return out
+
+    def plain_run(self, position: str) -> Optional[tuple[str, tuple[str, ...]]]:
+        """From a line in ``plain_lines``: the first position after it that isn't one, and
+        the lines on the way; None when they go round in a circle. Passing a plain line
+        changes nothing but the position (``settle`` has nothing to do on one), so a run of
+        them is one step to its end, worked out once per line."""
+        run = self._runs.get(position, _UNKNOWN)
+        if run is _UNKNOWN:
+            lines: list[str] = []
+            p = position
+            while p in self.plain_lines:
+                if p in lines:
+                    run = None
+                    break
+                lines.append(p)
+                p = self._next_of[p]
+            else:
+                run = (p, tuple(lines))
+            self._runs[position] = run
+        return run  # type: ignore[return-value]
 
     def pass_line(self, snap: Snapshot) -> Snapshot:
         """The one move from a line in ``plain_lines``: on to its ``next`` (``successors``'
