@@ -33,7 +33,7 @@ class Packing:
         self.zero = sum(OFFSET << (WIDTH * i) for i in range(n))  # the all-zero vector
         self._fields = struct.Struct(f"<{n}I")  # one C call reads every field
         self._offsets = (OFFSET,) * n
-        self._below_guard = sum(((1 << (WIDTH - 1)) - 1) << (WIDTH * i) for i in range(n))
+        self.below_guard = sum(((1 << (WIDTH - 1)) - 1) << (WIDTH * i) for i in range(n))
         self._by_id: dict[int, int] = {}
 
     def guard(self, k: int) -> int:
@@ -51,7 +51,7 @@ class Packing:
         exactly when adding ``2^(WIDTH-1) - 1`` lifts it into its top bit, with no carry
         into the next field.
         """
-        return self.guards & ~((a ^ b) + self._below_guard)
+        return self.guards & ~((a ^ b) + self.below_guard)
 
     def weights_of(self, w: tuple[int, ...]) -> int:
         """``weights(w)``, remembered per vector object: the graph's edges share a few

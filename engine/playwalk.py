@@ -227,16 +227,17 @@ def walk_all_packed(num: Numbered, table: list[int], pack: Packing, worst: bool)
     """``walk_all`` on packed totals: the same walks, without a tuple per move.
 
     At a state, the moves' totals ``q`` (weights plus the next state's value) are one int
-    each; their per-field best ``top`` is a few int operations, and ``pack.equal(q, top)``
-    marks every objective a move is best on. Objectives travel as a bitmask of those
+    each; their per-field best is the state's own value (``table[i]``, the values pass
+    took that very maximum), and ``pack.equal(q, table[i])`` marks every objective a move
+    is best on. Objectives travel as a bitmask of those
     marks. Going through the moves in order, a move best on the overall total takes every
     objective it is also best on that no earlier such move took: exactly the first move
     with the best (objective, overall) pair. The few objectives whose best moves all fall
     short on overall are settled one by one.
     """
     assert not num.cyclic
-    better = pack.min if worst else pack.max
-    equal, field = pack.equal, pack.field
+    field = pack.field
+    guards, below = pack.guards, pack.below_guard  # ``pack.equal``, inlined
     weight = pack.weights_by_id()
     succ, edges, states = num.succ, num.edges, num.states
     count = len(OBJECTIVES)
@@ -262,11 +263,9 @@ def walk_all_packed(num: Numbered, table: list[int], pack: Packing, worst: bool)
         if len(out) == 1:
             split: list[tuple[int, int]] = [(group, 0)]
         else:
+            top = table[i]
             qs = [table[j] + weight[id(e[1])] for e, j in zip(es, out)]
-            top = qs[0]
-            for q in qs[1:]:
-                top = better(top, q)
-            eqs = [equal(q, top) for q in qs]
+            eqs = [guards & ~((q ^ top) + below) for q in qs]
             split = []
             rest = group
             for n, eq in enumerate(eqs):

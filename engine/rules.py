@@ -116,13 +116,11 @@ class Rules:
         self._triggers = tuple((k, self.test(t.when), t.goto) for k, t in enumerate(scenario.triggers))
         self._auto: dict[str, tuple[tuple[Test, str], ...]] = {}
         self._steps: dict[str, tuple[_ChoiceStep, ...]] = {}
-        self._by_choice: dict[str, _ChoiceStep] = {}
+        self._by_choice: Optional[dict[str, _ChoiceStep]] = None  # for ``choose``, made when first asked
+        step, test = self._choice_step, self.test
         for nid, node in scenario.nodes.items():
-            self._auto[nid] = tuple((self.test(a.when), a.goto) for a in node.auto)
-            steps = tuple(self._choice_step(c) for c in node.choices)
-            self._steps[nid] = steps
-            for step in steps:
-                self._by_choice[step.choice.key] = step
+            self._auto[nid] = tuple([(test(a.when), a.goto) for a in node.auto]) if node.auto else ()
+            self._steps[nid] = tuple([step(c) for c in node.choices]) if node.choices else ()
 
     # -- compiling ----------------------------------------------------------------------
     def test(self, condition: Condition) -> Test:
@@ -161,16 +159,20 @@ class Rules:
         # Long scenarios repeat the same effects and scores on many choices: each distinct
         # one is worked out once (scores in ``_vector``).
         effects = c.effects
-        sig = tuple((who, tuple(deltas.items())) for who, deltas in effects.items()) if effects else ()
+        sig = tuple([(who, tuple(deltas.items())) for who, deltas in effects.items()]) if effects else ()
         ops = self._by_effects.get(sig)
         if ops is None:
             ops = self._by_effects[sig] = self._ops(effects)
             self._moods_after[ops] = {}
-        key = c.key
-        return _ChoiceStep(
+        chosen_key = None
+        if self.read_chosen:
+            key = c.key
+            if key in self.read_chosen:
+                chosen_key = key
+        return _new(_ChoiceStep, (  # without the named tuple's Python-level __new__: 15k at 10k nodes
             c, self.test(c.when) if c.when is not None else None, ops,
             frozenset(c.set_flags) if c.set_flags else _EMPTY, frozenset(c.clear_flags) if c.clear_flags else _EMPTY,
-            key if key in self.read_chosen else None, self._vector(c.score), self._moods_after[ops])
+            chosen_key, self._vector(c.score), self._moods_after[ops]))
 
     def _ops(self, effects: Mapping[str, Mapping[str, int]]) -> tuple[tuple[int, int, int, int], ...]:
         """A choice's effects as (slot, delta, min, max), in the order the session applies them."""
@@ -285,6 +287,8 @@ class Rules:
         return moved if after.startswith("prep:") else self.settle(moved, after_choice=False)
 
     def choose(self, snap: Snapshot, choice: Choice) -> Snapshot:
+        if self._by_choice is None:
+            self._by_choice = {st.choice.key: st for steps in self._steps.values() for st in steps}
         step = self._by_choice.get(choice.key)
         if step is None or step.choice is not choice:
             step = self._choice_step(choice)
