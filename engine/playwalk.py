@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import add, itemgetter
-from typing import Callable, Optional
+from typing import Optional
 
 from .analysis import OBJECTIVES, ZERO, StateGraph, Vector
-from .packed import Packing
+from .packed import WIDTH, Packing
 from .rules import Snapshot
 from .values import PackedValues
 
@@ -85,12 +85,11 @@ def number(graph: StateGraph) -> Numbered:
 
 
 def _numbered_by_values(graph: StateGraph, values: PackedValues) -> Numbered:
-    states = list(values.states)
+    """The values pass's numbering, shared (not copied): nothing here adds states to it."""
     edges_of = graph.edges
-    edges = [edges_of.get(s, []) for s in states]
-    index = {id(s): i for i, s in enumerate(states)}
+    edges = [edges_of.get(s, []) for s in values.states]
     n = values.reachable
-    return Numbered(states, edges, [list(out) for out in values.succ], list(range(n)), n - 1, False, index, True)
+    return Numbered(values.states, edges, values.succ, list(range(n)), n - 1, False, values.at, True)
 
 
 def _interned(graph: StateGraph) -> bool:
@@ -113,6 +112,15 @@ def values(graph: StateGraph, num: Numbered, worst: bool) -> list[Vector]:
     """``graph.best`` (or ``graph.worst``) by state index; ZERO where the table has no entry."""
     table = [ZERO] * len(num.states)
     index, interned = num.index, num.interned
+    packed = graph.packed
+    if packed is not None:  # the packed lists, unpacked once per distinct total
+        tuples: dict[int, Vector] = {}
+        for snap, v in zip(packed.states, packed.worst if worst else packed.best):
+            i = index.get(id(snap) if interned else snap)
+            if i is not None:
+                t = tuples.get(v)
+                table[i] = t if t is not None else tuples.setdefault(v, packed.pack.unpack(v))
+        return table
     for snap, vector in (graph.worst if worst else graph.best).items():
         i = index.get(id(snap) if interned else snap)
         if i is not None:
@@ -212,8 +220,8 @@ def packed_values(graph: StateGraph, num: Numbered, worst: bool) -> list[int]:
     packed = graph.packed
     assert packed is not None
     source = packed.worst if worst else packed.best
-    if num.states == packed.states:  # numbered by the values pass: the same numbers
-        return list(source)
+    if num.states is packed.states:  # numbered by the values pass: the same numbers
+        return source
     table = [packed.pack.zero] * len(num.states)
     index, interned = num.index, num.interned
     for snap, v in zip(packed.states, source):
@@ -229,15 +237,16 @@ def walk_all_packed(num: Numbered, table: list[int], pack: Packing, worst: bool)
     At a state, the moves' totals ``q`` (weights plus the next state's value) are one int
     each; their per-field best is the state's own value (``table[i]``, the values pass
     took that very maximum), and ``pack.equal(q, table[i])`` marks every objective a move
-    is best on. Objectives travel as a bitmask of those
-    marks. Going through the moves in order, a move best on the overall total takes every
-    objective it is also best on that no earlier such move took: exactly the first move
-    with the best (objective, overall) pair. The few objectives whose best moves all fall
-    short on overall are settled one by one.
+    is best on. Objectives travel as a bitmask of those marks. Going through the moves
+    from the best overall total down (ties in move order), each move takes the objectives
+    it is best on that no move before it took: exactly the first move with the best
+    (objective, overall) pair, as ``walk_all`` picks. The moves best on overall come first
+    (they are marked so); only the objectives they leave need the others ranked, by
+    ``q >> top_field`` (the overall total is the top field).
     """
     assert not num.cyclic
-    field = pack.field
     guards, below = pack.guards, pack.below_guard  # ``pack.equal``, inlined
+    top_field = WIDTH * OVERALL
     weight = pack.weights_by_id()
     succ, edges, states = num.succ, num.edges, num.states
     count = len(OBJECTIVES)
@@ -268,6 +277,7 @@ def walk_all_packed(num: Numbered, table: list[int], pack: Packing, worst: bool)
             eqs = [guards & ~((q ^ top) + below) for q in qs]
             split = []
             rest = group
+            others = []  # moves not best on overall
             for n, eq in enumerate(eqs):
                 if eq & overall:
                     take = rest & eq
@@ -276,9 +286,18 @@ def walk_all_packed(num: Numbered, table: list[int], pack: Packing, worst: bool)
                         rest ^= take
                         if not rest:
                             break
-            if rest:
-                for k in _members(members_of, rest, guard):
-                    split.append((guard[k], _first_best_overall(qs, eqs, guard[k], field, worst)))
+                else:
+                    others.append(n)
+            if rest:  # objectives whose best moves all fall short on overall: the best of those
+                if len(others) > 1:
+                    others.sort(key=lambda n: qs[n] >> top_field, reverse=not worst)  # stable: ties in order
+                for n in others:
+                    take = rest & eqs[n]
+                    if take:
+                        split.append((take, n))
+                        rest ^= take
+                        if not rest:
+                            break
         for members, n in split:
             move, w, _ = es[n]
             ks = _members(members_of, members, guard)
@@ -301,18 +320,6 @@ def _members(cache: dict[int, list[int]], mask: int, guard: list[int]) -> list[i
     if ks is None:
         ks = cache[mask] = [k for k, g in enumerate(guard) if mask & g]
     return ks
-
-
-def _first_best_overall(qs: list[int], eqs: list[int], bit: int, field: Callable[[int, int], int],
-                        worst: bool) -> int:
-    """Among the moves best on the objective marked ``bit``: the first with the best overall total."""
-    pick, pick_o = -1, 0
-    for n, eq in enumerate(eqs):
-        if eq & bit:
-            o = field(qs[n], OVERALL)
-            if pick < 0 or (o < pick_o if worst else o > pick_o):
-                pick, pick_o = n, o
-    return pick
 
 
 def _q_values(es: list, out: list[int], table: list[Vector]) -> list[tuple]:
