@@ -194,34 +194,45 @@ def _backward(num: Numbered, decision: list[bool]) -> tuple[int, int, int]:
     that loops, an edge back into the current path is left out, as the counts are then
     unbounded anyway.
     """
-    succ = num.succ
+    succ, cyclic = num.succ, num.cyclic
     over = PLAYTHROUGH_CAP + 1
     n = len(succ)
-    count = [0] * n
+    count = [1] * n  # a state without moves ends one playthrough
     lo = [0] * n
     hi = [0] * n
     settled = [False] * n
     for i in num.post:
         out = succ[i]
-        if not out:
-            count[i] = 1
+        if cyclic:
+            settled[i] = True
+            out = [j for j in out if settled[j] and j != i]
+            if not out:
+                if succ[i]:  # every move goes back into the path: no playthrough ends here
+                    count[i] = 0
+                    lo[i] = hi[i] = 1 if decision[i] else 0
+                continue
+        elif not out:
+            continue
+        here = 1 if decision[i] else 0
+        if len(out) == 1:
+            j = out[0]
+            count[i] = count[j]
+            lo[i] = here + lo[j]
+            hi[i] = here + hi[j]
         else:
-            if num.cyclic:
-                out = [j for j in out if settled[j]]
-            here = 1 if decision[i] else 0
-            if len(out) == 1:
-                j = out[0]
-                count[i] = count[j]
-                lo[i] = here + lo[j]
-                hi[i] = here + hi[j]
-            elif out:
-                c = sum(map(count.__getitem__, out))
-                count[i] = c if c < over else over
-                lo[i] = here + min(map(lo.__getitem__, out))
-                hi[i] = here + max(map(hi.__getitem__, out))
-            else:
-                lo[i] = hi[i] = here
-        settled[i] = True
+            c = 0
+            low, high = lo[out[0]], hi[out[0]]
+            for j in out:
+                c += count[j]
+                v = lo[j]
+                if v < low:
+                    low = v
+                v = hi[j]
+                if v > high:
+                    high = v
+            count[i] = c if c < over else over
+            lo[i] = here + low
+            hi[i] = here + high
     root = num.root
     return count[root], lo[root], hi[root]
 
