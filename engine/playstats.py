@@ -20,7 +20,6 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Optional
 
 from .analysis import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
@@ -152,37 +151,44 @@ def _offers(s: Scenario, num: Numbered, decision: list[bool], cov: Coverage) -> 
 
     Once one state of a node offers all its choices, the node is settled: all of them
     have been on offer, none can be added, and whether their scores differ is known
-    (if they all score alike there, they do everywhere). Its other states are skipped.
+    (if they all score alike there, they do everywhere). Its other states are skipped;
+    the others are only gathered in the loop, and looked at once per node after it.
     """
     positions = {num.states[i][0] for i in num.post}
     cov.nodes_shown.update(p for p in positions if p in s.nodes)
     cov.endings_reached.update(p for p in positions if p not in s.nodes and p in s.endings)
+    nodes, states, edges_of = s.nodes, num.states, num.edges
+    full: dict[str, list] = {}  # node -> the moves of a state that offers every choice
+    some: dict[str, list[list]] = {}  # node -> the moves of its other states, while none offers all
+    for i in num.post:
+        if decision[i]:
+            where = states[i][0]
+            if where in full:
+                continue
+            edges = edges_of[i]
+            if len(edges) == len(nodes[where].choices):
+                full[where] = edges
+            else:
+                some.setdefault(where, []).append(edges)
     offered: dict[str, set[str]] = {}
     offered_most: dict[str, int] = {}
     differs: set[str] = set()
-    settled: set[str] = set()
-    nodes = s.nodes
-    move_of, weights_of = itemgetter(0), itemgetter(1)
-    for i in num.post:
-        if not decision[i]:
+    for where, edges in full.items():
+        offered[where] = {e[0] for e in edges}
+        offered_most[where] = len(edges)
+        ws = [e[1] for e in edges]
+        if ws.count(ws[0]) != len(ws):
+            differs.add(where)
+    for where, offers in some.items():
+        if where in full:
             continue
-        where = num.states[i][0]
-        if where in settled:
-            continue
-        edges = num.edges[i]
-        if len(edges) == len(nodes[where].choices):
-            settled.add(where)
-        moves = offered.get(where)
-        if moves is None:
-            moves = offered[where] = set()
-            offered_most[where] = 0
-        moves.update(map(move_of, edges))
-        if len(edges) > offered_most[where]:
-            offered_most[where] = len(edges)
-        if where not in differs:
-            ws = list(map(weights_of, edges))
+        offered[where] = {e[0] for edges in offers for e in edges}
+        offered_most[where] = max(map(len, offers))
+        for edges in offers:
+            ws = [e[1] for e in edges]
             if ws.count(ws[0]) != len(ws):
                 differs.add(where)
+                break
     cov.choices_available.update(f"{where}.{move}" for where, moves in offered.items() for move in moves)
     return offered_most, differs
 
