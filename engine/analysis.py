@@ -195,12 +195,19 @@ def _expand(graph: StateGraph, start: Snapshot, max_states: int,
             known = seen.get(nxt_key)
             if known is None:
                 seen[nxt_key] = nxt_key
-                stack.append((nxt, nxt_key))
             else:
                 nxt_key = known
-                if nxt_key not in edges_of:
-                    stack.append((nxt, nxt_key))
             edges.append((move, vector, nxt_key))
+            if nxt_key in edges_of:
+                continue
+            if plan is not None:
+                # Go on from a snapshot that keeps of its flags, answers, choices and visits
+                # only what the key keeps (what the future can still read): the full ones
+                # carry every promise made since the meeting began, and copying and
+                # intersecting those sets grew with its length (112 flags per state at 10k
+                # nodes). Its moods stay exact; the key's are reduced.
+                nxt = _new(Snapshot, (nxt[0], nxt[1], nxt_key[2], nxt_key[3], nxt_key[4], nxt_key[5], nxt[6]))
+            stack.append((nxt, nxt_key))
         edges_of[here] = edges
         if not edges and real[0] not in endings:
             graph.dead_ends.append(here)
@@ -211,9 +218,10 @@ def _land(rules: Rules, snap: Snapshot, passed: set[str]) -> Snapshot:
     it stands at (see ``StateGraph.landing``)."""
     run = rules.plain_run(snap[0])
     if run is not None:
-        target, lines = run
+        target, lines, settles = run
         passed.update(lines)
-        return rules.settle(_new(Snapshot, (target,) + snap[1:]), False)
+        moved = _new(Snapshot, (target,) + snap[1:])
+        return rules.settle(moved, False) if settles else moved
     plain = rules.plain_lines
     for _ in range(len(plain) + 1):  # more steps than lines: they go round in a circle
         if snap[0] not in plain:

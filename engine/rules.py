@@ -245,11 +245,12 @@ class Rules:
                         settle(_new(Snapshot, (choice.next, mood, flags, snap[3], chosen, snap[5], snap[6])), True)))
         return out
 
-    def plain_run(self, position: str) -> Optional[tuple[str, tuple[str, ...]]]:
-        """From a line in ``plain_lines``: the first position after it that isn't one, and
-        the lines on the way; None when they go round in a circle. Passing a plain line
-        changes nothing but the position (``settle`` has nothing to do on one), so a run of
-        them is one step to its end, worked out once per line."""
+    def plain_run(self, position: str) -> Optional[tuple[str, tuple[str, ...], bool]]:
+        """From a line in ``plain_lines``: the first position after it that isn't one, the
+        lines on the way, and whether ``settle`` may have something to do there; None when
+        they go round in a circle. Passing a plain line changes nothing but the position
+        (``settle`` has nothing to do on one), so a run of them is one step to its end,
+        worked out once per line."""
         run = self._runs.get(position, _UNKNOWN)
         if run is _UNKNOWN:
             lines: list[str] = []
@@ -261,7 +262,7 @@ class Rules:
                 lines.append(p)
                 p = self._next_of[p]
             else:
-                run = (p, tuple(lines))
+                run = (p, tuple(lines), p in self._busy or p not in self._auto)
             self._runs[position] = run
         return run  # type: ignore[return-value]
 
