@@ -272,6 +272,16 @@ _COMPARE_PATH: dict[str, Callable[[int, int, Value], Getter]] = {
     ">": lambda a, b, c: lambda s: s[a][b] > c,
     ">=": lambda a, b, c: lambda s: s[a][b] >= c,
 }
+# And for a getter that reads ``pick(values(s[a]))`` (``max.anger``: the angriest
+# resident; it says so with a ``reduce = (pick, a, values)`` attribute).
+_COMPARE_REDUCE: dict[str, Callable[[Callable, int, Callable, Value], Getter]] = {
+    "==": lambda p, a, v, c: lambda s: p(v(s[a])) == c,
+    "!=": lambda p, a, v, c: lambda s: p(v(s[a])) != c,
+    "<": lambda p, a, v, c: lambda s: p(v(s[a])) < c,
+    "<=": lambda p, a, v, c: lambda s: p(v(s[a])) <= c,
+    ">": lambda p, a, v, c: lambda s: p(v(s[a])) > c,
+    ">=": lambda p, a, v, c: lambda s: p(v(s[a])) >= c,
+}
 _MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
@@ -279,6 +289,9 @@ def _compare_const(op: str, getter: Getter, value: Value) -> Getter:
     path = getattr(getter, "path", None)
     if path is not None:
         return _COMPARE_PATH[op](path[0], path[1], value)
+    reduce = getattr(getter, "reduce", None)
+    if reduce is not None:
+        return _COMPARE_REDUCE[op](reduce[0], reduce[1], reduce[2], value)
     return _COMPARE_CONST[op](getter, value)
 
 
@@ -287,7 +300,8 @@ def compile_condition(condition: Condition, resolve: Resolver) -> Callable[[Any]
 
     ``resolve`` turns each reference into a getter on that state (the caller's own
     representation); a getter that reads ``s[a][b]`` may say so in a ``path = (a, b)``
-    attribute, which lets comparisons skip a call. The result agrees with ``condition(env)`` for every state whose
+    attribute, and one that reads ``pick(values(s[a]))`` in ``reduce = (pick, a, values)``,
+    which lets comparisons skip a call. The result agrees with ``condition(env)`` for every state whose
     getters agree with the environment's ``lookup``.
     """
     expr = condition.expr

@@ -153,7 +153,9 @@ class Rules:
             only = idxs[0]
             return lambda s: s[1][only]
         values = itemgetter(*idxs)
-        return lambda s: pick(values(s[1]))
+        getter = lambda s: pick(values(s[1]))
+        getter.reduce = (pick, 1, values)  # type: ignore[attr-defined]
+        return getter
 
     def _choice_step(self, c: Choice) -> _ChoiceStep:
         # Long scenarios repeat the same effects and scores on many choices: each distinct

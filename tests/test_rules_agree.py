@@ -56,3 +56,39 @@ def test_random_playthroughs_agree(scenario):
                 session.choose(move)
             same(rules, snap, session)
         assert rules.options(snap) == []
+
+
+def test_compiled_conditions_agree_with_their_meaning():
+    """Every condition shape the analyser compiles to a closure (a slot against a number,
+    the angriest or calmest resident, flags, and/or/not, either side constant) answers as
+    the condition itself does on the same state."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from engine.conditions import parse_condition
+
+    scenario = load_scenario_text(MINIMAL, "mini.yaml")
+    rules = Rules(scenario)
+    names = [f"{rid}.{var}" for rid, var in rules.slots] + [f"{k}.{var}" for k in ("max", "min")
+                                                           for var in scenario.mood_variables]
+    ops = ["==", "!=", "<", "<=", ">", ">="]
+    atom = st.one_of(
+        st.builds(lambda n, o, c: f"{n} {o} {c}", st.sampled_from(names), st.sampled_from(ops), st.integers(-1, 11)),
+        st.builds(lambda c, o, n: f"{c} {o} {n}", st.integers(-1, 11), st.sampled_from(ops), st.sampled_from(names)),
+        st.builds(lambda a, o, b: f"{a} {o} {b}", st.sampled_from(names), st.sampled_from(ops), st.sampled_from(names)),
+        st.sampled_from(["flag.veilig", "not flag.veilig"]),
+    )
+    conditions = st.recursive(atom, lambda inner: st.one_of(
+        st.builds(lambda a, b: f"({a}) and ({b})", inner, inner),
+        st.builds(lambda a, b: f"({a}) or ({b})", inner, inner),
+        st.builds(lambda a: f"not ({a})", inner)), max_leaves=4)
+    moods = st.lists(st.integers(0, 10), min_size=len(rules.slots), max_size=len(rules.slots))
+
+    @settings(max_examples=300, deadline=None)
+    @given(conditions, moods, st.booleans())
+    def agree(source, mood, flag):
+        snap = rules.initial()._replace(mood=tuple(mood), flags=frozenset({"veilig"} if flag else ()))
+        condition = parse_condition(source)
+        assert rules.test(condition)(snap) == bool(condition(rules.env(snap))), source
+
+    agree()
