@@ -51,10 +51,10 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
     for name, path, samples in targets:
         nodes = int(name.split()[1].replace(",", "")) if name.startswith("synthetic") else 0
         # Best of several tries in each of several processes (see ``common.child``): runs
-        # under a second are cheap, so they get more tries; the 50k run gets one try in one
-        # process, which can only make the linearity ratio look worse, never better.
+        # under a second are cheap, so they get more tries; the 50k run gets one try in
+        # each process (loading it takes half a minute, so more tries there cost little).
         reps = 1 if nodes > 10_000 else repeat if nodes > 1_000 else max(repeat, SMALL_REPEAT)
-        procs = 1 if nodes > 10_000 else PROCESSES
+        procs = PROCESSES
         ex = child("explore", path, repeat=reps, processes=procs)
         mem = child("explore_mem", path, repeat=1)
         an = child("analyze", path, samples, repeat=min(reps, repeat), processes=procs)
