@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import analyze_bench, load_bench, monkey_memory, results, window_bench
+from bench import analyze_bench, load_bench, monkey_memory, results, window_bench, work_bench
 from bench.common import engine_at, machine, run_line
 
-PARTS = ("load", "analyze", "window", "monkey")
+PARTS = ("load", "analyze", "work", "window", "monkey")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             lines = load_bench.run(sizes, folder, baseline, repeat)
         elif part == "analyze":
             lines = analyze_bench.run(sizes, folder, baseline, repeat, quick=args.quick)
+        elif part == "work":
+            lines = work_bench.run(sizes, folder)
         elif part == "window":
             lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
             lines = [lines[0].replace("### ", "## ", 1), *lines[1:]] if lines else ["## Window"]

@@ -6,12 +6,14 @@ this makes sure they still work when the engine or the window changes.
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 import pytest
 
-from bench import analyze_bench, child, load_bench, monkey_memory, window_bench
+from bench import analyze_bench, child, load_bench, monkey_memory, window_bench, work_bench
 from bench.__main__ import main as bench_main
+from bench.common import goals
 from bench.synth import NODES_PER_ITEM, RESIDENTS, scenario_text
 from engine import load_scenario_text
 from engine.dimensions import DIMENSION_KEYS
@@ -54,6 +56,29 @@ def test_load_and_analyze_tables(tmp_path):
     lines = analyze_bench.run([40], tmp_path, repeat=1, quick=True)
     text = "\n".join(lines)
     assert "speeltuin-kort" in text and "synthetic 40" in text and "error" not in text
+
+
+CACHEGRIND_SUMMARY = """==41== I   refs:      3,069,979,325
+==41== I1  misses:          1,234
+==41== D1  misses:       23,114,146  ( 19,755,837 rd   +   3,358,309 wr)
+==41== LLd misses:          811,133  (     58,250 rd   +     752,883 wr)
+"""
+
+
+def test_cachegrind_summary_is_read_into_counts():
+    assert work_bench.parse_counts(CACHEGRIND_SUMMARY) == {"I": 3_069_979_325, "D1": 23_114_146, "LLd": 811_133}
+    assert work_bench.parse_counts("valgrind: command not found") == {}
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed (.ci/run installs it)")
+def test_work_counts_grow_with_the_scenario(tmp_path):
+    paths = [tmp_path / "s40.yaml", tmp_path / "s160.yaml"]
+    for path, nodes in zip(paths, (40, 160)):
+        path.write_text(scenario_text(nodes), encoding="utf-8")
+    small, large = (work_bench.measure(path, tmp_path) for path in paths)
+    assert large["nodes"] > small["nodes"] and large["states"] > small["states"] > 0
+    assert large["I"] > small["I"] > 0  # explore's own instructions: the unpickling is subtracted
+    assert "instructions per node" in "\n".join(goals(work_bench._goals({40: small, 160: large})))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="resource usage is measured the Unix way")
