@@ -13,22 +13,24 @@ from simulator.app.pilot import open_app
 from tests.conftest import ROOT
 
 
-def test_an_idle_window_waits_for_events_instead_of_ticking(monkeypatch):
+def test_an_idle_window_sleeps_between_looks_at_the_queue_instead_of_ticking(monkeypatch):
     app, pilot = open_app(text_speed="instant", persist=False)
     try:
         pilot.settle()
         app.last_input = -10.0
         assert not app.animating()
-        waits, ticks = [], []
+        looks, sleeps, ticks = [], [], []
         frames = app.frames
 
-        def wait(timeout: int = 0):
-            waits.append(timeout)
-            if len(waits) >= 3:
-                return pygame.event.Event(pygame.QUIT)  # not in a meeting: quits at once
-            return pygame.event.Event(pygame.NOEVENT)  # a timeout: nothing happened
+        def get(*args, **kwargs):
+            looks.append(1)
+            if len(looks) >= 3:
+                return [pygame.event.Event(pygame.QUIT)]  # not in a meeting: quits at once
+            return []  # nothing happened
 
-        monkeypatch.setattr(pygame.event, "wait", wait)
+        monkeypatch.setattr(pygame.event, "get", get)
+        monkeypatch.setattr(app_mod.time, "sleep", sleeps.append)
+
         class Clock:
             def tick(self, *args):
                 ticks.append(args)
@@ -36,7 +38,8 @@ def test_an_idle_window_waits_for_events_instead_of_ticking(monkeypatch):
 
         app.clock = Clock()
         assert app.run() == 0
-        assert waits == [app_mod.IDLE_WAIT_MS] * 3 and ticks == []
+        assert sleeps == [app_mod.IDLE_POLL_S] * 2 and ticks == []  # slept after each empty look
+        assert app_mod.IDLE_POLL_S <= 1 / 60  # the first key after a pause is answered within a frame
         assert app.frames == frames + 1  # the first frame; none while idle (QUIT ends the loop)
     finally:
         app.close()

@@ -1,8 +1,8 @@
 """The window: one pygame display, one pygame_gui manager, a small stack of scenes.
 
 The frame loop sleeps when nothing moves: with no typewriter, transition or recent
-input it blocks in ``pygame.event.wait`` (waking twice a second to look round, drawing
-nothing unless an event came), and only ticks the clock at 60 fps while something
+input it looks at the event queue once per display frame and sleeps in between, drawing
+nothing unless an event came, and only ticks the clock at 60 fps while something
 animates. ``frame(events, dt)`` is the whole of one
 frame, so tests drive the app by posting events and calling it with a fixed ``dt``.
 
@@ -39,7 +39,11 @@ from .theme import ACCENT, build_theme
 from .widgets import Fonts
 
 FPS = 60
-IDLE_WAIT_MS = 500  # how long the idle loop sleeps in event.wait before looking round
+# How long the idle loop sleeps between looks at the event queue: one display frame, so
+# the first key or click after a pause is answered within a frame. pygame's own
+# ``event.wait`` looks every millisecond (``SDL_Delay(1)`` in a loop), about 3 % of a
+# core for a window doing nothing; looking 60 times a second costs a third of that.
+IDLE_POLL_S = 1 / FPS
 SETTLE_AFTER_INPUT = 0.5  # keep drawing this long after input (hover fades, wheel scrolling)
 
 
@@ -319,11 +323,11 @@ class App(Navigation):
                 self.clock.tick(FPS)
                 events = pygame.event.get()
             else:
-                first = pygame.event.wait(IDLE_WAIT_MS)
-                if first.type == pygame.NOEVENT:
+                events = pygame.event.get()
+                if not events:
+                    time.sleep(IDLE_POLL_S)  # lets the background review work meanwhile
                     last = time.perf_counter()
                     continue  # nothing happened and nothing moves: nothing to draw
-                events = [first] + pygame.event.get()
             now = time.perf_counter()
             dt, last = min(0.1, now - last), now
             self.frame(events, dt)
