@@ -3,7 +3,7 @@
 With ``--only``, the parts not run keep their sections from the previous file
 (``bench/results.py``), each marked with the date and commit it was measured at.
 
-    python -m bench                        # everything (about 15-30 minutes)
+    python -m bench                        # everything (about 30 minutes)
     python -m bench --only load,analyze    # some of it
     python -m bench --baseline b0002a6^    # also time an older engine, side by side
     python -m bench --quick --out -        # tiny sizes, seconds, to stdout (the smoke test)

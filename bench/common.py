@@ -59,6 +59,11 @@ def engine_at(revision: str) -> Engine:
     return Engine(short, folder)
 
 
+def last_line(stderr: str, default: str = "no output") -> str:
+    """The last line a failed child printed (its error), for a one-line report."""
+    return (stderr.strip().splitlines() or [default])[-1]
+
+
 def child(task: str, *args: Any, engine: Engine = CURRENT, repeat: int = 3, timeout: float = 1800,
           processes: int = 1) -> dict[str, Any]:
     """Run one ``bench/child.py`` task in a fresh interpreter; ``{"error": ...}`` on failure.
@@ -79,8 +84,7 @@ def child(task: str, *args: Any, engine: Engine = CURRENT, repeat: int = 3, time
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
     if out.returncode != 0:
-        last = (out.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"error": last}
+        return {"error": last_line(out.stderr)}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -28,7 +28,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from bench.common import CURRENT, ROOT, goals, table
+from bench.common import CURRENT, ROOT, goals, last_line, table
 
 FLAT_MIB = 10.0  # growth from the warm-up sample to the end that still counts as flat (traced, malloc)
 FLAT_OBJECTS = 0.05  # and GC objects, as a fraction
@@ -221,7 +221,7 @@ def run(events: int = 30_000, quick: bool = False) -> list[str]:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if out.returncode != 0:
-        tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        tail = last_line(out.stderr)
         return ["## Memory under a monkey run", "", f"error: {tail}", ""]
     data = json.loads(out.stdout.strip().splitlines()[-1])
     return render(data, events)

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-from bench.common import CURRENT, ROOT, table
+from bench.common import CURRENT, ROOT, last_line, table
 
 # Only the display, as our window initialises only the display (and fonts): pygame.init()
 # would also open audio and joysticks, and that slower floor would flatter the ratio.
@@ -149,7 +149,7 @@ def in_window(folder: Path, size: tuple[int, int], idle_seconds: float) -> dict[
     out = subprocess.run([sys.executable, str(script), str(size[0]), str(size[1]), str(idle_seconds)], cwd=ROOT,
                          env=_env(folder), capture_output=True, text=True, timeout=600)
     if out.returncode != 0:
-        return {"error": (out.stderr.strip().splitlines() or ["no output"])[-1]}
+        return {"error": last_line(out.stderr)}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

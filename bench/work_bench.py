@@ -2,7 +2,7 @@
 
 The analysis part times ``explore`` per node at 1k, 10k and 50k nodes. Time per node
 grows with size even where the work does not: the graph's Python objects (about
-1.5 KB per state) fit the 2 MiB L2 cache at 1k nodes, the last-level cache at 10k, and
+1.3 KB per state) fit the 2 MiB L2 cache at 1k nodes, the last-level cache at 10k, and
 nothing at 50k, so the same instructions wait longer for memory. Timers can't tell the
 two apart; valgrind's cachegrind can: it counts the instructions executed (``I refs``),
 the same on any machine, and simulates the caches (first-level data, ``D1``, and the
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from bench.analyze_bench import LINEAR_SLACK
-from bench.common import CURRENT, ROOT, goals, synthetic, table
+from bench.common import CURRENT, ROOT, goals, last_line, synthetic, table
 
 VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=yes", "--cachegrind-out-file=/dev/null"]
 TIMEOUT = 3 * 3600  # seconds per counted process (50k nodes take about ten minutes)
@@ -45,8 +45,7 @@ def _counted(pickle_path: Path, what: str) -> dict[str, int]:
                          text=True, timeout=TIMEOUT)
     counts = parse_counts(out.stderr)
     if out.returncode != 0 or "I" not in counts:
-        last = (out.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"cachegrind ({what}) failed: {last}")
+        raise RuntimeError(f"cachegrind ({what}) failed: {last_line(out.stderr)}")
     if what == "explore":
         counts["states"] = int(out.stdout.split()[-1])
     return counts
@@ -58,7 +57,7 @@ def measure(path: Path, folder: Path) -> dict[str, Any]:
     made = subprocess.run([sys.executable, "-m", "bench.work_child", "freeze", str(path), str(frozen)],
                           cwd=ROOT, env=CURRENT.env(), capture_output=True, text=True, timeout=TIMEOUT)
     if made.returncode != 0:
-        raise RuntimeError((made.stderr.strip().splitlines() or ["could not load the scenario"])[-1])
+        raise RuntimeError(last_line(made.stderr, "could not load the scenario"))
     with ThreadPoolExecutor(max_workers=2) as pool:
         base, full = pool.map(lambda what: _counted(frozen, what), ("none", "explore"))
     frozen.unlink(missing_ok=True)

@@ -46,6 +46,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    # Imported as ``bench.work_child`` too, so a pickle names ``proxy`` by one module path.
-    from bench.work_child import main as _main
-    raise SystemExit(_main(sys.argv[1:]))
+    raise SystemExit(main(sys.argv[1:]))
