@@ -111,7 +111,7 @@ def test_the_pages_of_a_replay_include_the_comparison_and_arrows_reach_it(replay
     assert app.top.page == "decision"
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("language", ["nl", pytest.param("en", marks=pytest.mark.slow)])
 def test_wide_windows_show_two_columns_and_narrow_ones_stack_them(replayed, language):
     app, pilot, _, target = replayed(size=(1920, 1080), language=language)
     pilot.click(app.top.tr("cmp_link"))
@@ -129,6 +129,7 @@ def test_wide_windows_show_two_columns_and_narrow_ones_stack_them(replayed, lang
     assert page_through(app, pilot) == []
 
 
+@pytest.mark.slow
 def test_every_letter_on_the_comparison_can_be_drawn(replayed):
     from simulator.app.theme import FONT_FILES, FONTS
     pygame.freetype.init()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pygame
+import pytest
 
 from simulator.app import app as app_mod
 from simulator.app.pilot import open_app
@@ -76,3 +77,20 @@ def test_the_window_opens_and_quits_after_its_first_frame(tmp_path):
     out = subprocess.run([sys.executable, "-m", "simulator", "--quit-after-first-frame", "play", "speeltuin-kort"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
+
+
+def test_closing_a_window_releases_its_font_files():
+    """Every window opens its fonts from files; closing it must close them again, or a process
+    that opens windows one after another (F5 sessions, the tests) runs out of descriptors."""
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc to count open files")
+    app, _ = open_app(size=(1280, 720), persist=False)
+    app.close()
+    before = open_files()
+    for _ in range(3):
+        app, _ = open_app(size=(1280, 720), persist=False)
+        app.close()
+    assert open_files() <= before + 2

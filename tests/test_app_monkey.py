@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pygame
 import pytest
@@ -39,13 +38,14 @@ def random_event(rnd: random.Random, size: tuple[int, int]) -> pygame.event.Even
     return pygame.event.Event(pygame.VIDEORESIZE, w=w, h=h, size=(w, h), window=None)
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_random_input_never_raises(seed):
+@pytest.mark.parametrize("seed, events", [(1, 800), pytest.param(2, 4000, marks=pytest.mark.slow)])
+def test_random_input_never_raises(seed, events):
+    """A fixed number of events per seed (not a time budget): the same run on any machine."""
     rnd = random.Random(seed)
     app, pilot = open_app(size=(1280, 720), text_speed=rnd.choice(["instant", "fast"]), persist=False)
-    sent, started = 0, time.monotonic()
+    sent, scenes = 0, set()
     try:
-        while sent < 3000 and time.monotonic() - started < 8:
+        while sent < events:
             if not app.running:  # the monkey quit: start again
                 app.close()
                 app, pilot = open_app(size=(1280, 720), text_speed="instant", persist=False)
@@ -57,6 +57,7 @@ def test_random_input_never_raises(seed):
                 pygame.event.post(event)
             sent += batch
             pilot.step(rnd.choice((1, 1, 2, 5)))
-        assert sent >= 300
+            scenes.add(type(app.top).__name__)
+        assert len(scenes) >= 3, scenes  # the monkey got past the start screen, not only into a corner
     finally:
         app.close()

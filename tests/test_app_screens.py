@@ -13,6 +13,7 @@ import pytest
 from simulator.app import play as play_mod
 from simulator.app.pilot import open_app, render_model
 from simulator.app.scene import visible_area
+from tests.matrix import matrix
 
 BALCONY_SCENARIO = """\
 format: 1
@@ -135,9 +136,11 @@ def check(app, pilot, tmp_path, name: str) -> None:
     assert problems_on_screen(app) == [], name
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("text_size", ["normal", "larger"])
-def test_every_screen_fits(size, text_size, tmp_path):
+@pytest.mark.parametrize("combo", matrix([(size, text) for text in ("normal", "larger") for size in SIZES],
+                                          quick=lambda c: c == ((1280, 720), "normal"),
+                                          ids=lambda c: f"{c[1]}-{c[0][0]}x{c[0][1]}"))
+def test_every_screen_fits(combo, tmp_path):
+    size, text_size = combo
     app, pilot = open_app(size=size, text_size=text_size, text_speed="instant")
     try:
         tag = f"{size[0]}x{size[1]}-{text_size}"

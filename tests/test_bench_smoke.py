@@ -19,6 +19,9 @@ from engine import load_scenario_text
 from engine.dimensions import DIMENSION_KEYS
 from simulator.cli import validate_path
 
+# Whole benchmark runs and valgrind: the separate slow step of .ci/run (pytest -m slow).
+pytestmark = pytest.mark.slow
+
 
 def test_synthetic_scenarios_validate_and_use_every_dimension(tmp_path):
     path = tmp_path / "synthetic.yaml"

@@ -51,9 +51,13 @@ def test_the_complete_example_has_no_warnings_either(tmp_path):
     assert [str(p) for p in validate_path(str(path))] == []
 
 
-def test_snippets_are_valid_yaml():
+def test_snippets_are_valid_yaml_mappings():
+    assert SNIPPETS
     for snippet in SNIPPETS:
-        yaml.load(snippet, Loader=SafeLoader)
+        data = yaml.load(snippet, Loader=SafeLoader)
+        content = [line for line in snippet.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        if content:  # a snippet with keys shows keys or items an author can paste
+            assert isinstance(data, (dict, list)) and data, snippet[:60]
 
 
 def test_the_guide_plan_passes_with_the_test_command(tmp_path):

@@ -74,9 +74,12 @@ def test_alias_bomb_is_refused_quickly_without_expanding():
 
 
 def test_small_aliases_are_fine(write_scenario):
-    text = MINIMAL.replace("    text: {nl: Later verder., en: Later.}\nendings:",
-                           "    text: &later {nl: Later verder., en: Later.}\nendings:")
-    load_scenario(write_scenario(text))
+    line = '    text: {nl: "Wanneer begint het?", en: "When does it start?"}\n'
+    assert line in MINIMAL
+    text = MINIMAL.replace(line, '    text: &vraag {nl: "Wanneer begint het?", en: "When does it start?"}\n', 1)
+    text = text.replace('    text: {nl: "En de overlast?", en: "And the nuisance?"}\n', "    text: *vraag\n", 1)
+    scenario = load_scenario(write_scenario(text))
+    assert scenario.nodes["midden"].text.get("nl") == "Wanneer begint het?"  # the alias was followed
 
 
 def test_recursive_alias_is_refused():

@@ -19,6 +19,7 @@ routes between screens that the scenes call (``open_card``, ``show_play``, ...) 
 
 from __future__ import annotations
 
+import gc
 import time
 import warnings
 from typing import Optional
@@ -337,7 +338,24 @@ class App(Navigation):
         self._teardown_all()
         if self.journal is not None:
             self.journal.close()
+        self._release_fonts()
         pygame.quit()
+
+    def _release_fonts(self) -> None:
+        """Let go of every font before ``pygame.quit``: a font freed after it keeps its file open.
+
+        pygame closes a font's file when the font is freed, but only while the font module
+        is still initialised; pygame_gui also keeps the last manager as its default. A
+        process that opens and closes windows (the tests, a trainer's F5 sessions) would
+        otherwise hold one file per font size for every window it ever opened.
+        """
+        from pygame_gui.core.utility import set_default_manager
+
+        set_default_manager(None)
+        self.stack.clear()
+        self.manager = None  # type: ignore[assignment]
+        self.fonts = None  # type: ignore[assignment]
+        gc.collect()
 
     # -- for tests and screenshots ------------------------------------------------------
     def screenshot(self, path: str) -> None:
