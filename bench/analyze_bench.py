@@ -1,5 +1,5 @@
 """Analysis: ``engine.explore`` (the state graph that ``validate``, ``analyze`` and every
-debrief build) and ``engine.playstats.analyze`` (what ``simulator analyze`` prints).
+debrief build) and ``engine.analysis.playstats.analyze`` (what ``simulator analyze`` prints).
 
 Measured on the shipped scenarios and on the synthetic ones, next to an older engine
 when ``--baseline REV`` is given. Goals: every shipped scenario explored in under 1 s,
@@ -87,7 +87,8 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
     return ["## Analysis (state graph)", "", *goals(_goals(explored, analyzed)), "",
             *table(header, rows), "",
             "`explore` builds the state graph behind `validate`, `analyze` and every debrief; `analyze()` is "
-            "`engine.playstats.analyze` (explore included), what `simulator analyze` prints after loading the file.",
+            "`engine.analysis.playstats.analyze` (explore included), what `simulator analyze` prints after "
+            "loading the file.",
             ""]
 
 

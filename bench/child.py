@@ -12,7 +12,7 @@ Tasks (times are the best of ``repeat`` runs; ``cpu`` is process time, ``wall`` 
 - ``load PATH`` — ``engine.load_scenario`` + ``Session.start`` (validation and the
   compiled ``transitions`` machine included)
 - ``explore PATH`` — ``engine.explore`` on an already loaded scenario
-- ``analyze PATH SAMPLES`` — ``engine.playstats.analyze`` (what ``simulator analyze`` prints)
+- ``analyze PATH SAMPLES`` — ``engine.analysis.playstats.analyze`` (what ``simulator analyze`` prints)
 - ``*_mem`` variants — the same once under ``tracemalloc``: peak Python allocation
 """
 
@@ -70,7 +70,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         gc.enable()
         return out
     from engine import explore, load_scenario
-    from engine.session import Session
+    from engine.play.session import Session
     if task == "load":
         def load() -> Any:
             scenario = load_scenario(path)
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         out.update(states)
         return out
     if task == "analyze":
-        from engine.playstats import analyze
+        from engine.analysis.playstats import analyze
         samples = int(argv[2]) if len(argv) > 2 else 20_000
         info: dict[str, Any] = {}
 

@@ -129,9 +129,9 @@ def _keep(found: Path, work: Path) -> None:
 def _worker(flags: list[str]) -> int:
     import atheris
     with atheris.instrument_imports(include=["engine", "yaml"]):
-        import engine.lint  # noqa: F401  (instrumented for coverage)
-        import engine.loader  # noqa: F401
-        import engine.playability  # noqa: F401
+        import engine.analysis.playability  # noqa: F401
+        import engine.scenario.lint  # noqa: F401  (instrumented for coverage)
+        import engine.scenario.loader  # noqa: F401
     atheris.Setup([sys.argv[0], *flags], _test_one_input)
     atheris.Fuzz()
     return 0

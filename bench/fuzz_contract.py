@@ -12,8 +12,8 @@ from __future__ import annotations
 import random
 
 from engine import EngineError, Scenario, ScenarioError, Session, load_scenario_text
-from engine.lint import lint_scenario
-from engine.playability import check_playability
+from engine.analysis.playability import check_playability
+from engine.scenario.lint import lint_scenario
 
 
 def check(text: str, deep: bool = False, steps: int = 40) -> None:

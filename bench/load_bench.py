@@ -60,8 +60,8 @@ def run(sizes: list[int], folder: Path, baseline: Optional[Engine] = None, repea
     return ["## Load + validate + build the machine", "",
             *goals(_goals(ratios, per_node, peaks)), "", *table(header, rows), "",
             "The floor is `yaml.load(text, Loader=yaml.CSafeLoader)`. Our loader pauses the garbage collector "
-            "while it builds (engine/gcpause.py), so the goal is judged against the bare parse with the collector "
-            "off too, the stricter of the two ratios.", ""]
+            "while it builds (engine/analysis/gcpause.py), so the goal is judged against the bare parse with the "
+            "collector off too, the stricter of the two ratios.", ""]
 
 
 def _goals(ratios: dict[int, float], per_node: dict[int, float],

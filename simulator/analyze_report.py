@@ -1,4 +1,4 @@
-"""The ``analyze`` command's report: ``engine.playstats.Stats`` as text or as JSON data.
+"""The ``analyze`` command's report: ``engine.analysis.playstats.Stats`` as text or as JSON data.
 
 Written for an author at a terminal: the headline numbers first, then endings with a
 random player's chance of each, score ranges per dimension with short path labels
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.analysis import OBJECTIVES
-from engine.dimensions import BY_KEY
-from engine.playstats import Path, Stats
+from engine.analysis.graph import OBJECTIVES
+from engine.analysis.playstats import Path, Stats
+from engine.scenario.dimensions import BY_KEY
 
 
 def _pct(p: float) -> str:

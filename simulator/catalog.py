@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from engine.errors import ScenarioError
+from engine.scenario.errors import ScenarioError
 
 if TYPE_CHECKING:  # the start screen finds scenarios without the loader (cards come from a cache)
     from engine import Scenario

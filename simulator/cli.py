@@ -17,7 +17,7 @@ import importlib
 import sys
 from typing import Optional, Sequence
 
-from engine.text import LANGUAGES
+from engine.scenario.text import LANGUAGES
 
 from .playoptions import add_play_options
 
@@ -164,9 +164,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def validate_path(path: str) -> list:
     """Every problem in one file (load errors, shape, references, graph, playability, smells)."""
     from engine import ScenarioError, parse_scenario
-    from engine.lint import lint_scenario
-    from engine.playability import check_playability
-    from engine.yamlsafe import read_text
+    from engine.analysis.playability import check_playability
+    from engine.scenario.lint import lint_scenario
+    from engine.scenario.yamlsafe import read_text
     try:
         source = read_text(path)
         scenario, problems = parse_scenario(source, path)

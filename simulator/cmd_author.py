@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from engine import ScenarioError
-from engine.text import LANGUAGES
+from engine.scenario.text import LANGUAGES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 REPO = Path(__file__).resolve().parent.parent
@@ -92,7 +92,7 @@ def _write(path: str, text: str) -> Optional[str]:
 
 # -- schema ------------------------------------------------------------------------------
 def cmd_schema(args: argparse.Namespace) -> int:
-    from engine.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, reference_markdown, schema_text
+    from engine.scenario.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, reference_markdown, schema_text
     if not args.write:
         sys.stdout.write(schema_text())
         return EXIT_OK
@@ -147,7 +147,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     import json
 
-    from engine.playstats import analyze
+    from engine.analysis.playstats import analyze
 
     from .analyze_report import render_text, to_data
     scenario = _load(args.scenario)
@@ -190,7 +190,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 # -- test and plan -----------------------------------------------------------------------
 def cmd_test(args: argparse.Namespace) -> int:
-    from engine.plans import run_plan
+    from engine.play.plans import run_plan
     plans: list[Path] = []
     for name in args.paths:
         p = Path(name)

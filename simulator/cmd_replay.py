@@ -1,7 +1,7 @@
 """``replay ID DECISION``: try one decision of a saved session again, in the terminal.
 
 The debrief numbers every decision; this command rebuilds the meeting exactly as it
-stood just before decision DECISION of session ID (``engine.branching``: same mood,
+stood just before decision DECISION of session ID (``engine.debrief.branching``: same mood,
 history and place) and the trainee plays on from there. The new attempt is journaled
 as its own session (its parent is ID), asks for the self-rating like any meeting, and
 its debrief shows both paths side by side. Problems are one line and exit code 1;
@@ -14,10 +14,10 @@ import argparse
 import sys
 from typing import Optional
 
-from engine.branching import BranchError, branch
-from engine.errors import SaveError
-from engine.model import NARRATOR
-from engine.text import LANGUAGES
+from engine.debrief.branching import BranchError, branch
+from engine.scenario.errors import SaveError
+from engine.scenario.model import NARRATOR
+from engine.scenario.text import LANGUAGES
 
 from .debriefing import DebriefError, saved_session, scenario_for
 from .i18n import tr

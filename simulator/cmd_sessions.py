@@ -14,7 +14,7 @@ import argparse
 import sys
 import time
 
-from engine.text import LANGUAGES
+from engine.scenario.text import LANGUAGES
 
 from .debriefing import (
     DebriefError,

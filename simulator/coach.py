@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Mapping, Optional, Union
 
-from engine.dimensions import DIMENSIONS
-from engine.model import NARRATOR, Choice, PrepOption, Scenario
-from engine.review import EMPATHY_KEYS
+from engine.debrief.review import EMPATHY_KEYS
+from engine.scenario.dimensions import DIMENSIONS
+from engine.scenario.model import NARRATOR, Choice, PrepOption, Scenario
 
 from .i18n import tr
 

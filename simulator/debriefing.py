@@ -14,9 +14,9 @@ import os
 from typing import Optional
 
 from engine import Scenario, ScenarioError, Session, load_scenario
-from engine.branching import PathComparison, compare_paths
-from engine.progress import Progress, progress
-from engine.review import Review, review
+from engine.debrief.branching import PathComparison, compare_paths
+from engine.debrief.progress import Progress, progress
+from engine.debrief.review import Review, review
 
 from . import catalog
 from .journal import Journal, JournalError, SessionRecord

@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from engine.branching import PathComparison
-from engine.dimensions import BY_KEY, DIMENSIONS
-from engine.progress import Progress
-from engine.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, DecisionReview, Review
-from engine.selfrating import SelfRating, rating_rows
-from engine.text import Text
+from engine.debrief.branching import PathComparison
+from engine.debrief.progress import Progress
+from engine.debrief.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, DecisionReview, Review
+from engine.debrief.selfrating import SelfRating, rating_rows
+from engine.scenario.dimensions import BY_KEY, DIMENSIONS
+from engine.scenario.text import Text
 
 from .journal import SessionRecord
 

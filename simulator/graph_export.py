@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Optional
 
-from engine.model import NARRATOR, Scenario
+from engine.scenario.model import NARRATOR, Scenario
 
 LABEL_CHARS = 48
 CHOICE_CHARS = 28

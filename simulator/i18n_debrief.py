@@ -59,7 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                "huidige versie.",
                          "en": "Note: the scenario has changed since this session; the debrief uses the current "
                                "version."},
-    # -- Plus-Delta: the trainee's own rating before the figures (engine/selfrating.py) --
+    # -- Plus-Delta: the trainee's own rating before the figures (engine/debrief/selfrating.py) --
     "sr_title": {"nl": "Eerst jouw eigen inschatting", "en": "First, your own estimate"},
     "sr_intro": {"nl": "Hoe ging het volgens jou, vóór je de cijfers ziet? Geef per onderdeel een cijfer van 1 "
                        "(ging slecht) tot 5 (ging heel goed). Enter slaat een vraag over, q de rest.",
@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "coach_balcony": {"nl": "even naar het balkon: tijd winnen in plaats van impulsief reageren",
                       "en": "a trip to the balcony: buying time instead of reacting on impulse"},
     "coach_someone": {"nl": "de bewoner", "en": "the resident"},
-    # -- replay from here and both paths side by side (engine/branching.py) --
+    # -- replay from here and both paths side by side (engine/debrief/branching.py) --
     "br_heading": {"nl": "Opnieuw vanaf beslissing {n} van sessie {id}",
                    "en": "Again from decision {n} of session {id}"},
     "br_before": {"nl": "De vorige keer koos je hier: {choice}", "en": "Last time you chose here: {choice}"},

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
-from engine.errors import SaveError
-from engine.progress import Attempt
+from engine.debrief.progress import Attempt
+from engine.scenario.errors import SaveError
 
 if TYPE_CHECKING:  # the start screen opens the journal: no state machine or analyser before a meeting
     from engine import Scenario, Session
-    from engine.selfrating import SelfRating
+    from engine.debrief.selfrating import SelfRating
 
 from .journal_schema import SCHEMA, SCHEMA_VERSION, migrate
 
@@ -246,7 +246,7 @@ class Journal:
 
     def save(self, session_id: int, session: Session) -> None:
         """Store the whole session state (call after every answer, choice and advance)."""
-        from engine.scoring import totals as score_totals
+        from engine.play.scoring import totals as score_totals
         finished = session.finished
         dims = score_totals(session.scenario, session.history) if finished else None
         cur = self._write(
@@ -278,7 +278,7 @@ class Journal:
         if not raw:
             return None
         try:
-            from engine.selfrating import SelfRating
+            from engine.debrief.selfrating import SelfRating
             rating = SelfRating.from_data(json.loads(raw))
         except (ValueError, TypeError):
             return None

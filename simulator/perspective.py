@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import Mapping, NamedTuple, Optional
 
 from engine import Scenario, Session
-from engine.branching import BranchError, PathComparison, PathStep, branch
-from engine.dimensions import BY_KEY
-from engine.errors import SaveError
-from engine.review import DecisionReview, Review
-from engine.selfrating import OVERALL, SCALE, SelfRating, make_rating, rated_keys, rating_rows
+from engine.debrief.branching import BranchError, PathComparison, PathStep, branch
+from engine.debrief.review import DecisionReview, Review
+from engine.debrief.selfrating import OVERALL, SCALE, SelfRating, make_rating, rated_keys, rating_rows
+from engine.scenario.dimensions import BY_KEY
+from engine.scenario.errors import SaveError
 
 from .coach import coach_hint
 from .debriefing import DebriefError, branch_comparison, saved_session, scenario_for, session_review

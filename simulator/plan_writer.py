@@ -1,6 +1,6 @@
 """``tussenwerker plan``: write a golden playthrough for the best, the worst or a random path.
 
-A plan (``tests/playthroughs/*.plan``, run by ``engine.plans``) pins down what a path
+A plan (``tests/playthroughs/*.plan``, run by ``engine.play.plans``) pins down what a path
 through a scenario must lead to. Writing one by hand means playing, noting every id
 and adding up the scores; this writes it from the analyser's best or worst path (or a
 seeded random one), played through a real session so the expected ending and scores
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from engine.analysis import OBJECTIVES, explore
-from engine.model import Scenario
-from engine.plans import play_moves
-from engine.playstats import follow
-from engine.scoring import totals
-from engine.session import Session
+from engine.analysis.graph import OBJECTIVES, explore
+from engine.analysis.playstats import follow
+from engine.play.plans import play_moves
+from engine.play.scoring import totals
+from engine.play.session import Session
+from engine.scenario.model import Scenario
 
 from . import catalog
 

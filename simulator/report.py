@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from engine import Scenario
-from engine.dimensions import DIMENSION_KEYS, DIMENSIONS
-from engine.review import Review
+from engine.debrief.review import Review
+from engine.scenario.dimensions import DIMENSION_KEYS, DIMENSIONS
 
 from .debriefing import DebriefError, saved_session, scenario_for, session_review
 from .i18n import tr

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from engine.schema import SCHEMA_PATH
+from engine.scenario.schema import SCHEMA_PATH
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import textwrap
 from typing import Mapping, Optional
 
-from engine.branching import PathComparison
-from engine.dimensions import BY_KEY, DIMENSIONS
-from engine.progress import Progress
-from engine.review import Review
-from engine.selfrating import SelfRating
+from engine.debrief.branching import PathComparison
+from engine.debrief.progress import Progress
+from engine.debrief.review import Review
+from engine.debrief.selfrating import SelfRating
+from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 
 from .i18n import tr
 from .svgchart import NEGATIVE_SHARE, zero_scale

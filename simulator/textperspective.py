@@ -2,8 +2,8 @@
 and a replay's two paths side by side.
 
 Kept out of ``textdebrief`` (which lays out the review itself) so each stays small; like
-it, nothing here judges anything: the rows come from ``engine.selfrating`` and
-``engine.branching`` through ``perspective``.
+it, nothing here judges anything: the rows come from ``engine.debrief.selfrating`` and
+``engine.debrief.branching`` through ``perspective``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import textwrap
 from typing import Mapping, Optional
 
-from engine.branching import PathComparison
-from engine.dimensions import BY_KEY, DIMENSION_KEYS
-from engine.model import Scenario
-from engine.review import DecisionReview, Review
-from engine.selfrating import SelfRating
+from engine.debrief.branching import PathComparison
+from engine.debrief.review import DecisionReview, Review
+from engine.debrief.selfrating import SelfRating
+from engine.scenario.dimensions import BY_KEY, DIMENSION_KEYS
+from engine.scenario.model import Scenario
 
 from .i18n import tr
 from .perspective import rating_comparison

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Callable, Optional, TextIO
 
 from engine import Session
-from engine.analysis import OBJECTIVES, ZERO, StateGraph, explore, snapshots_along
-from engine.model import NARRATOR, Scenario
-from engine.review import review
-from engine.selfrating import SelfRating
+from engine.analysis.graph import OBJECTIVES, ZERO, StateGraph, explore, snapshots_along
+from engine.debrief.review import review
+from engine.debrief.selfrating import SelfRating
+from engine.scenario.model import NARRATOR, Scenario
 
 from . import textdebrief
 from .coach import coach_hint

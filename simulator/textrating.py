@@ -12,7 +12,7 @@ import textwrap
 from typing import Optional, TextIO
 
 from engine import Scenario
-from engine.selfrating import SelfRating, make_rating
+from engine.debrief.selfrating import SelfRating, make_rating
 
 from .i18n import tr
 from .perspective import plus_delta_prompts, rating_intro, rating_questions, rating_scale

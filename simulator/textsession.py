@@ -15,7 +15,7 @@ import sys
 from typing import Any, Optional
 
 from engine import Scenario, Session
-from engine.selfrating import SelfRating
+from engine.debrief.selfrating import SelfRating
 
 from . import textdebrief
 from .debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review

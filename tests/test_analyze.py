@@ -11,13 +11,13 @@ from fractions import Fraction
 import pytest
 
 from bench.synth import scenario_text
-from engine import playstats
-from engine.analysis import OBJECTIVES
-from engine.loader import load_scenario_text
-from engine.plans import play_moves
-from engine.playstats import analyze
-from engine.scoring import totals
-from engine.session import Session
+from engine.analysis import playstats
+from engine.analysis.graph import OBJECTIVES
+from engine.analysis.playstats import analyze
+from engine.play.plans import play_moves
+from engine.play.scoring import totals
+from engine.play.session import Session
+from engine.scenario.loader import load_scenario_text
 from simulator.analyze_report import render_text, to_data
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL

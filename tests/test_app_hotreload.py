@@ -311,7 +311,7 @@ def test_f5_waits_while_the_menu_is_open(window, copy):
      "0 van 3 stappen opnieuw gespeeld. Stap 1: antwoord ‘veilig’ op vraag ‘belang’ bestaat niet meer"),
 ])
 def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
-    from engine.loader import load_scenario_text
+    from engine.scenario.loader import load_scenario_text
     from simulator.app.hotreload import message, replay_play
     from simulator.app.play import Play
     from tests.crafted import MINIMAL

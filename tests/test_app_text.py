@@ -6,9 +6,9 @@ import pygame.freetype
 import pytest
 
 from engine import load_scenario
-from engine.dimensions import DIMENSIONS
-from engine.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS, REFLECTION_QUESTIONS, TIPS
-from engine.text import Text
+from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS, REFLECTION_QUESTIONS, TIPS
+from engine.scenario.dimensions import DIMENSIONS
+from engine.scenario.text import Text
 from simulator.app import strings as app_strings
 from simulator.app.theme import FONT_FILES, FONTS
 from simulator.i18n import STRINGS

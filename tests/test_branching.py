@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from engine import Session, load_scenario
-from engine.branching import BranchError, branch, compare_paths
-from engine.plans import play_moves
-from engine.review import review
+from engine.debrief.branching import BranchError, branch, compare_paths
+from engine.debrief.review import review
+from engine.play.plans import play_moves
 from tests.conftest import SCENARIOS
 
 GOLDEN_SCENARIO = Path(__file__).parent / "golden" / "branch.yaml"

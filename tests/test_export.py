@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from engine import Session, load_scenario
-from engine.scoring import totals
+from engine.play.scoring import totals
 from simulator.journal import Journal, default_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL

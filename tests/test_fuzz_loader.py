@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from bench.fuzz_contract import check
 from engine import ScenarioError
-from engine.yamlsafe import _check_graph, check_structure, compose
+from engine.scenario.yamlsafe import _check_graph, check_structure, compose
 from tests.conftest import SHIPPED
 from tests.crafted import MINIMAL
 

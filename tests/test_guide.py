@@ -3,7 +3,7 @@
 Complete scenarios in docs/authoring.md are fenced as ```yaml scenario, plans as
 ```yaml plan. Every scenario must load without errors (the last, complete one without
 warnings either), the plan must pass against the complete scenario through the ``test``
-command, and the key reference must be exactly what ``engine/schema.py`` generates.
+command, and the key reference must be exactly what ``engine/scenario/schema.py`` generates.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import sys
 import pytest
 import yaml
 
-from engine.schema import REFERENCE_END, REFERENCE_START, reference_markdown
-from engine.shapes import SHAPES
-from engine.yamlsafe import SafeLoader
+from engine.scenario.schema import REFERENCE_END, REFERENCE_START, reference_markdown
+from engine.scenario.shapes import SHAPES
+from engine.scenario.yamlsafe import SafeLoader
 from simulator.cli import build_parser, validate_path
 from tests.conftest import ROOT
 

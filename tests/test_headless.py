@@ -7,7 +7,8 @@ from tests.conftest import ROOT
 
 
 def test_engine_never_imports_pygame():
-    code = ("import sys, engine, engine.analysis, engine.review, engine.plans, engine.playability;"
+    code = ("import sys, engine, engine.analysis.graph, engine.debrief.review, engine.play.plans, "
+            "engine.analysis.playability;"
             "print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from engine import Session, load_scenario_text
-from engine.scoring import totals
+from engine.play.scoring import totals
 from simulator.journal import APPLICATION_ID, Journal, JournalError, default_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL

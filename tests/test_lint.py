@@ -6,8 +6,8 @@ import re
 import subprocess
 import sys
 
-from engine.lint import CHOICE_BUDGET, LINE_BUDGET, lint_scenario
-from engine.loader import load_scenario_text
+from engine.scenario.lint import CHOICE_BUDGET, LINE_BUDGET, lint_scenario
+from engine.scenario.loader import load_scenario_text
 from simulator.cli import validate_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL

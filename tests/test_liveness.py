@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
-from engine.liveness import Bits
+from engine.analysis.liveness import Bits
 
 
 def reads(slots=(), flags=(), prep=(), chosen=(), visited=()):

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from engine import ScenarioError, load_scenario, load_scenario_text, yamlsafe
+from engine import ScenarioError, load_scenario, load_scenario_text
+from engine.scenario import yamlsafe
 from simulator.cli import validate_path
 from tests.crafted import MINIMAL
 

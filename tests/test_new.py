@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from engine.loader import load_scenario
-from engine.yamlsafe import SafeLoader
+from engine.scenario.loader import load_scenario
+from engine.scenario.yamlsafe import SafeLoader
 from simulator.starter import starter_path, starter_text
 from tests.conftest import ROOT
 
@@ -66,7 +66,7 @@ def test_the_starter_plays_to_an_ending_by_hand_and_by_bot(tmp_path):
 
 
 def test_the_starter_reaches_every_ending_and_scores_every_dimension(tmp_path):
-    from engine.playstats import analyze
+    from engine.analysis.playstats import analyze
     path = tmp_path / "s.yaml"
     path.write_text(starter_text("s"), encoding="utf-8")
     stats = analyze(load_scenario(str(path)))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine.analysis import OBJECTIVES, ZERO, explore
-from engine.loader import load_scenario
-from engine.packed import LIMIT, Packing
+from engine.analysis.graph import OBJECTIVES, ZERO, explore
+from engine.analysis.packed import LIMIT, Packing
+from engine.scenario.loader import load_scenario
 from tests.conftest import ROOT
 
 N = len(OBJECTIVES)
@@ -50,7 +50,7 @@ def test_packed_and_plain_values_agree_on_a_shipped_scenario():
 def _dag(draw_edges, n):
     """A Numbered DAG (state i moves only to higher states; the last ones end) and its
     best and worst totals, worked out on tuples."""
-    from engine.playwalk import Numbered
+    from engine.analysis.playwalk import Numbered
 
     edges = [[(f"m{k}", w, None) for k, (w, _) in enumerate(out)] for out in draw_edges]
     succ = [[j for _, j in out] for out in draw_edges]
@@ -86,7 +86,7 @@ def dags(draw):
 def test_packed_walks_take_the_same_paths_as_the_tuple_walks(dag):
     """Best and worst paths per objective, ties included: the first move with the best
     (objective, overall) pair, whether compared as tuples or as packed fields."""
-    from engine.playwalk import walk_all, walk_all_packed
+    from engine.analysis.playwalk import walk_all, walk_all_packed
 
     n, out = dag
     num, best, worst = _dag(out, n)
@@ -105,8 +105,8 @@ def test_statistics_on_packed_values_equal_those_on_tuples():
     import pytest
 
     from bench.synth import scenario_text
-    from engine.loader import load_scenario_text
-    from engine.playstats import analyze
+    from engine.analysis.playstats import analyze
+    from engine.scenario.loader import load_scenario_text
 
     for scenario in (load_scenario(str(ROOT / "scenarios" / "verslavingsopvang.yaml")),
                      load_scenario_text(scenario_text(300), "synthetisch.yaml")):

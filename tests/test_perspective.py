@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from engine import Session, load_scenario, load_scenario_text
-from engine.lint import lint_scenario
-from engine.review import review
+from engine.debrief.review import review
+from engine.scenario.lint import lint_scenario
 from simulator import perspective
 from simulator.journal import Journal
 from tests.conftest import ROOT, SHIPPED

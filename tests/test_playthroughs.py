@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.plans import run_plan
+from engine.play.plans import run_plan
 from tests.conftest import SHIPPED
 
 PLANS = sorted((Path(__file__).parent / "playthroughs").glob("*.plan"))
@@ -46,7 +46,7 @@ def test_a_wrong_plan_fails_with_readable_messages(tmp_path, write_scenario):
 def test_a_plan_is_read_behind_the_same_guards_as_a_scenario(tmp_path):
     """A plan is YAML a trainer writes: no foreign tags, one clear line with its position."""
     from engine import ScenarioError
-    from engine.plans import load_plan
+    from engine.play.plans import load_plan
     plan = tmp_path / "evil.plan"
     plan.write_text("scenario: x\nchoices: !!python/object/apply:os.system [echo]\nexpect: {}\n", encoding="utf-8")
     with pytest.raises(ScenarioError) as caught:

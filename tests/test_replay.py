@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from engine.loader import load_scenario_text
-from engine.replay import replay
-from engine.session import Session
+from engine.play.replay import replay
+from engine.play.session import Session
+from engine.scenario.loader import load_scenario_text
 from tests.crafted import MINIMAL
 
 

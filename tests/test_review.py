@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from engine import Session, explore, load_scenario_text
-from engine.progress import Attempt, progress
-from engine.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, classify, review
-from engine.review_parts import NOT_TRAINED_SPREAD, TIPS_SHOWN
-from engine.seedtext import TIPS_FOR_DIMENSION
+from engine.debrief.progress import Attempt, progress
+from engine.debrief.review import GOOD_MAX_REGRET, INACCURACY_MAX_REGRET, classify, review
+from engine.debrief.review_parts import NOT_TRAINED_SPREAD, TIPS_SHOWN
+from engine.debrief.seedtext import TIPS_FOR_DIMENSION
 
 HEAD = """\
 format: 1

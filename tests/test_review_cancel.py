@@ -8,8 +8,8 @@ import threading
 import pytest
 
 from bench.synth import scenario_text
-from engine.analysis import ExploreCancelled, explore
-from engine.loader import load_scenario_text
+from engine.analysis.graph import ExploreCancelled, explore
+from engine.scenario.loader import load_scenario_text
 from simulator.app import play as play_mod
 from simulator.app.play import ReviewJob
 
@@ -45,14 +45,14 @@ def test_a_reloaded_scenario_cancels_the_review_of_the_old_version(monkeypatch):
     old_version, new_version = big(), big(" (bewerkt)")
     assert old_version.id == new_version.id and old_version.digest != new_version.digest
 
-    real_review_graph = __import__("engine.review", fromlist=["review_graph"]).review_graph
+    real_review_graph = __import__("engine.debrief.review", fromlist=["review_graph"]).review_graph
 
     def slow_review_graph(scenario, max_states, cancel):
         if scenario is old_version:  # hold the old job until the new version has been asked for
             release.wait(10)
         return real_review_graph(scenario, max_states=max_states, cancel=cancel)
 
-    monkeypatch.setattr("engine.review.review_graph", slow_review_graph)
+    monkeypatch.setattr("engine.debrief.review.review_graph", slow_review_graph)
     old_job = ReviewJob.for_scenario(old_version)
     new_job = ReviewJob.for_scenario(new_version)
     release.set()

@@ -11,7 +11,7 @@ import random
 import pytest
 
 from engine import Session, load_scenario, load_scenario_text
-from engine.rules import Rules
+from engine.play.rules import Rules
 from tests.conftest import SHIPPED
 from tests.crafted import MINIMAL
 
@@ -65,7 +65,7 @@ def test_compiled_conditions_agree_with_their_meaning():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from engine.conditions import parse_condition
+    from engine.scenario.conditions import parse_condition
 
     scenario = load_scenario_text(MINIMAL, "mini.yaml")
     rules = Rules(scenario)

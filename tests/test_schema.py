@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 import yaml
 
-from engine.errors import ScenarioError
-from engine.loader import load_scenario_text
-from engine.schema import SCHEMA_PATH, schema_text
-from engine.shapes import SHAPES
-from engine.yamlsafe import SafeLoader
+from engine.scenario.errors import ScenarioError
+from engine.scenario.loader import load_scenario_text
+from engine.scenario.schema import SCHEMA_PATH, schema_text
+from engine.scenario.shapes import SHAPES
+from engine.scenario.yamlsafe import SafeLoader
 from tests.conftest import ROOT, SHIPPED
 from tests.crafted import MINIMAL
 

@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from engine import Session, load_scenario_text
-from engine.review import review
-from engine.selfrating import RATING_KEYS, SelfRating, level, make_rating, rated_keys, rating_rows
+from engine.debrief.review import review
+from engine.debrief.selfrating import RATING_KEYS, SelfRating, level, make_rating, rated_keys, rating_rows
 from simulator.journal import APPLICATION_ID, Journal, JournalError
 from simulator.journal_schema import SCHEMA_VERSION, migrate
 from tests.conftest import ROOT

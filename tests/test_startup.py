@@ -15,7 +15,7 @@ from simulator.app import launch
 from tests.conftest import ROOT
 
 # Runs ``python -m simulator ARGS`` and, at exit, prints which of these modules it imported.
-WATCHED = ("pygame", "pygame_gui", "transitions", "yaml", "engine.loader", "engine.analysis")
+WATCHED = ("pygame", "pygame_gui", "transitions", "yaml", "engine.scenario.loader", "engine.analysis.graph")
 PROBE = ("import atexit, json, runpy, sys\n"
          "loaded = lambda: json.dumps([m for m in %r if m in sys.modules])\n"
          "atexit.register(lambda: print('LOADED ' + loaded(), file=sys.stderr))\n"
@@ -71,18 +71,19 @@ def test_the_title_card_is_on_screen_before_pygame_gui_and_the_engine_load(tmp_p
     at_first_frame = json.loads(report.read_text(encoding="utf-8"))["loaded"]
     assert not at_first_frame["pygame_gui"] and not at_first_frame["simulator.app.app"]
     assert not at_first_frame["simulator.app.startup"]  # settings and journal are read behind the card
-    assert not at_first_frame["transitions"] and not at_first_frame["engine.analysis"]
-    assert not at_first_frame["engine.loader"] or args  # ``play ID`` loads its scenario first
+    assert not at_first_frame["transitions"] and not at_first_frame["engine.analysis.graph"]
+    assert not at_first_frame["engine.scenario.loader"] or args  # ``play ID`` loads its scenario first
     assert "pygame_gui" in loaded  # and then the start screen was built and drawn after all
 
 
 def test_the_start_screen_needs_no_state_machine_or_analyser_and_a_warm_start_no_loader(tmp_path):
     first, loaded = run_probe(tmp_path, "--quit-when-ready")
     assert first.returncode == 0, first.stderr
-    assert "pygame_gui" in loaded and "transitions" not in loaded and "engine.analysis" not in loaded
+    assert "pygame_gui" in loaded and "transitions" not in loaded and "engine.analysis.graph" not in loaded
     again, loaded = run_probe(tmp_path, "--quit-when-ready")  # the scenario cards are cached now
     assert again.returncode == 0, again.stderr
-    assert "pygame_gui" in loaded and not {"transitions", "engine.analysis", "engine.loader"} & set(loaded)
+    assert "pygame_gui" in loaded
+    assert not {"transitions", "engine.analysis.graph", "engine.scenario.loader"} & set(loaded)
 
 
 def test_quit_after_first_frame_quits_at_the_title_card(tmp_path):

@@ -16,7 +16,7 @@ from typing import Mapping
 
 import pygame
 
-from engine.model import MoodVariable, Resident
+from engine.scenario.model import MoodVariable, Resident
 
 from .layout import Box, clamp, wrap_text
 from .portraits import PortraitSource, draw_meter

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
-from engine.errors import ScenarioError
-from engine.text import Text
+from engine.scenario.errors import ScenarioError
+from engine.scenario.text import Text
 
 from .. import catalog
 
 if TYPE_CHECKING:
-    from engine.model import Scenario
+    from engine.scenario.model import Scenario
 
 CACHE_NAME = "scenario-cards.json"
 CACHE_VERSION = 1
@@ -60,7 +60,7 @@ class ScenarioCard:
 
 def load_scenario(path: str) -> "Scenario":
     """The engine's loader, imported on first use: a start with unchanged files never needs it."""
-    from engine.loader import load_scenario as load
+    from engine.scenario.loader import load_scenario as load
     return load(path)
 
 

@@ -18,9 +18,9 @@ from typing import Sequence
 
 import pygame
 
-from engine.branching import PathComparison
-from engine.dimensions import BY_KEY, DIMENSION_KEYS, DIMENSIONS
-from engine.review import Review
+from engine.debrief.branching import PathComparison
+from engine.debrief.review import Review
+from engine.scenario.dimensions import BY_KEY, DIMENSION_KEYS, DIMENSIONS
 
 from ..i18n import tr
 from ..perspective import RatingLine

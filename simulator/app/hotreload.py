@@ -2,7 +2,7 @@
 
 An author plays, spots a clumsy line, fixes the YAML and presses F5. The file is read
 and validated afresh (no cache), the current go's decisions are made again on it
-(``engine.replay``) and the same screen comes back — briefing, preparation, meeting,
+(``engine.play.replay``) and the same screen comes back — briefing, preparation, meeting,
 ending or debrief — with a toast saying how many steps were replayed. When the edit
 took away a decision on the path, replay stops there, the toast names the step, and
 play goes on from that point. A file that no longer loads opens a sheet listing every
@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 from engine import Choice, Scenario, ScenarioError, Session, load_scenario
-from engine.replay import replay
-from engine.state import Decision
+from engine.play.replay import replay
+from engine.play.state import Decision
 
 from ..i18n import tr
 from ..journal import JournalError

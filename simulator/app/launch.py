@@ -153,7 +153,7 @@ def _report() -> None:
     if not path:
         return
     loaded: dict[str, Any] = {name: name in sys.modules for name in
-                              ("pygame_gui", "transitions", "yaml", "engine.loader", "engine.analysis",
+                              ("pygame_gui", "transitions", "yaml", "engine.scenario.loader", "engine.analysis.graph",
                                "simulator.app.app", "simulator.app.startup")}
     Path(path).write_text(json.dumps({"loaded": loaded, "modules": len(sys.modules)}), encoding="utf-8")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from engine.errors import ScenarioError
+from engine.scenario.errors import ScenarioError
 
 from .cards_cache import ScenarioCard, scenario_cards
 from .play import Play

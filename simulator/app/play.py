@@ -20,10 +20,10 @@ from ..journal import Journal, JournalError
 
 if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
     from engine import Scenario, Session
-    from engine.analysis import StateGraph
-    from engine.branching import PathComparison
-    from engine.review import Review
-    from engine.selfrating import SelfRating
+    from engine.analysis.graph import StateGraph
+    from engine.debrief.branching import PathComparison
+    from engine.debrief.review import Review
+    from engine.debrief.selfrating import SelfRating
 
 log = logging.getLogger(__name__)
 
@@ -79,9 +79,9 @@ class ReviewJob:
 
     def _run(self) -> None:
         try:
-            from engine.analysis import ExploreCancelled
-            from engine.review import REVIEW_MAX_STATES as ENGINE_LIMIT
-            from engine.review import review_graph
+            from engine.analysis.graph import ExploreCancelled
+            from engine.debrief.review import REVIEW_MAX_STATES as ENGINE_LIMIT
+            from engine.debrief.review import review_graph
             graph = review_graph(self.scenario, max_states=self.key[2] or ENGINE_LIMIT,
                                  cancel=self._cancelled.is_set)
         except ExploreCancelled:
@@ -270,8 +270,8 @@ class Play:
         return self._review is not None or self.review_job.ready
 
     def review(self) -> Review:
-        from engine.analysis import explore
-        from engine.review import review
+        from engine.analysis.graph import explore
+        from engine.debrief.review import review
         if self._review is None:
             graph = self.review_job.graph
             if graph is None:

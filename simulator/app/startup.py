@@ -72,7 +72,7 @@ def _resume(app: App, journal: Journal, resume: str) -> None:
 
 def continue_session(app: App, record: SessionRecord) -> Optional[str]:
     """Resume a saved session; returns a message for the trainee when it can't."""
-    from engine.errors import ScenarioError
+    from engine.scenario.errors import ScenarioError
 
     from .play import Play
     language = app.settings.language

@@ -23,9 +23,9 @@ import pygame
 from pygame_gui.elements import UIImage, UITextBox
 
 from engine import Scenario, Session
-from engine.dimensions import DIMENSIONS
-from engine.model import Choice, PrepOption
-from engine.review import EMPATHY_KEYS
+from engine.debrief.review import EMPATHY_KEYS
+from engine.scenario.dimensions import DIMENSIONS
+from engine.scenario.model import Choice, PrepOption
 
 from ...coach import coach_hint
 from ...settings import Settings

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional
 
-from engine.branching import PathComparison, PathStep
-from engine.review import DecisionReview
+from engine.debrief.branching import PathComparison, PathStep
+from engine.debrief.review import DecisionReview
 
 from ..charts import totals_chart
 from ..layout import Box, gap

@@ -1,6 +1,6 @@
 """The debrief: own estimate first, then per dimension, decision by decision, reflection and tips.
 
-Built on ``engine.review.review()`` (the one source of debrief data): the trainee rates
+Built on ``engine.debrief.review.review()`` (the one source of debrief data): the trainee rates
 the meeting per step before any figure (``debrief_rating``); the overview sets that
 rating beside the measurement and charts each dimension's total against the best
 achievable; each decision page shows the situation, the choice, its feedback, what it
@@ -16,9 +16,9 @@ from typing import Optional
 import pygame
 from pygame_gui.elements import UITextBox
 
-from engine.dimensions import BY_KEY
-from engine.review import Review
-from engine.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
+from engine.debrief.review import Review
+from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
+from engine.scenario.dimensions import BY_KEY
 
 from ...perspective import rating_comparison
 from ..charts import dimension_chart, rating_chart

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from engine.review import DecisionReview, Review
+from engine.debrief.review import DecisionReview, Review
 
 from .common import esc, heading_html, muted
 

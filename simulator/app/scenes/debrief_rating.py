@@ -18,7 +18,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextEntryLine
 
-from engine.selfrating import MAX_NOTE
+from engine.debrief.selfrating import MAX_NOTE
 
 from ...perspective import rating_intro, rating_questions, rating_scale
 from ..layout import Box, gap, margins

@@ -20,7 +20,7 @@ from typing import Optional
 import pygame
 from pygame_gui.elements import UIButton, UIPanel, UITextBox
 
-from engine.model import NARRATOR, Choice
+from engine.scenario.model import NARRATOR, Choice
 
 from ..cards import CardStyle, card_height, face_size
 from ..layout import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from engine.model import Choice
+from engine.scenario.model import Choice
 
 from ..layout import Box, gap, stack
 from ..widgets import Card, ScrollArea, button, button_width

@@ -12,7 +12,7 @@ from typing import Optional
 import pygame
 from pygame_gui.elements import UIPanel
 
-from engine.model import NARRATOR
+from engine.scenario.model import NARRATOR
 
 from ..layout import Box, gap, margins
 from ..widgets import button, button_width, oid, text_box

@@ -13,11 +13,11 @@ import operator
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional
 
+from ..play.rules import OBJECTIVES, ZERO, Rules, Snapshot, Vector, weight_vector  # noqa: F401 (re-exported)
+from ..play.state import Decision
+from ..scenario.model import Scenario
 from .abstraction import Abstraction, key_of
 from .gcpause import paused_gc
-from .model import Scenario
-from .rules import OBJECTIVES, ZERO, Rules, Snapshot, Vector, weight_vector  # noqa: F401 (re-exported)
-from .state import Decision
 from .values import PackedValues, compute_values
 
 DEFAULT_MAX_STATES = 200_000

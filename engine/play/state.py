@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
-from .errors import SaveError
+from ..scenario.errors import SaveError
 
 # Bump SAVE_VERSION when the shape of ``to_data()`` changes; keep reading every version
 # from MIN_SAVE_VERSION on (write a converter in ``from_data`` when bumping).

@@ -19,10 +19,10 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional
 
-from .conditions import Condition, Getter, Ref, Value, compile_condition
-from .dimensions import DIMENSION_KEYS
+from ..scenario.conditions import Condition, Getter, Ref, Value, compile_condition
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.model import Choice, PrepOption, Scenario
 from .machine import prep_state
-from .model import Choice, PrepOption, Scenario
 
 MAX_REDIRECTS = 64
 OBJECTIVES = DIMENSION_KEYS + ("overall",)

@@ -1,7 +1,7 @@
 """The shape of a scenario file, declared once: every key, its type and what it means.
 
 The loader takes its required and optional key lists (and a few bounds) from here, the
-JSON Schema that editors use is generated from here (``engine/schema.py``), the guide's
+JSON Schema that editors use is generated from here (``engine/scenario/schema.py``), the guide's
 key reference is generated from here, and the linter walks a YAML tree with it. One
 table instead of four hand-kept copies, so a new key can't be known to one and not the
 others.

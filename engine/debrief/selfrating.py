@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
-from .dimensions import DIMENSION_KEYS
-from .model import Scenario
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.model import Scenario
 from .review import Review
 
 OVERALL = "overall"

@@ -3,10 +3,10 @@ every review, every score range and the analyser's best and worst paths.
 
 Each state's totals are the per-objective best (worst) over its moves of the move's
 weights plus the next state's totals, so states are settled after their successors
-(depth-first post-order). On packed vectors (``engine.packed``) whenever no total can
+(depth-first post-order). On packed vectors (``engine.analysis.packed``) whenever no total can
 outgrow them, which is every real scenario: then each state also gets a number, in the
 order it was settled, and its successors' numbers, so the statistics
-(``engine.playwalk``) index lists instead of searching the graph a second time.
+(``engine.analysis.playwalk``) index lists instead of searching the graph a second time.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, cast
 
-from .dimensions import DIMENSION_KEYS
+from ..play.rules import OBJECTIVES, ZERO, Snapshot, Vector
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.shapes import MAX_WEIGHT, MIN_WEIGHT
 from .packed import FIELD, WIDTH, Packing, fits
-from .rules import OBJECTIVES, ZERO, Snapshot, Vector
-from .shapes import MAX_WEIGHT, MIN_WEIGHT
 
 if TYPE_CHECKING:
-    from .analysis import Edge, StateGraph
+    from .graph import Edge, StateGraph
 
 N_DIMS = len(DIMENSION_KEYS)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
-from .model import Scenario
+from ..scenario.model import Scenario
 from .session import Session
 from .state import Decision, SessionState
 

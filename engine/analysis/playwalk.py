@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from operator import add, itemgetter
 from typing import Optional
 
-from .analysis import OBJECTIVES, ZERO, StateGraph, Vector
+from ..play.rules import Snapshot
+from .graph import OBJECTIVES, ZERO, StateGraph, Vector
 from .packed import WIDTH, Packing
-from .rules import Snapshot
 from .values import PackedValues
 
 OVERALL = len(OBJECTIVES) - 1
@@ -41,7 +41,7 @@ class Numbered:
 def number(graph: StateGraph) -> Numbered:
     """Number the states and find those reachable from the start, each after its successors.
 
-    The values pass (``engine.values``) has already done this for a graph without loops
+    The values pass (``engine.analysis.values``) has already done this for a graph without loops
     whose first pass started at the initial state; otherwise a depth-first search from the
     start, edges in order, does it here.
     """

@@ -6,7 +6,7 @@ them, and the three levels of omgevingsbewustzijn the third question refers to.
 
 from __future__ import annotations
 
-from .text import Text
+from ..scenario.text import Text
 
 
 def _t(nl: str, en: str) -> Text:

@@ -12,10 +12,10 @@ from typing import Optional
 
 import yaml
 
+from ..analysis.gcpause import paused_gc
 from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
-from .gcpause import paused_gc
 from .model import (
     ENDING_KINDS,
     LABELS,

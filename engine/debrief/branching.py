@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Mapping, Optional, Sequence, Union
 
-from .model import Ending, Scenario
+from ..play.session import Session
+from ..play.state import Decision, SessionState
+from ..scenario.model import Ending, Scenario
 from .review import DecisionReview, Review
-from .session import Session
-from .state import Decision, SessionState
 
 Source = Union[Session, SessionState, Mapping[str, Any], Sequence[Decision]]
 MAX_CONTINUES = 10_000  # lines without choices in a row; the loader forbids real loops

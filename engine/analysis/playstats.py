@@ -22,11 +22,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .analysis import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
+from ..play.rules import Rules, Snapshot
+from ..scenario.model import Scenario
 from .gcpause import paused_gc
-from .model import Scenario
+from .graph import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
 from .playwalk import Numbered, number, packed_values, values, walk, walk_all, walk_all_packed
-from .rules import Rules, Snapshot
 
 MAX_SAMPLE_STEPS = 10_000
 LOOP_ROUNDS = 100_000

@@ -12,12 +12,12 @@ import time
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
-from .conditions import Ref, Value
-from .errors import SaveError
+from ..scenario.conditions import Ref, Value
+from ..scenario.errors import SaveError
+from ..scenario.model import Choice, Ending, Node, PrepOption, PrepQuestion, Scenario
+from ..scenario.text import Text
 from .machine import CompiledMachine, Cursor, prep_state
-from .model import Choice, Ending, Node, PrepOption, PrepQuestion, Scenario
 from .state import Decision, Entry, SessionState
-from .text import Text
 
 MAX_REDIRECTS = 64  # auto transitions in a row before we call it a loop
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from .conditions import Condition, Environment
-from .gcpause import paused_gc
-from .model import Choice, PrepOption, Scenario
+from ..analysis.gcpause import paused_gc
+from ..scenario.conditions import Condition, Environment
+from ..scenario.model import Choice, PrepOption, Scenario
 
 if TYPE_CHECKING:
     from transitions import Transition

@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .analysis import OBJECTIVES, ZERO, StateGraph, Vector, snapshots_along, weight_vector
-from .model import Scenario
-from .state import Decision
+from ..play.state import Decision
+from ..scenario.model import Scenario
+from .graph import OBJECTIVES, ZERO, StateGraph, Vector, snapshots_along, weight_vector
 
 OVERALL = OBJECTIVES.index("overall")
 

@@ -40,10 +40,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional, Sequence
 
-from .analysis import OBJECTIVES, StateGraph, Vector, explore
-from .dimensions import DIMENSION_KEYS
-from .model import Ending, Scenario
-from .outlook import OVERALL, MoveValue, outlook
+from ..analysis.graph import OBJECTIVES, StateGraph, Vector, explore
+from ..analysis.outlook import OVERALL, MoveValue, outlook
+from ..play.scoring import decision_weights, totals
+from ..play.state import Decision, Entry
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.model import Ending, Scenario
+from ..scenario.text import EMPTY, Text
 from .review_parts import (
     DimensionReview,
     PrepReview,
@@ -53,10 +56,7 @@ from .review_parts import (
     strongest_and_weakest,
     tips_for,
 )
-from .scoring import decision_weights, totals
 from .seedtext import REFLECTION_QUESTIONS, TIPS
-from .state import Decision, Entry
-from .text import EMPTY, Text
 
 GOOD_MAX_REGRET = 0.25
 INACCURACY_MAX_REGRET = 0.5

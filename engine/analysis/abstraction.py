@@ -19,7 +19,7 @@ sound reductions, both computed per node from the scenario graph:
 Scores never depend on mood, only the choices on offer do, so best and worst totals
 over the reduced graph are exactly those over the full one.
 
-Liveness (``engine.liveness``) and saturation (``engine.bounds``) each have their own
+Liveness (``engine.analysis.liveness``) and saturation (``engine.analysis.bounds``) each have their own
 module; this one reads the conditions, walks the graph once to give both what they need,
 and turns their results into a plan per node, so that keying a snapshot during
 exploration is one ``map`` and a few set intersections (``key_of``).
@@ -30,13 +30,13 @@ from __future__ import annotations
 from operator import getitem
 from typing import TYPE_CHECKING
 
+from ..play.rules import Snapshot
+from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
 from .bounds import NO_EFFECT, Bounds, Edges
-from .conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
 from .liveness import Bits, Flow, Live, present, solve
-from .rules import Snapshot
 
 if TYPE_CHECKING:
-    from .rules import Rules
+    from ..play.rules import Rules
 
 _new = tuple.__new__
 _EMPTY: frozenset = frozenset()
@@ -67,7 +67,7 @@ class Abstraction:
         # ending), so the passes below index lists instead of hashing node ids.
         index = {nid: k for k, nid in enumerate(nodes)}
         own_bound, edges, flow, ways = self._scan(index, bits, bounds, every)
-        # Saturation bounds per node and slot (see ``engine.bounds``); their walk also gives
+        # Saturation bounds per node and slot (see ``engine.analysis.bounds``); their walk also gives
         # an order with every node after its successors, as far as cycles allow.
         start = [index[s.start]] if s.start in index else []
         bound, order, acyclic = bounds.solve(start + list(range(len(nodes))), edges, own_bound)

@@ -8,9 +8,9 @@ playthrough can reach under any mood.
 
 from __future__ import annotations
 
-from .analysis import explore
-from .errors import Problem
-from .model import Scenario
+from ..scenario.errors import Problem
+from ..scenario.model import Scenario
+from .graph import explore
 
 
 def _describe(snapshot_mood: tuple[int, ...], slots: list[tuple[str, str]]) -> str:

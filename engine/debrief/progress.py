@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
-from .dimensions import DIMENSION_KEYS
+from ..scenario.dimensions import DIMENSION_KEYS
 
 TREND_KEYS = DIMENSION_KEYS + ("overall",)
 

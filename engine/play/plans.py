@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from .dimensions import DIMENSION_KEYS
-from .errors import ScenarioError
-from .loader import load_scenario
-from .model import Scenario
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.errors import ScenarioError
+from ..scenario.loader import load_scenario
+from ..scenario.model import Scenario
+from ..scenario.yamlsafe import load_data, read_text
 from .scoring import totals
 from .session import Session
-from .yamlsafe import load_data, read_text
 
 MAX_STEPS = 10_000
 

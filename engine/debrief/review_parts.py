@@ -25,12 +25,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
-from .dimensions import DIMENSION_KEYS
-from .model import Scenario
-from .scoring import decision_weights
+from ..play.scoring import decision_weights
+from ..play.state import Decision
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.model import Scenario
+from ..scenario.text import EMPTY, Text
 from .seedtext import TIPS, TIPS_FOR_DIMENSION
-from .state import Decision
-from .text import EMPTY, Text
 
 NOT_TRAINED_SPREAD = 0
 WEAKEST_SHOWN = 2

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from .dimensions import DIMENSION_KEYS
-from .model import Scenario
+from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.model import Scenario
 from .state import Decision
 
 

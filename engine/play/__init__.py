@@ -1,0 +1,1 @@
+"""One playthrough: the compiled rules, the transitions machine, the session, its state and scores."""

@@ -1,0 +1,1 @@
+"""The scenario format: the model, YAML loading, the condition language, validation, lint and schema."""
