@@ -28,6 +28,7 @@ FULL = MINIMAL.replace("residents:\n", """\
 mood_variables:
   trust: {label: {nl: Vertrouwen, en: Trust}, min: 0, max: 10, initial: 5, good: high}
   anger: {label: {nl: Boosheid, en: Anger}, min: 0, max: 10, initial: 3, good: low}
+timeout: {limit: 2, cost: {all: {anger: 1}}, score: {step2: 1}}
 residents:
 """, 1)
 

@@ -70,6 +70,15 @@ def check_scenario(s: Scenario) -> list[Problem]:
                         err(epos, f"choice {c.key}: mood variable {var!r} is not defined"
                                   f"{did_you_mean(var, s.mood_variables)}")
 
+    tpos = s.mark("timeout:effects")
+    for who, deltas in s.timeout.cost.items():
+        if who != "all" and who not in residents:
+            err(tpos, f"timeout cost names {who!r}, which is not a resident or 'all'"
+                      f"{did_you_mean(who, residents | {'all'})}")
+        for var in deltas:
+            if var not in s.mood_variables:
+                err(tpos, f"timeout cost: mood variable {var!r} is not defined{did_you_mean(var, s.mood_variables)}")
+
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))
     return out

@@ -17,8 +17,12 @@ from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
 from .model import (
+    EMOTIONS,
     ENDING_KINDS,
     LABELS,
+    ORDERS,
+    STAGES,
+    TIMEOUT,
     AutoTransition,
     Choice,
     Ending,
@@ -30,6 +34,7 @@ from .model import (
     Resident,
     Scenario,
     Setting,
+    TimeoutRule,
     Variant,
 )
 from .reader import Reader
@@ -78,6 +83,13 @@ def _parse_scenario(source: str, path: str) -> tuple[Optional[Scenario], list[Pr
     return scenario, sorted(reader.problems)
 
 
+def default_timeout(mood_vars: dict[str, MoodVariable]) -> TimeoutRule:
+    """Step 2 at a provocation; elsewhere two per meeting, each costing every resident a little
+    patience: +1 on the first scale whose calm end is low (anger in the default scales)."""
+    restless = next((key for key, var in mood_vars.items() if var.good == "low"), None)
+    return TimeoutRule(cost={"all": {restless: 1}} if restless else {})
+
+
 def _peek_language(root: yaml.Node) -> str:
     if isinstance(root, yaml.MappingNode):
         for k, v in root.value:
@@ -114,6 +126,7 @@ class _ScenarioBuilder(Reader):
         mood_vars = self.mood_variables(top["mood_variables"]) if "mood_variables" in top else dict(DEFAULT_MOOD)
         residents = self.residents(top["residents"], mood_vars) if "residents" in top else ()
         prep = self.preparation(top["preparation"]) if "preparation" in top else None
+        timeout = self.timeout(top["timeout"], mood_vars) if "timeout" in top else default_timeout(mood_vars)
         start = self.identifier(self.at("start", top["start"]), "start") if "start" in top else None
         triggers = self.items(top["triggers"], "triggers", lambda n: self.auto(n, "a trigger", "trigger")) \
             if "triggers" in top else ()
@@ -126,7 +139,8 @@ class _ScenarioBuilder(Reader):
             id=scenario_id, title=title, summary=summary, language=self.language,
             learning_goals=goals, minutes=minutes, difficulty=difficulty, setting=setting,
             mood_variables=mood_vars, residents=residents, preparation=prep, start=start,
-            triggers=triggers, nodes=nodes, endings=endings, path=self.path, digest=digest, marks=dict(self.marks),
+            triggers=triggers, nodes=nodes, endings=endings, timeout=timeout, path=self.path, digest=digest,
+            marks=dict(self.marks),
         )
 
     # -- sections ----------------------------------------------------------
@@ -140,9 +154,22 @@ class _ScenarioBuilder(Reader):
         goals = self.items(f["goals"], "setting.goals", lambda n: self.text(n, "a goal")) if "goals" in f else ()
         room = self.items(f["room_to_move"], "setting.room_to_move", lambda n: self.text(n, "an item")) \
             if "room_to_move" in f else ()
+        stage = self.choice_of(f["stage"], "setting.stage", STAGES) if "stage" in f else None
         if meeting is None:
             return None
-        return Setting(meeting, situation or EMPTY, role or EMPTY, goals, room)
+        return Setting(meeting, situation or EMPTY, role or EMPTY, goals, room, stage)
+
+    def timeout(self, node: yaml.Node, mood_vars: dict[str, MoodVariable]) -> TimeoutRule:
+        f = self.mapping(node, "timeout", *keys("timeout"))
+        default = default_timeout(mood_vars)
+        if f is None:
+            return default
+        limit = self.integer(f["limit"], "timeout.limit", *bounds("timeout", "limit")) if "limit" in f else None
+        cost = self.effects(f["cost"], "timeout") if "cost" in f else default.cost
+        if "cost" in f:
+            self.at("timeout:effects", f["cost"])
+        score = self.score(f["score"], "timeout score") if "score" in f else default.score
+        return TimeoutRule(default.limit if limit is None else limit, cost, score)
 
     def mood_variables(self, node: yaml.Node) -> dict[str, MoodVariable]:
         f = self.mapping(node, "mood_variables", open_keys=True)
@@ -237,6 +264,7 @@ class _ScenarioBuilder(Reader):
                 continue
             seen.add(qid)
             prompt = self.text(q["prompt"], f"question {qid!r} prompt") if "prompt" in q else None
+            order = self.choice_of(q["order"], f"question {qid!r} order", ORDERS) if "order" in q else "shuffled"
             options: list[PrepOption] = []
             option_ids: set[str] = set()
             for onode in self.sequence(q["options"], f"question {qid!r} options", allow_empty=False) \
@@ -265,7 +293,7 @@ class _ScenarioBuilder(Reader):
                 continue
             if "options" in q and not any(o.correct for o in options):
                 self.error(q["options"], f"question {qid!r} has no option marked 'correct: true'")
-            questions.append(PrepQuestion(qid, prompt, tuple(options), self.pos(qnode)))
+            questions.append(PrepQuestion(qid, prompt, tuple(options), self.pos(qnode), order or "shuffled"))
         return Preparation(intro or EMPTY, tuple(questions))
 
     def nodes(self, node: yaml.Node) -> dict[str, Node]:
@@ -298,6 +326,9 @@ class _ScenarioBuilder(Reader):
             f["auto"], f"{where} auto",
             lambda n: self.auto(n, f"an auto transition in {where}", f"node:{nid}:auto")) if "auto" in f else ()
         nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), f"{where} next") if "next" in f else None
+        emotion = self.choice_of(f["emotion"], f"{where} emotion", EMOTIONS) if "emotion" in f else None
+        provocation = bool(self.boolean(f["provocation"], f"{where} provocation")) if "provocation" in f else False
+        order = self.choice_of(f["order"], f"{where} order", ORDERS) if "order" in f else "shuffled"
         choices: tuple[Choice, ...] = ()
         if "choices" in f:
             choices = self.choices(nid, f["choices"])
@@ -307,7 +338,11 @@ class _ScenarioBuilder(Reader):
             self.error(node, f"{where} has no way forward: give it 'next' or 'choices' (or make it an ending)")
         if speaker is None or text is None:
             return None
-        return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node))
+        if (provocation or "order" in f) and "choices" not in f:
+            self.error(f["provocation"] if provocation else f["order"],
+                       f"{where}: 'provocation' and 'order' belong on a node with choices (a decision)")
+        return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node),
+                    emotion, provocation, order or "shuffled")
 
     def variant(self, node: yaml.Node, where: str, nid: str) -> Optional[Variant]:
         f = self.mapping(node, f"a variant in {where}", *keys("variant"))
@@ -316,13 +351,14 @@ class _ScenarioBuilder(Reader):
         when = self.condition(f["when"], "when") if "when" in f else None
         text = self.text(f["text"], f"variant text in {where}") if "text" in f else None
         speaker = self.identifier(f["speaker"], "variant speaker") if "speaker" in f else None
+        emotion = self.choice_of(f["emotion"], f"variant emotion in {where}", EMOTIONS) if "emotion" in f else None
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if speaker is not None:
             self.at(f"node:{nid}:variant-speaker:{speaker}", f["speaker"])
         if when is None or text is None:
             return None
-        return Variant(when, text, speaker)
+        return Variant(when, text, speaker, emotion)
 
     def auto(self, node: yaml.Node, where: str, owner: str) -> Optional[AutoTransition]:
         f = self.mapping(node, where, *keys("auto"))
@@ -347,6 +383,9 @@ class _ScenarioBuilder(Reader):
                 continue
             cid = self.identifier(f["id"], "choice id")
             if cid is None:
+                continue
+            if cid == TIMEOUT:
+                self.error(f["id"], f"{TIMEOUT!r} is the time-out's own move (key B); choose another choice id")
                 continue
             if cid in seen:
                 self.error(f["id"], f"duplicate choice id {cid!r} in node {nid!r}")

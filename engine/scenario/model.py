@@ -16,6 +16,10 @@ from .text import Text
 NARRATOR = "narrator"
 ENDING_KINDS = ("agreement", "partial", "postponed", "escalation")
 LABELS = ("best", "good", "inaccuracy", "mistake")
+ORDERS = ("shuffled", "fixed")  # how a decision's options are shown: a fresh order per session, or as written
+STAGES = ("kitchen", "hall", "council", "phone", "online")  # the room the window draws for the meeting
+EMOTIONS = ("neutral", "pleased", "worried", "angry", "hurt", "sceptical", "relieved")  # a line's face
+TIMEOUT = "timeout"  # the move id of a time-out (the balcony); no choice may use it
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class Variant:
     when: Condition
     text: Text
     speaker: Optional[str] = None
+    emotion: Optional[str] = None  # one of EMOTIONS; None: the face follows the speaker's mood
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,9 @@ class Node:
     next: Optional[str] = None
     choices: tuple[Choice, ...] = ()
     pos: Pos = Pos()
+    emotion: Optional[str] = None  # one of EMOTIONS; None: the face follows the speaker's mood
+    provocation: bool = False  # the line provokes: a time-out here is Ury's step 2, not a delay
+    order: str = "shuffled"  # one of ORDERS
 
     @property
     def is_decision(self) -> bool:
@@ -149,6 +157,7 @@ class PrepQuestion:
     prompt: Text
     options: tuple[PrepOption, ...]
     pos: Pos = Pos()
+    order: str = "shuffled"  # one of ORDERS
 
     def option(self, option_id: str) -> PrepOption:
         for opt in self.options:
@@ -170,6 +179,22 @@ class Setting:
     your_role: Text
     goals: tuple[Text, ...]
     room_to_move: tuple[Text, ...]
+    stage: Optional[str] = None  # one of STAGES; None: the window picks by the meeting's kind
+
+
+@dataclass(frozen=True)
+class TimeoutRule:
+    """What stepping onto the balcony (a time-out at a decision) does.
+
+    At a node marked ``provocation`` it is Ury's step 2 and scores ``score``; elsewhere it
+    delays the meeting: at most ``limit`` per meeting, and each costs ``cost`` (mood effects,
+    like a choice's). So "a time-out at every decision" is a strategy the tells report can
+    measure, not a free pass.
+    """
+
+    limit: int = 2
+    cost: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    score: Mapping[str, int] = field(default_factory=lambda: {"step2": 1})
 
 
 @dataclass(frozen=True)
@@ -189,6 +214,7 @@ class Scenario:
     triggers: tuple[AutoTransition, ...]
     nodes: Mapping[str, Node]
     endings: Mapping[str, Ending]
+    timeout: TimeoutRule = TimeoutRule()
     path: str = "<scenario>"
     digest: str = ""
     marks: Mapping[str, Pos] = field(default_factory=dict, compare=False, repr=False)

@@ -19,13 +19,14 @@ from typing import Iterator, Optional
 
 import yaml
 
-from .model import ENDING_KINDS, LABELS, NARRATOR
+from .model import EMOTIONS, ENDING_KINDS, LABELS, NARRATOR, ORDERS, STAGES
 from .text import LANGUAGES
 
 MIN_WEIGHT, MAX_WEIGHT = -2, 2
 MAX_DELTA = 10
 MOOD_BOUND = 100  # mood variables' min and max lie within -100..100
 RESERVED_IDS = (NARRATOR, "all", "max", "min", "flag", "prep", "chose", "visited")
+MAX_TIMEOUTS = 20
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("residents", "list:resident", "The simulated residents in the meeting.", True, min_items=1),
         _f("preparation", "shape:preparation", "Ury step 1: questions the trainee answers before the meeting."),
         _f("start", "id", "Id of the first dialogue node.", True),
+        _f("timeout", "shape:timeout",
+           "What a time-out (stepping onto the balcony, key B) does: scored at a provocation, limited and costly "
+           "elsewhere. Default: step2 +1 at a provocation; elsewhere at most 2 per meeting, each anger +1 for all."),
         _f("triggers", "list:trigger",
            "Automatic jumps on mood thresholds, checked after every choice in order; each fires at most once."),
         _f("nodes", "map:node", "The dialogue: node id -> what is said and what the trainee can answer.", True,
@@ -105,6 +109,13 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("your_role", "text", "Who the trainee is in this meeting."),
         _f("goals", "texts", "What the municipality wants to achieve."),
         _f("room_to_move", "texts", "The mandate: what the trainee may and may not offer."),
+        _f("stage", "enum", "The room the window draws: kitchen (table), hall (community hall with an audience), "
+           "council (meeting room), phone (a call) or online (a video meeting). Default: hall.", values=STAGES),
+    )),
+    Shape("timeout", "A time-out: the trainee steps onto the balcony (Ury step 2) and returns to the same decision.", (
+        _f("limit", "int", "Time-outs per meeting outside provocations (default 2).", lo=0, hi=MAX_TIMEOUTS),
+        _f("cost", "effects", "Mood effects of a time-out outside a provocation (default: all anger +1)."),
+        _f("score", "score", "Weights of a time-out at a node marked provocation (default step2 +1)."),
     )),
     Shape("mood_variable", "One mood scale, such as trust or anger; values are whole numbers, clamped to min..max.", (
         _f("label", "text", "Name shown on the mood meter.", True),
@@ -132,6 +143,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("id", "id", "Question id; the condition prep.ID is true when it was answered correctly.", True),
         _f("prompt", "text", "The question.", True),
         _f("options", "list:option", "The possible answers; at least one has correct: true.", True, min_items=1),
+        _f("order", "enum", "shuffled (default: a fresh order per session) or fixed (as written, where the order "
+           "carries meaning).", values=ORDERS),
     )),
     Shape("option", "One answer to a preparation question.", (
         _f("id", "id", "Option id, unique within the question.", True),
@@ -151,6 +164,11 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("auto", "list:auto", "Automatic jumps checked on entering the node; the first whose when holds is taken."),
         _f("next", "id", "Where a line without choices continues (a node or an ending)."),
         _f("choices", "list:choice", "The trainee's options.", min_items=1),
+        _f("emotion", "enum", "The speaker's face on this line: " + ", ".join(EMOTIONS) +
+           " (default: it follows their mood).", values=EMOTIONS),
+        _f("provocation", "bool", "This line provokes the trainee: a time-out here is Ury's step 2 and scores."),
+        _f("order", "enum", "shuffled (default: the options in a fresh order per session) or fixed (as written, "
+           "where the order carries meaning).", values=ORDERS),
     ), one_of=("next", "choices"),
         snippet={"speaker": "$1", "text": _TEXT_SNIPPET, "choices": [
             {"id": "$3", "text": {"nl": "$4", "en": "$5"}, "next": "$6", "score": {}, "feedback": {"nl": "", "en": ""}}
@@ -159,6 +177,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("when", "condition", "Condition under which this version is shown.", True),
         _f("text", "text", "The line in this version.", True),
         _f("speaker", "id", "Speaker of this version (defaults to the node's speaker)."),
+        _f("emotion", "enum", "The speaker's face on this version (defaults to the node's).", values=EMOTIONS),
     )),
     Shape("auto", "An automatic jump out of a node.", (
         _f("when", "condition", "Condition that makes the jump.", True),
@@ -182,7 +201,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
            "neutral choice."),
         _f("feedback", "text", "Why this choice scores as it does, in one or two sentences; shown in the debrief."),
         _f("label", "enum", "The trainer's verdict, which overrides the computed one.", values=LABELS),
-        _f("balcony", "bool", "This is the 'go to the balcony' pause (Ury step 2)."),
+        _f("balcony", "bool", "This option is a pause in words (Ury step 2, 'go to the balcony'). It is shown like "
+           "every other option, in the shuffled order: no label or colour gives it away."),
     ), snippet={"id": "$1", "text": _TEXT_SNIPPET, "next": "$3", "score": {}, "feedback": {"nl": "", "en": ""}}),
     Shape("ending", "One way the meeting can end.", (
         _f("kind", "enum", "agreement, partial, postponed or escalation; colours the ending.", True,
