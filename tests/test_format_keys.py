@@ -59,3 +59,47 @@ def test_a_time_out_cost_must_name_residents_and_scales():
     text = MINIMAL.replace("start: opening\n", "timeout: {cost: {henk: {anger: 1}}}\nstart: opening\n", 1)
     with pytest.raises(ScenarioError, match="henk"):
         load_scenario_text(text, "mini.yaml")
+
+
+INTERRUPTION = MINIMAL.replace('''triggers:
+  - when: "bert.anger >= 10"
+    goto: weggelopen
+''', '''triggers:
+  - when: "bert.anger >= 8"
+    goto: bert_staat_op
+    interrupts: true
+  - when: "bert.anger >= 10"
+    goto: weggelopen
+''', 1).replace("nodes:\n", '''nodes:
+  bert_staat_op:
+    speaker: narrator
+    text: {nl: "Bert staat op.", en: "Bert gets up."}
+    leaves: [bert]
+    choices:
+      - id: laten_gaan
+        text: {nl: "Laat hem.", en: "Let him go."}
+        next: return
+        when: "not away.ineke"
+''', 1)
+
+
+def test_an_interruption_returns_and_residents_leave():
+    s = load_scenario_text(INTERRUPTION, "mini.yaml")
+    assert s.triggers[0].interrupts and not s.triggers[1].interrupts
+    node = s.nodes["bert_staat_op"]
+    assert node.leaves == ("bert",) and node.choices[0].next == "return"
+
+
+def test_return_outside_an_interruption_is_an_error():
+    text = INTERRUPTION.replace("    interrupts: true\n", "", 1)
+    with pytest.raises(ScenarioError, match="without an interruption"):
+        load_scenario_text(text, "mini.yaml")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    leaves: [bert]\n", "    leaves: [henk]\n", "henk"),
+    ('"not away.ineke"', '"not away.henk"', "henk"),
+])
+def test_leaving_names_residents(old, new, message):
+    with pytest.raises(ScenarioError, match=message):
+        load_scenario_text(INTERRUPTION.replace(old, new, 1), "mini.yaml")

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .conditions import Condition
 from .errors import Problem
-from .model import NARRATOR, Pos, Scenario
+from .model import NARRATOR, RETURN, Pos, Scenario
 from .reader import did_you_mean
 
 
@@ -39,10 +39,16 @@ def check_scenario(s: Scenario) -> list[Problem]:
         err(s.mark("start"), f"start {s.start!r} is not a node{hint}")
 
     def check_target(key: str, target: str, fallback: Pos, what: str) -> None:
+        if target == RETURN:
+            return  # ends an interruption; _check_returns says whether one can be running
         if target not in targets:
             err(s.mark(key, fallback), f"{what} {target!r} is not a node or ending{did_you_mean(target, targets)}")
 
     for trig in s.triggers:
+        if trig.goto == RETURN:
+            err(s.mark(f"trigger:goto:{trig.goto}", trig.pos), "a trigger can't goto 'return'; it starts an "
+                "interruption with interrupts: true, and the interruption's last line says next: return")
+            continue
         check_target(f"trigger:goto:{trig.goto}", trig.goto, trig.pos, "trigger goto")
 
     for nid, node in s.nodes.items():
@@ -56,6 +62,11 @@ def check_scenario(s: Scenario) -> list[Problem]:
                     f"node {nid!r}: variant speaker {v.speaker!r} is not a resident or 'narrator'")
         if node.next is not None:
             check_target(f"node:{nid}:next", node.next, node.pos, f"node {nid!r}: next")
+        for key, who in (("leaves", node.leaves), ("rejoins", node.rejoins)):
+            for rid in who:
+                if rid not in residents:
+                    err(s.mark(f"node:{nid}:{key}", node.pos),
+                        f"node {nid!r}: {key} names {rid!r}, which is not a resident{did_you_mean(rid, residents)}")
         for a in node.auto:
             check_target(f"node:{nid}:auto:goto:{a.goto}", a.goto, a.pos, f"node {nid!r}: goto")
         for c in node.choices:
@@ -81,6 +92,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
 
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))
+    out.extend(_check_returns(s))
     return out
 
 
@@ -140,6 +152,10 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                 if ref.parts[0] not in questions:
                     bad(f"condition {name!r}: there is no preparation question {ref.parts[0]!r}"
                         f"{did_you_mean(ref.parts[0], questions)}", ref.offset)
+            elif ref.kind == "away":
+                if ref.parts[0] not in residents:
+                    bad(f"condition {name!r}: {ref.parts[0]!r} is not a resident"
+                        f"{did_you_mean(ref.parts[0], residents)}", ref.offset)
             elif ref.kind == "visited":
                 if ref.parts[0] not in s.nodes:
                     bad(f"condition {name!r}: there is no node {ref.parts[0]!r}"
@@ -152,6 +168,37 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                     bad(f"condition {name!r}: node {nid!r} has no choice {cid!r}"
                         f"{did_you_mean(cid, [c.id for c in s.nodes[nid].choices])}", ref.offset)
     return out
+
+
+def _check_returns(s: Scenario) -> list[Problem]:
+    """``return`` only makes sense inside an interruption: a node that returns must not be
+    reachable from the start without an interrupting trigger having fired on the way."""
+    returning = [nid for nid, node in s.nodes.items()
+                 if node.next == RETURN or any(c.next == RETURN for c in node.choices)
+                 or any(a.goto == RETURN for a in node.auto)]
+    if not returning or s.start not in s.nodes:
+        return []
+    plain = _reach(s, [s.start] + [t.goto for t in s.triggers if not t.interrupts])
+    out = []
+    for nid in returning:
+        if nid in plain:
+            node = s.nodes[nid]
+            out.append(Problem(s.path, node.pos.line, node.pos.column,
+                               f"node {nid!r} goes to 'return', but the meeting can reach it without an "
+                               "interruption (a trigger with interrupts: true) to return from"))
+    return out
+
+
+def _reach(s: Scenario, roots: list[str]) -> set[str]:
+    """Nodes reachable from ``roots`` along next, choices and auto (not triggers, not return)."""
+    seen = {r for r in roots if r in s.nodes}
+    queue = deque(seen)
+    while queue:
+        for nxt in successors(s, queue.popleft()):
+            if nxt in s.nodes and nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
 
 
 def successors(s: Scenario, nid: str) -> list[str]:

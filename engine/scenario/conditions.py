@@ -30,7 +30,7 @@ _COMPARE: dict[str, Callable[[Value, Value], bool]] = {
     "==": operator.eq, "!=": operator.ne, "<": operator.lt,
     "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
-REF_KINDS = ("flag", "prep", "chose", "visited", "max", "min")
+REF_KINDS = ("flag", "prep", "chose", "visited", "away", "max", "min")
 
 
 class ConditionSyntaxError(ValueError):
@@ -231,9 +231,9 @@ def _make_ref(name: str, pos: int) -> Ref:
     if len(parts) < 2:
         raise ConditionSyntaxError(
             f"{name!r} is not a reference; write RESIDENT.VAR, flag.NAME, prep.QUESTION, "
-            "chose.NODE.CHOICE, visited.NODE, max.VAR or min.VAR", pos)
+            "chose.NODE.CHOICE, visited.NODE, away.RESIDENT, max.VAR or min.VAR", pos)
     head = parts[0]
-    expected = {"flag": 1, "prep": 1, "visited": 1, "max": 1, "min": 1, "chose": 2}
+    expected = {"flag": 1, "prep": 1, "visited": 1, "away": 1, "max": 1, "min": 1, "chose": 2}
     if head in expected:
         if len(parts) - 1 != expected[head]:
             shape = "chose.NODE.CHOICE" if head == "chose" else f"{head}.NAME"

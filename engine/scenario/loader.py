@@ -128,7 +128,8 @@ class _ScenarioBuilder(Reader):
         prep = self.preparation(top["preparation"]) if "preparation" in top else None
         timeout = self.timeout(top["timeout"], mood_vars) if "timeout" in top else default_timeout(mood_vars)
         start = self.identifier(self.at("start", top["start"]), "start") if "start" in top else None
-        triggers = self.items(top["triggers"], "triggers", lambda n: self.auto(n, "a trigger", "trigger")) \
+        triggers = self.items(top["triggers"], "triggers",
+                              lambda n: self.auto(n, "a trigger", "trigger", shape="trigger")) \
             if "triggers" in top else ()
         nodes = self.nodes(top["nodes"]) if "nodes" in top else {}
         endings = self.endings(top["endings"]) if "endings" in top else {}
@@ -329,6 +330,9 @@ class _ScenarioBuilder(Reader):
         emotion = self.choice_of(f["emotion"], f"{where} emotion", EMOTIONS) if "emotion" in f else None
         provocation = bool(self.boolean(f["provocation"], f"{where} provocation")) if "provocation" in f else False
         order = self.choice_of(f["order"], f"{where} order", ORDERS) if "order" in f else "shuffled"
+        leaves = self.flags(self.at(f"node:{nid}:leaves", f["leaves"]), f"{where} leaves") if "leaves" in f else ()
+        rejoins = self.flags(self.at(f"node:{nid}:rejoins", f["rejoins"]), f"{where} rejoins") \
+            if "rejoins" in f else ()
         choices: tuple[Choice, ...] = ()
         if "choices" in f:
             choices = self.choices(nid, f["choices"])
@@ -342,7 +346,7 @@ class _ScenarioBuilder(Reader):
             self.error(f["provocation"] if provocation else f["order"],
                        f"{where}: 'provocation' and 'order' belong on a node with choices (a decision)")
         return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node),
-                    emotion, provocation, order or "shuffled")
+                    emotion, provocation, order or "shuffled", leaves, rejoins)
 
     def variant(self, node: yaml.Node, where: str, nid: str) -> Optional[Variant]:
         f = self.mapping(node, f"a variant in {where}", *keys("variant"))
@@ -360,19 +364,20 @@ class _ScenarioBuilder(Reader):
             return None
         return Variant(when, text, speaker, emotion)
 
-    def auto(self, node: yaml.Node, where: str, owner: str) -> Optional[AutoTransition]:
-        f = self.mapping(node, where, *keys("auto"))
+    def auto(self, node: yaml.Node, where: str, owner: str, shape: str = "auto") -> Optional[AutoTransition]:
+        f = self.mapping(node, where, *keys(shape))
         if f is None:
             return None
         when = self.condition(f["when"], "when") if "when" in f else None
         goto = self.identifier(f["goto"], "goto") if "goto" in f else None
+        interrupts = bool(self.boolean(f["interrupts"], f"{where} interrupts")) if "interrupts" in f else False
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if goto is not None:
             self.at(f"{owner}:goto:{goto}", f["goto"])
         if when is None or goto is None:
             return None
-        return AutoTransition(when, goto, self.pos(node))
+        return AutoTransition(when, goto, self.pos(node), interrupts)
 
     def choices(self, nid: str, node: yaml.Node) -> tuple[Choice, ...]:
         out: list[Choice] = []

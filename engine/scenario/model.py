@@ -20,6 +20,7 @@ ORDERS = ("shuffled", "fixed")  # how a decision's options are shown: a fresh or
 STAGES = ("kitchen", "hall", "council", "phone", "online")  # the room the window draws for the meeting
 EMOTIONS = ("neutral", "pleased", "worried", "angry", "hurt", "sceptical", "relieved")  # a line's face
 TIMEOUT = "timeout"  # the move id of a time-out (the balcony); no choice may use it
+RETURN = "return"  # as a next or goto: end an interruption, back to where the conversation was
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class AutoTransition:
     when: Condition
     goto: str
     pos: Pos = Pos()
+    interrupts: bool = False  # (triggers) the jump is an interruption: ``return`` comes back
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ class Node:
     emotion: Optional[str] = None  # one of EMOTIONS; None: the face follows the speaker's mood
     provocation: bool = False  # the line provokes: a time-out here is Ury's step 2, not a delay
     order: str = "shuffled"  # one of ORDERS
+    leaves: tuple[str, ...] = ()  # residents who leave the meeting when this line is shown
+    rejoins: tuple[str, ...] = ()  # residents who come back when this line is shown
 
     @property
     def is_decision(self) -> bool:

@@ -25,7 +25,7 @@ from .text import LANGUAGES
 MIN_WEIGHT, MAX_WEIGHT = -2, 2
 MAX_DELTA = 10
 MOOD_BOUND = 100  # mood variables' min and max lie within -100..100
-RESERVED_IDS = (NARRATOR, "all", "max", "min", "flag", "prep", "chose", "visited")
+RESERVED_IDS = (NARRATOR, "all", "max", "min", "flag", "prep", "chose", "visited", "away", "return")
 MAX_TIMEOUTS = 20
 
 
@@ -162,13 +162,17 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("opportunity", "text",
            "The feeling or need the speaker voiced here; a reply that ignores it is a missed opportunity."),
         _f("auto", "list:auto", "Automatic jumps checked on entering the node; the first whose when holds is taken."),
-        _f("next", "id", "Where a line without choices continues (a node or an ending)."),
+        _f("next", "id", "Where a line without choices continues (a node or an ending; return ends an "
+           "interruption)."),
         _f("choices", "list:choice", "The trainee's options.", min_items=1),
         _f("emotion", "enum", "The speaker's face on this line: " + ", ".join(EMOTIONS) +
            " (default: it follows their mood).", values=EMOTIONS),
         _f("provocation", "bool", "This line provokes the trainee: a time-out here is Ury's step 2 and scores."),
         _f("order", "enum", "shuffled (default: the options in a fresh order per session) or fixed (as written, "
            "where the order carries meaning).", values=ORDERS),
+        _f("leaves", "flags", "Residents who leave the meeting when this line is shown: they stop reacting "
+           "(no mood effects) until a line rejoins them; conditions see away.RESIDENT."),
+        _f("rejoins", "flags", "Residents who come back into the meeting when this line is shown."),
     ), one_of=("next", "choices"),
         snippet={"speaker": "$1", "text": _TEXT_SNIPPET, "choices": [
             {"id": "$3", "text": {"nl": "$4", "en": "$5"}, "next": "$6", "score": {}, "feedback": {"nl": "", "en": ""}}
@@ -186,6 +190,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("trigger", "An automatic jump anywhere in the meeting, on a mood threshold.", (
         _f("when", "condition", "Condition checked after every choice, e.g. \"bert.anger >= 10\".", True),
         _f("goto", "id", "Node or ending to jump to.", True),
+        _f("interrupts", "bool", "The jump interrupts the conversation: where the interruption's lines reach "
+           "next: return (or goto: return), the meeting goes on where it was."),
     )),
     Shape("choice", "One option the trainee can pick.", (
         _f("id", "id", "Choice id, unique within the node; saves, plans and conditions (chose.NODE.ID) use it.",
