@@ -188,6 +188,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--scenario", metavar="ID", help="only this scenario")
     r.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
     r.add_argument("--csv", metavar="FILE", help="write the report as CSV")
+    r.add_argument("--force", action="store_true", help="replace an existing CSV file")
     r.add_argument("--lang", choices=("nl", "en"), default=None, dest="cmd_lang")
     r.set_defaults(func=cmd_report)
 
@@ -210,7 +211,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     if args.csv:
         try:
-            write_text(args.csv, to_csv(csv_rows(report, lang)))
+            write_text(args.csv, to_csv(csv_rows(report, lang)), force=args.force)
         except ExportError as exc:
             print(exc, file=sys.stderr)
             return 1
