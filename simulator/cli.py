@@ -86,6 +86,12 @@ def needs_extras(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    from .safetext import guarded_terminal
+    with guarded_terminal():  # no scenario or trainee text can drive the terminal; ASCII marks where needed
+        return _main(argv)
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     parser = build_parser(extras=needs_extras(argv))

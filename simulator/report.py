@@ -153,10 +153,12 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
 
 
 def to_csv(rows: list[dict[str, str]]) -> str:
+    """The rows as CSV; every cell a spreadsheet would run as a formula is neutralised (``csv_cell``)."""
+    from .safetext import csv_cell
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(str(v)) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
