@@ -68,7 +68,8 @@ def test_csv_cells_that_would_run_are_neutralised_and_numbers_stay(cell, expecte
     ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
     ("**vet** _schuin_", "\\*\\*vet\\*\\* \\_schuin\\_"), ("# kop", "\\# kop"), ("- lijst", "\\- lijst"),
     ("+ lijst", "\\+ lijst"), ("1. lijst", "1\\. lijst"), ("a | b", "a \\| b"), ("&lt;", "\\&lt;"),
-    ("`code`", "\\`code\\`"), ("regel\n# kop", "regel \\# kop"), ("Noord-Brabant, ’s avonds", "Noord-Brabant, ’s avonds"),
+    ("`code`", "\\`code\\`"), ("regel\n# kop", "regel \\# kop"),
+    ("Noord-Brabant, ’s avonds", "Noord-Brabant, ’s avonds"),
     ("a\x1b[2Jb\u202ec\x1b]0;title\x07", "abc"),
 ])
 def test_markdown_text_is_shown_as_written(text, expected):
