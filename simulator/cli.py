@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -140,14 +141,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def scenario_files(paths: list[str]) -> list[str]:
     """The files to validate: a folder stands for its ``*.yaml``/``*.yml`` files (not recursive),
-    so a trainer can check a whole course folder at once; a folder without any stays, and
-    then gets the loader's one-line error."""
+    so a trainer can check a whole course folder at once; a folder without any, or one that
+    can't be listed, stays, and then gets a one-line error from ``validate_path``."""
     from pathlib import Path
     out: list[str] = []
     for path in paths:
         folder = Path(path)
-        found = sorted(str(f) for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()) \
-            if folder.is_dir() else []
+        try:
+            found = sorted(str(f) for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()) \
+                if folder.is_dir() else []
+        except OSError:
+            found = []
         out.extend(found or [path])
     return out
 
@@ -169,10 +173,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def validate_path(path: str) -> list:
     """Every problem in one file (load errors, shape, references, graph, playability, smells)."""
-    from engine import ScenarioError, parse_scenario
+    from engine import Problem, ScenarioError, parse_scenario
     from engine.analysis.playability import check_playability
     from engine.scenario.lint import lint_scenario
     from engine.scenario.yamlsafe import read_text
+    if os.path.isdir(path):
+        try:
+            os.listdir(path)
+            problem = "no .yaml or .yml scenario files in this folder"
+        except OSError as exc:
+            problem = f"cannot read folder: {exc.strerror or exc}"
+        return [Problem(path, 1, 1, problem)]
     try:
         source = read_text(path)
         scenario, problems = parse_scenario(source, path)
