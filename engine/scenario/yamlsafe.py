@@ -49,6 +49,7 @@ def read_text(path: str) -> str:
     reading it endlessly. The file is opened non-blocking and checked on the open handle,
     so nothing can be swapped in between the check and the read.
     """
+    path = os.fspath(path)
     if "\x00" in path:
         raise ScenarioError.single(path.replace("\x00", "\\0"), "a file name can't contain a NUL character")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)

@@ -30,11 +30,12 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     from .app import App
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="tussenwerker: %(message)s")
-    settings = settings_mod.load()
+    settings, ignored = settings_mod.load_checked()
     lang = getattr(args, "play_lang", None) or getattr(args, "lang", None)
     if lang:
         settings = settings.with_(language=lang)
     journal, notice = open_journal(settings.language)
+    notice = " ".join(n for n in (*ignored, notice) if n) or None  # what the settings file said, too
     app = App(settings, journal, notice=notice)
     try:
         app.go_start()
