@@ -185,3 +185,26 @@ def test_terminal_play_behind_a_lock_says_so_once_and_saves_every_step_in_the_en
     with Journal() as j:
         record = j.get(1)
     assert record.finished and record.steps == 4 and record.ending == "uitgesteld"
+
+
+def test_the_window_keeps_saving_behind_a_lock_and_says_so_once(tmp_path, scenario):
+    from simulator.app.play import Play
+    j = Journal(tmp_path / "journal.sqlite3")
+    j.retry_delays = ()
+    j.db.execute("PRAGMA busy_timeout = 20")
+    play = Play(scenario, "mini.yaml", "en", j)
+    sid = play.session_id
+    locker = _other_writer(j.path)
+    play.answer("veilig")
+    assert play.saved and play.save_behind == "busy"
+    assert play.take_save_note() == "Saving is behind (another program is using the session journal); " \
+                                    "your choices are kept and saved with the next step."
+    play.choose("luisteren")
+    assert play.take_save_note() is None  # told once
+    locker.execute("ROLLBACK")
+    locker.close()
+    play.choose("herkaderen")
+    assert play.save_behind is None and play.take_save_note().startswith("Saving has caught up")
+    assert _history(j, sid, scenario) == ["veilig", "luisteren", "herkaderen"]
+    play.session.close()
+    j.close()
