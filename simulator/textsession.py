@@ -214,13 +214,18 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
                 scenario = load_or_report(record.scenario_path)
                 if scenario is None:
                     return EXIT_INVALID
+            from .resume import continue_saved
             try:
-                session = journal.resume(record.id, scenario)
+                session, notes = continue_saved(journal, record.id, scenario)
             except JournalError as exc:
                 err(str(exc))
                 return EXIT_INVALID
             session_id = record.id
             print(tr("resuming", lang, id=record.id, title=scenario.title.get(lang)))
+            if notes:  # the author changed the scenario: what no longer applies, then play on
+                print(tr("resume_notes", lang))
+                for note in notes:
+                    print(f"  - {note}")
         assert scenario is not None
         start: Optional[dict[str, Any]] = None
         if session is None:

@@ -79,13 +79,17 @@ def continue_session(app: App, record: SessionRecord) -> Optional[str]:
     language = app.settings.language
     if app.journal is None:
         return tr("journal_off", language)
+    from ..resume import continue_saved
     try:
         scenario = _scenario_for(app, record)
-        session = app.journal.resume(record.id, scenario)
+        session, notes = continue_saved(app.journal, record.id, scenario)
     except (JournalError, ScenarioError, OSError) as exc:
         return tr("cant_continue", language, error=str(exc).splitlines()[0])
     play = Play(scenario, record.scenario_path, language, app.journal, session=session, session_id=record.id)
     app.show_play_over(play, resumed=True)
+    if notes:  # the author changed the scenario since: what no longer applies (play goes on)
+        from .toast import show_toast
+        show_toast(app, " ".join([tr("resume_notes", language), *notes]), 10.0)
     return None
 
 
