@@ -95,6 +95,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def _main(argv: Optional[Sequence[str]] = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
+    for arg in argv:  # bytes that weren't UTF-8 arrive as lone surrogates; nothing downstream can store them
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            print(f"{shown}:1:1: this argument is not valid UTF-8; rename the file or type it in UTF-8",
+                  file=sys.stderr)
+            return EXIT_INVALID
     parser = build_parser(extras=needs_extras(argv))
     args = parser.parse_args(argv)
     try:
