@@ -19,6 +19,8 @@ from .. import settings as settings_mod
 from ..i18n import tr
 from ..journal import Journal, JournalError, SessionRecord
 
+WINDOW_RETRY_DELAYS = (0.05, 0.1)
+
 if TYPE_CHECKING:
     from engine import Scenario
 
@@ -55,6 +57,9 @@ def open_journal(language: str) -> tuple[Optional[Journal], Optional[str]]:
         journal = Journal()
     except JournalError as exc:
         return None, f"{exc}. {tr('journal_off', language)}"
+    # The window waits for a locked journal on the frame it draws: a short wait, since a step
+    # the journal won't take yet goes along with the next one anyway.
+    journal.retry_delays = WINDOW_RETRY_DELAYS
     return journal, journal.notice
 
 

@@ -291,10 +291,8 @@ class MeetingScene(MeetingLog, MeetingChoices, MeetingResidents, Scene):
             self._after_step()
 
     def _after_step(self) -> None:
-        note = self.play.take_save_note()
-        if note:  # saving fell behind or caught up: said once, over whatever screen comes next
-            from ..toast import show_toast
-            show_toast(self.app, note, 6.0)
+        from ..toast import show_save_note
+        show_save_note(self.app, self.play)  # saving fell behind or caught up: said once
         if self.session.finished:
             from .ending import EndingScene
             self.app.replace(EndingScene(self.app, self.play))
