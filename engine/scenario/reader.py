@@ -142,16 +142,16 @@ class Reader:
             self.error(node, f"{where} should be text, not {describe(node)}")
             return None
         value = str(node.value)
+        control = CONTROL_CHARS.search(value)  # before 'empty': str.strip() eats \x1c-\x1f
+        if control is not None:
+            code = ord(control.group())
+            self.error(node, f"{where} contains control character U+{code:04X}, which can't be shown; remove it")
+            return None
         if not allow_empty and not value.strip():
             self.error(node, f"{where} is empty")
             return None
         if len(value) > MAX_TEXT_CHARS:
             self.error(node, f"{where} is {len(value)} characters long; at most {MAX_TEXT_CHARS}")
-            return None
-        control = CONTROL_CHARS.search(value)
-        if control is not None:
-            code = ord(control.group())
-            self.error(node, f"{where} contains control character U+{code:04X}, which can't be shown; remove it")
             return None
         return value
 
