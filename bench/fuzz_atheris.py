@@ -1,8 +1,14 @@
-"""Coverage-guided fuzzing of the loader with atheris (libFuzzer for Python), for a bounded time.
+"""Coverage-guided fuzzing with atheris (libFuzzer for Python), for a bounded time.
 
     pip install -e ".[fuzz]"
-    python -m bench.fuzz_atheris --seconds 600          # fuzz for ten minutes
+    python -m bench.fuzz_atheris --seconds 600          # fuzz the loader for ten minutes
     python -m bench.fuzz_atheris --seconds 600 --keep   # ... and fold new finds into the corpus
+    python -m bench.fuzz_atheris --target conditions    # the condition parser (and its compiler)
+    python -m bench.fuzz_atheris --target exports       # terminal, CSV and Markdown sanitising
+
+The ``conditions`` and ``exports`` targets start from a few seeds of their own in a
+temporary folder (their finds are crashes to turn into tests, not a corpus to keep);
+their contracts are ``check_condition`` and ``check_text_channels`` in ``bench.fuzz_contract``.
 
 The engine is instrumented for coverage; each input is decoded as UTF-8 (undecodable
 bytes replaced) and handed to ``bench.fuzz_contract.check``: anything but a scenario or
@@ -19,6 +25,7 @@ every corpus file on each test run.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -52,10 +59,26 @@ def _dict_entry(token: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+TARGETS = ("loader", "conditions", "exports")
+TARGET_ENV = "TUSSENWERKER_FUZZ_TARGET"
+SEEDS = {
+    "conditions": ["ineke.trust >= 6 and not flag.beloofd", "(max.anger < 3 or chose.opening.luisteren)",
+                   "prep.belang == true", "not (visited.x and min.trust != -2)"],
+    "exports": ["Ineke \x1b]0;title\x07 [a](javascript:x) <img src=x>", "=HYPERLINK(\"x\")", "- 1. # |`*_~&",
+                "\u202eevil\u2066 \x9b31m \r\t ’ë"],
+}
+
+
 def _test_one_input(data: bytes) -> None:
-    from bench.fuzz_contract import check
+    from bench.fuzz_contract import check, check_condition, check_text_channels
     text = data.decode("utf-8", "replace")
-    check(text, deep=len(data) < DEEP_BELOW, steps=20)
+    target = os.environ.get(TARGET_ENV, "loader")
+    if target == "conditions":
+        check_condition(text)
+    elif target == "exports":
+        check_text_channels(text)
+    else:
+        check(text, deep=len(data) < DEEP_BELOW, steps=20)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.fuzz_atheris", description=__doc__.splitlines()[0])
     p.add_argument("--seconds", type=int, default=60, help="how long to fuzz (default 60)")
     p.add_argument("--keep", action="store_true", help="merge inputs that add coverage into tests/fuzz_corpus/")
+    p.add_argument("--target", choices=TARGETS, default="loader", help="what to fuzz (default: the loader)")
     p.add_argument("--libfuzzer", action="append", default=[], metavar="FLAG",
                    help="an extra libFuzzer flag, e.g. --libfuzzer=-seed=1 (repeatable)")
     args = p.parse_args(argv)
@@ -75,17 +99,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="tussenwerker-fuzz-"))
     corpus = work / "corpus"
-    if CORPUS.is_dir():
+    if args.target != "loader":
+        corpus.mkdir()
+        for i, seed in enumerate(SEEDS[args.target]):
+            (corpus / f"seed-{i}").write_text(seed, encoding="utf-8")
+    elif CORPUS.is_dir():
         shutil.copytree(CORPUS, corpus)
     else:
         corpus.mkdir()
+    os.environ[TARGET_ENV] = args.target  # the worker (a child) fuzzes what was asked
     dictionary = work / "scenario.dict"
     dictionary.write_text("\n".join(_dict_entry(t) for t in DICTIONARY) + "\n", encoding="utf-8")
     flags = [f"-max_total_time={args.seconds}", f"-max_len={MAX_LEN}", f"-dict={dictionary}", "-timeout=20",
              "-rss_limit_mb=4096", f"-artifact_prefix={Path.cwd()}/", "-print_final_stats=1", *args.libfuzzer]
     # libFuzzer ends its process when done, so it runs in a child and this one tidies up.
     status = subprocess.call([str(_launcher(work)), *flags, str(corpus)])
-    if args.keep and status == 0:
+    if args.keep and status == 0 and args.target == "loader":
         _keep(corpus, work)
     return status
 
@@ -128,10 +157,11 @@ def _keep(found: Path, work: Path) -> None:
 
 def _worker(flags: list[str]) -> int:
     import atheris
-    with atheris.instrument_imports(include=["engine", "yaml"]):
+    with atheris.instrument_imports(include=["engine", "yaml", "simulator.safetext"]):
         import engine.analysis.playability  # noqa: F401
         import engine.scenario.lint  # noqa: F401  (instrumented for coverage)
         import engine.scenario.loader  # noqa: F401
+        import simulator.safetext  # noqa: F401
     atheris.Setup([sys.argv[0], *flags], _test_one_input)
     atheris.Fuzz()
     return 0

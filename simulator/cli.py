@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Optional, Sequence
 
@@ -86,8 +87,20 @@ def needs_extras(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    from .safetext import guarded_terminal
+    with guarded_terminal():  # no scenario or trainee text can drive the terminal; ASCII marks where needed
+        return _main(argv)
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
+    for arg in argv:  # bytes that weren't UTF-8 arrive as lone surrogates; nothing downstream can store them
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            print(f"{shown}:1:1: this argument is not valid UTF-8; rename the file or type it in UTF-8",
+                  file=sys.stderr)
+            return EXIT_INVALID
     parser = build_parser(extras=needs_extras(argv))
     args = parser.parse_args(argv)
     try:
@@ -134,14 +147,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def scenario_files(paths: list[str]) -> list[str]:
     """The files to validate: a folder stands for its ``*.yaml``/``*.yml`` files (not recursive),
-    so a trainer can check a whole course folder at once; a folder without any stays, and
-    then gets the loader's one-line error."""
+    so a trainer can check a whole course folder at once; a folder without any, or one that
+    can't be listed, stays, and then gets a one-line error from ``validate_path``."""
     from pathlib import Path
     out: list[str] = []
     for path in paths:
         folder = Path(path)
-        found = sorted(str(f) for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()) \
-            if folder.is_dir() else []
+        try:
+            found = sorted(str(f) for f in folder.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file()) \
+                if folder.is_dir() else []
+        except OSError:
+            found = []
         out.extend(found or [path])
     return out
 
@@ -163,10 +179,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def validate_path(path: str) -> list:
     """Every problem in one file (load errors, shape, references, graph, playability, smells)."""
-    from engine import ScenarioError, parse_scenario
+    from engine import Problem, ScenarioError, parse_scenario
     from engine.analysis.playability import check_playability
     from engine.scenario.lint import lint_scenario
     from engine.scenario.yamlsafe import read_text
+    if os.path.isdir(path):
+        try:
+            os.listdir(path)
+            problem = "no .yaml or .yml scenario files in this folder"
+        except OSError as exc:
+            problem = f"cannot read folder: {exc.strerror or exc}"
+        return [Problem(path, 1, 1, problem)]
     try:
         source = read_text(path)
         scenario, problems = parse_scenario(source, path)

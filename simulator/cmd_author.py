@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("schema", help="print the scenario JSON Schema; --write updates the shipped files")
     s.add_argument("--write", action="store_true",
                    help="write schema/scenario.schema.json and the key reference in docs/authoring.md")
+    s.add_argument("--force", action="store_true", help="replace a schema file that this command didn't write")
     s.set_defaults(func=cmd_schema)
 
     g = sub.add_parser("graph", help="draw a scenario's dialogue graph (Mermaid or Graphviz DOT)")
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     g.add_argument("--out", metavar="FILE", help="write to FILE; .svg/.png/.pdf are rendered with Graphviz")
     g.add_argument("--lang", choices=LANGUAGES, default=None, dest="graph_lang", help="language of the labels")
+    g.add_argument("--force", action="store_true", help="replace an existing --out file")
     g.set_defaults(func=cmd_graph)
 
     a = sub.add_parser("analyze", help="what a scenario lets a trainee do: playthroughs, endings, scores")
@@ -47,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     n = sub.add_parser("new", help="write a commented starter scenario that validates and plays")
     n.add_argument("name", metavar="NAME", help="scenario id (writes NAME.yaml) or a path ending in .yaml")
-    n.add_argument("--force", action="store_true", help="overwrite an existing file")
+    n.add_argument("--force", action="store_true", help="overwrite an existing file (never the journal or settings)")
     n.set_defaults(func=cmd_new)
 
     t = sub.add_parser("test", help="run golden playthrough plans (*.plan files or folders of them)")
@@ -60,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--auto", choices=("best", "worst", "random"), default="best")
     p.add_argument("--seed", type=int, default=0, help="seed for --auto random")
     p.add_argument("--out", metavar="FILE", help="write the plan to FILE instead of printing it")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.set_defaults(func=cmd_plan)
 
 
@@ -81,12 +84,13 @@ def _load(name: str):
         return None
 
 
-def _write(path: str, text: str) -> Optional[str]:
-    """Write ``text``; return a one-line problem instead of raising."""
+def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: bool = False) -> Optional[str]:
+    """Write a file the user named (``simulator.safewrite``); return a one-line problem instead of raising."""
+    from .safewrite import WriteRefused, write_output
     try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        return f"{path}:1:1: cannot write: {exc.strerror}"
+        write_output(path, data, force=force, allow_scenario=allow_scenario)
+    except WriteRefused as exc:
+        return str(exc)
     return None
 
 
@@ -99,7 +103,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     target = REPO / SCHEMA_PATH
     if not target.parent.is_dir():
         return _fail(f"{target.parent}: not found; --write works in a checkout of the project")
-    problem = _write(str(target), schema_text())
+    # Regenerating is this command's job: its own earlier output is replaced without --force.
+    problem = _write(str(target), schema_text(), force=args.force or _is_generated_schema(target))
     if problem:
         return _fail(problem)
     print(f"wrote {SCHEMA_PATH}")
@@ -111,11 +116,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
             return _fail(f"{guide}:1:1: the key reference markers are missing")
         updated = text[:start] + reference_markdown() + text[end + len(REFERENCE_END):]
         if updated != text:
-            problem = _write(str(guide), updated)
+            problem = _write(str(guide), updated, force=True)  # only the marked, generated part changes
             if problem:
                 return _fail(problem)
         print("wrote the key reference in docs/authoring.md")
     return EXIT_OK
+
+
+def _is_generated_schema(path: Path) -> bool:
+    """Whether ``path`` holds a schema this command wrote (its title), so replacing it loses nothing."""
+    import json
+    try:
+        with open(path, "rb") as fh:
+            data = json.loads(fh.read(4 * 1024 * 1024))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("title", "")).startswith("Tussenwerker scenario")
 
 
 # -- graph -------------------------------------------------------------------------------
@@ -127,7 +143,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
     lang = args.graph_lang or args.lang or "nl"
     out = args.out
     if out and Path(out).suffix.lower() in (".svg", ".png", ".pdf"):
-        problem = render(to_dot(scenario, lang), out)
+        image, problem = render(to_dot(scenario, lang), out)
+        if problem or image is None:
+            return _fail(problem or f"{out}: dot wrote nothing")
+        problem = _write(out, image, force=args.force)
         if problem:
             return _fail(problem)
         print(f"wrote {out}")
@@ -136,7 +155,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if not out:
         sys.stdout.write(text)
         return EXIT_OK
-    problem = _write(out, text)
+    problem = _write(out, text, force=args.force)
     if problem:
         return _fail(problem)
     print(f"wrote {out}")
@@ -176,11 +195,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"new: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if path.exists() and not args.force:
-        return _fail(f"{path}:1:1: already exists; choose another name or add --force")
     if not path.parent.is_dir():
         return _fail(f"{path.parent}: folder not found")
-    problem = _write(str(path), starter_text(scenario_id, path))
+    problem = _write(str(path), starter_text(scenario_id, path), force=args.force, allow_scenario=True)
     if problem:
         return _fail(problem)
     print(f"wrote {path}")
@@ -234,7 +251,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if not args.out:
         sys.stdout.write(text)
         return EXIT_OK
-    problem = _write(args.out, text)
+    problem = _write(args.out, text, force=args.force)
     if problem:
         return _fail(problem)
     print(f"wrote {args.out}")

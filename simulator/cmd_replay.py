@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Optional
 
 from engine.debrief.branching import BranchError, branch
 from engine.scenario.errors import SaveError
@@ -67,20 +66,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
             session = branch(parent, scenario, index)
         except (BranchError, SaveError) as exc:
             return _err(f"{scenario.path}: session {record.id}: {exc}")
-        session_id: Optional[int] = None
-        if not args.no_save:
-            try:
-                session_id = journal.start(session, record.scenario_path, lang, parent_id=record.id,
-                                           trainee=record.trainee, branch_index=index)
-            except JournalError as exc:
-                print(exc, file=sys.stderr)
-                print(tr("journal_off", lang), file=sys.stderr)
-        saver = Saver(journal if session_id is not None else None, session_id, lang)
+        start = None if args.no_save else {"scenario_path": record.scenario_path, "language": lang,
+                                           "parent_id": record.id, "trainee": record.trainee, "branch_index": index}
+        saver = Saver(journal if start is not None else None, None, lang, start)
+        if start is not None:
+            saver(session)  # journal the new attempt now (or, if the journal won't take it yet, at the next step)
         player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, None, show_mood=not args.no_mood,
                                  saver=saver, parent=(parent, index, record.id), coach=args.coach,
                                  rating=not args.no_rating)
         _introduce(player, parent, session, index, record.id)
         result = player.play(session)
+        saver.finish(session)
         closing_hints(saver, result.completed, lang)
         return EXIT_OK
     finally:

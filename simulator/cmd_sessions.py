@@ -47,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="language (default: the session's)")
     d.add_argument("--rate", action="store_true",
                    help="first give your own rating (1-5 per step and indicator), if the session has none yet")
+    d.add_argument("--force", action="store_true", help="replace an existing export file")
     d.set_defaults(func=cmd_debrief)
 
     from . import cmd_replay
@@ -137,7 +138,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
             continue
         text = _render(kind, data, to_json)
         try:
-            write_text(path, text)
+            write_text(path, text, force=args.force)
         except ExportError as exc:
             return _err(str(exc))
         print(tr("written", lang, path=path))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from engine.debrief.branching import PathComparison
@@ -185,19 +184,14 @@ def _mood(mood: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
     return {who: dict(values) for who, values in mood.items()}
 
 
-def write_text(path: str, text: str) -> None:
-    """Write a report atomically (a half-written file never replaces a good one)."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
+def write_text(path: str, text: str, force: bool = False) -> None:
+    """Write a report by ``safewrite``'s rules: never over the journal, the settings or a scenario,
+    over another existing file only with ``force``, atomically (a failure leaves the old file)."""
+    from .safewrite import WriteRefused, write_output
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise ExportError(f"{path}: can't write the report ({exc.strerror or exc})") from None
+        write_output(path, text, force=force)
+    except WriteRefused as exc:
+        raise ExportError(str(exc)) from None
 
 
 def to_json(data: Mapping[str, Any]) -> str:

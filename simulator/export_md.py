@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from .i18n import tr
+from .safetext import md_text
 
 
 def _verdict(d: Mapping[str, Any], lang: str) -> str:
@@ -25,20 +26,21 @@ def _weights(weights: Mapping[str, int], dims: Mapping[str, str], lang: str) -> 
 
 
 def _quote(text: str) -> str:
-    return text.replace("\n", " ").replace("|", "\\|")
+    """Scenario or trainee text, shown as written: escaped, one line (tables and quotes stay intact)."""
+    return md_text(text)
 
 
 def render_md(data: Mapping[str, Any]) -> str:
     lang = data["language"]
     dims = {d["key"]: d["short"] for d in data["dimensions"]}
-    out: list[str] = [f"# {tr('debrief', lang)}: {data['scenario']['title']}", ""]
+    out: list[str] = [f"# {tr('debrief', lang)}: {_quote(data['scenario']['title'])}", ""]
     session = data.get("session")
     if session:
-        who = f" · {session['trainee']}" if session["trainee"] else ""
+        who = f" · {_quote(session['trainee'])}" if session["trainee"] else ""
         out += [f"*{tr('session_n', lang, id=session['id'])} · {session['started_at']}{who}*", ""]
     ending = data["ending"]
     if ending:
-        out.append(f"**{tr('ending', lang)}: {ending['title']}** ({tr('kind_' + ending['kind'], lang)})")
+        out.append(f"**{tr('ending', lang)}: {_quote(ending['title'])}** ({tr('kind_' + ending['kind'], lang)})")
         if ending["debrief"]:
             out += ["", f"> {_quote(ending['debrief'])}"]
         out.append("")
@@ -58,9 +60,9 @@ def render_md(data: Mapping[str, Any]) -> str:
         out += [f"## {tr('prep_result', lang, correct=prep['correct'], total=prep['asked'])}", ""]
         for a in prep["answers"]:
             mark = "✓" if a["correct"] else "✗"
-            out.append(f"- {mark} {a['prompt']}")
+            out.append(f"- {mark} {_quote(a['prompt'])}")
             if not a["correct"] and a["right_answer"]:
-                out.append(f"  - {tr('prep_right_answer', lang)}: {a['right_answer']}")
+                out.append(f"  - {tr('prep_right_answer', lang)}: {_quote(a['right_answer'])}")
         out.append("")
 
     out += [f"## {tr('per_decision', lang)}", ""]
@@ -70,22 +72,22 @@ def render_md(data: Mapping[str, Any]) -> str:
         out.append(f"### {d['step']}. {phase}{' — ' + verdict if verdict else ''}")
         out.append("")
         who = d["speaker_name"]
-        out.append(f"> {'**' + who + ':** ' if who else ''}{_quote(d['prompt'])}")
+        out.append(f"> {'**' + _quote(who) + ':** ' if who else ''}{_quote(d['prompt'])}")
         out.append("")
         if d["thought"] and who:
-            out.append(f"- **{tr('thought', lang, name=who.split()[0])}:** *{d['thought']}*")
-        out.append(f"- **{tr('your_choice', lang)}:** {d['chosen']}")
+            out.append(f"- **{_quote(tr('thought', lang, name=who.split()[0]))}:** *{_quote(d['thought'])}*")
+        out.append(f"- **{tr('your_choice', lang)}:** {_quote(d['chosen'])}")
         if d["opportunity"]:
             mark = tr("opportunity_met" if d["opportunity_met"] else "missed_opportunity", lang)
-            out.append(f"- **{tr('opportunity', lang)}:** {d['opportunity']} ({mark})")
+            out.append(f"- **{tr('opportunity', lang)}:** {_quote(d['opportunity'])} ({mark})")
         out.append(f"- **{tr('score', lang)}:** {_weights(d['weights'], dims, lang)}")
         if d["feedback"]:
-            out.append(f"- **{tr('feedback', lang)}:** {d['feedback']}")
+            out.append(f"- **{tr('feedback', lang)}:** {_quote(d['feedback'])}")
         better = d["better"]
         if better:
-            out.append(f"- **{tr('better', lang)}:** {better['text']}")
+            out.append(f"- **{tr('better', lang)}:** {_quote(better['text'])}")
             if better["feedback"]:
-                out.append(f"  - {tr('why', lang)}: {better['feedback']}")
+                out.append(f"  - {tr('why', lang)}: {_quote(better['feedback'])}")
             if d["missed_reason"] == "unlocked":
                 out.append(f"  - {tr('missed_unlocked', lang)}")
         out.append("")
@@ -120,9 +122,9 @@ def render_md(data: Mapping[str, Any]) -> str:
             out.append(f"- {name}: {series} ({t['since_first']:+d})")
         out.append("")
 
-    out += [f"## {tr('tips', lang)}", ""] + [f"- {t['text']}" for t in data["tips"]] + [""]
+    out += [f"## {tr('tips', lang)}", ""] + [f"- {_quote(t['text'])}" for t in data["tips"]] + [""]
     out += [f"## {tr('reflection', lang)}", ""]
-    out += [f"{i}. {q}" for i, q in enumerate(data["reflection"], 1)]
+    out += [f"{i}. {_quote(q)}" for i, q in enumerate(data["reflection"], 1)]
     return "\n".join(out) + "\n"
 
 
@@ -146,7 +148,7 @@ def _rating(data: Mapping[str, Any], lang: str) -> list[str]:
     out.append("")
     for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
         if rating[key]:
-            out.append(f"- **{tr(label, lang)}:** {rating[key]}")
+            out.append(f"- **{tr(label, lang)}:** {_quote(rating[key])}")
     out += ["", f"*{tr('sr_legend', lang)}*", ""]
     return out
 
@@ -174,12 +176,12 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     out += [f"| # | | {first} | {second} |", "|---:|---|---|---|"]
     for step in paths["steps"]:
         anchor = step["first"] or step["second"]
-        who = f"**{anchor['speaker_name']}:** " if anchor["speaker_name"] else ""
+        who = f"**{_quote(anchor['speaker_name'])}:** " if anchor["speaker_name"] else ""
         moment = f"{who}{_quote(anchor['prompt'])}" if step["same_moment"] or not (step["first"] and step["second"]) \
             else tr("paths_other_moment", lang)
         out.append(f"| {step['step']} | {moment} | {_choice_cell(step['first'], lang)} | "
                    f"{_choice_cell(step['second'], lang)} |")
-    ending = {k: (e["title"] if e else tr("unfinished_short", lang))
+    ending = {k: (_quote(e["title"]) if e else tr("unfinished_short", lang))
               for k, e in (("first", paths["first_ending"]), ("second", paths["second_ending"]))}
     out.append(f"| | **{tr('ending', lang)}** | {ending['first']} | {ending['second']} |")
     out += ["", f"| | {first} | {second} | |", "|---|---:|---:|---:|"]

@@ -150,22 +150,24 @@ def to_dot(s: Scenario, lang: str = "nl") -> str:
     return "\n".join(out) + "\n"
 
 
-def render(dot_text: str, out: str) -> Optional[str]:
-    """Render DOT text to ``out`` (.svg, .png or .pdf) with Graphviz; a one-line problem on failure."""
+def render(dot_text: str, out: str) -> tuple[Optional[bytes], Optional[str]]:
+    """Render DOT text for ``out`` (.svg, .png or .pdf) with Graphviz: (the image, None) or
+    (None, a one-line problem). The caller writes the image (``dot`` never opens ``out`` itself,
+    so it can't replace a file the safe writer would refuse)."""
     fmt = RENDER_FORMATS.get(Path(out).suffix.lower())
     if fmt is None:
-        return f"{out}: can only render .svg, .png or .pdf"
+        return None, f"{out}: can only render .svg, .png or .pdf"
     dot = shutil.which("dot")
     if dot is None:
-        return (f"{out}: rendering needs Graphviz's 'dot' program, which is not installed "
-                "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
-                "Windows: winget install graphviz) — or leave out --out to print the text")
+        return None, (f"{out}: rendering needs Graphviz's 'dot' program, which is not installed "
+                      "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+                      "Windows: winget install graphviz) — or leave out --out to print the text")
     try:
-        subprocess.run([dot, f"-T{fmt}", "-o", out], input=dot_text, text=True, capture_output=True,
-                       check=True, timeout=120)
+        done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True,
+                              check=True, timeout=120)
     except subprocess.CalledProcessError as exc:
-        first = (exc.stderr or "").strip().splitlines()
-        return f"{out}: dot failed: {first[0] if first else exc.returncode}"
+        first = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        return None, f"{out}: dot failed: {first[0] if first else exc.returncode}"
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"{out}: dot failed: {exc}"
-    return None
+        return None, f"{out}: dot failed: {exc}"
+    return done.stdout, None

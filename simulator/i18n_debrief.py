@@ -8,6 +8,21 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "journal_off": {"nl": "Deze sessie wordt niet opgeslagen.", "en": "This session is not being saved."},
+    "save_behind": {"nl": "Opslaan loopt achter ({cause}); je keuzes blijven bewaard en gaan mee met de "
+                          "volgende stap.",
+                    "en": "Saving is behind ({cause}); your choices are kept and saved with the next step."},
+    "save_caught_up": {"nl": "Opslaan is bijgewerkt: alle stappen staan er weer in.",
+                       "en": "Saving has caught up: every step is saved again."},
+    "save_lost": {"nl": "Niet alles is opgeslagen ({cause}): de laatste stappen ontbreken in het sessielogboek.",
+                  "en": "Not everything was saved ({cause}): the last steps are missing from the session journal."},
+    "cause_busy": {"nl": "het sessielogboek is bezet door een ander programma",
+                   "en": "another program is using the session journal"},
+    "cause_disk full": {"nl": "schijf vol", "en": "disk full"},
+    "cause_read-only": {"nl": "alleen-lezen: het sessielogboek kan niet beschreven worden",
+                        "en": "read-only: the session journal can't be written"},
+    "cause_error": {"nl": "fout bij schrijven", "en": "write error"},
+    "resume_notes": {"nl": "Het scenario is veranderd sinds deze sessie; niet alles kon opnieuw gespeeld worden:",
+                     "en": "The scenario changed since this session; not everything could be played again:"},
     "saved_as": {"nl": "Opgeslagen als sessie {id}.", "en": "Saved as session {id}."},
     "resume_again_hint": {"nl": "Verder spelen: python -m simulator play --text --resume {id}",
                     "en": "To continue: python -m simulator play --text --resume {id}"},

@@ -12,6 +12,13 @@ aside as ``journal.sqlite3.corrupt-<timestamp>`` and a fresh journal started; th
 caller shows ``Journal.notice`` (one line) to the user. A journal from a *newer*
 Tussenwerker is never touched: opening it raises ``JournalError``.
 
+Saving never gives up. The connection waits ``BUSY_TIMEOUT`` for a lock another program
+holds (a backup or sync client), then retries with backoff (``RETRY_DELAYS``). A write
+that still can't be made — busy, disk full, read-only — is kept in memory and raised as
+``SaveBehind`` (which names the cause); the next write sends it along in the same
+transaction, so one step later nothing is missing. Only the caller decides what to tell
+the trainee (once), and nothing here ever turns saving off.
+
 A file from an older Tussenwerker is migrated in place the first time it is opened,
 keeping every session (the layout and its history: ``journal_schema``). Besides the
 playthrough, a row holds the trainee's self-rating and, for a replay from a decision,
@@ -47,8 +54,51 @@ _COLUMNS = ("id, scenario_id, scenario_path, language, started_at, updated_at, f
             "overall, parent_id, trainee, steps, totals, branch_index")
 
 
+BUSY_TIMEOUT = 1.0  # seconds SQLite itself waits for a lock before saying "busy"
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)  # then a few more tries, further and further apart
+OPEN_RETRY_DELAYS = (0.1, 0.3, 0.6, 1.2)  # opening a file another program has locked
+MAX_SQLITE_INT = 2**63 - 1
+
+
 class JournalError(Exception):
     """The journal can't be used; ``str()`` is one line that names the file."""
+
+
+class _Busy(Exception):
+    """Opening found the file locked by another program (retried by ``Journal.__init__``)."""
+
+
+class WriteFailed(JournalError):
+    """A write the journal didn't take; ``cause`` is ``busy``, ``disk full``, ``read-only`` or ``error``."""
+
+    def __init__(self, message: str, cause: str):
+        super().__init__(message)
+        self.cause = cause
+
+
+class SaveBehind(WriteFailed):
+    """A write that couldn't be made now; it is kept and sent with the next write."""
+
+
+def _cause(exc: sqlite3.Error) -> str:
+    """What kind of trouble a failed write is, in the words the trainee gets to read."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        return "busy"
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return "disk full"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return "read-only"
+    return "error"
+
+
+_CAUSE_WORDS = {
+    "busy": "busy: another program is using the journal",
+    "disk full": "disk full",
+    "read-only": "read-only: the journal can't be written",
+    "error": "error",
+}
 
 
 @dataclass(frozen=True)
@@ -95,11 +145,24 @@ class Journal:
         self.path = Path(path) if path is not None else default_path()
         self.notice: Optional[str] = None  # one line for the user when the old file was moved aside
         self._db: Optional[sqlite3.Connection] = None
+        # Writes that failed, oldest first, by what they write: a later write of the same
+        # thing (the next step's state) replaces the earlier one.
+        self._pending: dict[tuple[str, int], tuple[str, tuple[Any, ...]]] = {}
+        self.retry_delays: tuple[float, ...] = RETRY_DELAYS
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise self._error(f"can't create the folder ({exc.strerror or exc})") from None
-        self._db = self._open()
+        delays = iter(OPEN_RETRY_DELAYS)
+        while self._db is None:
+            try:
+                self._db = self._open()
+            except _Busy as busy:  # another program has the file locked right now: wait a little
+                delay = next(delays, None)
+                if delay is None:
+                    raise WriteFailed(str(self._error(f"can't open the session journal: {_CAUSE_WORDS['busy']} "
+                                                      f"({busy})")), "busy") from None
+                time.sleep(delay)
 
     # -- opening -----------------------------------------------------------
     def _error(self, message: str) -> JournalError:
@@ -107,7 +170,7 @@ class Journal:
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(str(self.path), timeout=5.0, isolation_level=None)
+            db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
             raise self._error(f"can't open the session journal ({exc})") from None
         db.row_factory = sqlite3.Row
@@ -119,6 +182,8 @@ class Journal:
             problem = self._inspect(db)
         except sqlite3.Error as exc:
             db.close()
+            if _cause(exc) == "busy":
+                raise _Busy(str(exc)) from None
             if not _is_corruption(exc):
                 raise self._error(f"can't read the session journal ({exc})") from None
             problem = f"damaged ({exc})"
@@ -212,19 +277,73 @@ class Journal:
             raise self._error("the session journal is closed")
         return self._db
 
-    def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+    def _check(self, params: tuple[Any, ...]) -> None:
+        """Numbers SQLite can't hold are ids no session has (``debrief 99999999999999999999``)."""
+        for value in params:
+            if type(value) is int and not -MAX_SQLITE_INT <= value <= MAX_SQLITE_INT:
+                raise self._error(f"there is no session {value}")
+
+    def _transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> list[sqlite3.Cursor]:
+        """Run ``statements`` in one write transaction, retrying a busy journal with backoff."""
         db = self.db
-        try:
-            db.execute("BEGIN IMMEDIATE")
+        delays = iter(self.retry_delays)
+        while True:
             try:
-                cur = db.execute(sql, params)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    cursors = [db.execute(sql, params) for sql, params in statements]
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
+                return cursors
+            except sqlite3.Error as exc:
+                delay = next(delays, None) if _cause(exc) == "busy" else None
+                if delay is None:
+                    raise
+                time.sleep(delay)
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        """One write now, with whatever is pending; a failure raises (nothing is kept)."""
+        self._check(params)
+        pending = list(self._pending.values())
+        try:
+            cursors = self._transaction(pending + [(sql, params)])
         except sqlite3.Error as exc:
-            raise self._error(f"can't save the session ({exc})") from None
-        return cur
+            cause = _cause(exc)
+            raise WriteFailed(str(self._error(f"can't save the session: {_CAUSE_WORDS[cause]} ({exc})")),
+                              cause) from None
+        except UnicodeEncodeError:
+            raise self._error("can't save the session: text that isn't valid UTF-8") from None
+        self._pending.clear()
+        return cursors[-1]
+
+    def _write_later(self, key: tuple[str, int], sql: str, params: tuple[Any, ...]) -> Optional[sqlite3.Cursor]:
+        """Write now with everything pending; if the journal won't take it, keep it for the next
+        write and raise ``SaveBehind``. Returns this write's cursor when it went through."""
+        self._check(params)
+        self._pending.pop(key, None)
+        self._pending[key] = (sql, params)
+        return self.flush()
+
+    def flush(self) -> Optional[sqlite3.Cursor]:
+        """Send every pending write (one transaction); ``SaveBehind`` if they are still behind."""
+        if not self._pending:
+            return None
+        try:
+            cursors = self._transaction(list(self._pending.values()))
+        except sqlite3.Error as exc:
+            cause = _cause(exc)
+            raise SaveBehind(str(self._error(f"can't save the session now: {_CAUSE_WORDS[cause]} ({exc})")),
+                             cause) from None
+        self._pending.clear()
+        return cursors[-1]
+
+    @property
+    def behind(self) -> int:
+        """How many writes are waiting for the journal to take them."""
+        return len(self._pending)
 
     def start(self, session: Session, scenario_path: str, language: str,
               parent_id: Optional[int] = None, trainee: str = "", branch_index: Optional[int] = None) -> int:
@@ -241,7 +360,10 @@ class Journal:
             (state.scenario_id, str(scenario_path), state.scenario_digest, language, trainee, parent_id,
              branch_index, started, now, json.dumps(session.to_data(), ensure_ascii=False)))
         session_id = int(cur.lastrowid or 0)
-        self.save(session_id, session)
+        try:
+            self.save(session_id, session)
+        except SaveBehind:
+            pass  # the row holds the state already; the listing columns follow with the next write
         return session_id
 
     def save(self, session_id: int, session: Session) -> None:
@@ -249,24 +371,26 @@ class Journal:
         from engine.play.scoring import totals as score_totals
         finished = session.finished
         dims = score_totals(session.scenario, session.history) if finished else None
-        cur = self._write(
+        cur = self._write_later(
+            ("save", session_id),
             "UPDATE sessions SET updated_at = ?, steps = ?, finished = ?, ending = ?, overall = ?, totals = ?,"
             " data = ?, scenario_digest = ? WHERE id = ?",
             (time.time(), len(session.history), int(finished), session.state.ending,
              sum(dims.values()) if dims is not None else None,
              json.dumps(dims) if dims is not None else None,
              json.dumps(session.to_data(), ensure_ascii=False), session.state.scenario_digest, session_id))
-        if cur.rowcount != 1:
+        if cur is not None and cur.rowcount != 1:
             raise self._error(f"there is no session {session_id} to save")
 
     def set_language(self, session_id: int, language: str) -> None:
-        self._write("UPDATE sessions SET language = ? WHERE id = ?", (language, session_id))
+        self._write_later(("language", session_id), "UPDATE sessions SET language = ? WHERE id = ?",
+                          (language, session_id))
 
     def set_rating(self, session_id: int, rating: SelfRating) -> None:
         """Store the trainee's self-rating with the session (replacing an earlier one)."""
-        cur = self._write("UPDATE sessions SET rating = ? WHERE id = ?",
-                          (json.dumps(rating.to_data(), ensure_ascii=False), session_id))
-        if cur.rowcount != 1:
+        cur = self._write_later(("rating", session_id), "UPDATE sessions SET rating = ? WHERE id = ?",
+                                (json.dumps(rating.to_data(), ensure_ascii=False), session_id))
+        if cur is not None and cur.rowcount != 1:
             raise self._error(f"there is no session {session_id} to rate")
 
     def rating(self, session_id: int) -> Optional[SelfRating]:
@@ -295,6 +419,7 @@ class Journal:
 
     # -- reading -----------------------------------------------------------
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        self._check(params)
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -380,7 +505,12 @@ class Journal:
         return self._record(rows[0]) if rows else None
 
     def close(self) -> None:
+        """Close, after one last try at anything still pending (callers report what stays behind)."""
         if self._db is not None:
+            try:
+                self.flush()
+            except JournalError:
+                pass
             self._db.close()
             self._db = None
 

@@ -153,10 +153,12 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
 
 
 def to_csv(rows: list[dict[str, str]]) -> str:
+    """The rows as CSV; every cell a spreadsheet would run as a formula is neutralised (``csv_cell``)."""
+    from .safetext import csv_cell
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(str(v)) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -188,6 +190,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--scenario", metavar="ID", help="only this scenario")
     r.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions")
     r.add_argument("--csv", metavar="FILE", help="write the report as CSV")
+    r.add_argument("--force", action="store_true", help="replace an existing CSV file")
     r.add_argument("--lang", choices=("nl", "en"), default=None, dest="cmd_lang")
     r.set_defaults(func=cmd_report)
 
@@ -210,7 +213,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     if args.csv:
         try:
-            write_text(args.csv, to_csv(csv_rows(report, lang)))
+            write_text(args.csv, to_csv(csv_rows(report, lang)), force=args.force)
         except ExportError as exc:
             print(exc, file=sys.stderr)
             return 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -84,31 +85,79 @@ def settings_path() -> Path:
     return config_dir() / FILE_NAME
 
 
+MAX_FILE_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything far bigger isn't one
+
+
+def read_small_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a small regular file; ``OSError`` for anything else (a folder, a pipe, a
+    device, a file over ``limit``), without ever waiting on a pipe or reading a device endlessly."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError("not a regular file")
+        if info.st_size > limit:
+            raise OSError(f"{info.st_size} bytes, more than a settings file can be")
+        data = os.read(fd, limit + 1)
+        if len(data) > limit:
+            raise OSError("more than a settings file can be")
+        return data
+    finally:
+        os.close(fd)
+
+
 def load(path: Optional[Path] = None) -> Settings:
+    return load_checked(path)[0]
+
+
+def load_checked(path: Optional[Path] = None) -> tuple[Settings, list[str]]:
+    """The settings, and one line per thing in the file that was ignored (for the start screen).
+
+    A missing file is no problem (the defaults, nothing to say); a file that isn't a small
+    UTF-8 JSON object is ignored as a whole; a value that isn't one of its choices is ignored
+    and its default used. The program starts either way.
+    """
     path = path or settings_path()
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_small_file(path)
     except FileNotFoundError:
-        return Settings()
+        return Settings(), []
     except OSError as exc:
         log.warning("can't read settings %s (%s); using defaults", path, exc)
-        return Settings()
+        return Settings(), [f"{path}: can't be read ({exc.strerror or exc}); using the default settings"]
     try:
-        return Settings.from_data(json.loads(raw))
-    except ValueError as exc:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
         log.warning("settings file %s is not valid JSON (%s); using defaults", path, exc)
-        return Settings()
+        return Settings(), [f"{path}: not a settings file (not JSON text); using the default settings"]
+    if not isinstance(data, dict):
+        return Settings(), [f"{path}: not a settings file (no JSON object); using the default settings"]
+    settings = Settings.from_data(data)
+    known = {f.name for f in fields(Settings)}
+    default = Settings()
+    ignored = []
+    for key, value in data.items():
+        if key not in known:
+            ignored.append(f"unknown {str(key)[:30]!r}")
+        elif getattr(settings, key) != value or type(getattr(settings, key)) is not type(value):
+            ignored.append(f"{key}={str(value)[:30]!r} (using {getattr(default, key)!r})")
+    if not ignored:
+        return settings, []
+    return settings, [f"{path}: ignored {', '.join(ignored)}"]
 
 
 def save(settings: Settings, path: Optional[Path] = None) -> Optional[str]:
     """Write the settings atomically; returns None, or one line saying why it failed."""
+    from .safewrite import WriteRefused, atomic_write
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(settings.to_data(), indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, json.dumps(settings.to_data(), indent=2) + "\n")
     except OSError as exc:
         log.warning("can't save settings to %s (%s)", path, exc)
         return f"{path}: {exc.strerror or exc}"
+    except WriteRefused as exc:
+        log.warning("can't save settings: %s", exc)
+        return str(exc)
     return None

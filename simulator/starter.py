@@ -17,6 +17,7 @@ from typing import Optional
 from engine.scenario.schema import SCHEMA_PATH
 
 REPO = Path(__file__).resolve().parent.parent
+MAX_NAME_BYTES = 105  # the id plus ".yaml": far within every file system's 255, readable in a list
 
 
 def starter_path(name: str) -> tuple[Path, str]:
@@ -26,6 +27,9 @@ def starter_path(name: str) -> tuple[Path, str]:
     if path.suffix not in (".yaml", ".yml"):
         path = path.with_name(path.name + ".yaml")
     scenario_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-")
+    if len(path.name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ValueError(f"{name[:40]!r}... is {len(path.name)} characters long; a scenario's file name may be "
+                         f"at most {MAX_NAME_BYTES - 5} characters")
     if not scenario_id:
         raise ValueError(f"{name!r} gives no usable scenario id; use letters, digits, '-' or '_'")
     return path, scenario_id

@@ -20,7 +20,7 @@ from engine.debrief.selfrating import SelfRating
 from . import textdebrief
 from .debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review
 from .i18n import tr
-from .journal import Journal, JournalError, SessionRecord
+from .journal import Journal, JournalError, SaveBehind, SessionRecord, WriteFailed
 from .playoptions import add_perspective_options as add_perspective_options  # cmd_replay imports it from here
 from .textplayer import TextPlayer, planned_chooser, random_chooser
 
@@ -32,27 +32,73 @@ def err(message: str) -> None:
 
 
 class Saver:
-    """Saves a session after every step; after one failure it says so once and stops trying."""
+    """Saves a session after every step, and never stops trying.
 
-    def __init__(self, journal: Optional[Journal], session_id: Optional[int], lang: str):
+    A step the journal won't take now (busy, disk full, read-only) stays in the journal's
+    memory and goes along with the next one; the trainee hears once that saving is behind
+    and once that it caught up. A session that couldn't be journaled at its start is
+    journaled at the next step that can. Only an error that no retry can fix (the
+    session's row is gone) ends saving, and that is said too.
+    """
+
+    def __init__(self, journal: Optional[Journal], session_id: Optional[int], lang: str,
+                 start: Optional[dict[str, Any]] = None):
+        """``start``: ``Journal.start``'s arguments, to journal the session later if it couldn't be yet."""
         self.journal = journal
         self.session_id = session_id
         self.lang = lang
+        self._start = start if session_id is None else None
+        self._behind: Optional[str] = None  # the cause, while saving is behind
 
     @property
     def active(self) -> bool:
         return self.journal is not None and self.session_id is not None
 
+    def _told_behind(self, exc: JournalError) -> None:
+        cause = getattr(exc, "cause", "error")
+        if self._behind is None:
+            err(str(exc))
+            err(tr("save_behind", self.lang, cause=tr(f"cause_{cause}", self.lang)))
+        self._behind = cause
+
+    def _caught_up(self) -> None:
+        if self._behind is not None:
+            err(tr("save_caught_up", self.lang))
+            self._behind = None
+
     def __call__(self, session: Session) -> None:
-        if not self.active:
+        if self.journal is None:
             return
-        assert self.journal is not None and self.session_id is not None
+        if self.session_id is None:
+            if self._start is None:
+                return
+            try:
+                self.session_id = self.journal.start(session, **self._start)
+            except JournalError as exc:
+                self._told_behind(exc if isinstance(exc, WriteFailed) else WriteFailed(str(exc), "error"))
+                return
+            self._start = None
+            self._caught_up()
+            return  # starting saved the state too
         try:
             self.journal.save(self.session_id, session)
+        except SaveBehind as exc:
+            self._told_behind(exc)
+            return
         except JournalError as exc:
             err(str(exc))
             err(tr("journal_off", self.lang))
             self.session_id = None
+            return
+        self._caught_up()
+
+    def finish(self, session: Session) -> None:
+        """At the end: one last try; whatever still couldn't be saved is said plainly."""
+        if self.journal is None or (self._behind is None and self._start is None):
+            return
+        self(session)
+        if self._behind is not None:
+            err(tr("save_lost", self.lang, cause=tr(f"cause_{self._behind}", self.lang)))
 
     def rate(self, rating: SelfRating) -> None:
         """Store the self-rating with the session; a failure is one line and the debrief goes on."""
@@ -168,23 +214,26 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
                 scenario = load_or_report(record.scenario_path)
                 if scenario is None:
                     return EXIT_INVALID
+            from .resume import continue_saved
             try:
-                session = journal.resume(record.id, scenario)
+                session, notes = continue_saved(journal, record.id, scenario)
             except JournalError as exc:
                 err(str(exc))
                 return EXIT_INVALID
             session_id = record.id
             print(tr("resuming", lang, id=record.id, title=scenario.title.get(lang)))
+            if notes:  # the author changed the scenario: what no longer applies, then play on
+                print(tr("resume_notes", lang))
+                for note in notes:
+                    print(f"  - {note}")
         assert scenario is not None
+        start: Optional[dict[str, Any]] = None
         if session is None:
             session = Session.start(scenario)
-            if journal is not None and save:
-                try:
-                    session_id = journal.start(session, os.path.abspath(scenario.path), lang, trainee=args.trainee)
-                except JournalError as exc:
-                    err(str(exc))
-                    err(tr("journal_off", lang))
-        saver = Saver(journal if save else None, session_id, lang)
+            start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
+        saver = Saver(journal if save else None, session_id, lang, start)
+        if start is not None:
+            saver(session)  # journal it now (or, if the journal won't take it yet, at the next step)
         chooser = None
         if args.auto == "random":
             chooser = random_chooser(args.seed)
@@ -193,6 +242,7 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
                                  saver=saver, coach=args.coach, rating=not args.no_rating)
         result = player.play(session)
+        saver.finish(session)
         closing_hints(saver, result.completed, lang)
         return EXIT_OK
     finally:

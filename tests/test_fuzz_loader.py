@@ -213,3 +213,21 @@ def test_deep_nesting_is_the_same_error_both_ways():
 def test_corpus_inputs_load_or_fail_cleanly(path):
     text = path.read_bytes().decode("utf-8", "replace")
     check(text, deep=len(text) < 4000)
+
+
+# -- the condition language on its own ----------------------------------------------------------
+condition_text = st.one_of(
+    st.lists(st.sampled_from(CONDITION_BITS), max_size=30).map(" ".join),
+    st.lists(st.sampled_from(CONDITION_BITS + ["(", ")", "not", "  ", "\t", "\n"]), max_size=400).map("".join),
+    st.text(max_size=200),
+    st.text(alphabet="()notand 1-9.a_<=>!", max_size=1200),
+    st.integers(0, 2000).map(lambda n: "(" * n + "flag.x" + ")" * n),
+    st.integers(1, 5000).map(lambda n: "ineke.trust >= " + "9" * n),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(condition_text)
+def test_conditions_parse_or_fail_with_an_offset_inside_the_text(source):
+    from bench.fuzz_contract import check_condition
+    check_condition(source)

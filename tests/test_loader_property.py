@@ -104,3 +104,27 @@ def mutated(draw):
 @given(mutated())
 def test_mutated_scenarios_load_or_fail_cleanly(doc):
     check(yaml.safe_dump(doc, allow_unicode=True, width=10_000))
+
+
+# -- texts with control characters and conditions of any shape -----------------------------------
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=20), st.characters(min_codepoint=0, max_codepoint=0x9F).filter(
+    lambda ch: ch not in "\t\n" and not ch.isprintable()), st.text(max_size=20))
+def test_a_control_character_anywhere_in_a_text_is_an_error_at_that_text(before, control, after):
+    line = MINIMAL.splitlines().index("    name: Ineke Bakker") + 1
+    source = MINIMAL.replace("name: Ineke Bakker", f"name: {yaml.safe_dump(before + control + after).strip()}"
+                             .replace("\n...", ""), 1)
+    try:
+        load_scenario_text(source, "fuzz.yaml")
+    except ScenarioError as exc:
+        assert any(p.line == line and "control character" in p.message for p in exc.problems) or \
+            any("invalid YAML" in p.message for p in exc.problems), exc
+        return
+    raise AssertionError(f"a name with {control!r} loaded")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["ineke.trust", ">=", "<", "and", "or", "not", "(", ")", "5", "-3", "flag.x",
+                                 "99999999", "max.anger", "true"]), min_size=1, max_size=60))
+def test_any_condition_in_a_scenario_loads_or_is_one_positioned_error(words):
+    check(MINIMAL.replace('when: "prep.belang"', f'when: "{" ".join(words)}"'))

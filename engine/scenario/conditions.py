@@ -12,6 +12,11 @@ Grammar::
     compare := atom (("=="|"!="|"<"|"<="|">"|">=") atom)?
     atom    := NUMBER | "true" | "false" | REF | "(" expr ")"
     REF     := NAME ("." NAME)+
+
+Conditions come from files anyone can write, so parsing is bounded: at most
+``MAX_CONDITION_CHARS`` characters, ``MAX_NESTING`` levels of brackets and ``not``, and
+numbers within ``MAX_NUMBER`` (mood lies within -100..100; nothing sensible is bigger).
+Tokenising is one pass, so time grows with the length and never faster.
 """
 
 from __future__ import annotations
@@ -31,6 +36,9 @@ _COMPARE: dict[str, Callable[[Value, Value], bool]] = {
     "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
 REF_KINDS = ("flag", "prep", "chose", "visited", "away", "max", "min")
+MAX_CONDITION_CHARS = 1000
+MAX_NESTING = 32
+MAX_NUMBER = 1_000_000
 
 
 class ConditionSyntaxError(ValueError):
@@ -137,17 +145,23 @@ class Condition:
 
 def _tokenize(source: str) -> list[tuple[str, str, int]]:
     tokens: list[tuple[str, str, int]] = []
-    pos = 0
-    while pos < len(source):
-        if source[pos:].strip() == "":
-            break
+    pos, end = 0, len(source)
+    while pos < end:
         m = _TOKEN.match(source, pos)
-        if not m or m.end() == pos:
-            bad = pos + (len(source[pos:]) - len(source[pos:].lstrip()))
+        if not m or m.end() == pos or m.lastgroup is None:
+            bad = pos
+            while bad < end and source[bad].isspace():
+                bad += 1
+            if bad == end:
+                break  # trailing blanks
             raise ConditionSyntaxError(f"unexpected character {source[bad]!r}", bad)
-        kind = m.lastgroup or ""
+        kind = m.lastgroup
         start = m.start(kind)
-        tokens.append((kind, m.group(kind), start))
+        text = m.group(kind)
+        if kind == "num" and len(text.lstrip("-")) > len(str(MAX_NUMBER)):
+            raise ConditionSyntaxError(f"number {text[:12]}... is too big; numbers in a condition lie "
+                                       f"within -{MAX_NUMBER} and {MAX_NUMBER}", start)
+        tokens.append((kind, text, start))
         pos = m.end()
     tokens.append(("end", "", len(source)))
     return tokens
@@ -157,6 +171,13 @@ class _Parser:
     def __init__(self, source: str):
         self.tokens = _tokenize(source)
         self.i = 0
+        self.depth = 0
+
+    def deeper(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ConditionSyntaxError(f"nested more than {MAX_NESTING} levels deep (brackets and 'not'); "
+                                       "write it more simply", pos)
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -193,8 +214,11 @@ class _Parser:
 
     def parse_unary(self) -> Expr:
         if self.is_word("not"):
-            self.take()
-            return Not(self.parse_unary())
+            _, _, pos = self.take()
+            self.deeper(pos)
+            inner = self.parse_unary()
+            self.depth -= 1
+            return Not(inner)
         return self.parse_compare()
 
     def parse_compare(self) -> Expr:
@@ -208,9 +232,15 @@ class _Parser:
     def parse_atom(self) -> Expr:
         kind, text, pos = self.take()
         if kind == "num":
-            return Const(int(text))
+            value = int(text)
+            if abs(value) > MAX_NUMBER:
+                raise ConditionSyntaxError(f"number {text} is too big; numbers in a condition lie "
+                                           f"within -{MAX_NUMBER} and {MAX_NUMBER}", pos)
+            return Const(value)
         if kind == "op" and text == "(":
+            self.deeper(pos)
             inner = self.parse_or()
+            self.depth -= 1
             kind2, text2, pos2 = self.take()
             if text2 != ")":
                 raise ConditionSyntaxError("missing ')'", pos2)
@@ -349,4 +379,7 @@ def parse_condition(source: str) -> Condition:
     """Parse ``source``; raises ``ConditionSyntaxError`` with the offending offset."""
     if not source.strip():
         raise ConditionSyntaxError("empty condition", 0)
+    if len(source) > MAX_CONDITION_CHARS:
+        raise ConditionSyntaxError(f"condition is {len(source)} characters long; at most {MAX_CONDITION_CHARS} "
+                                   "(split it over a flag or a node)", 0)
     return Condition(source, _Parser(source).parse())

@@ -3,7 +3,9 @@
 The validator's errors say "this can't work"; these warnings say "this works, but the
 debrief, the window or a translator will suffer": a choice nobody scored, feedback that
 is missing, a dimension the scenario never tests, a line too long for the dialogue box,
-a text without its translation, mood or flags that change but are never looked at.
+a text without its translation, mood or flags that change but are never looked at,
+characters the window's font can't draw (``fontcoverage``), invisible direction controls,
+and titles or names too long for their places on screen.
 (Dead ends and endings that no mood path reaches come from ``playability``.)
 
 Communicate!'s authors found that scoring gets hard as scenarios grow and added a
@@ -20,6 +22,7 @@ import yaml
 from .conditions import Condition
 from .dimensions import BY_KEY, DIMENSION_KEYS
 from .errors import Problem
+from .fontcoverage import drawable
 from .model import Choice, Pos, Scenario
 from .shapes import Instance, instances, texts
 from .text import LANGUAGES
@@ -30,6 +33,16 @@ from .yamlsafe import compose, pos_of
 LINE_BUDGET = 420
 CHOICE_BUDGET = 220
 EMPATHY = ("e1", "e2", "e3", "e4")
+# Short labels with a place of their own on screen: the scenario's title (its start-screen
+# card and the top bar), an ending's title (the ending screen's heading), a resident's name
+# (the resident's card in the meeting) and a mood scale's label (beside its meter). Beyond
+# these they wrap over more lines than the place has at 800x600 and the largest text size.
+_LABEL_BUDGETS = {
+    ("scenario", "title"): 60, ("ending", "title"): 60, ("resident", "name"): 30, ("mood_variable", "label"): 20,
+}
+# Embeddings, overrides and isolates: invisible, and they make text read otherwise than written.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LAYOUT_CHARS = frozenset("\n\t")
 
 # Which texts are shown in which box: (shape, key) -> budget.
 _BUDGETS = {
@@ -43,6 +56,8 @@ def lint_scenario(scenario: Scenario, source: str) -> list[Problem]:
     root = compose(source, scenario.path)
     found = _Lint(scenario, root)
     found.texts()
+    found.glyphs()
+    found.labels()
     found.choices()
     found.dimensions()
     found.mood()
@@ -116,6 +131,48 @@ class _Lint:
                 advice = "split it over two nodes with next:" if budget == LINE_BUDGET else "shorten it"
                 self.warn(value, f"{path}{which} is {len(text)} characters; {box} holds about {budget} at "
                                  f"the largest text size — {advice}")
+
+    # -- what the window can show -------------------------------------------------------
+    def glyphs(self) -> None:
+        """Characters the font has no glyph for (an empty box on screen), and bidi controls."""
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(v for _, v in reversed(node.value))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
+            elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) and not node.value.isascii():
+                self._glyphs(node, node.value)
+
+    def _glyphs(self, node: yaml.Node, text: str) -> None:
+        hidden = sorted({ch for ch in text if ch in BIDI_CONTROLS})
+        if hidden:
+            self.warn(node, f"text contains an invisible direction control ({_codes(hidden)}) that makes it "
+                            "read otherwise than written; remove it")
+        missing = sorted({ch for ch in text if ch not in LAYOUT_CHARS and ch not in BIDI_CONTROLS
+                          and not drawable(ch)})
+        if missing:
+            shown = " ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+            self.warn(node, f"the window's font (Noto Sans) can't draw {shown} ({_codes(missing[:5])}): "
+                            "it shows as an empty box; use other characters")
+
+    def labels(self) -> None:
+        for inst in self.shaped:
+            for key in inst.fields:
+                budget = _LABEL_BUDGETS.get((inst.shape.name, key))
+                if budget is None:
+                    continue
+                value = inst.fields[key][1]
+                parts = [(None, value)] if isinstance(value, yaml.ScalarNode) else \
+                    [(str(k.value), v) for k, v in value.value] if isinstance(value, yaml.MappingNode) else []
+                where = f"{inst.path}.{key}" if inst.path else key
+                for lang, part in parts:
+                    text = str(getattr(part, "value", ""))
+                    if len(text) > budget:
+                        which = f" ({lang})" if lang else ""
+                        self.warn(part, f"{where}{which} is {len(text)} characters; its place on screen holds "
+                                        f"about {budget} — shorten it")
 
     # -- choices: score and feedback ------------------------------------------------
     def choices(self) -> None:
@@ -239,6 +296,10 @@ class _Lint:
             if not ending.debrief.variants:
                 self.warn(ending.pos, f"ending {ending.id!r} has no debrief; the trainer's word on it is what "
                                       "the trainee remembers")
+
+
+def _codes(chars: list[str]) -> str:
+    return ", ".join(f"U+{ord(ch):04X}" for ch in chars)
 
 
 def _choice_name(inst: Instance) -> str:

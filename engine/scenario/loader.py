@@ -201,7 +201,7 @@ class _ScenarioBuilder(Reader):
 
     def identifier_ok(self, node: yaml.Node, key: str, where: str) -> Optional[str]:
         from .reader import ID_PATTERN
-        if not ID_PATTERN.match(key):
+        if not ID_PATTERN.fullmatch(key):
             self.error(node, f"{where} may only use letters, digits, '_' and '-'")
             return None
         return key

@@ -20,7 +20,12 @@ from .text import LANGUAGES, Text
 from .yamlsafe import pos_of
 
 T = TypeVar("T")
+# Matched with ``fullmatch``: ``$`` alone would let "id\n" through. The pattern itself stays
+# in ECMA-compatible form, since the JSON Schema for editors reuses it.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
+# Control characters no window or terminal can show (tab and newline are layout, and fine).
+# YAML refuses most of them written raw, but its escapes ("\e", "\x1b", "\N") make them all.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -137,6 +142,11 @@ class Reader:
             self.error(node, f"{where} should be text, not {describe(node)}")
             return None
         value = str(node.value)
+        control = CONTROL_CHARS.search(value)  # before 'empty': str.strip() eats \x1c-\x1f
+        if control is not None:
+            code = ord(control.group())
+            self.error(node, f"{where} contains control character U+{code:04X}, which can't be shown; remove it")
+            return None
         if not allow_empty and not value.strip():
             self.error(node, f"{where} is empty")
             return None
@@ -152,8 +162,8 @@ class Reader:
             value = self.string(node, where)
         if value is None:
             return None
-        if not ID_PATTERN.match(value):
-            self.error(node, f"{where} {value!r} may only use letters, digits, '_' and '-'")
+        if not ID_PATTERN.fullmatch(value):
+            self.error(node, f"{where} {value[:60]!r} may only use letters, digits, '_' and '-'")
             return None
         return value
 

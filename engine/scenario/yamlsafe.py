@@ -9,7 +9,9 @@ the line and column the validator reports.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from typing import Any
 
 import yaml
@@ -40,29 +42,77 @@ def pos_of(node: yaml.Node) -> tuple[int, int]:
 
 
 def read_text(path: str) -> str:
-    """Read a scenario file as UTF-8, with one-line errors for the usual mishaps."""
+    """Read a scenario file as UTF-8, with one-line errors for the usual mishaps.
+
+    Only a regular file is read, and at most ``MAX_FILE_BYTES`` of it: a folder, a pipe,
+    a socket or a device (``/dev/zero``, a terminal) is refused without waiting on it or
+    reading it endlessly. The file is opened non-blocking and checked on the open handle,
+    so nothing can be swapped in between the check and the read.
+    """
+    path = os.fspath(path)
+    if "\x00" in path:
+        raise ScenarioError.single(path.replace("\x00", "\\0"), "a file name can't contain a NUL character")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = os.path.getsize(path)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise ScenarioError.single(path, "file not found") from None
+    except IsADirectoryError:
+        raise ScenarioError.single(path, "is a directory, not a scenario file") from None
     except OSError as exc:
-        raise ScenarioError.single(path, f"cannot read file: {exc.strerror}") from None
-    if os.path.isdir(path):
-        raise ScenarioError.single(path, "is a directory, not a scenario file")
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError.single(
-            path, f"file is {size // (1024 * 1024)} MiB; scenarios may be at most "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raise ScenarioError.single(path, f"cannot read file: {_reason(exc)}") from None
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise ScenarioError.single(path, f"cannot read file: {exc.strerror}") from None
+        try:
+            info = os.fstat(fd)
+        except OSError as exc:
+            raise ScenarioError.single(path, f"cannot read file: {_reason(exc)}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise ScenarioError.single(path, "is a directory, not a scenario file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError.single(path, f"is {_kind(info.st_mode)}, not a scenario file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ScenarioError.single(
+                path, f"file is {info.st_size // (1024 * 1024)} MiB; scenarios may be at most "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a regular file: reads never wait on anyone
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:  # the file may grow while it is read
+            try:
+                chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            except OSError as exc:
+                raise ScenarioError.single(path, f"cannot read file: {_reason(exc)}") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError.single(path, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        raw = b"".join(chunks)
+    finally:
+        os.close(fd)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScenarioError.single(path, "file is not valid UTF-8 text", line) from None
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links (a symlink loop?)"
+    return exc.strerror or str(exc)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def compose(source: str, path: str) -> yaml.Node:
@@ -100,6 +150,7 @@ def load_data(source: str, path: str) -> Any:
     a golden playthrough plan: behind the same guards as a scenario (size, standard tags only,
     nesting depth, alias bombs), built by the safe constructor."""
     node = compose(source, path)
+    _refuse_duplicate_keys(node, path)
     builder = SafeLoader("")
     try:
         return builder.construct_document(node)
@@ -108,6 +159,33 @@ def load_data(source: str, path: str) -> Any:
         raise ScenarioError.single(path, f"invalid YAML: {exc}", line, col) from None
     finally:
         builder.dispose()
+
+
+def _refuse_duplicate_keys(root: yaml.Node, path: str) -> None:
+    """A key written twice in one mapping: YAML's constructor would silently keep the last one,
+    so a plan with ``choices:`` twice would test something other than what it says."""
+    stack = [root]
+    seen_nodes: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[Any, yaml.Node] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    ident = (key.tag, key.value)
+                    if ident in keys:
+                        line, col = pos_of(key)
+                        first = pos_of(keys[ident])[0]
+                        raise ScenarioError.single(path, f"duplicate key {str(key.value)[:60]!r} "
+                                                         f"(first on line {first})", line, col)
+                    keys[ident] = key
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def check_structure(root: yaml.Node, path: str) -> None:

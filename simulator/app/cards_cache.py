@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
 
 CACHE_NAME = "scenario-cards.json"
 CACHE_VERSION = 1
+MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +53,22 @@ class ScenarioCard:
 
     @classmethod
     def from_data(cls, path: str, d: dict[str, Any]) -> "ScenarioCard":
+        """A card from the cache; ``ValueError`` for anything that isn't what this module wrote."""
         lang = str(d.get("language", "nl"))
-        return cls(str(d["id"]), path, Text(dict(d["title"]), lang), Text(dict(d["summary"]), lang),
-                   tuple(str(n) for n in d["residents"]), d.get("minutes"), d.get("difficulty"))
+        title, summary, residents = _texts(d["title"]), _texts(d["summary"]), d["residents"]
+        minutes, difficulty = d.get("minutes"), d.get("difficulty")
+        if not isinstance(residents, list) or not all(isinstance(n, str) for n in residents):
+            raise ValueError("residents")
+        if not all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in (minutes, difficulty)):
+            raise ValueError("minutes/difficulty")
+        return cls(str(d["id"]), path, Text(title, lang), Text(summary, lang), tuple(residents), minutes, difficulty)
+
+
+def _texts(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not value or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ValueError("text")
+    return dict(value)
 
 
 def load_scenario(path: str) -> "Scenario":
@@ -75,9 +88,12 @@ def _stamp(path: Path) -> list[int]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """The cached cards; anything that isn't a cache we wrote (a folder, a pipe, a huge or broken
+    file) counts as no cache: the cards are built again and the file replaced."""
+    from ..settings import read_small_file
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_small_file(path, MAX_CACHE_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or not isinstance(data.get("cards"), dict):
         return {}
@@ -85,12 +101,11 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, cards: dict[str, Any]) -> None:
+    from ..safewrite import WriteRefused, atomic_write
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps({"version": CACHE_VERSION, "cards": cards}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:  # a cache that can't be written only costs time
+        atomic_write(path, json.dumps({"version": CACHE_VERSION, "cards": cards}, ensure_ascii=False))
+    except (OSError, WriteRefused) as exc:  # a cache that can't be written only costs time
         log.info("can't write the scenario card cache %s: %s", path, exc)
 
 

@@ -2,8 +2,11 @@
 
 Every answer, choice and advance is saved to the journal straight away, so closing the
 window (or a crash) never loses more than the step being taken. A journal that can't be
-opened or written never stops the meeting: ``save_error`` says so once and the meeting
-goes on unsaved.
+opened never stops the meeting: ``save_error`` says so once and the meeting goes on
+unsaved. A journal that won't take a step right now (another program holds it, the disk
+is full, it is read-only) doesn't end saving: the journal keeps the step and sends it
+with the next one, and ``take_save_note()`` gives the screen one line when saving falls
+behind and one when it has caught up.
 
 The debrief's game review needs the scenario's whole state graph, which can take a while
 for a big scenario; ``ReviewJob`` explores it on a background thread from the moment the
@@ -16,7 +19,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Mapping, Optional
 
-from ..journal import Journal, JournalError
+from ..i18n import tr
+from ..journal import Journal, JournalError, SaveBehind
 
 if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
     from engine import Scenario, Session
@@ -114,6 +118,8 @@ class Play:
         self.language = language
         self.journal = journal
         self.save_error: Optional[str] = None
+        self.save_behind: Optional[str] = None  # the cause, while the journal is behind
+        self._save_note: Optional[str] = None  # one line for the screen, shown once
         self.rating: Optional[SelfRating] = None  # the trainee's own estimate, once given
         self.rated = False  # answered or skipped: the debrief then shows the figures
         self.parent: Optional["Play"] = None  # the first attempt, for a replay started in this window
@@ -154,8 +160,23 @@ class Play:
             return
         try:
             self.journal.save(self.session_id, self.session)
+        except SaveBehind as exc:
+            log.warning("journal: %s", exc)
+            if self.save_behind is None:
+                self._save_note = tr("save_behind", self.language, cause=tr(f"cause_{exc.cause}", self.language))
+            self.save_behind = exc.cause
+            return
         except JournalError as exc:
             self._failed(exc)
+            return
+        if self.save_behind is not None:
+            self.save_behind = None
+            self._save_note = tr("save_caught_up", self.language)
+
+    def take_save_note(self) -> Optional[str]:
+        """The line to show about saving (fallen behind, caught up), once; None when there is none."""
+        note, self._save_note = self._save_note, None
+        return note
 
     def set_language(self, language: str) -> None:
         self.language = language

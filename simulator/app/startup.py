@@ -19,6 +19,8 @@ from .. import settings as settings_mod
 from ..i18n import tr
 from ..journal import Journal, JournalError, SessionRecord
 
+WINDOW_RETRY_DELAYS = (0.05, 0.1)
+
 if TYPE_CHECKING:
     from engine import Scenario
 
@@ -30,11 +32,12 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     from .app import App
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="tussenwerker: %(message)s")
-    settings = settings_mod.load()
+    settings, ignored = settings_mod.load_checked()
     lang = getattr(args, "play_lang", None) or getattr(args, "lang", None)
     if lang:
         settings = settings.with_(language=lang)
     journal, notice = open_journal(settings.language)
+    notice = " ".join(n for n in (*ignored, notice) if n) or None  # what the settings file said, too
     app = App(settings, journal, notice=notice)
     try:
         app.go_start()
@@ -54,6 +57,9 @@ def open_journal(language: str) -> tuple[Optional[Journal], Optional[str]]:
         journal = Journal()
     except JournalError as exc:
         return None, f"{exc}. {tr('journal_off', language)}"
+    # The window waits for a locked journal on the frame it draws: a short wait, since a step
+    # the journal won't take yet goes along with the next one anyway.
+    journal.retry_delays = WINDOW_RETRY_DELAYS
     return journal, journal.notice
 
 
@@ -78,13 +84,17 @@ def continue_session(app: App, record: SessionRecord) -> Optional[str]:
     language = app.settings.language
     if app.journal is None:
         return tr("journal_off", language)
+    from ..resume import continue_saved
     try:
         scenario = _scenario_for(app, record)
-        session = app.journal.resume(record.id, scenario)
+        session, notes = continue_saved(app.journal, record.id, scenario)
     except (JournalError, ScenarioError, OSError) as exc:
         return tr("cant_continue", language, error=str(exc).splitlines()[0])
     play = Play(scenario, record.scenario_path, language, app.journal, session=session, session_id=record.id)
     app.show_play_over(play, resumed=True)
+    if notes:  # the author changed the scenario since: what no longer applies (play goes on)
+        from .toast import show_toast
+        show_toast(app, " ".join([tr("resume_notes", language), *notes]), 10.0)
     return None
 
 

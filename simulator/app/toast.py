@@ -58,6 +58,16 @@ def show_toast(app: Any, text: str, seconds: float = 4.0) -> Toast:
     return toast
 
 
+SAVE_NOTE_SECONDS = 6.0
+
+
+def show_save_note(app: Any, play: Any) -> None:
+    """After a step: the play's line about saving (fallen behind, caught up), if it has one."""
+    note = play.take_save_note()
+    if note:
+        show_toast(app, note, SAVE_NOTE_SECONDS)
+
+
 def clear_toasts(manager: Any) -> None:
     """Take away any toast still shown (its news is out of date)."""
     for old in [s for s in manager.get_sprite_group().sprites() if isinstance(s, Toast)]:

@@ -291,6 +291,8 @@ class MeetingScene(MeetingLog, MeetingChoices, MeetingResidents, Scene):
             self._after_step()
 
     def _after_step(self) -> None:
+        from ..toast import show_save_note
+        show_save_note(self.app, self.play)  # saving fell behind or caught up: said once
         if self.session.finished:
             from .ending import EndingScene
             self.app.replace(EndingScene(self.app, self.play))

@@ -142,6 +142,8 @@ class PreparationScene(Scene):
         self.pending = None
         option = self.question.option(option_id) if self.question is not None else None
         self.play.answer(option_id)
+        from ..toast import show_save_note
+        show_save_note(self.app, self.play)  # saving fell behind or caught up: said once
         if option is not None:
             memory_for(self.play).made(self.app.settings, self.play.session, option)
         if self.play.session.in_preparation:
