@@ -121,12 +121,14 @@ class _Doc:
     def summary(self) -> list[str]:
         L, r = self.lang, self.r
         names = ", ".join(r.raters)
+        signalled = [BY_KEY[dim.key].short.get(L) for dim in r.dimensions if dim.flags]
+        dims = [say("dimension_signals", L, names=", ".join(signalled))] if signalled else []
         return [say("summary_line", L, total=len(r.decisions), flagged=len(r.flagged),
                     key=sum(1 for d in r.decisions if d.flagged("key")),
                     raters=sum(1 for d in r.decisions if d.flagged("raters"))),
                 say("overall_tau", L, key=f"{_per_rater(r.tau_key, r.raters, L)} ({names})"),
                 say("overall_alpha", L, raters=number(r.alpha_raters, L),
-                    key=f"{_per_rater(r.alpha_key, r.raters, L)} ({names})")]
+                    key=f"{_per_rater(r.alpha_key, r.raters, L)} ({names})")] + dims
 
     def decision_head(self) -> list[str]:
         L = self.lang

@@ -28,7 +28,7 @@ CSS = """
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2933;
        font-size: 15px; line-height: 1.45; margin: 0; background: #f4f6f9; }
-main { max-width: 1100px; margin: 0 auto; padding: 20px 20px 120px; }
+main { max-width: 1240px; margin: 0 auto; padding: 20px 20px 120px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 24px 0 8px; }
 h3 { font-size: 16px; margin: 0 0 6px; }
@@ -37,7 +37,7 @@ h3 { font-size: 16px; margin: 0 0 6px; }
 .how p { margin: 0 0 6px; }
 .who { display: flex; flex-wrap: wrap; gap: 12px 24px; }
 .who label { font-weight: 600; display: flex; flex-direction: column; gap: 4px; }
-.who input { font: inherit; padding: 6px 8px; border: 1px solid #aab4bf; border-radius: 4px; min-width: 260px; }
+.who input { font: inherit; padding: 6px 8px; border: 1px solid #aab4bf; border-radius: 4px; min-width: 320px; }
 details.briefing summary { cursor: pointer; font-weight: 600; }
 dl { margin: 8px 0 0; display: grid; grid-template-columns: 170px 1fr; gap: 6px 14px; }
 dt { font-weight: 600; color: #4a5560; } dd { margin: 0; } dd ul { margin: 0; padding-left: 18px; }
@@ -54,7 +54,8 @@ th, td { border-bottom: 1px solid #e4e8ee; padding: 6px 6px; vertical-align: top
 th { font-size: 12px; color: #4a5560; font-weight: 600; }
 th.dim { text-align: center; width: 58px; } td.dim { text-align: center; }
 td.letter { font-weight: 700; width: 24px; }
-td.text { min-width: 260px; }
+td.text { min-width: 300px; }
+td.order select { width: 118px; }
 .cond { display: block; color: #7a5200; font-size: 12px; font-style: italic; }
 select { font: inherit; font-size: 14px; padding: 2px; }
 td.dim select { width: 54px; }
@@ -305,7 +306,7 @@ def _decision(scenario: Scenario, item: Item, n: int, total: int, lang: str) -> 
         dims = "".join(f"<td class='dim'>{_dim_select(o.code, d.key, letter + ' ' + d.short.get(lang))}</td>"
                        for d in DIMENSIONS)
         parts.append(f"<tr><td class='letter'>{letter}</td><td class='text'>{escape(o.text.get(lang))}{cond}</td>"
-                     f"<td>{_order_select(item, o.code, lang)}</td>{dims}</tr>")
+                     f"<td class='order'>{_order_select(item, o.code, lang)}</td>{dims}</tr>")
     parts.append("</tbody></table></div><div class='warn' aria-live='polite'></div>"
                  f"<label>{escape(say('comment', lang))}<textarea placeholder='{escape(say('comment_hint', lang))}'>"
                  "</textarea></label></section>")

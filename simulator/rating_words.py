@@ -111,6 +111,7 @@ WORDS: dict[str, dict[str, str]] = {
                            "beoordelaars het oneens zijn met de sleutel, {raters} waar ze het onderling oneens zijn.",
                      "en": "{total} decisions; {flagged} to look at again: {key} where the raters disagree with "
                            "the key, {raters} where they disagree with each other."},
+    "dimension_signals": {"nl": "Dimensies met een signaal: {names}.", "en": "Dimensions with a signal: {names}."},
     "overall_alpha": {"nl": "α over alle dimensiecijfers: onderling {raters}; met de sleutel (per beoordelaar) {key}.",
                       "en": "α over all dimension ratings: between raters {raters}; with the key (per rater) {key}."},
     "overall_tau": {"nl": "τ met de sleutel, mediaan over de beslissingen (per beoordelaar): {key}.",
