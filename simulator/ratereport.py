@@ -130,6 +130,9 @@ class _Doc:
                 say("overall_alpha", L, raters=number(r.alpha_raters, L),
                     key=f"{_per_rater(r.alpha_key, r.raters, L)} ({names})")] + dims
 
+    def order_note(self) -> str:
+        return say("per_rater_order", self.lang, names=", ".join(self.r.raters))
+
     def decision_head(self) -> list[str]:
         L = self.lang
         return [say("col_decision", L), say("col_raters", L), say("col_tau_key", L), say("col_tau_raters", L),
@@ -188,6 +191,7 @@ def render_md(report: Report, scenario: Scenario, lang: str, generated_at: str =
     if report.warnings:
         out += [f"**{say('warnings', L)}:**", ""] + [f"- {w}" for w in report.warnings] + [""]
     out += [f"## {say('per_decision', L)}", ""] + _md_table(doc.decision_head(), doc.decision_rows()) + [""]
+    out += [f"*{doc.order_note()}*", ""]
     out += [f"## {say('per_dimension', L)}", ""] + _md_table(doc.dimension_head(), doc.dimension_rows()) + [""]
     out += [f"## {say('details', L)}", ""]
     for d in report.decisions:
@@ -247,6 +251,7 @@ def render_html(report: Report, scenario: Scenario, lang: str, generated_at: str
                      + "".join(f"<li>{escape(w)}</li>" for w in report.warnings) + "</ul>")
     parts += [f"<h2>{escape(say('per_decision', L))}</h2>",
               _html_table(doc.decision_head(), doc.decision_rows(), [bool(d.flags) for d in report.decisions]),
+              f"<p class='note'>{escape(doc.order_note())}</p>",
               f"<h2>{escape(say('per_dimension', L))}</h2>",
               _html_table(doc.dimension_head(), doc.dimension_rows(), [bool(d.flags) for d in report.dimensions])]
     parts.append(f"<h2>{escape(say('details', L))}</h2>")

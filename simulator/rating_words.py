@@ -116,6 +116,8 @@ WORDS: dict[str, dict[str, str]] = {
                       "en": "α over all dimension ratings: between raters {raters}; with the key (per rater) {key}."},
     "overall_tau": {"nl": "τ met de sleutel, mediaan over de beslissingen (per beoordelaar): {key}.",
                     "en": "τ with the key, median over the decisions (per rater): {key}."},
+    "per_rater_order": {"nl": "Waar een cel per beoordelaar een getal heeft: in de volgorde {names}.",
+                        "en": "Where a cell has a number per rater: in the order {names}."},
     "per_decision": {"nl": "Per beslissing", "en": "Per decision"},
     "per_dimension": {"nl": "Per dimensie", "en": "Per dimension"},
     "col_decision": {"nl": "beslissing", "en": "decision"},

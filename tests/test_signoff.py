@@ -200,3 +200,35 @@ def test_every_debrief_says_whose_judgement_the_scores_are(kort):
     assert signed["state"] == "signed"
     assert signed["note"] == "De scores zijn gecontroleerd door Anna (trainer, 12-03-2025)."
     assert assess(scenario, sidecar).state == "signed"
+
+
+def test_the_window_shows_who_checked_on_the_cards_and_in_the_debrief(kort, tmp_path, monkeypatch):
+    import random
+
+    from simulator.app import play as play_mod
+    from simulator.app.pilot import open_app, play_to_debrief
+    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
+    monkeypatch.setenv("TUSSENWERKER_SCENARIOS", str(tmp_path))
+    shutil.copy(SCENARIOS / "speeltuin.yaml", tmp_path / "speeltuin.yaml")
+    scenario = load_scenario(str(kort))
+    sidecar = SignoffFile(sidecar_path(str(kort)), scenario.id).with_signoff(
+        make_signoff(scenario, "Anna", "trainer", "2025-03-12T10:00:00Z"))
+    with open(sidecar.path, "w", encoding="utf-8") as fh:
+        fh.write(sidecar.to_json())
+    app, pilot = open_app(size=(1280, 720), text_speed="instant", language="nl", persist=False)
+    try:
+        assert pilot.has_text("gecontroleerd door Anna (trainer, 12-03-2025)")
+        assert pilot.has_text("niet gecontroleerd")  # the other, unsigned card
+        pilot.focus_on("speeltuin-kort")
+        pilot.press("return")
+        rnd = random.Random(5)
+        play_to_debrief(pilot, lambda n: rnd.randrange(n))
+        app.top.rating.skip()
+        for _ in range(300):
+            pilot.step(5)
+            if app.top.review is not None and app.top.page == "overview":
+                break
+        pilot.step(2)
+        assert pilot.has_text("De scores zijn gecontroleerd door Anna (trainer, 12-03-2025).")
+    finally:
+        app.close()
