@@ -337,3 +337,27 @@ def test_rate_sheet_refuses_to_overwrite_and_unknown_extensions(sheets):
     assert english.returncode == 0
     head = (folder / "sheet-en.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert head.startswith("tussenwerker-rating,1,speeltuin-kort")
+
+
+def test_a_json_sheet_error_names_the_line_of_the_bad_value(sheets, tmp_path):
+    folder, scenario_path = sheets
+    scenario = load_scenario(str(scenario_path))
+    path = form_json(folder, scenario, "Anna", inverted=False)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    code = code_map(scenario)["bert_boos"]
+    bad = next(c for c, o in code.items() if o == "herstellen")
+    data["decisions"]["bert_boos"]["order"][bad] = 9
+    broken = tmp_path / "broken.json"
+    text = json.dumps(data, indent=2)
+    broken.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if '"bert_boos"' in line)
+    line = next(i for i in range(start, len(lines)) if f'"{bad}": 9' in lines[i]) + 1
+    with pytest.raises(RatingError) as err:
+        read_sheet(str(broken), scenario)
+    assert str(err.value) == f"{broken}:{line}: decision bert_boos: 9 is not a rank (1-3) or best/acceptable/poor " \
+                             "(beste/acceptabel/zwak)"
+    broken.write_text(text[:-40], encoding="utf-8")
+    with pytest.raises(RatingError) as err:
+        read_sheet(str(broken), scenario)
+    assert "not valid JSON" in str(err.value)

@@ -121,10 +121,9 @@ def parse_rating(value: Any) -> Optional[int]:
     return number
 
 
-DIMENSION_NAMES: dict[str, str] = {}
-for _dim in DIMENSIONS:
-    for _name in (_dim.key, *_dim.short.variants.values()):
-        DIMENSION_NAMES[_name.casefold().replace(" ", "")] = _dim.key
+# A dimension as a rater or a spreadsheet header may name it: its key or its short name in any language.
+DIMENSION_NAMES: dict[str, str] = {name.casefold().replace(" ", ""): d.key
+                                   for d in DIMENSIONS for name in (d.key, *d.short.variants.values())}
 
 
 def dimension_key(name: str) -> Optional[str]:
@@ -239,6 +238,5 @@ def _response(d: str, answer: Mapping[str, Any], codes: Mapping[str, str], at: t
                 continue
             ratings = ratings if ratings is not None else {}
             ratings.setdefault(oid, {})[key] = number
-    comment = " ".join(str(answer.get("comment") or "").split()) if not isinstance(answer.get("comment"), str) \
-        else answer["comment"].strip()
+    comment = str(answer.get("comment") or "").strip()
     return Response(d, order, kinds.pop() if kinds else None, ratings, comment)
