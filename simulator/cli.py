@@ -26,7 +26,8 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 # Modules that add their own subcommands: each has ``register(subparsers)``, which adds
 # a parser and sets ``func`` (args -> exit code) as its default.
-EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions", "simulator.report"]
+EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions", "simulator.report",
+                              "simulator.cmd_rating"]
 CORE_COMMANDS = ("list", "validate", "play")
 
 
@@ -123,6 +124,7 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from . import catalog
+    from .signoff_status import label, status_of  # "gecontroleerd door ..." or "niet gecontroleerd"
     lang = args.lang or "nl"
     entries = catalog.load_catalog()
     if not entries:
@@ -137,7 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         residents = ", ".join(r.name for r in s.residents)
         length = f"{s.minutes} min, " if s.minutes else ""
         length += f"{len(s.nodes)} nodes, {s.decision_count} decisions"
-        rows.append((s.id, s.title.get(lang), residents, length))
+        rows.append((s.id, s.title.get(lang), residents, f"{length}; {label(status_of(s), lang)}"))
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)
     for r in rows:
@@ -196,7 +198,9 @@ def validate_path(path: str) -> list:
     except ScenarioError as exc:
         return list(exc.problems)
     if scenario is not None and not any(p.severity == "error" for p in problems):
-        problems = sorted(problems + check_playability(scenario) + lint_scenario(scenario, source))
+        from engine.scenario.signoff import signoff_problems  # a signed decision that changed since
+        problems = sorted(problems + check_playability(scenario) + lint_scenario(scenario, source)
+                          + signoff_problems(scenario))
     return problems
 
 

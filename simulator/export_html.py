@@ -136,6 +136,8 @@ def render_html(data: Mapping[str, Any]) -> str:
     h.append("</div>")
     if not data["exact"]:
         h.append(f'<p class="note">{T("approximate")}</p>')
+    if data.get("signoff"):  # whose judgement the scores are
+        h.append(f'<p class="note">{_e(data["signoff"]["note"])}</p>')
     h.extend(_rating(data, lang))
     h.extend(_paths(data, lang))
 

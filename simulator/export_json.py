@@ -26,6 +26,7 @@ from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 from engine.scenario.text import Text
 
 from .journal import SessionRecord
+from .signoff_status import status_data, status_of
 
 JSON_FORMAT = "tussenwerker-debrief"
 JSON_VERSION = 2
@@ -91,6 +92,7 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
         "progress": None,
         "self_rating": _rating(review, rating, lang),
         "paths": None if comparison is None else _paths(comparison, lang, names, record),
+        "signoff": status_data(status_of(s), lang),  # who checked the scores, or that nobody did
     }
     if review.prep is not None:
         data["preparation"] = {

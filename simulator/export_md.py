@@ -53,6 +53,8 @@ def render_md(data: Mapping[str, Any]) -> str:
     out += ["", line, ""]
     if not data["exact"]:
         out += [f"*{tr('approximate', lang)}*", ""]
+    if data.get("signoff"):  # whose judgement the scores are
+        out += [f"*{data['signoff']['note']}*", ""]
     out += _rating(data, lang) + _paths(data, lang)
 
     prep = data["preparation"]

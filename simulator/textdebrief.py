@@ -21,6 +21,7 @@ from engine.debrief.selfrating import SelfRating
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 
 from .i18n import tr
+from .signoff_status import debrief_line, status_of
 from .svgchart import NEGATIVE_SHARE, zero_scale
 from .textperspective import paths_lines, rating_lines
 
@@ -103,6 +104,7 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
                   if counts["missed_opportunity"] else ""))
     if not review.exact:
         out.append(tr("approximate", lang))
+    para(debrief_line(status_of(s), lang), "")  # whose judgement the scores are
     out.extend(rating_lines(review, rating, lang))
     if comparison is not None:
         out.extend(paths_lines(comparison, lang, names, parent_id, review.scenario))

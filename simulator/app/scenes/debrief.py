@@ -21,6 +21,7 @@ from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 from engine.scenario.dimensions import BY_KEY
 
 from ...perspective import rating_comparison
+from ...signoff_status import debrief_line, status_of
 from ..charts import dimension_chart, rating_chart
 from ..layout import Box, button_row, frame, gap, margins
 from ..play import Play
@@ -171,6 +172,7 @@ class DebriefScene(Scene):
         top.append(line)
         if not review.exact:
             top.append(muted(esc(self.tr("approximate"))))
+        top.append(muted(esc(debrief_line(status_of(review.scenario), L))))  # whose judgement the scores are
         below = []
         if review.strongest:
             d = BY_KEY[review.strongest]

@@ -6,6 +6,7 @@ import time
 from typing import Optional
 
 from ...journal import JournalError, SessionRecord
+from ...signoff_status import label_for_path as signoff_label
 from ..cards_cache import ScenarioCard
 from ..layout import Box, gap, grid, grid_columns, margins
 from ..scene import Scene
@@ -54,6 +55,7 @@ class StartScene(Scene):
                  muted(esc(self.tr("with_residents", names=joined)))]
         if meta:
             lines.append(muted(esc(" · ".join(meta))))
+        lines.append(muted(esc(signoff_label(s.path, L))))  # "gecontroleerd door …" or "niet gecontroleerd"
         return "<br>".join(lines)
 
     def build_widgets(self) -> None:
