@@ -17,8 +17,8 @@ from tests.fixtures import realistic
 from tests.fixtures.realistic import realistic_scenarios, realistic_text
 from tests.fixtures.shape import ALL_DIMENSIONS, Shape, shape_of
 
-# Seeds, resident counts and sizes from the smallest to the largest the family makes; every
-# resident count and every topic turns up.
+# Seeds, resident counts and sizes from the smallest to the largest the family makes; both
+# ways of walking out (to an escalation ending, out of the meeting) turn up.
 CASES = [(0, 3, 20), (1, 4, 20), (2, 5, 20), (3, 3, 47), (4, 4, 63), (5, 5, 88), (6, 3, 120)]
 HAND_WRITTEN = ROOT / "tests" / "scenarios" / "realistic"
 
