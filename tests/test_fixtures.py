@@ -97,7 +97,10 @@ def test_the_bench_set_spans_the_family():
 ])
 def test_hand_written_scenario_loads_and_has_the_promised_shape(name, residents, nodes, decisions):
     path = HAND_WRITTEN / f"{name}.yaml"
-    shape = shape_of(load(path.read_text(encoding="utf-8"), str(path)))
+    text = path.read_text(encoding="utf-8")
+    scenario = load(text, str(path))
+    assert [str(p) for p in lint_scenario(scenario, text)] == []
+    shape = shape_of(scenario)
     assert_realistic(shape, residents)
     assert shape.nodes in nodes and shape.decisions in decisions
     assert len(shape.residents_read) == residents, "conditions on every resident's mood"
