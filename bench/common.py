@@ -167,7 +167,7 @@ def secs(result: dict[str, Any], key: str = "cpu") -> str:
 
 def synthetic(nodes: int, folder: Path) -> Path:
     """Write (once) the synthetic scenario of about ``nodes`` nodes into ``folder``."""
-    from bench.synth import scenario_text
+    from tests.fixtures.synth import scenario_text
     path = folder / f"synthetic-{nodes}.yaml"
     if not path.exists():
         path.write_text(scenario_text(nodes), encoding="utf-8")

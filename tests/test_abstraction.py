@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from bench.synth import scenario_text
 from engine.analysis.graph import ZERO, explore
 from engine.scenario.loader import load_scenario, load_scenario_text
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
+from tests.fixtures.synth import scenario_text
 
 
 def raw_values(rules, start):

@@ -10,7 +10,6 @@ from fractions import Fraction
 
 import pytest
 
-from bench.synth import scenario_text
 from engine.analysis import playstats
 from engine.analysis.graph import OBJECTIVES
 from engine.analysis.playstats import analyze
@@ -21,6 +20,7 @@ from engine.scenario.loader import load_scenario_text
 from simulator.analyze_report import render_text, to_data
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
+from tests.fixtures.synth import scenario_text
 
 
 def brute_force(scenario) -> list[tuple[Fraction, str, dict[str, int], int]]:

@@ -14,10 +14,10 @@ import pytest
 from bench import analyze_bench, child, load_bench, monkey_memory, window_bench, work_bench
 from bench.__main__ import main as bench_main
 from bench.common import goals
-from bench.synth import NODES_PER_ITEM, RESIDENTS, scenario_text
 from engine import load_scenario_text
 from engine.scenario.dimensions import DIMENSION_KEYS
 from simulator.cli import validate_path
+from tests.fixtures.synth import NODES_PER_ITEM, RESIDENTS, scenario_text
 
 # Whole benchmark runs and valgrind: the separate slow step of .ci/run (pytest -m slow).
 pytestmark = pytest.mark.slow

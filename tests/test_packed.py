@@ -104,9 +104,9 @@ def test_statistics_on_packed_values_equal_those_on_tuples():
     graph again. Every statistic must come out the same (odds up to rounding)."""
     import pytest
 
-    from bench.synth import scenario_text
     from engine.analysis.playstats import analyze
     from engine.scenario.loader import load_scenario_text
+    from tests.fixtures.synth import scenario_text
 
     for scenario in (load_scenario(str(ROOT / "scenarios" / "verslavingsopvang.yaml")),
                      load_scenario_text(scenario_text(300), "synthetisch.yaml")):

@@ -7,11 +7,11 @@ import threading
 
 import pytest
 
-from bench.synth import scenario_text
 from engine.analysis.graph import ExploreCancelled, explore
 from engine.scenario.loader import load_scenario_text
 from simulator.app import play as play_mod
 from simulator.app.play import ReviewJob
+from tests.fixtures.synth import scenario_text
 
 
 def big(title_suffix: str = ""):

@@ -151,7 +151,7 @@ def test_non_mapping_save_is_refused(scenario):
 def test_a_session_costs_the_same_however_big_the_scenario():
     """Each session is a cursor on the shared machine; what it carries must not grow with
     the number of nodes (it once held a helper per state: half a second per session at 50k)."""
-    from bench.synth import scenario_text
+    from tests.fixtures.synth import scenario_text
 
     small = load_scenario_text(scenario_text(60), "small.yaml")
     big = load_scenario_text(scenario_text(600), "big.yaml")
