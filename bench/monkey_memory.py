@@ -131,17 +131,11 @@ def _event(rnd: random.Random, size: tuple[int, int]) -> Any:
 
 def monkey(events: int, seed: int = 7, samples: int = 20) -> dict[str, Any]:
     """The run itself (in this process): samples over time and the top growth."""
-    from simulator.app import play as play_mod
-    old_limit = getattr(play_mod, "REVIEW_MAX_STATES", None)
-    if old_limit is not None:
-        play_mod.REVIEW_MAX_STATES = 2_000  # debriefs of the big scenario stay quick
     tracemalloc.start(1)
     try:
         return _monkey(events, seed, samples)
     finally:
         tracemalloc.stop()
-        if old_limit is not None:
-            play_mod.REVIEW_MAX_STATES = old_limit
 
 
 def _monkey(events: int, seed: int, samples: int) -> dict[str, Any]:

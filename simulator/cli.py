@@ -56,7 +56,9 @@ def build_parser(extras: bool = True) -> argparse.ArgumentParser:
                       help="language (default nl)")
     play.add_argument("--auto", choices=("random", "best", "worst"),
                       help="let a bot choose: random (repeatable with --seed), best or worst path")
-    play.add_argument("--seed", type=int, default=0, help="seed for --auto random")
+    play.add_argument("--seed", type=int, default=None,
+                      help="repeat a session's option order (and --auto random's picks); without it every "
+                           "session shows its options in a fresh order")
     play.add_argument("--no-mood", action="store_true", help="don't print the residents' mood")
     add_play_options(play)
     if extras:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from engine.analysis.graph import OBJECTIVES, explore
-from engine.analysis.playstats import follow
+from engine.analysis.search import solver_of
 from engine.play.plans import play_moves
+from engine.play.rules import OBJECTIVES, rules_of
 from engine.play.scoring import totals
 from engine.play.session import Session
 from engine.scenario.model import Scenario
@@ -53,9 +53,11 @@ def plan_moves(scenario: Scenario, auto: str, seed: int = 0) -> tuple[dict[str, 
     """Preparation answers and choices of the best, worst or a random path."""
     if auto == "random":
         return _random_moves(scenario, seed)
-    path = follow(explore(scenario), OBJECTIVES.index("overall"), worst=auto == "worst")
-    prep = {where[len("prep:"):]: move for where, move in path.moves if where.startswith("prep:")}
-    choices = [move for where, move in path.moves if not where.startswith("prep:")]
+    solver = solver_of(scenario)
+    path = solver.path(rules_of(scenario).initial(), OBJECTIVES.index("overall"), worst=auto == "worst")
+    prep = {where[len("prep:"):]: move.id for where, move in ((s[0], m) for s, m in path)
+            if where.startswith("prep:")}
+    choices = [m.id for s, m in path if not s[0].startswith("prep:") and m.kind in ("choose", "timeout")]
     return prep, choices
 
 

@@ -24,5 +24,7 @@ def add_perspective_options(parser: argparse.ArgumentParser) -> None:
     """Coach mode and the self-rating, on ``play`` and ``replay``."""
     parser.add_argument("--coach", action="store_true",
                         help="coach mode: after each choice, which step or indicator it touched")
+    parser.add_argument("--own-words", action="store_true",
+                        help="at each decision, first type what you would say, then pick the closest option")
     parser.add_argument("--no-rating", action="store_true",
                         help="don't ask for your own rating before the debrief (for scripted runs)")

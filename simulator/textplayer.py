@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional, TextIO
 
 from engine import Session
-from engine.analysis.graph import OBJECTIVES, ZERO, StateGraph, explore, snapshots_along
+from engine.analysis.search import solver_of
 from engine.debrief.review import review
 from engine.debrief.selfrating import SelfRating
 from engine.scenario.model import NARRATOR, Scenario
@@ -41,7 +41,8 @@ class PlayResult:
     completed: bool
 
 
-Chooser = Callable[[Session, list[str]], int]  # returns a 0-based index into the options
+Chooser = Callable[[Session, list[str]], int]  # a 0-based index into the options as shown, or TIMEOUT
+TIMEOUT = -1  # what ``ask`` and a chooser return for "step onto the balcony"
 StepHook = Callable[[Session], None]  # called after every answer, choice and advance (the journal)
 RatingHook = Callable[[SelfRating], None]  # called with the self-rating once it is given (the journal)
 
@@ -60,8 +61,11 @@ def mood_line(session: Session, lang: str) -> str:
 class TextPlayer:
     def __init__(self, scenario: Scenario, lang: str, out: TextIO, inp: Optional[TextIO] = None,
                  chooser: Optional[Chooser] = None, show_mood: bool = True, on_step: Optional[StepHook] = None,
-                 coach: bool = False, rating: bool = False, on_rating: Optional[RatingHook] = None):
+                 coach: bool = False, rating: bool = False, on_rating: Optional[RatingHook] = None,
+                 own_words: bool = False, seed: Optional[int] = None):
         self.s = scenario
+        self.own_words = own_words and chooser is None  # bots have no words of their own
+        self.seed = seed
         self.on_step = on_step or (lambda session: None)
         self.coach = coach
         self.ask_for_rating = rating
@@ -89,7 +93,7 @@ class TextPlayer:
 
     # -- the phases ------------------------------------------------------
     def play(self, session: Optional[Session] = None) -> PlayResult:
-        session = session or Session.start(self.s)
+        session = session or Session.start(self.s, seed=self.seed)
         L = self.lang
         try:
             if not session.history and session.in_preparation or not session.state.transcript:
@@ -99,11 +103,11 @@ class TextPlayer:
                 assert q is not None
                 self.heading(tr("preparation", L))
                 self.say(q.prompt.get(L))
-                options = [o.text.get(L) for o in q.options]
-                index = self.ask(session, options)
-                session.answer(q.options[index].id)
+                shown_options = session.prep_options
+                index = self.ask(session, [o.text.get(L) for o in shown_options])
+                session.answer(shown_options[index].id)
                 self.on_step(session)
-                self.hint(q.options[index])
+                self.hint(shown_options[index])
                 if not session.in_preparation:
                     self.say()
                     self.say(tr("preparation_done", L))
@@ -116,10 +120,16 @@ class TextPlayer:
                 else:
                     if self.show_mood:
                         self.say(mood_line(session, L))
+                    words = self.ask_own_words() if self.own_words else None
                     choices = session.choices
-                    index = self.ask(session, [c.text.get(L) for c in choices])
+                    index = self.ask(session, [c.text.get(L) for c in choices], timeout=session.timeout_available)
+                    if index == TIMEOUT:
+                        session.take_timeout()
+                        self.on_step(session)
+                        self.balcony(session)
+                        continue
                     self.say(f"{tr('you', L)}: {choices[index].text.get(L)}", "  ")
-                    session.choose(choices[index].id)
+                    session.choose(choices[index].id, own_words=words)
                     self.on_step(session)
                     self.hint(choices[index])
                 self.show_transcript(session, shown)
@@ -168,6 +178,49 @@ class TextPlayer:
             self.heading(tr("preparation", L))
             self.say(s.preparation.intro.get(L))
 
+    def ask_own_words(self) -> Optional[str]:
+        """Own-words mode: what the trainee would say, typed before the options are shown."""
+        L = self.lang
+        assert self.inp is not None
+        self.say()
+        self.out.write(tr("own_words_prompt", L))
+        self.out.flush()
+        raw = self.inp.readline()
+        if raw == "":
+            raise InputClosed()
+        words = raw.strip()
+        if words.lower() in ("q", "quit", "stop", "exit"):
+            raise InputClosed()
+        if words:
+            self.say(tr("own_words_then", L))
+        return words or None
+
+    def balcony(self, session: Session) -> None:
+        """The time-out card: the mandate and goals, the interests found in the preparation,
+        what the residents visibly show; then back to the same decision."""
+        s, L = self.s, self.lang
+        self.heading(tr("timeout_title", L))
+        self.say(tr("timeout_scores" if session.timeout_scores else "timeout_costs", L))
+        for title, items in ((tr("goals", L), s.setting.goals), (tr("room_to_move", L), s.setting.room_to_move)):
+            if items:
+                self.say(f"{title}:")
+                for item in items:
+                    self.say(f"- {item.get(L)}", "  ")
+        found = [d for d in session.history if d.kind == "prep"]
+        if found and s.preparation is not None:
+            self.say(f"{tr('balcony_prepared', L)}:")
+            for d in found:
+                q = next(q for q in s.preparation.questions if q.id == d.node_id)
+                self.say(f"- {q.option(d.choice_id).text.get(L)}", "  ")
+        self.say(mood_line(session, L))
+        for entry in reversed(session.state.transcript):
+            if entry.kind == "line":
+                line = session.line_of(entry)
+                who = self.names.get(line.speaker, "")
+                self.say(f"{tr('balcony_last_line', L)}: {who + ': ' if who else ''}{line.text.get(L)}")
+                break
+        self.say(tr("timeout_back", L))
+
     def show_transcript(self, session: Session, start: int) -> None:
         L = self.lang
         for entry in session.state.transcript[start:]:
@@ -183,18 +236,21 @@ class TextPlayer:
                 self.heading(f"{tr('ending', L)}: {ending.title.get(L)}")
                 self.say(ending.text.get(L))
 
-    def ask(self, session: Session, options: list[str]) -> int:
+    def ask(self, session: Session, options: list[str], timeout: bool = False) -> int:
+        """A 0-based option index, or TIMEOUT (``b``) where a time-out can be taken. An option's
+        number as shown, or its id as written in the scenario (so a script piped in plays the
+        same whatever order the options are shown in)."""
         L = self.lang
         self.say()
         for i, text in enumerate(options, 1):
             self.say(f"{i}. {text}", "   " if i < 10 else "")
         if self.chooser is not None:
             index = self.chooser(session, options)
-            self.say(tr("bot_chose", L, n=index + 1))
+            self.say(tr("bot_timeout", L) if index == TIMEOUT else tr("bot_chose", L, n=index + 1))
             return index
         assert self.inp is not None
         while True:
-            self.out.write(tr("choose_prompt", L, n=len(options)))
+            self.out.write(tr("choose_prompt_timeout" if timeout else "choose_prompt", L, n=len(options)))
             self.out.flush()
             raw = self.inp.readline()
             if raw == "":
@@ -204,6 +260,11 @@ class TextPlayer:
                 raise InputClosed()
             if answer.isdigit() and 1 <= int(answer) <= len(options):
                 return int(answer) - 1
+            ids = _shown(session)
+            if raw.strip() in ids:
+                return ids.index(raw.strip())
+            if timeout and answer in ("b", "balkon", "balcony", "time-out", "timeout"):
+                return TIMEOUT
             self.say(tr("invalid_choice", L, n=len(options)))
 
     def debrief(self, session: Session) -> None:
@@ -214,24 +275,46 @@ class TextPlayer:
 
 
 # -- bots ------------------------------------------------------------------
+def _authored(session: Session) -> list[str]:
+    """The ids on offer in the order the author wrote them: bots decide on that, never on
+    the order a session happens to show."""
+    if session.question is not None:
+        offered = {o.id for o in session.prep_options}
+        return [o.id for o in session.question.options if o.id in offered]
+    offered = {c.id for c in session.choices}
+    node = session.node
+    return [c.id for c in node.choices if c.id in offered] if node is not None else []
+
+
+def _shown(session: Session) -> list[str]:
+    return [o.id for o in session.prep_options] if session.question else [c.id for c in session.choices]
+
+
 def random_chooser(seed: int) -> Chooser:
+    """Picks uniformly among the options (never a time-out); the same seed, the same playthrough,
+    whatever order the options are shown in."""
     rnd = random.Random(seed)
-    return lambda session, options: rnd.randrange(len(options))
-
-
-def planned_chooser(scenario: Scenario, worst: bool = False, graph: Optional[StateGraph] = None) -> Chooser:
-    """Plays the path with the best (or worst) overall score the analyser finds."""
-    graph = graph or explore(scenario)
-    k = OBJECTIVES.index("overall")
-    table = graph.worst if worst else graph.best
 
     def choose(session: Session, options: list[str]) -> int:
-        snap = snapshots_along(graph, session.history)[-1]
-        edges = graph.edges.get(snap, []) if snap is not None else []
-        if not edges:
+        pick = _authored(session)[rnd.randrange(len(options))]
+        return _shown(session).index(pick)
+    return choose
+
+
+def planned_chooser(scenario: Scenario, worst: bool = False) -> Chooser:
+    """Plays a path that reaches the best (or worst) overall total: at each decision the first
+    move, as written, through which that total is still reachable (a time-out included)."""
+    solver = solver_of(scenario)
+
+    def choose(session: Session, options: list[str]) -> int:
+        moves = solver.options(session.game, worst=worst)
+        if not moves:
             return 0
-        pick = (min if worst else max)(edges, key=lambda e: e[1][k] + table.get(e[2], ZERO)[k])
-        ids = [o.id for o in session.question.options] if session.question else [c.id for c in session.choices]
-        return ids.index(pick[0]) if pick[0] in ids else 0
+        target = (min if worst else max)(o.best.total for o in moves)
+        pick = next(o.move for o in moves if o.best.total == target)
+        if pick.kind == "timeout":
+            return TIMEOUT
+        shown = _shown(session)
+        return shown.index(pick.id) if pick.id in shown else 0
 
     return choose

@@ -229,18 +229,19 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         assert scenario is not None
         start: Optional[dict[str, Any]] = None
         if session is None:
-            session = Session.start(scenario)
+            session = Session.start(scenario, seed=args.seed)
             start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
         saver = Saver(journal if save else None, session_id, lang, start)
         if start is not None:
             saver(session)  # journal it now (or, if the journal won't take it yet, at the next step)
         chooser = None
         if args.auto == "random":
-            chooser = random_chooser(args.seed)
+            chooser = random_chooser(args.seed or 0)
         elif args.auto in ("best", "worst"):
             chooser = planned_chooser(scenario, worst=args.auto == "worst")
         player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
-                                 saver=saver, coach=args.coach, rating=not args.no_rating)
+                                 saver=saver, coach=args.coach, rating=not args.no_rating,
+                                 own_words=args.own_words)
         result = player.play(session)
         saver.finish(session)
         closing_hints(saver, result.completed, lang)

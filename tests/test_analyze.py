@@ -187,11 +187,11 @@ def test_playthroughs_are_exact_up_to_the_cap_and_more_than_it_beyond(mini, monk
 
 def test_a_long_meeting_reports_more_than_the_cap_in_text_and_json():
     """A long evening has a count of hundreds of digits (thousands at 50k nodes, which str() refuses)."""
-    stats = analyze(load_scenario_text(scenario_text(3000), "long.yaml"))
+    stats = analyze(load_scenario_text(scenario_text(400), "long.yaml"))
     assert stats.exact and stats.playthroughs_capped and stats.playthroughs == playstats.PLAYTHROUGH_CAP
     text = "\n".join(render_text(stats, "en"))
     assert "playthroughs: more than 10^18 different ones" in text
     data = json.loads(json.dumps(to_data(stats)))
     assert data["playthroughs"] == 10**18 and data["playthroughs_capped"] is True
     lo, _, hi = stats.decisions
-    assert lo >= 1 and hi > 1000  # the other headline numbers stay exact
+    assert lo >= 1 and hi > 100  # the other headline numbers stay exact

@@ -11,7 +11,6 @@ import pytest
 
 from engine import load_scenario_text
 from simulator import settings as settings_mod
-from simulator.app import play as play_mod
 from simulator.app.pilot import open_app, render_model
 from simulator.app.scene import visible_area
 from simulator.coach import coach_hint
@@ -23,8 +22,7 @@ MINI = load_scenario_text(MINIMAL, "mini.yaml")
 
 @pytest.fixture(autouse=True)
 def mini_only(tmp_path, monkeypatch):
-    """The crafted scenario as the only one on the start screen, and a quick review."""
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
+    """The crafted scenario as the only one on the start screen."""
     folder = tmp_path / "scen"
     folder.mkdir()
     (folder / "mini.yaml").write_text(MINIMAL, encoding="utf-8")

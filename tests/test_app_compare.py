@@ -15,11 +15,6 @@ from tests.test_app_screens import problems_on_screen
 from tests.test_app_text import missing_glyphs
 
 
-@pytest.fixture(autouse=True)
-def quick_review(monkeypatch):
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
-
-
 @pytest.fixture
 def replayed():
     """A first attempt (always the first option), then a replay from its first meeting decision

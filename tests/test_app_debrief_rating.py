@@ -20,11 +20,6 @@ from tests.test_app_screens import problems_on_screen
 SCENARIO = load_scenario(str(SCENARIOS / "speeltuin-kort.yaml"))
 
 
-@pytest.fixture(autouse=True)
-def quick_review(monkeypatch):
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
-
-
 @pytest.fixture
 def debrief():
     """A window on the debrief's rating page after a whole speeltuin-kort meeting."""

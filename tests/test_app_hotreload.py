@@ -10,18 +10,12 @@ import pygame
 import pytest
 
 from engine import load_scenario
-from simulator.app import play as play_mod
 from simulator.app.pilot import open_app
 from simulator.journal import Journal
 from tests.conftest import SCENARIOS
 
 OLD_LINE = "Dus jullie komen hier vertellen wat er allemaal níet kan."
 NEW_LINE = "Dus u komt hier vooral vertellen wat er allemaal níet kan."
-
-
-@pytest.fixture(autouse=True)
-def quick_review(monkeypatch):
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
 
 
 @pytest.fixture

@@ -7,17 +7,11 @@ import random
 import pygame
 import pytest
 
-from simulator.app import play as play_mod
 from simulator.app.pilot import open_app
 
 KEYS = ["1", "2", "3", "4", "5", "9", "b", "l", "x", "return", "space", "escape", "up", "down", "left", "right",
         "tab", "page up", "page down", "home", "end"]
 SIZES = [(800, 600), (1280, 720), (1920, 1080), (1024, 768)]
-
-
-@pytest.fixture(autouse=True)
-def quick_review(monkeypatch):
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
 
 
 def random_event(rnd: random.Random, size: tuple[int, int]) -> pygame.event.Event:

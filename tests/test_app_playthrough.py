@@ -7,17 +7,10 @@ import random
 import pytest
 
 from engine import load_scenario
-from simulator.app import play as play_mod
 from simulator.app.pilot import open_app, play_to_debrief
 from simulator.journal import Journal
 from tests.conftest import SHIPPED
 from tests.matrix import matrix
-
-
-@pytest.fixture(autouse=True)
-def quick_review(monkeypatch):
-    """The exact review of a big scenario takes seconds; the approximate one is enough here."""
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
 
 
 @pytest.fixture

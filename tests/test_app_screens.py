@@ -10,7 +10,6 @@ import itertools
 import pygame
 import pytest
 
-from simulator.app import play as play_mod
 from simulator.app.pilot import open_app, render_model
 from simulator.app.scene import visible_area
 from tests.matrix import matrix
@@ -67,11 +66,6 @@ endings:
 
 SIZES = [(800, 600), (1280, 720), (1920, 1080)]
 SCROLLING = {"#doc", "#log", "#speech"}  # text boxes meant to scroll when their text is long
-
-
-@pytest.fixture(autouse=True)
-def quick_review(monkeypatch):
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
 
 
 def problems_on_screen(app) -> list[str]:

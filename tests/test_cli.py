@@ -68,11 +68,12 @@ def test_all_shipped_scenarios_validate():
 
 def test_piped_play_shows_speakers_mood_and_numbered_choices(write_scenario):
     path = write_scenario(MINIMAL)
-    result = run("play", "--text", path, stdin="1\n1\n3\n2\n")
+    result = run("play", "--text", path, stdin="veilig\nluisteren\npauze\nlater\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Ineke Bakker: Wanneer begint het?" in out
-    assert "1. Vertel eens." in out and "[Ineke: vertrouwen 5/10, boosheid 3/10" in out
+    assert re.search(r"^ +[123]\. Vertel eens\.$", out, re.M) and "[Ineke: vertrouwen 5/10, boosheid 3/10" in out
+    assert "Jij: Vertel eens." in out  # typed by its id, whatever place it was shown in
     assert "Einde: Uitgesteld" in out and "Nabespreking" in out and "Reflectievragen" in out
 
 

@@ -56,9 +56,9 @@ def run(*args: str, stdin: str) -> subprocess.CompletedProcess:
 
 def test_terminal_play_shows_hints_only_in_coach_mode(write_scenario):
     path = write_scenario(MINIMAL)
-    coached = run("play", "--text", path, "--coach", "--no-save", stdin="1\n1\n3\n2\n")
+    coached = run("play", "--text", path, "--coach", "--no-save", stdin="veilig\nluisteren\npauze\nlater\n")
     assert coached.returncode == 0, coached.stderr
     assert "» Coach: Dit versterkt Stap 3 (Ga naast de ander staan)" in coached.stdout
     assert coached.stdout.count("» Coach:") == 3  # prep answer, luisteren, pauze; 'later' scores nothing
-    plain = run("play", "--text", path, "--no-save", stdin="1\n1\n3\n2\n")
+    plain = run("play", "--text", path, "--no-save", stdin="veilig\nluisteren\npauze\nlater\n")
     assert "Coach" not in plain.stdout and "versterkt" not in plain.stdout

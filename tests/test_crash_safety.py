@@ -30,17 +30,18 @@ from tests.conftest import ROOT, SCENARIOS
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
 SCENARIO = "speeltuin-kort"
+SEED = 1  # the option order of the sessions played here (the player always types 1)
 PROMPT = "(of q om te stoppen): "  # the Dutch choice prompt ends with this; flushed before each read
 KILLS = 8
 
 
 def first_option_path() -> list[str]:
     """The answers of a player who always types 1: one per preparation question and decision."""
-    session = Session.start(load_scenario(str(SCENARIOS / f"{SCENARIO}.yaml")))
+    session = Session.start(load_scenario(str(SCENARIOS / f"{SCENARIO}.yaml")), seed=SEED)
     moves = []
     while not session.finished:
         if session.question is not None:
-            moves.append(session.question.options[0].id)
+            moves.append(session.prep_options[0].id)
             session.answer(moves[-1])
         elif session.can_continue:
             session.advance()
@@ -60,7 +61,8 @@ class Player:
 
     def __init__(self, data: Path, *args: str):
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "simulator", "play", "--text", *args], cwd=ROOT, env=env_for(data),
+            [sys.executable, "-m", "simulator", "play", "--text", "--seed", str(SEED), *args], cwd=ROOT,
+            env=env_for(data),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.seen = b""
         self.prompts = 0

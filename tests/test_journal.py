@@ -241,7 +241,7 @@ def test_terminal_play_is_journaled_and_a_killed_session_continues_with_resume(w
     proc = subprocess.Popen([sys.executable, "-m", "simulator", "play", "--text", path], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stdin is not None
-    proc.stdin.write("1\n1\n")  # preparation answer, first choice; the input stays open
+    proc.stdin.write("veilig\nluisteren\n")  # preparation answer, first choice; the input stays open
     proc.stdin.flush()
     deadline = time.time() + 60
     steps = 0
@@ -255,7 +255,7 @@ def test_terminal_play_is_journaled_and_a_killed_session_continues_with_resume(w
     proc.send_signal(signal.SIGKILL)  # a crash (or a closed laptop) between two choices
     proc.wait(timeout=30)
     assert steps == 2
-    result = run_cli("play", "--text", "--resume", stdin="1\n2\n")
+    result = run_cli("play", "--text", "--resume", stdin="herkaderen\nlater\n")
     assert result.returncode == 0, result.stderr
     assert "Verder met sessie 1" in result.stdout and "Einde: Uitgesteld" in result.stdout
     assert "python -m simulator debrief 1" in result.stdout
@@ -270,7 +270,7 @@ def test_resume_without_unfinished_session_or_for_a_finished_one_says_so(write_s
     nothing = run_cli("play", "--text", "--resume")
     assert nothing.returncode == 1 and "geen onafgemaakte sessie" in nothing.stderr
     path = write_scenario(MINIMAL)
-    done = run_cli("play", "--text", path, stdin="1\n1\n3\n2\n")
+    done = run_cli("play", "--text", path, stdin="veilig\nluisteren\npauze\nlater\n")
     assert done.returncode == 0 and "Opgeslagen als sessie 1." in done.stdout
     again = run_cli("play", "--text", "--resume", "1")
     assert again.returncode == 1 and "al afgerond" in again.stderr and "Traceback" not in again.stderr
@@ -280,7 +280,7 @@ def test_resume_without_unfinished_session_or_for_a_finished_one_says_so(write_s
 
 def test_no_save_and_bots_leave_the_journal_untouched(write_scenario):
     path = write_scenario(MINIMAL)
-    result = run_cli("play", "--text", path, "--no-save", stdin="1\n1\n")
+    result = run_cli("play", "--text", path, "--no-save", stdin="veilig\nluisteren\n")
     assert result.returncode == 0 and "Opgeslagen" not in result.stdout
     bot = run_cli("play", "--text", path, "--auto", "random", "--seed", "3")
     assert bot.returncode == 0 and "Nabespreking" in bot.stdout and "Opgeslagen" not in bot.stdout
@@ -293,7 +293,7 @@ def test_a_corrupt_journal_is_reported_and_play_goes_on(write_scenario, tmp_path
     data.mkdir()
     (data / "journal.sqlite3").write_bytes(b"\x00garbage" * 500)
     path = write_scenario(MINIMAL)
-    result = run_cli("play", "--text", path, stdin="1\n1\n")
+    result = run_cli("play", "--text", path, stdin="veilig\nluisteren\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if "moved aside" in line]
     assert len(lines) == 1 and lines[0].startswith(str(data / "journal.sqlite3"))

@@ -112,7 +112,8 @@ def test_disk_full_and_read_only_are_named_and_the_step_is_kept(journal, scenari
     pages = journal.db.execute("PRAGMA page_count").fetchone()[0]
     journal.db.execute(make.format(pages=pages))
     s.answer("veilig")
-    s.state.flags.update(f"vlag_{i}_{'x' * 40}" for i in range(400))  # a step that needs more room
+    now = s.state.current  # a step that needs more room
+    s.state.current = now._replace(flags=now.flags | {f"vlag_{i}_{'x' * 40}" for i in range(400)})
     with pytest.raises(SaveBehind) as behind:
         journal.save(sid, s)
     assert behind.value.cause == cause and cause in str(behind.value)
@@ -167,7 +168,7 @@ def test_terminal_play_behind_a_lock_says_so_once_and_saves_every_step_in_the_en
         # The lock is held until the player has said saving is behind, and a moment longer,
         # while the trainee plays on (two more steps).
         assert player.stdin is not None and player.stderr is not None
-        player.stdin.write("1\n1\n")
+        player.stdin.write("veilig\nluisteren\n")
         player.stdin.flush()
         deadline = time.monotonic() + 60
         while "Opslaan loopt achter" not in told and time.monotonic() < deadline:
@@ -176,7 +177,7 @@ def test_terminal_play_behind_a_lock_says_so_once_and_saves_every_step_in_the_en
     finally:
         locker.execute("ROLLBACK")
         locker.close()
-    out, rest = player.communicate("3\n2\n", timeout=120)
+    out, rest = player.communicate("pauze\nlater\n", timeout=120)
     err = told + rest
     assert player.returncode == 0 and "Traceback" not in err, err
     assert err.count("Opslaan loopt achter") == 1 and "bezet door een ander programma" in err

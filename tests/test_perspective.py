@@ -225,7 +225,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 def test_replay_from_a_mid_meeting_decision_in_the_terminal(mini):
     path, sid = mini
     # Bert's worry again: explaining it away this time makes him walk out; then rate 2 overall, 3 for step 1.
-    result = run("replay", str(sid), "3", "--lang", "en", stdin="1\n2\n3\n")
+    result = run("replay", str(sid), "3", "--lang", "en", stdin="uitleggen\n2\n3\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Again from decision 3 of session 1" in out and "Last time you chose here: A short break." in out
@@ -260,7 +260,7 @@ def test_exports_show_thoughts_opportunities_the_rating_and_both_paths(write_sce
     opportunity: {nl: "Zorg om zijn nachtrust.", en: "Worry about his sleep."}''')
     path = write_scenario(text, "mini.yaml")
     sid = journaled(path, POOR_RUN)
-    replayed = run("replay", str(sid), "2", "--no-rating", stdin="1\n3\n2\n")
+    replayed = run("replay", str(sid), "2", "--no-rating", stdin="luisteren\npauze\nlater\n")
     assert replayed.returncode == 0, replayed.stderr
     with Journal() as journal:
         perspective.save_rating(journal, 2, {"overall": 5, "step2": 1}, plus="kalm", delta="eerder vragen")

@@ -62,12 +62,12 @@ def test_a_session_of_an_edited_scenario_goes_on_and_says_what_no_longer_applies
 def test_resume_in_the_terminal_after_a_choice_was_renamed(write_scenario):
     path = write_scenario(MINIMAL)
     first = subprocess.run([sys.executable, "-m", "simulator", "play", "--text", path, "--no-rating"],
-                           input="1\n1\nq\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
+                           input="veilig\nluisteren\nq\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert first.returncode == 0, first.stderr
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(MINIMAL.replace("id: luisteren", "id: luister"))
     again = subprocess.run([sys.executable, "-m", "simulator", "play", "--text", "--resume", "--no-rating"],
-                           input="1\n1\n3\n2\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
+                           input="luister\npauze\nlater\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
     assert "Het scenario is veranderd" in again.stdout and "choice 'luisteren' no longer exists" in again.stdout
     assert "Einde:" in again.stdout

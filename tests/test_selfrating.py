@@ -163,7 +163,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 def test_terminal_play_asks_the_rating_first_and_stores_it(write_scenario):
     path = write_scenario(MINIMAL)
     # meeting: prep 1, choices 1, 3, 2; rating: overall 4, step1 skipped, step2 'x' (asked again) 2, step3 5, q
-    result = run("play", "--text", path, stdin="1\n1\n3\n2\n4\n\nx\n2\n5\nq\n")
+    result = run("play", "--text", path, stdin="veilig\nluisteren\npauze\nlater\n4\n\nx\n2\n5\nq\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.index("Eerst jouw eigen inschatting") < out.index("Nabespreking")
@@ -177,9 +177,9 @@ def test_terminal_play_asks_the_rating_first_and_stores_it(write_scenario):
 
 def test_no_rating_and_end_of_input_go_straight_to_the_debrief(write_scenario):
     path = write_scenario(MINIMAL)
-    piped = run("play", "--text", path, stdin="1\n1\n3\n2\n")  # the input ends with the meeting
+    piped = run("play", "--text", path, stdin="veilig\nluisteren\npauze\nlater\n")  # the input ends with the meeting
     assert piped.returncode == 0 and "Nabespreking" in piped.stdout and "naast de meting" not in piped.stdout
-    scripted = run("play", "--text", path, "--no-rating", stdin="1\n1\n3\n2\n4\n")
+    scripted = run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n4\n")
     assert "eigen inschatting" not in scripted.stdout and "Nabespreking" in scripted.stdout
     bot = run("play", "--text", path, "--auto", "best")
     assert "eigen inschatting" not in bot.stdout
@@ -189,7 +189,7 @@ def test_no_rating_and_end_of_input_go_straight_to_the_debrief(write_scenario):
 
 def test_a_session_rated_later_with_debrief_rate(write_scenario):
     path = write_scenario(MINIMAL)
-    run("play", "--text", path, "--no-rating", stdin="1\n1\n3\n2\n")
+    run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n")
     rated = run("debrief", "1", "--rate", "--lang", "en", stdin="3\n\n\n\n\n\n\n\n\nlistened\nsummarise sooner\n")
     assert rated.returncode == 0, rated.stderr
     assert "First, your own estimate" in rated.stdout and "Plus (went well): listened" in rated.stdout

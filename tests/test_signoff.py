@@ -205,9 +205,7 @@ def test_every_debrief_says_whose_judgement_the_scores_are(kort):
 def test_the_window_shows_who_checked_on_the_cards_and_in_the_debrief(kort, tmp_path, monkeypatch):
     import random
 
-    from simulator.app import play as play_mod
     from simulator.app.pilot import open_app, play_to_debrief
-    monkeypatch.setattr(play_mod, "REVIEW_MAX_STATES", 400)
     monkeypatch.setenv("TUSSENWERKER_SCENARIOS", str(tmp_path))
     shutil.copy(SCENARIOS / "speeltuin.yaml", tmp_path / "speeltuin.yaml")
     scenario = load_scenario(str(kort))

@@ -1,175 +1,148 @@
-"""Liveness: what the conditions reachable from each node can still see.
+"""Forgetting what no future reads: the analyser's key for a state.
 
-A mood slot, flag, earlier choice or visited node that no condition ahead reads can be
-forgotten by the analyser, as a compiler forgets a dead variable; and what a choice
-overwrites whatever it was (a slot its deltas clamp to one value, a flag it sets or
-clears) is dead before that choice even if read after it.
+Two states at the same place whose futures can't tell them apart offer the same moves
+with the same scores forever after, so the analyser treats them as one. Which parts of a
+state the future can read is a backward data-flow problem over the scenario as written,
+as in a compiler's liveness analysis: a mood slot, flag, answered question, earlier
+choice, shown line or absent resident is *live* at a node when some condition that may
+be evaluated later reads it before anything overwrites it.
 
-This runs once per analysis over every node and edge, so a live set is one int with a
-bit per slot and per name read (``Bits``): union and minus are then single operations,
-and the fixpoint over a long meeting stays linear. The plans still need frozen sets; each
-distinct one is made once, from the last one made where they differ by a few names.
+Sound by construction: every approximation here keeps more than necessary (a read that
+might happen counts, an overwrite only counts when it certainly happens), and keeping
+more only means fewer states are merged, never that two different futures are.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Callable, Hashable
 
-if TYPE_CHECKING:
-    from .abstraction import _Reads as Reads
+from ..play.rules import Rules
+from ..play.state import State
+from ..scenario.conditions import Condition
+from ..scenario.model import RETURN
 
-_EMPTY: frozenset = frozenset()
-# Per node (numbered, as in ``Abstraction._scan``): its own reads, its ``auto`` and ``next``
-# targets, and per choice (its target, what stays live across it), as ``Bits`` sets.
-Flow = tuple[int, tuple[int, ...], list[tuple[int, int]]]
-
-
-def solve(order: list[int], flow: list[Flow], triggers_in: list[int], after_choice: int,
-          acyclic: bool) -> list[int]:
-    """What conditions reachable from each node can still see, as ``Bits`` sets.
-
-    A fixpoint (the graph may have cycles): a node's live set is its own reads, those of
-    its ``auto`` and ``next`` targets and, across a choice, what the choice doesn't
-    overwrite of what its target and the triggers read. One int per set makes union and
-    minus one operation each; visiting successors first settles a DAG in one pass.
-    """
-    live = [0] * (len(flow) + 1)  # the last: every ending (nothing live)
-    while True:
-        changed = False
-        triggered = 0
-        for t in triggers_in:
-            triggered |= live[t]
-        after = after_choice | triggered
-        for k in order:
-            new, plain, keeps = flow[k]
-            if triggered:
-                new |= triggered
-            for m in plain:
-                new |= live[m]
-            for m, keep in keeps:
-                new |= (after | live[m]) & keep
-            if live[k] != new:
-                live[k] = new
-                changed = True
-        if acyclic or not changed:
-            return live
+Key = tuple[Hashable, ...]
 
 
-def present(order: list[int], ahead: list[list[tuple[int, int]]], start: int, initial: int,
-            arrive: list[int], acyclic: bool) -> list[int]:
-    """What may already be set on arriving at each node, as ``Bits`` sets (flags, earlier
-    choices, visited nodes): the names set on some way there.
+def _reads(cond: Condition, rules: Rules) -> set:
+    """The parts of a state ``cond`` reads: slot numbers and ``kind:name`` strings."""
+    out: set = set()
+    for ref in cond.refs():
+        if ref.kind == "mood":
+            out.add(rules.slot_index[(ref.parts[0], ref.parts[1])])
+        elif ref.kind in ("max", "min"):
+            out.update(i for i, (_, var) in enumerate(rules.slots) if var == ref.parts[0])
+            out.add("away:*")  # who counts depends on who is present
+        elif ref.kind == "chose":
+            out.add("chose:" + ".".join(ref.parts))
+        else:
+            out.add(f"{ref.kind}:{ref.parts[0]}")
+    return out
 
-    Liveness alone keeps a promise flag live from the very start of a long meeting when
-    one agenda item near the end reads it, and the plans would then carry thousands of
-    names per node (quadratic in the meeting's length). A name that can't have been set
-    yet is absent from every snapshot there, so cutting the live set down to what may be
-    present changes no key. ``ahead[k]`` lists (target, names set on the way); ``arrive``
-    what arriving at a node sets (its own visit); ``order`` has successors first, so its
-    reverse settles a DAG in one pass. An over-estimate (an unreachable node's names, a
-    flag cleared again) only keeps more, which is always sound.
-    """
-    may = [0] * (len(ahead) + 1)  # the last: every ending
-    if start < len(ahead):
-        may[start] = initial | arrive[start]
-    while True:
-        changed = False
-        for k in reversed(order):
-            here = may[k]
-            for m, adds in ahead[k]:
-                new = may[m] | here | adds | arrive[m]
-                if new != may[m]:
-                    may[m] = new
+
+class Liveness:
+    """Per position, what of a state its future may read; ``key`` projects a state onto it."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        s = rules.scenario
+        trigger_reads: set = set()
+        for t in s.triggers:
+            trigger_reads |= _reads(t.when, rules)
+        # What a position reads itself, and where its moves and jumps can lead (with what they overwrite).
+        own: dict[str, set] = {}
+        edges: dict[str, list[tuple[str, frozenset]]] = {}
+        returns = set(rules.timeouts) | {m.dest for ms in rules.table.values() for m in ms if m.dest in s.nodes}
+        for position, moves in rules.table.items():
+            node = s.nodes.get(position)
+            reads: set = set()
+            out: list[tuple[str, frozenset]] = []
+            for m in moves:
+                if m.source is not None and getattr(m.source, "when", None) is not None:
+                    reads |= _reads(m.source.when, rules)
+                out.extend((dest, self._kills(m)) for dest in self._dests(m.dest, returns))
+            if node is not None and node.choices:
+                reads |= trigger_reads  # checked right after every choice made here
+                out.extend((t.goto, frozenset()) for t in s.triggers)
+            own[position] = reads
+            edges[position] = out
+        for nid, node in s.nodes.items():
+            own.setdefault(nid, set())
+            edges.setdefault(nid, [])
+            for a in node.auto:
+                own[nid] |= _reads(a.when, rules)
+                edges[nid].extend((dest, frozenset()) for dest in self._dests(a.goto, returns))
+            shown = set(node.leaves) | set(node.rejoins)
+            if shown:  # showing the node decides these residents' presence, whatever it was
+                edges[nid] = [(d, k) for d, k in edges[nid]]
+                own[nid].discard("away:*")
+        live: dict[str, set] = {p: set(r) for p, r in own.items()}
+        changed = True
+        while changed:  # to a fixed point; sets only grow and are finite
+            changed = False
+            for position, out in edges.items():
+                here = live[position]
+                before = len(here)
+                for dest, kills in out:
+                    if dest in live:
+                        here |= live[dest] - kills
+                if len(here) != before:
                     changed = True
-        if acyclic or not changed:
-            return may
+        self.live = live
+        self._plans: dict[str, Callable[[State], Key]] = {}
+        self._places: dict[str, Callable[[State], Key]] = {}
 
+    def _dests(self, dest: str, returns: set) -> list[str]:
+        return sorted(returns) if dest == RETURN else [dest]
 
-class Live(NamedTuple):
-    """What conditions reachable from a node can still see."""
+    def _kills(self, move) -> frozenset:
+        """What a move certainly overwrites: flags it sets or clears, its own choice key,
+        a mood slot its effect pins to one end whatever it was."""
+        c = move.source
+        out: set = set()
+        if c is None:
+            return frozenset()
+        for name in getattr(c, "set_flags", ()) + getattr(c, "clear_flags", ()):
+            out.add(f"flag:{name}")
+        if hasattr(c, "key"):
+            out.add(f"chose:{c.key}")
+        for who, deltas in getattr(c, "effects", {}).items():
+            for rid in (self.rules.scenario.resident_ids if who == "all" else (who,)):
+                for var, delta in deltas.items():
+                    i = self.rules.slot_index[(rid, var)]
+                    v = self.rules.variables[i]
+                    if abs(delta) >= v.maximum - v.minimum:
+                        out.add(i)
+        return frozenset(out)
 
-    slots: frozenset[int]
-    flags: frozenset[str]
-    prep: frozenset[str]
-    chosen: frozenset[str]
-    visited: frozenset[str]
+    def key(self, s: State) -> Key:
+        """``s`` without what its future can't read (a hashable tuple)."""
+        plan = self._plans.get(s[0])
+        if plan is None:
+            plan = self._plans[s[0]] = self._plan(s[0], with_mood=True)
+        return plan(s)
 
+    def place(self, s: State) -> Key:
+        """``key`` without the mood: the search keeps mood apart, as regions (``regions``)."""
+        plan = self._places.get(s[0])
+        if plan is None:
+            plan = self._places[s[0]] = self._plan(s[0], with_mood=False)
+        return plan(s)
 
-class Bits:
-    """One bit per mood slot and per name a condition reads, so that a live set is one int.
+    def _plan(self, position: str, with_mood: bool) -> Callable[[State], Key]:
+        live = self.live.get(position)
+        if live is None:  # an ending: nothing comes after it
+            return lambda s: (s[0],)
+        slots = tuple(sorted(i for i in live if isinstance(i, int))) if with_mood else ()
+        names = {kind: frozenset(x.split(":", 1)[1] for x in live if isinstance(x, str) and x.startswith(kind + ":"))
+                 for kind in ("flag", "prep", "chose", "visited", "away")}
+        flags, prep, chose, visited = names["flag"], names["prep"], names["chose"], names["visited"]
+        # Absent residents ignore effects on their slots, so who is away matters wherever mood does.
+        away_live = bool(names["away"]) or any(isinstance(i, int) for i in live)
+        decision = position in self.rules.timeouts
 
-    The fixpoint then unions and subtracts whole sets in one operation each. The frozen
-    sets the plans need are made once per distinct set, each from the last one made where
-    they differ by a few names: along a long meeting the live flags grow one promise at a
-    time, and a copy in C beats rebuilding thousands of names in Python.
-    """
-
-    def __init__(self, n_slots: int):
-        self.slots = (1 << n_slots) - 1
-        self.names: list = list(range(n_slots))  # bit -> slot index or name
-        self._bit: list[dict[str, int]] = [{}, {}, {}, {}, {}]  # per Live field (slots unused)
-        self._field = [self.slots, 0, 0, 0, 0]  # per Live field, the bits it owns
-        self._sets: list[dict[int, frozenset]] = [{0: _EMPTY} for _ in range(5)]
-        self._last: list[tuple[int, frozenset]] = [(0, _EMPTY)] * 5
-
-    def of(self, r: "Reads") -> int:
-        """The live set of what ``r`` reads (names seen first get new bits)."""
-        m = 0
-        for i in r.slots:
-            m |= 1 << i
-        for f, names in ((1, r.flags), (2, r.prep), (3, r.chosen), (4, r.visited)):
-            bit = self._bit[f]
-            for name in names:
-                b = bit.get(name)
-                if b is None:
-                    b = bit[name] = 1 << len(self.names)
-                    self.names.append(name)
-                    self._field[f] |= b
-                m |= b
-        return m
-
-    def named(self, field: int) -> int:
-        """Every bit of one field (1 flags, 2 prep, 3 chosen, 4 visited)."""
-        return self._field[field]
-
-    def known(self, field: int, names) -> int:
-        """The bits of those ``names`` that some condition reads (the others are never live)."""
-        bit = self._bit[field]
-        m = 0
-        for name in names:
-            m |= bit.get(name, 0)
-        return m
-
-    def live(self, m: int) -> "Live":
-        """The live set ``m`` as frozen sets of slots and names."""
-        field, get = self._field, self._set
-        return Live(*[get(f, m & field[f]) if m & field[f] else _EMPTY for f in range(5)])
-
-    def _set(self, f: int, m: int) -> frozenset:
-        """Field ``f`` of live set ``m`` as a frozen set, one object per distinct value."""
-        fs = self._sets[f].get(m)
-        if fs is None:
-            last, last_fs = self._last[f]
-            diff = m ^ last
-            if diff.bit_count() <= 16:
-                fs = last_fs
-                if diff & last:
-                    fs = fs - frozenset(self._names(diff & last))
-                if diff & m:
-                    fs = fs | frozenset(self._names(diff & m))
-            else:
-                fs = frozenset(self._names(m))
-            self._sets[f][m] = fs
-        self._last[f] = (m, fs)
-        return fs
-
-    def _names(self, m: int) -> list:
-        if m.bit_count() <= 16:
-            out = []
-            while m:
-                low = m & -m
-                out.append(self.names[low.bit_length() - 1])
-                m ^= low
-            return out
-        names = self.names
-        return [names[i] for i, c in enumerate(reversed(bin(m)[2:])) if c == "1"]
+        def key(s: State) -> Key:
+            mood = s[1]
+            return (s[0], tuple(mood[i] for i in slots), s[2] & flags, s[3] & prep, s[4] & chose, s[5] & visited,
+                    s[6], s[7] if away_live else None, s[8], s[9], s[10] if decision else False)
+        return key

@@ -1,55 +1,356 @@
-"""Checks that need the playable state space, not just the drawn graph.
+"""Checks that need the playable situations, not just the drawn graph.
 
-A node can be wired up correctly and still strand a trainee: when every choice has a
-condition and, in some mood, none of them holds. Exploring the reachable states finds
-those dead ends, automatic transitions that loop, and endings or nodes that no
-playthrough can reach under any mood.
+A node can be wired up correctly and still strand a trainee: every choice has a condition
+and in some mood none holds (a dead end), or a loop has no way out once entered. An
+ending, a line or a choice can be drawn and still never happen under any mood.
+
+A finding is an *error* only with a witness: the moves of a playthrough that reaches the
+trouble, replayed through a live ``Session`` to confirm it (the message quotes them). When
+the situations are few enough to list (``graph``), every check is exact. When they are
+not, witnesses come from the listed part, random playthroughs and a search aimed at each
+target, a condition-free over-approximation proves what can never happen, and whatever
+neither settles is a warning marked "possibly" — never a guess presented as fact.
 """
 
 from __future__ import annotations
 
+import random
+from collections import deque
+from typing import Callable, Iterable, Optional
+
+from ..play.rules import CONTINUE, TIMEOUT_MOVE, Move, Rules, RulesError, rules_of
+from ..play.session import EngineError, Session
+from ..play.state import State
+from ..scenario.conditions import Condition
 from ..scenario.errors import Problem
-from ..scenario.model import Scenario
-from .graph import explore
+from ..scenario.model import RETURN, Scenario
+from .graph import StateGraph, explore, land
+from .intervals import Intervals
+from .liveness import Liveness
+from .search import Solver
+
+PLAYOUTS = 400
+SEARCH_BUDGET = 3_000  # states a search aimed at one target may value
+# Situations listed before validate turns to witnesses and proofs: enough for every scenario
+# whose situations can be listed in about a second; beyond that, listing costs more than it settles.
+VALIDATE_STATES = 8_000
+WITNESS_SHOWN = 8  # moves quoted from a witness
 
 
-def _describe(snapshot_mood: tuple[int, ...], slots: list[tuple[str, str]]) -> str:
-    return ", ".join(f"{rid}.{var}={value}" for (rid, var), value in zip(slots, snapshot_mood))
-
-
-def check_playability(s: Scenario) -> list[Problem]:
-    out: list[Problem] = []
+def check_playability(s: Scenario, max_states: int = VALIDATE_STATES) -> list[Problem]:
     try:
-        graph = explore(s)
-    except RuntimeError as exc:  # automatic transitions that never settle
+        graph = explore(s, max_states)
+    except RulesError as exc:  # automatic transitions that never settle
         return [Problem(s.path, 1, 1, str(exc))]
-    reported: set[str] = set()
-    for snap in graph.dead_ends:
-        if snap.position in reported:
-            continue
-        reported.add(snap.position)
-        node = s.nodes[snap.position]
-        example = f" (e.g. with {_describe(snap.mood, graph.rules.slots)})" if graph.exact else ""
-        out.append(Problem(
-            s.path, node.pos.line, node.pos.column,
-            f"node {node.id!r}: no choice is available in some playthroughs{example}; "
-            "add a choice without 'when'"))
-    if not (graph.complete and graph.exact):
-        out.append(Problem(
-            s.path, 1, 1,
-            f"too many distinct situations to check every playthrough exactly ({graph.state_count} explored); "
-            "dead ends were checked on a sample and unreachable endings not at all — fewer mood "
-            "conditions or smaller mood scales make the check exact", "warning"))
-        return out
-    shown = graph.shown()
-    for eid, ending in s.endings.items():
-        if eid not in shown:
-            out.append(Problem(s.path, ending.pos.line, ending.pos.column,
-                               f"ending {eid!r} is never reached in any playthrough (conditions or mood "
-                               "always lead elsewhere)", "warning"))
-    for nid, node in s.nodes.items():
-        if nid not in shown:
-            out.append(Problem(s.path, node.pos.line, node.pos.column,
-                               f"node {nid!r} is never shown in any playthrough (conditions or mood "
-                               "always lead elsewhere)", "warning"))
+    finder = _Finder(graph)
+    out: list[Problem] = []
+    out += _dead_ends(finder)
+    out += _stuck(finder)
+    out += _never(finder)
+    out += _farming_loops(graph)
     return out
+
+
+class _Finder:
+    """Witnesses for one scenario: the listed graph first, then playouts and aimed searches."""
+
+    def __init__(self, graph: StateGraph):
+        self.graph = graph
+        self.s = graph.scenario
+        self.rules: Rules = graph.rules
+        self.exact = graph.complete
+        self.live: Liveness = graph.liveness
+        self.reach = _relaxed_reach(self.s)
+        self.hull = Intervals(self.rules) if not self.exact else None
+        self.solver = Solver(self.rules)
+        self.seen_nodes: dict[str, list[Move]] = {}
+        self.seen_choices: dict[str, list[Move]] = {}
+        self.seen_endings: dict[str, list[Move]] = {}
+        self.dead: dict[str, tuple[list[Move], State]] = {}
+        for key, out in graph.edges.items():
+            state = graph.states[key]
+            self._note(state, lambda key=key: graph.witness(key))
+            if not out and key[0] not in self.s.endings:
+                self.dead.setdefault(key[0], (graph.witness(key), state))
+        for node in graph.passed:
+            self.seen_nodes.setdefault(node, [])
+        if not self.exact:
+            self._playouts()
+
+    def _note(self, state: State, path: Callable[[], list[Move]]) -> None:
+        position = state[0]
+        if position in self.s.endings:
+            if position not in self.seen_endings:
+                self.seen_endings[position] = path()
+            return
+        if position in self.s.nodes and position not in self.seen_nodes:
+            self.seen_nodes[position] = path()
+        for m in self.rules.moves(state):
+            if m.kind == "choose" and f"{position}.{m.id}" not in self.seen_choices:
+                self.seen_choices[f"{position}.{m.id}"] = path()
+
+    def _playouts(self) -> None:
+        rnd = random.Random(0)
+        start = self.rules.initial()
+        for _ in range(PLAYOUTS):
+            state, path = start, []
+            for _ in range(10_000):
+                self._note(state, lambda p=list(path): p)
+                moves = self.rules.moves(state)
+                if not moves:
+                    if state[0] not in self.s.endings:
+                        self.dead.setdefault(state[0], (list(path), state))
+                    break
+                move = moves[rnd.randrange(len(moves))]
+                path.append(move)
+                state = self.rules.step(state, move)
+
+    def find(self, goal: str, towards: set[str], cond: Optional[Condition] = None,
+             stuck: bool = False) -> tuple[Optional[bool], list[Move]]:
+        """Can the meeting reach ``goal`` with ``cond`` holding (or, ``stuck``, with nothing on
+        offer)? Decided by the solver's search (True with a witness, False, or None when its
+        budget ran out)."""
+        return self.solver.witness(goal, cond, stuck, towards, SEARCH_BUDGET)
+
+    def confirm(self, path: list[Move], check: Callable[[Session], bool]) -> bool:
+        """Replay ``path`` through a live session; True when ``check`` holds where it ends."""
+        try:
+            session = Session.start(self.s, seed=0)
+            for move in path:
+                while session.can_continue and move.kind != CONTINUE:
+                    session.advance()
+                if move.kind == CONTINUE:
+                    session.advance()
+                elif move.kind == "answer":
+                    session.answer(move.id)
+                elif move.kind == TIMEOUT_MOVE:
+                    session.take_timeout()
+                else:
+                    session.choose(move.id)
+            while session.can_continue:
+                session.advance()
+            return check(session)
+        except (EngineError, RulesError):
+            return False
+
+
+def _describe(path: list[Move]) -> str:
+    moves = [m.id for m in path if m.kind != CONTINUE]
+    if not moves:
+        return "right at the start"
+    shown = moves if len(moves) <= WITNESS_SHOWN else moves[:2] + ["…"] + moves[-(WITNESS_SHOWN - 3):]
+    return "after " + ", ".join(shown)
+
+
+def _mood(rules: Rules, state: State) -> str:
+    return ", ".join(f"{who}.{var}={v}" for (who, var), v in zip(rules.slots, state[1]))
+
+
+def _dead_ends(f: _Finder) -> list[Problem]:
+    out = []
+    s = f.s
+    candidates = [nid for nid, node in s.nodes.items()
+                  if node.choices and all(c.when is not None for c in node.choices)]
+    for nid in candidates:
+        found = f.dead.get(nid)
+        undecided = False
+        if found is None and not f.exact:
+            node_reach = {p for p, r in f.reach.items() if nid in r} | {nid}
+            decided, path = f.find(nid, node_reach, stuck=True) if not _never_stuck(f, nid) else (False, [])
+            if decided:
+                found = (path, _end_of(f.rules, path))
+            elif decided is None:
+                undecided = True
+        node = s.nodes[nid]
+        if found is not None:
+            path, state = found
+            if f.confirm(path, lambda session: not session.finished and not session.choices):
+                out.append(Problem(s.path, node.pos.line, node.pos.column,
+                                   f"node {nid!r}: no choice is available in some playthroughs, e.g. "
+                                   f"{_describe(path)} (with {_mood(f.rules, state)}); add a choice without 'when'"))
+        elif not f.exact and nid in f.seen_nodes and undecided:
+            out.append(Problem(s.path, node.pos.line, node.pos.column,
+                               f"node {nid!r}: possibly no choice is available in some playthrough (every choice "
+                               "has a condition and the analysis could not settle it); a choice without 'when' "
+                               "makes sure", "warning"))
+    return out
+
+
+def _never_stuck(f: _Finder, nid: str) -> bool:
+    """Proved: in every mood the node can be reached in, some choice is on offer."""
+    if f.hull is None or nid not in f.hull.boxes:
+        return True
+    box = f.hull.boxes[nid]
+    return any(f.hull.truth(c.when, box) is True for c in f.s.nodes[nid].choices)
+
+
+def _end_of(rules: Rules, path: list[Move]) -> State:
+    state = rules.initial()
+    for m in path:
+        state = rules.step(state, m)
+    return state
+
+
+def _stuck(f: _Finder) -> list[Problem]:
+    """Loops the meeting can enter and never leave (dead ends are reported on their own)."""
+    out = []
+    s, g = f.s, f.graph
+    if f.exact:
+        dead = {k for k in g.dead_ends()}
+        trapped: dict[str, tuple] = {}
+        for key in g.stuck():
+            if key not in dead and key[0] not in trapped:
+                trapped[key[0]] = key
+        for position, key in trapped.items():
+            node = s.nodes.get(position)
+            path = g.witness(key)
+            if node is not None and f.confirm(path, lambda session: not session.finished):
+                out.append(Problem(s.path, node.pos.line, node.pos.column,
+                                   f"node {position!r}: from here the meeting can never reach an ending "
+                                   f"({_describe(path)}): a loop with no way out"))
+        return out
+    endings = set(s.endings)
+    for nid, node in s.nodes.items():
+        if nid in f.seen_nodes and not (f.reach.get(nid, set()) & endings):
+            path = f.seen_nodes[nid]
+            out.append(Problem(s.path, node.pos.line, node.pos.column,
+                               f"node {nid!r}: from here the meeting can never reach an ending "
+                               f"({_describe(path)}): whatever the mood, every way leads back round"))
+    return out
+
+
+def _never(f: _Finder) -> list[Problem]:
+    out = []
+    s = f.s
+    start_reach = f.reach.get("<start>", set())
+
+    def settle(what: str, item: str, pos, seen: dict, target: str) -> None:
+        if item in seen:
+            return
+        if not f.exact and target in start_reach and (f.hull is None or target in f.hull.boxes):
+            decided, _ = f.find(target, {p for p, r in f.reach.items() if target in r} | {target})
+            if decided:
+                return
+            if decided is False:
+                out.append(Problem(s.path, pos.line, pos.column,
+                                   f"{what} {item!r} is never reached in any playthrough (conditions or mood "
+                                   "always lead elsewhere)", "warning"))
+                return
+            out.append(Problem(s.path, pos.line, pos.column,
+                               f"{what} {item!r} is possibly never reached (no playthrough found that reaches it, "
+                               "and the analysis could not rule it out)", "warning"))
+            return
+        out.append(Problem(s.path, pos.line, pos.column,
+                           f"{what} {item!r} is never reached in any playthrough (conditions or mood always "
+                           "lead elsewhere)", "warning"))
+
+    for eid, ending in s.endings.items():
+        settle("ending", eid, ending.pos, f.seen_endings, eid)
+    for nid, node in s.nodes.items():
+        settle("node", nid, node.pos, f.seen_nodes, nid)
+    for nid, node in s.nodes.items():
+        if nid not in f.seen_nodes:
+            continue  # already reported as a node
+        for c in node.choices:
+            if c.when is None:
+                continue
+            key = f"{nid}.{c.id}"
+            if key in f.seen_choices:
+                continue
+            if not f.exact and f.hull is not None and nid in f.hull.boxes and \
+                    f.hull.truth(c.when, f.hull.boxes[nid]) is not False:
+                decided, _ = f.find(nid, {p for p, r in f.reach.items() if nid in r} | {nid}, c.when)
+                if decided:
+                    continue
+                if decided is False:
+                    out.append(Problem(s.path, c.pos.line, c.pos.column,
+                                       f"choice {key!r} is never on offer in any playthrough (its condition never "
+                                       "holds there)", "warning"))
+                    continue
+                out.append(Problem(s.path, c.pos.line, c.pos.column,
+                                   f"choice {key!r} is possibly never on offer (its condition was never found to "
+                                   "hold, and the analysis could not rule it out)", "warning"))
+                continue
+            out.append(Problem(s.path, c.pos.line, c.pos.column,
+                               f"choice {key!r} is never on offer in any playthrough (its condition never holds "
+                               "there)", "warning"))
+    return out
+
+
+def _farming_loops(g: StateGraph) -> list[Problem]:
+    """A loop through a scoring move: the analysis counts each situation once, a trainee
+    who goes round might expect more (the author most likely didn't mean it)."""
+    if not g.complete:
+        return []
+    index: dict = {}
+    order: list = []
+    on: set = set()
+    out = []
+    reported: set[str] = set()
+    for root in [g.initial]:
+        stack = [(root, iter(g.edges.get(root, ())))]
+        index[root] = 0
+        on.add(root)
+        order.append(root)
+        while stack:
+            key, it = stack[-1]
+            for move, nxt in it:
+                if nxt in on and move.vector[-1] > 0 and key[0] not in reported:
+                    node = g.scenario.nodes.get(key[0])
+                    if node is not None:
+                        reported.add(key[0])
+                        out.append(Problem(g.scenario.path, node.pos.line, node.pos.column,
+                                           f"node {key[0]!r}: choice {move.id!r} scores and leads back round a loop "
+                                           "to a situation the trainee was in before; points are only counted once "
+                                           "per situation", "warning"))
+                if nxt not in index:
+                    index[nxt] = len(index)
+                    on.add(nxt)
+                    stack.append((nxt, iter(g.edges.get(nxt, ()))))
+                    break
+            else:
+                stack.pop()
+                on.discard(key)
+    return out
+
+
+def _relaxed_reach(s: Scenario) -> dict[str, set[str]]:
+    """Per position (and ``<start>``), every node and ending reachable ignoring conditions:
+    what this can't reach, no playthrough ever reaches."""
+    succ: dict[str, set[str]] = {}
+    returns = {c.next for n in s.nodes.values() for c in n.choices if c.next in s.nodes} | \
+              {nid for nid, n in s.nodes.items() if n.choices}
+    triggers = {t.goto for t in s.triggers}
+    for nid, node in s.nodes.items():
+        out = {a.goto for a in node.auto}
+        if node.next is not None:
+            out.add(node.next)
+        out |= {c.next for c in node.choices}
+        if node.choices:
+            out |= triggers
+        if RETURN in out:
+            out.discard(RETURN)
+            out |= returns
+        succ[nid] = out
+    questions = s.preparation.questions if s.preparation else ()
+    succ["<start>"] = {s.start}
+    for q in questions:
+        succ[f"prep:{q.id}"] = {s.start}
+    reach: dict[str, set[str]] = {}
+
+    def walk(roots: Iterable[str]) -> set[str]:
+        seen = set(roots)
+        queue = deque(seen)
+        while queue:
+            for nxt in succ.get(queue.popleft(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        return seen
+
+    for position in succ:
+        reach[position] = walk(succ[position]) | ({position} if position in s.nodes else set())
+    return reach
+
+
+__all__ = ["check_playability", "rules_of", "land"]

@@ -1,42 +1,54 @@
 """What a scenario lets a trainee do, for its author: playthroughs, endings, extremes, coverage.
 
 An author wants to know, before a trainee ever plays: how many different meetings can
-happen, which endings a trainee can reach and how often someone clicking at random
-does, the best and worst score per dimension and the path to each, decisions where
-the choice doesn't matter for the score, and which parts are never seen.
+happen, which endings a trainee can reach and how often someone clicking at random does,
+the best and worst score per dimension and a path to each, decisions where the choice
+doesn't matter for the score, and which parts are never seen.
 
-Exact whenever the reachable state graph (``analysis.explore``) is complete: playthroughs
-are counted by dynamic programming over the state DAG (never sampled; past
-``PLAYTHROUGH_CAP`` only "more than" that is kept, as the exact number of a long meeting
-runs to thousands of digits and costs time quadratic in its length), and a uniform
-random player's chance of each ending is computed by pushing probability through the
-DAG in topological order. When the state space is too large, the numbers come from
-random playthroughs instead and ``Stats.exact`` is False, so every report can
-say so.
+Each question is answered with the method that scales:
+- best and worst totals (and a path to each) by the solver (``search``), exact from the
+  start however large the scenario; per-dimension extremes are separate questions, each
+  its own path, never to be added up;
+- everything else over the reachable graph of situations (``graph``) when it can be
+  listed: exact playthrough counts (capped at ``PLAYTHROUGH_CAP``), a uniform random
+  player's chance of each ending pushed through the graph, coverage; when the graph is
+  too large, from ``samples`` random playthroughs, with a 95 % interval on each ending's
+  chance, and ``exact`` False so every report can say so.
+
+The random player picks uniformly among the options on offer and never takes a time-out
+(a trainee who clicks at random doesn't step onto the balcony).
 """
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..play.rules import Rules, Snapshot
+from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
+from ..play.state import State
 from ..scenario.model import Scenario
-from .gcpause import paused_gc
-from .graph import DEFAULT_MAX_STATES, OBJECTIVES, ZERO, StateGraph, Vector, explore, weight_vector
-from .playwalk import Numbered, number, packed_values, values, walk, walk_all, walk_all_packed
+from .graph import DEFAULT_MAX_STATES, StateGraph, explore, land
+from .liveness import Key
+from .search import DEFAULT_BUDGET, Solver, solver_of
 
 MAX_SAMPLE_STEPS = 10_000
 LOOP_ROUNDS = 100_000
 LOOP_EPSILON = 1e-12
-PLAYTHROUGH_CAP = 10**18  # counted exactly up to here; a long meeting has far more (thousands of digits)
+PLAYTHROUGH_CAP = 10**18  # counted exactly up to here
+DEFAULT_SAMPLES = 4_000
+SAMPLE_STEPS = 400_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
+MIN_SAMPLES = 200
+OVERALL_BUDGET = 200_000  # states each extreme may value, overall and per dimension
+DIMENSION_BUDGET = 20_000
+Z95 = 1.959964
 
 
 @dataclass(frozen=True)
 class Path:
-    """A playthrough as the author wrote it: (node or prep:QUESTION, choice or option id) moves."""
+    """A playthrough as the author wrote it: (node or prep:QUESTION, choice, option or timeout) moves."""
 
     moves: tuple[tuple[str, str], ...]
     ending: Optional[str]
@@ -56,7 +68,7 @@ class Coverage:
 @dataclass
 class Stats:
     scenario: Scenario
-    exact: bool
+    exact: bool  # the statistics (odds, counts, coverage) come from the whole graph, not samples
     states: int = 0
     samples: int = 0
     playthroughs: Optional[int] = None  # None when the meeting can loop (or when sampled)
@@ -64,308 +76,287 @@ class Stats:
     distinct_sampled: int = 0
     loops: bool = False
     ending_odds: dict[str, float] = field(default_factory=dict)
+    odds_interval: dict[str, tuple[float, float]] = field(default_factory=dict)  # 95 % (sampled only)
     never_ends: float = 0.0  # chance a random player gets stuck (dead end) or loops forever
     best: dict[str, Path] = field(default_factory=dict)  # objective -> a path reaching the best total
     worst: dict[str, Path] = field(default_factory=dict)
+    values_exact: dict[str, bool] = field(default_factory=dict)  # objective -> best and worst both exact
     flat_decisions: list[tuple[str, str]] = field(default_factory=list)  # (node id, why)
     coverage: Coverage = field(default_factory=Coverage)
     decisions: tuple[int, float, Optional[int]] = (0, 0.0, 0)  # min, mean (random player), max
+    states_per_node: dict[str, int] = field(default_factory=dict)  # where the space grows (exact only)
     seconds: float = 0.0
 
 
-def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = 20_000,
+def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES,
             seed: int = 0) -> Stats:
-    """Exact statistics when the state graph fits in ``max_states``, else ``samples`` random playthroughs."""
     started = time.perf_counter()
-    # Like explore (one pause around both, so the collector catches up once): many objects
-    # that all stay alive while the statistics are worked out, and no cycles to find.
-    with paused_gc():
-        graph = explore(scenario, max_states)
-        if graph.complete and graph.exact:
-            stats = _exact(graph)
-        else:
-            stats = _sampled(scenario, samples, seed)
-            stats.states = graph.state_count
+    rules = rules_of(scenario)
+    graph = explore(scenario, max_states)
+    if graph.complete:
+        stats = _exact(graph)
+    else:
+        stats = _sampled(rules, samples, seed)
+    stats.states = graph.state_count
+    _extremes(stats, rules, graph if graph.complete else None)
     stats.seconds = time.perf_counter() - started
     return stats
 
 
-# -- exact, over the state graph ------------------------------------------------------
-def _is_decision(s: Scenario, snap: Snapshot, edges: list) -> bool:
-    return bool(edges) and snap.position in s.nodes and bool(s.nodes[snap.position].choices)
+# -- best and worst --------------------------------------------------------------------------
+def _extremes(stats: Stats, rules: Rules, graph: Optional[StateGraph]) -> None:
+    """Per objective a best and a worst path: over the listed graph when there is one (all
+    objectives in one pass), otherwise by the solver, one question per objective."""
+    if graph is not None:
+        for worst, paths in ((False, stats.best), (True, stats.worst)):
+            table = graph.values(worst)
+            for k, objective in enumerate(OBJECTIVES):
+                paths[objective] = _graph_path(graph, table, k, worst)
+        stats.values_exact = dict.fromkeys(OBJECTIVES, True)
+        return
+    solver = solver_of(rules.scenario)
+    start = rules.initial()
+    overall = OBJECTIVES.index("overall")
+    for k, objective in enumerate(OBJECTIVES):
+        # The overall total is what trainees are shown; a dimension's own extreme is a side note.
+        solver.budget = OVERALL_BUDGET if k == overall else DIMENSION_BUDGET
+        exact = True
+        for worst, paths in ((False, stats.best), (True, stats.worst)):
+            exact = solver.value(start, k, worst).exact and exact
+            paths[objective] = _solver_path(rules, solver, start, k, worst)
+        stats.values_exact[objective] = exact
+    solver.budget = DEFAULT_BUDGET
+
+
+def _graph_path(graph: StateGraph, table: dict[Key, Vector], k: int, worst: bool) -> Path:
+    key, moves, totals, seen = graph.initial, [], ZERO, set()
+    pick = min if worst else max
+    while graph.edges.get(key) and key not in seen:
+        seen.add(key)
+        options = [(m, nxt) for m, nxt in graph.edges[key] if nxt in table]
+        if not options:
+            break
+        target = pick(m.vector[k] + table[nxt][k] for m, nxt in options)
+        move, nxt = next((m, n) for m, n in options if m.vector[k] + table[n][k] == target)
+        moves.append((graph.states[key][0], move.id))
+        totals = tuple(a + b for a, b in zip(totals, move.vector))
+        key = nxt
+    ending = key[0] if key[0] in graph.scenario.endings else None
+    return Path(tuple(moves), ending, totals)
+
+
+def _solver_path(rules: Rules, solver: Solver, start: State, k: int, worst: bool) -> Path:
+    moves, totals, last = [], ZERO, start
+    for state, move in solver.path(start, k, worst):
+        if move.kind != "continue":
+            moves.append((state[0], move.id))
+        totals = tuple(a + b for a, b in zip(totals, move.vector))
+        last = rules.step(state, move)
+    last, _ = land(rules, last)
+    ending = last[0] if last[0] in rules.endings else None
+    return Path(tuple(moves), ending, totals)
+
+
+# -- exact, over the graph ---------------------------------------------------------------------
+def _player_moves(edges: list) -> list:
+    """The moves a random player picks from: every option on offer, never the time-out."""
+    plain = [e for e in edges if e[0].kind != TIMEOUT_MOVE]
+    return plain or edges
 
 
 def _exact(graph: StateGraph) -> Stats:
     s = graph.scenario
-    num = number(graph)
-    stats = Stats(s, exact=True, states=len(num.post), loops=num.cyclic)
-    choice_nodes = {nid for nid, node in s.nodes.items() if node.choices}
-    states, succ = num.states, num.succ
-    decision = [False] * len(states)
-    for i in num.post:
-        if succ[i] and states[i][0] in choice_nodes:
-            decision[i] = True
-    mass = _spread_cyclic(num) if num.cyclic else _spread(num)
-    mean = 0
-    for i, m in mass.items():
-        if decision[i]:
+    stats = Stats(s, exact=True)
+    edges = {k: _player_moves(out) for k, out in graph.edges.items()}
+    order, cyclic = _post_order(graph.initial, edges)
+    stats.loops = cyclic
+    decision = {k for k in order if edges[k] and k[0] in s.nodes and s.nodes[k[0]].choices}
+    mass = _spread_cyclic(graph.initial, edges) if cyclic else _spread(order, edges)
+    mean = 0.0
+    for k, m in mass.items():
+        if k in decision:
             mean += m
-        elif not succ[i]:
-            where = states[i][0]
-            if where in s.endings:
-                stats.ending_odds[where] = stats.ending_odds.get(where, 0.0) + m
+        elif not edges.get(k):
+            if k[0] in s.endings:
+                stats.ending_odds[k[0]] = stats.ending_odds.get(k[0], 0.0) + m
             else:
                 stats.never_ends += m
-    # In the scenario's order (not the order states happened to be numbered in), and a
-    # sure ending is 1.0 even when rounding made the sum of its paths a hair more.
     stats.ending_odds = {e: min(1.0, stats.ending_odds[e]) for e in s.endings if e in stats.ending_odds}
-    if num.cyclic:
+    if cyclic:
         stats.never_ends = max(0.0, 1.0 - sum(stats.ending_odds.values()))
-    count, lo, hi = _backward(num, decision)
-    if not num.cyclic:
+    count, lo, hi = _backward(order, edges, decision, cyclic)
+    if not cyclic:
         stats.playthroughs = min(count, PLAYTHROUGH_CAP)
         stats.playthroughs_capped = count > PLAYTHROUGH_CAP
-    stats.decisions = (lo, mean, None if num.cyclic else hi)
-    for worst, paths in ((False, stats.best), (True, stats.worst)):
-        if num.cyclic:
-            table = values(graph, num, worst)
-            walks = [walk(num, table, k, worst) for k in range(len(OBJECTIVES))]
-        elif graph.packed is not None:
-            walks = walk_all_packed(num, packed_values(graph, num, worst), graph.packed.pack, worst)
-        else:
-            walks = walk_all(num, values(graph, num, worst), worst)
-        for objective, (moves, last, totals) in zip(OBJECTIVES, walks):
-            paths[objective] = _path(s, moves, states[last], totals)
-    offered_most, differs = _offers(s, num, decision, stats.coverage)
-    stats.coverage.nodes_shown.update(graph.passed)  # lines gone through on the way between states
-    stats.flat_decisions = _flat_list(s, offered_most, differs)
+    stats.decisions = (lo, mean, None if cyclic else hi)
+    cov = stats.coverage
+    cov.nodes_shown = graph.shown()
+    cov.endings_reached = graph.reachable_endings()
+    offered: dict[str, list[list[Vector]]] = {}
+    for k, out in graph.edges.items():
+        position = k[0]
+        if position in s.nodes:
+            stats.states_per_node[position] = stats.states_per_node.get(position, 0) + 1
+        choices = [m for m, _ in out if m.kind == "choose"]
+        if choices:
+            cov.choices_available.update(f"{position}.{m.id}" for m in choices)
+            offered.setdefault(position, []).append([m.vector for m in choices])
+    stats.flat_decisions = _flat(s, offered)
     return stats
 
 
-def _path(s: Scenario, moves: list[tuple[str, str]], last: Snapshot, totals: Vector) -> Path:
-    return Path(tuple(moves), last.position if last.position in s.endings else None, totals)
-
-
-def _offers(s: Scenario, num: Numbered, decision: list[bool], cov: Coverage) -> tuple[dict[str, int], set[str]]:
-    """Coverage, and per decision node the most choices ever on offer and whether their scores ever differ.
-
-    Once one state of a node offers all its choices, the node is settled: all of them
-    have been on offer, none can be added, and whether their scores differ is known
-    (if they all score alike there, they do everywhere). Its other states are skipped;
-    the others are only gathered in the loop, and looked at once per node after it.
-    """
-    positions = {num.states[i][0] for i in num.post}
-    cov.nodes_shown.update(p for p in positions if p in s.nodes)
-    cov.endings_reached.update(p for p in positions if p not in s.nodes and p in s.endings)
-    nodes, states, edges_of = s.nodes, num.states, num.edges
-    full: dict[str, list] = {}  # node -> the moves of a state that offers every choice
-    some: dict[str, list[list]] = {}  # node -> the moves of its other states, while none offers all
-    for i in num.post:
-        if decision[i]:
-            where = states[i][0]
-            if where in full:
-                continue
-            edges = edges_of[i]
-            if len(edges) == len(nodes[where].choices):
-                full[where] = edges
-            else:
-                some.setdefault(where, []).append(edges)
-    offered: dict[str, set[str]] = {}
-    offered_most: dict[str, int] = {}
-    differs: set[str] = set()
-    for where, edges in full.items():
-        offered[where] = {e[0] for e in edges}
-        offered_most[where] = len(edges)
-        ws = [e[1] for e in edges]
-        if ws.count(ws[0]) != len(ws):
-            differs.add(where)
-    for where, offers in some.items():
-        if where in full:
+def _post_order(root: Key, edges: dict[Key, list]) -> tuple[list[Key], bool]:
+    """States after all their successors (depth first), and whether a move goes back into the path."""
+    order: list[Key] = []
+    done: set[Key] = set()
+    on_path: set[Key] = set()
+    cyclic = False
+    stack: list[tuple[Key, bool]] = [(root, False)]
+    while stack:
+        key, leaving = stack.pop()
+        if leaving:
+            on_path.discard(key)
+            done.add(key)
+            order.append(key)
             continue
-        offered[where] = {e[0] for edges in offers for e in edges}
-        offered_most[where] = max(map(len, offers))
-        for edges in offers:
-            ws = [e[1] for e in edges]
-            if ws.count(ws[0]) != len(ws):
-                differs.add(where)
-                break
-    cov.choices_available.update(f"{where}.{move}" for where, moves in offered.items() for move in moves)
-    return offered_most, differs
+        if key in done or key in on_path:
+            continue
+        on_path.add(key)
+        stack.append((key, True))
+        for _, nxt in edges.get(key, ()):
+            if nxt in on_path:
+                cyclic = True
+            elif nxt not in done:
+                stack.append((nxt, False))
+    return order, cyclic
 
 
-def _backward(num: Numbered, decision: list[bool]) -> tuple[int, int, int]:
-    """From the start: playthroughs (exact up to the cap, then cap + 1), fewest and most decisions.
-
-    Each state is settled after all its successors (depth-first post-order). In a meeting
-    that loops, an edge back into the current path is left out, as the counts are then
-    unbounded anyway.
-    """
-    succ, cyclic = num.succ, num.cyclic
+def _backward(order: list[Key], edges: dict[Key, list], decision: set[Key], cyclic: bool) -> tuple[int, int, int]:
+    """From the start: playthroughs (exact up to the cap), fewest and most decisions. In a meeting
+    that loops a move back into the path is left out, as the counts are unbounded anyway."""
     over = PLAYTHROUGH_CAP + 1
-    n = len(succ)
-    count = [1] * n  # a state without moves ends one playthrough
-    lo = [0] * n
-    hi = [0] * n
-    settled = [False] * n
-    for i in num.post:
-        out = succ[i]
-        if cyclic:
-            settled[i] = True
-            out = [j for j in out if settled[j] and j != i]
-            if not out:
-                if succ[i]:  # every move goes back into the path: no playthrough ends here
-                    count[i] = 0
-                    lo[i] = hi[i] = 1 if decision[i] else 0
-                continue
-        elif not out:
+    count: dict[Key, int] = {}
+    lo: dict[Key, int] = {}
+    hi: dict[Key, int] = {}
+    for key in order:
+        here = 1 if key in decision else 0
+        out = [nxt for _, nxt in edges.get(key, ()) if nxt in count]
+        if not out:
+            stuck = bool(edges.get(key))  # every move goes back round: no playthrough ends here
+            count[key] = 0 if stuck else 1
+            lo[key] = hi[key] = here if stuck else 0
             continue
-        here = 1 if decision[i] else 0
-        if len(out) == 1:
-            j = out[0]
-            count[i] = count[j]
-            lo[i] = here + lo[j]
-            hi[i] = here + hi[j]
-        else:
-            c = 0
-            low, high = lo[out[0]], hi[out[0]]
-            for j in out:
-                c += count[j]
-                v = lo[j]
-                if v < low:
-                    low = v
-                v = hi[j]
-                if v > high:
-                    high = v
-            count[i] = c if c < over else over
-            lo[i] = here + low
-            hi[i] = here + high
-    root = num.root
+        count[key] = min(over, sum(count[n] for n in out))
+        lo[key] = here + min(lo[n] for n in out)
+        hi[key] = here + max(hi[n] for n in out)
+    root = order[-1]
     return count[root], lo[root], hi[root]
 
 
-def _spread(num: Numbered) -> dict[int, float]:
-    """Probability that a uniform random player passes through each state (by index), on a DAG.
-
-    One pass in topological order is exact. The dict keeps the order in which states are
-    first reached, so sums over it add in the same order every time.
-    """
-    mass: dict[int, float] = {num.root: 1.0}
-    get = mass.get
-    succ = num.succ
-    for i in reversed(num.post):
-        out = succ[i]
-        m = get(i, 0.0)
+def _spread(order: list[Key], edges: dict[Key, list]) -> dict[Key, float]:
+    """Probability that a uniform random player passes through each state (no loops: one pass)."""
+    mass: dict[Key, float] = {order[-1]: 1.0}
+    for key in reversed(order):
+        out = edges.get(key, ())
+        m = mass.get(key, 0.0)
         if out and m:
             share = m / len(out)
-            for j in out:
-                mass[j] = get(j, 0.0) + share
+            for _, nxt in out:
+                mass[nxt] = mass.get(nxt, 0.0) + share
     return mass
 
 
-def _spread_cyclic(num: Numbered) -> dict[int, float]:
-    """As ``_spread``, for a meeting that can loop: mass keeps circulating, so we push it
-    round until what is still moving is negligible."""
-    settled: dict[int, float] = {}
-    moving = {num.root: 1.0}
+def _spread_cyclic(root: Key, edges: dict[Key, list]) -> dict[Key, float]:
+    """As ``_spread``, when the meeting can loop: push the mass round until what still moves
+    is negligible."""
+    settled: dict[Key, float] = {}
+    moving = {root: 1.0}
     for _ in range(LOOP_ROUNDS):
-        nxt_moving: dict[int, float] = {}
-        for i, m in moving.items():
-            settled[i] = settled.get(i, 0.0) + m
-            out = num.succ[i]
-            for j in out:
-                nxt_moving[j] = nxt_moving.get(j, 0.0) + m / len(out)
+        nxt_moving: dict[Key, float] = {}
+        for key, m in moving.items():
+            settled[key] = settled.get(key, 0.0) + m
+            out = edges.get(key, ())
+            for _, nxt in out:
+                nxt_moving[nxt] = nxt_moving.get(nxt, 0.0) + m / len(out)
         moving = nxt_moving
         if sum(moving.values()) < LOOP_EPSILON:
             break
     return settled
 
 
-def follow(graph: StateGraph, k: int, worst: bool = False) -> Path:
-    """The path that reaches the best (or worst) total on objective ``k``."""
-    num = number(graph)
-    moves, last, totals = walk(num, values(graph, num, worst), k, worst)
-    return _path(graph.scenario, moves, num.states[last], totals)
-
-
-def _flat(s: Scenario, states) -> list[tuple[str, str]]:
-    """Decision nodes where, in every state that shows them, all options on offer score alike."""
-    offered_most: dict[str, int] = {}
-    differs: set[str] = set()
-    for snap, edges in states:
-        if not _is_decision(s, snap, edges):
-            continue
-        nid = snap.position
-        offered_most[nid] = max(offered_most.get(nid, 0), len(edges))
-        if len({w for _, w, _ in edges}) > 1:
-            differs.add(nid)
-    return _flat_list(s, offered_most, differs)
-
-
-def _flat_list(s: Scenario, offered_most: dict[str, int], differs: set[str]) -> list[tuple[str, str]]:
+def _flat(s: Scenario, offered: dict[str, list[list[Vector]]]) -> list[tuple[str, str]]:
     out = []
     for nid in s.nodes:
-        if nid in offered_most and nid not in differs:
-            if offered_most[nid] == 1:
+        seen = offered.get(nid)
+        if not seen:
+            continue
+        if all(len(set(vs)) <= 1 for vs in seen):
+            if max(len(vs) for vs in seen) == 1:
                 out.append((nid, "only one choice is ever on offer here"))
             else:
                 out.append((nid, "every choice on offer scores the same (they differ only in where they lead)"))
     return out
 
 
-# -- sampled, when the state space is too large -----------------------------------------
-def _sampled(s: Scenario, samples: int, seed: int) -> Stats:
-    rules = Rules(s)
+# -- sampled, when the graph is too large ------------------------------------------------------
+def _sampled(rules: Rules, samples: int, seed: int) -> Stats:
+    s = rules.scenario
     rnd = random.Random(seed)
     stats = Stats(s, exact=False, samples=samples)
     cov = stats.coverage
-    seen_paths: set[tuple[tuple[str, str], ...]] = set()
-    ending_counts: dict[str, int] = {}
+    seen_paths: set[tuple[str, ...]] = set()
+    endings: dict[str, int] = {}
     stuck = 0
     counts: list[int] = []
-    flat_states: list[tuple[Snapshot, list]] = []
-    flat_seen: set[tuple[str, tuple]] = set()
-    initial = rules.initial()
-    for _ in range(samples):
-        snap = initial
-        moves: list[tuple[str, str]] = []
-        totals = list(ZERO)
-        decisions = 0
+    offered: dict[str, list[list[Vector]]] = {}
+    start = rules.initial()
+    steps = 0
+    for run in range(samples):
+        if steps > SAMPLE_STEPS and run >= MIN_SAMPLES:
+            samples = stats.samples = run
+            break
+        state, moves, decisions = start, [], 0
         for _ in range(MAX_SAMPLE_STEPS):
-            options = rules.options(snap)
+            options = [m for m in rules.moves(state) if m.kind != TIMEOUT_MOVE]
             if not options:
                 break
-            edges = [(m, weight_vector(score), n) for m, score, n in options]
-            if snap.position in s.nodes:
-                cov.nodes_shown.add(snap.position)
-                if _is_decision(s, snap, edges):
+            if state[0] in s.nodes:
+                cov.nodes_shown.add(state[0])
+                choices = [m for m in options if m.kind == "choose"]
+                if choices:
                     decisions += 1
-                    cov.choices_available.update(f"{snap.position}.{m}" for m, _, _ in edges)
-                    key = (snap.position, tuple(sorted((m, w) for m, w, _ in edges)))
-                    if key not in flat_seen:
-                        flat_seen.add(key)
-                        flat_states.append((snap, edges))
-            move, w, nxt = edges[rnd.randrange(len(edges))]
-            if move != "continue":
-                moves.append((snap.position, move))
-            totals = [a + b for a, b in zip(totals, w)]
-            snap = nxt
-        path = Path(tuple(moves), snap.position if snap.position in s.endings else None, tuple(totals))
-        seen_paths.add(path.moves)
+                    cov.choices_available.update(f"{state[0]}.{m.id}" for m in choices)
+                    vectors = [m.vector for m in choices]
+                    if len(offered.get(state[0], ())) < 8:
+                        offered.setdefault(state[0], []).append(vectors)
+            move = options[rnd.randrange(len(options))]
+            steps += 1
+            if move.kind != "continue":
+                moves.append(move.id)
+            state = rules.step(state, move)
+        seen_paths.add(tuple(moves))
         counts.append(decisions)
-        if path.ending is None:
+        if state[0] in s.endings:
+            cov.endings_reached.add(state[0])
+            endings[state[0]] = endings.get(state[0], 0) + 1
+        else:
             stuck += 1
-            continue
-        cov.endings_reached.add(path.ending)
-        ending_counts[path.ending] = ending_counts.get(path.ending, 0) + 1
-        for k, objective in enumerate(OBJECTIVES):
-            if objective not in stats.best or totals[k] > stats.best[objective].totals[k]:
-                stats.best[objective] = path
-            if objective not in stats.worst or totals[k] < stats.worst[objective].totals[k]:
-                stats.worst[objective] = path
-    stats.ending_odds = {e: n / samples for e, n in ending_counts.items()}
+    stats.ending_odds = {e: endings[e] / samples for e in s.endings if e in endings}
+    stats.odds_interval = {e: wilson(endings.get(e, 0), samples) for e in s.endings}
     stats.never_ends = stuck / samples if samples else 0.0
     stats.distinct_sampled = len(seen_paths)
     if counts:
         stats.decisions = (min(counts), sum(counts) / len(counts), max(counts))
-    stats.flat_decisions = _flat(s, flat_states)
+    stats.flat_decisions = _flat(s, offered)
     return stats
+
+
+def wilson(hits: int, n: int) -> tuple[float, float]:
+    """The 95 % Wilson score interval of a proportion."""
+    if n == 0:
+        return 0.0, 1.0
+    p = hits / n
+    centre = p + Z95 ** 2 / (2 * n)
+    spread = Z95 * math.sqrt(p * (1 - p) / n + Z95 ** 2 / (4 * n * n))
+    denom = 1 + Z95 ** 2 / n
+    return max(0.0, (centre - spread) / denom), min(1.0, (centre + spread) / denom)

@@ -62,7 +62,7 @@ def _check_at(session: Session, d: Decision, index: int) -> None:
                           f"{_where(d)}; the scenario has changed since")
     if d.kind == "prep":
         q = session.question
-        here, offered = (q.id if q else None), tuple(o.id for o in q.options) if q else ()
+        here, offered = (q.id if q else None), tuple(o.id for o in session.prep_options) if q else ()
     else:
         node = session.node
         here = node.id if node is not None and node.choices and not session.in_preparation else None
@@ -71,7 +71,7 @@ def _check_at(session: Session, d: Decision, index: int) -> None:
         now = session.state.position
         raise BranchError(f"decision {step}: the meeting is now at {now!r}, not at {_where(d)}; "
                           "the scenario has changed since")
-    if d.offered and offered != tuple(d.offered):
+    if d.offered and sorted(offered) != sorted(d.offered):  # the order shown is the seed's, not the scenario's
         raise BranchError(f"decision {step}: {_where(d)} now offers {', '.join(offered)} instead of "
                           f"{', '.join(d.offered)}; the scenario has changed since")
     mood = {who: dict(v) for who, v in session.mood.items()}
@@ -91,25 +91,33 @@ def branch(source: Source, scenario: Scenario, decision_index: int) -> Session:
     saved data that can't be read).
     """
     decisions = _decisions(source)
+    seed = source.seed if isinstance(source, Session) else source.seed if isinstance(source, SessionState) else \
+        source.get("seed") if isinstance(source, Mapping) else None
     if not 0 <= decision_index < len(decisions):
         raise BranchError(f"there is no decision {decision_index + 1}: the session has "
                           f"{len(decisions)} decision{'s' if len(decisions) != 1 else ''}")
-    session = Session.start(scenario)
+    session = Session.start(scenario, seed=seed)  # the same seed: the options in the order first seen
     try:
         for i, d in enumerate(decisions[:decision_index]):
             _continue(session)
+            if d.kind == "timeout":
+                if not session.timeout_available:
+                    raise BranchError(f"decision {i + 1}: a time-out can no longer be taken at {_where(d)}; "
+                                      "the scenario has changed since")
+                session.take_timeout()
+                continue
             _check_at(session, d, i)
             if d.kind == "prep":
                 session.answer(d.choice_id)
             else:
-                session.choose(d.choice_id)
+                session.choose(d.choice_id, own_words=d.own_words)
         _continue(session)
         _check_at(session, decisions[decision_index], decision_index)
     except BranchError:
         session.close()
         raise
     history = session.state.history
-    history[:] = [replace(new, at=old.at) for new, old in zip(history, decisions)]
+    history[:] = [replace(new, at=old.at, offered=old.offered) for new, old in zip(history, decisions)]
     return session
 
 

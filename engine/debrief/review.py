@@ -38,13 +38,13 @@ exports render a ``Review``; none of them picks tips or judges anything itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
-from ..analysis.graph import OBJECTIVES, StateGraph, Vector, explore
-from ..analysis.outlook import OVERALL, MoveValue, outlook
+from ..analysis.outlook import MoveValue, outlook
+from ..analysis.search import Solver
+from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, Vector
 from ..play.scoring import decision_weights, totals
 from ..play.state import Decision, Entry
-from ..scenario.dimensions import DIMENSION_KEYS
 from ..scenario.model import Ending, Scenario
 from ..scenario.text import EMPTY, Text
 from .review_parts import (
@@ -52,7 +52,6 @@ from .review_parts import (
     PrepReview,
     dimension_reviews,
     prep_review,
-    route_overall,
     strongest_and_weakest,
     tips_for,
 )
@@ -62,14 +61,20 @@ GOOD_MAX_REGRET = 0.25
 INACCURACY_MAX_REGRET = 0.5
 EMPATHY_KEYS = ("e1", "e2", "e3", "e4")
 VERDICTS = ("best", "good", "inaccuracy", "mistake")
-MISSED_REASONS = ("opportunity", "unlocked")
-# Exploring more states than this for a review takes seconds; beyond it the review uses
-# the authored approximation (``Review.exact`` is then False).
-REVIEW_MAX_STATES = 30_000
+MISSED_REASONS = ("opportunity", "unlocked", "provocation")
+TIMEOUT_TEXT = Text({"nl": "Time-out: even naar het balkon", "en": "Time-out: a step onto the balcony"})
+TIMEOUT_FEEDBACK = {  # by whether the line provoked
+    True: Text({"nl": "De opmerking was bedoeld om je uit je tent te lokken. Door even afstand te nemen reageerde "
+                      "je niet impulsief: Ury's stap 2, naar het balkon.",
+                "en": "The remark was meant to provoke you. Taking a moment meant you didn't react on impulse: "
+                      "Ury's step 2, going to the balcony."}),
+    False: Text({"nl": "Een pauze zonder aanleiding: de bewoners wachten, en dat kost wat geduld.",
+                 "en": "A pause without a reason: the residents wait, and that costs some patience."}),
+}
 
 __all__ = [
-    "DecisionReview", "DimensionReview", "PrepReview", "Review", "classify", "review", "review_graph",
-    "GOOD_MAX_REGRET", "INACCURACY_MAX_REGRET", "VERDICTS",
+    "DecisionReview", "DimensionReview", "PrepReview", "Review", "classify", "review",
+    "GOOD_MAX_REGRET", "INACCURACY_MAX_REGRET", "VERDICTS", "TIMEOUT_TEXT",
 ]
 
 
@@ -102,13 +107,31 @@ class DecisionReview:
     opportunity: Optional[Text]
     thought: Optional[Text]
     missed_reason: Optional[str] = None  # one of MISSED_REASONS when missed_opportunity
-    best_here: Mapping[str, int] = field(default_factory=dict)  # best total still achievable at this decision
-    best_after: Mapping[str, int] = field(default_factory=dict)  # ... and after the choice that was made
-    options: int = 0  # how many options were on offer
+    # Per objective, the totals along the best-overall continuation from this decision (through
+    # its best option), and through the option that was taken.
+    best_here: Mapping[str, int] = field(default_factory=dict)
+    best_after: Mapping[str, int] = field(default_factory=dict)
+    options: int = 0  # how many options were on offer (the time-out not counted)
+    inexact: bool = False  # the value through the chosen option is a lower bound (the search ran out)
+    offered_weights: tuple[Mapping[str, int], ...] = ()  # the weights of every option on offer
+    skipped_timeout: Mapping[str, int] = field(default_factory=dict)  # a scoring time-out not taken first
 
     @property
     def is_prep(self) -> bool:
         return self.decision.kind == "prep"
+
+    @property
+    def is_timeout(self) -> bool:
+        return self.decision.kind == "timeout"
+
+    @property
+    def route_best(self) -> Mapping[str, int]:
+        """What the best move here scores: the better option if there was one, else the move
+        made, plus a scoring time-out the trainee could have taken first."""
+        base = dict(self.better_weights if self.better_weights is not None else self.weights)
+        for k, w in self.skipped_timeout.items():
+            base[k] = base.get(k, 0) + w
+        return base
 
 
 @dataclass(frozen=True)
@@ -174,43 +197,25 @@ def _percent(value: int, lo: int, hi: int) -> Optional[float]:
     return max(0.0, min(100.0, 100.0 * (value - lo) / (hi - lo)))
 
 
-_graph_cache: dict[tuple[object, int], StateGraph] = {}
-
-
-def review_graph(scenario: Scenario, max_states: int = REVIEW_MAX_STATES,
-                 cancel: Optional[Callable[[], bool]] = None) -> StateGraph:
-    """The scenario's state graph for reviews, explored once per scenario content.
-
-    ``cancel`` is passed to ``explore``: a cancelled exploration raises
-    ``ExploreCancelled`` and caches nothing."""
-    key = (scenario.digest or id(scenario), max_states)
-    graph = _graph_cache.get(key)
-    if graph is None:
-        if len(_graph_cache) >= 8:
-            _graph_cache.pop(next(iter(_graph_cache)))
-        graph = _graph_cache[key] = explore(scenario, max_states=max_states, cancel=cancel)
-    return graph
-
-
 def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[str],
-           graph: Optional[StateGraph] = None, transcript: Optional[Sequence[Entry]] = None) -> Review:
+           solver: Optional[Solver] = None, transcript: Optional[Sequence[Entry]] = None) -> Review:
     """Review a playthrough; pass the session's ``transcript`` to quote the lines as they were shown."""
     history = list(history)
-    graph = graph or review_graph(scenario)
-    view = outlook(scenario, history, graph)
+    view = outlook(scenario, history, solver)
     shown = _shown_variants(history, transcript or ())
-    decisions = tuple(_review_one(scenario, i, d, view.moves[i], shown[i]) for i, d in enumerate(history))
-    best = dict(zip(OBJECTIVES, view.best))
-    worst = dict(zip(OBJECTIVES, view.worst))
+    decisions = tuple(_review_one(scenario, i, d, view.moves[i], shown[i], history[i - 1] if i else None)
+                      for i, d in enumerate(history))
     scores = totals(scenario, history)
-    dims = dimension_reviews(scenario, history, scores, best, worst)
+    dims = dimension_reviews(scenario, history, scores, decisions)
     strongest, weakest = strongest_and_weakest(dims)
     ending = scenario.endings.get(ending_id) if ending_id else None
-    route_lo, route_hi = route_overall(scenario, history)
+    route_best = sum(sum(d.route_best.values()) for d in decisions)
+    route_worst = sum(min((sum(w.values()) for w in d.offered_weights), default=sum(d.weights.values()))
+                      for d in decisions)
     return Review(
-        scenario, scores, {k: best[k] for k in DIMENSION_KEYS}, {k: worst[k] for k in DIMENSION_KEYS},
-        decisions, ending, view.exact, best["overall"], worst["overall"], dims,
-        prep_review(scenario, history), strongest, weakest, tips_for(dims, weakest), route_hi, route_lo)
+        scenario, scores, {d.key: d.route_best for d in dims}, {d.key: d.route_worst for d in dims},
+        decisions, ending, view.exact, view.best, view.worst, dims, prep_review(scenario, history), strongest,
+        weakest, tips_for(dims, weakest), route_best, route_worst)
 
 
 def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) -> list[int]:
@@ -230,58 +235,79 @@ def _vector(v: Vector) -> dict[str, int]:
     return dict(zip(OBJECTIVES, v))
 
 
-def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue, ...],
-                variant: int) -> DecisionReview:
+def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue, ...], variant: int,
+                previous: Optional[Decision]) -> DecisionReview:
     weights = decision_weights(scenario, d)
     conditional: set[str] = set()
+    label: Optional[str] = None
     if d.kind == "prep":
         assert scenario.preparation is not None
         q = next(q for q in scenario.preparation.questions if q.id == d.node_id)
         prompt, speaker, thought, opportunity = q.prompt, None, None, None
         chosen = q.option(d.choice_id)
-        chosen_text, feedback, label = chosen.text, chosen.feedback, None
+        chosen_text, feedback = chosen.text, chosen.feedback
         lookup = {o.id: (o.text, o.feedback, o.score) for o in q.options}
     else:
         node = scenario.nodes[d.node_id]
         prompt, speaker, thought, opportunity = node.text, node.speaker, node.thought, node.opportunity
         if 0 <= variant < len(node.variants):
             prompt, speaker = node.variants[variant].text, node.variants[variant].speaker or node.speaker
-        choice = scenario.choice(f"{d.node_id}.{d.choice_id}")
-        chosen_text, feedback, label = choice.text, choice.feedback, choice.label
         lookup = {c.id: (c.text, c.feedback, c.score) for c in node.choices}
         conditional = {c.id for c in node.choices if c.when is not None}
+        if d.kind == "timeout":
+            chosen_text, feedback = TIMEOUT_TEXT, TIMEOUT_FEEDBACK[node.provocation]
+            opportunity = None
+        else:
+            choice = scenario.choice(f"{d.node_id}.{d.choice_id}")
+            chosen_text, feedback, label = choice.text, choice.feedback, choice.label
 
-    q_values = {mv.move: mv.best[OVERALL] for mv in moves}
+    # A choice is judged among the choices; a time-out is a pause, not an answer, and isn't judged.
+    options = [mv for mv in moves if mv.kind != TIMEOUT_MOVE]
+    q_values = {mv.move: mv.best for mv in options}
     mine = next((mv for mv in moves if mv.move == d.choice_id), None)
     verdict: Optional[str] = None
     regret: Optional[float] = None
     better: Optional[str] = None
-    if mine is not None:
+    if mine is not None and d.kind != "timeout" and q_values:
         top, bottom = max(q_values.values()), min(q_values.values())
         regret = 0.0 if top == bottom else (top - q_values[d.choice_id]) / (top - bottom)
         verdict = classify(regret)
         if q_values[d.choice_id] < top:
-            order = list(q_values)
-            better = max(q_values, key=lambda m: (q_values[m], -order.index(m)))
+            better = next(m for m, v in q_values.items() if v == top)  # the first, as written
     if label is not None:
         verdict = label
         if label == "best":
             better = None
 
     missed_reason: Optional[str] = None
-    if opportunity is not None and not any(weights.get(k, 0) > 0 for k in EMPATHY_KEYS):
-        missed_reason = "opportunity"
-    elif better is not None and better in conditional and sum(lookup[better][2].values()) > 0:
-        missed_reason = "unlocked"
+    if d.kind == "meeting":
+        paused = previous is not None and previous.kind == "timeout" and previous.node_id == d.node_id
+        if opportunity is not None and not any(weights.get(k, 0) > 0 for k in EMPATHY_KEYS):
+            missed_reason = "opportunity"
+        elif better is not None and better in conditional and sum(lookup[better][2].values()) > 0:
+            missed_reason = "unlocked"
+        elif scenario.nodes[d.node_id].provocation and not paused and \
+                any(mv.kind == TIMEOUT_MOVE for mv in moves):
+            missed_reason = "provocation"  # Ury's step 2: the line provoked, and no time-out was taken
 
     b_text = b_feedback = None
     b_weights: Optional[Mapping[str, int]] = None
     if better is not None:
         b_text, b_feedback, b_weights = lookup[better]
     best_here: dict[str, int] = {}
-    if moves:
-        best_here = {k: max(mv.best[j] for mv in moves) for j, k in enumerate(OBJECTIVES)}
+    if options:
+        top_move = max(options, key=lambda mv: mv.best)
+        best_here = _vector(top_move.path)
+    offered = tuple(dict(lookup[mv.move][2]) for mv in options if mv.move in lookup)
+    skipped: Mapping[str, int] = {}
+    if missed_reason == "provocation" or (d.kind == "meeting" and scenario.nodes[d.node_id].provocation
+                                          and not (previous is not None and previous.kind == "timeout"
+                                                   and previous.node_id == d.node_id)):
+        timeout = next((mv for mv in moves if mv.kind == TIMEOUT_MOVE), None)
+        if timeout is not None and timeout.best > max(q_values.values(), default=timeout.best):
+            skipped = scenario.timeout.score
     return DecisionReview(
         i, d, prompt, speaker, chosen_text, weights, feedback or EMPTY, verdict, regret,
         better, b_text, b_feedback, b_weights, missed_reason is not None, opportunity, thought,
-        missed_reason, best_here, _vector(mine.best) if mine is not None else {}, len(moves))
+        missed_reason, best_here, _vector(mine.path) if mine is not None else {}, len(options),
+        mine is not None and not mine.exact, offered, skipped)

@@ -6,24 +6,28 @@ and everything a debrief says about strengths, weaknesses and tips is decided he
 once, for every front end.
 
 Rules (tested in ``tests/test_review.py``):
-- A dimension is *not trained* in a scenario when no playable path moves it by more than
-  ``NOT_TRAINED_SPREAD`` (best minus worst achievable): no choice is about it, so a zero
-  there says nothing. It is never called strong or weak. A dimension that can only be
-  lost (anti-patterns, best 0) is trained: avoiding them is the lesson.
-- *On your route*: the best and worst a trainee could have scored on the decisions they
-  actually faced (per decision the best / worst option on offer, summed), so a branch
-  they never reached doesn't count against them.
-- Strength and weakness rank trained dimensions by their share of the route range; a
-  dimension the route offered no choice on is neither. The strongest must have a
-  positive score; the weakest are the ``WEAKEST_SHOWN`` lowest below 100 %.
-- Tips: the seed's tips mapped to the weakest dimensions first, then the rest in the
-  seed's order, ``TIPS_SHOWN`` in all.
+- Every reference is *on your route*: per decision the trainee faced, what the best move
+  there (by the best overall total still achievable, Q) scored on the dimension, summed —
+  the dimension's value on the best-total path from where the trainee stood — and the
+  least any option on offer scored. Per-dimension maxima of the whole scenario can't all
+  be reached on one path, so they never appear here (``analyze`` shows them, labelled).
+  A flawless run meets every reference; a dimension that could only be earned by
+  repairing one's own earlier mistake is no weakness of a run that made none.
+- A dimension is *not trained* on the route when its reference and its least are equal
+  (nothing on the route was about it): never called strong or weak.
+- Strength and weakness rank trained dimensions by their share of the route range. The
+  strongest must have a positive score; the weakest are the ``WEAKEST_SHOWN`` lowest
+  below 100 %. A run with nothing below 100 % has nothing to work on, and gets no tips.
+- Tips: the seed's tips mapped to the weakest dimensions first, then the next weakest,
+  ``TIPS_SHOWN`` in all.
+- One scale for a dimension on every page: ``scale`` puts the score on the self-rating's
+  1..5 (1 + 4 * share of the route range).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from ..play.scoring import decision_weights
 from ..play.state import Decision
@@ -53,10 +57,12 @@ class DimensionReview:
     route_worst: int
     strongest_step: Optional[int]  # index of the decision that gained most on this dimension
     weakest_step: Optional[int]  # index of the decision that lost most on it
+    route_most: int = 0  # per decision faced the most any option scored on it, summed
 
     @property
     def trained(self) -> bool:
-        return self.best - self.worst > NOT_TRAINED_SPREAD
+        """Something on the route was about this dimension (its options scored differently)."""
+        return max(self.route_most, self.best) - self.worst > NOT_TRAINED_SPREAD
 
     @property
     def percent(self) -> Optional[float]:
@@ -65,8 +71,19 @@ class DimensionReview:
 
     @property
     def route_percent(self) -> Optional[float]:
-        """Share of the range on the decisions actually faced, 0..100."""
-        return _share(self.score, self.route_worst, self.route_best)
+        """Share of the route's range (least .. the best moves' value), 0..100; a dimension the
+        best moves didn't score on counts as met when the score is at least their value."""
+        if not self.trained:
+            return None
+        if self.route_best > self.route_worst:
+            return _share(self.score, self.route_worst, self.route_best)
+        return 100.0 if self.score >= self.route_best else 0.0
+
+    @property
+    def scale(self) -> Optional[float]:
+        """The score on the self-rating's scale, 1..5 (None when the route didn't train it)."""
+        share = self.route_percent
+        return None if share is None else 1 + 4 * share / 100.0
 
     @property
     def rank(self) -> Optional[float]:
@@ -74,48 +91,33 @@ class DimensionReview:
         return self.route_percent
 
 
-def _offered_weights(scenario: Scenario, d: Decision) -> list[Mapping[str, int]]:
-    if d.kind == "prep":
-        assert scenario.preparation is not None
-        q = next(q for q in scenario.preparation.questions if q.id == d.node_id)
-        return [o.score for o in q.options]
-    node = scenario.nodes[d.node_id]
-    offered = set(d.offered)
-    return [c.score for c in node.choices if c.id in offered] or [decision_weights(scenario, d)]
-
-
 def dimension_reviews(scenario: Scenario, history: Sequence[Decision], scores: Mapping[str, int],
-                      best: Mapping[str, int], worst: Mapping[str, int]) -> tuple[DimensionReview, ...]:
+                      decisions: Sequence[Any]) -> tuple[DimensionReview, ...]:
+    """Per dimension: the score, and the route's reference: what the best-overall move at each
+    decision faced scored on it (so a flawless run meets every reference), and the least any
+    option on offer scored."""
     route_hi = dict.fromkeys(DIMENSION_KEYS, 0)
     route_lo = dict.fromkeys(DIMENSION_KEYS, 0)
+    route_most = dict.fromkeys(DIMENSION_KEYS, 0)
     gained: dict[str, tuple[int, Optional[int]]] = dict.fromkeys(DIMENSION_KEYS, (0, None))
     lost: dict[str, tuple[int, Optional[int]]] = dict.fromkeys(DIMENSION_KEYS, (0, None))
-    for i, d in enumerate(history):
-        options = _offered_weights(scenario, d)
+    for i, (d, dr) in enumerate(zip(history, decisions)):
         mine = decision_weights(scenario, d)
+        best = dr.route_best
+        options = list(dr.offered_weights) or [mine]
         for k in DIMENSION_KEYS:
-            values = [w.get(k, 0) for w in options]
-            route_hi[k] += max(values)
-            route_lo[k] += min(values)
+            route_hi[k] += best.get(k, 0)
+            route_lo[k] += min(w.get(k, 0) for w in options)
+            route_most[k] += max([w.get(k, 0) for w in options] + [best.get(k, 0)])
             w = mine.get(k, 0)
             if w > gained[k][0]:
                 gained[k] = (w, i)
             if w < lost[k][0]:
                 lost[k] = (w, i)
     return tuple(
-        DimensionReview(k, scores[k], best[k], worst[k], route_hi[k], route_lo[k], gained[k][1], lost[k][1])
+        DimensionReview(k, scores[k], route_hi[k], min(route_lo[k], route_hi[k]), route_hi[k],
+                        min(route_lo[k], route_hi[k]), gained[k][1], lost[k][1], route_most[k])
         for k in DIMENSION_KEYS)
-
-
-def route_overall(scenario: Scenario, history: Sequence[Decision]) -> tuple[int, int]:
-    """(worst, best) overall total on the decisions faced: per decision the lowest and highest
-    total weight among the options on offer, summed (the overall counterpart of ``route_best``)."""
-    lo = hi = 0
-    for d in history:
-        sums = [sum(w.values()) for w in _offered_weights(scenario, d)]
-        lo += min(sums)
-        hi += max(sums)
-    return lo, hi
 
 
 def strongest_and_weakest(dims: Sequence[DimensionReview]) -> tuple[Optional[str], tuple[str, ...]]:
@@ -130,7 +132,10 @@ def strongest_and_weakest(dims: Sequence[DimensionReview]) -> tuple[Optional[str
 
 
 def tips_for(dims: Sequence[DimensionReview], weakest: Sequence[str]) -> tuple[int, ...]:
-    """Indices into the seed's tips: for the weakest dimensions first, then the next weakest."""
+    """Indices into the seed's tips: for the weakest dimensions first, then the next weakest;
+    none for a run with nothing to work on."""
+    if not weakest:
+        return ()
     order = list(weakest)
     ranked = sorted((d for d in dims if d.trained and d.rank is not None and d.key not in order),
                     key=lambda d: (d.rank, DIMENSION_KEYS.index(d.key)))

@@ -1,181 +1,135 @@
-"""Compiling a scenario into a ``transitions`` state machine.
+"""A live session's runtime: the scenario's ``Rules`` as a ``transitions`` state machine.
 
-The only module that imports ``transitions``. States are preparation questions
-(``prep:QID``), dialogue nodes and endings; events are few and generic so the
-machine stays small however large the scenario is:
+The only module that imports ``transitions``. Positions (preparation questions ``prep:QID``,
+dialogue nodes and endings) are the machine's states; the moves of ``Rules`` are its
+transitions, with each move's compiled condition as the guard (evaluated once, when that
+move is fired) and its compiled effects as the callback. Events:
 
-- ``answer_K``  — pick option K of a preparation question
-- ``choice_K``  — pick the K-th authored choice of a node (guarded by its ``when``)
-- ``continue``  — a line without choices goes on to its ``next``
-- ``auto_K``    — the node's K-th automatic transition (guarded by its ``when``)
-- ``trigger_K`` — the scenario's K-th global trigger (guarded, fires at most once)
+- ``answer``  — answer the current preparation question (``move=`` the option id)
+- ``choose``  — make a choice (``move=`` the choice id)
+- ``proceed`` — go on after a line without choices
+- ``timeout`` — step onto the balcony at a decision (an internal transition: the state stays)
+- ``interrupt`` — right after a choice: the first of the scenario's triggers that holds
+- ``redirect`` — the first of the current node's ``auto`` transitions that holds
 
-The machine is built once per scenario and shared: each session adds a small cursor
-object as a model, whose ``state`` attribute is the current position.
+``return`` (back from an interruption) has no fixed destination, so a move that returns
+has one transition per place an interruption can start, guarded by "that is where this
+one began". Entering a state notifies the session (``on_enter``), which shows the line
+once the meeting has come to rest. The machine holds the full ``State`` on its model
+(``Cursor.game``); every callback replaces it with what ``Rules`` computes, so the
+analyser, which steps the same moves without a machine, can never disagree.
 """
 
 from __future__ import annotations
 
-import weakref
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import Any, Callable, Optional
 
-from ..analysis.gcpause import paused_gc
-from ..scenario.conditions import Condition, Environment
-from ..scenario.model import Choice, PrepOption, Scenario
+from ..scenario.model import RETURN
+from .rules import ANSWER, CHOOSE, TIMEOUT_MOVE, Apply, Move, Rules, Test
+from .state import State
 
-if TYPE_CHECKING:
-    from transitions import Transition
-
-
-class CursorOwner(Protocol):
-    env: Environment
-
-    def apply_choice(self, choice: Choice) -> None: ...
-    def apply_answer(self, option: PrepOption) -> None: ...
-    def mark_trigger(self, index: int) -> None: ...
-    def trigger_fired(self, index: int) -> bool: ...
+EVENT_OF = {ANSWER: "answer", CHOOSE: "choose", "continue": "proceed", TIMEOUT_MOVE: "timeout"}
 
 
 class Cursor:
-    """The model object ``transitions`` moves between states.
-
-    It points back to its session weakly: the shared machine keeps its models alive,
-    and a session a front end simply drops must still be freed (its finaliser detaches).
-    """
+    """The model ``transitions`` moves: ``state`` is the position, ``game`` the whole ``State``."""
 
     state: str
 
-    def __init__(self, owner: CursorOwner):
-        self._owner = weakref.ref(owner)
-
-    @property
-    def owner(self) -> CursorOwner:
-        owner = self._owner()
-        if owner is None:
-            raise RuntimeError("the session of this cursor is gone")
-        return owner
+    def __init__(self, game: State, entered: Callable[[str], None]):
+        self.game = game
+        self.entered = entered
 
 
-def prep_state(question_id: str) -> str:
-    return f"prep:{question_id}"
+def _guard(test: Test) -> Callable[[Any], bool]:
+    return lambda ev: test(ev.model.game)
 
 
-def _guard(condition: Condition) -> Callable[[Any], bool]:
-    return lambda event: condition(event.model.owner.env)
+def _is_move(move_id: str) -> Callable[[Any], bool]:
+    return lambda ev: ev.kwargs.get("move") == move_id
 
 
-def _trigger_guard(index: int, condition: Condition) -> Callable[[Any], bool]:
-    return lambda event: (not event.model.owner.trigger_fired(index)) and condition(event.model.owner.env)
+def _returns_to(place: str) -> Callable[[Any], bool]:
+    return lambda ev: bool(ev.model.game.stack) and ev.model.game.stack[-1] == place
 
 
-def _machine_class() -> type:
-    """``transitions.Machine`` without the per-state ``is_<state>`` helpers on each model.
+def _apply(apply: Apply) -> Callable[[Any], None]:
+    def run(ev: Any) -> None:
+        ev.model.game = apply(ev.model.game)
+    return run
 
-    ``add_model`` gives every session's cursor one bound helper per state: 50,000 objects
-    and half a second for each session of a 50k-node scenario. Nothing here calls them
-    (the session asks ``cursor.state``), so a cursor gets only the event triggers.
-    """
-    global _MACHINE
-    if _MACHINE is None:
+
+class LiveMachine:
+    """One session's machine over the scenario's compiled rules."""
+
+    def __init__(self, rules: Rules, start: State, entered: Callable[[str], None]):
+        # Imported here: listing scenarios, ``--help`` and the window's first screen never play.
         from transitions import Machine
+        from transitions import State as MachineState
 
-        class _LeanMachine(Machine):  # type: ignore[misc]
-            def _add_model_to_state(self, state: Any, model: Any) -> None:
-                pass
+        self.rules = rules
+        s = rules.scenario
+        names = list(rules.table) + [nid for nid in s.nodes if nid not in rules.table] + list(s.endings)
+        states = [MachineState(name, on_enter=[self._notify]) for name in dict.fromkeys(names)]
+        self.cursor = Cursor(start, entered)
+        self._sources: dict[str, set[str]] = {}  # event -> the positions it has a transition from
+        self.machine = Machine(model=self.cursor, states=states, initial=start.position, auto_transitions=False,
+                               send_event=True, ignore_invalid_triggers=True)
+        # An interruption can begin wherever a choice or a time-out leaves the meeting.
+        self._returns = sorted({m.dest for ms in rules.table.values() for m in ms if m.kind == CHOOSE
+                                and m.dest in s.nodes} | set(rules.timeouts))
+        for position, moves in rules.table.items():
+            for move in moves:
+                self._add_move(position, move)
+            if position in rules.timeouts:
+                t = rules.timeouts[position]
+                self.machine.add_transition("timeout", position, None, conditions=[_guard(t.guard)],  # type: ignore
+                                            before=[_apply(t.apply)])
+                self._sources.setdefault("timeout", set()).add(position)
+        nodes = list(s.nodes)
+        for t in rules.triggers:
+            self._add("interrupt", nodes, t.dest, [_guard(t.guard)], t.apply)
+        for nid, autos in rules.autos.items():
+            for a in autos:
+                self._add("redirect", [nid], a.dest, [_guard(a.guard)], a.apply)
 
-        _MACHINE = _LeanMachine
-    return _MACHINE
+    def _add_move(self, position: str, move: Move) -> None:
+        # Answers and choices name their move; a line has one way on, whatever is asked.
+        named = [_is_move(move.id)] if move.kind in (ANSWER, CHOOSE) else []
+        conditions = named + ([_guard(move.guard)] if move.guard is not None else [])
+        self._add(EVENT_OF[move.kind], [position], move.dest, conditions, move.apply)
 
+    def _add(self, event: str, sources: list[str], dest: str, conditions: list, apply: Apply) -> None:
+        """One transition, or for ``return`` one per place an interruption can have begun."""
+        arrive = self._arrive(dest)
+        places = self._returns if dest == RETURN else [dest]
+        self._sources.setdefault(event, set()).update(sources)
+        for place in places:
+            extra = [_returns_to(place)] if dest == RETURN else []
+            self.machine.add_transition(event, sources, place, conditions=conditions + extra,
+                                        before=[_apply(apply)], after=[arrive])
 
-_MACHINE: type | None = None
+    def _arrive(self, dest: str) -> Callable[[Any], None]:
+        go = self.rules.go
 
+        def arrive(ev: Any) -> None:
+            ev.model.game = go(ev.model.game, dest)
+        return arrive
 
-class CompiledMachine:
-    """A scenario's machine plus the lookups the session needs."""
+    def _notify(self, ev: Any) -> None:
+        ev.model.entered(ev.state.name)
 
-    def __init__(self, scenario: Scenario):
-        # A big scenario's machine is tens of thousands of states, transitions and guards that
-        # all stay alive: built with the collector running, it set off full collections over
-        # the freshly loaded scenario too (9 of the 11 s it took at 50k nodes).
-        with paused_gc():
-            self._build(scenario)
+    # -- what the session asks ---------------------------------------------------------
+    @property
+    def game(self) -> State:
+        return self.cursor.game
 
-    def _build(self, scenario: Scenario) -> None:
-        # Imported here, not at the top: listing and loading scenarios (the window's first
-        # screen) never builds a machine, and ``transitions`` is a fifth of the engine's import time.
-        from transitions import Transition
-        self._transition = Transition
-        self.scenario = scenario
-        questions = scenario.preparation.questions if scenario.preparation else ()
-        states = [prep_state(q.id) for q in questions] + list(scenario.nodes) + list(scenario.endings)
-        self.initial = prep_state(questions[0].id) if questions else scenario.start
-        self.machine = _machine_class()(
-            model=None, states=states, initial=self.initial, auto_transitions=False,
-            send_event=True, ignore_invalid_triggers=False, model_attribute="state",
-        )
-        self._events: dict[str, list[tuple[str, Transition]]] = {}
+    @game.setter
+    def game(self, value: State) -> None:
+        self.cursor.game = value
 
-        for i, q in enumerate(questions):
-            after = prep_state(questions[i + 1].id) if i + 1 < len(questions) else scenario.start
-            for k, option in enumerate(q.options):
-                self._add(f"answer_{k}", prep_state(q.id), after,
-                          before=[_apply_answer(option)])
-        for nid, node in scenario.nodes.items():
-            for k, choice in enumerate(node.choices):
-                conditions = [_guard(choice.when)] if choice.when is not None else []
-                self._add(f"choice_{k}", nid, choice.next, conditions=conditions,
-                          before=[_apply_choice(choice)])
-            if node.next is not None:
-                self._add("continue", nid, node.next)
-            for k, auto in enumerate(node.auto):
-                self._add(f"auto_{k}", nid, auto.goto, conditions=[_guard(auto.when)])
-            for k, trig in enumerate(scenario.triggers):
-                self._add(f"trigger_{k}", nid, trig.goto, conditions=[_trigger_guard(k, trig.when)],
-                          before=[_mark_trigger(k)])
-        self._flush()
-
-    def _add(self, trigger: str, source: str, dest: str, conditions: list[Any] | None = None,
-             before: list[Any] | None = None) -> None:
-        self._events.setdefault(trigger, []).append(
-            (source, self._transition(source, dest, conditions=conditions, before=before)))
-
-    def _flush(self) -> None:
-        # Building Transition objects directly and registering them per event is several
-        # times faster than Machine.add_transitions for scenarios with thousands of nodes.
-        for trigger, items in self._events.items():
-            self.machine.add_transition(trigger, items[0][0], items[0][1].dest)  # creates the Event
-            event = self.machine.events[trigger]
-            event.transitions.clear()
-            for source, transition in items:
-                event.transitions[source].append(transition)
-        self._events.clear()
-
-    def attach(self, owner: CursorOwner, position: str) -> Cursor:
-        cursor = Cursor(owner)
-        self.machine.add_model(cursor, initial=position)
-        return cursor
-
-    def detach(self, cursor: Cursor) -> None:
-        if cursor in self.machine.models:
-            self.machine.remove_model(cursor)
-
-    def fire(self, cursor: Cursor, event: str) -> bool:
-        """Fire ``event``; False when no transition's conditions allowed it."""
-        return bool(cursor.trigger(event))  # type: ignore[attr-defined]
-
-    def may(self, cursor: Cursor, event: str) -> bool:
-        if event not in self.machine.events:
-            return False
-        return bool(cursor.may_trigger(event))  # type: ignore[attr-defined]
-
-
-def _apply_choice(choice: Choice) -> Callable[[Any], None]:
-    return lambda event: event.model.owner.apply_choice(choice)
-
-
-def _apply_answer(option: PrepOption) -> Callable[[Any], None]:
-    return lambda event: event.model.owner.apply_answer(option)
-
-
-def _mark_trigger(index: int) -> Callable[[Any], None]:
-    return lambda event: event.model.owner.mark_trigger(index)
+    def fire(self, event: str, move: Optional[str] = None) -> bool:
+        """Fire ``event``; False when no transition's guard allowed it."""
+        if self.cursor.state not in self._sources.get(event, ()):
+            return False  # nothing of this kind leaves the current position (no auto transition here, say)
+        return bool(getattr(self.cursor, event)(move=move))

@@ -26,7 +26,7 @@ from typing import Any, Callable, Optional
 from ..scenario.dimensions import DIMENSION_KEYS
 from ..scenario.errors import ScenarioError
 from ..scenario.loader import load_scenario
-from ..scenario.model import Scenario
+from ..scenario.model import TIMEOUT, Scenario
 from ..scenario.yamlsafe import load_data, read_text
 from .scoring import totals
 from .session import Session
@@ -54,9 +54,11 @@ def _round_trip(session: Session) -> Session:
 
 
 def play_moves(scenario: Scenario, preparation: dict[str, str], choices: list[str],
-               round_trip: bool = False) -> tuple[Session, list[str]]:
-    """Play ``preparation`` answers and ``choices`` in order; return the session and failures."""
-    session = Session.start(scenario)
+               round_trip: bool = False, seed: int = 0) -> tuple[Session, list[str]]:
+    """Play ``preparation`` answers and ``choices`` (by id; ``timeout`` takes a time-out) in
+    order; return the session and failures. Plans name moves by id, so the option order (the
+    seed) changes nothing but what the session records as shown: a fixed seed keeps runs alike."""
+    session = Session.start(scenario, seed=seed)
     failures: list[str] = []
     remaining = list(choices)
     steps = 0
@@ -81,11 +83,18 @@ def play_moves(scenario: Scenario, preparation: dict[str, str], choices: list[st
             continue
         node = session.node
         assert node is not None
-        offered = [c.id for c in session.choices]
+        shown = {c.id for c in session.choices}
+        offered = [c.id for c in node.choices if c.id in shown]  # as written: messages don't depend on the order shown
         if not remaining:
             failures.append(f"the plan ran out of choices at node {node.id!r}; offered: {', '.join(offered)}")
             return session, failures
         wanted = remaining.pop(0)
+        if wanted == TIMEOUT:
+            if not session.timeout_available:
+                failures.append(f"at node {node.id!r} the plan takes a time-out, but none can be taken there")
+                return session, failures
+            session.take_timeout()
+            continue
         if wanted not in offered:
             failures.append(f"at node {node.id!r} expected choice {wanted!r} to be offered; "
                             f"offered: {', '.join(offered)}")
@@ -115,7 +124,9 @@ def run_plan(path: str, scenario_dir: Optional[str] = None,
         return result
     name = str(plan["scenario"])
     folder = scenario_dir or str(Path(path).resolve().parent.parent.parent / "scenarios")
-    scenario_path = name if os.path.exists(name) else os.path.join(folder, f"{name}.yaml")
+    beside = os.path.join(os.path.dirname(os.path.abspath(path)), name)  # a path relative to the plan file
+    scenario_path = (name if os.path.isabs(name) and os.path.exists(name) else beside if os.path.isfile(beside)
+                     else name if os.path.isfile(name) else os.path.join(folder, f"{name}.yaml"))
     try:
         scenario = loader(scenario_path)
     except ScenarioError as exc:

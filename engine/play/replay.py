@@ -58,7 +58,9 @@ def replay(scenario: Scenario, history: History) -> tuple[Session, list[str]]:
     decision could be made again). Raises ``SaveError`` only for saved data that can't be read.
     """
     decisions = _decisions(history)
-    session = Session.start(scenario)
+    seed = history.seed if isinstance(history, (Session, SessionState)) else \
+        history.get("seed") if isinstance(history, Mapping) else None
+    session = Session.start(scenario, seed=seed)  # the same seed: the options in the order seen before
     notes: list[str] = []
     prep_answers = {d.node_id: d.choice_id for d in decisions if d.kind == "prep"}
     meeting: Iterable[Decision] = [d for d in decisions if d.kind != "prep"]
@@ -91,6 +93,12 @@ def replay(scenario: Scenario, history: History) -> tuple[Session, list[str]]:
             notes.append(f"stopped at node {node.id!r}: the session went to node {d.node_id!r} here, "
                          f"where it chose {d.choice_id!r}")
             return session, notes
+        if d.kind == "timeout":
+            if not session.timeout_available:
+                notes.append(f"stopped at node {node.id!r}: a time-out can't be taken there any more")
+                return session, notes
+            session.take_timeout()
+            continue
         if d.choice_id not in {c.id for c in node.choices}:
             notes.append(f"stopped at node {node.id!r}: choice {d.choice_id!r} no longer exists")
             return session, notes
@@ -98,7 +106,7 @@ def replay(scenario: Scenario, history: History) -> tuple[Session, list[str]]:
             notes.append(f"stopped at node {node.id!r}: choice {d.choice_id!r} is not on offer now "
                          "(its condition doesn't hold)")
             return session, notes
-        session.choose(d.choice_id)
+        session.choose(d.choice_id, own_words=d.own_words)
     # Back to the line the author was reading: lines after the last choice are followed up
     # to the old position (or, without one, up to the next decision).
     _continue_lines(session, until=_position(history))

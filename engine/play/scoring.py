@@ -15,6 +15,9 @@ from .state import Decision
 
 
 def decision_weights(scenario: Scenario, decision: Decision) -> Mapping[str, int]:
+    if decision.kind == "timeout":  # Ury's step 2 where the line provoked; elsewhere only a delay
+        node = scenario.nodes.get(decision.node_id)
+        return scenario.timeout.score if node is not None and node.provocation else {}
     if decision.kind == "prep":
         assert scenario.preparation is not None
         q = next(q for q in scenario.preparation.questions if q.id == decision.node_id)

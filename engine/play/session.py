@@ -2,24 +2,25 @@
 
 Like ink's ``Continue()`` / ``currentChoices`` / ``ChooseChoiceIndex()``: the window, the
 terminal player, the bots and the tests all ask the session what to show and tell it
-what the trainee picked. The session owns a ``SessionState`` (all mutable state) and
-moves through the scenario's compiled state machine.
+what the trainee did. The session runs the scenario's compiled ``Rules`` through its
+``transitions`` machine (``LiveMachine``) and keeps the record of the playthrough
+(``SessionState``): every decision with the options in the order the trainee saw them,
+the transcript, and the seed that order was drawn from.
 """
 
 from __future__ import annotations
 
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
-from ..scenario.conditions import Ref, Value
 from ..scenario.errors import SaveError
 from ..scenario.model import Choice, Ending, Node, PrepOption, PrepQuestion, Scenario
 from ..scenario.text import Text
-from .machine import CompiledMachine, Cursor, prep_state
-from .state import Decision, Entry, SessionState
-
-MAX_REDIRECTS = 64  # auto transitions in a row before we call it a loop
+from .machine import LiveMachine
+from .rules import MAX_REDIRECTS, TIMEOUT_MOVE, Move, prep_state, rules_of
+from .state import Decision, Entry, SessionState, State, mood_dict
 
 
 class EngineError(RuntimeError):
@@ -36,95 +37,63 @@ class Line:
     variant: int
 
 
-class _StateEnvironment:
-    """Answers condition references from a ``SessionState``."""
-
-    def __init__(self, state: SessionState, scenario: Scenario):
-        self.state = state
-        prep = scenario.preparation
-        self.correct = {(q.id, o.id) for q in prep.questions for o in q.options if o.correct} if prep else set()
-
-    def lookup(self, ref: Ref) -> Value:
-        s = self.state
-        kind = ref.kind
-        if kind == "mood":
-            return s.mood[ref.parts[0]][ref.parts[1]]
-        if kind == "flag":
-            return ref.parts[0] in s.flags
-        if kind == "prep":
-            return (ref.parts[0], s.prep_answers.get(ref.parts[0], "")) in self.correct
-        if kind == "chose":
-            return f"{ref.parts[0]}.{ref.parts[1]}" in s.chosen
-        if kind == "visited":
-            return ref.parts[0] in s.visited
-        values = [m[ref.parts[0]] for m in s.mood.values()]
-        return max(values) if kind == "max" else min(values)
-
-
-def compiled(scenario: Scenario) -> CompiledMachine:
-    """The scenario's machine, built once and kept on the scenario object itself."""
-    cached = scenario.__dict__.get("_compiled")
-    if cached is None:
-        cached = CompiledMachine(scenario)
-        object.__setattr__(scenario, "_compiled", cached)  # a cache, not state: frozen is fine
-    return cached
-
-
 class Session:
-    def __init__(self, scenario: Scenario, state: SessionState):
+    def __init__(self, scenario: Scenario, record: SessionState):
         self.scenario = scenario
-        self.state = state
-        self.env = _StateEnvironment(state, scenario)
-        self._compiled = compiled(scenario)
-        self._cursor: Optional[Cursor] = self._compiled.attach(self, state.position)
-        if state.ending is not None:
-            self._release()
+        self.rules = rules_of(scenario)
+        self.state = record
+        self._offer: Optional[tuple[State, int, list[Move]]] = None  # the options shown now, cached
+        self._machine = LiveMachine(self.rules, record.current, self._entered)
 
-    # -- creation and saving ------------------------------------------------
+    # -- creation and saving ------------------------------------------------------------
     @classmethod
-    def start(cls, scenario: Scenario) -> "Session":
-        mood = {r.id: dict(r.mood) for r in scenario.residents}
-        position = compiled(scenario).initial
-        state = SessionState(scenario.id, scenario.digest, position, mood)
-        session = cls(scenario, state)
-        if position == scenario.start:
+    def start(cls, scenario: Scenario, seed: Optional[int] = None) -> "Session":
+        """A new playthrough. Without ``seed`` a fresh random one is drawn (and stored):
+        every session shows the options in a new order; a given seed repeats an order."""
+        rules = rules_of(scenario)
+        first = rules.initial() if rules.questions else None
+        mood = tuple(scenario.resident(rid).mood[var] for rid, var in rules.slots)
+        start = first or State(scenario.start, mood)
+        seed = secrets.randbits(31) if seed is None else seed
+        session = cls(scenario, SessionState(scenario.id, scenario.digest, start, rules.slots, seed))
+        if first is None:
             session._settle(after_choice=False)
         return session
 
     @classmethod
     def from_data(cls, scenario: Scenario, data: Any) -> "Session":
         """Resume a saved session; raises ``SaveError`` if it doesn't fit this scenario."""
-        state = SessionState.from_data(data)
-        if state.scenario_id != scenario.id:
-            raise SaveError(f"saved session is for scenario {state.scenario_id!r}, not {scenario.id!r}")
-        valid = set(scenario.nodes) | set(scenario.endings)
-        if scenario.preparation:
-            valid |= {prep_state(q.id) for q in scenario.preparation.questions}
-        if state.position not in valid:
-            raise SaveError(f"saved position {state.position!r} no longer exists in scenario {scenario.id!r}")
-        if set(state.mood) != set(scenario.resident_ids):
-            raise SaveError("saved residents don't match the scenario's residents")
-        return cls(scenario, state)
+        rules = rules_of(scenario)
+        if isinstance(data, dict) and isinstance(data.get("mood"), dict):
+            saved = set(map(str, data["mood"]))
+            if saved != set(scenario.resident_ids):
+                raise SaveError("saved residents don't match the scenario's residents")
+            data = dict(data, mood=_fill_mood(scenario, data["mood"]))
+        record = SessionState.from_data(data, rules.slots, rules.read_chosen, rules.read_visited)
+        if record.scenario_id != scenario.id:
+            raise SaveError(f"saved session is for scenario {record.scenario_id!r}, not {scenario.id!r}")
+        valid = set(scenario.nodes) | set(scenario.endings) | {prep_state(q.id) for q in rules.questions}
+        if record.position not in valid or any(p not in scenario.nodes for p in record.current.stack):
+            raise SaveError(f"saved position {record.position!r} no longer exists in scenario {scenario.id!r}")
+        record.current = record.current._replace(correct=rules.correct_answers(record.prep_answers))
+        return cls(scenario, record)
 
     def to_data(self) -> dict[str, Any]:
         return self.state.to_data()
 
     def close(self) -> None:
-        """Detach from the shared machine (sessions that end do this themselves)."""
-        self._release()
+        """Nothing to release: kept for front ends that say goodbye to a session."""
 
-    def _release(self) -> None:
-        if self._cursor is not None:
-            self._compiled.detach(self._cursor)
-            self._cursor = None
+    # -- where are we -----------------------------------------------------------------------
+    @property
+    def seed(self) -> Optional[int]:
+        return self.state.seed
 
-    def __del__(self) -> None:
-        try:
-            self._release()
-        except Exception:  # interpreter shutdown: nothing left to tidy
-            pass
+    @property
+    def game(self) -> State:
+        """The meeting's current ``State`` (what the analyser takes)."""
+        return self.state.current
 
-    # -- where are we -------------------------------------------------------
     @property
     def in_preparation(self) -> bool:
         return self.state.position.startswith("prep:")
@@ -139,10 +108,10 @@ class Session:
 
     @property
     def question(self) -> Optional[PrepQuestion]:
-        if not self.in_preparation or self.scenario.preparation is None:
+        if not self.in_preparation:
             return None
         qid = self.state.position[len("prep:"):]
-        return next(q for q in self.scenario.preparation.questions if q.id == qid)
+        return next(q for q in self.rules.questions if q.id == qid)
 
     @property
     def node(self) -> Optional[Node]:
@@ -150,15 +119,16 @@ class Session:
 
     @property
     def line(self) -> Optional[Line]:
-        """The line being said now, as it was resolved when the node was entered."""
+        """The line being said now, as it was resolved when the node was shown."""
         node = self.node
         if node is None:
             return None
-        if self.state.transcript:
-            last = self.state.transcript[-1]
-            if last.kind == "line" and last.node_id == node.id:
-                return self.line_of(last)
-        return self._resolve_line(node)
+        for entry in reversed(self.state.transcript):
+            if entry.kind == "line":
+                if entry.node_id == node.id:
+                    return self.line_of(entry)
+                break
+        return self.line_of(Entry("line", node.id, variant=self.rules.variant(self.game)))
 
     def line_of(self, entry: Entry) -> Line:
         """The line a transcript entry recorded (for logs and debriefs)."""
@@ -168,19 +138,38 @@ class Session:
             return Line(node.id, v.speaker or node.speaker, v.text, entry.variant)
         return Line(node.id, node.speaker, node.text, -1)
 
-    def _resolve_line(self, node: Node) -> Line:
-        for i, v in enumerate(node.variants):
-            if v.when(self.env):
-                return Line(node.id, v.speaker or node.speaker, v.text, i)
-        return Line(node.id, node.speaker, node.text, -1)
+    def _shown(self) -> list[Move]:
+        game, index = self.game, len(self.state.history)
+        if self._offer is None or self._offer[0] is not game or self._offer[1] != index:
+            moves = [] if self.finished else self.rules.moves(game)
+            self._offer = (game, index, self.rules.shown(game, moves, self.state.seed, index))
+        return self._offer[2]
 
     @property
     def choices(self) -> list[Choice]:
-        """The choices offered now (conditions applied), in authored order."""
-        node = self.node
-        if node is None or self.finished:
+        """The choices offered now (conditions applied), in the order the trainee sees them."""
+        if self.in_preparation or self.node is None or not self.node.choices:
             return []
-        return [c for c in node.choices if c.when is None or c.when(self.env)]
+        return [m.source for m in self._shown()]
+
+    @property
+    def prep_options(self) -> list[PrepOption]:
+        """The current preparation question's options, in the order the trainee sees them."""
+        return [m.source for m in self._shown()] if self.in_preparation else []
+
+    @property
+    def timeout_available(self) -> bool:
+        """Whether the trainee may step onto the balcony now (see ``take_timeout``)."""
+        if self.finished or self.in_preparation or not self.choices:
+            return False
+        timeout = self.rules.timeouts.get(self.state.position)
+        return timeout is not None and timeout.guard(self.game)  # type: ignore[misc]
+
+    @property
+    def timeout_scores(self) -> bool:
+        """Whether a time-out now is Ury's step 2 (the line provokes) rather than a delay."""
+        node = self.node
+        return node is not None and node.provocation
 
     @property
     def can_continue(self) -> bool:
@@ -192,118 +181,110 @@ class Session:
         return self.state.mood
 
     @property
+    def away(self) -> frozenset[str]:
+        """Residents who have left the meeting (they don't react until they rejoin)."""
+        return self.game.away
+
+    @property
     def history(self) -> list[Decision]:
         return self.state.history
 
-    # -- acting ---------------------------------------------------------------
+    # -- acting ---------------------------------------------------------------------------
     def answer(self, option_id: str) -> None:
         """Answer the current preparation question."""
         q = self.question
         if q is None:
             raise EngineError("not in the preparation phase")
-        index = next((k for k, o in enumerate(q.options) if o.id == option_id), None)
-        if index is None:
+        offered = tuple(o.id for o in self.prep_options)
+        if option_id not in offered:
             raise EngineError(f"question {q.id!r} has no option {option_id!r}")
-        before = self._mood_copy()
-        offered = tuple(o.id for o in q.options)
-        self._fire(f"answer_{index}")
-        self.state.history.append(Decision("prep", q.id, offered, option_id, before, self._mood_copy(), time.time()))
+        before = self._mood()
+        self._fire("answer", option_id)
+        self.state.prep_answers[q.id] = option_id
+        self.state.history.append(Decision("prep", q.id, offered, option_id, before, self._mood(), time.time()))
         if not self.in_preparation:
             self._settle(after_choice=False)
 
-    def choose(self, choice_id: str) -> None:
-        """Make a choice at the current decision node."""
+    def choose(self, choice_id: str, own_words: Optional[str] = None) -> None:
+        """Make a choice at the current decision; ``own_words`` is what the trainee typed first
+        (own-words mode), kept with the decision."""
         node = self.node
         if node is None or self.finished or not node.choices:
             raise EngineError("there is no decision to make now")
-        offered = self.choices
-        if choice_id not in {c.id for c in offered}:
+        offered = tuple(c.id for c in self.choices)
+        if choice_id not in offered:
             raise EngineError(f"choice {choice_id!r} is not offered at node {node.id!r}")
-        index = next(k for k, c in enumerate(node.choices) if c.id == choice_id)
-        before = self._mood_copy()
+        before = self._mood()
         self.state.transcript.append(Entry("choice", node.id, choice_id=choice_id))
-        self._fire(f"choice_{index}")
-        self.state.history.append(Decision(
-            "meeting", node.id, tuple(c.id for c in offered), choice_id, before, self._mood_copy(), time.time()))
+        self._fire("choose", choice_id)
+        self.state.history.append(Decision("meeting", node.id, offered, choice_id, before, self._mood(), time.time(),
+                                           own_words))
         self._settle(after_choice=True)
+
+    def take_timeout(self) -> None:
+        """Step onto the balcony: the meeting pauses and the trainee returns to the same decision."""
+        node = self.node
+        if node is None or not self.timeout_available:
+            raise EngineError("no time-out can be taken now")
+        before = self._mood()
+        self.state.transcript.append(Entry("timeout", node.id))
+        self._fire("timeout")
+        self.state.history.append(Decision("timeout", node.id, (), TIMEOUT_MOVE, before, self._mood(), time.time()))
+        self._settle(after_choice=True, same_node=node.id)
 
     def advance(self) -> None:
         """Go on from a line that has no choices."""
         if not self.can_continue:
             raise EngineError("this line has no 'next'; make a choice instead")
-        self._fire("continue")
+        self._fire("proceed")
         self._settle(after_choice=False)
 
-    # -- callbacks from the machine (CursorOwner) ----------------------------
-    def apply_choice(self, choice: Choice) -> None:
-        self._apply_effects(choice.effects)
-        self.state.flags.update(choice.set_flags)
-        self.state.flags.difference_update(choice.clear_flags)
-        self.state.chosen.append(choice.key)
+    # -- internals ----------------------------------------------------------------------------
+    def _entered(self, position: str) -> None:
+        """The machine entered ``position`` (it may still move on before the meeting rests)."""
 
-    def apply_answer(self, option: PrepOption) -> None:
-        self.state.prep_answers[option.question_id] = option.id
-        self.state.flags.update(option.set_flags)
+    def _fire(self, event: str, move: Optional[str] = None) -> None:
+        if not self._machine.fire(event, move):
+            raise EngineError(f"{event} {move or ''} was refused at {self.state.position!r}".replace("  ", " "))
+        self.state.current = self._machine.game
 
-    def mark_trigger(self, index: int) -> None:
-        self.state.fired_triggers.add(index)
-
-    def trigger_fired(self, index: int) -> bool:
-        return index in self.state.fired_triggers
-
-    # -- internals ------------------------------------------------------------
-    def _fire(self, event: str) -> None:
-        assert self._cursor is not None
-        if not self._compiled.fire(self._cursor, event):
-            raise EngineError(f"event {event!r} was refused at {self.state.position!r}")
-        self.state.position = self._cursor.state
-
-    def _settle(self, after_choice: bool) -> None:
-        """Follow triggers and auto transitions, then record what is shown."""
-        assert self._cursor is not None
+    def _settle(self, after_choice: bool, same_node: Optional[str] = None) -> None:
+        """Follow triggers (right after a choice) and ``auto`` transitions, then show where
+        the meeting rests: its line, or its ending."""
+        machine, endings = self._machine, self.scenario.endings
+        moved = False
+        if after_choice and machine.game.position not in endings:
+            moved = machine.fire("interrupt")
         for _ in range(MAX_REDIRECTS):
-            position = self.state.position
-            if position in self.scenario.endings:
+            if machine.game.position in endings or not machine.fire("redirect"):
                 break
-            node = self.scenario.nodes[position]
-            moved = False
-            if after_choice:
-                for k in range(len(self.scenario.triggers)):
-                    if self._compiled.may(self._cursor, f"trigger_{k}"):
-                        self._fire(f"trigger_{k}")
-                        moved = True
-                        break
-            if not moved:
-                for k in range(len(node.auto)):
-                    if self._compiled.may(self._cursor, f"auto_{k}"):
-                        self._fire(f"auto_{k}")
-                        moved = True
-                        break
-            if not moved:
-                break
-            after_choice = False
+            moved = True
         else:
-            raise EngineError(f"automatic transitions loop around {self.state.position!r}")
-        position = self.state.position
-        if position in self.scenario.endings:
+            raise EngineError(f"automatic transitions loop around {machine.game.position!r}")
+        position = machine.game.position
+        if position in endings:
+            self.state.current = machine.game
             self.state.ending = position
-            ending = self.scenario.endings[position]
-            self.state.transcript.append(Entry("ending", position, speaker=ending.speaker))
-            self._release()
+            self.state.transcript.append(Entry("ending", position, speaker=endings[position].speaker))
             return
-        if position not in self.state.visited:
-            self.state.visited.append(position)
-        line = self._resolve_line(self.scenario.nodes[position])
-        self.state.transcript.append(Entry("line", position, line.speaker, line.variant))
+        machine.game = self.rules.show(machine.game)
+        self.state.current = machine.game
+        if position == same_node and not moved:
+            return  # back from the balcony: the same line is still being said
+        node = self.scenario.nodes[position]
+        variant = self.rules.variant(self.game)
+        speaker = node.variants[variant].speaker or node.speaker if variant >= 0 else node.speaker
+        self.state.transcript.append(Entry("line", position, speaker, variant))
 
-    def _apply_effects(self, effects: Mapping[str, Mapping[str, int]]) -> None:
-        variables = self.scenario.mood_variables
-        for who, deltas in effects.items():
-            targets = self.state.mood.keys() if who == "all" else (who,)
-            for rid in targets:
-                values = self.state.mood[rid]
-                for var, delta in deltas.items():
-                    values[var] = variables[var].clamp(values[var] + delta)
+    def _mood(self) -> dict[str, dict[str, int]]:
+        return mood_dict(self.rules.slots, self.game.mood)
 
-    def _mood_copy(self) -> dict[str, dict[str, int]]:
-        return {who: dict(values) for who, values in self.state.mood.items()}
+
+def _fill_mood(scenario: Scenario, saved: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """A saved mood with a variable the author added since taking its starting value."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in scenario.residents:
+        values = saved.get(r.id)
+        values = dict(values) if isinstance(values, dict) else {}
+        out[r.id] = {var: values.get(var, r.mood[var]) for var in scenario.mood_variables}
+    return out

@@ -12,7 +12,6 @@ from typing import Optional
 
 import yaml
 
-from ..analysis.gcpause import paused_gc
 from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
@@ -69,8 +68,7 @@ def load_scenario_text(source: str, path: str = "<scenario>") -> Scenario:
 
 def parse_scenario(source: str, path: str = "<scenario>") -> tuple[Optional[Scenario], list[Problem]]:
     """Build a scenario and return it with every problem found (errors and warnings)."""
-    with paused_gc():  # a big file's node tree and model are all alive until the end
-        return _parse_scenario(source, path)
+    return _parse_scenario(source, path)
 
 
 def _parse_scenario(source: str, path: str) -> tuple[Optional[Scenario], list[Problem]]:

@@ -8,9 +8,10 @@ is full, it is read-only) doesn't end saving: the journal keeps the step and sen
 with the next one, and ``take_save_note()`` gives the screen one line when saving falls
 behind and one when it has caught up.
 
-The debrief's game review needs the scenario's whole state graph, which can take a while
-for a big scenario; ``ReviewJob`` explores it on a background thread from the moment the
-scenario is opened, so it is usually ready by the time the meeting ends.
+The debrief's game review asks the scenario's solver what each option could still lead
+to; ``ReviewJob`` warms it up on a background thread from the moment the scenario is
+opened (the best and worst achievable from the start), so what the review asks later
+is mostly remembered already.
 """
 
 from __future__ import annotations
@@ -24,29 +25,22 @@ from ..journal import Journal, JournalError, SaveBehind
 
 if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
     from engine import Scenario, Session
-    from engine.analysis.graph import StateGraph
+    from engine.analysis.search import Solver
     from engine.debrief.branching import PathComparison
     from engine.debrief.review import Review
     from engine.debrief.selfrating import SelfRating
 
 log = logging.getLogger(__name__)
 
-# How many states the review may explore; None: the engine's choice. Tests may lower it.
-REVIEW_MAX_STATES: Optional[int] = None
-
-_graphs: dict[tuple[str, str, Optional[int]], "StateGraph"] = {}
-_graph_lock = threading.Lock()
-
-
 class ReviewJob:
-    """The scenario's state graph, explored once per scenario on a daemon thread."""
+    """The scenario's solver, warmed up once per scenario version on a daemon thread."""
 
-    _jobs: dict[tuple[str, str, Optional[int]], "ReviewJob"] = {}
+    _jobs: dict[tuple[str, str], "ReviewJob"] = {}
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
-        self.key = (scenario.id, scenario.digest, REVIEW_MAX_STATES)
-        self.graph: Optional[StateGraph] = _graphs.get(self.key)
+        self.key = (scenario.id, scenario.digest)
+        self.solver: Optional[Solver] = None
         self.error: Optional[str] = None
         self._thread: Optional[threading.Thread] = None
         self._cancelled = threading.Event()
@@ -59,9 +53,9 @@ class ReviewJob:
         F5 after an edit) is cancelled: nobody will read its graph, and F5 pressed again
         and again must not pile up threads that compete with the window for the CPU.
         """
-        key = (scenario.id, scenario.digest, REVIEW_MAX_STATES)
+        key = (scenario.id, scenario.digest)
         for other_key, other in list(cls._jobs.items()):
-            if other_key[0] == scenario.id and other_key != key and other.graph is None:
+            if other_key[0] == scenario.id and other_key != key and other.solver is None:
                 other.cancel()
                 del cls._jobs[other_key]
         job = cls._jobs.get(key)
@@ -72,36 +66,32 @@ class ReviewJob:
         return job
 
     def cancel(self) -> None:
-        """Stop exploring at the next look (every thousand or so states)."""
+        """Stop searching at the next look (every thousand or so states)."""
         self._cancelled.set()
 
     def start(self) -> None:
-        if self.graph is not None or self._thread is not None:
+        if self.solver is not None or self._thread is not None:
             return
         self._thread = threading.Thread(target=self._run, name=f"review-{self.scenario.id}", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            from engine.analysis.graph import ExploreCancelled
-            from engine.debrief.review import REVIEW_MAX_STATES as ENGINE_LIMIT
-            from engine.debrief.review import review_graph
-            graph = review_graph(self.scenario, max_states=self.key[2] or ENGINE_LIMIT,
-                                 cancel=self._cancelled.is_set)
-        except ExploreCancelled:
+            from engine.analysis.search import SearchCancelled, solver_of
+            solver = solver_of(self.scenario)
+            solver.warm_up(cancel=self._cancelled.is_set)
+        except SearchCancelled:
             self.error = "cancelled"  # for_scenario starts afresh if this version is wanted again
             return
         except Exception as exc:  # the debrief must still open; it shows totals without verdicts
-            log.warning("exploring %s for the review failed: %s", self.scenario.id, exc)
+            log.warning("valuing %s for the review failed: %s", self.scenario.id, exc)
             self.error = str(exc)
             return
-        with _graph_lock:
-            _graphs[self.key] = graph
-        self.graph = graph
+        self.solver = solver
 
     @property
     def ready(self) -> bool:
-        return self.graph is not None or self.error is not None
+        return self.solver is not None or self.error is not None
 
     def wait(self, timeout: Optional[float] = None) -> bool:
         if self._thread is not None:
@@ -291,14 +281,8 @@ class Play:
         return self._review is not None or self.review_job.ready
 
     def review(self) -> Review:
-        from engine.analysis.graph import explore
         from engine.debrief.review import review
         if self._review is None:
-            graph = self.review_job.graph
-            if graph is None:
-                # No graph (exploring failed): a tiny one still gives totals and feedback.
-                graph = explore(self.scenario, max_states=1)
             state = self.session.state
-            self._review = review(self.scenario, state.history, state.ending, graph=graph,
-                                  transcript=state.transcript)
+            self._review = review(self.scenario, state.history, state.ending, transcript=state.transcript)
         return self._review

@@ -1,0 +1,213 @@
+"""Regions of mood in which a meeting's future is the same.
+
+A condition such as ``ineke.trust >= 6`` gives the same answer for trust 6, 7, 8, 9 and 10.
+When the search values a state, it notes every condition it evaluated on the way and
+narrows a *region* — an interval per mood slot around the state's mood — to the moods
+for which each of those conditions keeps its answer. Any state at the same place whose
+mood lies in that region offers the same moves, lands in the same places and so has the
+same value: valued once, it is known for the whole region. A scenario with three
+residents on 0..10 scales has over a million moods but, as trainers write them, only a
+handful of regions per line.
+
+Intervals stay intervals through a move: a move adds fixed amounts to slots and clamps
+them to the scale, which is a non-decreasing function of the value before, so the moods
+that end up inside an interval after the move form an interval before it (``Preimages``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from ..play.rules import Ops
+from ..play.state import State
+from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
+
+Bounds = list[int]  # one value per mood slot
+
+
+class Regions:
+    """Narrowing regions for one scenario's conditions (slots as in its ``Rules``)."""
+
+    def __init__(self, slot_index: dict[tuple[str, str], int], slots: Sequence[tuple[str, str]],
+                 minimum: Sequence[int], maximum: Sequence[int]):
+        self.slot_index = slot_index
+        self.slots = slots
+        self.minimum = tuple(minimum)
+        self.maximum = tuple(maximum)
+
+    def full(self) -> tuple[Bounds, Bounds]:
+        return list(self.minimum), list(self.maximum)
+
+    def narrow(self, cond: Condition, s: State, lo: Bounds, hi: Bounds) -> None:
+        """Shrink [lo, hi] so that ``cond`` answers on every mood in it as it does on ``s``."""
+        self._expr(cond.expr, s, lo, hi)
+
+    # -- per expression: returns its value on ``s`` and narrows the region to keep it ----------
+    def _expr(self, e: Expr, s: State, lo: Bounds, hi: Bounds):
+        if isinstance(e, Const):
+            return e.value
+        if isinstance(e, Ref):
+            if e.kind == "mood":
+                i = self.slot_index[(e.parts[0], e.parts[1])]
+                lo[i] = hi[i] = s[1][i]  # a bare number: only this very value gives it
+                return s[1][i]
+            if e.kind in ("max", "min"):
+                for i in self._present(e.parts[0], s):
+                    lo[i] = hi[i] = s[1][i]
+                return self._extreme(e, s)
+            return self._flag(e, s)  # flags and the like: part of the key, not of the region
+        if isinstance(e, Not):
+            return not self._truth(e.operand, s, lo, hi)
+        if isinstance(e, BoolOp):
+            return self._bool(e, s, lo, hi)
+        if isinstance(e, Compare):
+            return self._compare(e, s, lo, hi)
+        raise TypeError(f"not a condition expression: {e!r}")
+
+    def _truth(self, e: Expr, s: State, lo: Bounds, hi: Bounds) -> bool:
+        return bool(self._expr(e, s, lo, hi))
+
+    def _bool(self, e: BoolOp, s: State, lo: Bounds, hi: Bounds) -> bool:
+        # An 'and' that holds needs every part to keep holding; one that fails only needs the
+        # first failing part to keep failing (and 'or' the other way round).
+        decisive = e.op == "or"
+        for part in e.operands:
+            trial_lo, trial_hi = list(lo), list(hi)
+            if self._truth(part, s, trial_lo, trial_hi) == decisive:
+                lo[:], hi[:] = trial_lo, trial_hi
+                return decisive
+        for part in e.operands:
+            self._truth(part, s, lo, hi)
+        return not decisive
+
+    def _compare(self, e: Compare, s: State, lo: Bounds, hi: Bounds) -> bool:
+        op, left, right = e.op, e.left, e.right
+        if isinstance(left, Const) and not isinstance(right, Const):
+            op, left, right = _MIRROR[op], right, left
+        if isinstance(right, Const) and isinstance(left, Ref):
+            c = right.value
+            if left.kind == "mood":
+                i = self.slot_index[(left.parts[0], left.parts[1])]
+                return self._threshold(i, op, c, s[1][i], lo, hi)
+            if left.kind in ("max", "min"):
+                return self._extreme_threshold(left, op, c, s, lo, hi)
+        # Anything else (two references compared, a flag compared with a number): pin what it reads.
+        value = _COMPARE[op](self._expr(left, s, lo, hi), self._expr(right, s, lo, hi))
+        return value
+
+    def _threshold(self, i: int, op: str, c, v: int, lo: Bounds, hi: Bounds) -> bool:
+        """Narrow slot ``i`` to the values on the same side of ``c`` as ``v``."""
+        if op in (">=", ">", "<=", "<"):
+            at_least = c if op == ">=" else c + 1 if op == ">" else None
+            at_most = c if op == "<=" else c - 1 if op == "<" else None
+            if at_least is not None:
+                holds = v >= at_least
+                if holds:
+                    lo[i] = max(lo[i], at_least)
+                else:
+                    hi[i] = min(hi[i], at_least - 1)
+            else:
+                holds = v <= at_most  # type: ignore[operator]
+                if holds:
+                    hi[i] = min(hi[i], at_most)  # type: ignore[type-var]
+                else:
+                    lo[i] = max(lo[i], at_most + 1)  # type: ignore[operator]
+            return holds
+        equal = v == c
+        if equal:
+            lo[i] = max(lo[i], c)
+            hi[i] = min(hi[i], c)
+        elif v < c:
+            hi[i] = min(hi[i], c - 1)
+        else:
+            lo[i] = max(lo[i], c + 1)
+        return equal if op == "==" else not equal
+
+    def _extreme_threshold(self, ref: Ref, op: str, c, s: State, lo: Bounds, hi: Bounds) -> bool:
+        """``max.VAR OP c`` / ``min.VAR OP c`` as the 'or' / 'and' over the residents present."""
+        present = self._present(ref.parts[0], s)
+        if op in ("==", "!="):
+            for i in present:
+                lo[i] = hi[i] = s[1][i]
+            return _COMPARE[op](self._extreme(ref, s), c)
+        # max >= c: some slot >= c (an 'or'); max <= c: every slot <= c (an 'and'); min the other way.
+        any_of = (ref.kind == "max") == (op in (">=", ">"))
+        results = [(i, _COMPARE[op](s[1][i], c)) for i in present]
+        holds = any(r for _, r in results) if any_of else all(r for _, r in results)
+        if any_of and holds or not any_of and not holds:
+            i = next(i for i, r in results if r == holds)  # one witness keeps the answer
+            self._threshold(i, op, c, s[1][i], lo, hi)
+        else:
+            for i, _ in results:
+                self._threshold(i, op, c, s[1][i], lo, hi)
+        return holds
+
+    def _present(self, var: str, s: State) -> list[int]:
+        idx = [i for i, (who, v) in enumerate(self.slots) if v == var]
+        here = [i for i in idx if self.slots[i][0] not in s[7]]
+        return here or idx
+
+    def _extreme(self, ref: Ref, s: State) -> int:
+        values = [s[1][i] for i in self._present(ref.parts[0], s)]
+        return max(values) if ref.kind == "max" else min(values)
+
+    def _flag(self, e: Ref, s: State) -> bool:
+        kind, parts = e.kind, e.parts
+        if kind == "flag":
+            return parts[0] in s[2]
+        if kind == "prep":
+            return parts[0] in s[3]
+        if kind == "chose":
+            return f"{parts[0]}.{parts[1]}" in s[4]
+        if kind == "visited":
+            return parts[0] in s[5]
+        return parts[0] in s[7]  # away
+
+
+class Preimages:
+    """``before`` for one scenario: the region of moods a move takes into a given region."""
+
+    def __init__(self, minimum: Sequence[int], maximum: Sequence[int]):
+        self.minimum, self.maximum = tuple(minimum), tuple(maximum)
+        self._tables: dict[tuple, list[tuple[int, tuple[int, ...]]]] = {}
+
+    def before(self, ops: Ops, away: frozenset, lo: Bounds, hi: Bounds) -> tuple[Bounds, Bounds]:
+        """The region of moods that a move with these effects takes into [lo, hi]."""
+        if not ops:
+            return lo, hi
+        key = (ops, away)
+        tables = self._tables.get(key)
+        if tables is None:
+            tables = self._tables[key] = self._make(ops, away)
+        lo, hi = list(lo), list(hi)
+        for i, after in tables:
+            # ``after`` maps each value (from the scale's minimum) to the value after the move;
+            # non-decreasing, so the values landing in [lo, hi] are one run (never empty: the
+            # state's own value lands there).
+            base = self.minimum[i]
+            lo[i] = base + bisect_left(after, lo[i])
+            hi[i] = base + bisect_right(after, hi[i]) - 1
+        return lo, hi
+
+    def _make(self, ops: Ops, away: frozenset) -> list[tuple[int, tuple[int, ...]]]:
+        steps: dict[int, list[tuple[int, int, int]]] = {}
+        for i, delta, low, high, who in ops:
+            if who not in away:
+                steps.setdefault(i, []).append((delta, low, high))
+        out = []
+        for i, chain in steps.items():
+            after = []
+            for v in range(self.minimum[i], self.maximum[i] + 1):
+                for delta, low, high in chain:
+                    v = min(high, max(low, v + delta))
+                after.append(v)
+            out.append((i, tuple(after)))
+        return out
+
+
+_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_COMPARE = {
+    "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+}

@@ -1,0 +1,332 @@
+"""The best and worst a trainee can still score from a concrete state.
+
+The debrief's Q(c) = w(c) + V(next) at each decision of a played path, the ``--auto best``
+and ``worst`` bots and "beste haalbaar" all ask one question: from *this* state, what is
+the best (or worst) total on an objective (a dimension, or the overall sum) over the
+playthroughs the rules allow? The answer is a depth-first search over real states that
+skips a move when its condition-free bound (``relaxed``) can't beat what was already
+found, trying moves best bound first, and that remembers what it valued not per state but
+per *region*: the moods around a state for which every condition the search evaluated
+keeps its answer (``regions``). Any later state at the same place with a mood in that
+region has the same value, so a scenario with a million moods is valued in a few
+thousand steps.
+
+Every value is exact: a move is only skipped when it provably can't matter, and a region
+only covers moods on which the valued future is provably the same. When a question would
+take more than its budget of states, the search stops and says so (``Value.exact``): the
+total of a real playthrough it found, so a lower bound of the best ("minstens") — never a
+number nobody can reach.
+
+A meeting that can come back to the very same situation (a loop) is valued over the
+playthroughs that don't repeat a situation: going round in circles gains a trainee
+nothing. ``validate`` tells authors about loops that could farm points.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
+from ..play.state import State
+from ..scenario.conditions import Condition
+from ..scenario.model import Scenario
+from .liveness import Key, Liveness
+from .regions import Preimages, Regions
+from .relaxed import Relaxed, relaxed_of
+
+DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
+OVERALL = OBJECTIVES.index("overall")
+
+
+class BudgetExceeded(Exception):
+    """A search valued more states than its budget allows."""
+
+
+class SearchCancelled(Exception):
+    """The caller no longer needs the answer (the window reloaded the scenario)."""
+
+CANCEL_EVERY = 1024  # states valued between two looks at ``cancel``
+
+
+@dataclass(frozen=True)
+class Value:
+    """A best (or worst) total; ``exact`` False: a total reached by a real playthrough the
+    search found before its budget ran out, so the true best is at least this (the worst
+    at most this)."""
+
+    total: int
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class Option:
+    """One move on offer, valued: its own weights and the best total through it."""
+
+    move: Move
+    after: State  # where it leads, once the meeting has settled
+    best: Value  # best total on the objective through this move (its weight included)
+
+
+class Solver:
+    """Answers best/worst questions about one scenario, remembering what it valued."""
+
+    def __init__(self, rules: Rules, budget: int = DEFAULT_BUDGET):
+        self.rules = rules
+        self.liveness = Liveness(rules)
+        self.relaxed: Relaxed = relaxed_of(rules)
+        minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
+        self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
+        self.preimages = Preimages(minimum, maximum)
+        self.budget = budget
+        self.valued = 0  # states valued so far, over all questions
+        self._limit = 0  # ``valued`` at which the running question gives up
+        self._lock = threading.RLock()  # the window values in the background while the debrief may ask
+        self._cancel: Optional[Callable[[], bool]] = None
+        self._memo: dict[tuple[int, bool], dict[Key, int]] = {}
+
+    # -- the questions -------------------------------------------------------------------
+    def value(self, s: State, objective: int = OVERALL, worst: bool = False) -> Value:
+        """The best (or worst) total on ``objective`` from ``s`` to the end of the meeting."""
+        with self._lock:
+            try:
+                return Value(self._solve(s, objective, worst))
+            except BudgetExceeded:
+                return Value(self._playout(s, objective, worst), exact=False)
+
+    def warm_up(self, cancel: Optional[Callable[[], bool]] = None) -> None:
+        """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
+        with self._lock:
+            self._cancel = cancel
+            try:
+                start = self.rules.initial()
+                self.value(start)
+                self.value(start, worst=True)
+            finally:
+                self._cancel = None
+
+    def options(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[Option]:
+        """Every move ``s`` offers (as written, the time-out last), each with the best (or
+        worst) total through it."""
+        out = []
+        with self._lock:
+            for m in self.rules.moves(s):
+                nxt = self.rules.step(s, m)
+                v = self.value(nxt, objective, worst)
+                out.append(Option(m, nxt, Value(m.vector[objective] + v.total, v.exact)))
+        return out
+
+    def path(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[tuple[State, Move]]:
+        """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
+        first move (as written) through which the best (worst) total is still reachable."""
+        out: list[tuple[State, Move]] = []
+        seen: set[Key] = set()
+        key = self.liveness.key
+        while True:
+            options = self.options(s, objective, worst)
+            if not options or key(s) in seen:
+                return out
+            seen.add(key(s))
+            pick = (min if worst else max)(options, key=lambda o: o.best.total)
+            choice = next(o for o in options if o.best.total == pick.best.total)
+            out.append((s, choice.move))
+            s = choice.after
+
+    # -- the search ------------------------------------------------------------------------
+    def _solve(self, s: State, k: int, worst: bool) -> int:
+        memo = self._memo.setdefault((k, worst), {})
+        needed = 4 * len(self.rules.table) + 200
+        if sys.getrecursionlimit() < needed:
+            sys.setrecursionlimit(needed)  # one frame per decision on the way; scenarios are short
+        self._limit = self.valued + self.budget
+        sign = -1 if worst else 1  # the worst is the best of the negated weights
+        value = self._search(s, k, sign, -math.inf, memo, set())[0]
+        return 0 if value is None else sign * value
+
+    def _search(self, s: State, k: int, sign: int, floor: float, memo: dict,
+                on_path: set) -> tuple[Optional[int], bool, list, list]:
+        """(value, exact, lo, hi) of ``s`` for maximising ``sign`` times objective ``k``.
+
+        Exact when the value is above ``floor``; otherwise only an upper bound at or below
+        ``floor`` (the caller has something at least as good already: alpha-beta's fail-low).
+        [lo, hi] is the region of moods around ``s.mood`` on which the answer holds. None:
+        every way on leads back into a situation on the current path.
+        """
+        rules, regions = self.rules, self.regions
+        lo, hi = regions.full()
+        note = lambda cond, st: regions.narrow(cond, st, lo, hi)  # noqa: E731
+        moves = rules.moves(s, note)
+        while len(moves) == 1 and moves[0].kind == CONTINUE:  # a line that only goes on: nothing to decide
+            s = rules.step(s, moves[0], note)
+            moves = rules.moves(s, note)
+        place = self.liveness.place(s)
+        mood = s[1]
+        entries = memo.get(place)
+        if entries:
+            for elo, ehi, value, exact in entries:
+                if (exact or value <= floor) and all(a <= v <= b for a, v, b in zip(elo, mood, ehi)):
+                    _meet(lo, hi, elo, ehi)
+                    return value, exact, lo, hi
+        if not moves:  # an ending (or a dead end, which validate reports)
+            memo.setdefault(place, []).append((tuple(lo), tuple(hi), 0, True))
+            return 0, True, lo, hi
+        here = (place, mood)
+        if here in on_path:  # back into this very situation: a loop gains nothing
+            return None, True, [*mood], [*mood]
+        self.valued += 1
+        if self.valued > self._limit:
+            raise BudgetExceeded()
+        if self._cancel is not None and not self.valued % CANCEL_EVERY and self._cancel():
+            raise SearchCancelled()
+        on_path.add(here)
+        away, before, bounds = s[7], self.preimages.before, self.relaxed.bounds
+        children = []
+        for m in moves:
+            clo, chi = regions.full()
+            nxt = rules.step(s, m, lambda cond, st, clo=clo, chi=chi: regions.narrow(cond, st, clo, chi))
+            best, low = bounds(nxt)
+            children.append((sign * m.vector[k] + (best[k] if sign > 0 else -low[k]), m, nxt, clo, chi))
+        children.sort(key=lambda c: c[0], reverse=True)
+        found: Optional[int] = None
+        ceiling = -math.inf  # what no move can beat, as far as this search knows
+        looped = False
+        for bound, m, nxt, clo, chi in children:
+            bar = floor if found is None or found < floor else found
+            if bound <= bar:  # neither this move nor any after it (sorted) can beat the bar
+                ceiling = max(ceiling, bound)
+            else:
+                weight = sign * m.vector[k]
+                v, exact, vlo, vhi = self._search(nxt, k, sign, bar - weight, memo, on_path)
+                if v is None:
+                    looped = True
+                else:
+                    _meet(clo, chi, vlo, vhi)
+                    total = weight + v
+                    ceiling = max(ceiling, total)
+                    if exact and (found is None or total > found):
+                        found = total
+            # Where each move lands (and so its bound) must not change inside the region either.
+            blo, bhi = before(m.ops, away, clo, chi)
+            _meet(lo, hi, blo, bhi)
+        on_path.discard(here)
+        if looped:  # the value depends on the path that came here: true at this mood only
+            lo[:], hi[:] = list(mood), list(mood)
+        if found is not None and found > floor:
+            memo.setdefault(place, []).append((tuple(lo), tuple(hi), found, True))
+            return found, True, lo, hi
+        if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
+            memo.setdefault(place, []).append((tuple(lo), tuple(hi), 0, True))
+            return 0, True, lo, hi
+        bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
+        memo.setdefault(place, []).append((tuple(lo), tuple(hi), bound_value, False))
+        return bound_value, False, lo, hi  # type: ignore[return-value]
+
+    # -- can it happen at all? ---------------------------------------------------------------
+    def witness(self, goal: str, cond: Optional[Condition] = None, stuck: bool = False,
+                towards: Optional[set] = None, budget: int = 50_000) -> tuple[Optional[bool], list[Move]]:
+        """Can a playthrough reach a state at position ``goal`` where ``cond`` holds (or, with
+        ``stuck``, where no move is offered)? (True, its moves) / (False, []) / (None, []) when
+        the budget ran out. The same search, regions and memo as for values, with "reached"
+        as the only value: a region where the goal was out of reach is never searched again."""
+        with self._lock:
+            self._limit = self.valued + budget
+            memo: dict = {}
+            needed = 4 * len(self.rules.table) + 200
+            if sys.getrecursionlimit() < needed:
+                sys.setrecursionlimit(needed)
+            try:
+                found, _, _, path = self._reach(self.rules.initial(), goal, cond, stuck, towards, memo, set())
+            except BudgetExceeded:
+                return None, []
+            return (True, path[::-1]) if found else (False, [])
+
+    def _reach(self, s: State, goal: str, cond: Optional[Condition], stuck: bool, towards: Optional[set],
+               memo: dict, on_path: set) -> tuple[bool, list, list, list]:
+        rules, regions = self.rules, self.regions
+        lo, hi = regions.full()
+        note = lambda c, st: regions.narrow(c, st, lo, hi)  # noqa: E731
+        taken: list[Move] = []
+        moves = rules.moves(s, note)
+        while len(moves) == 1 and moves[0].kind == CONTINUE and s[0] != goal:
+            taken.append(moves[0])
+            s = rules.step(s, moves[0], note)
+            moves = rules.moves(s, note)
+        if s[0] == goal:
+            hit = not moves if stuck else (cond is None or self._holds(cond, s, lo, hi))
+            if hit:
+                return True, lo, hi, taken[::-1]
+        place = self.liveness.place(s)
+        mood = s[1]
+        for elo, ehi in memo.get(place, ()):
+            if all(a <= v <= b for a, v, b in zip(elo, mood, ehi)):
+                _meet(lo, hi, elo, ehi)
+                return False, lo, hi, []
+        here = (place, mood)
+        if not moves or here in on_path:
+            return False, ([*mood] if moves else lo), ([*mood] if moves else hi), []
+        self.valued += 1
+        if self.valued > self._limit:
+            raise BudgetExceeded()
+        on_path.add(here)
+        looped = False
+        for m in moves:
+            clo, chi = regions.full()
+            nxt = rules.step(s, m, lambda c, st, clo=clo, chi=chi: regions.narrow(c, st, clo, chi))
+            if towards is None or nxt[0] in towards:
+                found, vlo, vhi, path = self._reach(nxt, goal, cond, stuck, towards, memo, on_path)
+                if found:
+                    on_path.discard(here)
+                    return True, lo, hi, path + [m] + taken[::-1]
+                looped = looped or vlo == list(nxt[1]) == vhi
+                _meet(clo, chi, vlo, vhi)
+            blo, bhi = self.preimages.before(m.ops, s[7], clo, chi)
+            _meet(lo, hi, blo, bhi)
+        on_path.discard(here)
+        if looped:
+            lo[:], hi[:] = list(mood), list(mood)
+        memo.setdefault(place, []).append((tuple(lo), tuple(hi)))
+        return False, lo, hi, []
+
+    def _holds(self, cond: Condition, s: State, lo: list, hi: list) -> bool:
+        """Whether ``cond`` holds in ``s``, narrowing [lo, hi] to where it answers the same."""
+        self.regions.narrow(cond, s, lo, hi)
+        return bool(self.rules.test(cond)(s))
+
+    def _playout(self, s: State, k: int, worst: bool) -> int:
+        """A real playthrough from ``s`` that follows the bounds greedily: its total is one a
+        trainee can reach, so a lower bound of the best (an upper bound of the worst)."""
+        rules, total, seen = self.rules, 0, set()
+        while True:
+            moves = rules.moves(s)
+            key = self.liveness.key(s)
+            if not moves or key in seen:
+                return total
+            seen.add(key)
+            scored = []
+            for m in moves:
+                nxt = rules.step(s, m)
+                best, low = self.relaxed.bounds(nxt)
+                scored.append((m.vector[k] + (low[k] if worst else best[k]), m, nxt))
+            bound, m, s = (min if worst else max)(scored, key=lambda c: c[0] if math.isfinite(c[0]) else 0)
+            total += m.vector[k]
+
+
+def _meet(lo: list, hi: list, other_lo, other_hi) -> None:
+    """Narrow [lo, hi] to its overlap with [other_lo, other_hi]."""
+    for i, (a, b) in enumerate(zip(other_lo, other_hi)):
+        if a > lo[i]:
+            lo[i] = a
+        if b < hi[i]:
+            hi[i] = b
+
+
+def solver_of(scenario: Scenario) -> Solver:
+    """The scenario's solver, kept on its rules: what one debrief valued, the next reuses."""
+    rules = rules_of(scenario)
+    cached = rules.__dict__.get("_solver")
+    if cached is None:
+        cached = rules.__dict__["_solver"] = Solver(rules)
+    return cached
