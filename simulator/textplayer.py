@@ -208,7 +208,7 @@ class TextPlayer:
                     self.say(f"- {item.get(L)}", "  ")
         found = [d for d in session.history if d.kind == "prep"]
         if found and s.preparation is not None:
-            self.say(f"{tr('balcony_prepared', L)}:")
+            self.say(f"{tr('timeout_prepared', L)}:")
             for d in found:
                 q = next(q for q in s.preparation.questions if q.id == d.node_id)
                 self.say(f"- {q.option(d.choice_id).text.get(L)}", "  ")
@@ -217,7 +217,7 @@ class TextPlayer:
             if entry.kind == "line":
                 line = session.line_of(entry)
                 who = self.names.get(line.speaker, "")
-                self.say(f"{tr('balcony_last_line', L)}: {who + ': ' if who else ''}{line.text.get(L)}")
+                self.say(f"{tr('timeout_last_line', L)}: {who + ': ' if who else ''}{line.text.get(L)}")
                 break
         self.say(tr("timeout_back", L))
 
