@@ -149,13 +149,13 @@ def _offered_sets(s, runs: int = 300):
         while not session.finished:
             if session.question is not None:
                 options = list(session.question.options)
-                seen[("prep", session.question.id, tuple(o.id for o in options))] = options
+                seen[("prep", session.question.id, tuple(sorted(o.id for o in options)))] = options
                 session.answer(rng.choice(options).id)
             elif session.can_continue:
                 session.advance()
             else:
                 options = session.choices
-                seen[(session.node.id, tuple(o.id for o in options))] = options
+                seen[(session.node.id, tuple(sorted(o.id for o in options)))] = options
                 session.choose(rng.choice(options).id)
     return [options for options in seen.values() if len(options) > 1]
 
@@ -254,6 +254,9 @@ def _play_plan(name):
             session.answer(answers[session.question.id])
         elif session.can_continue:
             session.advance()
+        elif choices[0] == "timeout":
+            choices.pop(0)
+            session.take_timeout()
         else:
             session.choose(choices.pop(0))
     return s, session
@@ -266,8 +269,11 @@ def test_the_flawless_run_reaches_every_dimensions_best_without_a_mistake_first(
     scores = totals(s, session.history)
     assert session.ending.kind == "agreement"
     assert all(overall(d) >= 0 for d in _chosen(s, session)), "the flawless run makes no mistake"
-    short = {k: (scores[k], stats.best[k].total(k)) for k in DIMENSION_KEYS if scores[k] < stats.best[k].total(k)}
-    assert not short, f"dimensions below their best on the flawless run (got, best): {short}"
+    # Each dimension as on a best-overall playthrough (a dimension's own maximum may need another
+    # path: those maxima can't all be reached at once, so the debrief never holds a run to them).
+    path = stats.best["overall"]
+    short = {k: (scores[k], path.total(k)) for k in DIMENSION_KEYS if scores[k] < path.total(k)}
+    assert not short, f"dimensions below the best-total path on the flawless run (got, best path): {short}"
     assert scores["e1"] > 0 and scores["e4"] > 0  # earned proactively, not by repairing
     assert sum(scores.values()) == stats.best["overall"].total("overall")
     assert review(s, session.history, session.state.ending).weakest == ()
@@ -275,6 +281,8 @@ def test_the_flawless_run_reaches_every_dimensions_best_without_a_mistake_first(
 
 def _chosen(s, session):
     for d in session.history:
+        if d.kind == "timeout":
+            continue
         if d.kind == "prep":
             yield s.preparation and next(q for q in s.preparation.questions if q.id == d.node_id).option(d.choice_id)
         else:
