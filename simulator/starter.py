@@ -14,9 +14,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from engine.scenario.schema import SCHEMA_PATH
-
-REPO = Path(__file__).resolve().parent.parent
+from . import resources
 
 
 def starter_path(name: str) -> tuple[Path, str]:
@@ -33,7 +31,10 @@ def starter_path(name: str) -> tuple[Path, str]:
 
 def schema_comment(target: Path) -> Optional[str]:
     """The editor hint for the schema, relative to where the scenario is written."""
-    schema = REPO / SCHEMA_PATH
+    try:
+        schema = resources.schema_file()
+    except resources.MissingData:
+        return None
     if not schema.is_file():
         return None
     try:

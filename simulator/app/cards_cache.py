@@ -40,11 +40,12 @@ class ScenarioCard:
     residents: tuple[str, ...]
     minutes: Optional[int]
     difficulty: Optional[int]
+    own: bool = False  # from the trainer's own folder (catalog.user_scenario_dir), not shipped
 
     @classmethod
-    def of(cls, scenario: Scenario, path: str) -> "ScenarioCard":
+    def of(cls, scenario: Scenario, path: str, own: bool = False) -> "ScenarioCard":
         return cls(scenario.id, path, scenario.title, scenario.summary, tuple(r.name for r in scenario.residents),
-                   scenario.minutes, scenario.difficulty)
+                   scenario.minutes, scenario.difficulty, own)
 
     def to_data(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title.to_data(), "summary": self.summary.to_data(),
@@ -52,10 +53,10 @@ class ScenarioCard:
                 "minutes": self.minutes, "difficulty": self.difficulty}
 
     @classmethod
-    def from_data(cls, path: str, d: dict[str, Any]) -> "ScenarioCard":
+    def from_data(cls, path: str, d: dict[str, Any], own: bool = False) -> "ScenarioCard":
         lang = str(d.get("language", "nl"))
         return cls(str(d["id"]), path, Text(dict(d["title"]), lang), Text(dict(d["summary"]), lang),
-                   tuple(str(n) for n in d["residents"]), d.get("minutes"), d.get("difficulty"))
+                   tuple(str(n) for n in d["residents"]), d.get("minutes"), d.get("difficulty"), own)
 
 
 def load_scenario(path: str) -> "Scenario":
@@ -95,13 +96,13 @@ def _write(path: Path, cards: dict[str, Any]) -> None:
 
 
 def scenario_cards(directory: Optional[Path] = None, cache: Optional[Path] = None) -> list[ScenarioCard]:
-    """The valid scenarios in the folder, as cards, sorted by file name."""
+    """The valid scenarios, as cards: shipped then own, each sorted by file name (or those in ``directory``)."""
     cache = cache or cache_path()
     known = _read(cache)
     fresh: dict[str, Any] = {}
     out = []
-    for path in catalog.scenario_paths(directory):
-        key = str(path)
+    for found in catalog.scenario_files(directory):
+        path, key = found.path, str(found.path)
         try:
             stamp = _stamp(path)
         except OSError:
@@ -110,12 +111,12 @@ def scenario_cards(directory: Optional[Path] = None, cache: Optional[Path] = Non
         card: Optional[ScenarioCard] = None
         if isinstance(entry, dict) and entry.get("stamp") == stamp:
             try:
-                card = ScenarioCard.from_data(key, entry["card"])
+                card = ScenarioCard.from_data(key, entry["card"], found.own)
             except (KeyError, TypeError, ValueError):
                 card = None
         if card is None:
             try:
-                card = ScenarioCard.of(load_scenario(key), key)
+                card = ScenarioCard.of(load_scenario(key), key, found.own)
             except ScenarioError as exc:
                 first = exc.problems[0] if exc.problems else exc
                 log.warning("scenario %s can't be loaded: %s", path, first)

@@ -89,9 +89,6 @@ def continue_session(app: App, record: SessionRecord) -> Optional[str]:
 
 
 def _scenario_for(app: App, record: SessionRecord) -> Scenario:
-    """The catalog's scenario of that id if it has one, else the file the session was played from."""
-    from engine import load_scenario
-    for card in app.load_catalog():
-        if card.id == record.scenario_id:
-            return load_scenario(card.path)
-    return load_scenario(record.scenario_path)
+    """The scenario the session was played in, found by id and digest wherever it lives now."""
+    from .. import catalog
+    return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path)
