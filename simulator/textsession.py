@@ -76,6 +76,12 @@ class JournaledPlayer(TextPlayer):
         self.saver = saver
         self.parent = parent
 
+    def play(self, session: Optional[Session] = None):
+        """SIGTERM and SIGHUP stop the game like Ctrl-C: every step taken is already saved."""
+        from .signals import terminal_handlers
+        with terminal_handlers():
+            return super().play(session)
+
     def debrief(self, session: Session) -> None:
         progress = None
         if self.saver.active:

@@ -16,6 +16,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Optional
 
 from .. import settings as settings_mod
+from .. import signals
 from ..i18n import tr
 from ..journal import Journal, JournalError, SessionRecord
 
@@ -37,15 +38,30 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     journal, notice = open_journal(settings.language)
     app = App(settings, journal, notice=notice)
     try:
+        # SIGTERM/SIGINT (simulator.signals): leave the loop after this frame, no quit question.
+        signals.on_stop(lambda _signum: setattr(app, "running", False))
         app.go_start()
         if scenario is not None:
             app.open_scenario(scenario, str(scenario.path))
         resume = getattr(args, "resume", None)
         if resume is not None and journal is not None:
             _resume(app, journal, resume)
-        return app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
+        status = app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
+        if signals.requested() is not None:
+            save_all(app)
+        return status
     finally:
+        signals.on_stop(None)
         app.close()
+
+
+def save_all(app: App) -> None:
+    """Every go on the stack saved once more (each step already was; this covers the last one)."""
+    from .play import Play
+    for scene in app.stack:
+        play = getattr(scene, "play", None)
+        if isinstance(play, Play):
+            play.save()
 
 
 def open_journal(language: str) -> tuple[Optional[Journal], Optional[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Optional
 
 from ...journal import JournalError, SessionRecord
@@ -54,6 +55,9 @@ class StartScene(Scene):
                  muted(esc(self.tr("with_residents", names=joined)))]
         if meta:
             lines.append(muted(esc(" · ".join(meta))))
+        if s.own:  # a trainer's own scenario, beside the shipped ones (and never instead of one)
+            lines.append(f"<font color='#1D6A72'><b>{esc(self.tr('own_scenario'))}</b></font> "
+                         + muted(esc(Path(s.path).name)))
         return "<br>".join(lines)
 
     def build_widgets(self) -> None:
@@ -78,7 +82,8 @@ class StartScene(Scene):
         # Footer: hint on the left, buttons on the right.
         fh = footer_height(self)
         footer = Box(inner.x, h - m // 2 - fh, inner.w, fh)
-        specs = [(self.tr("settings"), self.app.open_settings, None), (self.tr("quit"), self.app.request_quit, None)]
+        specs = [(self.tr("open_scenario"), self._open_file, None), (self.tr("settings"), self.app.open_settings, None),
+                 (self.tr("quit"), self.app.request_quit, None)]
         hint_w = max(0, inner.w // 2)
         hint = text_box(self.manager, muted(esc(self.tr("start_hint"))), Box(inner.x, 0, hint_w, 0), self.root,
                         "#small")
@@ -174,6 +179,11 @@ class StartScene(Scene):
         if message:
             self.message = message
             self.build()
+
+    def _open_file(self) -> None:
+        from .open_file import OpenScenarioScene
+        self.message = None
+        self.app.push(OpenScenarioScene(self.app))
 
     def _show(self, box: Box) -> None:
         if self.area is not None:
