@@ -11,6 +11,7 @@ from setuptools import find_packages, setup
 DATA_PACKAGES = {
     "simulator.scenarios": "scenarios",
     "simulator.assets": "assets",
+    "simulator.assets.portraits": "assets/portraits",  # a data folder: setuptools wants it named too
     "simulator.schema": "schema",
 }
 
