@@ -57,8 +57,9 @@ def env(tmp_path) -> dict[str, str]:
 
 def test_only_the_fonts_we_use_are_in_the_folder(frozen):
     fonts = sorted(p.name for p in frozen.rglob("*") if p.suffix in (".ttf", ".otf"))
+    # pygame's own default font stays (pygame.font.Font(None) needs it); no Arabic, Hebrew or CJK fonts.
     assert fonts == ["FiraCode-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-BoldItalic.ttf", "NotoSans-Italic.ttf",
-                     "NotoSans-Regular.ttf"]
+                     "NotoSans-Regular.ttf", "freesansbold.ttf"]
     assert list(frozen.rglob("NotoSans-LICENSE.txt"))
     assert (frozen / f"tussenwerker{EXE}").is_file() and (frozen / f"tussenwerker-window{EXE}").is_file()
 
