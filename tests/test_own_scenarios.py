@@ -12,11 +12,16 @@ import pytest
 
 from engine import Session, load_scenario
 from simulator import __version__, catalog, resources
+from simulator.app import toast  # noqa: F401  (see below)
 from simulator.cli import main
 from simulator.journal import Journal
 from tests.conftest import SCENARIOS
 
 SHORT = SCENARIOS / "speeltuin-kort.yaml"
+
+# toast.py takes a pygame custom event type when imported, and pygame.quit() (every window
+# these tests close) restarts that numbering: imported later in the same worker, its type
+# would equal pygame_gui's button event. Importing it at collection keeps the numbers apart.
 
 
 @pytest.fixture
