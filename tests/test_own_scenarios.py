@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pygame
 import pytest
 
 from engine import Session, load_scenario
@@ -16,6 +17,7 @@ from simulator.app import toast  # noqa: F401  (see below)
 from simulator.cli import main
 from simulator.journal import Journal
 from tests.conftest import SCENARIOS
+from tests.matrix import matrix
 
 SHORT = SCENARIOS / "speeltuin-kort.yaml"
 
@@ -112,8 +114,6 @@ def test_a_shipped_session_is_found_again_when_the_install_moved():
 
 
 def test_portraits_beside_an_own_scenario_come_first(own):
-    import pygame
-
     from simulator.app.portraits import PORTRAITS, PortraitSource, derived_spec, portrait_folders
     path = starter(own)
     (own / "portraits").mkdir()
@@ -184,3 +184,30 @@ def test_paths_shows_and_creates_the_own_folder(tmp_path, monkeypatch, capsys):
 def test_version():
     result = subprocess.run([sys.executable, "-m", "simulator", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"tussenwerker {__version__}"
+
+
+@pytest.mark.parametrize("combo", matrix([(size, text) for text in ("normal", "larger")
+                                          for size in ((800, 600), (1280, 720), (1920, 1080))],
+                                         quick=lambda c: c == ((800, 600), "larger"),
+                                         ids=lambda c: f"{c[1]}-{c[0][0]}x{c[0][1]}"))
+def test_the_start_screen_with_an_own_scenario_and_the_file_dialog_fit(own, tmp_path, combo):
+    from simulator.app.pilot import open_app
+    from tests.test_app_screens import problems_on_screen
+    size, text_size = combo
+    starter(own)
+    app, pilot = open_app(size=size, text_size=text_size, persist=False)
+    try:
+        pilot.focus_on("bankje")
+        pilot.settle()
+        pilot.save(str(tmp_path / "start.png"))
+        assert problems_on_screen(app) == []
+        pilot.focus_on("open_scenario")
+        pilot.press("return")
+        pilot.settle()
+        dialog = app.top.dialog
+        assert pilot.scene == "open_scenario" and pygame.Rect(0, 0, *size).contains(dialog.rect)
+        pilot.press("escape")
+        pilot.settle()
+        assert pilot.scene == "start"
+    finally:
+        app.close()
