@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import analyze_bench, load_bench, monkey_memory, results, window_bench, work_bench
+from bench import analyze_bench, load_bench, monkey_memory, results, standalone_bench, window_bench, work_bench
 from bench.common import engine_at, machine, run_line
 
-PARTS = ("load", "analyze", "work", "window", "monkey")
+PARTS = ("load", "analyze", "work", "window", "monkey", "standalone")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         elif part == "window":
             lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
             lines = [lines[0].replace("### ", "## ", 1), *lines[1:]] if lines else ["## Window"]
+        elif part == "standalone":  # builds a venv and the standalone folder first: needs the package index
+            lines = standalone_bench.run(runs=3 if args.quick else 9)
         else:
             lines = monkey_memory.run(events=300 if args.quick else 30_000, quick=args.quick)
         lines = [lines[0], "", stamp, *lines[1:]]

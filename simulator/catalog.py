@@ -1,7 +1,17 @@
-"""Finding the shipped scenarios.
+"""Finding scenarios: the shipped ones, the trainer's own, and the one a saved session was played in.
 
-They live in ``scenarios/`` at the project root; ``TUSSENWERKER_SCENARIOS`` points
-elsewhere (a trainer's own folder, a test's temporary one).
+Two folders make the catalog. The *shipped* scenarios come with the program
+(``resources.shipped_scenarios()``; ``TUSSENWERKER_SCENARIOS`` points elsewhere, for
+tests). The *own* folder is where a trainer drops scenarios of their own: ``scenarios``
+beside the session journal in the user's data folder (``TUSSENWERKER_USER_SCENARIOS``
+points elsewhere), shown by ``tussenwerker paths`` and in the window's settings. Both
+are listed together, each scenario marked with where it came from; an own scenario with
+a shipped scenario's id is listed beside it, never instead of it, and an id typed on the
+command line means the shipped one first.
+
+A saved session names its scenario by id and digest (the hash of the file's text) and
+by the path it was played from. ``find`` gets that scenario back wherever it lives now —
+moved, reinstalled, unpacked elsewhere — preferring a file with the exact digest.
 """
 
 from __future__ import annotations
@@ -9,26 +19,80 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from engine.scenario.errors import ScenarioError
 
 if TYPE_CHECKING:  # the start screen finds scenarios without the loader (cards come from a cache)
     from engine import Scenario
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_ENV = "TUSSENWERKER_SCENARIOS"
+USER_ENV = "TUSSENWERKER_USER_SCENARIOS"
+USER_FOLDER = "scenarios"
+SUFFIXES = (".yaml", ".yml")
 
 
 def scenario_dir() -> Path:
-    override = os.environ.get("TUSSENWERKER_SCENARIOS")
-    return Path(override) if override else PROJECT_ROOT / "scenarios"
+    """The shipped scenarios' folder."""
+    override = os.environ.get(SHIPPED_ENV)
+    if override:
+        return Path(override)
+    from . import resources
+    return resources.shipped_scenarios()
+
+
+def user_scenario_dir() -> Path:
+    """The trainer's own scenarios: ``scenarios`` in the user's data folder (may not exist yet)."""
+    override = os.environ.get(USER_ENV)
+    if override:
+        return Path(override)
+    from .journal import default_path  # the journal's folder: one place per user for our files
+    return default_path().parent / USER_FOLDER
+
+
+def ensure_user_scenario_dir() -> Optional[str]:
+    """Create the own folder so a trainer can open it; returns one line when that fails."""
+    folder = user_scenario_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"{folder}: can't create the folder ({exc.strerror or exc})"
+    return None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    except OSError:  # missing, not a folder, or unreadable: no scenarios from there
+        return []
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    own: bool  # from the trainer's own folder, not shipped
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def scenario_files(directory: Optional[Path] = None) -> list[Found]:
+    """Every scenario file: the shipped ones, then the own ones (or only those in ``directory``)."""
+    if directory is not None:
+        return [Found(p, False) for p in _yaml_files(directory)]
+    shipped, own = scenario_dir(), user_scenario_dir()
+    out = [Found(p, False) for p in _yaml_files(shipped)]
+    if not _same_folder(shipped, own):
+        out += [Found(p, True) for p in _yaml_files(own)]
+    return out
 
 
 def scenario_paths(directory: Optional[Path] = None) -> list[Path]:
-    folder = directory or scenario_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [f.path for f in scenario_files(directory)]
 
 
 @dataclass(frozen=True)
@@ -36,23 +100,82 @@ class Entry:
     path: Path
     scenario: Optional[Scenario]
     error: Optional[str]
+    own: bool = False
 
 
 def load_catalog(directory: Optional[Path] = None) -> list[Entry]:
-    """Every scenario in the folder; a broken one is listed with its first error, never raised."""
+    """Every scenario, shipped then own; a broken one is listed with its first error, never raised."""
     from engine import load_scenario
     out = []
-    for path in scenario_paths(directory):
+    for found in scenario_files(directory):
         try:
-            out.append(Entry(path, load_scenario(str(path)), None))
+            out.append(Entry(found.path, load_scenario(str(found.path)), None, found.own))
         except ScenarioError as exc:
-            out.append(Entry(path, None, str(exc.problems[0]) if exc.problems else str(exc)))
+            out.append(Entry(found.path, None, str(exc.problems[0]) if exc.problems else str(exc), found.own))
     return out
 
 
 def resolve(name: str) -> str:
-    """A path as given, or the id of a shipped scenario (``speeltuin`` -> scenarios/speeltuin.yaml)."""
-    if os.path.exists(name) or os.sep in name or name.endswith((".yaml", ".yml")):
+    """A path as given, or a scenario id: shipped first (``speeltuin`` -> its file), then the own folder."""
+    if os.path.exists(name) or os.sep in name or "/" in name or name.endswith(SUFFIXES):
         return name
-    candidate = scenario_dir() / f"{name}.yaml"
-    return str(candidate) if candidate.exists() else name
+    for folder in (scenario_dir(), user_scenario_dir()):
+        for suffix in SUFFIXES:
+            candidate = folder / f"{name}{suffix}"
+            if candidate.is_file():
+                return str(candidate)
+    for found in scenario_files():  # an own file whose name isn't its id
+        if found.own and _peek_id(found.path) == name:
+            return str(found.path)
+    return name
+
+
+def _peek_id(path: Path) -> Optional[str]:
+    from engine import load_scenario
+    try:
+        return load_scenario(str(path)).id
+    except ScenarioError:
+        return None
+
+
+def _candidates(scenario_id: str, saved_path: str) -> Iterator[str]:
+    """Where a scenario may be now: where it was played, then files named after it, then the rest."""
+    seen: set[str] = set()
+    files = scenario_files()
+    ordered = ([saved_path] if saved_path else []) + [str(f.path) for f in files if f.path.stem == scenario_id] \
+        + [str(f.path) for f in files]
+    for path in ordered:
+        key = os.path.normcase(os.path.abspath(path))
+        if key not in seen and os.path.isfile(path):
+            seen.add(key)
+            yield path
+
+
+def find(scenario_id: str, digest: str, saved_path: str = "",
+         load: Optional[Callable[[str], "Scenario"]] = None) -> "Scenario":
+    """The scenario a saved session was played in, wherever it lives now.
+
+    The file with the same id and the exact digest wins (the session fits it as played);
+    without one, the same id where it was played, else shipped, else own — the session
+    may then no longer fit, which the caller checks. Raises ``ScenarioError`` naming the
+    saved path when no file has that id.
+    """
+    if load is None:
+        from engine import load_scenario as load
+    fallback: Optional[Scenario] = None
+    for path in _candidates(scenario_id, saved_path):
+        try:
+            scenario = load(path)
+        except ScenarioError:
+            continue
+        if scenario.id != scenario_id:
+            continue
+        if digest and scenario.digest == digest:
+            return scenario
+        if fallback is None:
+            fallback = scenario
+    if fallback is not None:
+        return fallback
+    raise ScenarioError.single(saved_path or scenario_id,
+                               f"file not found, and no scenario {scenario_id!r} among the shipped ones "
+                               f"or in your own folder ({user_scenario_dir()})")

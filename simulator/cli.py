@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 
 from engine.scenario.text import LANGUAGES
 
+from . import __version__
 from .playoptions import add_play_options
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -27,7 +28,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # Modules that add their own subcommands: each has ``register(subparsers)``, which adds
 # a parser and sets ``func`` (args -> exit code) as its default.
 EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions", "simulator.report",
-                              "simulator.cmd_rating"]
+                              "simulator.cmd_rating", "simulator.cmd_paths"]
 CORE_COMMANDS = ("list", "validate", "play")
 
 
@@ -38,12 +39,13 @@ def build_parser(extras: bool = True) -> argparse.ArgumentParser:
         description="Tussenwerker: practise difficult meetings with residents (Ury's five steps, "
                     "inlevingsvermogen). Without a command, opens the simulator window.")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of interface and scenario text")
+    p.add_argument("--version", action="version", version=f"tussenwerker {__version__}")
     # Benchmarks: quit once the first frame (the title card) is shown, or once the start screen is.
     p.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("list", help="list the shipped scenarios")
+    sub.add_parser("list", help="list the shipped scenarios and your own (see 'paths')")
 
     v = sub.add_parser("validate", help="check scenario files; one line per problem")
     v.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders of them")
@@ -80,7 +82,7 @@ def needs_extras(argv: Sequence[str]) -> bool:
         arg = args[i]
         if arg == "--lang":
             i += 2
-        elif arg.startswith("--lang=") or arg in ("--quit-after-first-frame", "--quit-when-ready"):
+        elif arg.startswith("--lang=") or arg in ("--quit-after-first-frame", "--quit-when-ready", "--version"):
             i += 1
         elif arg == "--":
             return True
@@ -125,13 +127,31 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """The shipped scenarios, then the trainer's own under a heading that names their folder
+    (an own scenario with a shipped id stays a row of its own there)."""
     from . import catalog
-    from .signoff_status import label, status_of  # "gecontroleerd door ..." or "niet gecontroleerd"
+    from .i18n import tr
     lang = args.lang or "nl"
     entries = catalog.load_catalog()
     if not entries:
-        print(f"no scenarios in {catalog.scenario_dir()}", file=sys.stderr)
+        print(f"no scenarios in {catalog.scenario_dir()} or {catalog.user_scenario_dir()}", file=sys.stderr)
         return EXIT_INVALID
+    shipped = [e for e in entries if not e.own]
+    own = [e for e in entries if e.own]
+    rows = _list_rows(shipped, lang)
+    own_rows = _list_rows(own, lang)
+    widths = [max(len(r[i]) for r in rows + own_rows) for i in (0, 1)]
+    _print_rows(rows, widths)
+    if own_rows:
+        if rows:
+            print()
+        print(tr("own_scenarios_in", lang, path=catalog.user_scenario_dir()))
+        _print_rows(own_rows, widths)
+    return EXIT_OK
+
+
+def _list_rows(entries: list, lang: str) -> list[tuple[str, str, str, str]]:
+    from .signoff_status import label, status_of  # "gecontroleerd door ..." or "niet gecontroleerd"
     rows = []
     for e in entries:
         if e.scenario is None:
@@ -142,11 +162,13 @@ def cmd_list(args: argparse.Namespace) -> int:
         length = f"{s.minutes} min, " if s.minutes else ""
         length += f"{len(s.nodes)} nodes, {s.decision_count} decisions"
         rows.append((s.id, s.title.get(lang), residents, f"{length}; {label(status_of(s), lang)}"))
-    w0 = max(len(r[0]) for r in rows)
-    w1 = max(len(r[1]) for r in rows)
+    return rows
+
+
+def _print_rows(rows: list[tuple[str, str, str, str]], widths: list[int]) -> None:
+    w0, w1 = widths
     for r in rows:
         print(f"{r[0]:<{w0}}  {r[1]:<{w1}}  {r[2]}  ({r[3]})" if r[3] else f"{r[0]:<{w0}}  {r[1]}")
-    return EXIT_OK
 
 
 def scenario_files(paths: list[str]) -> list[str]:

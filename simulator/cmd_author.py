@@ -18,7 +18,6 @@ from engine import ScenarioError
 from engine.scenario.text import LANGUAGES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-REPO = Path(__file__).resolve().parent.parent
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -100,15 +99,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if not args.write:
         sys.stdout.write(schema_text())
         return EXIT_OK
-    target = REPO / SCHEMA_PATH
-    if not target.parent.is_dir():
-        return _fail(f"{target.parent}: not found; --write works in a checkout of the project")
+    from .resources import checkout
+    repo = checkout()
+    if repo is None:
+        return _fail("schema --write updates the project's source files: it works in a checkout of the project")
+    target = repo / SCHEMA_PATH
     # Regenerating is this command's job: its own earlier output is replaced without --force.
     problem = _write(str(target), schema_text(), force=args.force or _is_generated_schema(target))
     if problem:
         return _fail(problem)
     print(f"wrote {SCHEMA_PATH}")
-    guide = REPO / "docs" / "authoring.md"
+    guide = repo / "docs" / "authoring.md"
     if guide.is_file():
         text = guide.read_text(encoding="utf-8")
         start, end = text.find(REFERENCE_START), text.find(REFERENCE_END)

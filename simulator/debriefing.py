@@ -40,20 +40,28 @@ def _stamp(path: str) -> Optional[tuple[int, int]]:
 
 
 def scenario_for(record: SessionRecord, override: Optional[str] = None) -> Scenario:
-    """The scenario a session was played in (from its saved path, or ``override``)."""
-    path = catalog.resolve(override) if override else record.scenario_path
-    stamp = _stamp(path)
-    cached = _scenarios.get(path)
-    if cached is not None and stamp is not None and cached[0] == stamp:
-        return cached[1]
+    """The scenario a session was played in: ``override``, or found by id and digest wherever it
+    lives now (``catalog.find``: the file may have moved since, or come with a newer install)."""
     try:
-        scenario = load_scenario(path)
+        if not override:
+            return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path, _load_cached)
+        path = catalog.resolve(override)
+        scenario = _load_cached(path)
     except ScenarioError as exc:
-        first = str(exc.problems[0]) if exc.problems else f"{path}: can't be read"
+        first = str(exc.problems[0]) if exc.problems else f"{record.scenario_path}: can't be read"
         raise DebriefError(first) from None
     if scenario.id != record.scenario_id:
         raise DebriefError(f"{path}: is scenario {scenario.id!r}, but session {record.id} "
                            f"was played in {record.scenario_id!r}")
+    return scenario
+
+
+def _load_cached(path: str) -> Scenario:
+    stamp = _stamp(path)
+    cached = _scenarios.get(path)
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return cached[1]
+    scenario = load_scenario(path)
     if stamp is not None:
         _scenarios[path] = (stamp, scenario)
     return scenario

@@ -51,7 +51,7 @@ APPLICATION_ID = 0x54575752  # "TWWR": marks the file as a Tussenwerker journal
 SIDE_FILES = ("-journal", "-wal", "-shm")  # SQLite's companions, moved along with the file
 
 _COLUMNS = ("id, scenario_id, scenario_path, language, started_at, updated_at, finished, ending, "
-            "overall, parent_id, trainee, steps, totals, branch_index")
+            "overall, parent_id, trainee, steps, totals, branch_index, scenario_digest")
 
 
 BUSY_TIMEOUT = 1.0  # seconds SQLite itself waits for a lock before saying "busy"
@@ -117,6 +117,7 @@ class SessionRecord:
     steps: int = 0  # decisions taken so far (preparation answers and choices)
     totals: Optional[dict[str, int]] = None  # per-dimension scores once finished
     branch_index: Optional[int] = None  # replay from here: the parent's decision (0-based) it started at
+    scenario_digest: str = ""  # with scenario_id, finds the scenario again wherever it lives (catalog.find)
 
     @property
     def is_branch(self) -> bool:
@@ -440,7 +441,8 @@ class Journal:
             overall=None if row["overall"] is None else int(row["overall"]),
             parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
             trainee=row["trainee"] or "", steps=int(row["steps"] or 0), totals=dims,
-            branch_index=None if row["branch_index"] is None else int(row["branch_index"]))
+            branch_index=None if row["branch_index"] is None else int(row["branch_index"]),
+            scenario_digest=row["scenario_digest"] or "")
 
     def get(self, session_id: int) -> SessionRecord:
         rows = self._query(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (session_id,))

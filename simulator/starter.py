@@ -14,9 +14,8 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from engine.scenario.schema import SCHEMA_PATH
+from . import resources
 
-REPO = Path(__file__).resolve().parent.parent
 MAX_NAME_BYTES = 105  # the id plus ".yaml": far within every file system's 255, readable in a list
 
 
@@ -37,7 +36,10 @@ def starter_path(name: str) -> tuple[Path, str]:
 
 def schema_comment(target: Path) -> Optional[str]:
     """The editor hint for the schema, relative to where the scenario is written."""
-    schema = REPO / SCHEMA_PATH
+    try:
+        schema = resources.schema_file()
+    except resources.MissingData:
+        return None
     if not schema.is_file():
         return None
     try:

@@ -122,6 +122,12 @@ class JournaledPlayer(TextPlayer):
         self.saver = saver
         self.parent = parent
 
+    def play(self, session: Optional[Session] = None):
+        """SIGTERM and SIGHUP stop the game like Ctrl-C: every step taken is already saved."""
+        from .signals import terminal_handlers
+        with terminal_handlers():
+            return super().play(session)
+
     def debrief(self, session: Session) -> None:
         progress = None
         if self.saver.active:
@@ -188,9 +194,21 @@ def _pick_record(journal: Journal, wanted: int, lang: str) -> Optional[SessionRe
     return record
 
 
+def find_or_report(record: SessionRecord) -> Optional[Scenario]:
+    """The scenario a saved session was played in, wherever it lives now; None after one line why not."""
+    from engine import ScenarioError
+
+    from . import catalog
+    try:
+        return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path)
+    except ScenarioError as exc:
+        for p in exc.problems:
+            err(str(p))
+        return None
+
+
 def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
     """Play in the terminal; ``scenario`` is None only when resuming without naming one."""
-    from .cli import load_or_report
 
     lang = args.play_lang or args.lang or "nl"
     resuming = args.resume is not None
@@ -211,7 +229,7 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
                 return EXIT_INVALID
             lang = args.play_lang or args.lang or record.language
             if scenario is None or scenario.id != record.scenario_id:
-                scenario = load_or_report(record.scenario_path)
+                scenario = find_or_report(record)
                 if scenario is None:
                     return EXIT_INVALID
             from .resume import continue_saved

@@ -9,6 +9,7 @@ from engine import load_scenario
 from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS, REFLECTION_QUESTIONS, TIPS
 from engine.scenario.dimensions import DIMENSIONS
 from engine.scenario.text import Text
+from simulator import resources
 from simulator.app import strings as app_strings
 from simulator.app.theme import FONT_FILES, FONTS
 from simulator.i18n import STRINGS
@@ -53,10 +54,10 @@ def all_texts(value) -> list[str]:
     return out
 
 
-def test_the_font_and_its_licence_are_bundled():
+def test_the_font_and_its_licence_come_with_pygame_gui():
     for name in FONT_FILES.values():
         assert (FONTS / name).is_file()
-    assert "SIL Open Font License" in (FONTS / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in resources.font_licence().read_text(encoding="utf-8")
     assert "OFL" in (ROOT / "assets" / "README.md").read_text(encoding="utf-8")
 
 

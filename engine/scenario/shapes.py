@@ -132,7 +132,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("group", "text", "Who they speak for."),
         _f("position", "text", "What they say they want."),
         _f("interests", "texts", "What lies behind the position (Ury: interests, not positions)."),
-        _f("portrait", "id", "Portrait asset id in assets/portraits/ (defaults to the resident id)."),
+        _f("portrait", "id", "Portrait id (defaults to the resident id): portraits/ID.json or ID.png beside "
+           "the scenario file, else the shipped assets/portraits/ID.json."),
         _f("mood", "mood", "Starting mood, e.g. {trust: 5, anger: 3}; missing variables take their initial value."),
     ), snippet={"id": "$1", "name": "$2", "role": _TEXT_SNIPPET, "mood": {"trust": 5, "anger": 3}}),
     Shape("preparation", "Ury step 1: questions answered before the meeting.", (

@@ -15,6 +15,13 @@ def run_app(args: Any, scenario: Any) -> int:
     """Show the title card at once (``launch``), then load and run the window behind it."""
     import os
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no library banner in a finished product
+    from .. import signals
+    signals.keep_sdl_away()  # SIGTERM/SIGINT save and close, never ask "quit the meeting?"
+    with signals.window_handlers():
+        return _run_window(args, scenario)
+
+
+def _run_window(args: Any, scenario: Any) -> int:
     import pygame
 
     from .launch import show_title_card, window_kept

@@ -40,11 +40,12 @@ class ScenarioCard:
     residents: tuple[str, ...]
     minutes: Optional[int]
     difficulty: Optional[int]
+    own: bool = False  # from the trainer's own folder (catalog.user_scenario_dir), not shipped
 
     @classmethod
-    def of(cls, scenario: Scenario, path: str) -> "ScenarioCard":
+    def of(cls, scenario: Scenario, path: str, own: bool = False) -> "ScenarioCard":
         return cls(scenario.id, path, scenario.title, scenario.summary, tuple(r.name for r in scenario.residents),
-                   scenario.minutes, scenario.difficulty)
+                   scenario.minutes, scenario.difficulty, own)
 
     def to_data(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title.to_data(), "summary": self.summary.to_data(),
@@ -52,7 +53,7 @@ class ScenarioCard:
                 "minutes": self.minutes, "difficulty": self.difficulty}
 
     @classmethod
-    def from_data(cls, path: str, d: dict[str, Any]) -> "ScenarioCard":
+    def from_data(cls, path: str, d: dict[str, Any], own: bool = False) -> "ScenarioCard":
         """A card from the cache; ``ValueError`` for anything that isn't what this module wrote."""
         lang = str(d.get("language", "nl"))
         title, summary, residents = _texts(d["title"]), _texts(d["summary"]), d["residents"]
@@ -61,7 +62,8 @@ class ScenarioCard:
             raise ValueError("residents")
         if not all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in (minutes, difficulty)):
             raise ValueError("minutes/difficulty")
-        return cls(str(d["id"]), path, Text(title, lang), Text(summary, lang), tuple(residents), minutes, difficulty)
+        return cls(str(d["id"]), path, Text(title, lang), Text(summary, lang), tuple(residents), minutes, difficulty,
+                   own)
 
 
 def _texts(value: Any) -> dict[str, str]:
@@ -110,13 +112,13 @@ def _write(path: Path, cards: dict[str, Any]) -> None:
 
 
 def scenario_cards(directory: Optional[Path] = None, cache: Optional[Path] = None) -> list[ScenarioCard]:
-    """The valid scenarios in the folder, as cards, sorted by file name."""
+    """The valid scenarios, as cards: shipped then own, each sorted by file name (or those in ``directory``)."""
     cache = cache or cache_path()
     known = _read(cache)
     fresh: dict[str, Any] = {}
     out = []
-    for path in catalog.scenario_paths(directory):
-        key = str(path)
+    for found in catalog.scenario_files(directory):
+        path, key = found.path, str(found.path)
         try:
             stamp = _stamp(path)
         except OSError:
@@ -125,12 +127,12 @@ def scenario_cards(directory: Optional[Path] = None, cache: Optional[Path] = Non
         card: Optional[ScenarioCard] = None
         if isinstance(entry, dict) and entry.get("stamp") == stamp:
             try:
-                card = ScenarioCard.from_data(key, entry["card"])
+                card = ScenarioCard.from_data(key, entry["card"], found.own)
             except (KeyError, TypeError, ValueError):
                 card = None
         if card is None:
             try:
-                card = ScenarioCard.of(load_scenario(key), key)
+                card = ScenarioCard.of(load_scenario(key), key, found.own)
             except ScenarioError as exc:
                 first = exc.problems[0] if exc.problems else exc
                 log.warning("scenario %s can't be loaded: %s", path, first)

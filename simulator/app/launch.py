@@ -24,6 +24,7 @@ from typing import Any, Iterator, Optional
 
 import pygame
 
+from .. import resources
 from .. import settings as settings_mod
 from ..i18n import tr
 
@@ -34,7 +35,7 @@ HOLD_ENV = "TUSSENWERKER_HOLD_TITLE"
 # in pygame_gui, layout.py costs as much as the card. app.py uses the size rule and icon here.
 DEFAULT_SIZE = (1280, 720)
 MIN_WINDOW = (800, 600)
-FONTS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+FONTS = resources.fonts()
 PAPER = (243, 240, 232)  # theme.PAPER, the start screen's background
 ACCENT = (29, 106, 114)  # theme.ACCENT
 TITLE = (23, 71, 77)  # "#17474D", the start screen's title (assets/theme.json)

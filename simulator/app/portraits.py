@@ -1,11 +1,13 @@
 """Residents' faces, drawn in code, and the small mood meters beside them.
 
 A face is built from a ``FaceSpec`` (skin, hair colour and style, clothing, glasses,
-beard). The spec comes from ``assets/portraits/<portrait>.json`` when the scenario's
-portrait id has one (our own hand-written files, see ``assets/README.md``); otherwise
-it is derived from the resident's id, so two residents always look different and the
-same resident always looks the same. A ``<portrait>.png`` in that folder is used as-is
-(its expression can't follow the mood; the meter still does).
+beard). The spec comes from ``portraits/<portrait>.json`` beside the scenario file (a
+trainer's own scenario brings its own faces) or else from the shipped
+``assets/portraits/<portrait>.json`` (our hand-written files, see ``assets/README.md``);
+otherwise it is derived from the resident's id, so two residents always look different
+and the same resident always looks the same. An image ``<portrait>.png`` (or ``.jpg``,
+``.jpeg``, ``.webp``) in such a folder is used as-is (its expression can't follow the
+mood; the meter still does).
 
 The expression follows *calmness* (0 = upset, 1 = calm, from
 ``MoodVariable.calmness``): the mouth curves from a frown to a smile, the brows slant
@@ -23,13 +25,16 @@ import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence, Union
 
 import pygame
 
-from .theme import ASSETS, CALM, TENSE, UPSET
+from .. import resources
+from .theme import CALM, TENSE, UPSET
 
-PORTRAITS = ASSETS / "portraits"
+PORTRAITS = resources.portraits()
+PORTRAIT_FOLDER = "portraits"  # beside a scenario file
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 SUPERSAMPLE = 3
 
 log = logging.getLogger(__name__)
@@ -125,22 +130,40 @@ def spec_from_data(key: str, data: object, base: FaceSpec) -> FaceSpec:
     )
 
 
-class PortraitSource:
-    """Resolves a resident's portrait once: a PNG, a JSON face spec, or a derived face."""
+def portrait_folders(scenario_path: Optional[str]) -> list[Path]:
+    """Where a scenario's portraits are looked for: beside its file first, then the shipped ones."""
+    folders = [Path(scenario_path).parent / PORTRAIT_FOLDER] if scenario_path else []
+    return folders + [PORTRAITS]
 
-    def __init__(self, resident_id: str, portrait: str, folder: Path = PORTRAITS):
+
+def _portrait_files(folders: Sequence[Path], portrait: str) -> tuple[Optional[Path], Optional[Path]]:
+    """The image or face spec of the first folder that has either."""
+    for folder in folders:
+        for suffix in IMAGE_SUFFIXES:
+            if (folder / f"{portrait}{suffix}").is_file():
+                return folder / f"{portrait}{suffix}", None
+        if (folder / f"{portrait}.json").is_file():
+            return None, folder / f"{portrait}.json"
+    return None, None
+
+
+class PortraitSource:
+    """Resolves a resident's portrait once: an image, a JSON face spec, or a derived face."""
+
+    def __init__(self, resident_id: str, portrait: str, folder: Union[Path, Sequence[Path]] = PORTRAITS):
         self.resident_id = resident_id
         self.portrait = portrait or resident_id
         self.image: Optional[pygame.Surface] = None
         self.spec = derived_spec(resident_id)
-        png, spec = folder / f"{self.portrait}.png", folder / f"{self.portrait}.json"
-        if png.is_file():
+        folders = [folder] if isinstance(folder, Path) else list(folder)
+        png, spec = _portrait_files(folders, self.portrait)
+        if png is not None:
             try:
                 self.image = pygame.image.load(str(png))
             except (pygame.error, OSError) as exc:
                 _warn_once(f"png:{png}", "portrait %s can't be loaded (%s); showing a placeholder", png, exc)
                 self.spec = PLACEHOLDER
-        elif spec.is_file():
+        elif spec is not None:
             try:
                 self.spec = spec_from_data(resident_id, json.loads(spec.read_text(encoding="utf-8")), self.spec)
             except (OSError, ValueError) as exc:
@@ -148,7 +171,7 @@ class PortraitSource:
                 self.spec = PLACEHOLDER
         else:
             _warn_once(f"missing:{self.portrait}", "no portrait %r in %s; drawing a face from the resident id",
-                       self.portrait, folder)
+                       self.portrait, " or ".join(str(f) for f in folders))
         self._cache: dict[tuple[int, int], pygame.Surface] = {}
 
     def render(self, calmness: float, diameter: int) -> pygame.Surface:

@@ -16,6 +16,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Optional
 
 from .. import settings as settings_mod
+from .. import signals
 from ..i18n import tr
 from ..journal import Journal, JournalError, SessionRecord
 
@@ -40,15 +41,30 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     notice = " ".join(n for n in (*ignored, notice) if n) or None  # what the settings file said, too
     app = App(settings, journal, notice=notice)
     try:
+        # SIGTERM/SIGINT (simulator.signals): leave the loop after this frame, no quit question.
+        signals.on_stop(lambda _signum: setattr(app, "running", False))
         app.go_start()
         if scenario is not None:
             app.open_scenario(scenario, str(scenario.path))
         resume = getattr(args, "resume", None)
         if resume is not None and journal is not None:
             _resume(app, journal, resume)
-        return app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
+        status = app.run(quit_after_first_frame=bool(getattr(args, "quit_after_first_frame", False)))
+        if signals.requested() is not None:
+            save_all(app)
+        return status
     finally:
+        signals.on_stop(None)
         app.close()
+
+
+def save_all(app: App) -> None:
+    """Every go on the stack saved once more (each step already was; this covers the last one)."""
+    from .play import Play
+    for scene in app.stack:
+        play = getattr(scene, "play", None)
+        if isinstance(play, Play):
+            play.save()
 
 
 def open_journal(language: str) -> tuple[Optional[Journal], Optional[str]]:
@@ -99,9 +115,6 @@ def continue_session(app: App, record: SessionRecord) -> Optional[str]:
 
 
 def _scenario_for(app: App, record: SessionRecord) -> Scenario:
-    """The catalog's scenario of that id if it has one, else the file the session was played from."""
-    from engine import load_scenario
-    for card in app.load_catalog():
-        if card.id == record.scenario_id:
-            return load_scenario(card.path)
-    return load_scenario(record.scenario_path)
+    """The scenario the session was played in, found by id and digest wherever it lives now."""
+    from .. import catalog
+    return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path)

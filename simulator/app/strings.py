@@ -207,3 +207,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "hr_retry": {"nl": "Opnieuw laden (F5)", "en": "Reload (F5)"},
     "hr_keep_old": {"nl": "Oude versie houden (Esc)", "en": "Keep the old version (Esc)"},
 }
+
+# The trainer's own scenarios and where things are (the start screen, settings, `list`, `paths`).
+STRINGS.update({
+    "own_scenario": {"nl": "Eigen scenario", "en": "Your own scenario"},
+    "own_scenarios_in": {"nl": "Eigen scenario's in {path}:", "en": "Your own scenarios in {path}:"},
+    "open_scenario": {"nl": "Scenario openen…", "en": "Open scenario…"},
+    "open_scenario_title": {"nl": "Kies een scenariobestand (.yaml)", "en": "Choose a scenario file (.yaml)"},
+    "own_folder": {"nl": "Eigen scenario's", "en": "Your own scenarios"},
+    "own_folder_note": {"nl": "Zet een scenariobestand (.yaml) in deze map; het verschijnt op het startscherm. "
+                              "Portretten horen in de map portraits ernaast.",
+                        "en": "Put a scenario file (.yaml) in this folder and it appears on the start screen. "
+                              "Portraits go in the portraits folder beside it."},
+    "open_folder": {"nl": "Map openen", "en": "Open folder"},
+    "cant_open_folder": {"nl": "De map kan niet worden geopend: {error}", "en": "The folder can't be opened: {error}"},
+    "path_shipped": {"nl": "meegeleverde scenario's", "en": "shipped scenarios"},
+    "path_own": {"nl": "eigen scenario's", "en": "your own scenarios"},
+    "path_journal": {"nl": "sessies", "en": "sessions"},
+    "path_settings": {"nl": "instellingen", "en": "settings"},
+})

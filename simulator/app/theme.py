@@ -1,8 +1,9 @@
 """The look: the pygame_gui theme from ``assets/theme.json``, scaled for the text size.
 
 The JSON file is written for the normal text size; ``build_theme(scale)`` multiplies
-every font size, points every font at the bundled Noto Sans files in ``assets/fonts``
-(so nothing depends on fonts installed on the machine) and lists the fonts to preload.
+every font size, points every font at the Noto Sans files that come with pygame_gui
+(``resources.fonts()``, so nothing depends on fonts installed on the machine) and lists
+the fonts to preload.
 Colours used for what we draw ourselves (backgrounds, portraits, meters, charts) live
 here too, so the drawn parts and the widgets share one palette.
 """
@@ -15,11 +16,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..catalog import PROJECT_ROOT
+from .. import resources
 
-ASSETS = PROJECT_ROOT / "assets"
-FONTS = ASSETS / "fonts"
-THEME_FILE = ASSETS / "theme.json"
+FONTS = resources.fonts()
+THEME_FILE = resources.theme_file()
 FONT_NAME = "tw"
 FONT_FILES = {
     "regular": "NotoSans-Regular.ttf",

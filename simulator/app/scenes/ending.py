@@ -6,7 +6,7 @@ import pygame
 
 from ..layout import Box, gap, row, wrap_text
 from ..play import Play
-from ..portraits import PortraitSource
+from ..portraits import PortraitSource, portrait_folders
 from ..theme import INK, MUTED
 from ..widgets import image
 from .common import ButtonSpec, DocumentScene, esc, heading_html, muted
@@ -23,7 +23,8 @@ class EndingScene(DocumentScene):
         super().__init__(app)
         self.play = play
         self.age = 0.0
-        self.sources = {r.id: PortraitSource(r.id, r.portrait) for r in play.scenario.residents}
+        self.sources = {r.id: PortraitSource(r.id, r.portrait, portrait_folders(play.scenario_path))
+                        for r in play.scenario.residents}
 
     @property
     def ending(self):

@@ -17,7 +17,7 @@ from pygame_gui.elements import UIImage
 from ..cards import draw_card
 from ..layout import Box, gap
 from ..play import Play
-from ..portraits import PortraitSource
+from ..portraits import PortraitSource, portrait_folders
 from ..theme import PAPER, PAPER_DEEP
 from ..widgets import image
 
@@ -32,7 +32,8 @@ class MeetingResidents:
     portrait_boxes: dict[str, Box]
 
     def _init_residents(self, play: Play) -> None:
-        self.sources = {r.id: PortraitSource(r.id, r.portrait) for r in play.scenario.residents}
+        self.sources = {r.id: PortraitSource(r.id, r.portrait, portrait_folders(play.scenario_path))
+                        for r in play.scenario.residents}
         self.display_mood = {rid: {k: float(v) for k, v in m.items()} for rid, m in play.session.mood.items()}
         self.mood_delta = {}
         self.portrait_images = {}

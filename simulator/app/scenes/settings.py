@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 import pygame
@@ -14,6 +18,19 @@ from ..widgets import ScrollArea, button, button_width, text_box
 from .common import build_buttons, esc, footer_height, muted
 
 
+def open_in_file_manager(folder: Path) -> Optional[str]:
+    """Show a folder in the system's file manager; returns one line when that can't be done."""
+    try:
+        if sys.platform == "win32":
+            os.startfile(str(folder))  # type: ignore[attr-defined]
+        else:
+            opener = "open" if sys.platform == "darwin" else "xdg-open"
+            subprocess.Popen([opener, str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        return f"{folder}: {exc.strerror or exc}"
+    return None
+
+
 class SettingsScene(Scene):
     name = "settings"
 
@@ -22,6 +39,7 @@ class SettingsScene(Scene):
         self.error: Optional[str] = None
         self.area: Optional[ScrollArea] = None
         self.rows: list[tuple[str, list[Any], Callable[[Settings], Any], list[UIButton]]] = []
+        self.folder_button: Optional[UIButton] = None
 
     def options(self) -> list[tuple[str, list[tuple[Any, str]], str]]:
         """(label, [(value, caption)], settings field)."""
@@ -60,6 +78,9 @@ class SettingsScene(Scene):
             chosen = buttons[values.index(current)] if current in values else buttons[0]
             self.focus.add(chosen, lambda i=row_index: self.cycle(i, 1), name=f"row:{field}",
                            on_focus=lambda b=row_box: self.area.ensure_visible(b.y, b.bottom))
+        self.focus.add(self.folder_button, self._open_own_folder, name="own_folder",
+                       on_focus=lambda: self.area.ensure_visible(self.folder_button.relative_rect.y,
+                                                                 self.folder_button.relative_rect.bottom))
         build_buttons(self, [(self.tr("back"), self.app.pop, "#primary")], footer)
 
     def _build_rows(self, width: int):
@@ -104,12 +125,34 @@ class SettingsScene(Scene):
         preview = text_box(self.manager, esc(self.tr("preview_text")), Box(0, y + g, width, 0), view, "#speech")
         made.append(preview)
         y += g + preview.rect.height
+        y = self._build_own_folder(width, y + g, made)
         if self.error:
             note = text_box(self.manager, f"<font color='#9A4A2E'>{esc(self.error)}</font>",
                             Box(0, y + g, width, 0), view, "#small")
             made.append(note)
             y += g + note.rect.height
         return made, rows, y
+
+    def _build_own_folder(self, width: int, y: int, made: list) -> int:
+        """Where a trainer drops their own scenarios (``catalog.user_scenario_dir``), and a button to open it."""
+        from ... import catalog
+        g, bh = gap(self.scale), footer_height(self)
+        folder = catalog.user_scenario_dir()
+        html = (f"<b>{esc(self.tr('own_folder'))}</b><br>{esc(str(folder))}<br>"
+                + muted(esc(self.tr("own_folder_note"))))
+        info = text_box(self.manager, html, Box(0, y, width, 0), self.area.view, "#body")
+        y += info.rect.height + g // 2
+        label = self.tr("open_folder")
+        self.folder_button = button(self.manager, label, Box(0, y, button_width(self.fonts, label), bh), self.area.view)
+        self.on_click(self.folder_button, self._open_own_folder)
+        made += [info, self.folder_button]
+        return y + bh
+
+    def _open_own_folder(self) -> None:
+        from ... import catalog
+        problem = catalog.ensure_user_scenario_dir() or open_in_file_manager(catalog.user_scenario_dir())
+        self.error = self.tr("cant_open_folder", error=problem) if problem else None
+        self.build()
 
     @staticmethod
     def _option_boxes(widths: list[int], area: Box, g: int) -> list[Box]:

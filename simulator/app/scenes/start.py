@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Optional
 
 from ...journal import JournalError, SessionRecord
@@ -11,7 +12,7 @@ from ..cards_cache import ScenarioCard
 from ..layout import Box, gap, grid, grid_columns, margins
 from ..scene import Scene
 from ..startup import continue_session
-from ..widgets import Card, ScrollArea, text_box
+from ..widgets import Card, ScrollArea, button, button_width, text_box
 from .common import build_buttons, esc, footer_height, muted
 
 
@@ -56,6 +57,9 @@ class StartScene(Scene):
         if meta:
             lines.append(muted(esc(" · ".join(meta))))
         lines.append(muted(esc(signoff_label(s.path, L))))  # "gecontroleerd door …" or "niet gecontroleerd"
+        if s.own:  # a trainer's own scenario, beside the shipped ones (and never instead of one)
+            lines.append(f"<font color='#1D6A72'><b>{esc(self.tr('own_scenario'))}</b></font> "
+                         + muted(esc(Path(s.path).name)))
         return "<br>".join(lines)
 
     def build_widgets(self) -> None:
@@ -100,10 +104,9 @@ class StartScene(Scene):
             self.focus.add(card.button, lambda r=record: self._continue(r), name="continue")
             y = card.box.bottom + g
 
-        heading = text_box(self.manager, f"<b>{esc(self.tr('choose_scenario'))}</b>", Box(inner.x, y, inner.w, 0),
-                           self.root, "#doc_heading")
-        top_block.append(heading)
-        y = heading.rect.bottom + g // 2
+        heading, opener = self._heading_row(inner, y)
+        top_block += [heading, opener]
+        y = max(heading.rect.bottom, opener.rect.bottom) + g // 2
         area_box = Box(inner.x, y, inner.w, max(60, footer.y - g - y))
         entries = self.app.load_catalog()
         if not entries:
@@ -123,7 +126,21 @@ class StartScene(Scene):
                 for el in top_block + [self.area.view]:
                     x0, y0 = el.relative_rect.topleft
                     el.set_relative_position((x0, y0 + shift))
+        self.focus.add(opener, self._open_file, name="open_scenario")
         build_buttons(self, specs, footer)
+
+    def _heading_row(self, inner: Box, y: int):
+        """"Kies een gesprek" and, on its right, "Scenario openen…" (any file, wherever it is)."""
+        g = gap(self.scale)
+        label = self.tr("open_scenario")
+        bw, bh = button_width(self.fonts, label, "#quiet"), footer_height(self)
+        heading = text_box(self.manager, f"<b>{esc(self.tr('choose_scenario'))}</b>",
+                           Box(inner.x, y, inner.w - bw - g, 0), self.root, "#doc_heading")
+        row = max(heading.rect.height, bh)
+        heading.set_relative_position((inner.x, y + (row - heading.rect.height) // 2))
+        opener = button(self.manager, label, Box(inner.right - bw, y + (row - bh) // 2, bw, bh), self.root, "#quiet")
+        self.on_click(opener, self._open_file)
+        return heading, opener
 
     def _build_cards(self, area_box: Box, entries) -> int:
         """The scenario cards in a scrolling grid; returns the height they need."""
@@ -176,6 +193,11 @@ class StartScene(Scene):
         if message:
             self.message = message
             self.build()
+
+    def _open_file(self) -> None:
+        from .open_file import OpenScenarioScene
+        self.message = None
+        self.app.push(OpenScenarioScene(self.app))
 
     def _show(self, box: Box) -> None:
         if self.area is not None:

@@ -1,0 +1,3 @@
+"""The scenario JSON Schema. This file only makes the folder the package
+``simulator.schema`` in the wheel and the editable install (see ``setup.py``);
+the program reads the folder through ``simulator.resources``."""
