@@ -88,8 +88,10 @@ def build_theme(scale: float = 1.0, base: dict[str, Any] | None = None) -> tuple
 
 
 def html_escape(text: str) -> str:
-    """Scenario text as pygame_gui HTML: only &, < and > are special."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Scenario text as pygame_gui HTML: only &, < and > are special; what the font can't
+    draw becomes the fallback glyph (``glyphs``)."""
+    from .glyphs import drawable
+    return drawable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def theme_font_size(theme: dict[str, Any], key: str) -> int:

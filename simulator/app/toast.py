@@ -48,7 +48,7 @@ def show_toast(app: Any, text: str, seconds: float = 4.0) -> Toast:
     """Show ``text`` at the top centre of the window (replacing a toast still shown)."""
     clear_toasts(app.manager)
     w, _ = app.size
-    g = gap(app.settings.text_scale)
+    g = gap(app.text_scale)
     width = min(w - 4 * g, MAX_WIDTH, max(360, app.fonts.text_width("#body", text) + 4 * g))
     manager = app.manager
     toast = Toast(pygame.Rect((w - width) // 2, g, width, 10), manager, seconds)
