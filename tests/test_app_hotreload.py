@@ -92,7 +92,8 @@ def reload(pilot) -> None:
 
 
 def speech(app) -> str:
-    return app.top.speech and app.top.speech.html_text or ""
+    box = app.top.line.box
+    return box.html_text if box is not None else ""
 
 
 def decisions(session) -> list[tuple[str, str]]:
@@ -342,12 +343,12 @@ FIRST_EFFECT = "next: ineke_teleurgesteld\n        effects:\n          ineke: {t
 
 def resident_cards(app) -> dict[str, bytes]:
     """The pixels of each resident's card as the window shows it (meters, arrows, face)."""
-    return {rid: pygame.image.tobytes(el.image, "RGBA") for rid, el in app.top.portrait_images.items()}
+    return {rid: pygame.image.tobytes(el.image, "RGBA") for rid, el in app.top.residents.portrait_images.items()}
 
 
 def test_the_mood_arrows_of_the_last_choice_stay_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy)
-    assert app.top.mood_delta["ineke"] == {"trust": -1, "anger": 1}  # arrows beside Ineke's meters
+    assert app.top.residents.mood_delta["ineke"] == {"trust": -1, "anger": 1}  # arrows beside Ineke's meters
     cards = resident_cards(app)
     edit(copy, OLD_LINE, NEW_LINE)
     reload(pilot)
@@ -362,7 +363,7 @@ def test_an_edited_effect_shows_its_new_arrows_after_a_reload(window, copy):
     cards = resident_cards(app)
     edit(copy, FIRST_EFFECT, FIRST_EFFECT.replace("trust: -1", "trust: 1"))
     reload(pilot)
-    assert app.top.mood_delta["ineke"] == {"trust": 1, "anger": 1}
+    assert app.top.residents.mood_delta["ineke"] == {"trust": 1, "anger": 1}
     assert resident_cards(app)["ineke"] != cards["ineke"]
 
 
@@ -371,4 +372,4 @@ def test_no_arrows_when_the_last_choice_was_not_made_again(window, copy):
     edit(copy, "- id: regels_uitleggen", "- id: kaders_schetsen")
     reload(pilot)  # back at the decision: nothing has moved yet
     assert len(app.top.session.history) == 3
-    assert not any(app.top.mood_delta.values())
+    assert not any(app.top.residents.mood_delta.values())

@@ -13,10 +13,11 @@ panel; the later time-out uses the mandate card).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from ..scene import FocusList
-from ..widgets import Fonts
+if TYPE_CHECKING:  # the pure parts (plan, decisions_ahead) import this package without pygame
+    from ..scene import FocusList
+    from ..widgets import Fonts
 
 
 @dataclass
@@ -24,10 +25,10 @@ class Kit:
     """What a part may use of the screen it sits on."""
 
     manager: Any  # pygame_gui.UIManager
-    fonts: Fonts
+    fonts: "Fonts"
     lang: str
     scale: float
     root: Any  # the container the part's widgets go into
-    focus: FocusList  # the screen's keyboard stops, in order
+    focus: "FocusList"  # the screen's keyboard stops, in order
     on_click: Callable[[Any, Callable[[], None]], Any]  # registers a button's action with the screen
     tr: Callable[..., str]  # the interface strings in the screen's language

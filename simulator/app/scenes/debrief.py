@@ -357,5 +357,8 @@ class DebriefScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> bool:
         return self.page == "rating" and self.rating.handle_event(event)
 
+    def swallow_text(self, event: pygame.event.Event) -> bool:
+        return self.page == "rating" and self.rating.swallow_text(event)
+
     def escape(self) -> None:
         self.app.open_menu()

@@ -44,6 +44,7 @@ class RatingPage:
         self.entries: dict[str, UITextEntryLine] = {}
         self.area: Optional[ScrollArea] = None
         self.error: Optional[str] = None
+        self.eat_text: Optional[str] = None  # the character of a digit that rated a row (see swallow_text)
 
     # -- building ---------------------------------------------------------------------
     def build(self, col: Box, top: int) -> None:
@@ -213,8 +214,17 @@ class RatingPage:
     def typing(self) -> Optional[str]:
         return next((k for k, e in self.entries.items() if e.alive() and e.is_focused), None)
 
+    def swallow_text(self, event: pygame.event.Event) -> bool:
+        """A digit that rated the last row moves the focus into the Plus note; the same key's
+        TEXTINPUT, which follows its KEYDOWN, must not also be typed there."""
+        if self.eat_text is not None and getattr(event, "text", None) == self.eat_text:
+            self.eat_text = None
+            return True
+        return False
+
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
+        self.eat_text = None
         shift = bool(event.mod & pygame.KMOD_SHIFT)
         note = self.typing()
         if note is not None:  # the text field has the keyboard; only these leave it
@@ -235,6 +245,7 @@ class RatingPage:
         if row is None:
             return digit is not None  # digits mean nothing on the buttons
         if digit is not None:
+            self.eat_text = event.unicode or str(digit)
             self.set(row, digit)
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
             now = self.scores.get(row)

@@ -91,6 +91,11 @@ class MeetingScene(Scene):
         self.panel.offer(key, [Option(c.id, c.text.get(self.lang)) for c in offered])
 
     @property
+    def pending(self) -> Optional[tuple[str, float]]:
+        """A chosen option still showing as chosen (the choice is made when it runs out)."""
+        return self.panel.pending
+
+    @property
     def line_done(self) -> bool:
         return self.line.done(self.app.settings.chars_per_second)
 
