@@ -78,6 +78,7 @@ class ChoicesPanel:
         self.area: Optional[ScrollArea] = None
         self.more: Optional[UIImage] = None
         self.more_box: Optional[Box] = None
+        self.drawn: list[tuple[str, Box, Box]] = []  # text drawn on an image (for the render model)
         self.px = 0
         self.first_focus = 0  # where the panel's cards start in the screen's focus list
 
@@ -135,10 +136,11 @@ class ChoicesPanel:
         """The option cards in ``box``: at the largest size up to ``preferred`` at which they fit
         (the quick estimate first, then one size smaller for as long as the real cards don't)."""
         self.kit = kit
-        self.cards, self.area, self.more, self.more_box = [], None, None, None
+        self.cards, self.area, self.more, self.more_box, self.drawn = [], None, None, None, []
         if not self.options:
             return
         start, _ = self.fitting_size(kit, box.w, box.h, preferred)
+        start = min(preferred, start + 2)  # the estimate errs on the safe side: try a little larger first
         sizes = [s for s in font_sizes(preferred) if s <= start]
         for attempt, size in enumerate(sizes):
             fits = self._build_at(kit, box, size, last=attempt == len(sizes) - 1)
@@ -207,6 +209,8 @@ class ChoicesPanel:
         pygame.draw.line(surf, ACCENT, (x + size, mid - size), (x + size, mid + size), 2)
         pygame.draw.polygon(surf, ACCENT, [(x, mid + 1), (x + 2 * size, mid + 1), (x + size, mid + size + 2)])
         self.more_box = Box(box.right - w, box.y, w, box.h)
+        where = Box(self.more_box.x, box.y + (box.h - label.get_height()) // 2, label.get_width(), label.get_height())
+        self.drawn = [(kit.tr("more_options"), where, self.more_box)]
         self.more = UIImage(pygame.Rect(self.more_box.as_tuple()), surf, kit.manager, container=kit.root)
 
     def show(self, visible: bool) -> None:
@@ -223,7 +227,7 @@ class ChoicesPanel:
             self._mark_chosen(self.pending[0])
 
     def teardown(self) -> None:
-        self.cards, self.area, self.more, self.more_box = [], None, None, None
+        self.cards, self.area, self.more, self.more_box, self.drawn = [], None, None, None, []
 
     # -- acting ---------------------------------------------------------------------------
     def choose(self, option_id: str) -> bool:

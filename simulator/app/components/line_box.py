@@ -61,12 +61,14 @@ class LineBox:
         return self.revealed >= DONE / 10 or not chars_per_second
 
     # -- measuring ------------------------------------------------------------------------
-    def _html(self, tight: bool = False) -> str:
+    def _html(self, kit: Kit, tight: bool = False) -> str:
         text = html_escape(self.text)
         text = f"<i>{text}</i>" if self.narrated else text
-        if tight and self.speaker_name and not self.narrated:  # the name leads the text, on its line
+        if not tight:
+            return text
+        if self.speaker_name and not self.narrated:  # the name leads the text, on its line
             text = f"<font color='#1D6A72'><b>{html_escape(self.speaker_name)}:</b></font> {text}"
-        return text
+        return f"<font pixel_size={kit.fonts.size_of('#body')}>{text}</font>"
 
     def _pad(self, kit: Kit, tight: bool = False) -> int:
         return gap(kit.scale) // 2 if tight else gap(kit.scale)
@@ -76,6 +78,7 @@ class LineBox:
 
     @staticmethod
     def _text_id(tight: bool) -> str:
+        """The font the line's rows are measured by (tight: the speech box at body size)."""
         return "#body" if tight else "#speech"
 
     def _button_h(self, kit: Kit, with_continue: bool) -> int:
@@ -87,8 +90,8 @@ class LineBox:
         out = []
         for tight in (False, True):
             pad = self._pad(kit, tight)
-            probe = text_box(kit.manager, self._html(tight), Box(0, 0, max(40, width - 2 * pad), 0), kit.root,
-                             self._text_id(tight))
+            probe = text_box(kit.manager, self._html(kit, tight), Box(0, 0, max(40, width - 2 * pad), 0), kit.root,
+                             "#speech")
             text_h = probe.rect.height
             probe.kill()
             extra = 2 * pad + self._head_h(kit, tight) + self._button_h(kit, with_continue)
@@ -114,14 +117,14 @@ class LineBox:
         bottom = box.bottom - pad - self._button_h(kit, with_continue)
         inner_h = max(kit.fonts.line_height(self._text_id(tight)), bottom - y)
         where = Box(box.x + pad, y, box.w - 2 * pad, inner_h)
-        self.box = text_box(kit.manager, self._html(tight), where, kit.root, self._text_id(tight), wrap=False,
+        self.box = text_box(kit.manager, self._html(kit, tight), where, kit.root, "#speech", wrap=False,
                             starting_height=3)
         step = round(kit.fonts.line_height(self._text_id(tight)) * 1.15)
         whole = max(step, inner_h // step * step + 2)
         if self.box.scroll_bar is not None and whole < inner_h:  # a line that scrolls shows whole rows
             self.box.kill()
-            self.box = text_box(kit.manager, self._html(tight), where.with_height(whole), kit.root,
-                                self._text_id(tight), wrap=False, starting_height=3)
+            self.box = text_box(kit.manager, self._html(kit, tight), where.with_height(whole), kit.root, "#speech",
+                                wrap=False, starting_height=3)
         self.typewriter = Typewriter(self.box, chars_per_second)
         if self.revealed >= self.typewriter.total:
             self.typewriter.finish()

@@ -108,17 +108,21 @@ class MeetingScene(Scene):
         """Skipping goes over lines read before, up to the next decision."""
         return self.session.can_continue and self.session.line in self.read
 
-    def progress_text(self) -> str:
-        decided = sum(1 for d in self.session.history if d.kind == "meeting")
+    def _progress(self) -> tuple[int, int]:
+        """(decisions taken, about how many in all), counted as the debrief counts them: the
+        preparation's answers included, so "beslissing 6" means the same on every screen."""
+        decided = len(self.session.history)
         node = self.session.node
         total = about_total(self.play.scenario, node.id, decided) if node is not None else decided
-        return self.tr("meeting_progress", n=min(decided + 1, max(total, 1)), total=max(total, decided + 1))
+        return decided, max(total, decided + 1)
+
+    def progress_text(self) -> str:
+        decided, total = self._progress()
+        return self.tr("meeting_progress", n=decided + 1, total=total)
 
     def progress_fraction(self) -> float:
-        decided = sum(1 for d in self.session.history if d.kind == "meeting")
-        node = self.session.node
-        total = about_total(self.play.scenario, node.id, decided) if node is not None else decided
-        return decided / total if total else 1.0
+        decided, total = self._progress()
+        return decided / total
 
     # -- building -----------------------------------------------------------------------
     def build_widgets(self) -> None:
@@ -175,7 +179,7 @@ class MeetingScene(Scene):
                         self.advance, self.tr("continue") + " (Enter)", readable=line_sizes[1])
         self._order_focus()
         self.panel.show(self.line_done)
-        self.drawn_texts = list(self.residents.drawn)
+        self.drawn_texts = list(self.residents.drawn) + list(self.panel.drawn)
         if plan.log is not None:
             self.log.build_side(kit, plan.log, self._log_parts())
         else:

@@ -18,7 +18,7 @@ from ..components.choices import ChoicesPanel, Option
 from ..layout import Box, frame, gap, margins
 from ..play import Play
 from ..scene import Scene
-from ..widgets import scroll_text_box, text_box
+from ..widgets import button_width, scroll_text_box, text_box
 from .coach_hint import CoachCard, coach_card_height, memory_for
 from .common import build_buttons, esc, footer_height, muted
 
@@ -54,69 +54,114 @@ class PreparationScene(Scene):
         if q is None:
             return
         self._offer()
-        s, L = self.play.scenario, self.lang
-        prep = s.preparation
-        assert prep is not None
-        w, h = self.size
-        m, g = margins(self.size), gap(self.scale)
+        kit = self.kit()
         col = frame(self.size, 10, 10, self.scale).header
-        n = next(i for i, x in enumerate(prep.questions) if x.id == q.id) + 1
-        title = text_box(self.manager, f"<b>{esc(self.tr('preparation'))}</b>", Box(col.x, m // 2, col.w, 0),
-                         self.root, "#doc_title")
-        y = title.rect.bottom
-        where = f"{s.title.get(L)} · {self.tr('question_n', n=n, total=len(prep.questions))}"
-        sub = text_box(self.manager, muted(esc(where)), Box(col.x, y, col.w, 0), self.root, "#small")
-        y = sub.rect.bottom + g
-
-        fh = footer_height(self)
-        hint = text_box(self.manager, muted(esc(self._hint())), Box(col.x, 0, col.w, 0), self.root, "#small")
-        hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
-        footer = Box(col.x, hint.rect.y - g // 2 - fh, col.w, fh)
-        note_key = "prep_note_coach" if self.app.settings.coach else "prep_note"
-        label = self.tr("view_briefing") + " (B)"
-        buttons = build_buttons(self, [(label, self._briefing, None)], footer, align="left")
-        note_x = buttons[0].rect.right + g if buttons else col.x
-        note = text_box(self.manager, muted(esc(self.tr(note_key))), Box(note_x, 0, col.right - note_x, 0), self.root,
-                        "#small")
-        if note.rect.height > fh:  # no room beside the button: above it
-            note.kill()
-            note = text_box(self.manager, muted(esc(self.tr(note_key))), Box(col.x, 0, col.w, 0), self.root, "#small")
-            note.set_relative_position((col.x, footer.y - g // 2 - note.rect.height))
-            bottom = note.rect.y - g // 2
-        else:
-            note.set_relative_position((note_x, footer.y + (fh - note.rect.height) // 2))
-            bottom = footer.y - g
-        self._build_body(Box(col.x, y, col.w, max(60, bottom - y)), n == 1 and bool(prep.intro.variants))
+        preferred = self.fonts.size_of("#body")
+        need = self.panel.estimate(kit, col.w, preferred)
+        # Roomy first; when the answers need the room: a one-line header, the question at body size.
+        for tight in (False, True):
+            top, bottom = self._frame(col, tight, build=False)
+            if bottom - top - self._question_heights(col.w, tight)[1] - gap(self.scale) >= need:
+                break
+        top, bottom = self._frame(col, tight, build=True)
+        self._build_body(Box(col.x, top, col.w, max(60, bottom - top)), tight)
         cards = {id(card.button) for card, _ in self.panel.cards}
         first = [i for i in self.focus.items if id(i.element) in cards]
         self.focus.items = first + [i for i in self.focus.items if i not in first]
         self.panel.first_focus = 0
+        self.drawn_texts = list(self.panel.drawn)
         self.panel.show(True)
 
-    def _build_body(self, area: Box, with_intro: bool) -> None:
-        """Coach card, intro and question, the answers: the question scrolls before the answers shrink."""
+    def _frame(self, col: Box, tight: bool, build: bool) -> tuple[int, int]:
+        """Header, footer and keys line; returns the top and bottom of the room between them."""
+        q = self.question
+        s, L = self.play.scenario, self.lang
+        prep = s.preparation
+        assert q is not None and prep is not None
+        w, h = self.size
+        m, g = margins(self.size), gap(self.scale)
+        n = next(i for i, x in enumerate(prep.questions) if x.id == q.id) + 1
+        where = f"{s.title.get(L)} · {self.tr('question_n', n=n, total=len(prep.questions))}"
+        made = []
+        if tight:
+            head = text_box(self.manager, f"<b>{esc(self.tr('preparation'))}</b> · " + muted(esc(where)),
+                            Box(col.x, m // 2, col.w, 0), self.root, "#body")
+            made.append(head)
+            y = head.rect.bottom + g // 2
+        else:
+            title = text_box(self.manager, f"<b>{esc(self.tr('preparation'))}</b>", Box(col.x, m // 2, col.w, 0),
+                             self.root, "#doc_title")
+            sub = text_box(self.manager, muted(esc(where)), Box(col.x, title.rect.bottom, col.w, 0), self.root,
+                           "#small")
+            made += [title, sub]
+            y = sub.rect.bottom + g
+        fh = footer_height(self)
+        hint = text_box(self.manager, muted(esc(self._hint())), Box(col.x, 0, col.w, 0), self.root, "#small")
+        hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
+        made.append(hint)
+        footer = Box(col.x, hint.rect.y - g // 2 - fh, col.w, fh)
+        label = self.tr("view_briefing") + " (B)"
+        bw = button_width(self.fonts, label)
+        note_key = "prep_note_coach" if self.app.settings.coach else "prep_note"
+        note_x = col.x + bw + g
+        note = text_box(self.manager, muted(esc(self.tr(note_key))), Box(note_x, 0, col.right - note_x, 0), self.root,
+                        "#small")
+        made.append(note)
+        bottom = footer.y - g
+        if note.rect.height > fh:  # no room beside the button
+            if tight:  # it says again what the start of the meeting says: left out
+                note.kill()
+                made.remove(note)
+            else:
+                note.kill()
+                note = text_box(self.manager, muted(esc(self.tr(note_key))), Box(col.x, 0, col.w, 0), self.root,
+                                "#small")
+                made[-1] = note
+                note.set_relative_position((col.x, footer.y - g // 2 - note.rect.height))
+                bottom = note.rect.y - g // 2
+        if note in made and note.rect.height <= fh:
+            note.set_relative_position((note_x, footer.y + (fh - note.rect.height) // 2))
+        if not build:
+            for el in made:
+                el.kill()
+            return y, bottom
+        build_buttons(self, [(label, self._briefing, None)], Box(footer.x, footer.y, bw, fh), align="left")
+        return y, bottom
+
+    def _question_html(self, tight: bool) -> str:
         q = self.question
         assert q is not None and self.play.scenario.preparation is not None
+        html = f"<b>{esc(q.prompt.get(self.lang))}</b>"
+        first = self.play.scenario.preparation.questions[0].id == q.id
+        if first and self.play.scenario.preparation.intro.variants:
+            html = esc(self.play.scenario.preparation.intro.get(self.lang)) + "<br><br>" + html
+        return f"<font pixel_size={self.fonts.size_of('#body')}>{html}</font>" if tight else html
+
+    def _question_heights(self, width: int, tight: bool) -> tuple[int, int]:
+        """(wanted, least) of the intro and question: whole, or three lines that scroll (two when tight)."""
+        key = "#body" if tight else "#speech"  # the rows' font (tight: the speech box at body size)
+        probe = text_box(self.manager, self._question_html(tight), Box(0, 0, width, 0), self.root, "#speech")
+        wanted = probe.rect.height
+        probe.kill()
+        lines = 2 if tight else 3
+        return wanted, min(wanted, lines * round(self.fonts.line_height(key) * 1.15) + 4)
+
+    def _build_body(self, area: Box, tight: bool) -> None:
+        """Coach card, intro and question, the answers: the question scrolls before the answers shrink."""
         g = gap(self.scale)
         kit = self.kit()
         y = area.y
         note = memory_for(self.play).note(self.app.settings, self.play.scenario, self.play.session, self.lang)
-        if note is not None and coach_card_height(self.manager, note, area.w, self.root, self.scale) < area.h // 3:
+        if note is not None and coach_card_height(self.manager, note, area.w, self.root, self.scale) < area.h // 4:
             coach = CoachCard(self.manager, note, Box(area.x, y, area.w, 0), self.root, self.scale)
             y += coach.height + g
-        html = f"<b>{esc(q.prompt.get(self.lang))}</b>"
-        if with_intro:
-            html = esc(self.play.scenario.preparation.intro.get(self.lang)) + "<br><br>" + html
-        probe = text_box(self.manager, html, Box(area.x, y, area.w, 0), self.root, "#speech")
-        wanted = probe.rect.height
-        probe.kill()
         preferred = self.fonts.size_of("#body")
         need = self.panel.estimate(kit, area.w, preferred)
-        least = min(wanted, 3 * round(self.fonts.line_height("#speech") * 1.15) + 4)
+        wanted, least = self._question_heights(area.w, tight)
         room = area.bottom - y - g
         prompt_h = max(least, min(wanted, room - need))
-        self.prompt = text_box(self.manager, html, Box(area.x, y, area.w, prompt_h), self.root, "#speech",
-                               wrap=False)
+        self.prompt = text_box(self.manager, self._question_html(tight), Box(area.x, y, area.w, prompt_h), self.root,
+                               "#speech", wrap=False)
         top = y + prompt_h + g
         self.panel.build(kit, Box(area.x, top, area.w, max(0, area.bottom - top)), preferred)
 
