@@ -154,3 +154,20 @@ def test_an_option_arms_a_moment_after_it_appears():
         assert decisions(app) == 2 and app.top.play.session.history[-1].choice_id == "k2"
     finally:
         app.close()
+
+
+def test_validate_warns_beyond_the_limit_and_not_at_it():
+    from engine.scenario.lint import lint_scenario
+    from engine.scenario.loader import load_scenario_text
+
+    def warnings(text: str) -> list[str]:
+        return [p.message for p in lint_scenario(load_scenario_text(text, "grens.yaml"), text)]
+
+    at_limit = warnings(limit_scenario())
+    assert not [w for w in at_limit if "characters" in w or "options" in w or "answers" in w or "choices;" in w]
+    too_many = warnings(limit_scenario(options=MAX_OPTIONS + 1))
+    assert any(f"node 'opening' offers {MAX_OPTIONS + 1} choices" in w and f"up to {MAX_OPTIONS}" in w
+               for w in too_many)
+    assert any(f"preparation question 'vraag' has {MAX_OPTIONS + 1} answers" in w for w in too_many)
+    too_long = warnings(limit_scenario(length=CHOICE_BUDGET + 1))
+    assert any(f"is {CHOICE_BUDGET + 1} characters" in w and "choices[k1]" in w for w in too_long)

@@ -302,14 +302,15 @@ def test_f5_waits_while_the_menu_is_open(window, copy):
 # -- why replay stopped, in the trainee's language (no window needed) ------------------------
 @pytest.mark.parametrize("old, new, expected", [
     ("      - id: pauze\n", "      - id: time_out\n",
-     "2 van 3 stappen opnieuw gespeeld. Stap 3: keuze ‘pauze’ bij ‘midden’ bestaat niet meer"),
+     "2 van 3 stappen opnieuw gespeeld. Stap 3: de keuze ‘Even pauze.’ na ‘En de overlast?’ bestaat niet meer"),
     ("        balcony: true\n", "        balcony: true\n        when: \"flag.kaders_genoemd\"\n",
-     "Stap 3: keuze ‘pauze’ bij ‘midden’ wordt nu niet aangeboden"),
+     "Stap 3: de keuze ‘Even pauze.’ na ‘En de overlast?’ wordt nu niet aangeboden"),
     ("        text: {nl: Vertel eens., en: Tell me.}\n        next: midden\n",
      "        text: {nl: Vertel eens., en: Tell me.}\n        next: afsluiting\n",
-     "Stap 3: het gesprek komt nu bij ‘afsluiting’ in plaats van ‘midden’"),
+     "Stap 3: het gesprek komt nu bij ‘En nu?’ in plaats van bij ‘En de overlast?’"),
     ("        - id: veilig\n", "        - id: veilig_spelen\n",
-     "0 van 3 stappen opnieuw gespeeld. Stap 1: antwoord ‘veilig’ op vraag ‘belang’ bestaat niet meer"),
+     "0 van 3 stappen opnieuw gespeeld. Stap 1: het antwoord ‘Veilig spelen’ op ‘Wat is het belang?’ bestaat niet "
+     "meer"),
 ])
 def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
     from engine.scenario.loader import load_scenario_text

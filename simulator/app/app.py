@@ -170,6 +170,8 @@ class App(Navigation):
                 if isinstance(play, Play):
                     play.set_language(new.language)
             self.rebuild_all()
+        elif new != old:  # text speed, auto-advance, coach mode: the screens show them
+            self.rebuild_all()
         return error
 
     # -- the stack ------------------------------------------------------------------

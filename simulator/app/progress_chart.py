@@ -20,7 +20,7 @@ from .charts import Chart
 from .components.practice import ScenarioTrend
 from .glyphs import drawable
 from .layout import Box, wrap_text
-from .theme import ACCENT, CALM, INK, LINE, MUTED, UPSET
+from .theme import ACCENT, CALM, GOOD_TEXT, INK, LINE, MUTED, POOR_TEXT, UPSET
 from .widgets import Fonts
 
 
@@ -79,7 +79,7 @@ def _figures(values: tuple[int, ...], lang: str) -> str:
 
 def _colour(values: tuple[int, ...]) -> tuple[int, int, int]:
     change = values[-1] - values[0]
-    return (46, 125, 79) if change > 0 else (176, 70, 58) if change < 0 else MUTED
+    return GOOD_TEXT if change > 0 else POOR_TEXT if change < 0 else MUTED
 
 
 def _sparkline(surf: pygame.Surface, rect: pygame.Rect, values: tuple[int, ...], scale: float) -> None:

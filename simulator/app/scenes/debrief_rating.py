@@ -127,10 +127,12 @@ class RatingPage:
             y = bottom + g // 2
         y += g
         for key, prompt in zip(NOTES, (s.tr("rt_plus_q"), s.tr("rt_delta_q"))):
-            lab = text_box(s.manager, f"<b>{esc(prompt)}</b>", Box(0, y, width, 0), view, "#name")
+            # The field's hint sits beside the question, muted: pygame_gui draws a placeholder in the
+            # colour of typed text, so one inside the field reads as an answer already given.
+            lab = text_box(s.manager, f"<b>{esc(prompt)}</b>  " + muted(esc(s.tr("rt_placeholder"))),
+                           Box(0, y, width, 0), view, "#name")
             entry = UITextEntryLine(pygame.Rect(0, lab.relative_rect.bottom + 4, width, bh), s.manager,
-                                    container=view, object_id=oid("#body"), initial_text=self.notes[key] or None,
-                                    placeholder_text=s.tr("rt_placeholder"))
+                                    container=view, object_id=oid("#body"), initial_text=self.notes[key] or None)
             entry.set_text_length_limit(MAX_NOTE)
             made += [lab, entry]
             self.entries[key] = entry

@@ -95,7 +95,6 @@ class StartScene(Scene):
         bottom_row = footer
         if mine_w + specs_w + g > inner.w:  # a narrow window at a large text size: two rows
             footer = Box(inner.x, footer.y - g // 2 - fh, inner.w, fh)
-        build_buttons(self, mine, Box(footer.x, footer.y, mine_w, fh), align="left")
 
         self.cards = []
         last = self._last_unfinished()
@@ -134,6 +133,8 @@ class StartScene(Scene):
                 for el in top_block + [self.area.view]:
                     x0, y0 = el.relative_rect.topleft
                     el.set_relative_position((x0, y0 + shift))
+        # The footer's buttons after the cards: the keyboard starts on the first scenario.
+        build_buttons(self, mine, Box(footer.x, footer.y, mine_w, fh), align="left")
         build_buttons(self, specs, Box(bottom_row.right - specs_w, bottom_row.y, specs_w, fh), align="right")
 
     def _build_cards(self, area_box: Box, entries) -> int:
