@@ -201,7 +201,7 @@ def test_a_removed_choice_stops_replay_there_and_keeps_the_old_row(window, copy)
     assert pilot.scene == "meeting" and play.session.state.position == "ineke_plan"
     assert len(play.session.history) == 3 and play.session.choices  # back at the decision, choices on offer
     toast = next(t for t in pilot.texts() if "Opnieuw geladen" in t)
-    assert "3 van 4" in toast and "Stap 4" in toast and "regels_uitleggen" in toast
+    assert "3 van 4" in toast and "Stap 4" in toast and "Laat ik eerst even de kaders schetsen" in toast
     decide(pilot)  # the renamed choice, played anew
     assert decisions(play.session)[-1] == ("ineke_plan", "kaders_schetsen")
     # The old row keeps all four decisions; the reloaded go is a new row that plays it again.

@@ -83,11 +83,12 @@ class StartScene(Scene):
         specs = [(self.tr("settings"), self.app.open_settings, None), (self.tr("quit"), self.app.request_quit, None)]
         mine_w = sum(button_width(self.fonts, t) for t, _, _ in mine) + g
         specs_w = sum(button_width(self.fonts, t) for t, _, _ in specs) + g
-        hint = text_box(self.manager, muted(esc(self.tr("start_hint"))), Box(inner.x, 0, inner.w, 0), self.root,
-                        "#small")
         footer = Box(inner.x, h - m // 2 - fh, inner.w, fh)
         hint_w = inner.w - mine_w - specs_w - 2 * g
-        if hint_w >= 200 and self.fonts.text_width("#small", self.tr("start_hint")) <= hint_w:
+        beside = hint_w >= 200 and self.fonts.text_width("#small", self.tr("start_hint")) <= hint_w
+        hint = text_box(self.manager, muted(esc(self.tr("start_hint"))),
+                        Box(inner.x, 0, hint_w if beside else inner.w, 0), self.root, "#small")
+        if beside:
             hint.set_relative_position((inner.x + mine_w + g, footer.y + (fh - hint.rect.height) // 2))
         else:
             hint.set_relative_position((inner.x, h - m // 2 - hint.rect.height))
