@@ -32,14 +32,20 @@ def _has_glyph(ch: str) -> bool:
     if ch.isspace() or not ch.isprintable():
         found = True  # line breaks and the like are layout, not glyphs
     else:
+        import pygame
         import pygame.freetype
-        if _font is None or not pygame.freetype.get_init():  # pygame.quit() closes it with the window
-            pygame.freetype.init()
-            _font = pygame.freetype.Font(str(font_path("regular")), 16)
-        try:
-            found = _font.get_metrics(ch)[0] is not None
-        except (ValueError, UnicodeError):  # a lone surrogate and such
-            found = False
+        found = False
+        for _ in range(2):  # pygame.quit() (a closed window) invalidates the font: open it again once
+            if _font is None or not pygame.freetype.get_init():
+                pygame.freetype.init()
+                _font = pygame.freetype.Font(str(font_path("regular")), 16)
+            try:
+                found = _font.get_metrics(ch)[0] is not None
+                break
+            except (ValueError, UnicodeError):  # a lone surrogate and such
+                break
+            except pygame.error:
+                _font = None
     _covered[ch] = found
     return found
 

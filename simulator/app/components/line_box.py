@@ -26,6 +26,7 @@ from ..widgets import Typewriter, button, button_width, oid, scroll_text_box, te
 from . import Kit
 
 DONE = 1e9  # "revealed" for a line shown whole
+SLACK = 6  # px a fixed-height text box needs beyond the height the same text grows a box to
 
 
 class LineBox:
@@ -42,6 +43,7 @@ class LineBox:
         self.typewriter: Optional[Typewriter] = None
         self.continue_button: Optional[UIButton] = None
         self.rect: Optional[Box] = None
+        self._measured: dict[bool, int] = {}  # the text's height as last measured (tight or not)
 
     # -- the line --------------------------------------------------------------------------
     def show_line(self, index: Optional[int], speaker_name: str, text: str, narrated: bool,
@@ -92,8 +94,9 @@ class LineBox:
             pad = self._pad(kit, tight)
             probe = text_box(kit.manager, self._html(kit, tight), Box(0, 0, max(40, width - 2 * pad), 0), kit.root,
                              "#speech")
-            text_h = probe.rect.height
+            text_h = probe.rect.height + SLACK  # a fixed-height box needs a little more than a growing one
             probe.kill()
+            self._measured[tight] = text_h
             extra = 2 * pad + self._head_h(kit, tight) + self._button_h(kit, with_continue)
             two = 2 * int(kit.fonts.line_height(self._text_id(tight)) * 1.15) + 4
             out.append((text_h + extra, min(text_h, two) + extra))
@@ -121,7 +124,8 @@ class LineBox:
                             starting_height=3)
         step = round(kit.fonts.line_height(self._text_id(tight)) * 1.15)
         whole = max(step, inner_h // step * step + 2)
-        if self.box.scroll_bar is not None and whole < inner_h:  # a line that scrolls shows whole rows
+        scrolls = inner_h < self._measured.get(tight, 0) - SLACK
+        if self.box.scroll_bar is not None and scrolls and whole < inner_h:  # a line that scrolls shows whole rows
             self.box.kill()
             self.box = text_box(kit.manager, self._html(kit, tight), where.with_height(whole), kit.root, "#speech",
                                 wrap=False, starting_height=3)
