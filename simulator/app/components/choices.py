@@ -80,6 +80,7 @@ class ChoicesPanel:
         self.more_box: Optional[Box] = None
         self.drawn: list[tuple[str, Box, Box]] = []  # text drawn on an image (for the render model)
         self.px = 0
+        self._at_top = False
         self.first_focus = 0  # where the panel's cards start in the screen's focus list
 
     # -- state ----------------------------------------------------------------------
@@ -132,10 +133,13 @@ class ChoicesPanel:
         return kit.fonts.font(px, "bold").size("9")[0] + option_pad(px)
 
     # -- widgets ------------------------------------------------------------------------
-    def build(self, kit: Kit, box: Box, preferred: int) -> None:
+    def build(self, kit: Kit, box: Box, preferred: int, at_top: bool = False) -> None:
         """The option cards in ``box``: at the largest size up to ``preferred`` at which they fit
-        (the quick estimate first, then one size smaller for as long as the real cards don't)."""
+        (the quick estimate first, then one size smaller for as long as the real cards don't).
+        Options that need less than the box sit at its bottom (the meeting: under the line, as
+        low as a visual novel's menu), or with ``at_top`` right under what comes before them."""
         self.kit = kit
+        self._at_top = at_top
         self.cards, self.area, self.more, self.more_box, self.drawn = [], None, None, None, []
         if not self.options:
             return
@@ -186,8 +190,8 @@ class ChoicesPanel:
             break
         for (card, _), b in zip(cards, boxes):
             card.move_to(b.y)
-        if content_h <= area_box.h:  # no scrolling: the list sits at the bottom of its room
-            shift = box.h - content_h
+        if content_h <= area_box.h:  # no scrolling: the list is as tall as its cards
+            shift = 0 if self._at_top else box.h - content_h
             area.view.set_relative_position((box.x, box.y + shift))
             area.view.set_dimensions((box.w, max(content_h, 1)))
             area.box = Box(box.x, box.y + shift, box.w, max(content_h, 1))

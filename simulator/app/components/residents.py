@@ -10,7 +10,7 @@ line and the options leave.
 
 from __future__ import annotations
 
-from typing import Mapping, Optional, Sequence
+from typing import Mapping, Optional
 
 import pygame
 from pygame_gui.elements import UIImage
@@ -152,6 +152,3 @@ def mood_change(before: Mapping[str, Mapping[str, int]],
     """Per resident, the mood variables that moved and by how much."""
     return {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]} for rid, m in after.items()}
 
-
-def shapes_that_fit(heights: Sequence[tuple[str, int]], room: int) -> list[str]:
-    return [shape for shape, h in heights if h <= room]

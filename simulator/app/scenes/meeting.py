@@ -19,14 +19,14 @@ goes, giving the options their room first. This module holds the flow between th
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Optional
 
 import pygame
-from pygame_gui.elements import UITextBox
 
 from engine.scenario.model import NARRATOR
 
 from ..components.auto_advance import AutoAdvance, wait_for
+from ..components.bars import Button, KeysLine, TopBar
 from ..components.choices import ChoicesPanel, Option
 from ..components.decisions_ahead import about_total
 from ..components.line_box import LineBox, line_speaker
@@ -34,13 +34,12 @@ from ..components.plan import MeetingPlan, columns, plan_meeting
 from ..components.read_lines import read_lines_for
 from ..components.residents import ResidentsRow
 from ..components.transcript import Transcript
-from ..layout import SIDE_LOG_MIN_WIDTH, Box, button_row, gap, margins
+from ..layout import SIDE_LOG_MIN_WIDTH, Box, gap, margins
 from ..play import Play
 from ..scene import Scene
 from ..theme import ACCENT, LINE
-from ..widgets import button, button_width, text_box
-from .coach_hint import BoxedText, CoachCard, CoachNote, coach_card_height, memory_for, short_note
-from .common import esc, muted
+from .coach_hint import CoachCard, CoachNote, coach_card_height, memory_for, short_note
+from .common import esc
 
 SKIP_LIMIT = 500  # lines one skip may pass (a scenario that loops on read lines stops here)
 
@@ -63,7 +62,8 @@ class MeetingScene(Scene):
         self.coach_card: Optional[CoachCard] = None
         self.coach_in_hint = False  # the window is too tight: the card's short form replaces the keys line
         self.plan: Optional[MeetingPlan] = None
-        self.hint_box: Optional[UITextBox] = None
+        self.top_bar = TopBar()
+        self.keys_line = KeysLine()
         self._sync()
 
     # -- the session ------------------------------------------------------------------
@@ -195,55 +195,30 @@ class MeetingScene(Scene):
         self.focus.items = first + [i for i in self.focus.items if i not in first]
         self.panel.first_focus = 0
 
-    def _top_bar(self, area: Box, tight: bool, build: bool) -> int:
-        """Title and progress on the left, the screen's buttons on the right; returns its height.
-        ``tight``: one line (the progress only, the keys left to the keys line)."""
-        m, g = margins(self.size), gap(self.scale)
-        s, L = self.play.scenario, self.lang
-        specs = [(self.tr("mc_button"), "M", self.open_mandate)]
+    # -- the bars ------------------------------------------------------------------------------
+    def _top_buttons(self) -> list[Button]:
+        buttons: list[Button] = [(self.tr("mc_button"), "M", self.open_mandate)]
         if self.size[0] < SIDE_LOG_MIN_WIDTH:
-            specs.append((self.tr("log"), "L", self.toggle_log))
-        specs.append((self.tr("menu"), "Esc", self.app.open_menu))
-        labels = [f"{label} ({key})" for label, key, _ in specs]
-        widths = [button_width(self.fonts, t, "#quiet") for t in labels]
-        if tight or sum(widths) + g * len(widths) > area.w * 0.6:
-            labels = [label for label, _, _ in specs]
-            widths = [button_width(self.fonts, t, "#quiet", pad=24) for t in labels]
-        bh = self.fonts.line_height("#quiet") + (10 if tight else 20)
-        buttons_w = sum(widths) + g // 2 * (len(widths) - 1)
-        title_w = max(120, area.w - buttons_w - g)
-        head = f"<b>{esc(s.title.get(L))}</b>"
+            buttons.append((self.tr("log"), "L", self.toggle_log))
+        buttons.append((self.tr("menu"), "Esc", self.app.open_menu))
+        return buttons
+
+    def _top_bar(self, area: Box, tight: bool, build: bool) -> int:
+        head = f"<b>{esc(self.play.scenario.title.get(self.lang))}</b>"
         if self.play.branch_index is not None:  # a replay from a debrief decision says so
             head += " · " + esc(self.tr("replay_from", n=self.play.branch_index + 1))
         progress = f"<font color='#1D6A72'><b>{esc(self.progress_text())}</b></font>"
-        html = progress if tight else f"{head}<br>{progress}"
-        title = text_box(self.manager, html, Box(area.x, m // 2, title_w, 0), self.root, "#small")
-        if title.rect.height > 2.6 * self.fonts.line_height("#small"):
-            title.kill()
-            title = text_box(self.manager, progress, Box(area.x, m // 2, title_w, 0), self.root, "#small")
-        top_h = max(title.rect.height, bh)
-        if not build:
-            title.kill()
-            return top_h + 4
-        title.set_relative_position((area.x, m // 2 + (top_h - title.rect.height) // 2))
-        self._progress_bar = Box(area.x, m // 2 + top_h + 1, title_w, 3)
-        boxes = button_row(widths, Box(area.right - buttons_w, m // 2 + (top_h - bh) // 2, buttons_w, bh), g // 2)
-        for (_, _, action), label, box in zip(specs, labels, boxes):
-            el = button(self.manager, label, box, self.root, "#quiet")
-            self.on_click(el, action)
-            self.focus.add(el, action, name=label)
-        return top_h + 4
+        return self.top_bar.build(self.kit(), self.size, area, head, progress, self._top_buttons(), tight, build)
 
-    # -- the keys line and its buttons --------------------------------------------------------
-    def _bottom_specs(self) -> list[tuple[str, Callable[[], None]]]:
+    def _keys_buttons(self) -> list[Button]:
         """Auto-advance and skip: they go on from a line, so a decision doesn't show them."""
         if self.deciding:
             return []
         auto = self.app.settings.auto_advance != "off"
-        specs = [(self.tr("auto_on" if auto else "auto_off"), self.toggle_auto)]
+        buttons: list[Button] = [(self.tr("auto_on" if auto else "auto_off"), "A", self.toggle_auto)]
         if self.can_skip:
-            specs.insert(0, (self.tr("skip_read"), self.skip))
-        return specs
+            buttons.insert(0, (self.tr("skip_read"), "S", self.skip))
+        return buttons
 
     def _hint_text(self, done: Optional[bool] = None) -> str:
         if not (self.line_done if done is None else done):
@@ -254,52 +229,27 @@ class MeetingScene(Scene):
         elif self.session.can_continue:
             parts.append(self.tr("hk_continue"))
         parts.append(self.tr("hk_mandate"))
-        if self.plan is None or self.plan.log is None:
+        if self.size[0] < SIDE_LOG_MIN_WIDTH:
             parts.append(self.tr("hk_log"))
         parts.append(self.tr("hk_menu"))
         return " · ".join(parts)
 
-    def _hint_layout(self, main: Box) -> tuple[int, list[int], int]:
-        """(width for the text, the buttons' widths, their row's width)."""
-        g = gap(self.scale)
-        widths = [button_width(self.fonts, t, "#quiet", pad=24) for t, _ in self._bottom_specs()]
-        row_w = sum(widths) + g // 2 * max(0, len(widths) - 1)
-        return max(120, main.w - row_w - (g if widths else 0)), widths, row_w
+    def _coach_note_maker(self):
+        """The coach's short note in the keys line's place, when the window is too tight for the card."""
+        if not self.coach_in_hint or self.coach_note is None:
+            return None
+        note = short_note(self.coach_note, self.lang)
+        return lambda box: CoachCard(self.manager, note, box, self.root, self.scale, tight=True)
 
     def _hint_height(self, main: Box, tight: bool) -> int:
-        """As tall as the taller of its two texts (while typing, and after), so it never outgrows its place."""
-        text_w, widths, _ = self._hint_layout(main)
-        h = self._bottom_button_h() if widths else 0
-        for done in (False, True):
-            probe = self._make_hint(Box(main.x, 0, text_w, 0), tight, done)
-            h = max(h, probe.height)
-            probe.kill()
-        return h
-
-    def _bottom_button_h(self) -> int:
-        return self.fonts.line_height("#quiet") + 10
-
-    def _make_hint(self, box: Box, tight: bool, done: Optional[bool] = None):
-        if self.coach_in_hint and self.coach_note is not None:
-            self.hint_box = None
-            return CoachCard(self.manager, short_note(self.coach_note, self.lang), box, self.root, self.scale,
-                             tight=True)
-        self.hint_box = text_box(self.manager, muted(esc(self._hint_text(done))), box, self.root, "#small")
-        return BoxedText(self.hint_box)
+        return self.keys_line.height(self.kit(), main, [self._hint_text(False), self._hint_text(True)],
+                                     self._keys_buttons(), self._coach_note_maker())
 
     def _build_hint(self, hint: Box, tight: bool) -> None:
-        text_w, widths, row_w = self._hint_layout(hint)
-        made = self._make_hint(Box(hint.x, 0, text_w, 0), tight)
-        if self.coach_in_hint:
-            self.coach_card = made
-        made.move_to(hint.x, hint.y + (hint.h - made.height) // 2)
-        bh = self._bottom_button_h()
-        row = Box(hint.right - row_w, hint.y + (hint.h - bh) // 2, row_w, bh)
-        boxes = button_row(widths, row, gap(self.scale) // 2)
-        for (label, action), box in zip(self._bottom_specs(), boxes):
-            el = button(self.manager, label, box, self.root, "#quiet")
-            self.on_click(el, action)
-            self.focus.add(el, action, name=label)
+        made = self.keys_line.build(self.kit(), hint, self._hint_text(), self._keys_buttons(),
+                                    self._coach_note_maker())
+        if made is not None:
+            self.coach_card = made  # type: ignore[assignment]
 
     def initial_focus(self, previous: int) -> int:
         """Nothing has the focus until the trainee moves (then a rebuild keeps where they were)."""
@@ -360,8 +310,7 @@ class MeetingScene(Scene):
         self.read.add(self.session.line)
         if not self.built:
             return
-        if self.hint_box is not None and self.hint_box.alive():
-            self.hint_box.set_text(muted(esc(self._hint_text())))  # its place was measured for both texts
+        self.keys_line.show(self._hint_text())  # its place was measured for both texts
         self.line.show_continue(True)
         self.panel.show(True)
         if self.log.box is not None:
@@ -461,7 +410,7 @@ class MeetingScene(Scene):
     def draw_background(self, surface: pygame.Surface) -> None:
         super().draw_background(surface)
         self.residents.draw_room(surface)
-        bar = getattr(self, "_progress_bar", None)
+        bar = self.top_bar.progress_line
         if bar is not None and self.built:
             track = pygame.Rect(bar.as_tuple())
             pygame.draw.rect(surface, LINE, track, border_radius=2)

@@ -163,7 +163,7 @@ class PreparationScene(Scene):
         self.prompt = text_box(self.manager, self._question_html(tight), Box(area.x, y, area.w, prompt_h), self.root,
                                "#speech", wrap=False)
         top = y + prompt_h + g
-        self.panel.build(kit, Box(area.x, top, area.w, max(0, area.bottom - top)), preferred)
+        self.panel.build(kit, Box(area.x, top, area.w, max(0, area.bottom - top)), preferred, at_top=True)
 
     def _hint(self) -> str:
         return self.tr("prep_hint", n=len(self.question.options)) if self.question is not None else ""
