@@ -62,6 +62,7 @@ class MeetingScene(Scene):
         self.coach_card: Optional[CoachCard] = None
         self.coach_in_hint = False  # the window is too tight: the card's short form replaces the keys line
         self.plan: Optional[MeetingPlan] = None
+        self._backdrop: Optional[pygame.Surface] = None  # what draw_background draws, kept until a rebuild
         self.top_bar = TopBar()
         self.keys_line = KeysLine()
         self._sync()
@@ -127,6 +128,7 @@ class MeetingScene(Scene):
     # -- building -----------------------------------------------------------------------
     def build_widgets(self) -> None:
         self._sync()
+        self._backdrop = None
         kit = self.kit()
         w, h = self.size
         main, side = columns(self.size, self.scale)
@@ -408,15 +410,21 @@ class MeetingScene(Scene):
                 or self.residents.moving(self.session.mood))
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        super().draw_background(surface)
-        self.residents.draw_room(surface)
-        bar = self.top_bar.progress_line
-        if bar is not None and self.built:
-            track = pygame.Rect(bar.as_tuple())
-            pygame.draw.rect(surface, LINE, track, border_radius=2)
-            done = int(track.w * max(0.0, min(1.0, self.progress_fraction())))
-            if done:
-                pygame.draw.rect(surface, ACCENT, pygame.Rect(track.x, track.y, done, track.h), border_radius=2)
+        """Paper, the residents' room and the progress line: drawn once per build, then one blit a
+        frame (a typing line redraws the screen every frame; a big rounded room is not free)."""
+        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+            backdrop = pygame.Surface(surface.get_size(), 0, surface)  # the screen's format: a plain copy
+            super().draw_background(backdrop)
+            self.residents.draw_room(backdrop)
+            bar = self.top_bar.progress_line
+            if bar is not None and self.built:
+                track = pygame.Rect(bar.as_tuple())
+                pygame.draw.rect(backdrop, LINE, track, border_radius=2)
+                done = int(track.w * max(0.0, min(1.0, self.progress_fraction())))
+                if done:
+                    pygame.draw.rect(backdrop, ACCENT, pygame.Rect(track.x, track.y, done, track.h), border_radius=2)
+            self._backdrop = backdrop
+        surface.blit(self._backdrop, (0, 0))
 
     # -- input ------------------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
