@@ -1,4 +1,4 @@
-"""The trainee's preferences: language, text size, text speed, window or fullscreen, coach mode.
+"""The trainee's preferences: language, text size, text speed, auto-advance, window or fullscreen, coach mode.
 
 Stored as a small JSON file in the platform's user config folder
 (``platformdirs.user_config_dir("tussenwerker")``); ``TUSSENWERKER_CONFIG`` names another
@@ -27,6 +27,10 @@ TEXT_SCALE = {"normal": 1.0, "large": 1.2, "larger": 1.45}
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 # Characters per second of the typewriter; ``None`` shows a line at once.
 CHARS_PER_SECOND: dict[str, Optional[float]] = {"slow": 28.0, "normal": 55.0, "fast": 120.0, "instant": None}
+AUTO_ADVANCE = ("off", "slow", "normal", "fast")
+# The window's auto-advance: seconds a finished line stays before the meeting goes on by itself
+# (plus a little per character, for reading); ``None``: only the trainee goes on.
+AUTO_ADVANCE_SECONDS: dict[str, Optional[float]] = {"off": None, "slow": 5.0, "normal": 3.0, "fast": 1.5}
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,7 @@ class Settings:
     text_speed: str = "normal"
     fullscreen: bool = False
     coach: bool = False  # a hint after each choice (simulator/coach.py); off, only the residents react
+    auto_advance: str = "off"  # the window goes on by itself after a line (not at a decision)
 
     @property
     def text_scale(self) -> float:
@@ -46,6 +51,10 @@ class Settings:
     @property
     def chars_per_second(self) -> Optional[float]:
         return CHARS_PER_SECOND[self.text_speed]
+
+    @property
+    def auto_advance_seconds(self) -> Optional[float]:
+        return AUTO_ADVANCE_SECONDS[self.auto_advance]
 
     def with_(self, **changes: Any) -> "Settings":
         return _validated(replace(self, **changes))
@@ -70,6 +79,7 @@ def _validated(s: Settings) -> Settings:
         text_speed=s.text_speed if s.text_speed in TEXT_SPEEDS else default.text_speed,
         fullscreen=s.fullscreen if isinstance(s.fullscreen, bool) else default.fullscreen,
         coach=s.coach if isinstance(s.coach, bool) else default.coach,
+        auto_advance=s.auto_advance if s.auto_advance in AUTO_ADVANCE else default.auto_advance,
     )
 
 

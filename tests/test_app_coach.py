@@ -188,9 +188,9 @@ def test_the_card_fits_and_leaves_the_residents_and_the_choices_free(size, text_
         assert scene.coach_card is not None, "no coach card shown"
         rects = [visible_area(scene.coach_card.image), visible_area(scene.coach_card.text)]
         window = pygame.Rect(0, 0, *size)
-        others = [visible_area(c.button) for c, _ in scene.cards] + [pygame.Rect(b.as_tuple())
-                                                                   for b in scene.lay.portraits]
-        others.append(pygame.Rect(scene.lay.speech.as_tuple()))
+        others = [visible_area(c.button) for c, _ in scene.panel.cards] + [
+            pygame.Rect(b.as_tuple()) for b in scene.residents.portrait_boxes.values()]
+        others.append(pygame.Rect(scene.line.rect.as_tuple()))
         for rect in rects:
             assert window.contains(rect), (rect, window)
             for other in others:

@@ -41,9 +41,8 @@ def replayed():
         assert pilot.scene == "meeting"
         assert pilot.has_text(app.top.tr("replay_from", n=target.index + 1))  # the meeting says it is a replay
         play_to_debrief(pilot, lambda n: n - 1)
-        assert app.top.page == "rating"  # the replay is rated like any meeting, before the figures
-        pilot.press("3")
-        pilot.click(app.top.tr("rt_done"))
+        # One decision played again: straight to the figures and both paths, no second estimate.
+        assert app.top.page == "overview"
         pilot.wait_until(lambda: app.top.review is not None)
         pilot.settle()
         return app, pilot, first, target

@@ -86,7 +86,8 @@ def reload(pilot) -> None:
 
 
 def speech(app) -> str:
-    return app.top.speech and app.top.speech.html_text or ""
+    box = app.top.line.box
+    return box.html_text if box is not None else ""
 
 
 def decisions(session) -> list[tuple[str, str]]:
@@ -194,7 +195,7 @@ def test_a_removed_choice_stops_replay_there_and_keeps_the_old_row(window, copy)
     assert pilot.scene == "meeting" and play.session.state.position == "ineke_plan"
     assert len(play.session.history) == 3 and play.session.choices  # back at the decision, choices on offer
     toast = next(t for t in pilot.texts() if "Opnieuw geladen" in t)
-    assert "3 van 4" in toast and "Stap 4" in toast and "regels_uitleggen" in toast
+    assert "3 van 4" in toast and "Stap 4" in toast and "Laat ik eerst even de kaders schetsen" in toast
     decide(pilot)  # the renamed choice, played anew
     assert decisions(play.session)[-1] == ("ineke_plan", "kaders_schetsen")
     # The old row keeps all four decisions; the reloaded go is a new row that plays it again.
@@ -295,14 +296,15 @@ def test_f5_waits_while_the_menu_is_open(window, copy):
 # -- why replay stopped, in the trainee's language (no window needed) ------------------------
 @pytest.mark.parametrize("old, new, expected", [
     ("      - id: pauze\n", "      - id: time_out\n",
-     "2 van 3 stappen opnieuw gespeeld. Stap 3: keuze ‘pauze’ bij ‘midden’ bestaat niet meer"),
+     "2 van 3 stappen opnieuw gespeeld. Stap 3: de keuze ‘Even pauze.’ na ‘En de overlast?’ bestaat niet meer"),
     ("        balcony: true\n", "        balcony: true\n        when: \"flag.kaders_genoemd\"\n",
-     "Stap 3: keuze ‘pauze’ bij ‘midden’ wordt nu niet aangeboden"),
+     "Stap 3: de keuze ‘Even pauze.’ na ‘En de overlast?’ wordt nu niet aangeboden"),
     ("        text: {nl: Vertel eens., en: Tell me.}\n        next: midden\n",
      "        text: {nl: Vertel eens., en: Tell me.}\n        next: afsluiting\n",
-     "Stap 3: het gesprek komt nu bij ‘afsluiting’ in plaats van ‘midden’"),
+     "Stap 3: het gesprek komt nu bij ‘En nu?’ in plaats van bij ‘En de overlast?’"),
     ("        - id: veilig\n", "        - id: veilig_spelen\n",
-     "0 van 3 stappen opnieuw gespeeld. Stap 1: antwoord ‘veilig’ op vraag ‘belang’ bestaat niet meer"),
+     "0 van 3 stappen opnieuw gespeeld. Stap 1: het antwoord ‘Veilig spelen’ op ‘Wat is het belang?’ bestaat niet "
+     "meer"),
 ])
 def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
     from engine.scenario.loader import load_scenario_text
@@ -336,12 +338,12 @@ FIRST_EFFECT = "next: ineke_teleurgesteld\n        effects:\n          ineke: {t
 
 def resident_cards(app) -> dict[str, bytes]:
     """The pixels of each resident's card as the window shows it (meters, arrows, face)."""
-    return {rid: pygame.image.tobytes(el.image, "RGBA") for rid, el in app.top.portrait_images.items()}
+    return {rid: pygame.image.tobytes(el.image, "RGBA") for rid, el in app.top.residents.portrait_images.items()}
 
 
 def test_the_mood_arrows_of_the_last_choice_stay_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy)
-    assert app.top.mood_delta["ineke"] == {"trust": -1, "anger": 1}  # arrows beside Ineke's meters
+    assert app.top.residents.mood_delta["ineke"] == {"trust": -1, "anger": 1}  # arrows beside Ineke's meters
     cards = resident_cards(app)
     edit(copy, OLD_LINE, NEW_LINE)
     reload(pilot)
@@ -356,7 +358,7 @@ def test_an_edited_effect_shows_its_new_arrows_after_a_reload(window, copy):
     cards = resident_cards(app)
     edit(copy, FIRST_EFFECT, FIRST_EFFECT.replace("trust: -1", "trust: 1"))
     reload(pilot)
-    assert app.top.mood_delta["ineke"] == {"trust": 1, "anger": 1}
+    assert app.top.residents.mood_delta["ineke"] == {"trust": 1, "anger": 1}
     assert resident_cards(app)["ineke"] != cards["ineke"]
 
 
@@ -365,4 +367,4 @@ def test_no_arrows_when_the_last_choice_was_not_made_again(window, copy):
     edit(copy, "- id: regels_uitleggen", "- id: kaders_schetsen")
     reload(pilot)  # back at the decision: nothing has moved yet
     assert len(app.top.session.history) == 3
-    assert not any(app.top.mood_delta.values())
+    assert not any(app.top.residents.mood_delta.values())

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from simulator.app.components.plan import plan_meeting
 from simulator.app.layout import (
     SIDE_LOG_MIN_WIDTH,
     Box,
@@ -16,11 +17,9 @@ from simulator.app.layout import (
     frame,
     grid,
     grid_columns,
-    meeting_layout,
-    needs_compact_portraits,
+    height_factor,
     row,
     scroll_to_show,
-    speech_height,
     stack,
     wrap_text,
 )
@@ -91,28 +90,43 @@ def test_document_frame_fits_the_window(size, scale):
     assert no_overlaps([f.header, f.body, f.footer])
 
 
+RESIDENTS = [("full", 230), ("compact", 140), ("row", 60)]
+
+
+def plan_boxes(plan) -> list[Box]:
+    boxes = [plan.top_bar, plan.line, plan.hint] + ([plan.log] if plan.log else [])
+    return boxes + [b for b in (plan.room, plan.panel) if b.h > 0]
+
+
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("residents", [1, 2, 3, 4])
-def test_meeting_boxes_lie_inside_the_window_and_never_overlap(size, residents):
-    lay = meeting_layout(size, 1.0, residents, top_bar_h=52, portrait_h=190, speech_h=120, hint_h=24)
+@pytest.mark.parametrize("panel", [0, 120, 380, 2000])
+def test_meeting_boxes_lie_inside_the_window_and_never_overlap(size, panel):
+    plan = plan_meeting(size, 1.0, top_h=52, hint_h=24, residents=RESIDENTS, line=(150, 110, 70), panel=panel)
     window = Box(0, 0, *size)
-    boxes = [lay.top_bar, *lay.portraits, lay.speech, lay.choices, lay.hint] + ([lay.log] if lay.log else [])
-    assert all(window.contains(b) for b in boxes), boxes
-    assert no_overlaps(boxes)
-    assert (lay.log is not None) == (size[0] >= SIDE_LOG_MIN_WIDTH)
-    assert lay.choices.h > 0
+    assert all(window.contains(b) for b in plan_boxes(plan)), plan
+    assert no_overlaps(plan_boxes(plan))
+    assert (plan.log is not None) == (size[0] >= SIDE_LOG_MIN_WIDTH)
+    assert plan.line.h > 0
 
 
-def test_speech_gets_its_text_unless_the_choices_would_lose_their_room():
-    assert speech_height(wanted=100, minimum=60, available=400, choices_min=120) == 100
-    assert speech_height(wanted=300, minimum=60, available=400, choices_min=120) == 280
-    assert speech_height(wanted=300, minimum=60, available=150, choices_min=120) == 60  # scrolls then
-    assert speech_height(wanted=40, minimum=60, available=150, choices_min=120) == 40
+def test_the_options_get_their_room_and_the_residents_and_the_line_give_way_first():
+    size = (1280, 720)
+    roomy = plan_meeting(size, 1.0, 52, 24, RESIDENTS, (150, 110, 70), panel=120)
+    assert roomy.shape == "full" and roomy.line.h == 150 and roomy.panel.h == 120
+    assert roomy.room.h > 230  # what is left goes to the room: the line and options sit low
+    steps = [plan_meeting(size, 1.0, 52, 24, RESIDENTS, (150, 110, 70), panel=p) for p in (250, 330, 380, 470)]
+    assert [p.shape for p in steps] == ["compact", "row", "row", None]
+    assert [p.panel.h for p in steps] == [250, 330, 380, 470]  # the options always get all they asked for
+    assert steps[2].line.h < 150 and steps[2].line.h >= 110  # the line scrolls before the residents go
+    squeezed = plan_meeting(size, 1.0, 52, 24, RESIDENTS, (150, 110, 70), panel=2000)
+    assert squeezed.shape is None and squeezed.line.h == 70  # past everything: the least line, the rest
+    assert squeezed.panel.bottom == squeezed.hint.y - 6  # ... for options that shrink their font
 
 
-def test_portraits_go_compact_only_when_full_cards_crowd_out_the_rest():
-    assert not needs_compact_portraits(available=560, card_h=230, speech_min=100, choices_min=120, spacing=12)
-    assert needs_compact_portraits(available=420, card_h=230, speech_min=100, choices_min=120, spacing=12)
+def test_text_follows_the_window_height_in_steps():
+    assert height_factor(720) == 1.0 and height_factor(1080) > 1.3 and height_factor(600) < 1.0
+    assert height_factor(600) >= 0.85 and height_factor(4000) <= 1.7
+    assert {height_factor(h) for h in range(700, 741)} <= {0.95, 1.0, 1.05}  # steps, not every pixel
 
 
 def test_chart_rows_keep_labels_bars_and_figures_apart():
@@ -127,9 +141,11 @@ def test_scrolling_to_a_card_moves_as_little_as_possible():
     assert scroll_to_show(150, 190, view_h=100, content_h=500, current=0) == 90
     assert scroll_to_show(20, 40, view_h=100, content_h=500, current=90) == 20
     assert scroll_to_show(480, 520, view_h=100, content_h=500, current=0) == 400
+    assert scroll_to_show(150, 400, view_h=100, content_h=500, current=0) == 150  # taller: its top (title)
 
 
 def test_layout_module_imports_no_pygame():
-    code = "import sys, simulator.app.layout, simulator.i18n, simulator.settings; print('pygame' in sys.modules)"
+    code = ("import sys, simulator.app.layout, simulator.app.components.plan, simulator.i18n, simulator.settings, "
+            "simulator.app.components.decisions_ahead; print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"

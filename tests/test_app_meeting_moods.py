@@ -28,10 +28,10 @@ def test_after_a_choice_the_meters_glide_to_the_new_mood_then_rest(meeting):
     pilot.wait_until(lambda: scene.pending is None)
     after = scene.session.mood
     assert after["ineke"]["trust"] == before["ineke"]["trust"] + 2
-    assert scene.mood_delta == {"ineke": {"trust": 2}, "bert": {"anger": -1}}
+    assert scene.residents.mood_delta == {"ineke": {"trust": 2}, "bert": {"anger": -1}}
 
     pilot.step()
-    shown = scene.display_mood
+    shown = scene.residents.display_mood
     assert before["ineke"]["trust"] < shown["ineke"]["trust"] < after["ineke"]["trust"]
     assert after["bert"]["anger"] < shown["bert"]["anger"] < before["bert"]["anger"]
     assert app.animating()

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from engine import load_scenario
+from simulator.app.layout import SIDE_LOG_MIN_WIDTH
 from simulator.app.pilot import open_app, play_to_debrief
 from simulator.journal import Journal
 from tests.conftest import SHIPPED
@@ -95,7 +96,8 @@ def test_arrow_keys_and_enter_choose_the_highlighted_choice(window):
     open_scenario(pilot, "speeltuin-kort")
     pilot.press("return")
     while pilot.scene == "preparation":
-        pilot.press("down")
+        pilot.settle()
+        pilot.press("down")  # from nothing to the first answer
         pilot.press("return")
         pilot.settle()
     scene = app.top
@@ -104,8 +106,10 @@ def test_arrow_keys_and_enter_choose_the_highlighted_choice(window):
         pilot.settle()
         scene = app.top
     node, second = scene.session.node.id, scene.session.choices[1].id
+    assert pilot.current_focus() is None  # nothing has the focus until the trainee moves
     pilot.press("down")
-    assert scene.cards[1][0].button.is_selected
+    pilot.press("down")
+    assert scene.panel.cards[1][0].button.is_selected and pilot.current_focus() == second
     pilot.press("return")
     pilot.settle()
     assert scene.session.history[-1].node_id == node and scene.session.history[-1].choice_id == second
@@ -120,14 +124,14 @@ def test_the_typewriter_shows_the_whole_line_on_a_key(window):
         pilot.wait_until(lambda: app.top.pending is None)
     pilot.step(3)
     scene = app.top
-    assert scene.typewriter is not None and not scene.typewriter.done
+    assert scene.line.typewriter is not None and not scene.line.typewriter.done
     def shown() -> list:
-        items = [card.button for card, _ in scene.cards] + [scene.continue_button]
+        items = [card.button for card, _ in scene.panel.cards] + [scene.line.continue_button]
         return [b for b in items if b is not None and b.visible]
 
     assert shown() == []  # the choices wait for the line
     pilot.press("x")
-    assert scene.typewriter.done
+    assert scene.line.typewriter.done
     assert shown()
 
 
@@ -162,6 +166,7 @@ def test_escape_opens_the_menu_and_back_to_start_keeps_the_session(window):
     app, pilot = window()
     open_scenario(pilot, "speeltuin-kort")
     pilot.press("return")
+    pilot.settle()
     pilot.press("1")
     pilot.settle()
     pilot.press("escape")
@@ -203,7 +208,8 @@ def test_settings_by_keyboard_left_and_right_change_the_focused_row(window):
     assert app.settings.language == "en"
 
 
-def test_balcony_choices_are_set_apart(window, tmp_path, monkeypatch):
+def test_an_authored_balcony_choice_looks_like_every_other_option(window, tmp_path, monkeypatch):
+    """Issue 14: a balcony move gives itself away by nothing — not its colour, number, place or label."""
     from tests.test_app_screens import BALCONY_SCENARIO
     (tmp_path / "scen").mkdir()
     (tmp_path / "scen" / "balkon.yaml").write_text(BALCONY_SCENARIO, encoding="utf-8")
@@ -214,11 +220,18 @@ def test_balcony_choices_are_set_apart(window, tmp_path, monkeypatch):
     pilot.settle()
     scene = app.top
     assert pilot.scene == "meeting"
-    kinds = [(card.object_id, choice.balcony) for card, choice in scene.cards]
-    assert kinds == [("#card", False), ("#card", False), ("#balcony", True)]
-    regular_bottom = scene.cards[1][0].box.bottom
-    assert scene.cards[2][0].box.y - regular_bottom > scene.cards[1][0].box.y - scene.cards[0][0].box.bottom
-    pilot.press("b")
+    shown = [c.id for c in scene.session.choices]  # the engine's order: the window never reorders
+    assert [option.id for _, option in scene.panel.cards] == shown
+    assert {card.object_id for card, _ in scene.panel.cards} == {"#card"}
+    numbers = [card.gutter.html_text for card, _ in scene.panel.cards]
+    assert [n.count(f">{i + 1}<") for i, n in enumerate(numbers)] == [1] * len(shown)
+    gaps = {b.box.y - a.box.bottom for (a, _), (b, _) in zip(scene.panel.cards, scene.panel.cards[1:])}
+    assert len(gaps) == 1  # evenly spaced: the balcony is not set apart
+    assert not any("naar het balkon" in t.lower() for t in pilot.texts())  # the old label
+    pilot.press("b")  # no key of its own either
+    pilot.settle()
+    assert len(scene.session.history) == 0
+    pilot.press(str(shown.index("balkon") + 1))
     pilot.settle()
     assert scene.session.history[-1].choice_id == "balkon"
 
@@ -235,11 +248,11 @@ def test_resizing_mid_meeting_keeps_the_meeting(window):
         pilot.resize(w, h)
         pilot.settle()
         assert app.size == (w, h) and pilot.scene == "meeting" and app.top.session.node.id == before
-    assert (app.top.lay.log is None) == (app.size[0] < 1100)
+    assert (app.top.plan.log is None) == (app.size[0] < SIDE_LOG_MIN_WIDTH)
     pilot.press("l")
-    assert app.top.log_open and pilot.has_text(app.top.tr("log"))
+    assert app.top.log.open and pilot.has_text(app.top.tr("log"))
     pilot.press("escape")
-    assert not app.top.log_open and pilot.scene == "meeting"
+    assert not app.top.log.open and pilot.scene == "meeting"
 
 
 

@@ -31,7 +31,10 @@ from .yamlsafe import compose, pos_of
 # Characters that fit the dialogue box and a choice button at the largest text size.
 # The window decides the real layout; these budgets keep authors well inside it.
 LINE_BUDGET = 420
-CHOICE_BUDGET = 220
+# The window's promise: a decision of up to MAX_OPTIONS options of up to CHOICE_BUDGET
+# characters shows every option in full, without scrolling, at 800x600 and any text size.
+CHOICE_BUDGET = 240
+MAX_OPTIONS = 5
 EMPATHY = ("e1", "e2", "e3", "e4")
 # Short labels with a place of their own on screen: the scenario's title (its start-screen
 # card and the top bar), an ending's title (the ending screen's heading), a resident's name
@@ -128,7 +131,8 @@ class _Lint:
             text = str(getattr(value, "value", ""))
             if len(text) > budget:
                 which = f" ({lang})" if lang else ""
-                advice = "split it over two nodes with next:" if budget == LINE_BUDGET else "shorten it"
+                advice = ("split it over two nodes with next:" if budget == LINE_BUDGET
+                          else "shorten it, or the options may have to scroll")
                 self.warn(value, f"{path}{which} is {len(text)} characters; {box} holds about {budget} at "
                                  f"the largest text size — {advice}")
 
@@ -174,8 +178,17 @@ class _Lint:
                         self.warn(part, f"{where}{which} is {len(text)} characters; its place on screen holds "
                                         f"about {budget} — shorten it")
 
-    # -- choices: score and feedback ------------------------------------------------
+    # -- choices: score, feedback, and how many fit the window ---------------------------
     def choices(self) -> None:
+        for node in self.s.nodes.values():
+            if len(node.choices) > MAX_OPTIONS:
+                self.warn(node.pos, f"node {node.id!r} offers {len(node.choices)} choices; the window shows every "
+                                    f"option at once up to {MAX_OPTIONS} — beyond, the trainee has to scroll for "
+                                    "the rest: split the decision or drop the weakest options")
+        for q in self.s.preparation.questions if self.s.preparation else ():
+            if len(q.options) > MAX_OPTIONS:
+                self.warn(q.pos, f"preparation question {q.id!r} has {len(q.options)} answers; the window shows "
+                                 f"every answer at once up to {MAX_OPTIONS} — beyond, the trainee has to scroll")
         for inst in self.of_shape("choice"):
             if "score" not in inst.fields:
                 self.warn(inst.node, f"choice {_choice_name(inst)} has no score; add weights such as "

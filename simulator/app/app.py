@@ -32,7 +32,7 @@ from ..journal import Journal
 from ..settings import Settings
 from .launch import icon as window_icon
 from .launch import window_size
-from .layout import MIN_WINDOW
+from .layout import MIN_WINDOW, height_factor
 from .navigation import Navigation
 from .play import Play
 from .scene import Scene
@@ -83,6 +83,7 @@ class App(Navigation):
         self._windowed_size = size or self._default_size()
         self.screen = self._open_display()
         self._layout_size = self.screen.get_size()
+        self._height_factor = height_factor(self._layout_size[1])
         self.manager, self.fonts = self._make_manager()
         self.clock = pygame.time.Clock()
 
@@ -110,8 +111,13 @@ class App(Navigation):
                 pass
         return screen
 
+    @property
+    def text_scale(self) -> float:
+        """The trainee's text size times the window height's factor: what every font is drawn at."""
+        return self.settings.text_scale * self._height_factor
+
     def _make_manager(self) -> tuple[Manager, Fonts]:
-        theme, preload = build_theme(self.settings.text_scale)
+        theme, preload = build_theme(self.text_scale)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             manager = Manager(self.screen.get_size(), theme, enable_live_theme_updates=False)
@@ -134,7 +140,13 @@ class App(Navigation):
             surface = pygame.display.set_mode((w, h), flags)
         self.screen = surface
         self._layout_size = surface.get_size()
-        self.manager.set_window_resolution(self._layout_size)
+        factor = height_factor(self._layout_size[1])
+        if factor != self._height_factor:  # text follows the window's height: new fonts
+            self._teardown_all()
+            self._height_factor = factor
+            self.manager, self.fonts = self._make_manager()
+        else:
+            self.manager.set_window_resolution(self._layout_size)
         self.rebuild_all()
 
     def apply_settings(self, new: Settings) -> Optional[str]:
@@ -145,6 +157,7 @@ class App(Navigation):
             self._teardown_all()
             self.screen = self._open_display()
             self._layout_size = self.screen.get_size()
+            self._height_factor = height_factor(self._layout_size[1])
             self.manager, self.fonts = self._make_manager()
             self.rebuild_all()
         elif new.text_size != old.text_size:
@@ -156,6 +169,8 @@ class App(Navigation):
                 play = getattr(scene, "play", None)
                 if isinstance(play, Play):
                     play.set_language(new.language)
+            self.rebuild_all()
+        elif new != old:  # text speed, auto-advance, coach mode: the screens show them
             self.rebuild_all()
         return error
 
@@ -279,6 +294,9 @@ class App(Navigation):
                 return
         elif et == pygame.MOUSEBUTTONDOWN or (et == pygame.MOUSEMOTION and any(getattr(event, "rel", (0, 0)))):
             self._set_keyboard_mode(False)
+        top = self.top
+        if et == pygame.TEXTINPUT and top is not None and top.swallow_text(event):
+            return  # the key that typed it already did something else (rated a row)
         self.manager.process_events(event)
         top = self.top
         if top is None:

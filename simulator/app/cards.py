@@ -1,9 +1,10 @@
 """A resident at the table: face, name, role and mood meters, drawn as one image.
 
-Two shapes: *full* (face, name, role, a meter per mood variable) and *compact* (a
-smaller face and no role) for short windows and large text.
-The meeting asks ``card_height`` for each resident in both shapes and picks the one
-that leaves room for what is said and the choices.
+Three shapes, largest first (``SHAPES``): *full* (face, name, role, a labelled meter per
+mood variable), *compact* (a smaller face and no role) and *row* (a small face beside
+the name and slim unlabelled meters), for a decision that needs the room.
+The meeting asks ``card_height`` for each resident in each shape and picks the largest
+that leaves room for what is said and every option.
 
 The speaker's card is tinted and outlined; after a choice, a small triangle beside a
 meter shows which way it moved (green when calmer, red when not) until the next choice.
@@ -18,6 +19,7 @@ import pygame
 
 from engine.scenario.model import MoodVariable, Resident
 
+from .glyphs import drawable
 from .layout import Box, clamp, wrap_text
 from .portraits import PortraitSource, draw_meter
 from .theme import ACCENT, ACCENT_SOFT, CALM, CARD, INK, LINE, MUTED, UPSET
@@ -33,19 +35,32 @@ def calmness(var: MoodVariable, value: float) -> float:
     return max(0.0, min(1.0, frac if var.good == "high" else 1.0 - frac))
 
 
+SHAPES = ("full", "compact", "row")
+
+
 @dataclass(frozen=True)
 class CardStyle:
-    compact: bool
+    shape: str  # one of SHAPES
     face: int
     pad: int
     lang: str
     scale: float
 
+    @property
+    def compact(self) -> bool:
+        return self.shape != "full"
 
-def face_size(window_h: int, card_w: int, compact: bool, scale: float) -> int:
-    if compact:
+
+def face_size(window_h: int, card_w: int, shape: str, scale: float) -> int:
+    if shape == "row":
+        return int(clamp(window_h * 0.045, 26, 48) * min(scale, 1.3))
+    if shape == "compact":
         return int(min(clamp(window_h * 0.07, 36, 64), card_w - 16))
     return int(min(clamp(window_h * 0.14, 56, 160), card_w - 16))
+
+
+def _row_bar_h(scale: float) -> int:
+    return max(4, int(5 * scale))
 
 
 def _meter_labels(variables: Mapping[str, MoodVariable], lang: str) -> list[str]:
@@ -68,6 +83,9 @@ def _meter_block(fonts: Fonts, variables: Mapping[str, MoodVariable], lang: str,
 def card_height(fonts: Fonts, r: Resident, variables: Mapping[str, MoodVariable], width: int,
                 style: CardStyle) -> int:
     pad, lang = style.pad, style.lang
+    if style.shape == "row":
+        bars = len(variables) * (_row_bar_h(style.scale) + 3)
+        return 2 * (pad // 2) + max(style.face, fonts.line_height("#name") + bars)
     inner = width - 2 * pad
     names = wrap_text(r.name, inner, fonts.measure("#name"))
     role = r.role.get(lang) if r.role.variants and not style.compact else ""
@@ -95,11 +113,15 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
     name_font = fonts.for_key("#name")
 
     def text(line: str, font: pygame.font.Font, colour, x: int, y: int, limit: Box) -> None:
+        line = drawable(line)
         img = font.render(line, True, colour)
         surf.blit(img, (x, y))
         texts.append((line, Box(box.x + x, box.y + y, img.get_width(), img.get_height()),
                       Box(box.x + limit.x, box.y + limit.y, limit.w, limit.h)))
 
+    if style.shape == "row":
+        _draw_row(surf, fonts, source, r, variables, mood, deltas, style, speaking, calm, text)
+        return surf, texts
     fx = (w - face) // 2
     surf.blit(source.render(calm, face), (fx, pad))
     if speaking:
@@ -139,6 +161,43 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
                      size=max(4, bar_h))
         y = y_next
     return surf, texts
+
+
+def _draw_row(surf: pygame.Surface, fonts: Fonts, source: PortraitSource, r: Resident,
+              variables: Mapping[str, MoodVariable], mood: Mapping[str, float], deltas: Mapping[str, int],
+              style: CardStyle, speaking: bool, calm: float, text) -> None:
+    """The row shape: the face on the left, the name and slim meters beside it."""
+    w, h = surf.get_size()
+    pad, face = style.pad // 2, style.face
+    fy = (h - face) // 2
+    surf.blit(source.render(calm, face), (pad, fy))
+    if speaking:
+        pygame.draw.circle(surf, ACCENT, (pad + face // 2, fy + face // 2), face // 2 + 1, width=2)
+    x = pad + face + pad
+    inner = max(20, w - x - pad)
+    name_font = fonts.for_key("#name")
+    bar_h = _row_bar_h(style.scale)
+    block = fonts.line_height("#name") + len(variables) * (bar_h + 3)
+    y = (h - block) // 2
+    name = r.name
+    while name and name_font.size(name)[0] > inner:  # one line: the name shortened, never spilling
+        name = name[:-1]
+    if name != r.name and len(name) > 1:
+        name = name[:-1] + "…"
+    text(name, name_font, ACCENT if speaking else INK, x, y, Box(x, 0, inner, h))
+    y += fonts.line_height("#name")
+    arrow = max(3, bar_h - 1)
+    for key, var in variables.items():
+        value = mood.get(key, float(var.initial))
+        bar = pygame.Rect(x, y + 1, max(10, inner - 3 * arrow), bar_h)
+        span = max(1, var.maximum - var.minimum)
+        draw_meter(surf, bar, (value - var.minimum) / span, calmness(var, value))
+        delta = deltas.get(key, 0)
+        if delta:
+            better = (delta > 0) == (var.good == "high")
+            triangle(surf, (bar.right + arrow + 2, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+                     size=arrow)
+        y += bar_h + 3
 
 
 def triangle(surface: pygame.Surface, centre: tuple[int, int], up: bool, colour, size: int) -> None:

@@ -78,7 +78,8 @@ def replay_play(old: Play, scenario: Scenario, language: str) -> tuple[Play, Out
     before, after = old.session.history, session.history
     made = {(d.kind, d.node_id, d.choice_id) for d in after}
     lost = next((i for i, d in enumerate(before) if (d.kind, d.node_id, d.choice_id) not in made), None)
-    why, fields = _why(session, before[lost] if lost is not None else None) if notes else ("", {})
+    lost_decision = before[lost] if lost is not None else None
+    why, fields = _why(session, lost_decision, old.scenario, language) if notes else ("", {})
     if notes:
         log.info("replay on %s: %s", old.scenario_path, "; ".join(notes))
     outcome = Outcome(len(after), len(before), 0 if lost is None else lost + 1, why, fields)
@@ -106,23 +107,62 @@ def replay_play(old: Play, scenario: Scenario, language: str) -> tuple[Play, Out
     return play, outcome
 
 
-def _why(session: Session, lost: Optional[Decision]) -> tuple[str, dict[str, str]]:
-    """Why replay stopped, as a string key and the ids it names (the engine's notes are for logs)."""
+def _excerpt(text: str, limit: int = 48) -> str:
+    """The start of a text, as the trainee saw it (no ids: they mean nothing on screen)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _node_text(scenario: Scenario, node_id: str, lang: str) -> str:
+    node = scenario.nodes.get(node_id)
+    if node is not None:
+        return _excerpt(node.text.get(lang))
+    ending = scenario.endings.get(node_id)
+    return _excerpt(ending.title.get(lang)) if ending is not None else node_id
+
+
+def _choice_text(scenario: Scenario, node_id: str, choice_id: Optional[str], lang: str) -> str:
+    try:
+        return _excerpt(scenario.choice(f"{node_id}.{choice_id}").text.get(lang))
+    except KeyError:
+        return str(choice_id)
+
+
+def _question(scenario: Scenario, question_id: str):
+    questions = scenario.preparation.questions if scenario.preparation else ()
+    return next((q for q in questions if q.id == question_id), None)
+
+
+def _why(session: Session, lost: Optional[Decision], old: Scenario, lang: str) -> tuple[str, dict[str, str]]:
+    """Why replay stopped, as a string key and the texts it quotes (from the old version where
+    the new one no longer has them; the engine's notes, with ids, are for the log)."""
+    new = session.scenario
     q = session.question
     if q is not None:  # still preparing: an answer is missing
+        prompt = _excerpt(q.prompt.get(lang))
         if lost is not None and lost.kind == "prep" and lost.node_id == q.id:
-            return "hr_why_option", {"choice": str(lost.choice_id), "node": q.id}
-        return "hr_why_new_question", {"node": q.id}
+            was = _question(old, q.id)
+            answer = str(lost.choice_id)
+            if was is not None:
+                try:
+                    answer = _excerpt(was.option(str(lost.choice_id)).text.get(lang))
+                except KeyError:
+                    pass
+            return "hr_why_option", {"choice": answer, "node": prompt}
+        return "hr_why_new_question", {"node": prompt}
     if lost is None:
         return "", {}
     if lost.kind == "prep":
-        return "hr_why_question_gone", {"node": lost.node_id}
+        was = _question(old, lost.node_id)
+        return "hr_why_question_gone", {"node": _excerpt(was.prompt.get(lang)) if was else lost.node_id}
     if session.finished:
-        return "hr_why_ends", {"ending": str(session.state.ending)}
+        ending = session.ending
+        return "hr_why_ends", {"ending": _excerpt(ending.title.get(lang)) if ending else str(session.state.ending)}
     node = session.node
     if node is None or node.id != lost.node_id:
-        return "hr_why_path", {"node": lost.node_id, "now": node.id if node is not None else "?"}
-    ids = {"choice": str(lost.choice_id), "node": node.id}
+        now = _node_text(new, node.id, lang) if node is not None else "?"
+        return "hr_why_path", {"node": _node_text(old, lost.node_id, lang), "now": now}
+    ids = {"choice": _choice_text(old, lost.node_id, lost.choice_id, lang), "node": _node_text(old, node.id, lang)}
     if lost.choice_id not in {c.id for c in node.choices}:
         return "hr_why_choice_gone", ids
     return "hr_why_condition", ids
@@ -132,10 +172,11 @@ def message(outcome: Outcome, lang: str) -> str:
     """The toast: how many steps were replayed, and where and why replay stopped."""
     why = tr(outcome.why, lang, **outcome.fields) if outcome.why else ""
     if outcome.step:
-        return tr("hr_reloaded_stopped", lang, done=outcome.replayed, total=outcome.total, step=outcome.step,
-                  why=why)
+        key = "hr_reloaded_stopped_1" if outcome.total == 1 else "hr_reloaded_stopped"
+        return tr(key, lang, done=outcome.replayed, total=outcome.total, step=outcome.step, why=why)
     if why:
-        return tr("hr_reloaded_note", lang, n=outcome.replayed, why=why)
+        return tr("hr_reloaded_note_1" if outcome.replayed == 1 else "hr_reloaded_note", lang, n=outcome.replayed,
+                  why=why)
     return tr("hr_reloaded_1" if outcome.replayed == 1 else "hr_reloaded_n", lang, n=outcome.replayed)
 
 

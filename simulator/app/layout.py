@@ -18,7 +18,8 @@ from typing import Callable, Optional, Sequence
 Measure = Callable[[str], int]
 
 MIN_WINDOW = (800, 600)
-SIDE_LOG_MIN_WIDTH = 1100  # below this the meeting log opens as an overlay
+SIDE_LOG_MIN_WIDTH = 1600  # below this the meeting's transcript is a drawer behind L
+DESIGN_HEIGHT = 720  # the window height the theme's font sizes are written for
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,16 @@ def margins(size: tuple[int, int], scale: float = 1.0) -> int:
     """The outer margin: a little wider on big windows, never wider than 56 px."""
     w, _ = size
     return int(clamp(w * 0.03, 16, 56))
+
+
+def height_factor(height: int) -> float:
+    """How much bigger than the theme's sizes text is drawn in a window this tall.
+
+    Text follows the window height (a 1080-line screen gets larger text, an 800x600 window
+    a little smaller) on top of the trainee's own text size, in steps of 0.05 so that
+    dragging a window's edge rebuilds the fonts only now and then."""
+    raw = 1.0 + 0.8 * (height / DESIGN_HEIGHT - 1.0)
+    return round(clamp(raw, 0.85, 1.7) * 20) / 20
 
 
 def gap(scale: float = 1.0) -> int:
@@ -231,51 +242,6 @@ def button_row(labels_w: Sequence[int], box: Box, spacing: int, align: str = "ri
 
 
 @dataclass(frozen=True)
-class MeetingLayout:
-    top_bar: Box
-    portraits: tuple[Box, ...]
-    speech: Box
-    choices: Box  # the area for the choice list (scrolls when the list is taller)
-    log: Optional[Box]  # the side log, or None when the log is an overlay
-    hint: Box
-
-
-def meeting_layout(size: tuple[int, int], scale: float, n_residents: int, top_bar_h: int,
-                   portrait_h: int, speech_h: int, hint_h: int) -> MeetingLayout:
-    """The meeting: top bar, portraits, what is said, the choices; a side log on wide windows."""
-    w, h = size
-    m = margins(size, scale)
-    g = gap(scale)
-    top = Box(m, m // 2, w - 2 * m, top_bar_h)
-    log: Optional[Box] = None
-    main_x, main_w = m, w - 2 * m
-    body_top = top.bottom + g
-    if w >= SIDE_LOG_MIN_WIDTH:
-        log_w = int(clamp(w * 0.27, 300, 520))
-        log = Box(w - m - log_w, body_top, log_w, h - m - body_top)
-        main_w = w - 2 * m - log_w - 2 * g
-    cols = row(n_residents, main_x, main_w, g, max_item=int(260 * clamp(scale, 1.0, 1.5)))
-    portraits = tuple(Box(x, body_top, cw, portrait_h) for x, cw in cols)
-    speech = Box(main_x, body_top + portrait_h + g, main_w, speech_h)
-    hint = Box(main_x, h - m // 2 - hint_h, main_w, hint_h)
-    choices_top = speech.bottom + g
-    choices = Box(main_x, choices_top, main_w, max(0, hint.y - g // 2 - choices_top))
-    return MeetingLayout(top, portraits, speech, choices, log, hint)
-
-
-def speech_height(wanted: int, minimum: int, available: int, choices_min: int) -> int:
-    """The speech panel gets what its text needs, as long as the choices keep ``choices_min``;
-    never less than ``minimum`` (it scrolls then), never more than it needs."""
-    minimum = min(minimum, wanted)
-    return int(max(0, min(wanted, max(minimum, available - choices_min))))
-
-
-def needs_compact_portraits(available: int, card_h: int, speech_min: int, choices_min: int, spacing: int) -> bool:
-    """Full portrait cards only when they still leave room to read a line and see the choices."""
-    return card_h + spacing + speech_min + spacing + choices_min > available
-
-
-@dataclass(frozen=True)
 class BarChartRow:
     label: Box
     track: Box
@@ -307,10 +273,14 @@ def fraction_to_px(value: float, lo: float, hi: float, width: int) -> int:
 
 
 def scroll_to_show(item_top: int, item_bottom: int, view_h: int, content_h: int, current: int) -> int:
-    """The scroll offset (0..content_h-view_h) that shows the item, moving as little as possible."""
+    """The scroll offset (0..content_h-view_h) that shows the item, moving as little as possible.
+
+    An item taller than the view shows its top: a card's title matters more than its end."""
     max_offset = max(0, content_h - view_h)
     offset = current
-    if item_top < offset:
+    if item_bottom - item_top > view_h:
+        offset = item_top
+    elif item_top < offset:
         offset = item_top
     elif item_bottom > offset + view_h:
         offset = item_bottom - view_h

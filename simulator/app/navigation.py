@@ -48,6 +48,16 @@ class Navigation:
             return
         self.push(MenuScene(self))
 
+    def open_sessions(self) -> None:
+        """Mijn sessies: past sessions and their debriefs."""
+        from .scenes.sessions import SessionsScene
+        self.push(SessionsScene(self))
+
+    def open_progress(self) -> None:
+        """Mijn voortgang: the dimensions over the sessions, and what to practise next."""
+        from .scenes.progress import ProgressScene
+        self.push(ProgressScene(self))
+
     def open_settings(self) -> None:
         from .scenes.settings import SettingsScene
         self.push(SettingsScene(self))

@@ -75,6 +75,9 @@ class Pilot:
         uni = key if len(key) == 1 else (" " if name == "space" else "\r" if name == "return" else "")
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=uni, scancode=0,
                                              window=None))
+        if uni and uni.isprintable() and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            # As SDL does: a key that types a character also sends it as text (fields read this).
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=uni, window=None))
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=code, mod=mod, unicode=uni, scancode=0,
                                              window=None))
         self.step(frames)
@@ -219,31 +222,21 @@ def play_to_debrief(pilot: Pilot, pick: Pick = first, mouse: bool = False, limit
         if name == "briefing":
             forward = pilot.app.top.footer_specs()[-1][0]  # type: ignore[attr-defined]
             pilot.click(forward) if mouse else pilot.press("return")
-        elif name == "preparation":
-            options = scene.question.options  # type: ignore[attr-defined]
+        elif name in ("preparation", "meeting") and scene.panel.options and scene.panel.visible:  # type: ignore
+            options = scene.panel.options  # type: ignore[attr-defined]  (in the order shown)
             i = pick(len(options))
             picked.append(options[i].id)
             if mouse:
-                pilot.click(options[i].text.get(app.settings.language)[:40])
+                pilot.click(options[i].text[:40])
             else:
                 pilot.press(str(i + 1))
         elif name == "meeting":
             if not scene.line_done:  # type: ignore[attr-defined]
                 pilot.click_at((5, app.size[1] // 2)) if mouse else pilot.press("space")
             elif scene.session.can_continue:  # type: ignore[attr-defined]
-                pilot.click(app.top.continue_button.text) if mouse else pilot.press("return")  # type: ignore
+                pilot.click(scene.line.continue_button.text) if mouse else pilot.press("return")  # type: ignore
             else:
-                regular = scene.regular_choices()  # type: ignore[attr-defined]
-                balcony = scene.balcony_choices()  # type: ignore[attr-defined]
-                options = regular + balcony
-                i = pick(len(options))
-                picked.append(options[i].id)
-                if mouse:
-                    pilot.click(options[i].text.get(app.settings.language)[:40])
-                elif i < len(regular):
-                    pilot.press(str(i + 1))
-                else:
-                    pilot.press("b")
+                raise PilotError("a meeting with neither a line to go on from nor options")
         elif name == "ending":
             pilot.click(scene.footer_specs()[-1][0]) if mouse else pilot.press("return")  # type: ignore
         else:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 import pygame
 import pygame_gui
 from pygame_gui.core import UIContainer
-from pygame_gui.elements import UIButton, UIPanel
+from pygame_gui.elements import UIButton, UIPanel, UITextEntryBox, UITextEntryLine
 
 from .layout import Box
 from .theme import PAPER
@@ -26,6 +26,7 @@ from .widgets import Fonts, oid
 
 if TYPE_CHECKING:
     from .app import App
+    from .components import Kit
 
 
 @dataclass
@@ -140,7 +141,7 @@ class Scene:
 
     @property
     def scale(self) -> float:
-        return self.app.settings.text_scale
+        return self.app.text_scale
 
     @property
     def size(self) -> tuple[int, int]:
@@ -157,6 +158,18 @@ class Scene:
     def on_click(self, element: Any, action: Callable[[], None]) -> Any:
         self.buttons[element] = action
         return element
+
+    def kit(self, root: Any = None) -> "Kit":
+        """What a component (``components``) may use of this screen."""
+        from .components import Kit
+        return Kit(self.manager, self.fonts, self.lang, self.scale, root if root is not None else self.root,
+                   self.focus, self.on_click, self.tr)
+
+    def typing_in_field(self) -> bool:
+        """Whether a text field has the keyboard (then letters, digits, space and Enter are its text)."""
+        focused = self.manager.get_focus_set() if self.manager is not None else None
+        return any(isinstance(el, (UITextEntryLine, UITextEntryBox)) and el.alive() and el.is_focused
+                   for el in (focused or ()))
 
     # -- lifecycle ------------------------------------------------------------------
     def build(self) -> None:
@@ -176,9 +189,14 @@ class Scene:
         self.build_widgets()
         self.built = True
         if self.focus.items:
-            self.focus.focus(self.initial_focus(old_index), quiet=True)
+            index = self.initial_focus(old_index)
+            if index >= 0:
+                self.focus.focus(index, quiet=True)
+            else:
+                self.focus.index = -1
 
     def initial_focus(self, previous: int) -> int:
+        """Which keyboard stop has the focus after a build (-1: none until the trainee moves)."""
         return max(0, previous)
 
     def build_widgets(self) -> None:
@@ -210,10 +228,19 @@ class Scene:
         """Scene-specific keys; return True when handled."""
         return False
 
+    def swallow_text(self, event: pygame.event.Event) -> bool:
+        """Whether a TEXTINPUT event must not reach a text field (its key already did something else)."""
+        return False
+
     def handle_key(self, event: pygame.event.Event) -> bool:
+        typing = self.typing_in_field()
+        if typing and event.unicode and event.unicode.isprintable():
+            return True  # a letter, digit or space is text in the field: never a choice or a rating
         if self.on_key(event):
             return True
         key = event.key
+        if typing and key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return True  # Enter in a field never presses the focused button
         if key in (pygame.K_DOWN, pygame.K_RIGHT) or (key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT):
             self.focus.move(1)
             return True

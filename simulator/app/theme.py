@@ -43,13 +43,20 @@ CARD = (255, 255, 255)
 CALM = (78, 150, 104)
 TENSE = (201, 140, 38)
 UPSET = (183, 72, 59)
+# Text colours on paper and on white: each at least 4.5:1 (WCAG AA) against both (tests/test_app_contrast.py).
+GOOD_TEXT = (36, 107, 65)  # #246B41
+POOR_TEXT = (163, 64, 47)  # #A3402F
 VERDICT_COLOURS = {
-    "best": (46, 125, 79),
-    "good": (106, 159, 91),
-    "inaccuracy": (194, 132, 25),
-    "mistake": (176, 70, 58),
-    None: (124, 134, 140),
+    "best": GOOD_TEXT,
+    "good": (70, 117, 56),  # #467538
+    "inaccuracy": (133, 86, 6),  # #855606
+    "mistake": POOR_TEXT,
+    None: (93, 103, 109),  # #5D676D
 }
+
+
+def hex_of(rgb: tuple[int, int, int]) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
 def font_path(style: str = "regular") -> Path:
@@ -88,8 +95,10 @@ def build_theme(scale: float = 1.0, base: dict[str, Any] | None = None) -> tuple
 
 
 def html_escape(text: str) -> str:
-    """Scenario text as pygame_gui HTML: only &, < and > are special."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Scenario text as pygame_gui HTML: only &, < and > are special; what the font can't
+    draw becomes the fallback glyph (``glyphs``)."""
+    from .glyphs import drawable
+    return drawable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def theme_font_size(theme: dict[str, Any], key: str) -> int:

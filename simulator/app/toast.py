@@ -1,4 +1,4 @@
-"""A short message over whatever screen is shown, gone by itself after a few seconds.
+"""A short message at the bottom of whatever screen is shown, gone by itself after a few seconds.
 
 It lives in the manager, not in a scene, so rebuilding the screen under it (which is
 exactly what a hot reload does) doesn't wipe it. It counts down the frames' time (what
@@ -45,15 +45,18 @@ class Toast(UIPanel):
 
 
 def show_toast(app: Any, text: str, seconds: float = 4.0) -> Toast:
-    """Show ``text`` at the top centre of the window (replacing a toast still shown)."""
+    """Show ``text`` at the bottom centre of the window, over the keys line rather than a screen's
+    title (replacing a toast still shown)."""
     clear_toasts(app.manager)
-    w, _ = app.size
-    g = gap(app.settings.text_scale)
+    w, h = app.size
+    g = gap(app.text_scale)
     width = min(w - 4 * g, MAX_WIDTH, max(360, app.fonts.text_width("#body", text) + 4 * g))
     manager = app.manager
-    toast = Toast(pygame.Rect((w - width) // 2, g, width, 10), manager, seconds)
+    toast = Toast(pygame.Rect((w - width) // 2, h, width, 10), manager, seconds)
     body = text_box(manager, _html(text), Box(g, g // 2, width - 2 * g - 4, 0), toast, "#body")
-    toast.set_dimensions((width, body.rect.height + g + 2))
+    height = body.rect.height + g + 2
+    toast.set_dimensions((width, height))
+    toast.set_relative_position(((w - width) // 2, max(0, h - g // 2 - height)))
     pygame.time.set_timer(pygame.event.Event(TOAST_DONE, toast=id(toast)), int(seconds * 1000) + 50, loops=1)
     return toast
 

@@ -279,7 +279,11 @@ class ScrollArea:
 
 
 def scroll_text_box(box: UITextBox, dy: int) -> None:
-    """Scroll a text box that has a scroll bar by ``dy`` pixels (keyboard reading)."""
+    """Scroll a text box that has a scroll bar by ``dy`` pixels (keyboard reading).
+
+    The text is redrawn here: pygame_gui redraws it when the box's update sees the bar
+    moved, but the bar's own update, which may run first, clears that mark — and then the
+    bar moves while the text stays where it was."""
     bar = box.scroll_bar
     layout = box.text_box_layout
     if bar is None or layout is None:
@@ -287,6 +291,7 @@ def scroll_text_box(box: UITextBox, dy: int) -> None:
     total = max(1, layout.layout_rect.height)
     pct = bar.start_percentage + dy / total
     bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, pct)))
+    box.redraw_from_text_block()
 
 
 def wrap_lines(fonts: Fonts, key: str, text: str, width: int, style: Optional[str] = None) -> list[str]:

@@ -36,7 +36,7 @@ from .common import esc
 
 Decision = Union[Choice, PrepOption]
 
-CARD_BG = (238, 243, 236)  # a pale sage: apart from the white choices and the lavender balcony
+CARD_BG = (238, 243, 236)  # a pale sage: apart from the white options
 CARD_BORDER = (200, 212, 198)
 GOOD = (78, 140, 96)  # a shade darker than the meters' CALM, to read as an edge on the pale card
 POOR = TENSE
@@ -148,23 +148,6 @@ class CoachCard:
     def kill(self) -> None:
         self.image.kill()
         self.text.kill()
-
-
-class BoxedText:
-    """A text box with the card's placing methods, so a screen can hold either in one slot."""
-
-    def __init__(self, box: UITextBox):
-        self.box = box
-
-    @property
-    def height(self) -> int:
-        return self.box.rect.height
-
-    def move_to(self, x: int, y: int) -> None:
-        self.box.set_relative_position((x, y))
-
-    def kill(self) -> None:
-        self.box.kill()
 
 
 def short_note(note: CoachNote, lang: str) -> CoachNote:

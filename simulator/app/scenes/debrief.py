@@ -11,7 +11,7 @@ the tips that fit the weakest dimensions close it. Left and right arrows page th
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import pygame
 from pygame_gui.elements import UITextBox
@@ -36,10 +36,12 @@ from .debrief_rating import RatingPage
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app, play: Play):
+    def __init__(self, app, play: Play, back: Optional[Callable[[], None]] = None):
         super().__init__(app)
         self.play = play
-        self.page = "overview" if play.rated else "rating"
+        self.back = back  # opened from "Mijn sessies": back to that list instead of to the start
+        # A replay from a decision is compared with its first attempt; the estimate was given then.
+        self.page = "overview" if play.rated or play.is_replay else "rating"
         self.rating = RatingPage(self, lambda: self.go("overview"))
         self.compare = ComparePage(self)
         self.index = 0  # decision shown on the decision page
@@ -65,11 +67,14 @@ class DebriefScene(Scene):
         self.focus.index = -1
         self.build()
 
+    def _here(self) -> tuple[str, int]:
+        return (self.page, self.index if self.page == "decision" else 0)
+
     def step(self, delta: int) -> None:
         if self.page == "rating":
             return
         pages = self.pages()
-        here = (self.page, self.index if self.page == "decision" else 0)
+        here = self._here()
         pos = pages.index(here) if here in pages else 0
         pos = max(0, min(len(pages) - 1, pos + delta))
         self.go(*pages[pos])
@@ -119,15 +124,23 @@ class DebriefScene(Scene):
                         "#small")
         hint.set_relative_position((col.x, h - m // 2 - hint.rect.height))
         footer = Box(col.x, hint.rect.y - g // 2 - bh, col.w, bh)
-        left = [(self.tr("to_start"), self.app.go_start, None), (self.tr("play_again"), self._again, None)]
-        right = [(self.tr("previous"), lambda: self.step(-1), None),
-                 (self.tr("next"), lambda: self.step(1), "#primary")]
+        home = (self.tr("back"), self.back, None) if self.back is not None else (self.tr("to_start"),
+                                                                                 self.app.go_start, None)
+        left = [home, (self.tr("play_again"), self._again, None)]
+        pages = self.pages()
+        here = self._here()
+        right = []  # no "previous" on the first page, no "next" on the last: no button that does nothing
+        if here != pages[0]:
+            right.append((self.tr("previous"), lambda: self.step(-1), None))
+        if here != pages[-1]:
+            right.append((self.tr("next"), lambda: self.step(1), "#primary"))
         lw = sum(button_width(self.fonts, t) for t, _, _ in left) + g
-        rw = sum(button_width(self.fonts, t) for t, _, _ in right) + g
+        rw = sum(button_width(self.fonts, t) for t, _, _ in right) + g * max(0, len(right) - 1)
         body = Box(col.x, y, col.w, footer.y - g - y)
         if lw + rw + g <= col.w:
             build_buttons(self, left, Box(footer.x, footer.y, lw, bh), align="left")
-            build_buttons(self, right, Box(footer.right - rw, footer.y, rw, bh), align="right")
+            if right:
+                build_buttons(self, right, Box(footer.right - rw, footer.y, rw, bh), align="right")
         else:  # narrow window at a large text size: two rows
             build_buttons(self, right, footer, align="right")
             upper = Box(col.x, footer.y - g // 2 - bh, col.w, bh)
@@ -358,6 +371,9 @@ class DebriefScene(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         return self.page == "rating" and self.rating.handle_event(event)
+
+    def swallow_text(self, event: pygame.event.Event) -> bool:
+        return self.page == "rating" and self.rating.swallow_text(event)
 
     def escape(self) -> None:
         self.app.open_menu()

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Optional
 
 from engine.debrief.review import DecisionReview, Review
 
+from ..theme import GOOD_TEXT, POOR_TEXT, VERDICT_COLOURS, hex_of
 from .common import esc, heading_html, muted
 
 if TYPE_CHECKING:
     from ..scene import Scene
 
-VERDICT_HEX = {"best": "#2E7D4F", "good": "#5A8F4B", "inaccuracy": "#A86F0E", "mistake": "#B0463A", None: "#6B757B"}
+VERDICT_HEX = {key: hex_of(rgb) for key, rgb in VERDICT_COLOURS.items()}
 
 
 def prep_answer(review: Optional[Review], d: DecisionReview):
@@ -62,7 +63,7 @@ def mood_html(scene: "Scene", d: DecisionReview) -> str:
             if b is None or a is None or a == b:
                 continue
             better = (a > b) == (var.good == "high")
-            colour = "#2E7D4F" if better else "#B0463A"
+            colour = hex_of(GOOD_TEXT if better else POOR_TEXT)
             change = scene.tr("mood_from_to", label=var.label.get(scene.lang).lower(), before=b, after=a)
             changes.append(f"{esc(change)} <font color='{colour}'><b>({a - b:+d})</b></font>")
         if changes:

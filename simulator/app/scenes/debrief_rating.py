@@ -44,6 +44,7 @@ class RatingPage:
         self.entries: dict[str, UITextEntryLine] = {}
         self.area: Optional[ScrollArea] = None
         self.error: Optional[str] = None
+        self.eat_text: Optional[str] = None  # the character of a digit that rated a row (see swallow_text)
 
     # -- building ---------------------------------------------------------------------
     def build(self, col: Box, top: int) -> None:
@@ -126,10 +127,12 @@ class RatingPage:
             y = bottom + g // 2
         y += g
         for key, prompt in zip(NOTES, (s.tr("rt_plus_q"), s.tr("rt_delta_q"))):
-            lab = text_box(s.manager, f"<b>{esc(prompt)}</b>", Box(0, y, width, 0), view, "#name")
+            # The field's hint sits beside the question, muted: pygame_gui draws a placeholder in the
+            # colour of typed text, so one inside the field reads as an answer already given.
+            lab = text_box(s.manager, f"<b>{esc(prompt)}</b>  " + muted(esc(s.tr("rt_placeholder"))),
+                           Box(0, y, width, 0), view, "#name")
             entry = UITextEntryLine(pygame.Rect(0, lab.relative_rect.bottom + 4, width, bh), s.manager,
-                                    container=view, object_id=oid("#body"), initial_text=self.notes[key] or None,
-                                    placeholder_text=s.tr("rt_placeholder"))
+                                    container=view, object_id=oid("#body"), initial_text=self.notes[key] or None)
             entry.set_text_length_limit(MAX_NOTE)
             made += [lab, entry]
             self.entries[key] = entry
@@ -213,8 +216,17 @@ class RatingPage:
     def typing(self) -> Optional[str]:
         return next((k for k, e in self.entries.items() if e.alive() and e.is_focused), None)
 
+    def swallow_text(self, event: pygame.event.Event) -> bool:
+        """A digit that rated the last row moves the focus into the Plus note; the same key's
+        TEXTINPUT, which follows its KEYDOWN, must not also be typed there."""
+        if self.eat_text is not None and getattr(event, "text", None) == self.eat_text:
+            self.eat_text = None
+            return True
+        return False
+
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
+        self.eat_text = None
         shift = bool(event.mod & pygame.KMOD_SHIFT)
         note = self.typing()
         if note is not None:  # the text field has the keyboard; only these leave it
@@ -235,6 +247,7 @@ class RatingPage:
         if row is None:
             return digit is not None  # digits mean nothing on the buttons
         if digit is not None:
+            self.eat_text = event.unicode or str(digit)
             self.set(row, digit)
         elif key in (pygame.K_LEFT, pygame.K_RIGHT):
             now = self.scores.get(row)

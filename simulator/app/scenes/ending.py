@@ -7,11 +7,12 @@ import pygame
 from ..layout import Box, gap, row, wrap_text
 from ..play import Play
 from ..portraits import PortraitSource, portrait_folders
-from ..theme import INK, MUTED
+from ..theme import INK, MUTED, VERDICT_COLOURS, hex_of
 from ..widgets import image
 from .common import ButtonSpec, DocumentScene, esc, heading_html, muted
 
-KIND_HEX = {"agreement": "#2E7D4F", "partial": "#A86F0E", "postponed": "#4A5795", "escalation": "#B0463A"}
+KIND_HEX = {"agreement": hex_of(VERDICT_COLOURS["best"]), "partial": hex_of(VERDICT_COLOURS["inaccuracy"]),
+            "postponed": "#4A5795", "escalation": hex_of(VERDICT_COLOURS["mistake"])}
 
 
 class EndingScene(DocumentScene):

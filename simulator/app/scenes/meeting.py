@@ -1,16 +1,20 @@
-"""The meeting: the residents' faces and moods, what is said, the trainee's choices, the log.
+"""The meeting, built around the decision: residents, the line being said, every option, the log.
 
-What the trainee sees follows the session: the current line types itself out (any key
-or click shows it whole), then the choices appear — numbered cards, with the "go to
-the balcony" choices set apart in their own colour. A choice stays highlighted for a
-moment, the residents' meters move to their new mood and their faces follow, and the
-next line begins. The log on the right (or behind the L key on narrow windows) keeps
-everything said so far. In coach mode a card between what is said and the choices names
-the step or indicator the last decision touched.
+Composed of parts that each own their state and drawing (``components``): the residents
+at the table (``ResidentsRow``), the current line in a visual-novel text box
+(``LineBox``), the options in a full-width panel (``ChoicesPanel``) and the transcript
+beside the meeting or in a drawer (``Transcript``); ``plan_meeting`` says where each
+goes, giving the options their room first. This module holds the flow between them:
 
-The choices (and the coach card's place) are built in ``meeting_choices.py``, the log in
-``meeting_log.py``, the residents' cards and moving moods in ``meeting_residents.py``;
-this module holds the layout and the meeting's flow.
+- A line types itself out; any key or click shows it whole. Then Space, Enter, a click
+  anywhere or "Verder" goes on — at a decision those keys mean nothing until the
+  trainee points at an option (arrows, a number, the mouse): nothing is chosen by
+  accident. Auto-advance (a setting, A toggles it) goes on by itself after a line.
+- "Overslaan" (S) skips lines read in an earlier session up to the next decision.
+- M opens the mandate card (the briefing's room to move and goals, the preparation, what
+  the residents show), L the transcript drawer on windows too narrow for its column.
+- In coach mode a card between the line and the options names the step or indicator
+  the last decision touched.
 """
 
 from __future__ import annotations
@@ -18,65 +22,52 @@ from __future__ import annotations
 from typing import Optional
 
 import pygame
-from pygame_gui.elements import UIButton, UIPanel, UITextBox
 
-from engine.scenario.model import NARRATOR, Choice
+from engine.scenario.model import NARRATOR
 
-from ..cards import CardStyle, card_height, face_size
-from ..layout import (
-    SIDE_LOG_MIN_WIDTH,
-    Box,
-    MeetingLayout,
-    button_row,
-    gap,
-    margins,
-    meeting_layout,
-    needs_compact_portraits,
-    speech_height,
-)
+from ..components.auto_advance import AutoAdvance, wait_for
+from ..components.bars import Button, KeysLine, TopBar
+from ..components.choices import ChoicesPanel, Option
+from ..components.decisions_ahead import about_total
+from ..components.line_box import LineBox, line_speaker
+from ..components.plan import MeetingPlan, columns, plan_meeting
+from ..components.read_lines import read_lines_for
+from ..components.residents import ResidentsRow
+from ..components.transcript import Transcript
+from ..layout import SIDE_LOG_MIN_WIDTH, Box, gap, margins
 from ..play import Play
 from ..scene import Scene
-from ..widgets import Card, ScrollArea, Typewriter, button, button_width, oid, scroll_text_box, text_box
-from .coach_hint import BoxedText, CoachCard, CoachNote, coach_card_height, memory_for, short_note
-from .common import esc, footer_height, muted
-from .meeting_choices import MeetingChoices
-from .meeting_log import MeetingLog
-from .meeting_residents import MeetingResidents
+from ..theme import ACCENT, LINE
+from .coach_hint import CoachCard, CoachNote, coach_card_height, memory_for, short_note
+from .common import esc
 
-CONFIRM_SECONDS = 0.35  # the chosen card stays highlighted this long before the meeting goes on
+SKIP_LIMIT = 500  # lines one skip may pass (a scenario that loops on read lines stops here)
 
 
-class MeetingScene(MeetingLog, MeetingChoices, MeetingResidents, Scene):
+class MeetingScene(Scene):
     name = "meeting"
     in_session = True
 
     def __init__(self, app, play: Play, resumed: bool = False):
         super().__init__(app)
         self.play = play
-        self._init_residents(play)
-        self.shown: Optional[int] = None  # transcript index of the line in the speech panel
-        self.revealed = 0.0  # typewriter progress of that line (kept across rebuilds)
-        self.pending: Optional[tuple[str, float]] = None
-        self.log_open = False
-        # widgets
-        self.typewriter: Optional[Typewriter] = None
-        self.speech: Optional[UITextBox] = None
-        self.cards: list[tuple[Card, Choice]] = []
-        self.area: Optional[ScrollArea] = None
-        self.log_box: Optional[UITextBox] = None
-        self.log_panel: Optional[UIPanel] = None
-        self.continue_button: Optional[UIButton] = None
-        self.lay = None
-        self.style: Optional[CardStyle] = None
-        self.hint_box: Optional[UITextBox] = None
-        self.log_shown = 0  # how many log entries the log box holds
+        self.residents = ResidentsRow(play.scenario, play.session.mood)
+        self.line = LineBox(resumed=resumed)
+        self.panel = ChoicesPanel()
+        self.log = Transcript()
+        self.auto = AutoAdvance()
+        self.read = read_lines_for(play)
         self.coach = memory_for(play)  # coach mode: which decision the hint card is about
         self.coach_note: Optional[CoachNote] = None
         self.coach_card: Optional[CoachCard] = None
         self.coach_in_hint = False  # the window is too tight: the card's short form replaces the keys line
-        self._sync_line(initial=resumed)
+        self.plan: Optional[MeetingPlan] = None
+        self._backdrop: Optional[pygame.Surface] = None  # what draw_background draws, kept until a rebuild
+        self.top_bar = TopBar()
+        self.keys_line = KeysLine()
+        self._sync()
 
-    # -- the session --------------------------------------------------------------
+    # -- the session ------------------------------------------------------------------
     @property
     def session(self):
         return self.play.session
@@ -88,207 +79,253 @@ class MeetingScene(MeetingLog, MeetingChoices, MeetingResidents, Scene):
                 return i
         return None
 
-    def _sync_line(self, initial: bool = False) -> None:
-        index = self._current_index()
-        if index != self.shown:
-            self.shown = index
-            # A resumed meeting shows its current line whole; new lines type themselves out.
-            self.revealed = 1e9 if initial else 0.0
+    def _sync(self, whole: bool = False) -> None:
+        """Show the session's current line and offer its options."""
+        line = self.session.line
+        if line is None:
+            self.line.show_line(None, "", "", True)
+        else:
+            self.line.show_line(self._current_index(), line_speaker(self.play.scenario, line.speaker),
+                                line.text.get(self.lang), line.speaker == NARRATOR, whole=whole)
+        key = (self.session.state.position, len(self.session.history))
+        offered = [] if self.session.can_continue else self.session.choices
+        self.panel.offer(key, [Option(c.id, c.text.get(self.lang)) for c in offered])
+
+    @property
+    def pending(self) -> Optional[tuple[str, float]]:
+        """A chosen option still showing as chosen (the choice is made when it runs out)."""
+        return self.panel.pending
 
     @property
     def line_done(self) -> bool:
-        if self.typewriter is not None:
-            return self.typewriter.done
-        # Before the line's text box exists: it will type itself out unless already read.
-        return self.revealed >= 1e8 or not self.app.settings.chars_per_second
+        return self.line.done(self.app.settings.chars_per_second)
 
-    def regular_choices(self) -> list[Choice]:
-        return [c for c in self.session.choices if not c.balcony]
+    @property
+    def deciding(self) -> bool:
+        return not self.session.can_continue and bool(self.session.choices)
 
-    def balcony_choices(self) -> list[Choice]:
-        return [c for c in self.session.choices if c.balcony]
+    @property
+    def can_skip(self) -> bool:
+        """Skipping goes over lines read before, up to the next decision."""
+        return self.session.can_continue and self.session.line in self.read
 
-    def speaker_name(self, speaker: str) -> str:
-        if speaker == NARRATOR:
-            return ""
-        try:
-            return self.play.scenario.resident(speaker).name
-        except KeyError:
-            return speaker
+    def _progress(self) -> tuple[int, int]:
+        """(decisions taken, about how many in all), counted as the debrief counts them: the
+        preparation's answers included, so "beslissing 6" means the same on every screen."""
+        decided = len(self.session.history)
+        node = self.session.node
+        total = about_total(self.play.scenario, node.id, decided) if node is not None else decided
+        return decided, max(total, decided + 1)
 
-    # -- building -----------------------------------------------------------------
+    def progress_text(self) -> str:
+        decided, total = self._progress()
+        return self.tr("meeting_progress", n=decided + 1, total=total)
+
+    def progress_fraction(self) -> float:
+        decided, total = self._progress()
+        return decided / total
+
+    # -- building -----------------------------------------------------------------------
     def build_widgets(self) -> None:
-        self.typewriter = None
+        self._sync()
+        self._backdrop = None
+        kit = self.kit()
         w, h = self.size
-        s, L = self.play.scenario, self.lang
-        m, g = margins(self.size), gap(self.scale)
-        pad = g
-        fonts = self.fonts
-        wide = w >= SIDE_LOG_MIN_WIDTH
+        main, side = columns(self.size, self.scale)
+        bar = main if side is not None else Box(margins(self.size), 0, w - 2 * margins(self.size), h)
+        self.coach_note = self.coach.note(self.app.settings, self.play.scenario, self.session, self.lang)
+        self.coach_card = None
+        residents = self.residents.heights(kit, main.w, h)
+        line_sizes = self.line.heights(kit, main.w, self.session.can_continue)
+        preferred = self.fonts.size_of("#body")
+        coach_h = coach_card_height(self.manager, self.coach_note, main.w, self.root, self.scale)
+        options_h = self.panel.estimate(kit, main.w, preferred)
+        # The roomy bars first; when the options need their room: one-line bars, then the coach's short note.
+        attempts = [(False, False), (True, False)] + ([(True, True)] if coach_h else [])
+        for tight, in_hint in attempts:
+            self.coach_in_hint = in_hint
+            card = 0 if in_hint else coach_h
+            need = options_h + (card + gap(self.scale) if card and options_h else card)
+            top_h = self._top_bar(bar, tight, build=False)
+            hint_h = self._hint_height(main, tight)
+            plan = plan_meeting(self.size, self.scale, top_h, hint_h, residents, line_sizes, need)
+            if plan.panel.h >= need:
+                break
+        self.plan = plan
+        self._top_bar(bar, tight, build=True)
+        self._build_hint(plan.hint, tight)
+        line = self.session.line
+        speaker = line.speaker if line is not None else None
+        if plan.shape is not None:
+            self.residents.build(kit, plan.room, plan.shape, h, speaker)
+        else:
+            self.residents.teardown()
+        # The options first: when they end up shorter than their room (a smaller font than
+        # planned), the line box below the residents gets the difference.
+        g = gap(self.scale)
+        panel = plan.panel
+        card_h = coach_h if self.coach_note is not None and not self.coach_in_hint else 0
+        above = card_h + g if card_h else 0
+        options = Box(panel.x, panel.y + above, panel.w, max(0, panel.h - above))
+        self.panel.build(kit, options, preferred)
+        top = self.panel.area.box.y if self.panel.area is not None else options.bottom
+        if card_h:
+            card_y = top - g - card_h if self.panel.cards else panel.y
+            self.coach_card = CoachCard(self.manager, self.coach_note, Box(panel.x, card_y, panel.w, 0), self.root,
+                                        self.scale)
+            top = card_y
+        line_box = plan.line
+        if panel.h:
+            line_box = line_box.with_height(max(line_box.h, top - g - line_box.y))
+        self.line.build(kit, line_box, self.app.settings.chars_per_second, self.session.can_continue,
+                        self.advance, self.tr("continue") + " (Enter)", readable=line_sizes[1])
+        self._order_focus()
+        self.panel.show(self.line_done)
+        self.drawn_texts = list(self.residents.drawn) + list(self.panel.drawn)
+        if plan.log is not None:
+            self.log.build_side(kit, plan.log, self._log_parts())
+        else:
+            self.log.build_drawer(kit, self.size, self._log_parts(), self.toggle_log)
+        self._start_auto_if_due()
 
-        # Top bar: title (and place, when it fits in two lines) left, buttons right.
-        labels = [self.tr("menu") + " (Esc)"]
-        if not wide:
-            labels.insert(0, self.tr("log") + " (L)")
-        bw = [button_width(fonts, t, "#quiet") for t in labels]
-        bh = footer_height(self)
-        buttons_w = sum(bw) + g * (len(bw) - 1)
-        title_w = max(120, w - 2 * m - buttons_w - g)
-        head = f"<b>{esc(s.title.get(L))}</b>"
+    def _order_focus(self) -> None:
+        """The keyboard's order: the options (or "Verder") first, so that the first arrow down
+        from nothing lands on option 1; then the bars' buttons."""
+        cards = {id(card.button) for card, _ in self.panel.cards}
+        go_on = self.line.continue_button
+        first = [i for i in self.focus.items if id(i.element) in cards or i.element is go_on]
+        self.focus.items = first + [i for i in self.focus.items if i not in first]
+        self.panel.first_focus = 0
+
+    # -- the bars ------------------------------------------------------------------------------
+    def _top_buttons(self) -> list[Button]:
+        buttons: list[Button] = [(self.tr("mc_button"), "M", self.open_mandate)]
+        if self.size[0] < SIDE_LOG_MIN_WIDTH:
+            buttons.append((self.tr("log"), "L", self.toggle_log))
+        buttons.append((self.tr("menu"), "Esc", self.app.open_menu))
+        return buttons
+
+    def _top_bar(self, area: Box, tight: bool, build: bool) -> int:
+        head = f"<b>{esc(self.play.scenario.title.get(self.lang))}</b>"
         if self.play.branch_index is not None:  # a replay from a debrief decision says so
             head += " · " + esc(self.tr("replay_from", n=self.play.branch_index + 1))
-        title_html = f"{head}<br>{muted(esc(s.setting.meeting.get(L)))}"
-        title = text_box(self.manager, title_html, Box(m, m // 2, title_w, 0), self.root, "#small")
-        if title.rect.height > 2.6 * fonts.line_height("#small"):
-            title.kill()
-            title = text_box(self.manager, head, Box(m, m // 2, title_w, 0), self.root, "#small")
-        top_h = max(title.rect.height, bh)
-        title.set_relative_position((m, m // 2 + (top_h - title.rect.height) // 2))
-        for label, box in zip(labels, button_row(bw, Box(w - m - buttons_w, m // 2 + (top_h - bh) // 2,
-                                                         buttons_w, bh), g)):
-            el = button(self.manager, label, box, self.root, "#quiet")
-            self.on_click(el, self.app.open_menu if label.startswith(self.tr("menu")) else self.toggle_log)
+        progress = f"<font color='#1D6A72'><b>{esc(self.progress_text())}</b></font>"
+        return self.top_bar.build(self.kit(), self.size, area, head, progress, self._top_buttons(), tight, build)
 
-        # What must fit below the top bar: portraits, the line being said, the choices.
-        main_w = meeting_layout(self.size, self.scale, len(s.residents), top_h, 0, 0, 0).speech.w
-        self.coach_note = self.coach.note(self.app.settings, s, self.session, L)
-        self.coach_in_hint = False
-        self.coach_card = None
-        coach_h = 0
-        if self.coach_note is not None:  # the card goes between what is said and the choices
-            coach_h = coach_card_height(self.manager, self.coach_note, self._coach_width(main_w),
-                                        self.root, self.scale)
-        hint = self._bottom_line(m, main_w)
-        lay, text_h = self._lay_out(top_h, hint.height, coach_h)
-        if coach_h and not self._coach_fits(lay.choices, coach_h):
-            # Too tight for the card and the choices: its short form takes the keys line's place.
-            hint.kill()
-            self.coach_in_hint = True
-            hint = self._bottom_line(m, main_w)
-            lay, text_h = self._lay_out(top_h, hint.height, 0)
-        self.lay = lay
-        hint.move_to(lay.hint.x, lay.hint.y)
-        line = self.session.line
-        narr = line is None or line.speaker == NARRATOR
-        text_html = self._line_html()
+    def _keys_buttons(self) -> list[Button]:
+        """Auto-advance and skip: they go on from a line, so a decision doesn't show them."""
+        if self.deciding:
+            return []
+        auto = self.app.settings.auto_advance != "off"
+        buttons: list[Button] = [(self.tr("auto_on" if auto else "auto_off"), "A", self.toggle_auto)]
+        if self.can_skip:
+            buttons.insert(0, (self.tr("skip_read"), "S", self.skip))
+        return buttons
 
-        self._build_portraits(lay.portraits, line.speaker if line else None)
-
-        # Speech panel.
-        sp = lay.speech
-        UIPanel(pygame.Rect(sp.as_tuple()), starting_height=1, manager=self.manager, container=self.root,
-                object_id=oid("#sheet" if narr else None))
-        y = sp.y + pad
-        if not narr and line is not None:
-            name = text_box(self.manager, f"<font color='#1D6A72'>{esc(self.speaker_name(line.speaker))}</font>",
-                            Box(sp.x + pad, y, sp.w - 2 * pad, 0), self.root, "#name", starting_height=3)
-            y = name.rect.bottom + 4
-        inner_h = max(fonts.line_height("#speech"), sp.bottom - pad // 2 - y)
-        fits = text_h <= inner_h
-        self.speech = text_box(self.manager, text_html, Box(sp.x + pad, y, sp.w - 2 * pad, inner_h), self.root,
-                               "#speech", wrap=fits, starting_height=3)
-        self.typewriter = Typewriter(self.speech, self.app.settings.chars_per_second)
-        if self.revealed >= self.typewriter.total:
-            self.typewriter.finish()
-        elif self.revealed > 0:
-            self.typewriter.seek(self.revealed)
-
-        # Choices (or "continue"): built now, shown once the line has been read.
-        self.cards = []
-        self.area = None
-        self.continue_button = None
-        self._build_choices()
-        if not self.line_done:
-            self._show_choices(False)
-
-        self._build_log(lay.log)
-
-    def _lay_out(self, top_h: int, hint_h: int, coach_h: int) -> tuple[MeetingLayout, int]:
-        """Portraits, what is said and the choices below the top bar (and the height of the line's
-        text); sets the portrait style. ``coach_h`` is kept free between what is said and the choices."""
-        w, h = self.size
-        s, L = self.play.scenario, self.lang
-        g = gap(self.scale)
-        pad = g
-        fonts = self.fonts
-        n = len(s.residents)
-        probe = meeting_layout(self.size, self.scale, n, top_h, 0, 0, hint_h)
-        card_w = probe.portraits[0].w if probe.portraits else 200
-        line = self.session.line
-        narr = line is None or line.speaker == NARRATOR
-        name_h = 0 if narr else fonts.line_height("#name") + 4
-        measure = text_box(self.manager, self._line_html(), Box(0, 0, probe.speech.w - 2 * pad, 0), self.root,
-                           "#speech")
-        text_h = measure.rect.height
-        measure.kill()
-        speech_min = fonts.line_height("#name") + 4 + 2 * fonts.line_height("#speech") + 2 * pad
-        # The portrait shape depends only on the window (it must not jump from line to line) ...
-        choices_typical = 6 * fonts.line_height("#body") + 4 * pad + g  # a choice or two and the balcony
-        # ... the split between what is said and the choices on what is shown now.
-        continuing = self.session.can_continue or not self.session.choices
-        choices_min = footer_height(self) + g if continuing else 3 * fonts.line_height("#body") + 2 * pad + g
-        if coach_h:
-            choices_min = max(choices_min, coach_h + g) if continuing else choices_min + coach_h + g
-        available = probe.choices.h  # room below the top bar (no portraits, no speech yet)
-        card_pad = max(8, g - 2)
-        for compact in (False, True):
-            style = CardStyle(compact, face_size(h, card_w, compact, self.scale), card_pad, L, self.scale)
-            card_h = max(card_height(fonts, r, s.mood_variables, card_w, style) for r in s.residents)
-            if not needs_compact_portraits(available, card_h, speech_min, choices_typical, g):
-                break
-        self.style = style
-        base = meeting_layout(self.size, self.scale, n, top_h, card_h, 0, hint_h)
-        wanted = name_h + text_h + 2 * pad
-        sp_h = speech_height(wanted, min(speech_min, wanted), base.choices.h - g, choices_min)
-        return meeting_layout(self.size, self.scale, n, top_h, card_h, sp_h, hint_h), text_h
-
-    def _bottom_line(self, x: int, width: int):
-        """The keys line below the choices or, when the window is too tight for the coach card
-        above them, the coach's short note in its place (the keys come back with the next line)."""
-        if self.coach_in_hint and self.coach_note is not None:
-            self.hint_box = None
-            self.coach_card = CoachCard(self.manager, short_note(self.coach_note, self.lang),
-                                        Box(x, 0, width, 0), self.root, self.scale, tight=True)
-            return self.coach_card
-        self.hint_box = text_box(self.manager, muted(esc(self._hint())), Box(x, 0, width, 0), self.root, "#small")
-        return BoxedText(self.hint_box)
-
-    def _hint(self) -> str:
-        if not self.line_done:
+    def _hint_text(self, done: Optional[bool] = None) -> str:
+        if not (self.line_done if done is None else done):
             return self.tr("reveal_hint")
-        if self.session.can_continue:
-            return self.tr("continue_hint")
-        n = len(self.regular_choices())
-        return self.tr("meeting_hint_balcony" if self.balcony_choices() else "meeting_hint", n=n)
+        parts = []
+        if self.deciding:
+            parts.append(self.tr("hk_choose", n=len(self.panel.options)))
+        elif self.session.can_continue:
+            parts.append(self.tr("hk_continue"))
+        parts.append(self.tr("hk_mandate"))
+        if self.size[0] < SIDE_LOG_MIN_WIDTH:
+            parts.append(self.tr("hk_log"))
+        parts.append(self.tr("hk_menu"))
+        return " · ".join(parts)
 
-    def _line_html(self) -> str:
-        line = self.session.line
-        if line is None:
-            return ""
-        text = esc(line.text.get(self.lang))
-        return f"<i>{text}</i>" if line.speaker == NARRATOR else text
+    def _coach_note_maker(self):
+        """The coach's short note in the keys line's place, when the window is too tight for the card."""
+        if not self.coach_in_hint or self.coach_note is None:
+            return None
+        note = short_note(self.coach_note, self.lang)
+        return lambda box: CoachCard(self.manager, note, box, self.root, self.scale, tight=True)
+
+    def _hint_height(self, main: Box, tight: bool) -> int:
+        return self.keys_line.height(self.kit(), main, [self._hint_text(False), self._hint_text(True)],
+                                     self._keys_buttons(), self._coach_note_maker())
+
+    def _build_hint(self, hint: Box, tight: bool) -> None:
+        made = self.keys_line.build(self.kit(), hint, self._hint_text(), self._keys_buttons(),
+                                    self._coach_note_maker())
+        if made is not None:
+            self.coach_card = made  # type: ignore[assignment]
 
     def initial_focus(self, previous: int) -> int:
-        return max(0, previous) if previous < len(self.focus.items) else 0
+        """Nothing has the focus until the trainee moves (then a rebuild keeps where they were)."""
+        if self.panel.moved and 0 <= previous < len(self.focus.items):
+            return previous
+        return -1
 
-    # -- acting --------------------------------------------------------------------
-    def choose(self, choice_id: str) -> None:
-        if self.pending is not None or not self.line_done:
+    # -- the transcript -------------------------------------------------------------------------
+    def _log_parts(self) -> list[str]:
+        """One HTML block per thing said, up to what is on screen now."""
+        parts = []
+        tr = self.session.state.transcript
+        upto = len(tr) if self.line_done else (self.line.index if self.line.index is not None else len(tr))
+        for entry in tr[:upto]:
+            if entry.kind == "line":
+                line = self.session.line_of(entry)
+                text = esc(line.text.get(self.lang))
+                if line.speaker == NARRATOR:
+                    parts.append(f"<i>{text}</i>")
+                else:
+                    parts.append(f"<b>{esc(line_speaker(self.play.scenario, line.speaker))}</b><br>{text}")
+            elif entry.kind == "choice" and entry.choice_id is not None:
+                try:
+                    c = self.play.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
+                except KeyError:
+                    continue
+                parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br>{esc(c.text.get(self.lang))}"
+                             f"</font>")
+        return parts
+
+    def toggle_log(self) -> None:
+        if self.plan is not None and self.plan.log is not None:
+            self.log.to_end()
             return
-        for card, c in self.cards:
-            if c.id == choice_id:
-                card.button.select()
-            else:
-                card.button.disable()
-        self.pending = (choice_id, CONFIRM_SECONDS)
+        self.log.open = not self.log.open
+        self.build()
 
+    def modal_root(self):
+        return self.log.modal
+
+    # -- acting -----------------------------------------------------------------------------------
     def advance(self) -> None:
+        """Space, Enter, a click or "Verder": the rest of the line, or on to the next one."""
+        self.auto.cancel()
         if not self.line_done:
             self.reveal()
             return
         if self.session.can_continue:
             self.play.advance()
             self._after_step()
+
+    def reveal(self) -> None:
+        if self.line.reveal():
+            self._on_line_done()
+
+    def _on_line_done(self) -> None:
+        """The line is complete: the options (or "Verder") appear, the log gets it (no rebuild)."""
+        self.read.add(self.session.line)
+        if not self.built:
+            return
+        self.keys_line.show(self._hint_text())  # its place was measured for both texts
+        self.line.show_continue(True)
+        self.panel.show(True)
+        if self.log.box is not None:
+            self.log.refresh(self.kit(), self._log_parts())
+        self._start_auto_if_due()
+
+    def _start_auto_if_due(self) -> None:
+        seconds = self.app.settings.auto_advance_seconds
+        if seconds is None or not self.session.can_continue or not self.line_done or self.auto.waiting:
+            return
+        if self.app.top is not self:
+            return  # paused under a sheet
+        self.auto.start(wait_for(seconds, self.line.text))
 
     def _after_step(self) -> None:
         from ..toast import show_save_note
@@ -297,122 +334,181 @@ class MeetingScene(MeetingLog, MeetingChoices, MeetingResidents, Scene):
             from .ending import EndingScene
             self.app.replace(EndingScene(self.app, self.play))
             return
-        self._sync_line()
+        self._sync()
         self.focus.index = -1
         self.build()
 
-    def _follow_typing(self) -> None:
-        """A line taller than its panel scrolls along as it is typed."""
-        box, tw = self.speech, self.typewriter
-        if box is None or tw is None or box.scroll_bar is None or not tw.total:
+    def _choose(self, choice_id: str) -> None:
+        before = {rid: dict(m) for rid, m in self.session.mood.items()}
+        chosen = next((c for c in self.session.choices if c.id == choice_id), None)
+        if chosen is None:
             return
-        bar = box.scroll_bar
-        wanted = max(0.0, min(1.0 - bar.visible_percentage, tw.shown / tw.total - bar.visible_percentage))
-        if wanted > bar.start_percentage + 0.01:
-            bar.set_scroll_from_start_percentage(wanted)
+        self.play.choose(choice_id)
+        self.coach.made(self.app.settings, self.session, chosen)
+        self.residents.mark_change(before, self.session.mood)
+        self._after_step()
 
-    def reveal(self) -> None:
-        if self.typewriter is not None and not self.typewriter.done:
-            self.typewriter.finish()
-            self.revealed = 1e9
-            self._on_line_done()
-
-    def _on_line_done(self) -> None:
-        """The line is complete: show the choices and put it in the log (no rebuild)."""
-        self.revealed = 1e9
-        if not self.built or self.lay is None:
+    def skip(self) -> None:
+        """Go over lines read before, up to the next decision (or a line not read yet)."""
+        self.auto.cancel()
+        passed = 0
+        while self.can_skip and passed < SKIP_LIMIT:
+            self.play.advance()
+            passed += 1
+        if self.session.finished:
+            self._after_step()
             return
-        hint = self.hint_box
-        if hint is not None and hint.alive():
-            hint.set_text(muted(esc(self._hint())))
-        self._show_choices(True)
-        if self.focus.items:
-            self.focus.focus(0, quiet=True)
-        if self.log_box is not None and self.log_box.alive():
-            self._refresh_log()
+        self._sync(whole=self.session.line in self.read)
+        self.focus.index = -1
+        self.build()
 
+    def toggle_auto(self) -> None:
+        settings = self.app.settings
+        if settings.auto_advance == "off":
+            new = settings.with_(auto_advance=getattr(self.app, "auto_advance_was", "normal"))
+        else:
+            self.app.auto_advance_was = settings.auto_advance
+            new = settings.with_(auto_advance="off")
+            self.auto.cancel()
+        self.app.apply_settings(new)
+
+    def open_mandate(self) -> None:
+        from .mandate import MandateScene
+        self.auto.cancel()
+        self.app.push(MandateScene(self.app, self.play))
+
+    def on_enter(self) -> None:
+        self._start_auto_if_due()
+
+    def carry_mood_change(self, old: "MeetingScene") -> None:
+        """After F5 the meeting is a new scene on the reloaded text: the arrows the old one showed
+        stay when the same last choice was made again, reading what it moves in the new text.
+        (An empty ``mood_delta``: no choice made on that screen yet, so no arrows to keep.)"""
+        before, after = old.session.history, self.session.history
+        if not old.residents.mood_delta or not after or len(after) != len(before):
+            return
+        made, again = before[-1], after[-1]
+        if again.kind != "meeting" or (again.node_id, again.choice_id) != (made.node_id, made.choice_id):
+            return
+        self.residents.mark_change(again.mood_before, again.mood_after)
+        if self.built:
+            self.residents.refresh()
+
+    # -- frames --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        if self.pending is not None:
-            cid, left = self.pending
-            left -= dt
-            if left > 0:
-                self.pending = (cid, left)
-            else:
-                self.pending = None
-                before = {rid: dict(m) for rid, m in self.session.mood.items()}
-                chosen = next(c for c in self.session.choices if c.id == cid)
-                self.play.choose(cid)
-                self.coach.made(self.app.settings, self.session, chosen)
-                self._mark_mood_change(before)
-                self._after_step()
-                return
-        if self.typewriter is not None and not self.typewriter.done:
-            if self.typewriter.update(dt):
-                self._on_line_done()
-                return
-            self.revealed = self.typewriter.shown
-            self._follow_typing()
-        self._ease_moods(dt)
+        chosen = self.panel.update(dt)
+        if chosen is not None:
+            self._choose(chosen)
+            return
+        if self.line.update(dt):
+            self._on_line_done()
+        if self.auto.update(dt):
+            self.advance()
+            return
+        self.residents.ease(dt, self.session.mood)
 
     def animating(self) -> bool:
-        if self.pending is not None:
-            return True
-        if self.typewriter is not None and not self.typewriter.done:
-            return True
-        return self._moods_moving()
+        return (self.panel.animating() or self.line.animating()
+                or self.residents.moving(self.session.mood))
 
-    # -- input ---------------------------------------------------------------------
+    def draw_background(self, surface: pygame.Surface) -> None:
+        """Paper, the residents' room and the progress line: drawn once per build, then one blit a
+        frame (a typing line redraws the screen every frame; a big rounded room is not free)."""
+        if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+            backdrop = pygame.Surface(surface.get_size(), 0, surface)  # the screen's format: a plain copy
+            super().draw_background(backdrop)
+            self.residents.draw_room(backdrop)
+            bar = self.top_bar.progress_line
+            if bar is not None and self.built:
+                track = pygame.Rect(bar.as_tuple())
+                pygame.draw.rect(backdrop, LINE, track, border_radius=2)
+                done = int(track.w * max(0.0, min(1.0, self.progress_fraction())))
+                if done:
+                    pygame.draw.rect(backdrop, ACCENT, pygame.Rect(track.x, track.y, done, track.h), border_radius=2)
+            self._backdrop = backdrop
+        surface.blit(self._backdrop, (0, 0))
+
+    # -- input ------------------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and not self.line_done:
-            self.reveal()
+        if self.auto.fired(event):
+            if self.app.top is self:
+                self.advance()
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.log.open or self._on_control(event.pos):
+                return False
+            if self.panel.clicked_more(event.pos):
+                return True
+            if not self.line_done:
+                self.reveal()
+                return True
+            if self.session.can_continue:  # click anywhere to go on
+                self.advance()
+                return True
+        if event.type == pygame.MOUSEWHEEL and self.line.scrolls and self.line.contains(pygame.mouse.get_pos()):
+            self.line.page(-1 if event.y > 0 else 1)
             return True
         return False
 
-    def handle_button(self, element) -> bool:
-        if not self.line_done:
-            self.reveal()
+    def _on_control(self, pos: tuple[int, int]) -> bool:
+        """Whether a click lands on something of its own: a button, an option, a scroll bar, the log."""
+        for el in self.buttons:
+            if el.alive() and el.visible and el.rect.collidepoint(pos):
+                return True
+        if self.panel.visible and self.panel.area is not None and self.panel.area.view.rect.collidepoint(pos):
             return True
-        return super().handle_button(element)
+        for box in (self.line.box, self.log.box):
+            bar = getattr(box, "scroll_bar", None) if box is not None else None
+            if bar is not None and bar.rect.collidepoint(pos):
+                return True
+        if self.plan is not None and self.plan.log is not None and self.log.box is not None:
+            return self.log.box.rect.collidepoint(pos)
+        return False
 
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
-        if key == pygame.K_ESCAPE:
-            if self.log_open:
-                self.toggle_log()
-                return True
-            return False
+        if key != pygame.K_a:
+            self.auto.cancel()  # the trainee is here: no going on by itself under their hands
+        if key == pygame.K_ESCAPE and self.log.open:
+            self.toggle_log()
+            return True
         if key == pygame.K_l:
             self.toggle_log()
             return True
+        if self.log.open:  # the drawer has the keyboard: it reads
+            if key in (pygame.K_UP, pygame.K_DOWN):
+                self.log.scroll(40 if key == pygame.K_DOWN else -40)
+            elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                self.log.page(1 if key == pygame.K_PAGEDOWN else -1)
+            return key != pygame.K_ESCAPE
         if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            # A line too long for its panel scrolls first; otherwise the log does.
-            target = self.speech if (self.speech is not None and self.speech.scroll_bar is not None
-                                     and not self.log_open) else self.log_box
-            if target is not None:
-                step = max(40, target.rect.height - 40)
-                scroll_text_box(target, step if key == pygame.K_PAGEDOWN else -step)
+            # A line too long for its box scrolls first; otherwise the side log does.
+            direction = 1 if key == pygame.K_PAGEDOWN else -1
+            if not self.line.page(direction):
+                self.log.page(direction)
+            return True
+        if key == pygame.K_ESCAPE:
+            return False
+        if key == pygame.K_m:
+            self.open_mandate()
+            return True
+        if key == pygame.K_a:
+            self.toggle_auto()
             return True
         if not self.line_done:
             self.reveal()
             return True
-        if self.log_open:
-            if key in (pygame.K_UP, pygame.K_DOWN) and self.log_box is not None:
-                scroll_text_box(self.log_box, 40 if key == pygame.K_DOWN else -40)
+        if key == pygame.K_s and self.can_skip:
+            self.skip()
             return True
-        if self.pending is not None:
+        if self.panel.pending is not None:
             return True
         if self.session.can_continue and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_RIGHT):
             self.advance()
             return True
         if event.unicode and event.unicode.isdigit():
-            n = int(event.unicode)
-            regular = self.regular_choices()
-            if 1 <= n <= len(regular):
-                self.focus.focus(n - 1)
-                self.choose(regular[n - 1].id)
+            self.panel.number(int(event.unicode))
             return True
-        if key == pygame.K_b and self.balcony_choices():
-            self.focus.focus(len(self.regular_choices()))
-            self.choose(self.balcony_choices()[0].id)
-            return True
+        if self.deciding and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus.current is None:
+            return True  # at a decision, Space and Enter mean nothing until an option is pointed at
         return False

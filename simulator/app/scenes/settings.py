@@ -1,4 +1,6 @@
-"""Settings: language, text size, text speed, window or full screen, coach mode — applied at once, kept."""
+"""Settings: language, text size, text speed, auto-advance, window or full screen, coach mode.
+
+Applied at once, and kept."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import Any, Callable, Optional
 import pygame
 from pygame_gui.elements import UIButton
 
-from ...settings import LANGUAGES, TEXT_SIZES, TEXT_SPEEDS, Settings
+from ...settings import AUTO_ADVANCE, LANGUAGES, TEXT_SIZES, TEXT_SPEEDS, Settings
 from ..layout import Box, button_row, frame, gap, margins
 from ..scene import Scene
 from ..widgets import ScrollArea, button, button_width, text_box
@@ -47,13 +49,14 @@ class SettingsScene(Scene):
             (self.tr("language"), [(code, self.tr(f"lang_{code}")) for code in LANGUAGES], "language"),
             (self.tr("text_size"), [(size, self.tr(f"size_{size}")) for size in TEXT_SIZES], "text_size"),
             (self.tr("text_speed"), [(sp, self.tr(f"speed_{sp}")) for sp in TEXT_SPEEDS], "text_speed"),
+            (self.tr("auto_advance"), [(a, self.tr(f"auto_advance_{a}")) for a in AUTO_ADVANCE], "auto_advance"),
             (self.tr("display"), [(False, self.tr("windowed")), (True, self.tr("fullscreen"))], "fullscreen"),
             (self.tr("cm_setting"), [(False, self.tr("cm_off")), (True, self.tr("cm_on"))], "coach"),
         ]
 
     def note(self, field: str) -> str:
         """One line under a row whose effect its name alone doesn't tell."""
-        return self.tr("cm_note") if field == "coach" else ""
+        return {"coach": self.tr("cm_note"), "auto_advance": self.tr("auto_advance_note")}.get(field, "")
 
     def build_widgets(self) -> None:
         w, h = self.size

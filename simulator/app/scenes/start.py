@@ -81,23 +81,36 @@ class StartScene(Scene):
             top_block.append(note)
             y = note.rect.bottom + g // 2
 
-        # Footer: hint on the left, buttons on the right.
+        # Footer: my sessions and my progress on the left, settings and quit on the right, the keys line
+        # beside them when there is room, else under them.
         fh = footer_height(self)
-        footer = Box(inner.x, h - m // 2 - fh, inner.w, fh)
+        mine = [(self.tr("ms_button"), self.app.open_sessions, None), (self.tr("mp_button"), self.app.open_progress,
+                                                                      None)]
         specs = [(self.tr("settings"), self.app.open_settings, None), (self.tr("quit"), self.app.request_quit, None)]
-        hint_w = max(0, inner.w // 2)
-        hint = text_box(self.manager, muted(esc(self.tr("start_hint"))), Box(inner.x, 0, hint_w, 0), self.root,
-                        "#small")
-        hint.set_relative_position((inner.x, footer.y + (fh - hint.rect.height) // 2))
+        mine_w = sum(button_width(self.fonts, t) for t, _, _ in mine) + g
+        specs_w = sum(button_width(self.fonts, t) for t, _, _ in specs) + g
+        footer = Box(inner.x, h - m // 2 - fh, inner.w, fh)
+        hint_w = inner.w - mine_w - specs_w - 2 * g
+        beside = hint_w >= 200 and self.fonts.text_width("#small", self.tr("start_hint")) <= hint_w
+        hint = text_box(self.manager, muted(esc(self.tr("start_hint"))),
+                        Box(inner.x, 0, hint_w if beside else inner.w, 0), self.root, "#small")
+        if beside:
+            hint.set_relative_position((inner.x + mine_w + g, footer.y + (fh - hint.rect.height) // 2))
+        else:
+            hint.set_relative_position((inner.x, h - m // 2 - hint.rect.height))
+            footer = Box(inner.x, hint.rect.y - g // 2 - fh, inner.w, fh)
+        bottom_row = footer
+        if mine_w + specs_w + g > inner.w:  # a narrow window at a large text size: two rows
+            footer = Box(inner.x, footer.y - g // 2 - fh, inner.w, fh)
 
         self.cards = []
         last = self._last_unfinished()
         if last is not None:
             record, scenario = last
             when = time.strftime("%d-%m-%Y %H:%M", time.localtime(record.started_at))
+            detail = "continue_detail_1" if record.steps == 1 else "continue_detail_n"
             html = (f"<b>{esc(self.tr('continue_last'))}</b><br>"
-                    + esc(self.tr("continue_detail", title=scenario.title.get(self.lang), when=when,
-                                  steps=record.steps)))
+                    + esc(self.tr(detail, title=scenario.title.get(self.lang), when=when, n=record.steps)))
             card = Card(self.manager, html, inner.x, y, inner.w, g, self.root, object_id="#balcony")
             top_block += card.elements()
             self.on_click(card.button, lambda r=record: self._continue(r))
@@ -127,7 +140,9 @@ class StartScene(Scene):
                     x0, y0 = el.relative_rect.topleft
                     el.set_relative_position((x0, y0 + shift))
         self.focus.add(opener, self._open_file, name="open_scenario")
-        build_buttons(self, specs, footer)
+        # The footer's buttons after the cards: the keyboard starts on the first scenario.
+        build_buttons(self, mine, Box(footer.x, footer.y, mine_w, fh), align="left")
+        build_buttons(self, specs, Box(bottom_row.right - specs_w, bottom_row.y, specs_w, fh), align="right")
 
     def _heading_row(self, inner: Box, y: int):
         """"Kies een gesprek" and, on its right, "Scenario openen…" (any file, wherever it is)."""

@@ -1,0 +1,73 @@
+"""The mandate card over the meeting (M): reread the briefing's room to move, goals and the rest.
+
+A sheet over the dimmed meeting with ``components.mandate_card.MandateCard`` in it and one
+way back (the button, Esc, Enter or M). The meeting waits underneath: nothing types,
+nothing goes on by itself. The time-out on the balcony will open this same card with a
+title of its own (``title_key``).
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame_gui.elements import UIPanel
+
+from ..components.mandate_card import MandateCard
+from ..layout import Box, gap
+from ..play import Play
+from ..scene import Scene
+from ..widgets import button, button_width, oid, text_box
+from .common import esc, footer_height, muted
+
+
+class MandateScene(Scene):
+    name = "mandate"
+    overlay = True
+    title_key = "mc_title"
+
+    def __init__(self, app, play: Play):
+        super().__init__(app)
+        self.play = play
+        self.card = MandateCard(play.scenario, play.session)
+
+    def build_widgets(self) -> None:
+        w, h = self.size
+        g = gap(self.scale)
+        width = min(w - 2 * g, int(900 * min(self.scale, 1.6)))
+        box = Box((w - width) // 2, g, width, h - 2 * g)
+        panel = UIPanel(pygame.Rect(box.as_tuple()), starting_height=1, manager=self.manager, container=self.root,
+                        object_id=oid("#sheet"))
+        inner = box.w - 4 * g
+        title = text_box(self.manager, f"<b>{esc(self.tr(self.title_key))}</b><br>"
+                         + muted(esc(self.play.scenario.title.get(self.lang))), Box(2 * g, 2 * g, inner, 0), panel,
+                         "#doc_heading")
+        label = self.tr("mc_back") + " (Esc)"
+        bh = footer_height(self)
+        bw = min(inner, button_width(self.fonts, label, "#primary"))
+        back = button(self.manager, label, Box(box.w - 2 * g - bw, box.h - 2 * g - bh, bw, bh), panel, "#primary")
+        self.on_click(back, self.app.pop)
+        top = title.relative_rect.bottom + g
+        body = Box(2 * g, top, inner, max(40, box.h - 2 * g - bh - g - top))
+        self.card.build(self.kit(panel), body, panel, offset=(box.x, box.y))
+        self.drawn_texts = list(self.card.drawn)
+        self.focus.add(back, self.app.pop, name="back")
+
+    def initial_focus(self, previous: int) -> int:
+        return 0
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key == pygame.K_m:
+            self.app.pop()
+            return True
+        step = self.fonts.line_height("#body") * 2
+        if key in (pygame.K_DOWN, pygame.K_UP):
+            self.card.scroll_by(step if key == pygame.K_DOWN else -step)
+            return True
+        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.card.area is not None:
+            page = max(step, self.card.area.box.h - step)
+            self.card.scroll_by(page if key == pygame.K_PAGEDOWN else -page)
+            return True
+        return False
+
+    def escape(self) -> None:
+        self.app.pop()
