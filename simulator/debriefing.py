@@ -90,6 +90,10 @@ def history_problem(session: Session) -> Optional[str]:
                 return f"preparation answer {d.node_id}.{d.choice_id} was removed"
             continue
         node = s.nodes.get(d.node_id)
+        if d.kind == "timeout":
+            if node is None or not node.choices:
+                return f"the decision {d.node_id} where a time-out was taken was removed"
+            continue
         if node is None or all(c.id != d.choice_id for c in node.choices):
             return f"choice {d.node_id}.{d.choice_id} was removed"
     return None

@@ -40,13 +40,14 @@ def to_meeting(pilot, answer: str = "1") -> None:
     pilot.press("return")
     pilot.settle()
     assert pilot.scene == "preparation"
-    pilot.press(answer)
+    pilot.pick_written(int(answer))
     pilot.settle()
     assert pilot.scene == "meeting"
 
 
 def choose(pilot, key: str) -> None:
-    pilot.press(key)
+    """The key-th option as the scenario writes it (the window shows them in a fresh order)."""
+    pilot.pick_written(int(key))
     pilot.settle()
 
 

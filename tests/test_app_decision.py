@@ -66,8 +66,8 @@ def test_every_option_at_the_authoring_limit_shows_whole_without_scrolling(combo
         pilot.press("return")
         pilot.settle()
         assert pilot.scene == "preparation"
-        question = app.top.question
-        assert every_option_whole(app, [o.text.get(lang) for o in question.options]) == []
+        shown = app.top.play.session.prep_options  # in the order this session shows them
+        assert every_option_whole(app, [o.text.get(lang) for o in shown]) == []
         assert problems_on_screen(app) == []
         pilot.save(str(tmp_path / "preparation.png"))
         pilot.press("1")
@@ -142,14 +142,14 @@ def test_an_option_arms_a_moment_after_it_appears():
         pilot.press("1")
         pilot.wait_until(lambda: pilot.scene == "meeting")
         pilot.press("space")  # the line whole: the options appear under the pointer
-        card = app.top.panel.cards[1][0]
+        card, meant = app.top.panel.cards[1][0], app.top.panel.options[1].id
         pilot.click_at(card.button.rect.center)  # a click meant for the line lands on nothing
         pilot.press("3")  # a number before they arm only points
         assert decisions(app) == 1 and pilot.current_focus() == app.top.panel.options[2].id
         pilot.settle()
         pilot.click_at(card.button.rect.center)
         pilot.settle()
-        assert decisions(app) == 2 and app.top.play.session.history[-1].choice_id == "k2"
+        assert decisions(app) == 2 and app.top.play.session.history[-1].choice_id == meant
     finally:
         app.close()
 

@@ -61,11 +61,11 @@ def to_first_reply(window, path, **kwargs):
     pilot.press("return")
     for key in "212":
         pilot.settle()
-        pilot.press(key)
+        pilot.pick_written(int(key))
     pilot.settle()
     pilot.press("return")  # past the narrator's opening
     pilot.settle()
-    pilot.press("1")  # "Laat ik eerst even de kaders schetsen"
+    pilot.pick_written(1)  # "Laat ik eerst even de kaders schetsen"
     pilot.settle()
     assert pilot.scene == "meeting" and app.top.session.state.position == "ineke_teleurgesteld"
     return app, pilot
@@ -76,7 +76,7 @@ def decide(pilot) -> None:
     while pilot.app.top.session.can_continue:
         pilot.press("return")
         pilot.settle()
-    pilot.press("1")
+    pilot.pick_written(1)
     pilot.settle()
 
 

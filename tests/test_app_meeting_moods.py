@@ -24,7 +24,7 @@ def test_after_a_choice_the_meters_glide_to_the_new_mood_then_rest(meeting):
     app, pilot = meeting
     scene = app.top
     before = {rid: dict(m) for rid, m in scene.session.mood.items()}
-    pilot.press("1")  # listening: Ineke's trust +2, Bert's anger -1
+    pilot.pick("luisteren")  # listening: Ineke's trust +2, Bert's anger -1
     pilot.wait_until(lambda: scene.pending is None)
     after = scene.session.mood
     assert after["ineke"]["trust"] == before["ineke"]["trust"] + 2

@@ -92,7 +92,7 @@ def test_end_of_input_stops_cleanly_with_exit_zero(write_scenario):
 
 def test_english_interface_and_text(write_scenario):
     path = write_scenario(MINIMAL)
-    result = run("play", "--text", path, "--lang", "en", stdin="1\n1\n3\n1\n")
+    result = run("play", "--text", path, "--lang", "en", stdin="veilig\nluisteren\npauze\nsamen\n")
     assert "Ineke Bakker: When does it start?" in result.stdout
     assert "Debrief" in result.stdout and "Reflection questions" in result.stdout
 

@@ -95,7 +95,7 @@ def hostile_session(write_scenario):
     whose name carries escape sequences and a Markdown link."""
     text = MINIMAL.replace("title: {nl: Mini, en: Mini}", f"title: {{nl: '{HOSTILE_TITLE}', en: Mini}}")
     path = write_scenario(text)
-    played = run("play", "--text", path, "--trainee", HOSTILE_TRAINEE, "--no-rating", stdin="1\n1\n3\n2\n")
+    played = run("play", "--text", path, "--trainee", HOSTILE_TRAINEE, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n")
     assert played.returncode == 0, played.stderr
     return path
 
@@ -137,7 +137,7 @@ def test_a_console_that_cannot_show_the_marks_gets_ascii_instead_of_a_crash(writ
     shown = bot.stdout.decode(encoding)
     assert "#" in shown and "✓" not in shown and "█" not in shown
     path = write_scenario(MINIMAL)
-    assert run("play", "--text", path, "--no-rating", stdin="1\n1\n3\n2\n", encoding=encoding).returncode == 0
+    assert run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n", encoding=encoding).returncode == 0
     debrief = run("debrief", "1", encoding=encoding)
     assert debrief.returncode == 0 and b"Traceback" not in debrief.stderr, debrief.stderr
     assert "Nabespreking" in debrief.stdout.decode(encoding)

@@ -191,7 +191,7 @@ def run(*args: str, env_extra: dict | None = None, stdin: str = "") -> subproces
 
 def test_every_writing_command_refuses_the_journal_and_an_existing_file(write_scenario, tmp_path):
     path = write_scenario(MINIMAL)
-    assert run("play", "--text", path, "--no-rating", stdin="1\n1\n3\n2\n").returncode == 0
+    assert run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n").returncode == 0
     journal = default_path()
     before = journal.read_bytes()
     existing = tmp_path / "existing.txt"

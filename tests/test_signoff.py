@@ -27,6 +27,9 @@ from simulator.signoff_status import label, label_for_path, status_of
 from tests.conftest import ROOT, SCENARIOS
 from tests.crafted import MINIMAL
 
+# The figures below are for this version of speeltuin-kort, kept as it was.
+FROZEN_KORT = ROOT / "tests" / "scenarios" / "frozen" / "speeltuin-kort.yaml"
+
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "simulator", *args], capture_output=True, text=True, cwd=ROOT,
@@ -36,7 +39,7 @@ def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def kort(tmp_path):
     path = tmp_path / "speeltuin-kort.yaml"
-    shutil.copy(SCENARIOS / "speeltuin-kort.yaml", path)
+    shutil.copy(FROZEN_KORT, path)
     return path
 
 

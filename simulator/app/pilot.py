@@ -69,6 +69,24 @@ class Pilot:
         raise PilotError(f"condition not met after {max_frames} frames on {self.scene}")
 
     # -- input --------------------------------------------------------------------------
+    def pick(self, option_id: str) -> None:
+        """Choose an option by its id, by pressing the number it is shown under (options are
+        shown in a fresh order each session, so tests never rely on a place)."""
+        session = self.app.top.play.session  # type: ignore[union-attr]
+        shown = [o.id for o in session.prep_options] if session.question else [c.id for c in session.choices]
+        self.press(str(shown.index(option_id) + 1))
+
+    def pick_written(self, n: int) -> None:
+        """Choose the n-th (1-based) option on offer in the order the scenario writes them."""
+        session = self.app.top.play.session  # type: ignore[union-attr]
+        if session.question:
+            shown = {o.id for o in session.prep_options}
+            written = [o.id for o in session.question.options if o.id in shown]
+        else:
+            shown = {c.id for c in session.choices}
+            written = [c.id for c in session.node.choices if c.id in shown]
+        self.pick(written[n - 1])
+
     def press(self, key: str, mod: int = 0, frames: int = 2) -> None:
         name = KEY_ALIASES.get(key.lower(), key.lower()) if len(key) > 1 else key.lower()
         code = pygame.key.key_code(name)

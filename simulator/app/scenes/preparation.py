@@ -42,8 +42,8 @@ class PreparationScene(Scene):
 
     def _offer(self) -> None:
         q = self.question
-        if q is not None:  # the order the engine gives (it will shuffle per session)
-            self.panel.offer(q.id, [Option(o.id, o.text.get(self.lang)) for o in q.options])
+        if q is not None:  # in the order this session shows them (shuffled from its seed)
+            self.panel.offer(q.id, [Option(o.id, o.text.get(self.lang)) for o in self.play.session.prep_options])
 
     @property
     def pending(self) -> Optional[tuple[str, float]]:
