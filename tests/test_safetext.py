@@ -89,13 +89,16 @@ HOSTILE_TRAINEE = "Anna\x1b]0;pwned\x07\x1b[2J\u202e [x](javascript:alert(1)) <b
 HOSTILE_TITLE = "=HYPERLINK(\"http://evil\";\"klik\") <img src=x> \u202eevil"
 
 
+MINI_RUN = "veilig\nluisteren\npauze\nlater\n"  # the crafted meeting, by choice id
+
+
 @pytest.fixture
 def hostile_session(write_scenario):
     """A finished session of a scenario whose title is a formula and markup, played by a trainee
     whose name carries escape sequences and a Markdown link."""
     text = MINIMAL.replace("title: {nl: Mini, en: Mini}", f"title: {{nl: '{HOSTILE_TITLE}', en: Mini}}")
     path = write_scenario(text)
-    played = run("play", "--text", path, "--trainee", HOSTILE_TRAINEE, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n")
+    played = run("play", "--text", path, "--trainee", HOSTILE_TRAINEE, "--no-rating", stdin=MINI_RUN)
     assert played.returncode == 0, played.stderr
     return path
 
@@ -137,7 +140,8 @@ def test_a_console_that_cannot_show_the_marks_gets_ascii_instead_of_a_crash(writ
     shown = bot.stdout.decode(encoding)
     assert "#" in shown and "✓" not in shown and "█" not in shown
     path = write_scenario(MINIMAL)
-    assert run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n", encoding=encoding).returncode == 0
+    played = run("play", "--text", path, "--no-rating", stdin=MINI_RUN, encoding=encoding)
+    assert played.returncode == 0
     debrief = run("debrief", "1", encoding=encoding)
     assert debrief.returncode == 0 and b"Traceback" not in debrief.stderr, debrief.stderr
     assert "Nabespreking" in debrief.stdout.decode(encoding)
