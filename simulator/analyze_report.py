@@ -12,6 +12,7 @@ from typing import Any
 
 from engine.analysis.graph import OBJECTIVES
 from engine.analysis.playstats import Path, Stats
+from engine.analysis.tells import to_data as tells_data
 from engine.scenario.dimensions import BY_KEY
 
 
@@ -119,12 +120,31 @@ def render_text(st: Stats, lang: str = "nl") -> list[str]:
         if missing:
             line += " — never: " + ", ".join(missing)
         out.append(line)
+    if st.tells is not None:
+        out += tells_text(st.tells)
     return out
 
 
 def _path_data(path: Path) -> dict[str, Any]:
     return {"moves": [f"{w}.{m}" if not w.startswith("prep:") else f"{w}={m}" for w, m in path.moves],
             "ending": path.ending, "totals": dict(zip(OBJECTIVES, path.totals))}
+
+
+def tells_text(report: Any) -> list[str]:
+    """The tells report: how far a trainee who reads nothing gets."""
+    out = ["", "content-blind play (share of the worst..best range; above 50% the surface gives the answer away):"]
+    width = max(len(st.name) for st in report.strategies)
+    for st in sorted(report.strategies, key=lambda x: -x.share):
+        flag = "  <- too high" if st.share > 0.5 else ""
+        out.append(f"  {st.name:<{width}}  {st.share * 100:5.1f}%{flag}")
+    for lang, ranks in report.length_ranks.items():
+        shares = ", ".join(f"{'longest' if r == 1 else f'#{r}'} {v * 100:.0f}%" for r, v in ranks.items())
+        best_q, other_q = report.question_marks[lang]
+        out.append(f"  best option by length ({lang}): {shares}; ends in '?': best {best_q * 100:.0f}%, "
+                   f"others {other_q * 100:.0f}%")
+    if report.fixed_order:
+        out.append(f"  decisions shown in written order (order: fixed): {', '.join(report.fixed_order)}")
+    return out
 
 
 def to_data(st: Stats) -> dict[str, Any]:
@@ -150,4 +170,8 @@ def to_data(st: Stats) -> dict[str, Any]:
         },
         "decisions": {"min": lo, "mean": mean, "max": hi},
         "seconds": st.seconds,
+        "values_exact": st.values_exact,
+        "states_per_node": st.states_per_node,
+        "odds_interval": {e: list(v) for e, v in st.odds_interval.items()},
+        "tells": tells_data(st.tells) if st.tells is not None else None,
     }

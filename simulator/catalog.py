@@ -179,3 +179,21 @@ def find(scenario_id: str, digest: str, saved_path: str = "",
     raise ScenarioError.single(saved_path or scenario_id,
                                f"file not found, and no scenario {scenario_id!r} among the shipped ones "
                                f"or in your own folder ({user_scenario_dir()})")
+
+
+_TRAINING: list = []
+
+
+def shipped_scenarios():
+    """The shipped scenarios themselves (never an override folder): what the tells report's
+    surface classifier learns from. Loaded once per process; a broken one is left out."""
+    if not _TRAINING:
+        from engine import ScenarioError, load_scenario
+
+        from . import resources
+        for path in sorted(resources.shipped_scenarios().glob("*.yaml")):
+            try:
+                _TRAINING.append(load_scenario(str(path)))
+            except ScenarioError:
+                continue
+    return list(_TRAINING)

@@ -224,8 +224,21 @@ def validate_path(path: str) -> list:
     if scenario is not None and not any(p.severity == "error" for p in problems):
         from engine.scenario.signoff import signoff_problems  # a signed decision that changed since
         problems = sorted(problems + check_playability(scenario) + lint_scenario(scenario, source)
-                          + signoff_problems(scenario))
+                          + signoff_problems(scenario) + tells_problems(scenario))
     return problems
+
+
+def tells_problems(scenario) -> list:
+    """Warnings when a trainee who reads nothing scores like one who understands (issue: tells)."""
+    from engine import Problem
+    from engine.analysis.tells import tells
+
+    from . import catalog
+    try:
+        report = tells(scenario, catalog.shipped_scenarios())
+    except RuntimeError as exc:  # a scenario whose automatic transitions loop: playability says so
+        return [] if "loop" in str(exc) else [Problem(scenario.path, 1, 1, str(exc))]
+    return [Problem(scenario.path, 1, 1, message, "warning") for message in report.problems()]
 
 
 def load_or_report(name: str):

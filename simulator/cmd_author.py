@@ -176,8 +176,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     kwargs = {"samples": args.samples, "seed": args.seed}
     if args.max_states is not None:
         kwargs["max_states"] = args.max_states
+    from engine.analysis.tells import tells
+
+    from . import catalog
     try:
         stats = analyze(scenario, **kwargs)
+        stats.tells = tells(scenario, catalog.shipped_scenarios())
     except RuntimeError as exc:  # automatic transitions that never settle
         return _fail(f"{scenario.path}:1:1: {exc}")
     if args.json:

@@ -25,7 +25,7 @@ import math
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
 from ..play.state import State
@@ -86,6 +86,7 @@ class Stats:
     decisions: tuple[int, float, Optional[int]] = (0, 0.0, 0)  # min, mean (random player), max
     states_per_node: dict[str, int] = field(default_factory=dict)  # where the space grows (exact only)
     seconds: float = 0.0
+    tells: Optional[Any] = None  # the tells report (``tells.tells``), when the caller asked for it
 
 
 def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES,

@@ -1,0 +1,358 @@
+"""How far a trainee gets who doesn't read: content-blind strategies, and the surface of the best options.
+
+If always taking the longest option, or the one ending in a question mark, scores almost as
+well as understanding Ury, a trainee learns the surface and the score means nothing. This
+report plays each content-blind strategy through the scenario's own rules, options in a
+fresh random order each run as trainees see them, and says what share of the range between
+the worst and the best achievable total it reaches:
+
+    share = (mean total - worst) / (best - worst)
+
+over at least ``RUNS`` seeded orders, ties broken at random (a strategy that never meets a
+tie plays the same meeting every time and is played once). It also says, per decision,
+which length rank the best option has and how often the best option ends in "?" against the
+others, so an author sees the tell before a trainee does.
+
+Strategies: the first and the last option shown; the longest and the shortest text and the
+one ending in "?" (per language); one that names a resident; the most cue words (the lists
+live in ``cue_words.yaml``); a time-out at every decision; and a surface classifier trained
+on other scenarios (length, punctuation, word features: the tells nobody thought of),
+applied to this one.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+import yaml
+
+from ..play.rules import ANSWER, CHOOSE, CONTINUE, TIMEOUT_MOVE, Move, Rules, rules_of
+from ..play.state import State
+from ..scenario.model import Scenario
+from ..scenario.text import LANGUAGES
+from .search import solver_of
+
+RUNS = 200
+MAX_SHARE = 0.5  # validate warns when a strategy reaches more of the range than this
+MAX_RANK_SHARE = 0.45  # ... or when one length rank holds the best option in more decisions than this
+MAX_STEPS = 5_000
+
+Pick = Callable[[State, list[Move], random.Random], Move]
+
+
+@dataclass(frozen=True)
+class Strategy:
+    name: str  # e.g. "longest" or "longest (nl)"
+    share: float  # of the worst..best range, 0..1
+    mean: float  # mean overall total
+    runs: int
+
+
+@dataclass
+class TellsReport:
+    best: int
+    worst: int
+    strategies: list[Strategy] = field(default_factory=list)
+    length_ranks: dict[str, dict[int, float]] = field(default_factory=dict)  # lang -> rank (1 longest) -> share
+    question_marks: dict[str, tuple[float, float]] = field(default_factory=dict)  # lang -> (best, others) ending "?"
+    longest_best: dict[str, list[str]] = field(default_factory=dict)  # lang -> decisions whose best is the longest
+    shortest_best: dict[str, list[str]] = field(default_factory=dict)
+    fixed_order: list[str] = field(default_factory=list)  # decisions the author pinned (order: fixed)
+    decisions: int = 0
+
+    def problems(self) -> list[str]:
+        """What ``validate`` warns about, one sentence each."""
+        out = []
+        for st in self.strategies:
+            if st.share > MAX_SHARE:
+                out.append(f"a trainee who reads nothing and picks '{st.name}' reaches {st.share:.0%} of the "
+                           f"range between the worst and the best total (more than {MAX_SHARE:.0%}): the options "
+                           "give the answer away by their surface")
+        n = max(1, self.decisions)
+        for lang, ranks in self.length_ranks.items():
+            extremes = (("the longest", self.longest_best.get(lang, [])),
+                        ("the shortest", self.shortest_best.get(lang, [])))
+            for which, where in extremes:
+                if len(where) / n > MAX_RANK_SHARE:
+                    named = ", ".join(where[:8]) + (", ..." if len(where) > 8 else "")
+                    out.append(f"in {len(where) / n:.0%} of the decisions the best option is {which} ({lang}), more "
+                               f"than {MAX_RANK_SHARE:.0%} (in {named}): write long well-argued wrong options and "
+                               "short right ones")
+            for rank, share in ranks.items():
+                if 1 < rank < max(ranks) and share > MAX_RANK_SHARE:  # the extremes are named above
+                    out.append(f"in {share:.0%} of the decisions the best option is the number {rank} by length "
+                               f"({lang}), more than {MAX_RANK_SHARE:.0%}: vary where the right option falls in length")
+        return out
+
+
+# -- features of an option's text ---------------------------------------------------------------
+def _cues() -> dict[str, list[str]]:
+    text = resources.files(__package__).joinpath("cue_words.yaml").read_text(encoding="utf-8")
+    return {lang: [str(w).lower() for w in words] for lang, words in yaml.safe_load(text).items()}
+
+
+CUES = _cues()
+
+
+def _text(m: Move, lang: str) -> str:
+    return m.source.text.get(lang) if m.source is not None else ""
+
+
+def ends_in_question(text: str) -> bool:
+    return text.rstrip().rstrip(")]'\"’”").endswith("?")
+
+
+_CUE_PATTERNS = {lang: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")")
+                 for lang, words in CUES.items()}
+
+
+@lru_cache(maxsize=4096)
+def cue_count(text: str, lang: str) -> int:
+    pattern = _CUE_PATTERNS.get(lang)
+    return len(pattern.findall(text.lower())) if pattern is not None else 0
+
+
+def _names(s: Scenario) -> list[str]:
+    return sorted({part.lower() for r in s.residents for part in r.name.split() if len(part) > 2})
+
+
+def features(texts: Sequence[str], lang: str, names: Sequence[str]) -> list[list[float]]:
+    """Per option: what a reader could notice without reading (relative to the others on offer)."""
+    lengths = [len(t) for t in texts]
+    order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+    longest = max(lengths) or 1
+    out = []
+    for i, t in enumerate(texts):
+        low = t.lower()
+        out.append([
+            lengths[i] / longest,
+            1.0 if order[0] == i else 0.0,
+            1.0 if order[-1] == i else 0.0,
+            1.0 if ends_in_question(t) else 0.0,
+            min(3, cue_count(t, lang)) / 3,
+            1.0 if any(n in low for n in names) else 0.0,
+            1.0 if "!" in t else 0.0,
+            min(4, t.count(",")) / 4,
+            1.0 if re.search(r"\b(u|jij|je|you)\b", low) else 0.0,
+            1.0 if re.search(r"\b(we|wij|ons|onze|us|our)\b", low) else 0.0,
+            1.0 if re.search(r"\b(niet|geen|nee|not|no|never|nooit)\b", low) else 0.0,
+            1.0 if re.search(r"\d", t) else 0.0,
+        ])
+    return out
+
+
+# -- the surface classifier ------------------------------------------------------------------------
+class Classifier:
+    """Logistic regression on ``features``: how likely an option is the best, from its surface alone."""
+
+    def __init__(self, examples: list[tuple[list[float], int]], rounds: int = 300, rate: float = 0.5):
+        width = len(examples[0][0]) if examples else 12
+        self.w = [0.0] * (width + 1)
+        for _ in range(rounds if examples else 0):
+            grad = [0.0] * (width + 1)
+            for x, y in examples:
+                p = self.probability(x)
+                for k, v in enumerate(x + [1.0]):
+                    grad[k] += (p - y) * v
+            self.w = [w - rate * g / len(examples) for w, g in zip(self.w, grad)]
+
+    def probability(self, x: list[float]) -> float:
+        z = sum(w * v for w, v in zip(self.w, x + [1.0]))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def trained_on(cls, scenarios: Sequence[Scenario], lang: str) -> "Classifier":
+        examples: list[tuple[list[float], int]] = []
+        for s in scenarios:
+            names = _names(s)
+            for options in _decision_options(s):
+                texts = [o.text.get(lang) for o in options]
+                top = max(_overall(o) for o in options)
+                for x, o in zip(features(texts, lang, names), options):
+                    examples.append((x, 1 if _overall(o) == top else 0))
+        return cls(examples)
+
+
+_MODELS: dict[tuple, Classifier] = {}
+
+
+def _classifier(others: tuple[Scenario, ...], lang: str) -> Classifier:
+    """Trained once per set of scenarios (by content) and language."""
+    key = (tuple(sorted(o.digest or o.id for o in others)), lang)
+    model = _MODELS.get(key)
+    if model is None:
+        model = _MODELS[key] = Classifier.trained_on(others, lang)
+    return model
+
+
+def _overall(option) -> int:
+    return sum(option.score.values())
+
+
+def _decision_options(s: Scenario) -> list[list]:
+    """Every decision's options as written (preparation questions too), where there is a choice."""
+    out = [list(q.options) for q in (s.preparation.questions if s.preparation else ()) if len(q.options) > 1]
+    out += [list(n.choices) for n in s.nodes.values() if len(n.choices) > 1]
+    return out
+
+
+# -- playing a strategy --------------------------------------------------------------------------------
+def _prefer(score: Callable[[Move], object]) -> Pick:
+    """Take the option with the highest ``score`` (ties at random); never a time-out."""
+    def pick(s: State, shown: list[Move], rnd: random.Random) -> Move:
+        scores = [score(m) for m in shown]
+        top = max(scores)  # type: ignore[type-var]
+        best = [m for m, v in zip(shown, scores) if v == top]
+        if len(best) > 1:
+            _TIES[0] = True
+        return best[rnd.randrange(len(best))] if len(best) > 1 else best[0]
+    return pick
+
+
+_TIES = [False]  # set when a pick broke a tie: the run is not the only one the strategy plays
+
+
+def _strategies(s: Scenario, others: Sequence[Scenario]) -> dict[str, tuple[Pick, bool]]:
+    """name -> (pick, takes a time-out at every decision)."""
+    names = _names(s)
+    out: dict[str, tuple[Pick, bool]] = {
+        "first shown": (lambda st, shown, rnd: shown[0], False),
+        "last shown": (lambda st, shown, rnd: shown[-1], False),
+        "time-out at every decision": (lambda st, shown, rnd: shown[rnd.randrange(len(shown))], True),
+    }
+    for lang in LANGUAGES:
+        out[f"longest ({lang})"] = (_prefer(lambda m, lang=lang: len(_text(m, lang))), False)
+        out[f"shortest ({lang})"] = (_prefer(lambda m, lang=lang: -len(_text(m, lang))), False)
+        out[f"ends in ? ({lang})"] = (_prefer(lambda m, lang=lang: ends_in_question(_text(m, lang))), False)
+        out[f"names a resident ({lang})"] = (
+            _prefer(lambda m, lang=lang: any(n in _text(m, lang).lower() for n in names)), False)
+        out[f"cue words ({lang})"] = (_prefer(lambda m, lang=lang: cue_count(_text(m, lang), lang)), False)
+        if others:
+            model = _classifier(tuple(others), lang)
+
+            def surface(st: State, shown: list[Move], rnd: random.Random, model=model, lang=lang) -> Move:
+                xs = features([_text(m, lang) for m in shown], lang, names)
+                return _prefer(lambda m: model.probability(xs[shown.index(m)]))(st, shown, rnd)
+            out[f"surface classifier ({lang})"] = (surface, False)
+    return out
+
+
+def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> int:
+    s = rules.initial()
+    total = 0
+    for _ in range(MAX_STEPS):
+        moves = rules.moves(s)
+        if not moves:
+            return total
+        if moves[0].kind == CONTINUE:
+            s = rules.step(s, moves[0])
+            continue
+        timeout = next((m for m in moves if m.kind == TIMEOUT_MOVE), None)
+        if timeouts and timeout is not None:
+            move = timeout
+        else:
+            # A fresh order as a session would show it (``Rules.shown`` draws the same way from a
+            # session's seed; drawing here directly keeps thousands of runs quick).
+            shown = [m for m in moves if m.kind != TIMEOUT_MOVE]
+            if len(shown) > 1 and not rules.fixed_order(s[0]):
+                rnd.shuffle(shown)
+            move = pick(s, shown, rnd)
+        total += move.vector[-1]
+        s = rules.step(s, move)
+    return total
+
+
+def tells(scenario: Scenario, others: Sequence[Scenario] = (), runs: int = RUNS, seed: int = 0) -> TellsReport:
+    """The tells report. ``others``: scenarios to train the surface classifier on (never this one)."""
+    rules = rules_of(scenario)
+    solver = solver_of(scenario)
+    start = rules.initial()
+    best, worst = solver.value(start).total, solver.value(start, worst=True).total
+    report = TellsReport(best, worst)
+    span = best - worst
+    others = [o for o in others if o.id != scenario.id]
+    for name, (pick, timeouts) in _strategies(scenario, others).items():
+        rnd = random.Random(f"{seed}/{name}")
+        totals = []
+        for _ in range(runs):
+            _TIES[0] = False
+            totals.append(_play(rules, pick, timeouts, rnd))
+            if not _TIES[0] and name not in ("first shown", "last shown", "time-out at every decision"):
+                break  # no tie met: every run plays this same meeting
+        mean = sum(totals) / len(totals)
+        share = (mean - worst) / span if span > 0 else 0.0
+        report.strategies.append(Strategy(name, max(0.0, min(1.0, share)), mean, len(totals)))
+    _surface(scenario, report)
+    return report
+
+
+def _surface(s: Scenario, report: TellsReport) -> None:
+    """Per decision as written: the best option's length rank, and "?" among best and other options."""
+    decisions = [(where, options) for where, options in _named_decisions(s)]
+    report.decisions = len(decisions)
+    report.fixed_order = [where for where, _ in decisions if _fixed(s, where)]
+    for lang in LANGUAGES:
+        ranks: dict[int, float] = {}
+        q_best = q_best_n = q_other = q_other_n = 0.0
+        longest, shortest = [], []
+        for where, options in decisions:
+            texts = [o.text.get(lang) for o in options]
+            order = sorted(range(len(options)), key=lambda i: -len(texts[i]))
+            top = max(_overall(o) for o in options)
+            tops = [i for i, o in enumerate(options) if _overall(o) == top]
+            for i in tops:
+                rank = order.index(i) + 1
+                ranks[rank] = ranks.get(rank, 0.0) + 1.0 / len(tops)
+            if order[0] in tops:
+                longest.append(where)
+            if order[-1] in tops:
+                shortest.append(where)
+            for i, t in enumerate(texts):
+                if i in tops:
+                    q_best += ends_in_question(t) / len(tops)
+                    q_best_n += 1 / len(tops)
+                else:
+                    q_other += ends_in_question(t)
+                    q_other_n += 1
+        n = max(1, len(decisions))
+        report.length_ranks[lang] = {r: ranks.get(r, 0.0) / n for r in range(1, 1 + max(ranks, default=0))}
+        report.question_marks[lang] = (q_best / q_best_n if q_best_n else 0.0,
+                                       q_other / q_other_n if q_other_n else 0.0)
+        report.longest_best[lang] = longest
+        report.shortest_best[lang] = shortest
+
+
+def _named_decisions(s: Scenario) -> list[tuple[str, list]]:
+    out = [(f"prep:{q.id}", list(q.options)) for q in (s.preparation.questions if s.preparation else ())
+           if len(q.options) > 1]
+    out += [(n.id, list(n.choices)) for n in s.nodes.values() if len(n.choices) > 1]
+    return out
+
+
+def _fixed(s: Scenario, where: str) -> bool:
+    if where.startswith("prep:"):
+        return any(q.id == where[5:] and q.order == "fixed" for q in s.preparation.questions)  # type: ignore
+    return s.nodes[where].order == "fixed"
+
+
+def to_data(report: TellsReport) -> dict:
+    return {
+        "best": report.best, "worst": report.worst, "decisions": report.decisions,
+        "strategies": [{"name": st.name, "share": round(st.share, 4), "mean": round(st.mean, 3), "runs": st.runs}
+                       for st in report.strategies],
+        "length_ranks": {lang: {str(r): round(v, 4) for r, v in ranks.items()}
+                         for lang, ranks in report.length_ranks.items()},
+        "question_marks": {lang: {"best": round(b, 4), "others": round(o, 4)}
+                           for lang, (b, o) in report.question_marks.items()},
+        "fixed_order": report.fixed_order,
+        "problems": report.problems(),
+    }
+
+
+__all__ = ["TellsReport", "Strategy", "tells", "to_data", "Classifier", "features", "ANSWER", "CHOOSE"]

@@ -1,0 +1,86 @@
+"""The tells report: a trainee who reads nothing must not score like one who understands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from engine import load_scenario, load_scenario_text
+from engine.analysis.tells import MAX_SHARE, Classifier, features, tells
+from tests.conftest import ROOT, SHIPPED
+
+LONG_IS_RIGHT = """\
+format: 1
+id: lang-is-goed
+title: {nl: Lang is goed, en: Long is right}
+summary: {nl: Het langste antwoord wint altijd., en: The longest answer always wins.}
+setting: {meeting: {nl: Overleg, en: Meeting}}
+residents:
+  - {id: ria, name: Ria de Boer, mood: {trust: 5, anger: 3}}
+start: n1
+nodes:
+""" + "".join(f"""  n{i}:
+    speaker: ria
+    text: {{nl: "Vraag {i}?", en: "Question {i}?"}}
+    choices:
+      - {{id: goed, text: {{nl: "Dat begrijp ik heel goed, laten we samen kijken wat er wel kan.", en: "I understand that well, let us look together at what can be done."}}, next: {'n' + str(i + 1) if i < 6 else 'einde'}, score: {{step3: 2, e3: 1}}}}
+      - {{id: matig, text: {{nl: "Dat hoor ik.", en: "I hear you."}}, next: {'n' + str(i + 1) if i < 6 else 'einde'}, score: {{step3: 0}}}}
+      - {{id: fout, text: {{nl: "Nee.", en: "No."}}, next: {'n' + str(i + 1) if i < 6 else 'einde'}, score: {{step5: -2}}}}
+""" for i in range(1, 7)) + """endings:
+  einde: {kind: agreement, title: {nl: Klaar, en: Done}, text: {nl: Klaar., en: Done.}}
+"""
+
+
+def test_a_scenario_whose_best_option_is_always_the_longest_is_caught_with_its_decisions(tmp_path):
+    s = load_scenario_text(LONG_IS_RIGHT, "lang.yaml")
+    report = tells(s)
+    longest = {st.name: st.share for st in report.strategies}["longest (nl)"]
+    assert longest == 1.0 and report.length_ranks["nl"][1] == 1.0
+    assert report.longest_best["nl"] == [f"n{i}" for i in range(1, 7)]
+    problems = report.problems()
+    assert any("'longest (nl)'" in p for p in problems)
+    assert any("the best option is the longest (nl)" in p and "n1, n2" in p for p in problems)
+    path = tmp_path / "lang.yaml"
+    path.write_text(LONG_IS_RIGHT, encoding="utf-8")
+    strict = subprocess.run([sys.executable, "-m", "simulator", "validate", "--strict", str(path)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert strict.returncode == 1 and "the best option is the longest (nl)" in strict.stdout
+    assert "n1, n2, n3" in strict.stdout  # says which decisions
+
+
+def test_first_shown_is_chance_over_shuffled_orders():
+    """Options come in a fresh order each run: always taking the first is random play, whatever was
+    written first (the writer's habit of putting the right answer last no longer pays)."""
+    s = load_scenario_text(LONG_IS_RIGHT, "lang.yaml")
+    report = tells(s)
+    first = {st.name: st for st in report.strategies}["first shown"]
+    assert first.runs >= 200
+    assert 0.3 < first.share < 0.7  # uniform over three options: about the middle of the range
+
+
+def test_the_surface_classifier_learns_a_tell_from_other_scenarios():
+    other = load_scenario_text(LONG_IS_RIGHT, "andere.yaml")
+    model = Classifier.trained_on([other], "nl")
+    xs = features(["Dat begrijp ik heel goed, laten we samen kijken wat er wel kan.", "Nee."], "nl", [])
+    assert model.probability(xs[0]) > 0.5 > model.probability(xs[1])
+
+
+def test_analyze_reports_the_tells_in_json():
+    out = subprocess.run([sys.executable, "-m", "simulator", "analyze", "speeltuin-kort", "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)["tells"]
+    names = {st["name"] for st in data["strategies"]}
+    assert {"first shown", "last shown", "longest (nl)", "shortest (en)", "ends in ? (nl)", "names a resident (nl)",
+            "cue words (en)", "time-out at every decision", "surface classifier (nl)"} <= names
+    assert all(0.0 <= st["share"] <= 1.0 for st in data["strategies"])
+    assert set(data["length_ranks"]) == {"nl", "en"} and "question_marks" in data
+
+
+def test_shipped_scenarios_keep_every_content_blind_strategy_below_half_the_range():
+    shipped = [load_scenario(str(p)) for p in SHIPPED]
+    for s in shipped:
+        report = tells(s, shipped)
+        too_high = {st.name: round(st.share, 2) for st in report.strategies if st.share > MAX_SHARE}
+        assert not too_high, f"{s.id}: {too_high}"
