@@ -130,3 +130,21 @@ def test_plain_string_texts_use_the_scenario_language(write_scenario):
 def test_unsupported_format_version(write_scenario):
     with pytest.raises(ScenarioError, match="format 2 is not supported"):
         load_scenario(write_scenario(MINIMAL.replace("format: 1", "format: 2")))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("format: 1\nid: x\n  title: [bad\n", "check its indentation"),
+    ('format: 1\nid: x\ntitle: "open\n', "opened but never closed"),
+    ("format: 1\nid: x\n\ttitle: y\n", "YAML indents with spaces only"),
+])
+def test_yaml_syntax_errors_are_said_in_plain_words_with_line_and_column(text, words):
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "kapot.yaml")
+    message = str(err.value)
+    assert words in message and "(YAML: " in message and "kapot.yaml:" in message
+
+
+def test_a_condition_on_a_variables_dutch_label_suggests_its_key():
+    text = MINIMAL.replace("ineke.anger >= 8", "ineke.boosheid >= 8", 1)
+    with pytest.raises(ScenarioError, match=r"did you mean ineke\.anger\?"):
+        load_scenario_text(text, "nl.yaml")

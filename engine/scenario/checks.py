@@ -109,6 +109,21 @@ def _conditions(s: Scenario) -> Iterator[tuple[Condition, Pos]]:
                 yield c.when, c.pos
 
 
+def _variable_hint(s: Scenario, word: str, who: str) -> str:
+    """Did you mean: by spelling, and by a variable's label in any language (boosheid -> anger)."""
+    by_label = {}
+    for key, var in s.mood_variables.items():
+        for text in var.label.variants.values():
+            by_label[text.strip().lower()] = key
+    key = by_label.get(word.strip().lower())
+    if key is None:
+        close = did_you_mean(word, by_label)
+        key = by_label.get(close.split("'")[1]) if close else None
+    if key is not None:
+        return f" (did you mean {who}.{key}? {word!r} is its label; conditions use the key)"
+    return did_you_mean(word, s.mood_variables)
+
+
 def flags_set(s: Scenario) -> set[str]:
     found: set[str] = set()
     for node in s.nodes.values():
@@ -140,7 +155,7 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                     bad(f"condition {name!r}: {who!r} is not a resident{did_you_mean(who, residents)}", ref.offset)
                 elif var not in s.mood_variables:
                     bad(f"condition {name!r}: mood variable {var!r} is not defined"
-                        f"{did_you_mean(var, s.mood_variables)}", ref.offset)
+                        f"{_variable_hint(s, var, who)}", ref.offset)
             elif ref.kind in ("max", "min"):
                 if ref.parts[0] not in s.mood_variables:
                     bad(f"condition {name!r}: mood variable {ref.parts[0]!r} is not defined", ref.offset)

@@ -115,6 +115,33 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+# PyYAML's messages, in words an author without YAML experience can act on (the original in brackets).
+_PLAIN = (
+    ("mapping values are not allowed", "a ':' where this line can't have one: check its indentation against the "
+                                       "line above, or put the text in quotes"),
+    ("could not find expected ':'", "a line without 'key:' inside a mapping: a missing ':', or a text that "
+                                    "should be in quotes"),
+    ("found character '\\t'", "a tab: YAML indents with spaces only"),
+    ("tab character that violates indentation", "a tab: YAML indents with spaces only"),
+    ("expected <block end>", "this line is indented differently from the lines above it"),
+    ("did not find expected key", "this line is indented differently from the lines above it, or a list item "
+                                  "('- ') is missing"),
+    ("found unexpected end of stream", "a quote or bracket that is opened but never closed"),
+    ("did not find expected ',' or ']'", "a list in [brackets] that isn't closed, or a missing ','"),
+    ("did not find expected ',' or '}'", "a mapping in {braces} that isn't closed, or a missing ','"),
+    ("found duplicate anchor", "the same &anchor name is used twice"),
+    ("found undefined alias", "a *name refers to an &anchor that doesn't exist"),
+)
+
+
+def plain_words(problem: str, context: str = "") -> str:
+    """PyYAML's wording made plain, keeping the original for those who know it."""
+    for needle, words in _PLAIN:
+        if needle in problem or needle in context:
+            return f"{words} (YAML: {problem})"
+    return problem
+
+
 def compose(source: str, path: str) -> yaml.Node:
     """Parse ``source`` into a node tree, or raise ``ScenarioError`` with a position."""
     if len(source.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
@@ -129,7 +156,8 @@ def compose(source: str, path: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ScenarioError.single(path, f"invalid YAML: {what}", line, col) from None
+        raise ScenarioError.single(path, f"invalid YAML: {plain_words(what, exc.context or '')}", line, col) \
+            from None
     except yaml.reader.ReaderError as exc:
         line = source.count("\n", 0, max(0, exc.position)) + 1
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
