@@ -224,8 +224,16 @@ def validate_path(path: str) -> list:
     if scenario is not None and not any(p.severity == "error" for p in problems):
         from engine.scenario.signoff import signoff_problems  # a signed decision that changed since
         problems = sorted(problems + check_playability(scenario) + lint_scenario(scenario, source)
-                          + signoff_problems(scenario) + tells_problems(scenario))
+                          + signoff_problems(scenario) + tells_problems(scenario) + _loopholes(scenario))
     return problems
+
+
+def _loopholes(scenario) -> list:
+    from engine.analysis.loopholes import loopholes
+    try:
+        return loopholes(scenario)
+    except RuntimeError:  # automatic transitions that loop: playability reports it
+        return []
 
 
 def tells_problems(scenario) -> list:

@@ -35,13 +35,29 @@ class Regions:
         self.slots = slots
         self.minimum = tuple(minimum)
         self.maximum = tuple(maximum)
+        self._boxes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}  # narrowing per condition and state
 
     def full(self) -> tuple[Bounds, Bounds]:
         return list(self.minimum), list(self.maximum)
 
     def narrow(self, cond: Condition, s: State, lo: Bounds, hi: Bounds) -> None:
         """Shrink [lo, hi] so that ``cond`` answers on every mood in it as it does on ``s``."""
-        self._expr(cond.expr, s, lo, hi)
+        # What a condition needs depends only on what it can read: the mood, flags, answers,
+        # choices, visits and who is present. Searches meet the same ones again and again.
+        key = (cond.source, s[1], s[2], s[3], s[4], s[5], s[7])
+        box = self._boxes.get(key)
+        if box is None:
+            blo, bhi = self.full()
+            self._expr(cond.expr, s, blo, bhi)
+            box = self._boxes[key] = tuple((i, a, b) for i, (a, b, m, n) in
+                                           enumerate(zip(blo, bhi, self.minimum, self.maximum)) if a != m or b != n)
+            if len(self._boxes) > 200_000:
+                self._boxes.clear()
+        for i, a, b in box:
+            if a > lo[i]:
+                lo[i] = a
+            if b < hi[i]:
+                hi[i] = b
 
     # -- per expression: returns its value on ``s`` and narrows the region to keep it ----------
     def _expr(self, e: Expr, s: State, lo: Bounds, hi: Bounds):

@@ -97,6 +97,18 @@ class Solver:
             except BudgetExceeded:
                 return Value(self._playout(s, objective, worst), exact=False)
 
+    def beats(self, s: State, threshold: int, objective: int = OVERALL) -> Optional[bool]:
+        """Whether the best total from ``s`` is above ``threshold`` (None: the budget ran out).
+        Cheaper than ``value``: a branch stops as soon as it can't get above the threshold."""
+        with self._lock:
+            memo = self._memo.setdefault((objective, False), {})
+            self._limit = self.valued + self.budget
+            try:
+                value, exact = self._search(s, objective, 1, threshold, memo, set())[:2]
+            except BudgetExceeded:
+                return None
+            return value is not None and exact and value > threshold
+
     def warm_up(self, cancel: Optional[Callable[[], bool]] = None) -> None:
         """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
         with self._lock:
@@ -166,7 +178,7 @@ class Solver:
         mood = s[1]
         entries = memo.get(place)
         if entries:
-            for elo, ehi, value, exact in entries:
+            for elo, ehi, value, exact in reversed(entries):  # the latest regions are the likeliest
                 if (exact or value <= floor) and all(a <= v <= b for a, v, b in zip(elo, mood, ehi)):
                     _meet(lo, hi, elo, ehi)
                     return value, exact, lo, hi

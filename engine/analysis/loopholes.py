@@ -1,0 +1,65 @@
+"""Scoring loopholes: where a mistake pays better than doing it right.
+
+A score only teaches when the right move is also the best route. Two ways an author can
+accidentally reward a mistake, both measured with the solver (``search``) on the best
+playthrough:
+
+- a *wrong* preparation answer whose best continuation scores more than the best
+  continuation of the right answer (the preparation then punishes understanding);
+- a choice that costs points here (a mistake) but leads to a higher best total than the
+  best choice that doesn't (the repair is worth more than the damage: a trainee who errs
+  on purpose and then repairs it beats one who does it right at once).
+"""
+
+from __future__ import annotations
+
+from ..play.rules import ANSWER, CHOOSE, rules_of
+from ..scenario.errors import Problem
+from ..scenario.model import Scenario
+from .outlook import land
+from .search import Solver, solver_of
+
+
+def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]:
+    rules = rules_of(scenario)
+    solver = solver or solver_of(scenario)
+    out: list[Problem] = []
+    s = land(rules, rules.initial())
+    seen: set = set()
+    for _ in range(10_000):
+        moves = rules.moves(s)
+        if not moves or solver.liveness.key(s) in seen:
+            break
+        seen.add(solver.liveness.key(s))
+        after = {m.id: rules.step(s, m) for m in moves}
+        if moves[0].kind == ANSWER:
+            sound = [m for m in moves if m.source.correct]
+            suspect = [m for m in moves if not m.source.correct]
+        else:  # choices only: a time-out is a pause before one of them, not an alternative
+            sound = [m for m in moves if m.kind == CHOOSE and m.vector[-1] >= 0]
+            suspect = [m for m in moves if m.kind == CHOOSE and m.vector[-1] < 0]
+        # The best sound move, found by asking each "more than the best so far?" (cheaper than valuing all).
+        top, best, exact = None, None, True
+        for m in sorted(sound, key=lambda m: m.vector[-1] + solver.relaxed.bounds(after[m.id])[0][-1], reverse=True):
+            if top is None or solver.beats(after[m.id], top - m.vector[-1]):
+                v = solver.value(after[m.id])
+                top, best, exact = m.vector[-1] + v.total, m, exact and v.exact
+        if top is not None and exact:
+            for m in suspect:
+                if solver.beats(after[m.id], top - m.vector[-1]):
+                    out.append(_problem(scenario, s, m, top))
+        # On along the direct good path: the best sound move (a line or a time-out: the only move).
+        s = land(rules, after[(best or moves[0]).id])
+    return out
+
+
+def _problem(scenario: Scenario, s, m, top: int) -> Problem:
+    pos = m.source.pos
+    if m.kind == ANSWER:
+        return Problem(scenario.path, pos.line, pos.column,
+                       f"preparation answer {m.source.question_id}.{m.id} is wrong but leads to a higher best total "
+                       f"than the right answer's {top}: a trainee gains by preparing badly", "warning")
+    return Problem(scenario.path, pos.line, pos.column,
+                   f"choice {s.position}.{m.id} scores {m.vector[-1]} but leads to a higher best total than the best "
+                   f"sound choice's {top}: a mistake that is repaired afterwards pays more than doing it right",
+                   "warning")
