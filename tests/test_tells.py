@@ -10,6 +10,20 @@ from engine import load_scenario, load_scenario_text
 from engine.analysis.tells import MAX_SHARE, Classifier, features, tells
 from tests.conftest import ROOT, SHIPPED
 
+GOOD = ("Dat begrijp ik heel goed, laten we samen kijken wat er wel kan.",
+        "I understand that well, let us look together at what can be done.")
+
+
+def _decision(i: int) -> str:
+    nxt = f"n{i + 1}" if i < 6 else "einde"
+    return (f"  n{i}:\n    speaker: ria\n    text: {{nl: \"Vraag {i}?\", en: \"Question {i}?\"}}\n    choices:\n"
+            f"      - {{id: goed, text: {{nl: \"{GOOD[0]}\", en: \"{GOOD[1]}\"}}, next: {nxt}, "
+            "score: {step3: 2, e3: 1}}\n"
+            f"      - {{id: matig, text: {{nl: \"Dat hoor ik.\", en: \"I hear you.\"}}, next: {nxt}, "
+            "score: {step3: 0}}\n"
+            f"      - {{id: fout, text: {{nl: \"Nee.\", en: \"No.\"}}, next: {nxt}, score: {{step5: -2}}}}\n")
+
+
 LONG_IS_RIGHT = """\
 format: 1
 id: lang-is-goed
@@ -20,17 +34,9 @@ residents:
   - {id: ria, name: Ria de Boer, mood: {trust: 5, anger: 3}}
 start: n1
 nodes:
-""" + "".join(f"""  n{i}:
-    speaker: ria
-    text: {{nl: "Vraag {i}?", en: "Question {i}?"}}
-    choices:
-      - {{id: goed, text: {{nl: "Dat begrijp ik heel goed, laten we samen kijken wat er wel kan.", en: "I understand that well, let us look together at what can be done."}}, next: {'n' + str(i + 1) if i < 6 else 'einde'}, score: {{step3: 2, e3: 1}}}}
-      - {{id: matig, text: {{nl: "Dat hoor ik.", en: "I hear you."}}, next: {'n' + str(i + 1) if i < 6 else 'einde'}, score: {{step3: 0}}}}
-      - {{id: fout, text: {{nl: "Nee.", en: "No."}}, next: {'n' + str(i + 1) if i < 6 else 'einde'}, score: {{step5: -2}}}}
-""" for i in range(1, 7)) + """endings:
+""" + "".join(_decision(i) for i in range(1, 7)) + """endings:
   einde: {kind: agreement, title: {nl: Klaar, en: Done}, text: {nl: Klaar., en: Done.}}
 """
-
 
 def test_a_scenario_whose_best_option_is_always_the_longest_is_caught_with_its_decisions(tmp_path):
     s = load_scenario_text(LONG_IS_RIGHT, "lang.yaml")
