@@ -45,8 +45,12 @@ def _header(st: Stats, lang: str) -> list[str]:
     if st.exact:
         lines.append(f"exact: explored all {st.states:,} reachable states in {st.seconds:.1f} s")
     else:
-        lines.append(f"sampled: more than {st.states:,} states to explore, so these numbers come from "
-                     f"{st.samples:,} random playthroughs; best and worst are the best and worst seen")
+        lines.append(f"sampled: more than {st.states:,} situations to list, so odds, counts and coverage come from "
+                     f"{st.samples:,} random playthroughs (95% intervals on the odds); the best and worst totals "
+                     "are searched, not sampled")
+    inexact = [o for o, ok in st.values_exact.items() if not ok]
+    if inexact:
+        lines.append("not searched to the end (at least / at most what is shown): " + ", ".join(inexact))
     if st.exact and st.playthroughs_capped:
         power = len(str(st.playthroughs)) - 1  # the cap is a power of ten
         lines.append(f"playthroughs: more than 10^{power} different ones (each preparation answer and choice "
@@ -120,6 +124,11 @@ def render_text(st: Stats, lang: str = "nl") -> list[str]:
         if missing:
             line += " — never: " + ", ".join(missing)
         out.append(line)
+    if st.growth:
+        out += ["", f"what multiplies the situations (more than {st.states:,}; the most values at one line):"]
+        out += [f"  {name}: {count}" for name, count in st.growth]
+        out.append("  fewer conditions on these, smaller mood scales or flags that are cleared when done keep a "
+                   "scenario small enough to list (its best and worst totals are exact either way)")
     if st.tells is not None:
         out += tells_text(st.tells)
     return out
@@ -171,6 +180,7 @@ def to_data(st: Stats) -> dict[str, Any]:
         "decisions": {"min": lo, "mean": mean, "max": hi},
         "seconds": st.seconds,
         "values_exact": st.values_exact,
+        "growth": [{"name": n, "values": c} for n, c in st.growth],
         "states_per_node": st.states_per_node,
         "odds_interval": {e: list(v) for e, v in st.odds_interval.items()},
         "tells": tells_data(st.tells) if st.tells is not None else None,

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--json", action="store_true", help="print the analysis as JSON")
     a.add_argument("--max-states", type=int, default=None, metavar="N",
                    help="explore at most N states before falling back to sampling")
-    a.add_argument("--samples", type=int, default=20_000, metavar="N", help="random playthroughs when sampling")
+    a.add_argument("--samples", type=int, default=4_000, metavar="N", help="random playthroughs when sampling")
     a.add_argument("--seed", type=int, default=0, help="seed for sampling")
     a.add_argument("--lang", choices=LANGUAGES, default=None, dest="analyze_lang", help="language of the report")
     a.set_defaults(func=cmd_analyze)

@@ -24,7 +24,7 @@ from ..play.state import State
 from ..scenario.model import Scenario
 from .liveness import Key, Liveness
 
-DEFAULT_MAX_STATES = 60_000
+DEFAULT_MAX_STATES = 20_000
 CANCEL_EVERY = 1024  # states between two looks at ``cancel``
 
 

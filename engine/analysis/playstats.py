@@ -39,10 +39,10 @@ LOOP_ROUNDS = 100_000
 LOOP_EPSILON = 1e-12
 PLAYTHROUGH_CAP = 10**18  # counted exactly up to here
 DEFAULT_SAMPLES = 4_000
-SAMPLE_STEPS = 400_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
+SAMPLE_STEPS = 200_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
 MIN_SAMPLES = 200
 OVERALL_BUDGET = 200_000  # states each extreme may value, overall and per dimension
-DIMENSION_BUDGET = 20_000
+DIMENSION_BUDGET = 3_000
 Z95 = 1.959964
 
 
@@ -87,6 +87,7 @@ class Stats:
     states_per_node: dict[str, int] = field(default_factory=dict)  # where the space grows (exact only)
     seconds: float = 0.0
     tells: Optional[Any] = None  # the tells report (``tells.tells``), when the caller asked for it
+    growth: list[tuple[str, int]] = field(default_factory=list)  # what multiplies the situations (when too many)
 
 
 def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES,
@@ -98,10 +99,36 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
         stats = _exact(graph)
     else:
         stats = _sampled(rules, samples, seed)
+        stats.growth = growth(graph)
     stats.states = graph.state_count
     _extremes(stats, rules, graph if graph.complete else None)
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def growth(graph: StateGraph, shown: int = 8) -> list[tuple[str, int]]:
+    """What multiplies the situations, from the ones listed before the budget ran out: per
+    mood slot, flag, answer, remembered choice or visit, how many different values the
+    situations at one line hold (the largest over all lines), most first. An author reads
+    it as "henk.anger takes 11 values at one line; flag belofte splits every line in two"."""
+    rules = graph.rules
+    per_line: dict[tuple[str, str], set] = {}
+    for key, state in graph.states.items():
+        if len(key) == 1:  # an ending: nothing comes after it
+            continue
+        for i, (who, var) in enumerate(rules.slots):
+            per_line.setdefault((f"{who}.{var}", key[0]), set()).add(state[1][i])
+        for kind, names in (("flag", key[2]), ("prep", key[3]), ("chose", key[4]), ("visited", key[5])):
+            if isinstance(names, frozenset):
+                for name in names:
+                    per_line.setdefault((f"{kind}.{name}", key[0]), set()).add(True)
+        per_line.setdefault(("time-outs taken", key[0]), set()).add(key[9])
+    best: dict[str, int] = {}
+    for (name, _), values in per_line.items():
+        count = len(values) if not name.startswith(("flag.", "prep.", "chose.", "visited.")) else 2
+        best[name] = max(best.get(name, 0), count)
+    ranked = sorted(((n, c) for n, c in best.items() if c > 1), key=lambda nc: (-nc[1], nc[0]))
+    return ranked[:shown]
 
 
 # -- best and worst --------------------------------------------------------------------------

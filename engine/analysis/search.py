@@ -133,19 +133,59 @@ class Solver:
 
     def path(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[tuple[State, Move]]:
         """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
-        first move (as written) through which the best (worst) total is still reachable."""
+        first move (as written) through which that total is still reachable. When the value
+        is a bound (the budget ran out), the playthrough that found it."""
+        target = self.value(s, objective, worst)
+        if not target.exact:
+            return self._playout_path(s, objective, worst)
         out: list[tuple[State, Move]] = []
         seen: set[Key] = set()
         key = self.liveness.key
+        total = target.total
+        sign = -1 if worst else 1
         while True:
-            options = self.options(s, objective, worst)
-            if not options or key(s) in seen:
+            moves = self.rules.moves(s)
+            if not moves or key(s) in seen:
                 return out
             seen.add(key(s))
-            pick = (min if worst else max)(options, key=lambda o: o.best.total)
-            choice = next(o for o in options if o.best.total == pick.best.total)
-            out.append((s, choice.move))
-            s = choice.after
+            for m in moves:
+                nxt = self.rules.step(s, m)
+                need = total - m.vector[objective]  # the rest must still reach exactly this
+                if self._reaches(nxt, objective, sign, sign * need):
+                    out.append((s, m))
+                    s, total = nxt, need
+                    break
+            else:
+                return out  # cannot happen for an exact value; stop rather than guess
+
+    def _reaches(self, s: State, k: int, sign: int, need: int) -> bool:
+        """Whether ``sign`` times the best total on ``k`` from ``s`` is at least ``need``."""
+        with self._lock:
+            memo = self._memo.setdefault((k, sign < 0), {})
+            self._limit = self.valued + self.budget
+            try:
+                value, exact = self._search(s, k, sign, need - 1, memo, set())[:2]
+            except BudgetExceeded:
+                return False
+            return value is not None and exact and value >= need
+
+    def _playout_path(self, s: State, k: int, worst: bool) -> list[tuple[State, Move]]:
+        rules, out, seen = self.rules, [], set()
+        while True:
+            moves = rules.moves(s)
+            key = self.liveness.key(s)
+            if not moves or key in seen:
+                return out
+            seen.add(key)
+            scored = []
+            for m in moves:
+                nxt = rules.step(s, m)
+                best, low = self.relaxed.bounds(nxt)
+                bound = m.vector[k] + (low[k] if worst else best[k])
+                scored.append((bound if math.isfinite(bound) else 0, m, nxt))
+            _, m, nxt = (min if worst else max)(scored, key=lambda c: c[0])
+            out.append((s, m))
+            s = nxt
 
     # -- the search ------------------------------------------------------------------------
     def _solve(self, s: State, k: int, worst: bool) -> int:
