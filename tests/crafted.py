@@ -105,3 +105,18 @@ endings:
     title: {nl: Weggelopen, en: Walked out}
     text: {nl: Bert loopt weg., en: Bert walks out.}
 """
+
+
+# MINIMAL with a room that reacts: Bert's anger unsettles Ineke, once; and the other way round.
+GROUP = MINIMAL.replace("start: opening\n", """\
+group:
+  - when: "bert.anger >= 8"
+    effects: {ineke: {anger: 2, trust: -1}}
+    text: {nl: Ineke schuift ongemakkelijk op haar stoel., en: Ineke shifts uneasily in her chair.}
+  - when: "ineke.anger >= 7"
+    effects: {bert: {trust: -2}}
+start: opening
+""", 1).replace("    text: {nl: \"En de overlast?\", en: \"And the nuisance?\"}\n",
+                "    text: {nl: \"En de overlast?\", en: \"And the nuisance?\"}\n    channel: chat\n", 1) \
+    .replace("        score: {step3: 2, e3: 1}\n",
+             "        score: {step3: 2, e3: 1}\n        lens: [persuasion, awareness2]\n", 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine import ScenarioError, load_scenario_text
-from tests.crafted import MINIMAL
+from engine import ScenarioError, Session, load_scenario_text
+from tests.crafted import GROUP, MINIMAL
 
 OPENING = '''  opening:
     speaker: ineke
@@ -103,3 +103,46 @@ def test_return_outside_an_interruption_is_an_error():
 def test_leaving_names_residents(old, new, message):
     with pytest.raises(ScenarioError, match=message):
         load_scenario_text(INTERRUPTION.replace(old, new, 1), "mini.yaml")
+
+
+def test_the_room_reacts_to_an_outburst_once_in_order_and_the_transcript_says_so():
+    s = load_scenario_text(GROUP, "group.yaml")
+    session = Session.start(s, seed=3)
+    session.answer("veilig")
+    session.choose("kaders")  # everyone's anger +2: Bert reaches 8, the room reacts, and then Ineke's 7 does too
+    assert session.mood["ineke"] == {"trust": 4, "anger": 7}
+    assert session.mood["bert"] == {"trust": 1, "anger": 8}
+    fired = [e.variant for e in session.state.transcript if e.kind == "reaction"]
+    assert fired == [0, 1]
+    session.choose("uitleggen")  # Bert angrier still: each reaction fired once, never again
+    assert session.mood["ineke"] == {"trust": 4, "anger": 7}
+    assert [e.variant for e in session.state.transcript if e.kind == "reaction"] == [0, 1]
+
+
+def test_a_calm_choice_leaves_the_room_alone():
+    session = Session.start(load_scenario_text(GROUP, "group.yaml"), seed=3)
+    session.answer("veilig")
+    session.choose("luisteren")
+    assert not [e for e in session.state.transcript if e.kind == "reaction"]
+    assert session.mood["ineke"] == {"trust": 7, "anger": 3}
+
+
+def test_channel_and_lens_are_read_and_default_to_spoken_and_none():
+    s = load_scenario_text(GROUP, "group.yaml")
+    assert s.nodes["midden"].channel == "chat" and s.nodes["opening"].channel == "spoken"
+    by_id = {c.id: c for c in s.nodes["opening"].choices}
+    assert by_id["luisteren"].lens == ("persuasion", "awareness2") and by_id["kaders"].lens == ()
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("lens: [persuasion, awareness2]", "lens: [charm]", "lens"),
+    ("    channel: chat\n", "    channel: pigeon\n", "channel"),
+    ("effects: {ineke: {anger: 2, trust: -1}}", "effects: {henk: {anger: 2}}", "henk"),
+    ("effects: {bert: {trust: -2}}", "effects: {bert: {woede: -2}}", "woede"),
+    ('when: "ineke.anger >= 7"', 'when: "ineke.anger >= "', "group.yaml:"),
+])
+def test_bad_group_lens_and_channel_values_name_the_place(old, new, message):
+    assert old in GROUP
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(GROUP.replace(old, new, 1), "group.yaml")
+    assert message in str(err.value) and "group.yaml:" in str(err.value)

@@ -11,7 +11,7 @@ import pytest
 from engine import Session, load_scenario, load_scenario_text
 from engine.play.rules import CONTINUE, TIMEOUT_MOVE, rules_of
 from tests.conftest import ROOT, SHIPPED
-from tests.crafted import MINIMAL
+from tests.crafted import GROUP, MINIMAL
 from tests.fixtures.realistic import realistic_text
 
 REALISTIC = sorted((ROOT / "tests" / "scenarios" / "realistic").glob("*.yaml"))
@@ -19,6 +19,7 @@ REALISTIC = sorted((ROOT / "tests" / "scenarios" / "realistic").glob("*.yaml"))
 
 def scenarios():
     yield load_scenario_text(MINIMAL, "mini.yaml")
+    yield load_scenario_text(GROUP, "group.yaml")
     for path in SHIPPED + REALISTIC:
         yield load_scenario(str(path))
     yield load_scenario_text(realistic_text(3, residents=4, nodes=30), "generated.yaml")

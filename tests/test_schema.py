@@ -29,6 +29,10 @@ mood_variables:
   trust: {label: {nl: Vertrouwen, en: Trust}, min: 0, max: 10, initial: 5, good: high}
   anger: {label: {nl: Boosheid, en: Anger}, min: 0, max: 10, initial: 3, good: low}
 timeout: {limit: 2, cost: {all: {anger: 1}}, score: {step2: 1}}
+group:
+  - when: "bert.anger >= 8"
+    effects: {all: {anger: 1}}
+    text: {nl: Er wordt gemompeld., en: People mutter.}
 residents:
 """, 1)
 

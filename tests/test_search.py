@@ -17,12 +17,13 @@ from engine.analysis.graph import explore
 from engine.analysis.search import Solver
 from engine.play.rules import OBJECTIVES, rules_of
 from tests.conftest import SHIPPED
-from tests.crafted import MINIMAL
+from tests.crafted import GROUP, MINIMAL
 from tests.fixtures.realistic import realistic_text
 
 
 def small():
     yield load_scenario_text(MINIMAL, "mini.yaml")
+    yield load_scenario_text(GROUP, "group.yaml")
     for path in SHIPPED:
         yield load_scenario(str(path))
     for seed in range(4):

@@ -71,6 +71,10 @@ class Intervals:
                     self._join(place, b, queue)
                     continue
                 if after:
+                    for r in self.rules.scenario.group:  # may or may not fire: both stay inside
+                        if self.truth(r.when, b) is not False:
+                            fired = _apply(self.rules._ops(r.effects), b, self._leavers)
+                            b = tuple((min(a, c), max(x, d)) for (a, x), (c, d) in zip(b, fired))
                     for t in self.rules.triggers:
                         answer = self.truth(t.when, b)
                         if answer is False:

@@ -49,6 +49,8 @@ class Liveness:
         trigger_reads: set = set()
         for t in s.triggers:
             trigger_reads |= _reads(t.when, rules)
+        for r in s.group:  # checked right after every choice, like triggers
+            trigger_reads |= _reads(r.when, rules)
         # What a position reads itself, and where its moves and jumps can lead (with what they overwrite).
         own: dict[str, set] = {}
         edges: dict[str, list[tuple[str, frozenset]]] = {}

@@ -17,7 +17,7 @@ that end up inside an interval after the move form an interval before it (``Prei
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..play.rules import Ops
 from ..play.state import State
@@ -40,8 +40,11 @@ class Regions:
     def full(self) -> tuple[Bounds, Bounds]:
         return list(self.minimum), list(self.maximum)
 
-    def narrow(self, cond: Condition, s: State, lo: Bounds, hi: Bounds) -> None:
-        """Shrink [lo, hi] so that ``cond`` answers on every mood in it as it does on ``s``."""
+    def narrow(self, cond: Optional[Condition], s: State, lo: Bounds, hi: Bounds) -> None:
+        """Shrink [lo, hi] so that ``cond`` answers on every mood in it as it does on ``s``
+        (``None``: a group reaction moved the mood; the caller pins its region, see ``search``)."""
+        if cond is None:
+            return
         # What a condition needs depends only on what it can read: the mood, flags, answers,
         # choices, visits and who is present. Searches meet the same ones again and again.
         key = (cond.source, s[1], s[2], s[3], s[4], s[5], s[7])

@@ -50,7 +50,8 @@ class Relaxed:
                                                     x[8:] in s[5] if x.startswith("visited:") else x[6:] in s[4]))
         else:
             names = frozenset()
-        return ("rest", s[0], s[6], s[8], names)
+        fired = frozenset(k for k in s[6] if k >= 0) if s[6] else s[6]  # triggers only: reactions move mood
+        return ("rest", s[0], fired, s[8], names)
 
     def _possible(self, cond: Condition | None, names: frozenset) -> bool:
         """False only when ``cond`` is certainly false from the kept names alone."""

@@ -235,10 +235,11 @@ class Solver:
             raise SearchCancelled()
         on_path.add(here)
         away, before, bounds = s[7], self.preimages.before, self.relaxed.bounds
+        stirred: list = []  # set when a group reaction moved the mood during a move: see _ChildNote
         children = []
         for m in moves:
             clo, chi = regions.full()
-            nxt = rules.step(s, m, lambda cond, st, clo=clo, chi=chi: regions.narrow(cond, st, clo, chi))
+            nxt = rules.step(s, m, _ChildNote(regions, clo, chi, stirred))
             best, low = bounds(nxt)
             children.append((sign * m.vector[k] + (best[k] if sign > 0 else -low[k]), m, nxt, clo, chi))
         children.sort(key=lambda c: c[0], reverse=True)
@@ -264,7 +265,7 @@ class Solver:
             blo, bhi = before(m.ops, away, clo, chi)
             _meet(lo, hi, blo, bhi)
         on_path.discard(here)
-        if looped:  # the value depends on the path that came here: true at this mood only
+        if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
             lo[:], hi[:] = list(mood), list(mood)
         if found is not None and found > floor:
             memo.setdefault(place, []).append((tuple(lo), tuple(hi), found, True))
@@ -324,9 +325,10 @@ class Solver:
             raise BudgetExceeded()
         on_path.add(here)
         looped = False
+        stirred: list = []
         for m in moves:
             clo, chi = regions.full()
-            nxt = rules.step(s, m, lambda c, st, clo=clo, chi=chi: regions.narrow(c, st, clo, chi))
+            nxt = rules.step(s, m, _ChildNote(regions, clo, chi, stirred))
             if towards is None or nxt[0] in towards:
                 found, vlo, vhi, path = self._reach(nxt, goal, cond, stuck, towards, memo, on_path)
                 if found:
@@ -337,7 +339,7 @@ class Solver:
             blo, bhi = self.preimages.before(m.ops, s[7], clo, chi)
             _meet(lo, hi, blo, bhi)
         on_path.discard(here)
-        if looped:
+        if looped or stirred:
             lo[:], hi[:] = list(mood), list(mood)
         memo.setdefault(place, []).append((tuple(lo), tuple(hi)))
         return False, lo, hi, []
@@ -364,6 +366,24 @@ class Solver:
                 scored.append((m.vector[k] + (low[k] if worst else best[k]), m, nxt))
             bound, m, s = (min if worst else max)(scored, key=lambda c: c[0] if math.isfinite(c[0]) else 0)
             total += m.vector[k]
+
+
+class _ChildNote:
+    """Hears the conditions evaluated while a move settles and narrows the move's region; a
+    ``None`` (a group reaction moved the mood between the move and its triggers) is remembered
+    in ``stirred``: regions can't be carried back through that, so the state is valued at its
+    own mood only."""
+
+    __slots__ = ("regions", "lo", "hi", "stirred")
+
+    def __init__(self, regions: Regions, lo: list, hi: list, stirred: list):
+        self.regions, self.lo, self.hi, self.stirred = regions, lo, hi, stirred
+
+    def __call__(self, cond: Optional[Condition], s: State) -> None:
+        if cond is None:
+            self.stirred.append(True)
+        else:
+            self.regions.narrow(cond, s, self.lo, self.hi)
 
 
 def _meet(lo: list, hi: list, other_lo, other_hi) -> None:

@@ -9,6 +9,7 @@ move is fired) and its compiled effects as the callback. Events:
 - ``choose``  — make a choice (``move=`` the choice id)
 - ``proceed`` — go on after a line without choices
 - ``timeout`` — step onto the balcony at a decision (an internal transition: the state stays)
+- ``react``   — right after a choice: a group reaction that holds (fired until none does)
 - ``interrupt`` — right after a choice: the first of the scenario's triggers that holds
 - ``redirect`` — the first of the current node's ``auto`` transitions that holds
 
@@ -87,6 +88,10 @@ class LiveMachine:
                                             before=[_apply(t.apply)])
                 self._sources.setdefault("timeout", set()).add(position)
         nodes = list(s.nodes)
+        for r in rules.reactions:  # internal: the meeting stays where it is, the room's mood moves
+            self.machine.add_transition("react", nodes, None, conditions=[_guard(r.guard)],  # type: ignore
+                                        before=[_apply(r.apply)])
+            self._sources.setdefault("react", set()).update(nodes)
         for t in rules.triggers:
             self._add("interrupt", nodes, t.dest, [_guard(t.guard)], t.apply)
         for nid, autos in rules.autos.items():

@@ -121,6 +121,7 @@ class Rules:
         self.read_visited = frozenset(read_visited)
         self._tests: dict[str, Test] = {}
         self.triggers = tuple(self._trigger(k) for k in range(len(s.triggers)))
+        self.reactions = tuple(self._reaction(k) for k in range(len(s.group)))
         self.table: dict[str, tuple[Move, ...]] = {}  # position -> its moves, as written
         self.autos: dict[str, tuple[Redirect, ...]] = {}
         self.timeouts: dict[str, Move] = {}  # decision node -> its time-out
@@ -256,6 +257,37 @@ class Rules:
             apply = lambda s: _new(State, s[:6] + (s[6] | {k},) + s[7:])
         return Redirect(lambda s: k not in s[6] and when(s), apply, t.goto, k, t.when)
 
+    def _reaction(self, k: int) -> Redirect:
+        """Group reaction ``k``; it fires once, marked in ``fired`` as ``-1 - k`` (triggers count up from 0)."""
+        r = self.scenario.group[k]
+        when, mark = self.test(r.when), -1 - k
+        effects = self._effects(r.effects)
+
+        def apply(s: State) -> State:
+            t = effects(s)
+            return _new(State, t[:6] + (t[6] | {mark},) + t[7:])
+        return Redirect(lambda s: mark not in s[6] and when(s), apply, "", mark, r.when)
+
+    def react(self, s: State, note: Optional[Note] = None) -> State:
+        """Right after a choice, before any trigger: the first group reaction that holds fires,
+        then the first that holds after it, until none does (each fires once; the live machine
+        fires ``react`` the same way). ``note`` hears every condition read, and ``None`` when one
+        fired: the mood changed between the move and the triggers."""
+        for _ in range(len(self.reactions)):
+            for r in self.reactions:
+                if r.trigger in s[6]:
+                    continue
+                if note is not None:
+                    note(r.when, s)  # type: ignore[arg-type]
+                if r.guard(s):
+                    s = r.apply(s)
+                    if note is not None:
+                        note(None, s)  # type: ignore[arg-type]
+                    break
+            else:
+                return s
+        return s
+
     def _show(self, node: Node) -> Optional[Apply]:
         leaves, rejoins = frozenset(node.leaves), frozenset(node.rejoins)
         visit = node.id if node.id in self.read_visited else None
@@ -339,6 +371,8 @@ class Rules:
     def settle(self, s: State, after_choice: bool, note: Optional[Note] = None) -> State:
         if not after_choice and s[0] not in self._busy:
             return s  # no auto transition here and nothing to show: at rest already
+        if after_choice and self.reactions and s[0] not in self.endings:
+            s = self.react(s, note)
         for _ in range(MAX_REDIRECTS):
             if s[0] in self.endings:
                 return s
@@ -406,6 +440,8 @@ def rules_of(scenario: Scenario) -> Rules:
 
 
 def conditions_of(s: Scenario) -> Iterator[Condition]:
+    for r in s.group:
+        yield r.when
     for t in s.triggers:
         yield t.when
     for node in s.nodes.values():

@@ -254,6 +254,12 @@ class Session:
         machine, endings = self._machine, self.scenario.endings
         moved = False
         if after_choice and machine.game.position not in endings:
+            for _ in range(len(self.rules.reactions)):  # each fires once: the room reacts, in order
+                before = machine.game.fired
+                if not machine.fire("react"):
+                    break
+                for mark in sorted(machine.game.fired - before, reverse=True):  # -1 - k: reaction k
+                    self.state.transcript.append(Entry("reaction", machine.game.position, variant=-1 - mark))
             moved = machine.fire("interrupt")
         for _ in range(MAX_REDIRECTS):
             if machine.game.position in endings or not machine.fire("redirect"):

@@ -85,7 +85,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of the transcript: ``line`` (node shown), ``choice``, ``timeout`` or ``ending``."""
+    """One line of the transcript: ``line`` (node shown), ``choice``, ``timeout``, ``reaction``
+    (group reaction number ``variant`` fired at ``node_id``) or ``ending``."""
 
     kind: str
     node_id: str

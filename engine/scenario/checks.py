@@ -81,6 +81,16 @@ def check_scenario(s: Scenario) -> list[Problem]:
                         err(epos, f"choice {c.key}: mood variable {var!r} is not defined"
                                   f"{did_you_mean(var, s.mood_variables)}")
 
+    for r in s.group:
+        rpos = r.pos
+        for who, deltas in r.effects.items():
+            if who != "all" and who not in residents:
+                err(rpos, f"group reaction effects name {who!r}, which is not a resident or 'all'"
+                          f"{did_you_mean(who, residents | {'all'})}")
+            for var in deltas:
+                if var not in s.mood_variables:
+                    err(rpos, f"group reaction: mood variable {var!r} is not defined"
+                              f"{did_you_mean(var, s.mood_variables)}")
     tpos = s.mark("timeout:effects")
     for who, deltas in s.timeout.cost.items():
         if who != "all" and who not in residents:
@@ -97,6 +107,8 @@ def check_scenario(s: Scenario) -> list[Problem]:
 
 
 def _conditions(s: Scenario) -> Iterator[tuple[Condition, Pos]]:
+    for r in s.group:
+        yield r.when, r.pos
     for t in s.triggers:
         yield t.when, t.pos
     for node in s.nodes.values():

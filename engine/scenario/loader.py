@@ -16,9 +16,11 @@ from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
 from .model import (
+    CHANNELS,
     EMOTIONS,
     ENDING_KINDS,
     LABELS,
+    LENS_TAGS,
     ORDERS,
     STAGES,
     TIMEOUT,
@@ -30,6 +32,7 @@ from .model import (
     Preparation,
     PrepOption,
     PrepQuestion,
+    Reaction,
     Resident,
     Scenario,
     Setting,
@@ -126,6 +129,7 @@ class _ScenarioBuilder(Reader):
         prep = self.preparation(top["preparation"]) if "preparation" in top else None
         timeout = self.timeout(top["timeout"], mood_vars) if "timeout" in top else default_timeout(mood_vars)
         start = self.identifier(self.at("start", top["start"]), "start") if "start" in top else None
+        group = self.items(top["group"], "group", self.reaction) if "group" in top else ()
         triggers = self.items(top["triggers"], "triggers",
                               lambda n: self.auto(n, "a trigger", "trigger", shape="trigger")) \
             if "triggers" in top else ()
@@ -138,7 +142,8 @@ class _ScenarioBuilder(Reader):
             id=scenario_id, title=title, summary=summary, language=self.language,
             learning_goals=goals, minutes=minutes, difficulty=difficulty, setting=setting,
             mood_variables=mood_vars, residents=residents, preparation=prep, start=start,
-            triggers=triggers, nodes=nodes, endings=endings, timeout=timeout, path=self.path, digest=digest,
+            triggers=triggers, nodes=nodes, endings=endings, timeout=timeout, group=group, path=self.path,
+            digest=digest,
             marks=dict(self.marks),
         )
 
@@ -328,6 +333,7 @@ class _ScenarioBuilder(Reader):
         emotion = self.choice_of(f["emotion"], f"{where} emotion", EMOTIONS) if "emotion" in f else None
         provocation = bool(self.boolean(f["provocation"], f"{where} provocation")) if "provocation" in f else False
         order = self.choice_of(f["order"], f"{where} order", ORDERS) if "order" in f else "shuffled"
+        channel = self.choice_of(f["channel"], f"{where} channel", CHANNELS) if "channel" in f else "spoken"
         leaves = self.flags(self.at(f"node:{nid}:leaves", f["leaves"]), f"{where} leaves") if "leaves" in f else ()
         rejoins = self.flags(self.at(f"node:{nid}:rejoins", f["rejoins"]), f"{where} rejoins") \
             if "rejoins" in f else ()
@@ -344,7 +350,7 @@ class _ScenarioBuilder(Reader):
             self.error(f["provocation"] if provocation else f["order"],
                        f"{where}: 'provocation' and 'order' belong on a node with choices (a decision)")
         return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node),
-                    emotion, provocation, order or "shuffled", leaves, rejoins)
+                    emotion, provocation, order or "shuffled", leaves, rejoins, channel or "spoken")
 
     def variant(self, node: yaml.Node, where: str, nid: str) -> Optional[Variant]:
         f = self.mapping(node, f"a variant in {where}", *keys("variant"))
@@ -361,6 +367,21 @@ class _ScenarioBuilder(Reader):
         if when is None or text is None:
             return None
         return Variant(when, text, speaker, emotion)
+
+    def reaction(self, node: yaml.Node) -> Optional[Reaction]:
+        f = self.mapping(node, "a group reaction", *keys("reaction"))
+        if f is None:
+            return None
+        when = self.condition(f["when"], "when") if "when" in f else None
+        effects = self.effects(f["effects"], "group reaction") if "effects" in f else None
+        text = self.text(f["text"], "group reaction text") if "text" in f else None
+        if when is not None:
+            self.at(f"cond:{id(when)}", f["when"])
+        if "effects" in f:
+            self.at(f"reaction:{id(node)}:effects", f["effects"])
+        if when is None or effects is None:
+            return None
+        return Reaction(when, effects, text, self.pos(node))
 
     def auto(self, node: yaml.Node, where: str, owner: str, shape: str = "auto") -> Optional[AutoTransition]:
         f = self.mapping(node, where, *keys(shape))
@@ -405,6 +426,10 @@ class _ScenarioBuilder(Reader):
             feedback = self.text(f["feedback"], f"{where} feedback") if "feedback" in f else EMPTY
             label = self.choice_of(f["label"], f"{where} label", LABELS) if "label" in f else None
             balcony = bool(self.boolean(f["balcony"], f"{where} balcony")) if "balcony" in f else False
+            lens = self.flags(f["lens"], f"{where} lens") if "lens" in f else ()
+            for tag in lens:
+                if tag not in LENS_TAGS:
+                    self.error(f["lens"], f"{where} lens: {tag!r} is not one of {', '.join(LENS_TAGS)}")
             self.at(f"choice:{nid}.{cid}:next", f.get("next"))
             if when is not None:
                 self.at(f"cond:{id(when)}", f["when"])
@@ -413,7 +438,8 @@ class _ScenarioBuilder(Reader):
             if text is None or nxt is None:
                 continue
             out.append(Choice(cid, nid, text, nxt, when, effects, set_flags, clear_flags, score,
-                              feedback or EMPTY, label, balcony, self.pos(item)))
+                              feedback or EMPTY, label, balcony, self.pos(item),
+                              tuple(t for t in lens if t in LENS_TAGS)))
         return tuple(out)
 
     def effects(self, node: yaml.Node, where: str) -> dict[str, dict[str, int]]:

@@ -21,6 +21,10 @@ STAGES = ("kitchen", "hall", "council", "phone", "online")  # the room the windo
 EMOTIONS = ("neutral", "pleased", "worried", "angry", "hurt", "sceptical", "relieved")  # a line's face
 TIMEOUT = "timeout"  # the move id of a time-out (the balcony); no choice may use it
 RETURN = "return"  # as a next or goto: end an interruption, back to where the conversation was
+# Moves the debrief can discuss beside the nine dimensions, never added to the score: the seed's
+# overtuigingskracht (persuasion) and its three levels of omgevingsbewustzijn.
+LENS_TAGS = ("persuasion", "awareness1", "awareness2", "awareness3")
+CHANNELS = ("spoken", "chat", "email", "phone")  # how a line reaches the trainee
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class Choice:
     label: Optional[str] = None
     balcony: bool = False
     pos: Pos = Pos()
+    lens: tuple[str, ...] = ()  # LENS_TAGS this move is an example of (discussed, not scored)
 
     @property
     def key(self) -> str:
@@ -110,6 +115,17 @@ class AutoTransition:
 
 
 @dataclass(frozen=True)
+class Reaction:
+    """The group reacting to one of its members: once ``when`` holds after a choice, its
+    effects move the others' mood (an outburst that unsettles the room), once per meeting."""
+
+    when: Condition
+    effects: Mapping[str, Mapping[str, int]]
+    text: Optional[Text] = None  # what the room does, for the log
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
 class Node:
     id: str
     speaker: str
@@ -126,6 +142,7 @@ class Node:
     order: str = "shuffled"  # one of ORDERS
     leaves: tuple[str, ...] = ()  # residents who leave the meeting when this line is shown
     rejoins: tuple[str, ...] = ()  # residents who come back when this line is shown
+    channel: str = "spoken"  # one of CHANNELS
 
     @property
     def is_decision(self) -> bool:
@@ -219,6 +236,7 @@ class Scenario:
     nodes: Mapping[str, Node]
     endings: Mapping[str, Ending]
     timeout: TimeoutRule = TimeoutRule()
+    group: tuple[Reaction, ...] = ()
     path: str = "<scenario>"
     digest: str = ""
     marks: Mapping[str, Pos] = field(default_factory=dict, compare=False, repr=False)

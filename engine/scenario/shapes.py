@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 
 import yaml
 
-from .model import EMOTIONS, ENDING_KINDS, LABELS, NARRATOR, ORDERS, STAGES
+from .model import CHANNELS, EMOTIONS, ENDING_KINDS, LABELS, LENS_TAGS, NARRATOR, ORDERS, STAGES
 from .text import LANGUAGES
 
 MIN_WEIGHT, MAX_WEIGHT = -2, 2
@@ -95,6 +95,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("timeout", "shape:timeout",
            "What a time-out (stepping onto the balcony, key B) does: scored at a provocation, limited and costly "
            "elsewhere. Default: step2 +1 at a provocation; elsewhere at most 2 per meeting, each anger +1 for all."),
+        _f("group", "list:reaction",
+           "How the group reacts to one member: after every choice, each reaction whose when holds moves the "
+           "others' mood, once per meeting (one participant's outburst unsettles the room)."),
         _f("triggers", "list:trigger",
            "Automatic jumps on mood thresholds, checked after every choice in order; each fires at most once."),
         _f("nodes", "map:node", "The dialogue: node id -> what is said and what the trainee can answer.", True,
@@ -171,6 +174,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("provocation", "bool", "This line provokes the trainee: a time-out here is Ury's step 2 and scores."),
         _f("order", "enum", "shuffled (default: the options in a fresh order per session) or fixed (as written, "
            "where the order carries meaning).", values=ORDERS),
+        _f("channel", "enum", "How the line reaches the trainee: spoken (default), chat (the meeting's chat "
+           "column), email or phone (a voice, no face).", values=CHANNELS),
         _f("leaves", "flags", "Residents who leave the meeting when this line is shown: they stop reacting "
            "(no mood effects) until a line rejoins them; conditions see away.RESIDENT."),
         _f("rejoins", "flags", "Residents who come back into the meeting when this line is shown."),
@@ -187,6 +192,11 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("auto", "An automatic jump out of a node.", (
         _f("when", "condition", "Condition that makes the jump.", True),
         _f("goto", "id", "Node or ending to jump to.", True),
+    )),
+    Shape("reaction", "The group reacting to one of its members, once its when holds after a choice.", (
+        _f("when", "condition", "Condition checked after every choice, e.g. \"ruud.anger >= 8\".", True),
+        _f("effects", "effects", "Mood changes for the others, e.g. {all: {anger: 1}, sanne: {trust: -1}}.", True),
+        _f("text", "text", "What the room does, shown in the log (e.g. 'Er wordt gemompeld.')."),
     )),
     Shape("trigger", "An automatic jump anywhere in the meeting, on a mood threshold.", (
         _f("when", "condition", "Condition checked after every choice, e.g. \"bert.anger >= 10\".", True),
@@ -208,6 +218,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
            "neutral choice."),
         _f("feedback", "text", "Why this choice scores as it does, in one or two sentences; shown in the debrief."),
         _f("label", "enum", "The trainer's verdict, which overrides the computed one.", values=LABELS),
+        _f("lens", "flags", "What this move is an example of, for the debrief's lens beside the nine dimensions "
+           "(never scored): " + ", ".join(LENS_TAGS) + "."),
         _f("balcony", "bool", "This option is a pause in words (Ury step 2, 'go to the balcony'). It is shown like "
            "every other option, in the shuffled order: no label or colour gives it away."),
     ), snippet={"id": "$1", "text": _TEXT_SNIPPET, "next": "$3", "score": {}, "feedback": {"nl": "", "en": ""}}),
