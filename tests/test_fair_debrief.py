@@ -177,3 +177,23 @@ def test_replay_from_a_time_out_and_from_a_choice_says_what_was_done_there(flawl
     # The replay shows the options in the order seen the first time (the session's seed is kept).
     listed = re.findall(r"^\s*(\d)\. ", again.stdout, re.M)
     assert listed[:len(d.offered)] == [str(n) for n in range(1, len(d.offered) + 1)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_back_from_the_balcony_the_options_stand_where_they_stood(seed):
+    """A time-out pauses the decision; it is no new decision, so its options are not shuffled again."""
+    from engine import Session, load_scenario
+    from tests.conftest import SCENARIOS
+    session = Session.start(load_scenario(str(SCENARIOS / "speeltuin-kort.yaml")), seed=seed)
+    for option in PREP:
+        session.answer(option)
+    while session.can_continue:
+        session.advance()
+    session.choose("vooraf_kader")
+    while session.can_continue:
+        session.advance()
+    before = [c.id for c in session.choices]
+    session.take_timeout()
+    assert [c.id for c in session.choices] == before
+    session.choose(before[2])
+    assert session.history[-1].shown_as == 3 and list(session.history[-1].offered) == before
