@@ -336,11 +336,17 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     dims = {d["key"]: d["short"] for d in data["dimensions"]}
     h.append(f'<table><tr><th></th><th class="num">{_e(first)}</th><th class="num">'
              f'{_e(tr("paths_second", lang))}</th><th class="num"></th></tr>')
-    for t in paths["totals"]:
-        if t["first"] == t["second"] == 0:
-            continue
-        trend = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
-        h.append(f"<tr><td>{_e(dims.get(t['key'], tr('overall', lang)))}</td><td class=\"num\">{t['first']}</td>"
-                 f"<td class=\"num\">{t['second']}</td><td class=\"num {trend}\">{t['change']:+d}</td></tr>")
+    t = next(t for t in paths["totals"] if t["key"] == "overall")
+    trend = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+    h.append(f"<tr><td>{_e(tr('overall', lang))}</td><td class=\"num\">{t['first']}</td>"
+             f"<td class=\"num\">{t['second']}</td><td class=\"num {trend}\">{t['change']:+d}</td></tr>")
     h.append("</table>")
+    ways = []  # per dimension only which way it went: its one figure is its place on the 1-5 scale
+    for t in paths["totals"]:
+        if t["key"] == "overall" or t["first"] == t["second"] == 0:
+            continue
+        way = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+        ways.append(f'<span class="{way}">{_e(dims[t["key"]])} {_e(tr("trend_" + way, lang))}</span>')
+    if ways:
+        h.append(f"<p>{_e(tr('paths_dims', lang))}: {', '.join(ways)}</p>")
     return h

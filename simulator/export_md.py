@@ -218,11 +218,19 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
               for k, e in (("first", paths["first_ending"]), ("second", paths["second_ending"]))}
     out.append(f"| | **{tr('ending', lang)}** | {ending['first']} | {ending['second']} |")
     out += ["", f"| | {first} | {second} | |", "|---|---:|---:|---:|"]
-    dims = {d["key"]: d["short"] for d in data["dimensions"]}
-    for t in paths["totals"]:
-        if t["first"] == t["second"] == 0:
-            continue
-        name = dims.get(t["key"], tr("overall", lang))
-        out.append(f"| {name} | {t['first']} | {t['second']} | {t['change']:+d} |")
-    out.append("")
+    total = next(t for t in paths["totals"] if t["key"] == "overall")
+    out.append(f"| **{tr('overall', lang)}** | {total['first']} | {total['second']} | {total['change']:+d} |")
+    out += [""] + _path_trends(data, lang) + [""]
     return out
+
+
+def _path_trends(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Per dimension only which way it went (its one figure is its place on the 1-5 scale)."""
+    dims = {d["key"]: d["short"] for d in data["dimensions"]}
+    ways = []
+    for t in data["paths"]["totals"]:
+        if t["key"] == "overall" or t["first"] == t["second"] == 0:
+            continue
+        way = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+        ways.append(f"{dims[t['key']]} {tr('trend_' + way, lang)}")
+    return [f"*{tr('paths_dims', lang)}:* {', '.join(ways)}"] if ways else []

@@ -79,6 +79,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_tips": {"nl": "Geen tips nodig voor deze route: er is niets om aan te werken.",
                 "en": "No tips needed for this route: there is nothing to work on."},
     "progress_dims": {"nl": "Per dimensie sinds de eerste keer", "en": "Per dimension since the first time"},
+    "paths_dims": {"nl": "Per dimensie, deze keer tegenover de eerste",
+                   "en": "Per dimension, this time against the first"},
     "trend_up": {"nl": "beter", "en": "better"},
     "trend_down": {"nl": "minder", "en": "less"},
     "trend_same": {"nl": "gelijk", "en": "the same"},

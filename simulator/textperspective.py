@@ -89,12 +89,23 @@ def paths_lines(comparison: PathComparison, lang: str, names: Mapping[str, str],
     out.extend(_wrap(f"{first_label}: {_mood(comparison.first_mood, names, labels)}", "    "))
     out.extend(_wrap(f"{second_label}: {_mood(comparison.second_mood, names, labels)}", "    "))
     out.append(f"  {tr('paths_totals', lang)}:")
-    for key in DIMENSION_KEYS + ("overall",):
-        a, b = comparison.first_totals.get(key, 0), comparison.second_totals.get(key, 0)
-        if a == b == 0:
+    a, b = comparison.first_totals.get("overall", 0), comparison.second_totals.get("overall", 0)
+    change = comparison.change("overall")
+    arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+    out.append(f"    {tr('overall', lang):<12} {a:>3} → {b:<3} {arrow} {change:+d}")
+    ways = path_trends(comparison, lang)
+    if ways:  # a dimension's own figure is its place on the 1-5 scale, so here only which way it went
+        out.extend(_wrap(f"{tr('paths_dims', lang)}: {', '.join(ways)}", "    "))
+    return out
+
+
+def path_trends(comparison: PathComparison, lang: str) -> list[str]:
+    """Per dimension either path scored on: "Stap 3 beter", "Stap 2 gelijk" (this time against the first)."""
+    out = []
+    for key in DIMENSION_KEYS:
+        if comparison.first_totals.get(key, 0) == comparison.second_totals.get(key, 0) == 0:
             continue
-        name = tr("overall", lang) if key == "overall" else BY_KEY[key].short.get(lang)
         change = comparison.change(key)
-        arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-        out.append(f"    {name:<12} {a:>3} → {b:<3} {arrow} {change:+d}")
+        way = "up" if change > 0 else "down" if change < 0 else "same"
+        out.append(f"{BY_KEY[key].short.get(lang)} {tr('trend_' + way, lang)}")
     return out
