@@ -47,9 +47,15 @@ def overall_scale(review: Review) -> Optional[float]:
     return None if share is None else 1 + 4 * share / 100.0
 
 
+def provoked(d: DecisionReview) -> bool:
+    """The line was meant to provoke and the trainee answered without stepping back first, where a
+    time-out would have scored (also when the review names another missed chance first)."""
+    return d.missed_reason == "provocation" or bool(d.skipped_timeout)
+
+
 def missed_provocation(d: DecisionReview, lang: str) -> Optional[str]:
     """Ury's step 2 in words when the line provoked and no time-out came first; else None."""
-    return tr("missed_provocation", lang) if d.missed_reason == "provocation" else None
+    return tr("missed_provocation", lang) if provoked(d) else None
 
 
 def nothing_to_work_on(review: Review) -> bool:

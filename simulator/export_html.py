@@ -193,7 +193,7 @@ def render_html(data: Mapping[str, Any]) -> str:
             h.append("</dl>")
         elif d["own_words"] and d["kind"] == "meeting":  # own words beside the choice and the best one
             h.append(f'<dl class="better"><dt>{T("own_words_best")}</dt><dd>{T("best_choice_then")}</dd></dl>')
-        if d["missed_reason"] == "provocation":
+        if d["provoked"]:
             h.append(f'<p class="provoked"><strong>{T("provoked")}:</strong> {T("missed_provocation")}</p>')
         h.append("</section>")
 

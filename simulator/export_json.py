@@ -29,7 +29,7 @@ from engine.debrief.selfrating import SelfRating, rating_rows
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 from engine.scenario.text import Text
 
-from .debrief_words import overall_scale
+from .debrief_words import overall_scale, provoked
 from .journal import SessionRecord
 from .signoff_status import status_data, status_of
 
@@ -151,7 +151,7 @@ def _order_and_words(d: DecisionReview) -> dict[str, Any]:
     """Where the trainee saw the options (the order is shuffled per session) and what they typed
     first in own-words mode."""
     return {"offered": list(d.decision.offered), "shown_as": d.decision.shown_as,
-            "own_words": d.decision.own_words}
+            "own_words": d.decision.own_words, "provoked": provoked(d)}
 
 
 def _rating(review: Review, rating: Optional[SelfRating], lang: str) -> Optional[dict[str, Any]]:

@@ -95,7 +95,7 @@ def render_md(data: Mapping[str, Any]) -> str:
                 out.append(f"  - {tr('why', lang)}: {_quote(better['feedback'])}")
             if d["missed_reason"] == "unlocked":
                 out.append(f"  - {tr('missed_unlocked', lang)}")
-        if d["missed_reason"] == "provocation":
+        if d["provoked"]:
             out.append(f"- **{tr('provoked', lang)}:** {tr('missed_provocation', lang)}")
         out.append("")
 

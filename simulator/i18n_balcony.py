@@ -72,10 +72,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "scale_measured": {"nl": "gemeten", "en": "measured"},
     "scale_own": {"nl": "jij", "en": "you"},
     "scale_of_5": {"nl": "{value} van 5", "en": "{value} of 5"},
-    "nothing_to_work_on": {"nl": "Niets om aan te werken op deze route: je koos steeds het sterkste dat er "
-                                 "op dat moment te kiezen was.",
-                           "en": "Nothing to work on along this route: every time you chose the strongest move "
-                                 "there was at that moment."},
+    "nothing_to_work_on": {"nl": "niets op deze route — op elke dimensie haalde je het beste dat er op de "
+                                 "beslissingen die jij tegenkwam te halen was.",
+                           "en": "nothing along this route — on every dimension you reached the best the decisions "
+                                 "you faced allowed."},
     "no_tips": {"nl": "Geen tips nodig voor deze route: er is niets om aan te werken.",
                 "en": "No tips needed for this route: there is nothing to work on."},
     "progress_dims": {"nl": "Per dimensie sinds de eerste keer", "en": "Per dimension since the first time"},

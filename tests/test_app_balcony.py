@@ -168,12 +168,13 @@ def test_own_words_wait_through_a_time_out(window):
     pilot.press("b")  # B closes the card too; its letter isn't typed into the field that opens again
     pilot.settle()
     assert scene.asking and scene.words.typing and scene.words.entry.get_text() == "Ik schrijf het op"
+    pilot.type_text(" en vat samen")  # typing goes on after what is there
     pilot.click(tr("ow_show", "nl"))
     pilot.settle()
     pilot.pick("balkon")
     pilot.settle()
-    assert [(d.kind, d.own_words) for d in scene.session.history[-2:]] == [("timeout", None),
-                                                                         ("meeting", "Ik schrijf het op")]
+    assert [(d.kind, d.own_words) for d in scene.session.history[-2:]] == [
+        ("timeout", None), ("meeting", "Ik schrijf het op en vat samen")]
 
 
 def test_the_flawless_run_in_own_words_debriefs_on_one_scale_with_nothing_to_work_on(window):

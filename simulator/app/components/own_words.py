@@ -119,8 +119,10 @@ class OwnWords:
                           kit.root, "#body")
         y = prompt.relative_rect.bottom + g // 2
         entry = UITextEntryLine(pygame.Rect(box.x, y, box.w, self._field_height(kit)), kit.manager,
-                                container=kit.root, object_id=oid("#body"), initial_text=self.draft or None)
+                                container=kit.root, object_id=oid("#body"))
         entry.set_text_length_limit(MAX_WORDS)
+        if self.draft:
+            entry.set_text(self.draft[:MAX_WORDS])  # (unlike ``initial_text``) puts the cursor after it
         y = entry.relative_rect.bottom + g // 2
         label = kit.tr("ow_show")
         bh = self._button_height(kit)
@@ -142,6 +144,8 @@ class OwnWords:
         """Hand the keyboard to the field (the cursor at the end of what is there)."""
         if self.entry is not None and self.entry.alive():
             kit.manager.set_focus_set(self.entry)
+            if self.entry.edit_position == 0 and self.entry.get_text():
+                self.entry.set_text(self.entry.get_text())  # typing goes on after what is there
             self.had_keyboard = True
 
     def leave_keyboard(self, kit: Kit) -> None:
