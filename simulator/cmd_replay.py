@@ -73,7 +73,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
             saver(session)  # journal the new attempt now (or, if the journal won't take it yet, at the next step)
         player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, None, show_mood=not args.no_mood,
                                  saver=saver, parent=(parent, index, record.id), coach=args.coach,
-                                 rating=not args.no_rating)
+                                 rating=not args.no_rating, own_words=args.own_words)
         _introduce(player, parent, session, index, record.id)
         result = player.play(session)
         saver.finish(session)
@@ -103,11 +103,24 @@ def _introduce(player: JournaledPlayer, parent, session, index: int, parent_id: 
         elif entry.kind == "choice" and entry.choice_id:
             choice = session.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
             player.say(f"{tr('you', L)}: {choice.text.get(L)}", "  ")
-    before = parent.history[index]
-    if before.kind == "prep":
-        q = next(q for q in session.scenario.preparation.questions if q.id == before.node_id)
-        text = q.option(before.choice_id).text.get(L)
-    else:
-        text = session.scenario.choice(f"{before.node_id}.{before.choice_id}").text.get(L)
+        elif entry.kind == "timeout":
+            player.say(f"{tr('you', L)}: {tr('log_timeout', L)}", "  ")
     player.say()
-    player.say(tr("br_before", L, choice=text))
+    player.say(last_time(session.scenario, parent.history[index], L))
+
+
+def last_time(scenario, before, lang: str) -> str:
+    """What was done at this decision the first time, and where that option was shown (the
+    replay shows the options in the same order: the session's seed is kept)."""
+    if before.kind == "timeout":
+        return tr("br_before_timeout", lang)
+    if before.kind == "prep":
+        q = next(q for q in scenario.preparation.questions if q.id == before.node_id)
+        text = q.option(before.choice_id).text.get(lang)
+        key = "shown_as_answer"
+    else:
+        text = scenario.choice(f"{before.node_id}.{before.choice_id}").text.get(lang)
+        key = "shown_as"
+    if before.shown_as is None or not before.offered:
+        return tr("br_before", lang, choice=text)
+    return tr("br_before_shown", lang, choice=text, shown=tr(key, lang, n=before.shown_as, total=len(before.offered)))

@@ -11,8 +11,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Mapping, Optional
 
+from .debrief_words import scale_number
 from .i18n import tr
-from .svgchart import dimension_chart, progress_chart
+from .svgchart import progress_chart
+from .svgscale import scale_chart
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
 MOMENT_CHARS = 140  # of a resident's line in the side-by-side table (the decision cards quote it whole)
@@ -38,6 +40,9 @@ p { margin: 0 0 4pt; }
 .v-best { background: #dcefe5; color: #1d5c40; } .v-good { background: #e6f0da; color: #3f5f1d; }
 .v-inaccuracy { background: #fbefd5; color: #7a5200; } .v-mistake { background: #f8ddd3; color: #8a3415; }
 .v-missed { background: #fff; color: #6a3d9a; border-color: #b79ad6; }
+.v-timeout { background: #e8ebf5; color: #3a4577; }
+.words { font-style: italic; } .where { color: #6b7785; font-size: 9pt; }
+.provoked { background: #f6f1fb; border-radius: 3pt; padding: 5pt 8pt; margin-top: 5pt; }
 .note { color: #6b7785; font-style: italic; }
 .chart { margin: 4pt 0 2pt; break-inside: avoid; page-break-inside: avoid; }
 .legend { color: #6b7785; font-size: 8.5pt; }
@@ -70,7 +75,6 @@ ol.reflect li { margin-bottom: 4pt; break-inside: avoid; }
 .pair .label { display: block; font-style: normal; font-weight: 600; color: #4a5560; font-size: 9pt; }
 .opp-met { color: #1d5c40; } .opp-missed { color: #6a3d9a; font-weight: 600; }
 .gap { color: #8a3415; font-size: 9pt; }
-.dots { letter-spacing: 1pt; white-space: nowrap; }
 table.paths { table-layout: fixed; }
 table.paths .n { width: 7mm; } table.paths .moment { width: 30%; color: #4a5560; font-size: 9pt; }
 .same { color: #6b7785; font-style: italic; }
@@ -85,6 +89,8 @@ def _e(text: Optional[str]) -> str:
 
 def _chips(d: Mapping[str, Any], lang: str) -> str:
     out = []
+    if d["kind"] == "timeout":
+        out.append(f'<span class="chip v-timeout">{_e(tr("verdict_timeout", lang))}</span>')
     if d["verdict"]:
         out.append(f'<span class="chip v-{d["verdict"]}">{_e(tr("verdict_" + d["verdict"], lang))}</span>')
     if d["missed_opportunity"]:
@@ -138,43 +144,9 @@ def render_html(data: Mapping[str, Any]) -> str:
         h.append(f'<p class="note">{T("approximate")}</p>')
     if data.get("signoff"):  # whose judgement the scores are
         h.append(f'<p class="note">{_e(data["signoff"]["note"])}</p>')
-    h.extend(_rating(data, lang))
     h.extend(_paths(data, lang))
-
-    h.append(f"<h2>{T('per_dimension')}</h2>")
-    chart = dimension_chart(data["dimensions"], tr("not_trained", lang), tr("per_dimension", lang))
-    h.append(f'<div class="chart">{chart}</div>')
-    h.append(f'<p class="legend">{T("chart_legend")}</p>')
-    by_key = {d["key"]: d for d in data["dimensions"]}
-    strengths = []
-    if data["strongest"]:
-        d = by_key[data["strongest"]]
-        strengths.append(f"<li><strong>{T('strongest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
-    for key in data["weakest"]:
-        d = by_key[key]
-        strengths.append(f"<li><strong>{T('weakest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
-    if strengths:
-        h.append(f'<ul class="strength">{"".join(strengths)}</ul>')
-
-    progress = data["progress"]
-    if progress:
-        h.append(f"<h2>{T('progress', n=len(progress['attempts']))}</h2>")
-        attempts = progress["attempts"][-PROGRESS_SHOWN:]
-        first = len(progress["attempts"]) - len(attempts) + 1
-        numbers = [str(i) for i in range(first, first + len(attempts))]
-        values = [a["overall"] for a in attempts]
-        h.append(f'<div class="chart">{progress_chart(values, numbers, tr("progress", lang, n=len(values)))}</div>')
-        dates = [(a["started_at"] or "")[5:10] for a in attempts]
-        h.append("<table><tr><th></th>" + "".join(f'<th class="num">{n}<br><small>{_e(day)}</small></th>'
-                                                  for n, day in zip(numbers, dates)) + "<th></th></tr>")
-        for t in progress["trends"]:
-            arrow = {1: ("up", "▲"), -1: ("down", "▼"), 0: ("same", "=")}[
-                (t["since_first"] > 0) - (t["since_first"] < 0)]
-            cells = "".join(f'<td class="num">{v}</td>' for v in t["values"][-PROGRESS_SHOWN:])
-            name = t["label"] or tr("overall", lang)
-            h.append(f"<tr><td>{_e(name)}</td>{cells}<td class=\"{arrow[0]}\">{arrow[1]} "
-                     f"{T('progress_since_first', sign=format(t['since_first'], '+d'))}</td></tr>")
-        h.append("</table>")
+    h.extend(_dimensions(data, lang))
+    h.extend(_progress(data, lang))
 
     prep = data["preparation"]
     if prep and prep["answers"]:
@@ -195,11 +167,13 @@ def render_html(data: Mapping[str, Any]) -> str:
         who_html = f'<span class="who">{_e(who)}:</span> ' if who else ""
         h.append(f'<p class="line">{who_html}{_e(d["prompt"])}</p>')
         if d["thought"] and who:  # the resident's side beside the trainee's choice
-            h.append(f'<div class="pair"><div class="mine"><span class="label">{T("your_choice")}</span>'
-                     f'{_e(d["chosen"])}</div><div class="theirs"><span class="label">'
+            h.append(f'<div class="pair"><div class="mine"><span class="label">{_e(_move_label(d, lang))}</span>'
+                     f'{_e(d["chosen"])}{_where(d, lang)}</div><div class="theirs"><span class="label">'
                      f'{T("thought", name=who.split()[0])}</span>{_e(d["thought"])}</div></div><dl>')
         else:
-            h.append(f"<dl><dt>{T('your_choice')}</dt><dd>{_e(d['chosen'])}</dd>")
+            h.append(f"<dl><dt>{_e(_move_label(d, lang))}</dt><dd>{_e(d['chosen'])}{_where(d, lang)}</dd>")
+        if d["own_words"]:
+            h.append(f'<dt>{T("own_words")}</dt><dd class="words">“{_e(d["own_words"])}”</dd>')
         if d["opportunity"]:
             met = d["opportunity_met"]
             mark = (f'<span class="{"opp-met" if met else "opp-missed"}">'
@@ -217,9 +191,16 @@ def render_html(data: Mapping[str, Any]) -> str:
             if d["missed_reason"] == "unlocked":
                 h.append(f"<dt></dt><dd>{T('missed_unlocked')}</dd>")
             h.append("</dl>")
+        elif d["own_words"] and d["kind"] == "meeting":  # own words beside the choice and the best one
+            h.append(f'<dl class="better"><dt>{T("own_words_best")}</dt><dd>{T("best_choice_then")}</dd></dl>')
+        if d["provoked"]:
+            h.append(f'<p class="provoked"><strong>{T("provoked")}:</strong> {T("missed_provocation")}</p>')
         h.append("</section>")
 
-    h.append(f"<h2>{T('tips')}</h2><ul>" + "".join(f"<li>{_e(t['text'])}</li>" for t in data["tips"]) + "</ul>")
+    if data["tips"]:
+        h.append(f"<h2>{T('tips')}</h2><ul>" + "".join(f"<li>{_e(t['text'])}</li>" for t in data["tips"]) + "</ul>")
+    else:
+        h.append(f"<h2>{T('tips')}</h2><p>{T('no_tips')}</p>")
     h.append(f'<h2>{T("reflection")}</h2><ol class="reflect">')
     for q in data["reflection"]:
         h.append(f'<li>{_e(q)}<div class="answer"></div><div class="answer"></div></li>')
@@ -229,30 +210,88 @@ def render_html(data: Mapping[str, Any]) -> str:
     return "\n".join(h)
 
 
-def _dots(n: Optional[int]) -> str:
-    return "–" if n is None else f'<span class="dots">{"●" * n}{"○" * (5 - n)} {n}</span>'
+def _move_label(d: Mapping[str, Any], lang: str) -> str:
+    return tr("your_move" if d["kind"] == "timeout" else "your_choice", lang)
 
 
-def _rating(data: Mapping[str, Any], lang: str) -> list[str]:
-    """The trainee's own rating beside the measurement (Plus-Delta)."""
+def _where(d: Mapping[str, Any], lang: str) -> str:
+    """Where the trainee saw the option ("you saw it as option 3 of 4"): the order is shuffled per session."""
+    if d["shown_as"] is None or not d["offered"]:
+        return ""
+    key = "shown_as_answer" if d["kind"] == "prep" else "shown_as"
+    return f' <span class="where">({_e(tr(key, lang, n=d["shown_as"], total=len(d["offered"])))})</span>'
+
+
+def _dimensions(data: Mapping[str, Any], lang: str) -> list[str]:
+    """One figure per dimension: the 1-5 scale, with the trainee's own estimate on the same track,
+    then strongest and what to work on (or that there is nothing to)."""
+    T = lambda key, **kw: _e(tr(key, lang, **kw))  # noqa: E731
     rating = data.get("self_rating")
-    if not rating:
+    own = {r["key"]: r for r in rating["rows"]} if rating else {}
+    rows = []
+
+    def add(key: str, label: str, scale: Any, bold: bool = False, trained: bool = True) -> None:
+        r = own.get(key)
+        mine = r["own"] if r is not None else None
+        text = tr("not_trained", lang) if not trained or scale is None else scale_number(scale, lang)
+        if mine is not None and scale is not None:
+            text = f"{tr('scale_own', lang)} {mine} · {text}"
+        rows.append({"label": label, "scale": scale if trained else None, "own": mine, "text": text, "bold": bold})
+
+    add("overall", tr("overall", lang), data["overall"]["scale"], bold=True)
+    for d in data["dimensions"]:
+        add(d["key"], f"{d['short']} · {d['label']}", d["scale"], trained=d["trained"])
+    h = [f"<h2>{T('scale_title')}</h2>"]
+    chart = scale_chart(rows, {"own": tr("scale_own", lang), "measured": tr("scale_measured", lang)},
+                        tr("scale_title", lang))
+    h.append(f'<div class="chart">{chart}</div>')
+    h.append(f'<p class="legend">{T("scale_legend")}</p>')
+    notes = [f'{_e(tr("sr_higher" if r["gap"] > 0 else "sr_lower", lang))}: '
+             f'{_e(next((d["short"] for d in data["dimensions"] if d["key"] == k), tr("overall", lang)))}'
+             for k, r in own.items() if r["notable"]]
+    if notes:
+        h.append(f'<p class="gap">{"; ".join(notes)}</p>')
+    if rating:
+        for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
+            if rating[key]:
+                h.append(f"<p><strong>{T(label)}:</strong> {_e(rating[key])}</p>")
+    by_key = {d["key"]: d for d in data["dimensions"]}
+    strengths = []
+    if data["strongest"]:
+        d = by_key[data["strongest"]]
+        strengths.append(f"<li><strong>{T('strongest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
+    for key in data["weakest"]:
+        d = by_key[key]
+        strengths.append(f"<li><strong>{T('weakest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
+    if not data["weakest"]:
+        strengths.append(f"<li><strong>{T('weakest')}:</strong> {T('nothing_to_work_on')}</li>")
+    h.append(f'<ul class="strength">{"".join(strengths)}</ul>')
+    return h
+
+
+def _progress(data: Mapping[str, Any], lang: str) -> list[str]:
+    """The total over attempts (the unit of "beste haalbaar"), per dimension only which way it went."""
+    progress = data["progress"]
+    if not progress:
         return []
-    labels = {d["key"]: f"{d['short']} — {d['label']}" for d in data["dimensions"]}
-    h = [f"<h2>{_e(tr('sr_section', lang))}</h2><table><tr><th></th><th>{_e(tr('sr_own', lang))}</th>"
-         f"<th>{_e(tr('sr_measured', lang))}</th><th class=\"num\">%</th><th></th></tr>"]
-    for row in rating["rows"]:
-        note = ""
-        if row["notable"]:
-            note = _e(tr("sr_higher" if row["gap"] > 0 else "sr_lower", lang))
-        pct = "" if row["percent"] is None else f"{row['percent']:.0f}"
-        h.append(f"<tr><td>{_e(labels.get(row['key'], tr('overall', lang)))}</td><td>{_dots(row['own'])}</td>"
-                 f"<td>{_dots(row['measured'])}</td><td class=\"num\">{pct}</td><td class=\"gap\">{note}</td></tr>")
-    h.append("</table>")
-    for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
-        if rating[key]:
-            h.append(f"<p><strong>{_e(tr(label, lang))}:</strong> {_e(rating[key])}</p>")
-    h.append(f'<p class="legend">{_e(tr("sr_legend", lang))}</p>')
+    T = lambda key, **kw: _e(tr(key, lang, **kw))  # noqa: E731
+    h = [f"<h2>{T('progress', n=len(progress['attempts']))}</h2>"]
+    attempts = progress["attempts"][-PROGRESS_SHOWN:]
+    first = len(progress["attempts"]) - len(attempts) + 1
+    numbers = [str(i) for i in range(first, first + len(attempts))]
+    values = [a["overall"] for a in attempts]
+    h.append(f'<div class="chart">{progress_chart(values, numbers, tr("progress", lang, n=len(values)))}</div>')
+    overall = next(t for t in progress["trends"] if t["label"] is None)
+    h.append(f"<p>{T('overall')}: {' → '.join(str(v) for v in overall['values'][-PROGRESS_SHOWN:])} "
+             f"({T('progress_since_first', sign=format(overall['since_first'], '+d'))})</p>")
+    ways = []
+    for t in progress["trends"]:
+        if t["label"] is None or not any(t["values"]):
+            continue
+        way = "up" if t["since_first"] > 0 else "down" if t["since_first"] < 0 else "same"
+        ways.append(f'<span class="{way}">{_e(t["label"])} {T("trend_" + way)}</span>')
+    if ways:
+        h.append(f"<p>{T('progress_dims')}: {', '.join(ways)}</p>")
     return h
 
 
@@ -297,11 +336,17 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     dims = {d["key"]: d["short"] for d in data["dimensions"]}
     h.append(f'<table><tr><th></th><th class="num">{_e(first)}</th><th class="num">'
              f'{_e(tr("paths_second", lang))}</th><th class="num"></th></tr>')
-    for t in paths["totals"]:
-        if t["first"] == t["second"] == 0:
-            continue
-        trend = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
-        h.append(f"<tr><td>{_e(dims.get(t['key'], tr('overall', lang)))}</td><td class=\"num\">{t['first']}</td>"
-                 f"<td class=\"num\">{t['second']}</td><td class=\"num {trend}\">{t['change']:+d}</td></tr>")
+    t = next(t for t in paths["totals"] if t["key"] == "overall")
+    trend = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+    h.append(f"<tr><td>{_e(tr('overall', lang))}</td><td class=\"num\">{t['first']}</td>"
+             f"<td class=\"num\">{t['second']}</td><td class=\"num {trend}\">{t['change']:+d}</td></tr>")
     h.append("</table>")
+    ways = []  # per dimension only which way it went: its one figure is its place on the 1-5 scale
+    for t in paths["totals"]:
+        if t["key"] == "overall" or t["first"] == t["second"] == 0:
+            continue
+        way = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+        ways.append(f'<span class="{way}">{_e(dims[t["key"]])} {_e(tr("trend_" + way, lang))}</span>')
+    if ways:
+        h.append(f"<p>{_e(tr('paths_dims', lang))}: {', '.join(ways)}</p>")
     return h

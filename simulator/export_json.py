@@ -9,7 +9,11 @@ out, so all three always say the same. The shape is documented in
 Version 2 adds the trainee's self-rating beside the measurement (``self_rating``), a
 replay's two paths side by side (``paths``), where a session branched from
 (``session.parent_id``, ``session.branch_step``) and whether an opportunity was taken up
-(``decisions[].opportunity_met``).
+(``decisions[].opportunity_met``). Added within version 2 (readers ignore keys they don't
+know): time-outs as decisions of kind ``timeout``, where the trainee saw each option
+(``decisions[].offered``, ``shown_as``), what they typed first in own-words mode
+(``own_words``), a missed time-out at a provocation (``missed_reason`` ``provocation``) and
+each dimension's one figure on the self-rating's 1-5 scale (``scale``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from engine.debrief.selfrating import SelfRating, rating_rows
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 from engine.scenario.text import Text
 
+from .debrief_words import overall_scale, provoked
 from .journal import SessionRecord
 from .signoff_status import status_data, status_of
 
@@ -80,7 +85,7 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
         "exact": review.exact,
         "thresholds": {"best": 0.0, "good": GOOD_MAX_REGRET, "inaccuracy": INACCURACY_MAX_REGRET},
         "overall": {"score": review.overall, "best": review.best_overall, "worst": review.worst_overall,
-                    "percent": _round(review.overall_percent)},
+                    "percent": _round(review.overall_percent), "scale": _round(overall_scale(review))},
         "counts": counts,
         "preparation": None,
         "decisions": [],
@@ -119,6 +124,7 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
             "thought": _t(d.thought, lang), "better": better,
             "options": d.options, "best_here": dict(d.best_here), "best_after": dict(d.best_after),
             "mood_before": _mood(d.decision.mood_before), "mood_after": _mood(d.decision.mood_after),
+            **_order_and_words(d),
         })
     for dim in DIMENSIONS:
         dr = review.dimension(dim.key)
@@ -126,7 +132,7 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
             "key": dim.key, "group": dim.group, "short": dim.short.get(lang), "label": dim.label.get(lang),
             "score": dr.score, "best": dr.best, "worst": dr.worst, "route_best": dr.route_best,
             "route_worst": dr.route_worst, "percent": _round(dr.percent), "route_percent": _round(dr.route_percent),
-            "trained": dr.trained,
+            "trained": dr.trained, "scale": _round(dr.scale),
             "strongest_step": None if dr.strongest_step is None else dr.strongest_step + 1,
             "weakest_step": None if dr.weakest_step is None else dr.weakest_step + 1,
         })
@@ -141,6 +147,13 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
     return data
 
 
+def _order_and_words(d: DecisionReview) -> dict[str, Any]:
+    """Where the trainee saw the options (the order is shuffled per session) and what they typed
+    first in own-words mode."""
+    return {"offered": list(d.decision.offered), "shown_as": d.decision.shown_as,
+            "own_words": d.decision.own_words, "provoked": provoked(d)}
+
+
 def _rating(review: Review, rating: Optional[SelfRating], lang: str) -> Optional[dict[str, Any]]:
     if rating is None or rating.empty:
         return None
@@ -148,6 +161,8 @@ def _rating(review: Review, rating: Optional[SelfRating], lang: str) -> Optional
     for row in rating_rows(review, rating):
         rows.append({"key": row.key, "label": BY_KEY[row.key].short.get(lang) if row.key in BY_KEY else None,
                      "own": row.own, "measured": row.measured, "percent": _round(row.percent),
+                     "scale": _round(overall_scale(review) if row.key == "overall" else
+                                     review.dimension(row.key).scale if row.measured is not None else None),
                      "gap": row.gap, "notable": row.notable})
     return {"rated_at": iso(rating.at), "plus": rating.plus or None, "delta": rating.delta or None, "rows": rows}
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from .debrief_words import scale_number
 from .i18n import tr
 from .safetext import md_text
 
 
 def _verdict(d: Mapping[str, Any], lang: str) -> str:
     parts = [tr(f"verdict_{d['verdict']}", lang)] if d["verdict"] else []
+    if d["kind"] == "timeout":
+        parts = [tr("verdict_timeout", lang)]
     if d["missed_opportunity"]:
         parts.append(tr("missed_opportunity", lang))
     return " · ".join(parts)
@@ -55,7 +58,7 @@ def render_md(data: Mapping[str, Any]) -> str:
         out += [f"*{tr('approximate', lang)}*", ""]
     if data.get("signoff"):  # whose judgement the scores are
         out += [f"*{data['signoff']['note']}*", ""]
-    out += _rating(data, lang) + _paths(data, lang)
+    out += _paths(data, lang)
 
     prep = data["preparation"]
     if prep and prep["answers"]:
@@ -78,7 +81,7 @@ def render_md(data: Mapping[str, Any]) -> str:
         out.append("")
         if d["thought"] and who:
             out.append(f"- **{_quote(tr('thought', lang, name=who.split()[0]))}:** *{_quote(d['thought'])}*")
-        out.append(f"- **{tr('your_choice', lang)}:** {_quote(d['chosen'])}")
+        out += _choice_lines(d, lang)
         if d["opportunity"]:
             mark = tr("opportunity_met" if d["opportunity_met"] else "missed_opportunity", lang)
             out.append(f"- **{tr('opportunity', lang)}:** {_quote(d['opportunity'])} ({mark})")
@@ -92,20 +95,64 @@ def render_md(data: Mapping[str, Any]) -> str:
                 out.append(f"  - {tr('why', lang)}: {_quote(better['feedback'])}")
             if d["missed_reason"] == "unlocked":
                 out.append(f"  - {tr('missed_unlocked', lang)}")
+        if d["provoked"]:
+            out.append(f"- **{tr('provoked', lang)}:** {tr('missed_provocation', lang)}")
         out.append("")
 
-    out += [f"## {tr('per_dimension', lang)}", "",
-            f"| | {tr('score_col', lang)} | {tr('best_col', lang)} | % | route |", "|---|---:|---:|---:|---:|"]
+    out += _dimensions(data, lang)
+    out += _progress(data, lang)
+    tips = [f"- {_quote(t['text'])}" for t in data["tips"]] or [f"*{tr('no_tips', lang)}*"]
+    out += [f"## {tr('tips', lang)}", ""] + tips + [""]
+    out += [f"## {tr('reflection', lang)}", ""]
+    out += [f"{i}. {_quote(q)}" for i, q in enumerate(data["reflection"], 1)]
+    return "\n".join(out) + "\n"
+
+
+def _choice_lines(d: Mapping[str, Any], lang: str) -> list[str]:
+    """The move made: own words first (own-words mode), the choice and where it was shown."""
+    if d["kind"] == "timeout":
+        return [f"- **{tr('your_move', lang)}:** {_quote(d['chosen'])}"]
+    out = []
+    if d["own_words"]:
+        out.append(f"- **{tr('own_words', lang)}:** “{_quote(d['own_words'])}”")
+    where = ""
+    if d["shown_as"] is not None and d["offered"]:
+        key = "shown_as_answer" if d["kind"] == "prep" else "shown_as"
+        where = f" *({tr(key, lang, n=d['shown_as'], total=len(d['offered']))})*"
+    out.append(f"- **{tr('your_choice', lang)}:** {_quote(d['chosen'])}{where}")
+    if d["own_words"] and d["kind"] == "meeting" and not d["better"]:
+        out.append(f"- **{tr('own_words_best', lang)}:** {tr('best_choice_then', lang)}")
+    return out
+
+
+def _dimensions(data: Mapping[str, Any], lang: str) -> list[str]:
+    """One figure per dimension: the 1-5 scale, beside the trainee's own estimate when given."""
+    rating = data.get("self_rating")
+    own = {r["key"]: r for r in rating["rows"]} if rating else {}
+    overall = data["overall"]
+    head = f"| | {tr('scale_own', lang)} | {tr('scale_measured', lang)} (1–5) | |" if own else \
+        f"| | {tr('scale_measured', lang)} (1–5) |"
+    out = [f"## {tr('scale_title', lang)}", "", head, "|---|---:|---:|---|" if own else "|---|---:|"]
+
+    def row(name: str, key: str, scale: Any, trained: bool = True) -> None:
+        measured = scale_number(scale, lang) if trained else tr("not_trained", lang)
+        if not own:
+            out.append(f"| {name} | {measured} |")
+            return
+        r = own.get(key)
+        mine = "–" if r is None or r["own"] is None else str(r["own"])
+        note = tr("sr_higher" if r["gap"] > 0 else "sr_lower", lang) if r is not None and r["notable"] else ""
+        out.append(f"| {name} | {mine} | {measured} | {note} |")
+
+    row(f"**{tr('overall', lang)}**", "overall", overall["scale"])
     for d in data["dimensions"]:
-        name = f"{d['short']} — {d['label']}"
-        if not d["trained"]:
-            out.append(f"| {name} | {d['score']} | – | {tr('not_trained', lang)} | |")
-            continue
-        pct = "" if d["percent"] is None else f"{d['percent']:.0f}"
-        out.append(f"| {name} | {d['score']} | {d['best']} | {pct} | {d['route_best']} |")
-    out.append(f"| **{tr('overall', lang)}** | **{overall['score']}** | {overall['best']} | "
-               f"{'' if overall['percent'] is None else format(overall['percent'], '.0f')} | |")
-    out += ["", f"*{tr('route_legend', lang)}*", ""]
+        row(f"{d['short']} — {d['label']}", d["key"], d["scale"], d["trained"] and d["scale"] is not None)
+    out += ["", f"*{tr('scale_legend', lang)}*", ""]
+    if rating:
+        for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
+            if rating[key]:
+                out.append(f"- **{tr(label, lang)}:** {_quote(rating[key])}")
+        out.append("")
     by_key = {d["key"]: d for d in data["dimensions"]}
     if data["strongest"]:
         d = by_key[data["strongest"]]
@@ -113,45 +160,29 @@ def render_md(data: Mapping[str, Any]) -> str:
     for key in data["weakest"]:
         d = by_key[key]
         out.append(f"- **{tr('weakest', lang)}:** {d['short']} — {d['label']}")
+    if not data["weakest"]:
+        out.append(f"- **{tr('weakest', lang)}:** {tr('nothing_to_work_on', lang)}")
     out.append("")
+    return out
 
+
+def _progress(data: Mapping[str, Any], lang: str) -> list[str]:
+    """The total over attempts (the same unit as "beste haalbaar"); per dimension only the direction."""
     progress = data["progress"]
-    if progress:
-        out += [f"## {tr('progress', lang, n=len(progress['attempts']))}", ""]
-        for t in progress["trends"]:
-            name = t["label"] or tr("overall", lang)
-            series = " → ".join(str(v) for v in t["values"])
-            out.append(f"- {name}: {series} ({t['since_first']:+d})")
-        out.append("")
-
-    out += [f"## {tr('tips', lang)}", ""] + [f"- {_quote(t['text'])}" for t in data["tips"]] + [""]
-    out += [f"## {tr('reflection', lang)}", ""]
-    out += [f"{i}. {_quote(q)}" for i, q in enumerate(data["reflection"], 1)]
-    return "\n".join(out) + "\n"
-
-
-def _rating(data: Mapping[str, Any], lang: str) -> list[str]:
-    """The trainee's own rating beside the measurement (Plus-Delta)."""
-    rating = data.get("self_rating")
-    if not rating:
+    if not progress:
         return []
-    labels = {d["key"]: f"{d['short']} — {d['label']}" for d in data["dimensions"]}
-    out = [f"## {tr('sr_section', lang)}", "",
-           f"| | {tr('sr_own', lang)} | {tr('sr_measured', lang)} | % | |", "|---|---:|---:|---:|---|"]
-    for row in rating["rows"]:
-        name = labels.get(row["key"], tr("overall", lang))
-        own = "–" if row["own"] is None else str(row["own"])
-        measured = "–" if row["measured"] is None else str(row["measured"])
-        pct = "" if row["percent"] is None else f"{row['percent']:.0f}"
-        note = ""
-        if row["notable"]:
-            note = tr("sr_higher" if row["gap"] > 0 else "sr_lower", lang)
-        out.append(f"| {name} | {own} | {measured} | {pct} | {note} |")
+    out = [f"## {tr('progress', lang, n=len(progress['attempts']))}", ""]
+    dims = []
+    for t in progress["trends"]:
+        if t["label"] is None:
+            series = " → ".join(str(v) for v in t["values"])
+            out.append(f"- {tr('overall', lang)}: {series} ({t['since_first']:+d})")
+        elif any(t["values"]):
+            way = "up" if t["since_first"] > 0 else "down" if t["since_first"] < 0 else "same"
+            dims.append(f"{t['label']} {tr('trend_' + way, lang)}")
+    if dims:
+        out.append(f"- {tr('progress_dims', lang)}: {', '.join(dims)}")
     out.append("")
-    for key, label in (("plus", "sr_plus"), ("delta", "sr_delta")):
-        if rating[key]:
-            out.append(f"- **{tr(label, lang)}:** {_quote(rating[key])}")
-    out += ["", f"*{tr('sr_legend', lang)}*", ""]
     return out
 
 
@@ -187,11 +218,19 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
               for k, e in (("first", paths["first_ending"]), ("second", paths["second_ending"]))}
     out.append(f"| | **{tr('ending', lang)}** | {ending['first']} | {ending['second']} |")
     out += ["", f"| | {first} | {second} | |", "|---|---:|---:|---:|"]
-    dims = {d["key"]: d["short"] for d in data["dimensions"]}
-    for t in paths["totals"]:
-        if t["first"] == t["second"] == 0:
-            continue
-        name = dims.get(t["key"], tr("overall", lang))
-        out.append(f"| {name} | {t['first']} | {t['second']} | {t['change']:+d} |")
-    out.append("")
+    total = next(t for t in paths["totals"] if t["key"] == "overall")
+    out.append(f"| **{tr('overall', lang)}** | {total['first']} | {total['second']} | {total['change']:+d} |")
+    out += [""] + _path_trends(data, lang) + [""]
     return out
+
+
+def _path_trends(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Per dimension only which way it went (its one figure is its place on the 1-5 scale)."""
+    dims = {d["key"]: d["short"] for d in data["dimensions"]}
+    ways = []
+    for t in data["paths"]["totals"]:
+        if t["key"] == "overall" or t["first"] == t["second"] == 0:
+            continue
+        way = "up" if t["change"] > 0 else "down" if t["change"] < 0 else "same"
+        ways.append(f"{dims[t['key']]} {tr('trend_' + way, lang)}")
+    return [f"*{tr('paths_dims', lang)}:* {', '.join(ways)}"] if ways else []

@@ -28,14 +28,10 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Choose 1-{n}, b for a time-out (or q to quit): "},
     "own_words_prompt": {"nl": "Wat zou jij zeggen? Typ het in je eigen woorden: ",
                          "en": "What would you say? Type it in your own words: "},
-    "own_words_then": {"nl": "Kies nu de optie die het dichtst bij bedoelde.",
+    "own_words_then": {"nl": "Kies nu de optie die het dichtst komt bij wat je bedoelde.",
                        "en": "Now pick the option closest to what you meant."},
     "timeout_title": {"nl": "Even naar het balkon", "en": "A step onto the balcony"},
-    "timeout_scores": {"nl": "Je neemt afstand voordat je reageert.", "en": "You step back before you respond."},
-    "timeout_costs": {"nl": "De zaal wacht even op je; dat kost wat geduld.",
-                      "en": "The room waits for you; that costs some patience."},
     "timeout_prepared": {"nl": "Wat je in de voorbereiding vond", "en": "What you found in the preparation"},
-    "timeout_last_line": {"nl": "Het laatste dat gezegd werd", "en": "The last thing said"},
     "timeout_back": {"nl": "Terug naar het gesprek.", "en": "Back to the meeting."},
     "bot_timeout": {"nl": "(bot neemt een time-out)", "en": "(bot takes a time-out)"},
     "invalid_choice": {"nl": "Dat is geen keuze. Typ een nummer van 1 tot {n}.",
@@ -102,4 +98,10 @@ def tr(key: str, lang: str, **fields: object) -> str:
 from .app.strings import STRINGS as _APP_STRINGS  # noqa: E402
 
 for _key, _value in _APP_STRINGS.items():
+    STRINGS.setdefault(_key, _value)
+
+# The time-out, own words, the order shown and the 1-5 scale (simulator/i18n_balcony.py).
+from .i18n_balcony import STRINGS as _BALCONY_STRINGS  # noqa: E402
+
+for _key, _value in _BALCONY_STRINGS.items():
     STRINGS.setdefault(_key, _value)

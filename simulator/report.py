@@ -11,6 +11,10 @@ A replay from a debrief decision ("replay from here") is practice on one moment,
 meeting: its decisions before the branch point are the first attempt's. Counting it would
 weigh those decisions twice, so replays are left out of the figures and only counted.
 
+Own-words mode keeps what a trainee typed before seeing the options; the report keeps it
+too (``own_words`` rows: session, decision, the words, the option picked and its verdict),
+since what trainees say unprompted is what a trainer most wants to read.
+
 ``python -m simulator report [--scenario ID] [--csv FILE]``; the CSV's columns are
 ``CSV_COLUMNS`` (one table, the ``row`` column says which kind of line it is).
 """
@@ -35,7 +39,7 @@ from .i18n import tr
 from .journal import Journal, JournalError
 
 CSV_COLUMNS = ("scenario", "scenario_title", "row", "key", "label", "sessions", "mean", "sd", "min", "max",
-               "best_achievable", "choice", "choice_text", "verdict", "times", "share")
+               "best_achievable", "choice", "choice_text", "verdict", "times", "share", "session", "own_words")
 FLAGGED = ("mistake", "inaccuracy")  # verdicts a trainer wants to see in the report
 
 
@@ -53,6 +57,22 @@ class ChoiceTally:
         return self.verdicts.most_common(1)[0][0] if self.verdicts else ""
 
 
+@dataclass(frozen=True)
+class OwnWords:
+    """What a trainee typed at a decision before seeing the options, and what they then picked."""
+
+    session: int
+    node: str
+    choice: str
+    words: str
+    verdict: str
+
+
+def own_words_of(session_id: int, review: Review) -> list[OwnWords]:
+    return [OwnWords(session_id, d.decision.node_id, d.decision.choice_id, d.decision.own_words, d.verdict or "")
+            for d in review.decisions if d.decision.kind == "meeting" and d.decision.own_words]
+
+
 @dataclass
 class ScenarioTally:
     scenario: Scenario
@@ -62,6 +82,7 @@ class ScenarioTally:
     reached: Counter = field(default_factory=Counter)  # node -> sessions that decided there
     choices: dict[tuple[str, str], ChoiceTally] = field(default_factory=lambda: defaultdict(ChoiceTally))
     sessions: int = 0
+    words: list[OwnWords] = field(default_factory=list)  # own-words mode, in session order
 
     def add(self, review: Review) -> None:
         self.sessions += 1
@@ -114,6 +135,7 @@ def build_report(journal: Journal, scenario_id: Optional[str] = None, trainee: O
         result = session_review(session)
         session.close()
         tallies.setdefault(scenario.id, ScenarioTally(scenario)).add(result)
+        tallies[scenario.id].words.extend(own_words_of(record.id, result))
     return Report(tallies, skipped, replays)
 
 
@@ -149,7 +171,20 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
             rows.append({**base, "row": "mistake", "key": nid, "label": node.text.get(lang),
                          "sessions": str(reached), "choice": cid, "choice_text": choice.text.get(lang),
                          "verdict": tally.verdict, "times": str(tally.times), "share": f"{tally.times / reached:.2f}"})
+        rows.extend({**base, **row} for row in own_words_rows(t, lang))
     return [{c: r.get(c, "") for c in CSV_COLUMNS} for r in rows]
+
+
+def own_words_rows(t: ScenarioTally, lang: str) -> list[dict[str, str]]:
+    """One row per decision where a trainee typed their own words first (own-words mode)."""
+    rows = []
+    for w in t.words:
+        node = t.scenario.nodes.get(w.node)
+        choice = next((c for c in node.choices if c.id == w.choice), None) if node is not None else None
+        rows.append({"row": "own_words", "key": w.node, "label": node.text.get(lang) if node else "",
+                     "choice": w.choice, "choice_text": choice.text.get(lang) if choice else "",
+                     "verdict": w.verdict, "session": str(w.session), "own_words": w.words})
+    return rows
 
 
 def to_csv(rows: list[dict[str, str]]) -> str:
@@ -181,6 +216,12 @@ def render_text(report: Report, lang: str, top: int = 5) -> list[str]:
                 choice = next(c for c in t.scenario.nodes[nid].choices if c.id == cid)
                 verdict = tr("verdict_" + tally.verdict if tally.verdict in FLAGGED else "missed_opportunity", lang)
                 out.append(f"    {tally.times}/{t.reached[nid]}  {nid}: {choice.text.get(lang)[:60]} ({verdict})")
+        if t.words:
+            out.append(f"  {tr('report_own_words', lang)}:")
+            for w in t.words[-top:]:
+                verdict = f" ({tr('verdict_' + w.verdict, lang)})" if w.verdict else ""
+                who = tr("session_n", lang, id=w.session)
+                out.append(f"    {who}, {w.node}: “{w.words[:70]}” → {w.choice}{verdict}")
         out.append("")
     return out
 

@@ -1,4 +1,5 @@
-"""The trainee's preferences: language, text size, text speed, auto-advance, window or fullscreen, coach mode.
+"""The trainee's preferences: language, text size, text speed, auto-advance, window or fullscreen, coach mode,
+own words first.
 
 Stored as a small JSON file in the platform's user config folder
 (``platformdirs.user_config_dir("tussenwerker")``); ``TUSSENWERKER_CONFIG`` names another
@@ -43,6 +44,7 @@ class Settings:
     fullscreen: bool = False
     coach: bool = False  # a hint after each choice (simulator/coach.py); off, only the residents react
     auto_advance: str = "off"  # the window goes on by itself after a line (not at a decision)
+    own_words: bool = False  # at each decision, first type what you would say, then see the options
 
     @property
     def text_scale(self) -> float:
@@ -80,6 +82,7 @@ def _validated(s: Settings) -> Settings:
         fullscreen=s.fullscreen if isinstance(s.fullscreen, bool) else default.fullscreen,
         coach=s.coach if isinstance(s.coach, bool) else default.coach,
         auto_advance=s.auto_advance if s.auto_advance in AUTO_ADVANCE else default.auto_advance,
+        own_words=s.own_words if isinstance(s.own_words, bool) else default.own_words,
     )
 
 

@@ -2,10 +2,11 @@
 
 Renders the engine's ``Review`` (the one source of debrief data: verdicts, better
 alternatives, strongest and weakest dimension, tips) in the learner's language:
-the summary, the trainee's own rating beside the measurement, for a replay both paths
-side by side, the preparation, decision by decision (with what the resident thought
-beside the choice, and the feeling or need beneath their words), each dimension against
-the best achievable, progress over earlier attempts, then the seed's tips and reflection
+the summary, for a replay both paths side by side, the preparation, decision by decision
+(what the trainee typed first in own-words mode, the choice and where it was shown, what
+the resident thought, the feeling or need beneath their words, a time-out and a missed
+one at a provocation), each dimension on the self-rating's 1-5 scale beside the trainee's
+own estimate, progress over earlier attempts, then the seed's tips and reflection
 questions. Nothing is judged or chosen here, only laid out.
 """
 
@@ -16,14 +17,15 @@ from typing import Mapping, Optional
 
 from engine.debrief.branching import PathComparison
 from engine.debrief.progress import Progress
-from engine.debrief.review import Review
+from engine.debrief.review import DecisionReview, Review
 from engine.debrief.selfrating import SelfRating
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 
+from .debrief_words import missed_provocation, overall_scale, scale_number, shown_as
 from .i18n import tr
+from .perspective import rating_comparison
 from .signoff_status import debrief_line, status_of
-from .svgchart import NEGATIVE_SHARE, zero_scale
-from .textperspective import paths_lines, rating_lines
+from .textperspective import paths_lines
 
 WIDTH = 78
 LABEL_WIDTH = 44
@@ -46,17 +48,10 @@ def verdict_text(verdict: Optional[str], missed: bool, lang: str) -> str:
     return " · ".join(parts)
 
 
-def bar(value: int, lo: int, hi: int, width: int = 12) -> str:
-    """A diverging bar as in the HTML chart: ``░`` left of the zero mark down to the worst
-    achievable, right of it up to the best; filled (``█``) from zero to the score."""
-    neg_w = round(width * NEGATIVE_SHARE) if lo < 0 else 0
-    pos_w = width - neg_w if hi > 0 else 0
-    pos = zero_scale(value, lo, hi)
-    filled_neg = round(-pos * neg_w) if pos < 0 else 0
-    filled_pos = round(pos * pos_w) if pos > 0 else 0
-    left = "░" * (neg_w - filled_neg) + "█" * filled_neg
-    right = "█" * filled_pos + "░" * (pos_w - filled_pos)
-    return f"{left:>{round(width * NEGATIVE_SHARE)}}│{right}"
+def bar(scale: float, width: int = 12) -> str:
+    """The 1-5 scale as a bar: filled (``█``) from 1 up to the measured value, ``░`` on to 5."""
+    filled = round(width * (max(1.0, min(5.0, scale)) - 1) / 4)
+    return "█" * filled + "░" * (width - filled)
 
 
 def fit(text: str, width: int) -> str:
@@ -105,7 +100,6 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
     if not review.exact:
         out.append(tr("approximate", lang))
     para(debrief_line(status_of(s), lang), "")  # whose judgement the scores are
-    out.extend(rating_lines(review, rating, lang))
     if comparison is not None:
         out.extend(paths_lines(comparison, lang, names, parent_id, review.scenario))
 
@@ -121,13 +115,14 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
         out.append("")
         head = tr("preparation", lang) if d.is_prep else tr("meeting", lang)
         who = names.get(d.speaker, "") if d.speaker else ""
-        verdict = verdict_text(d.verdict, d.missed_opportunity, lang)
+        verdict = tr("verdict_timeout", lang) if d.is_timeout else verdict_text(d.verdict, d.missed_opportunity, lang)
         out.append(f"{d.index + 1:>2}. [{head}]{'  ' + verdict if verdict else ''}")
         prompt = d.prompt.get(lang)
         para(f"{who}: “{prompt}”" if who else prompt)
         if d.thought is not None and who:
             para(f"{tr('thought', lang, name=who.split()[0])}: ({d.thought.get(lang)})")
-        para(f"{tr('your_choice', lang)}: {d.chosen_text.get(lang)}")
+        for line in move_lines(d, lang):
+            para(line)
         if d.opportunity is not None:
             mark = tr("missed_opportunity", lang) if d.missed_reason == "opportunity" else tr("opportunity_met", lang)
             para(f"{tr('opportunity', lang)}: {d.opportunity.get(lang)} ({mark})")
@@ -140,31 +135,77 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
                 para(f"{tr('why', lang)}: {d.better_feedback.get(lang)}", "      ")
             if d.missed_reason == "unlocked":
                 para(tr("missed_unlocked", lang), "      ")
-        if d.best_here and d.best_after and d.best_after.get("overall") != d.best_here.get("overall"):
+        elif d.decision.own_words and not d.is_prep and not d.is_timeout:
+            para(f"{tr('own_words_best', lang)}: {tr('best_choice_then', lang)}")
+        provoked = missed_provocation(d, lang)
+        if provoked:
+            para(f"{tr('provoked', lang)}: {provoked}")
+        if d.best_here and d.best_after and not d.is_timeout and \
+                d.best_after.get("overall") != d.best_here.get("overall"):
             para(tr("reachable", lang, here=d.best_here["overall"], after=d.best_after["overall"]))
 
-    section(tr("per_dimension", lang))
-    routes = False
+    out.extend(scale_lines(review, rating, lang))
+
+    if progress is not None:
+        section(tr("progress", lang, n=len(progress.attempts)))
+        out.extend(progress_lines(progress, lang))
+
+    section(tr("tips", lang))
+    for tip in review.tip_texts:
+        para(tip.get(lang), "  • ")
+    if not review.tip_texts:
+        para(tr("no_tips", lang), "  ")
+    section(tr("reflection", lang))
+    for q in review.reflection:
+        para(q.get(lang), "  ? ")
+    return out
+
+
+def move_lines(d: DecisionReview, lang: str) -> list[str]:
+    """What the trainee did: their own words first (own-words mode), then the choice and where
+    it was shown — or the time-out."""
+    if d.is_timeout:
+        return [f"{tr('your_move', lang)}: {d.chosen_text.get(lang)}"]
+    out = []
+    if d.decision.own_words:
+        out.append(f"{tr('own_words', lang)}: “{d.decision.own_words}”")
+    where = shown_as(d, lang)
+    out.append(f"{tr('your_choice', lang)}: {d.chosen_text.get(lang)}" + (f" ({where})" if where else ""))
+    return out
+
+
+def scale_lines(review: Review, rating: Optional[SelfRating], lang: str) -> list[str]:
+    """Per dimension one figure, the 1-5 scale, beside the trainee's own estimate when there is
+    one; then the strongest dimension and what to work on (or that there is nothing to)."""
+    rows = {row.key: row for row in rating_comparison(review, rating, lang)}
+    out = ["", f"-- {tr('scale_title', lang)} --"]
+    mine = tr("scale_own", lang)
+
+    def line(label: str, key: str, scale: Optional[float]) -> None:
+        row = rows.get(key)
+        own = f"{mine} {row.own if row is not None and row.own else '–'} · " if rows else ""
+        if scale is None:
+            out.append(f"  {label:<{LABEL_WIDTH}} {own}{tr('not_trained', lang)}")
+        else:
+            out.append(f"  {label:<{LABEL_WIDTH}} {own}{scale_number(scale, lang):>3}  {bar(scale)}")
+        if row is not None and row.note:
+            out.append(f"  {'':<{LABEL_WIDTH}} ↳ {row.note}")
+
+    line(tr("overall", lang), "overall", overall_scale(review))
     for group, title in (("ury", tr("ury_steps", lang)), ("empathy", tr("empathy", lang))):
         out.append(title)
         for dim in DIMENSIONS:
-            if dim.group != group:
-                continue
-            dr = review.dimension(dim.key)
-            label = fit(f"{dim.short.get(lang)}  {dim.label.get(lang)}", LABEL_WIDTH)
-            if not dr.trained:
-                score = f"{dr.score:>3}  " if dr.score else ""
-                out.append(f"  {label:<{LABEL_WIDTH}} {score}{tr('not_trained', lang)}")
-                continue
-            route = f" {tr('on_route', lang, best=dr.route_best)}" if dr.route_best != dr.best else ""
-            routes = routes or bool(route)
-            out.append(f"  {label:<{LABEL_WIDTH}} {dr.score:>3} / {dr.best:<3} "
-                       f"{bar(dr.score, dr.worst, dr.best, 12)}{route}")
-    out.append(f"  {tr('overall', lang):<{LABEL_WIDTH}} {review.overall:>3} / {review.best_overall}")
-    if routes:
-        para(f"({tr('route_legend', lang)})", "  ")
+            if dim.group == group:
+                line(fit(f"{dim.short.get(lang)}  {dim.label.get(lang)}", LABEL_WIDTH), dim.key,
+                     review.dimension(dim.key).scale)
+    out.extend(textwrap.wrap(f"({tr('scale_legend', lang)})", WIDTH, initial_indent="  ", subsequent_indent="  "))
+    if rating is not None:
+        for key, text in (("sr_plus", rating.plus), ("sr_delta", rating.delta)):
+            if text:
+                out.extend(textwrap.wrap(f"{tr(key, lang)}: {text}", WIDTH, initial_indent="  ",
+                                         subsequent_indent="  "))
+    out.append("")
     if review.strongest:
-        out.append("")
         moment = review.dimension(review.strongest).strongest_step
         extra = f" ({tr('strongest_moment', lang, n=moment + 1)})" if moment is not None else ""
         out.append(f"{tr('strongest', lang)}: {dimension_name(review.strongest, lang)}{extra}")
@@ -172,22 +213,28 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
         moment = review.dimension(key).weakest_step
         extra = f" ({tr('weakest_moment', lang, n=moment + 1)})" if moment is not None else ""
         out.append(f"{tr('weakest', lang)}: {dimension_name(key, lang)}{extra}")
+    if not review.weakest:
+        out.extend(textwrap.wrap(f"{tr('weakest', lang)}: {tr('nothing_to_work_on', lang)}", WIDTH,
+                                 subsequent_indent="  "))
+    return out
 
-    if progress is not None:
-        section(tr("progress", lang, n=len(progress.attempts)))
-        for trend in progress.trends:
-            name = tr("overall", lang) if trend.key == "overall" else BY_KEY[trend.key].short.get(lang)
+
+def progress_lines(progress: Progress, lang: str) -> list[str]:
+    """The total over attempts (the unit of "beste haalbaar"); per dimension only which way it went
+    (a dimension's raw points belong to the trainer report)."""
+    out = []
+    ways = []
+    for trend in progress.trends:
+        if trend.key == "overall":
             series = " → ".join(str(v) for v in trend.values[-6:])
             if len(trend.values) > 6:
                 series = "… " + series
             arrow = {"up": "▲", "down": "▼", "same": "="}[trend.direction]
             since = tr("progress_since_first", lang, sign=f"{trend.since_first:+d}")
-            out.append(f"  {name:<12} {series:<34} {arrow} {since}")
-
-    section(tr("tips", lang))
-    for tip in review.tip_texts:
-        para(tip.get(lang), "  • ")
-    section(tr("reflection", lang))
-    for q in review.reflection:
-        para(q.get(lang), "  ? ")
+            out.append(f"  {tr('overall', lang):<12} {series:<34} {arrow} {since}")
+        elif any(trend.values):
+            ways.append(f"{BY_KEY[trend.key].short.get(lang)} {tr('trend_' + trend.direction, lang)}")
+    if ways:
+        out.extend(textwrap.wrap(f"{tr('progress_dims', lang)}: {', '.join(ways)}", WIDTH, initial_indent="  ",
+                                 subsequent_indent="    "))
     return out

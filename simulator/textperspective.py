@@ -1,5 +1,5 @@
-"""The terminal debrief's perspective sections: the self-rating beside the measurement,
-and a replay's two paths side by side.
+"""The terminal debrief's perspective section: a replay's two paths side by side (the
+self-rating sits beside the measurement in ``textdebrief.scale_lines``).
 
 Kept out of ``textdebrief`` (which lays out the review itself) so each stays small; like
 it, nothing here judges anything: the rows come from ``engine.debrief.selfrating`` and
@@ -12,13 +12,11 @@ import textwrap
 from typing import Mapping, Optional
 
 from engine.debrief.branching import PathComparison
-from engine.debrief.review import DecisionReview, Review
-from engine.debrief.selfrating import SelfRating
+from engine.debrief.review import DecisionReview
 from engine.scenario.dimensions import BY_KEY, DIMENSION_KEYS
 from engine.scenario.model import Scenario
 
 from .i18n import tr
-from .perspective import rating_comparison
 
 WIDTH = 78
 LABEL = 44
@@ -30,28 +28,6 @@ def _fit(text: str, width: int) -> str:
 
 def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent)) or [indent]
-
-
-def rating_lines(review: Review, rating: Optional[SelfRating], lang: str) -> list[str]:
-    """"Your estimate beside the measurement": one row per question asked, then plus and delta."""
-    rows = rating_comparison(review, rating, lang)
-    if not rows or rating is None:
-        return []
-    out = ["", f"-- {tr('sr_section', lang)} --"]
-    for row in rows:
-        own = f"{row.own}" if row.own else "–"
-        measured = f"{row.measured}" if row.measured else "–"
-        pct = f" ({row.percent:.0f}%)" if row.percent is not None else ""
-        title = _fit(row.title, LABEL)
-        out.append(f"  {title:<{LABEL}} {tr('sr_own', lang)} {own} · {tr('sr_measured', lang)} {measured}{pct}")
-        if row.note:
-            out.append(f"  {'':<{LABEL}} ↳ {row.note}")
-    if rating.plus:
-        out.extend(_wrap(f"{tr('sr_plus', lang)}: {rating.plus}", "  "))
-    if rating.delta:
-        out.extend(_wrap(f"{tr('sr_delta', lang)}: {rating.delta}", "  "))
-    out.extend(_wrap(f"({tr('sr_legend', lang)})", "  "))
-    return out
 
 
 def _side(d: Optional[DecisionReview], lang: str) -> str:
@@ -113,12 +89,23 @@ def paths_lines(comparison: PathComparison, lang: str, names: Mapping[str, str],
     out.extend(_wrap(f"{first_label}: {_mood(comparison.first_mood, names, labels)}", "    "))
     out.extend(_wrap(f"{second_label}: {_mood(comparison.second_mood, names, labels)}", "    "))
     out.append(f"  {tr('paths_totals', lang)}:")
-    for key in DIMENSION_KEYS + ("overall",):
-        a, b = comparison.first_totals.get(key, 0), comparison.second_totals.get(key, 0)
-        if a == b == 0:
+    a, b = comparison.first_totals.get("overall", 0), comparison.second_totals.get("overall", 0)
+    change = comparison.change("overall")
+    arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+    out.append(f"    {tr('overall', lang):<12} {a:>3} → {b:<3} {arrow} {change:+d}")
+    ways = path_trends(comparison, lang)
+    if ways:  # a dimension's own figure is its place on the 1-5 scale, so here only which way it went
+        out.extend(_wrap(f"{tr('paths_dims', lang)}: {', '.join(ways)}", "    "))
+    return out
+
+
+def path_trends(comparison: PathComparison, lang: str) -> list[str]:
+    """Per dimension either path scored on: "Stap 3 beter", "Stap 2 gelijk" (this time against the first)."""
+    out = []
+    for key in DIMENSION_KEYS:
+        if comparison.first_totals.get(key, 0) == comparison.second_totals.get(key, 0) == 0:
             continue
-        name = tr("overall", lang) if key == "overall" else BY_KEY[key].short.get(lang)
         change = comparison.change(key)
-        arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-        out.append(f"    {name:<12} {a:>3} → {b:<3} {arrow} {change:+d}")
+        way = "up" if change > 0 else "down" if change < 0 else "same"
+        out.append(f"{BY_KEY[key].short.get(lang)} {tr('trend_' + way, lang)}")
     return out

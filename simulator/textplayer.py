@@ -113,6 +113,7 @@ class TextPlayer:
                     self.say(tr("preparation_done", L))
             shown = len(session.state.transcript)
             self.show_transcript(session, max(0, shown - 1))
+            words_before: Optional[str] = None
             while not session.finished:
                 if session.can_continue:
                     session.advance()
@@ -120,16 +121,18 @@ class TextPlayer:
                 else:
                     if self.show_mood:
                         self.say(mood_line(session, L))
-                    words = self.ask_own_words() if self.own_words else None
+                    words = self.ask_own_words(words_before) if self.own_words else None
                     choices = session.choices
                     index = self.ask(session, [c.text.get(L) for c in choices], timeout=session.timeout_available)
                     if index == TIMEOUT:
+                        words_before = words  # back from the balcony, Enter keeps what was typed
                         session.take_timeout()
                         self.on_step(session)
                         self.balcony(session)
                         continue
                     self.say(f"{tr('you', L)}: {choices[index].text.get(L)}", "  ")
                     session.choose(choices[index].id, own_words=words)
+                    words_before = None
                     self.on_step(session)
                     self.hint(choices[index])
                 self.show_transcript(session, shown)
@@ -178,19 +181,23 @@ class TextPlayer:
             self.heading(tr("preparation", L))
             self.say(s.preparation.intro.get(L))
 
-    def ask_own_words(self) -> Optional[str]:
-        """Own-words mode: what the trainee would say, typed before the options are shown."""
+    def ask_own_words(self, before: Optional[str] = None) -> Optional[str]:
+        """Own-words mode: what the trainee would say, typed before the options are shown.
+        ``before``: what they typed before a time-out at this decision (Enter keeps it)."""
         L = self.lang
         assert self.inp is not None
         self.say()
+        if before:
+            self.say(tr("own_words_keep", L, words=before))
         self.out.write(tr("own_words_prompt", L))
         self.out.flush()
         raw = self.inp.readline()
         if raw == "":
             raise InputClosed()
-        words = raw.strip()
+        words = " ".join(raw.split())
         if words.lower() in ("q", "quit", "stop", "exit"):
             raise InputClosed()
+        words = words or before or ""
         if words:
             self.say(tr("own_words_then", L))
         return words or None
@@ -200,8 +207,8 @@ class TextPlayer:
         what the residents visibly show; then back to the same decision."""
         s, L = self.s, self.lang
         self.heading(tr("timeout_title", L))
-        self.say(tr("timeout_scores" if session.timeout_scores else "timeout_costs", L))
-        for title, items in ((tr("goals", L), s.setting.goals), (tr("room_to_move", L), s.setting.room_to_move)):
+        self.say(tr("balcony_scores" if session.timeout_scores else "balcony_costs", L))
+        for title, items in ((tr("room_to_move", L), s.setting.room_to_move), (tr("goals", L), s.setting.goals)):
             if items:
                 self.say(f"{title}:")
                 for item in items:
@@ -212,13 +219,16 @@ class TextPlayer:
             for d in found:
                 q = next(q for q in s.preparation.questions if q.id == d.node_id)
                 self.say(f"- {q.option(d.choice_id).text.get(L)}", "  ")
-        self.say(mood_line(session, L))
+        self.say(f"{tr('mc_residents_show', L)}:")
+        self.say(mood_line(session, L), "  ")
+        last: dict[str, str] = {}
         for entry in reversed(session.state.transcript):
             if entry.kind == "line":
                 line = session.line_of(entry)
-                who = self.names.get(line.speaker, "")
-                self.say(f"{tr('timeout_last_line', L)}: {who + ': ' if who else ''}{line.text.get(L)}")
-                break
+                last.setdefault(line.speaker, line.text.get(L))
+        for r in s.residents:
+            if r.id in last:
+                self.say(f"- {r.name}: “{last[r.id]}”", "  ")
         self.say(tr("timeout_back", L))
 
     def show_transcript(self, session: Session, start: int) -> None:

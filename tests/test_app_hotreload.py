@@ -320,6 +320,27 @@ def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
     assert outcome.replayed == len(reloaded.session.history) < outcome.total == 3
 
 
+def test_a_time_out_replays_and_a_time_out_no_longer_possible_stops_replay_there(window, copy):
+    app, pilot = to_first_reply(window, copy)
+    while app.top.session.can_continue:
+        pilot.press("return")
+        pilot.settle()
+    assert app.top.session.node.id == "bert_valt_aan" and app.top.session.timeout_available
+    pilot.press("b")  # the balcony, then back to the same decision
+    pilot.press("escape")
+    pilot.settle()
+    shown = [o.id for o in app.top.panel.options]
+    reload(pilot)  # the same text: the time-out is made again, the options in the order seen
+    assert [d.kind for d in app.top.session.history][-1] == "timeout" and pilot.scene == "meeting"
+    assert [o.id for o in app.top.panel.options] == shown
+    edit(copy, "    provocation: true\n", "")  # Bert's jab no longer provokes...
+    edit(copy, "start: opening\n", "timeout: {limit: 0}\nstart: opening\n")  # ...and no pause is allowed
+    reload(pilot)
+    toast = " ".join(t for t in pilot.texts() if "opnieuw gespeeld" in t)
+    assert "Stap 5: bij ‘Mag ik ook even?" in toast and "kan geen time-out meer genomen worden" in toast
+    assert app.top.session.node.id == "bert_valt_aan" and not app.top.session.timeout_available
+
+
 def test_the_coach_card_about_the_last_choice_stays_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy, coach=True)
     card = [t for t in pilot.texts() if t.startswith("Coach:")]

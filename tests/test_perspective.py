@@ -275,17 +275,17 @@ def test_exports_show_thoughts_opportunities_the_rating_and_both_paths(write_sce
     assert data["self_rating"]["plus"] == "kalm" and data["self_rating"]["rows"][0] == {
         "key": "overall", "label": None, "own": 5, "measured": data["self_rating"]["rows"][0]["measured"],
         "percent": data["self_rating"]["rows"][0]["percent"], "gap": data["self_rating"]["rows"][0]["gap"],
-        "notable": data["self_rating"]["rows"][0]["notable"]}
+        "notable": data["self_rating"]["rows"][0]["notable"], "scale": data["self_rating"]["rows"][0]["scale"]}
     paths = data["paths"]
     assert paths["branch_step"] == 2 and paths["first_session"] == sid and paths["first_difference"] == 2
     assert paths["steps"][0]["first"]["choice"] == "kaders" and paths["steps"][0]["second"]["choice"] == "luisteren"
     md = files["md"].read_text(encoding="utf-8")
-    assert "## Your estimate beside the measurement" in md and "**Plus (went well):** kalm" in md
+    assert "## Per dimension, on a scale of 1 to 5" in md and "**Plus (went well):** kalm" in md
     assert "## Two paths from decision 2" in md and "**What Bert thought:** *They won't listen anyway.*" in md
     assert "Worry about his sleep. (missed opportunity)" in md
     html = files["html"].read_text(encoding="utf-8")
     assert 'class="pair"' in html and "They won&#x27;t listen anyway." in html and 'class="paths"' in html
-    assert "Your estimate beside the measurement" in html and "eerder vragen" in html
+    assert "Per dimension, on a scale of 1 to 5" in html and "eerder vragen" in html
 
 
 def test_the_window_api_needs_no_pygame():

@@ -27,7 +27,7 @@ def test_csv_columns_and_statistics_per_dimension(write_scenario, tmp_path):
     header, rows = read_csv(target)
     assert tuple(header) == CSV_COLUMNS == (
         "scenario", "scenario_title", "row", "key", "label", "sessions", "mean", "sd", "min", "max",
-        "best_achievable", "choice", "choice_text", "verdict", "times", "share")
+        "best_achievable", "choice", "choice_text", "verdict", "times", "share", "session", "own_words")
     dims = {r["key"]: r for r in rows if r["row"] == "dimension"}
     assert list(dims) == ["step1", "step2", "step3", "step4", "step5", "e1", "e2", "e3", "e4"]
     # step3: good run +2 (luisteren), poor runs -1 (kaders) each

@@ -168,11 +168,12 @@ def test_terminal_play_asks_the_rating_first_and_stores_it(write_scenario):
     out = result.stdout
     assert out.index("Eerst jouw eigen inschatting") < out.index("Nabespreking")
     assert "Typ een cijfer van 1 tot 5" in out
-    assert "Jouw inschatting naast de meting" in out and "Stap 3 — Ga naast de ander staan" in out
+    assert "Per dimensie, op een schaal van 1 tot 5" in out and "Stap 3  Ga naast de ander staan" in out
     with Journal() as j:
         assert j.rating(1).scores == {"overall": 4, "step2": 2, "step3": 5}
     again = run("debrief", "1", "--lang", "en")
-    assert "Your estimate beside the measurement" in again.stdout and "you 5 · measured 5 (100%)" in again.stdout
+    step3 = next(line for line in again.stdout.splitlines() if "Step 3  Step to their side" in line)
+    assert "you 5 · 5.0" in step3  # the estimate and the measurement on one 1-5 scale
 
 
 def test_no_rating_and_end_of_input_go_straight_to_the_debrief(write_scenario):

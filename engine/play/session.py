@@ -139,7 +139,9 @@ class Session:
         return Line(node.id, node.speaker, node.text, -1)
 
     def _shown(self) -> list[Move]:
-        game, index = self.game, len(self.state.history)
+        # The order is drawn per decision; a time-out is a pause at the same decision, so it
+        # doesn't count: back from the balcony, the options stand where they stood.
+        game, index = self.game, sum(1 for d in self.state.history if d.kind != "timeout")
         if self._offer is None or self._offer[0] is not game or self._offer[1] != index:
             moves = [] if self.finished else self.rules.moves(game)
             self._offer = (game, index, self.rules.shown(game, moves, self.state.seed, index))

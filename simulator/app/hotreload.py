@@ -155,6 +155,8 @@ def _why(session: Session, lost: Optional[Decision], old: Scenario, lang: str) -
     if lost.kind == "prep":
         was = _question(old, lost.node_id)
         return "hr_why_question_gone", {"node": _excerpt(was.prompt.get(lang)) if was else lost.node_id}
+    if lost.kind == "timeout" and session.node is not None and session.node.id == lost.node_id:
+        return "hr_why_timeout", {"node": _node_text(old, lost.node_id, lang)}  # a pause, not a choice
     if session.finished:
         ending = session.ending
         return "hr_why_ends", {"ending": _excerpt(ending.title.get(lang)) if ending else str(session.state.ending)}

@@ -100,6 +100,12 @@ class Pilot:
                                              window=None))
         self.step(frames)
 
+    def type_text(self, text: str) -> None:
+        """Type ``text`` key by key, as a person at a keyboard would (into the field with the keyboard)."""
+        for ch in text:
+            self.press("space" if ch == " " else ch, frames=1)
+        self.step(2)
+
     def focus_on(self, name: str, key: str = "down", limit: int = 60) -> None:
         """Press ``key`` until the focus is on the item called ``name`` (a scenario or choice id)."""
         for _ in range(limit):
@@ -227,8 +233,10 @@ def first(n: int) -> int:
     return 0
 
 
-def play_to_debrief(pilot: Pilot, pick: Pick = first, mouse: bool = False, limit: int = 600) -> list[str]:
-    """Play from the briefing (or wherever the app is) to the debrief; returns what was picked."""
+def play_to_debrief(pilot: Pilot, pick: Pick = first, mouse: bool = False, limit: int = 600,
+                    words: str = "Ik luister eerst") -> list[str]:
+    """Play from the briefing (or wherever the app is) to the debrief; returns what was picked.
+    In own-words mode ``words`` are typed at each decision before the options show."""
     app = pilot.app
     picked: list[str] = []
     for _ in range(limit):
@@ -248,6 +256,11 @@ def play_to_debrief(pilot: Pilot, pick: Pick = first, mouse: bool = False, limit
                 pilot.click(options[i].text[:40])
             else:
                 pilot.press(str(i + 1))
+        elif name == "meeting" and scene.asking and scene.line_done:  # type: ignore[attr-defined]
+            if mouse:
+                pilot.click_at(scene.words.entry.rect.center)  # type: ignore[attr-defined]
+            pilot.type_text(words)
+            pilot.click(scene.tr("ow_show")) if mouse else pilot.press("return")
         elif name == "meeting":
             if not scene.line_done:  # type: ignore[attr-defined]
                 pilot.click_at((5, app.size[1] // 2)) if mouse else pilot.press("space")

@@ -137,8 +137,14 @@ class Play:
         self.session.answer(option_id)
         self.save()
 
-    def choose(self, choice_id: str) -> None:
-        self.session.choose(choice_id)
+    def choose(self, choice_id: str, own_words: Optional[str] = None) -> None:
+        """A choice, with what the trainee typed first in own-words mode (kept with the decision)."""
+        self.session.choose(choice_id, own_words=own_words)
+        self.save()
+
+    def take_timeout(self) -> None:
+        """A step onto the balcony: a move of its own, saved like a choice; the same decision follows."""
+        self.session.take_timeout()
         self.save()
 
     def advance(self) -> None:

@@ -2,19 +2,22 @@
 
 From the branch point on, per decision: what was said, what each attempt chose (with its
 verdict) and how the residents' mood moved — so the trainee sees how the residents
-reacted to the other choice; then both endings, the residents' mood at the end, and the
-totals per dimension first time and this time. Two columns on a wide window, one under
+reacted to the other choice; then both endings, the residents' mood at the end, the total
+first time and this time, and per dimension which way it went (a dimension's one figure is
+its place on the 1-5 scale, on the overview; no raw points here). Two columns on a wide window, one under
 the other on a narrow one. The data comes from ``perspective`` (``Play.comparison``),
 which works for an unsaved replay too.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Optional
 
 from engine.debrief.branching import PathComparison, PathStep
 from engine.debrief.review import DecisionReview
 
+from ...textperspective import path_trends
 from ..charts import totals_chart
 from ..layout import Box, gap
 from ..widgets import ScrollArea, image, text_box
@@ -94,9 +97,15 @@ class ComparePage:
         y = pair(self._mood(comparison.first_mood), self._mood(comparison.second_mood), y) + g
         y = put(heading_html(s, s.tr("cmp_scores")), 0, y, width) + g // 2
         heads = ("", capital(s.tr("paths_first")), second_label, capital(s.tr("cmp_change")))
-        chart = totals_chart(comparison, s.lang, s.fonts, width, heads, s.scale)
+        overall = {k: {"overall": t.get("overall", 0)} for k, t in (("first_totals", comparison.first_totals),
+                                                                    ("second_totals", comparison.second_totals))}
+        chart = totals_chart(replace(comparison, **overall), s.lang, s.fonts, width, heads, s.scale)
         made.append(image(s.manager, chart.surface, Box(0, y, width, chart.surface.get_height()), view))
-        return made, (chart, y), y + chart.surface.get_height()
+        bottom = y + chart.surface.get_height()
+        ways = path_trends(comparison, s.lang)
+        if ways:
+            bottom = put(muted(esc(f"{s.tr('paths_dims')}: {', '.join(ways)}")), 0, bottom + g // 2, width, "#small")
+        return made, (chart, y), bottom
 
     def _step(self, step: PathStep, y: int, width: int, put, pair) -> int:
         s = self.scene

@@ -1,10 +1,12 @@
 """The debrief: own estimate first, then per dimension, decision by decision, reflection and tips.
 
 Built on ``engine.debrief.review.review()`` (the one source of debrief data): the trainee rates
-the meeting per step before any figure (``debrief_rating``); the overview sets that
-rating beside the measurement and charts each dimension's total against the best
-achievable; each decision page shows the situation, the choice, its feedback, what it
-did to the mood and the stronger alternative (``debrief_decision``); a replay from a
+the meeting per step before any figure (``debrief_rating``); the overview puts every dimension
+on that same 1-5 scale, the measurement beside the rating (``scale_chart``: one figure per
+dimension, no raw points), and says plainly when there is nothing to work on; each decision
+page shows the situation, the trainee's own words, the choice and where it was shown (or the
+time-out), its feedback, what it did to the mood and the stronger alternative
+(``debrief_decision``); a replay from a
 decision adds both paths side by side (``compare``); the seed's reflection questions and
 the tips that fit the weakest dimensions close it. Left and right arrows page through it.
 """
@@ -20,11 +22,10 @@ from engine.debrief.review import Review
 from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 from engine.scenario.dimensions import BY_KEY
 
-from ...perspective import rating_comparison
 from ...signoff_status import debrief_line, status_of
-from ..charts import dimension_chart, rating_chart
 from ..layout import Box, button_row, frame, gap, margins
 from ..play import Play
+from ..scale_chart import scale_chart
 from ..scene import Scene
 from ..widgets import ScrollArea, button, button_width, image, scroll_text_box, text_box
 from .common import build_buttons, esc, footer_height, heading_html, muted
@@ -174,6 +175,7 @@ class DebriefScene(Scene):
         if review.ending is not None:
             top.append(heading_html(self, review.ending.title.get(L)) + "  "
                        + muted(esc(self.tr("kind_" + review.ending.kind))))
+        top.append(f"<b>{esc(self.tr('overall_of_best', score=review.overall, best=review.best_overall))}</b>")
         counts = review.counts()
         # "label: n" avoids Dutch plurals that a template can't get right ("8 missers").
         summary = " · ".join(f"{self.tr('verdict_' + v)}: {counts[v]}"
@@ -193,6 +195,8 @@ class DebriefScene(Scene):
         if review.weakest:
             names = "; ".join(f"{BY_KEY[k].short.get(L)} — {BY_KEY[k].label.get(L)}" for k in review.weakest)
             below.append(f"<b>{esc(self.tr('weakest'))}:</b> {esc(names)}")
+        else:  # a flawless route: said, not an empty heading
+            below.append(f"<b>{esc(self.tr('weakest'))}:</b> {esc(self.tr('nothing_to_work_on'))}")
         if review.ending is not None and review.ending.debrief.variants:
             below.append(esc(review.ending.debrief.get(L)))
 
@@ -233,17 +237,14 @@ class DebriefScene(Scene):
             made.append(link)
             y += bh + g
         rating = self.play.rating
-        lines = rating_comparison(review, rating, self.lang)
-        if lines and rating is not None:
-            y = put(heading_html(self, self.tr("sr_section")), y) + g // 2
-            y = draw(rating_chart(lines, self.lang, self.fonts, width, self.scale), y) + g // 2
+        y = put(heading_html(self, self.tr("scale_title")), y) + g // 2
+        y = draw(scale_chart(review, rating, self.lang, self.fonts, width, self.scale), y) + g // 2
+        y = put(muted(esc(self.tr("scale_legend"))), y, "#small") + g
+        if rating is not None:
             notes = [f"<b>{esc(self.tr(k))}:</b> {esc(text)}" for k, text in (("sr_plus", rating.plus),
                                                                             ("sr_delta", rating.delta)) if text]
             if notes:
-                y = put("<br>".join(notes), y) + g // 2
-            y = put(muted(esc(self.tr("sr_legend"))), y, "#small") + g * 2
-        y = draw(dimension_chart(review, self.lang, self.fonts, width, self.scale), y) + g // 2
-        y = put(muted(esc(self.tr("chart_note"))), y, "#small") + g
+                y = put("<br>".join(notes), y) + g
         return made, charts, link, put("<br><br>".join(below), y)
 
     def _compare(self) -> None:
@@ -307,8 +308,8 @@ class DebriefScene(Scene):
         review = self.review
         assert review is not None
         L = self.lang
-        parts = [heading_html(self, self.tr("tips")) + "<br>"
-                 + "<br>".join(f"•  {esc(t.get(L))}" for t in review.tip_texts)]
+        tips = "<br>".join(f"•  {esc(t.get(L))}" for t in review.tip_texts) or esc(self.tr("no_tips"))
+        parts = [heading_html(self, self.tr("tips")) + "<br>" + tips]
         qs = []
         for i, q in enumerate(review.reflection, 1):
             text = f"{i}.  {esc(q.get(L))}"

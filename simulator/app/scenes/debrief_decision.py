@@ -2,7 +2,10 @@
 
 Shared by the decision pages and the side-by-side paths page, so a choice reads the same
 in both: verdict words and colours, a preparation answer as right or wrong, the mood
-change in words ("trust from 5 to 7", never an arrow the font can't draw).
+change in words ("trust from 5 to 7", never an arrow the font can't draw). A choice says
+where the trainee saw it ("je zag hem als optie 3 van 4": the order is shuffled per
+session) and, in own-words mode, stands beside what they typed first; a time-out is a
+move of its own (not judged); a provocation answered without one is explained.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from engine.debrief.review import DecisionReview, Review
 
+from ...debrief_words import missed_provocation, shown_as
 from ..theme import GOOD_TEXT, POOR_TEXT, VERDICT_COLOURS, hex_of
 from .common import esc, heading_html, muted
 
@@ -38,6 +42,8 @@ def verdict_text(scene: "Scene", review: Optional[Review], d: DecisionReview) ->
     answer = prep_answer(review, d)
     if answer is not None:
         return scene.tr("answer_correct" if answer.correct else "answer_wrong")
+    if d.is_timeout:
+        return scene.tr("verdict_timeout")
     parts = []
     if d.verdict:
         parts.append(scene.tr(f"verdict_{d.verdict}"))
@@ -86,8 +92,12 @@ def decision_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -
     who = names.get(d.speaker, "") if d.speaker else ""
     label = scene.tr("the_question") if d.is_prep else scene.tr("the_situation")
     parts.append(heading_html(scene, label) + "<br>" + situation_html(scene, d))
-    parts.append(heading_html(scene, scene.tr("your_choice")) + "<br>"
-                 + f"<font color='#1D6A72'><b>{esc(d.chosen_text.get(L))}</b></font>")
+    if d.decision.own_words and not d.is_timeout:
+        parts.append(heading_html(scene, scene.tr("own_words")) + "<br><i>“" + esc(d.decision.own_words) + "”</i>")
+    where = shown_as(d, L)
+    parts.append(heading_html(scene, scene.tr("your_move" if d.is_timeout else "your_choice")) + "<br>"
+                 + f"<font color='#1D6A72'><b>{esc(d.chosen_text.get(L))}</b></font>"
+                 + (f"<br>{muted(esc(where))}" if where else ""))
     if d.feedback.variants:
         parts.append(heading_html(scene, scene.tr("feedback")) + "<br>" + esc(d.feedback.get(L)))
     if not d.is_prep:
@@ -107,6 +117,9 @@ def decision_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -
         parts.append(heading_html(scene, scene.tr("better")) + "<br>" + better)
     elif d.verdict == "best":
         parts.append(muted(esc(scene.tr("best_choice_then"))))
+    provoked = missed_provocation(d, L)
+    if provoked:
+        parts.append(heading_html(scene, scene.tr("provoked")) + "<br>" + esc(provoked))
     if d.thought is not None and who:
         parts.append(heading_html(scene, scene.tr("thought", name=who.split()[0])) + "<br><i>"
                      + esc(d.thought.get(L)) + "</i>")

@@ -13,6 +13,11 @@ goes, giving the options their room first. This module holds the flow between th
 - "Overslaan" (S) skips lines read in an earlier session up to the next decision.
 - M opens the mandate card (the briefing's room to move and goals, the preparation, what
   the residents show), L the transcript drawer on windows too narrow for its column.
+- At every decision where the session allows it, B (or the quiet "Even naar het balkon"
+  button) takes a time-out: the move is recorded, the balcony card opens (the mandate card
+  saying whether the pause is Ury's step 2 here), and the same decision waits underneath.
+- Own words first (a setting): at each decision a text field comes before the options
+  (``components.own_words``); what was typed goes with the choice into the session.
 - In coach mode a card between the line and the options names the step or indicator
   the last decision touched.
 """
@@ -30,6 +35,7 @@ from ..components.bars import Button, KeysLine, TopBar
 from ..components.choices import ChoicesPanel, Option
 from ..components.decisions_ahead import about_total
 from ..components.line_box import LineBox, line_speaker
+from ..components.own_words import OwnWords
 from ..components.plan import MeetingPlan, columns, plan_meeting
 from ..components.read_lines import read_lines_for
 from ..components.residents import ResidentsRow
@@ -65,6 +71,9 @@ class MeetingScene(Scene):
         self._backdrop: Optional[pygame.Surface] = None  # what draw_background draws, kept until a rebuild
         self.top_bar = TopBar()
         self.keys_line = KeysLine()
+        self.words = OwnWords()
+        self.on_balcony = False  # the balcony card is open over this decision
+        self._eat_text: Optional[str] = None  # the key that closed the balcony is no text for the field
         self._sync()
 
     # -- the session ------------------------------------------------------------------
@@ -89,7 +98,15 @@ class MeetingScene(Scene):
                                 line.text.get(self.lang), line.speaker == NARRATOR, whole=whole)
         key = (self.session.state.position, len(self.session.history))
         offered = [] if self.session.can_continue else self.session.choices
+        self.words.at((self.session.state.position, sum(d.kind != "timeout" for d in self.session.history)))
+        if self.asking:  # own words first: the options wait (and arm afresh once they show)
+            key, offered = ("own words", key), []
         self.panel.offer(key, [Option(c.id, c.text.get(self.lang)) for c in offered])
+
+    @property
+    def asking(self) -> bool:
+        """Own-words mode is asking the trainee's words at this decision (the options wait)."""
+        return self.app.settings.own_words and self.deciding and not self.words.given
 
     @property
     def pending(self) -> Optional[tuple[str, float]]:
@@ -139,13 +156,17 @@ class MeetingScene(Scene):
         line_sizes = self.line.heights(kit, main.w, self.session.can_continue)
         preferred = self.fonts.size_of("#body")
         coach_h = coach_card_height(self.manager, self.coach_note, main.w, self.root, self.scale)
+        asking = self.asking
+        words_h = self._words_height(kit, main.w, asking)
         options_h = self.panel.estimate(kit, main.w, preferred)
         # The roomy bars first; when the options need their room: one-line bars, then the coach's short note.
         attempts = [(False, False), (True, False)] + ([(True, True)] if coach_h else [])
         for tight, in_hint in attempts:
             self.coach_in_hint = in_hint
             card = 0 if in_hint else coach_h
-            need = options_h + (card + gap(self.scale) if card and options_h else card)
+            cards = [h for h in (card, words_h) if h]
+            need = options_h + sum(cards) + gap(self.scale) * (len(cards) - (0 if options_h else 1)) if cards \
+                else options_h
             top_h = self._top_bar(bar, tight, build=False)
             hint_h = self._hint_height(main, tight)
             plan = plan_meeting(self.size, self.scale, top_h, hint_h, residents, line_sizes, need)
@@ -165,12 +186,22 @@ class MeetingScene(Scene):
         g = gap(self.scale)
         panel = plan.panel
         card_h = coach_h if self.coach_note is not None and not self.coach_in_hint else 0
-        above = card_h + g if card_h else 0
-        options = Box(panel.x, panel.y + above, panel.w, max(0, panel.h - above))
-        self.panel.build(kit, options, preferred)
-        top = self.panel.area.box.y if self.panel.area is not None else options.bottom
+        if asking:  # the field where the options will be, the coach's card above it
+            words_box = Box(panel.x, max(panel.y, panel.bottom - words_h), panel.w, words_h)
+            self.panel.build(kit, Box(panel.x, panel.bottom, panel.w, 0), preferred)  # no options yet
+            self.words.build_asking(kit, words_box, self.submit_words)
+            top = words_box.y
+        else:
+            above = sum(h + g for h in (card_h, words_h) if h)
+            options = Box(panel.x, panel.y + above, panel.w, max(0, panel.h - above))
+            self.panel.build(kit, options, preferred)
+            top = self.panel.area.box.y if self.panel.area is not None else options.bottom
+            self.words.teardown()
+            if words_h:  # the trainee's own words, right above the options they pick from
+                top = top - g - words_h if self.panel.cards else panel.y
+                self.words.build_quote(kit, Box(panel.x, top, panel.w, words_h))
         if card_h:
-            card_y = top - g - card_h if self.panel.cards else panel.y
+            card_y = top - g - card_h if self.panel.cards or asking or words_h else panel.y
             self.coach_card = CoachCard(self.manager, self.coach_note, Box(panel.x, card_y, panel.w, 0), self.root,
                                         self.scale)
             top = card_y
@@ -181,6 +212,9 @@ class MeetingScene(Scene):
                         self.advance, self.tr("continue") + " (Enter)", readable=line_sizes[1])
         self._order_focus()
         self.panel.show(self.line_done)
+        self.words.show(self.line_done)
+        if asking and self.line_done and (self.words.auto or self.words.had_keyboard) and not self.on_balcony:
+            self.words.take_keyboard(kit)
         self.drawn_texts = list(self.residents.drawn) + list(self.panel.drawn)
         if plan.log is not None:
             self.log.build_side(kit, plan.log, self._log_parts())
@@ -192,6 +226,7 @@ class MeetingScene(Scene):
         """The keyboard's order: the options (or "Verder") first, so that the first arrow down
         from nothing lands on option 1; then the bars' buttons."""
         cards = {id(card.button) for card, _ in self.panel.cards}
+        cards |= {id(el) for el in (self.words.entry, self.words.show_button) if el is not None}
         go_on = self.line.continue_button
         first = [i for i in self.focus.items if id(i.element) in cards or i.element is go_on]
         self.focus.items = first + [i for i in self.focus.items if i not in first]
@@ -213,9 +248,10 @@ class MeetingScene(Scene):
         return self.top_bar.build(self.kit(), self.size, area, head, progress, self._top_buttons(), tight, build)
 
     def _keys_buttons(self) -> list[Button]:
-        """Auto-advance and skip: they go on from a line, so a decision doesn't show them."""
+        """Auto-advance and skip: they go on from a line, so a decision doesn't show them; a
+        decision shows the time-out instead, where the session allows one."""
         if self.deciding:
-            return []
+            return [(self.tr("balcony_button"), "B", self.take_timeout)] if self.session.timeout_available else []
         auto = self.app.settings.auto_advance != "off"
         buttons: list[Button] = [(self.tr("auto_on" if auto else "auto_off"), "A", self.toggle_auto)]
         if self.can_skip:
@@ -226,10 +262,12 @@ class MeetingScene(Scene):
         if not (self.line_done if done is None else done):
             return self.tr("reveal_hint")
         parts = []
-        if self.deciding:
+        if self.deciding and not self.asking:
             parts.append(self.tr("hk_choose", n=len(self.panel.options)))
         elif self.session.can_continue:
             parts.append(self.tr("hk_continue"))
+        if self.deciding and self.session.timeout_available:
+            parts.append(self.tr("hk_balcony"))
         parts.append(self.tr("hk_mandate"))
         if self.size[0] < SIDE_LOG_MIN_WIDTH:
             parts.append(self.tr("hk_log"))
@@ -280,6 +318,9 @@ class MeetingScene(Scene):
                     continue
                 parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br>{esc(c.text.get(self.lang))}"
                              f"</font>")
+            elif entry.kind == "timeout":
+                parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br><i>{esc(self.tr('log_timeout'))}"
+                             f"</i></font>")
         return parts
 
     def toggle_log(self) -> None:
@@ -315,6 +356,9 @@ class MeetingScene(Scene):
         self.keys_line.show(self._hint_text())  # its place was measured for both texts
         self.line.show_continue(True)
         self.panel.show(True)
+        self.words.show(True)
+        if self.asking and self.words.auto:
+            self.words.take_keyboard(self.kit())
         if self.log.box is not None:
             self.log.refresh(self.kit(), self._log_parts())
         self._start_auto_if_due()
@@ -343,7 +387,8 @@ class MeetingScene(Scene):
         chosen = next((c for c in self.session.choices if c.id == choice_id), None)
         if chosen is None:
             return
-        self.play.choose(choice_id)
+        self.words.sync()
+        self.play.choose(choice_id, own_words=self.words.words if self.words.given else None)
         self.coach.made(self.app.settings, self.session, chosen)
         self.residents.mark_change(before, self.session.mood)
         self._after_step()
@@ -372,12 +417,61 @@ class MeetingScene(Scene):
             self.auto.cancel()
         self.app.apply_settings(new)
 
+    def submit_words(self, need_words: bool = False) -> None:
+        """Own words typed (Enter: only once something is; the button: with or without): the options show."""
+        if not self.asking or not self.words.submit(need_words):
+            return
+        self.manager.set_focus_set(None)
+        self._sync()
+        self.focus.index = -1
+        self.build()
+
+    def take_timeout(self) -> None:
+        """B or the balcony button: the time-out is made (and saved), the balcony card opens over
+        the same decision, which arms afresh underneath; typed own words wait in their field."""
+        if not self.deciding or not self.session.timeout_available or self.panel.pending is not None:
+            return
+        self.auto.cancel()
+        scores = self.session.timeout_scores
+        before = {rid: dict(m) for rid, m in self.session.mood.items()}
+        self.words.sync()
+        self.manager.set_focus_set(None)  # nothing under the balcony card takes the keys
+        self.play.take_timeout()
+        self.residents.mark_change(before, self.session.mood)
+        from ..toast import show_save_note
+        show_save_note(self.app, self.play)
+        self.on_balcony = True
+        self._sync()
+        self.focus.index = -1
+        self.build()
+        from .mandate import BalconyScene
+        self.app.push(BalconyScene(self.app, self.play, scores))
+
+    def _back_from_balcony(self) -> None:
+        """The same decision again; in own-words mode the field opens with what was typed before."""
+        self.on_balcony = False
+        self._eat_text = "b"  # B closed the card: its character is not the field's
+        if self.app.settings.own_words and self.deciding:
+            self.words.reopen()
+            self._sync()
+            self.build()
+
+    def swallow_text(self, event: pygame.event.Event) -> bool:
+        eat, self._eat_text = self._eat_text, None
+        return eat is not None and str(getattr(event, "text", "")).lower() == eat
+
+    def teardown(self) -> None:
+        self.words.sync()  # what was typed outlives the widgets
+        super().teardown()
+
     def open_mandate(self) -> None:
         from .mandate import MandateScene
         self.auto.cancel()
         self.app.push(MandateScene(self.app, self.play))
 
     def on_enter(self) -> None:
+        if self.on_balcony:
+            self._back_from_balcony()
         self._start_auto_if_due()
 
     def carry_mood_change(self, old: "MeetingScene") -> None:
@@ -396,6 +490,7 @@ class MeetingScene(Scene):
 
     # -- frames --------------------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        self._eat_text = None  # only the text of the very key that closed the balcony is eaten
         chosen = self.panel.update(dt)
         if chosen is not None:
             self._choose(chosen)
@@ -465,10 +560,29 @@ class MeetingScene(Scene):
             return self.log.box.rect.collidepoint(pos)
         return False
 
+    def _words_height(self, kit, width: int, asking: bool) -> int:
+        if asking:
+            return self.words.asking_height(kit, width)
+        return self.words.quote_height(kit, width) if self.deciding and self.words.given else 0
+
+    def _typing_words(self, event: pygame.event.Event) -> bool:
+        """The own-words field has the keyboard: its keys are text; these few leave it."""
+        key = event.key
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.submit_words(need_words=True)
+        elif key == pygame.K_ESCAPE:
+            self.words.leave_keyboard(self.kit())
+        elif key == pygame.K_TAB:
+            self.words.leave_keyboard(self.kit())
+            self.focus.focus_element(self.words.show_button)
+        return True
+
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
         if key != pygame.K_a:
             self.auto.cancel()  # the trainee is here: no going on by itself under their hands
+        if self.words.typing:
+            return self._typing_words(event)
         if key == pygame.K_ESCAPE and self.log.open:
             self.toggle_log()
             return True
@@ -500,6 +614,9 @@ class MeetingScene(Scene):
             return True
         if key == pygame.K_s and self.can_skip:
             self.skip()
+            return True
+        if key == pygame.K_b and self.deciding:
+            self.take_timeout()
             return True
         if self.panel.pending is not None:
             return True

@@ -1,4 +1,4 @@
-"""Settings: language, text size, text speed, auto-advance, window or full screen, coach mode.
+"""Settings: language, text size, text speed, auto-advance, window or full screen, coach mode, own words first.
 
 Applied at once, and kept."""
 
@@ -52,11 +52,13 @@ class SettingsScene(Scene):
             (self.tr("auto_advance"), [(a, self.tr(f"auto_advance_{a}")) for a in AUTO_ADVANCE], "auto_advance"),
             (self.tr("display"), [(False, self.tr("windowed")), (True, self.tr("fullscreen"))], "fullscreen"),
             (self.tr("cm_setting"), [(False, self.tr("cm_off")), (True, self.tr("cm_on"))], "coach"),
+            (self.tr("ow_setting"), [(False, self.tr("ow_off")), (True, self.tr("ow_on"))], "own_words"),
         ]
 
     def note(self, field: str) -> str:
         """One line under a row whose effect its name alone doesn't tell."""
-        return {"coach": self.tr("cm_note"), "auto_advance": self.tr("auto_advance_note")}.get(field, "")
+        return {"coach": self.tr("cm_note"), "auto_advance": self.tr("auto_advance_note"),
+                "own_words": self.tr("ow_note")}.get(field, "")
 
     def build_widgets(self) -> None:
         w, h = self.size
