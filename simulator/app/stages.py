@@ -353,7 +353,8 @@ def _draw_repeat(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer
 
 def _draw_text(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer, X, W, Y) -> None:
     """``{"text": "meeting", "box": [x, y, w, h], "fill": ink}``: a named text of the scenario
-    (the meeting's name), as large as fits the box on one line, shortened if it must."""
+    (the meeting's name), as large as fits the box on one line, shortened if it must; centred,
+    or from the box's left with ``"align": "left"``."""
     name, box = shape["text"], shape.get("box")
     text = layer.texts.get(str(name), "")
     if not text or layer.font is None or not _nums(box, 4):
@@ -363,8 +364,9 @@ def _draw_text(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer, 
     size = max(6, int(rect.h * 0.62))
     bold = bool(shape.get("bold", True))
     font = layer.font(size, bold)
-    while size > 8 and font.size(text)[0] > rect.w:
-        size = int(size * 0.9)
+    wide = font.size(text)[0]
+    if wide > rect.w:  # one smaller font that fits (the text is shortened below if it still doesn't)
+        size = max(8, int(size * rect.w / wide))
         font = layer.font(size, bold)
     shown = text
     while len(shown) > 1 and font.size(shown)[0] > rect.w:
@@ -372,7 +374,8 @@ def _draw_text(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer, 
     img = font.render(shown, True, ink[:3])
     if ink[3] < 255:
         img.set_alpha(ink[3])
-    surface.blit(img, (rect.centerx - img.get_width() // 2, rect.centery - img.get_height() // 2))
+    x = rect.x if shape.get("align") == "left" else rect.centerx - img.get_width() // 2
+    surface.blit(img, (x, rect.centery - img.get_height() // 2))
 
 
 def placed(shapes: Sequence[Mapping[str, Any]], at: float) -> list[Mapping[str, Any]]:

@@ -277,7 +277,7 @@ class ResidentsRow:
         key = (plan, art.source, self.kit.lang)
         if key == self._layer_key and self._back is not None:
             return
-        texts = {"meeting": self.scenario.setting.meeting.get(self.kit.lang) or self.scenario.title.get(self.kit.lang)}
+        texts = {"meeting": banner_text(self.scenario, self.kit.lang)}
         frame = plan.frame
         fw = max(1, frame.w)
 
@@ -458,7 +458,8 @@ class ResidentsRow:
             clip = surface.get_clip()
             surface.set_clip(pygame.Rect(spot.screen.as_tuple()).inflate(-4, -4).clip(clip))
         layers: list[tuple[pygame.Surface, int]] = []
-        dim_share = 1.0 - face.forward
+        # On a screen (a phone, a tile) a veil over the picture dims who isn't speaking.
+        dim_share = 1.0 - face.forward if spot.screen is None else 0.0
         emotions = [(face.previous, 255)] if face.fade < 1 and face.previous else []
         emotions.append((face.shown, 255 if not emotions else int(255 * face.fade)))
         for emotion, alpha in emotions:
@@ -585,6 +586,16 @@ class ResidentsRow:
         img.set_alpha(int(255 * (1 - t * t)))
         surface.blit(img, (bar.right - img.get_width() // 2, bar.centery - rise))
         img.set_alpha(255)
+
+
+def banner_text(scenario: Scenario, lang: str) -> str:
+    """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop
+    ("Bewonersavond in buurthuis De Kwikstaart"), else the scenario's title."""
+    name = scenario.setting.meeting.get(lang) if scenario.setting.meeting.variants else ""
+    for mark in (". ", ", ", ": ", " – ", " - "):
+        name = name.split(mark)[0]
+    name = name.strip().rstrip(".")
+    return name or scenario.title.get(lang)
 
 
 def mood_change(before: Mapping[str, Mapping[str, int]],
