@@ -112,6 +112,7 @@ class ResidentsRow:
         self._dimmed: dict[tuple[str, str, int], pygame.Surface] = {}
         self._veil: Optional[pygame.Surface] = None
         self._float_cache: dict[tuple[str, bool], pygame.Surface] = {}
+        self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
 
     # -- the session -----------------------------------------------------------------------
     @property
@@ -350,6 +351,14 @@ class ResidentsRow:
         self.mood_delta = mood_change(before, after)
         if not react:
             return
+        shift = 0
+        for rid, delta in self.mood_delta.items():
+            for key, change in delta.items():
+                var = self.scenario.mood_variables.get(key)
+                if var is not None and change and rid not in self.away:
+                    shift += abs(change) if (change > 0) == (var.good == "high") else -abs(change)
+        if shift:
+            self._cues.append(shift > 0)
         for rid, delta in self.mood_delta.items():
             face = self.faces.get(rid)
             if face is None or not delta or rid in self.away:
@@ -358,6 +367,11 @@ class ResidentsRow:
             face.reaction_left = REACTION_S if face.reaction else 0.0
             face.beat = 0.0
             face.floats = [[key, change, 0.0] for key, change in delta.items()]
+
+    def take_cues(self) -> list[bool]:
+        """The mood shifts since last asked, for the sound (True: for the better)."""
+        cues, self._cues = self._cues, []
+        return cues
 
     def update(self, dt: float, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> None:
         """One frame of time: moods ease, faces crossfade, beats and floating figures run out."""
