@@ -12,6 +12,7 @@ from html import escape
 from typing import Any, Mapping, Optional
 
 from .i18n import tr
+from .mood_timeline import Timeline, timeline_svg, word
 from .svgchart import dimension_chart, progress_chart
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
@@ -155,6 +156,7 @@ def render_html(data: Mapping[str, Any]) -> str:
         strengths.append(f"<li><strong>{T('weakest')}:</strong> {_e(d['short'])} — {_e(d['label'])}</li>")
     if strengths:
         h.append(f'<ul class="strength">{"".join(strengths)}</ul>')
+    h.extend(_mood_timeline(data, lang))
 
     progress = data["progress"]
     if progress:
@@ -305,3 +307,12 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
                  f"<td class=\"num\">{t['second']}</td><td class=\"num {trend}\">{t['change']:+d}</td></tr>")
     h.append("</table>")
     return h
+
+
+def _mood_timeline(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Each resident's mood over the decisions, the trainee's best moves and mistakes marked (inline SVG)."""
+    timeline = Timeline.from_data(data)
+    if timeline is None or timeline.empty:
+        return []
+    return [f"<h2>{_e(word('title', lang))}</h2>", f'<div class="chart">{timeline_svg(timeline, lang)}</div>',
+            f'<p class="legend">{_e(word("note", lang))}</p>']
