@@ -145,11 +145,12 @@ def timeline_svg(tl: Timeline, lang: str) -> str:
             parts.append(f'<text x="{left - 6}" y="{gy + 4:.1f}" text-anchor="end" fill="{MUTED}">{v}</text>')
         for k, (rid, name) in enumerate(tl.residents):
             colour = RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)]
-            pts = " ".join(f"{x_of(i):.1f},{y_of(var, v, y):.1f}" for i, v in enumerate(tl.values[rid][var.key]))
+            nudge = (k - (len(tl.residents) - 1) / 2) * 1.5  # residents with equal moods: lines side by side
+            pts = " ".join(f"{x_of(i):.1f},{y_of(var, v, y) + nudge:.1f}" for i, v in enumerate(tl.values[rid][var.key]))
             parts.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2.2" '
                          f'stroke-linejoin="round"><title>{escape(name)}</title></polyline>')
             for i, v in enumerate(tl.values[rid][var.key]):
-                parts.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(var, v, y):.1f}" r="2.6" fill="{colour}"/>')
+                parts.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(var, v, y) + nudge:.1f}" r="2.6" fill="{colour}"/>')
         y += panel_h + gap_h
     # The moves along the bottom: numbers, then the marks.
     axis = y - gap_h + 16
