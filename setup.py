@@ -12,6 +12,7 @@ DATA_PACKAGES = {
     "simulator.scenarios": "scenarios",
     "simulator.assets": "assets",
     "simulator.assets.portraits": "assets/portraits",  # a data folder: setuptools wants it named too
+    "simulator.assets.stages": "assets/stages",
     "simulator.schema": "schema",
 }
 

@@ -13,6 +13,7 @@ from typing import Any, Mapping, Optional
 
 from .debrief_words import scale_number
 from .i18n import tr
+from .mood_timeline import Timeline, timeline_svg, word
 from .svgchart import progress_chart
 from .svgscale import scale_chart
 
@@ -146,6 +147,7 @@ def render_html(data: Mapping[str, Any]) -> str:
         h.append(f'<p class="note">{_e(data["signoff"]["note"])}</p>')
     h.extend(_paths(data, lang))
     h.extend(_dimensions(data, lang))
+    h.extend(_mood_timeline(data, lang))
     h.extend(_progress(data, lang))
 
     prep = data["preparation"]
@@ -350,3 +352,12 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     if ways:
         h.append(f"<p>{_e(tr('paths_dims', lang))}: {', '.join(ways)}</p>")
     return h
+
+
+def _mood_timeline(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Each resident's mood over the decisions, the trainee's best moves and mistakes marked (inline SVG)."""
+    timeline = Timeline.from_data(data)
+    if timeline is None or timeline.empty:
+        return []
+    return [f"<h2>{_e(word('title', lang))}</h2>", f'<div class="chart">{timeline_svg(timeline, lang)}</div>',
+            f'<p class="legend">{_e(word("note", lang))}</p>']

@@ -77,7 +77,8 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
             "branch_step": None if record.branch_index is None else record.branch_index + 1,
         },
         "scenario": {"id": s.id, "title": s.title.get(lang), "digest": s.digest,
-                     "residents": [{"id": r.id, "name": r.name, "role": _t(r.role, lang)} for r in s.residents]},
+                     "residents": [{"id": r.id, "name": r.name, "role": _t(r.role, lang)} for r in s.residents],
+                     "mood_variables": _mood_variables(s, lang)},
         "ending": None if ending is None else {
             "id": ending.id, "kind": ending.kind, "title": ending.title.get(lang),
             "text": _t(ending.text, lang), "debrief": _t(ending.debrief, lang),
@@ -195,6 +196,12 @@ def _paths(c: PathComparison, lang: str, names: Mapping[str, str],
         "first_counts": dict(c.first_counts), "second_counts": dict(c.second_counts),
         "first_mood": _mood(c.first_mood), "second_mood": _mood(c.second_mood),
     }
+
+
+def _mood_variables(scenario: Any, lang: str) -> list[dict[str, Any]]:
+    """The mood variables' labels and ranges: what the mood timeline's axes need."""
+    return [{"key": v.key, "label": v.label.get(lang), "min": v.minimum, "max": v.maximum, "good": v.good}
+            for v in scenario.mood_variables.values()]
 
 
 def _mood(mood: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:

@@ -1,5 +1,5 @@
 """The trainee's preferences: language, text size, text speed, auto-advance, window or fullscreen, coach mode,
-own words first.
+own words first, sound.
 
 Stored as a small JSON file in the platform's user config folder
 (``platformdirs.user_config_dir("tussenwerker")``); ``TUSSENWERKER_CONFIG`` names another
@@ -32,6 +32,9 @@ AUTO_ADVANCE = ("off", "slow", "normal", "fast")
 # The window's auto-advance: seconds a finished line stays before the meeting goes on by itself
 # (plus a little per character, for reading); ``None``: only the trainee goes on.
 AUTO_ADVANCE_SECONDS: dict[str, Optional[float]] = {"off": None, "slow": 5.0, "normal": 3.0, "fast": 1.5}
+SOUND_LEVELS = ("off", "quiet", "normal", "loud")
+# The window's sound (simulator/app/sound.py): the room's ambience and a cue when a mood shifts.
+SOUND_VOLUME: dict[str, float] = {"off": 0.0, "quiet": 0.3, "normal": 0.6, "loud": 1.0}
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class Settings:
     coach: bool = False  # a hint after each choice (simulator/coach.py); off, only the residents react
     auto_advance: str = "off"  # the window goes on by itself after a line (not at a decision)
     own_words: bool = False  # at each decision, first type what you would say, then see the options
+    sound: str = "off"  # the window's ambience and mood cues, one of SOUND_LEVELS; off: no audio device opened
 
     @property
     def text_scale(self) -> float:
@@ -57,6 +61,10 @@ class Settings:
     @property
     def auto_advance_seconds(self) -> Optional[float]:
         return AUTO_ADVANCE_SECONDS[self.auto_advance]
+
+    @property
+    def volume(self) -> float:
+        return SOUND_VOLUME[self.sound]
 
     def with_(self, **changes: Any) -> "Settings":
         return _validated(replace(self, **changes))
@@ -83,6 +91,7 @@ def _validated(s: Settings) -> Settings:
         coach=s.coach if isinstance(s.coach, bool) else default.coach,
         auto_advance=s.auto_advance if s.auto_advance in AUTO_ADVANCE else default.auto_advance,
         own_words=s.own_words if isinstance(s.own_words, bool) else default.own_words,
+        sound=s.sound if s.sound in SOUND_LEVELS else default.sound,
     )
 
 

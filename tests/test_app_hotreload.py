@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from engine import load_scenario
-from simulator.app.pilot import open_app
+from simulator.app.pilot import Pilot, open_app
 from simulator.journal import Journal
 from tests.conftest import SCENARIOS
 
@@ -358,8 +358,10 @@ FIRST_EFFECT = "next: ineke_teleurgesteld\n        effects:\n          ineke: {t
 
 
 def resident_cards(app) -> dict[str, bytes]:
-    """The pixels of each resident's card as the window shows it (meters, arrows, face)."""
-    return {rid: pygame.image.tobytes(el.image, "RGBA") for rid, el in app.top.residents.portrait_images.items()}
+    """The pixels of each resident's name plate as the window shows it (meters, arrows), once still."""
+    Pilot(app).settle()
+    return {s.rid: pygame.image.tobytes(app.screen.subsurface(pygame.Rect(s.plate.as_tuple())), "RGBA")
+            for s in app.top.residents.plan.spots}
 
 
 def test_the_mood_arrows_of_the_last_choice_stay_after_a_reload(window, copy):

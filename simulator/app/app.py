@@ -36,6 +36,7 @@ from .layout import MIN_WINDOW, height_factor
 from .navigation import Navigation
 from .play import Play
 from .scene import Scene
+from .sound import SoundPlayer
 from .theme import ACCENT, build_theme
 from .widgets import Fonts
 
@@ -66,10 +67,12 @@ class App(Navigation):
     def __init__(self, settings: Optional[Settings] = None, journal: Optional[Journal] = None,
                  size: Optional[tuple[int, int]] = None, notice: Optional[str] = None,
                  persist_settings: bool = True):
-        # Only what the window needs: no audio device (we make no sound), so no audio thread.
+        # Only what the window needs: no audio device unless the trainee turns the sound on (``sound``).
         pygame.display.init()
         pygame.font.init()
         self.settings = settings or Settings()
+        self.sound = SoundPlayer()
+        self.sound.configure(self.settings.sound, self.settings.volume)
         self.persist_settings = persist_settings
         self.journal = journal
         self.notice = notice  # one line for the start screen (journal trouble and such)
@@ -153,6 +156,8 @@ class App(Navigation):
         """Use new settings now (and keep them); returns a save error to show, if any."""
         old, self.settings = self.settings, new
         error = settings_mod.save(new) if self.persist_settings else None
+        if new.sound != old.sound:
+            self.sound.configure(new.sound, new.volume)
         if new.fullscreen != old.fullscreen:
             self._teardown_all()
             self.screen = self._open_display()
@@ -263,6 +268,7 @@ class App(Navigation):
         if top is not None:
             top.update(dt)
         self.manager.update(dt)
+        self.sound.follow(self.stack[self._base_index()] if self.stack else None)
         self.draw()
         self.frames += 1
         self.frame_times.append(time.perf_counter() - started)
@@ -353,6 +359,7 @@ class App(Navigation):
         return 0
 
     def close(self) -> None:
+        self.sound.close()
         self._teardown_all()
         if self.journal is not None:
             self.journal.close()

@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence, Union
@@ -30,12 +29,15 @@ from typing import Optional, Sequence, Union
 import pygame
 
 from .. import resources
+from .expressions import POSES, pose_for_calmness
+from .figures import COLLARS, draw_body, draw_figure, draw_head, figure_size
 from .theme import CALM, TENSE, UPSET
 
 PORTRAITS = resources.portraits()
 PORTRAIT_FOLDER = "portraits"  # beside a scenario file
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 SUPERSAMPLE = 3
+FIGURE_CACHE = 32  # figures kept per resident (expressions x sizes); a resize starts over
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,9 @@ BACKDROPS: tuple[Colour, ...] = (
     (221, 232, 234), (233, 226, 214), (226, 232, 220), (236, 224, 226), (226, 226, 238), (238, 232, 216),
 )
 HAIR_STYLES = ("short", "side_part", "bob", "long", "bun", "curly", "bald", "buzz")
+ACCENTS: tuple[Colour, ...] = (
+    (240, 238, 230), (214, 226, 240), (236, 214, 160), (200, 90, 70), (120, 150, 190), (230, 230, 230),
+)
 
 _warned: set[str] = set()
 
@@ -76,6 +81,8 @@ class FaceSpec:
     glasses: bool = False
     beard: bool = False
     placeholder: bool = False
+    collar: str = "crew"  # one of figures.COLLARS: what the clothing looks like at the neck
+    accent: Colour = (240, 238, 230)  # the shirt under a jacket, a collar, a scarf, a hoodie's strings
 
 
 def _digest(text: str) -> bytes:
@@ -95,6 +102,8 @@ def derived_spec(resident_id: str) -> FaceSpec:
         backdrop=BACKDROPS[d[4] % len(BACKDROPS)],
         glasses=d[5] % 3 == 0,
         beard=style in ("short", "buzz", "bald") and d[6] % 3 == 0,
+        collar=COLLARS[d[7] % len(COLLARS)],
+        accent=ACCENTS[d[8] % len(ACCENTS)],
     )
 
 
@@ -118,6 +127,7 @@ def spec_from_data(key: str, data: object, base: FaceSpec) -> FaceSpec:
     if not isinstance(data, dict):
         raise ValueError("a portrait file holds a JSON object")
     style = data.get("hair_style", base.hair_style)
+    collar = data.get("collar", base.collar)
     return FaceSpec(
         key=key,
         skin=_colour(data.get("skin"), base.skin),
@@ -127,6 +137,8 @@ def spec_from_data(key: str, data: object, base: FaceSpec) -> FaceSpec:
         backdrop=_colour(data.get("backdrop"), base.backdrop),
         glasses=bool(data.get("glasses", base.glasses)),
         beard=bool(data.get("beard", base.beard)),
+        collar=collar if collar in COLLARS else base.collar,
+        accent=_colour(data.get("accent"), base.accent),
     )
 
 
@@ -157,6 +169,7 @@ class PortraitSource:
         self.spec = derived_spec(resident_id)
         folders = [folder] if isinstance(folder, Path) else list(folder)
         png, spec = _portrait_files(folders, self.portrait)
+        self.image_path = png
         if png is not None:
             try:
                 self.image = pygame.image.load(str(png))
@@ -173,6 +186,49 @@ class PortraitSource:
             _warn_once(f"missing:{self.portrait}", "no portrait %r in %s; drawing a face from the resident id",
                        self.portrait, " or ".join(str(f) for f in folders))
         self._cache: dict[tuple[int, int], pygame.Surface] = {}
+        self._figures: dict[tuple[str, int], pygame.Surface] = {}
+        self._images: dict[str, Optional[pygame.Surface]] = {}
+
+    # -- the stage's half-body figure --------------------------------------------------------
+    def figure(self, emotion: str, width: int) -> pygame.Surface:
+        """The half-body figure with this expression, ``width`` px wide (``figures.FIGURE_ASPECT``
+        times as tall), on a clear background. Drawn once per expression and size."""
+        width = max(8, int(width))
+        key = (emotion, width)
+        surf = self._figures.get(key)
+        if surf is None:
+            try:
+                image = self._emotion_image(emotion)
+                if image is not None:
+                    surf = cover(image, figure_size(width))
+                else:
+                    surf = draw_figure(self.spec, POSES.get(emotion, POSES["neutral"]), width)
+            except (pygame.error, ValueError, ZeroDivisionError) as exc:  # never let a face crash the meeting
+                _warn_once(f"figure:{self.portrait}", "portrait %r failed to draw (%s)", self.portrait, exc)
+                surf = draw_figure(PLACEHOLDER, POSES["neutral"], width)
+            if len(self._figures) > FIGURE_CACHE:
+                self._figures.clear()
+            self._figures[key] = surf
+        return surf
+
+    def _emotion_image(self, emotion: str) -> Optional[pygame.Surface]:
+        """An image portrait for this expression: ``<portrait>-<emotion>.png`` beside the portrait's
+        own image if there is one, else the portrait's image itself (None for a face drawn in code)."""
+        if self.image is None or self.image_path is None:
+            return None
+        if emotion not in self._images:
+            found = None
+            for suffix in IMAGE_SUFFIXES:
+                path = self.image_path.parent / f"{self.portrait}-{emotion}{suffix}"
+                if path.is_file():
+                    try:
+                        found = pygame.image.load(str(path))
+                    except (pygame.error, OSError) as exc:
+                        _warn_once(f"png:{path}", "portrait %s can't be loaded (%s); using %s", path, exc,
+                                   self.image_path.name)
+                    break
+            self._images[emotion] = found
+        return self._images[emotion] or self.image
 
     def render(self, calmness: float, diameter: int) -> pygame.Surface:
         diameter = max(8, int(diameter))
@@ -196,6 +252,19 @@ class PortraitSource:
         return draw_face(self.spec, calmness, diameter)
 
 
+def cover(image: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    """An image scaled to fill ``size``, cut at the sides or the bottom (a face sits near the top)."""
+    w, h = image.get_size()
+    tw, th = size
+    factor = max(tw / max(1, w), th / max(1, h))
+    sw, sh = max(tw, int(round(w * factor))), max(th, int(round(h * factor)))
+    src = image.convert_alpha() if pygame.display.get_surface() else image
+    scaled = pygame.transform.smoothscale(src, (sw, sh))
+    out = pygame.Surface((tw, th), pygame.SRCALPHA)
+    out.blit(scaled, ((tw - sw) // 2, 0))
+    return out
+
+
 def circular(image: pygame.Surface, diameter: int) -> pygame.Surface:
     """An image cropped to a circle (for PNG portraits)."""
     w, h = image.get_size()
@@ -216,160 +285,26 @@ def _mix(a: Colour, b: Colour, t: float) -> Colour:
     return (int(a[0] + (b[0] - a[0]) * t), int(a[1] + (b[1] - a[1]) * t), int(a[2] + (b[2] - a[2]) * t))
 
 
-def _darker(c: Colour, f: float = 0.75) -> Colour:
-    return (int(c[0] * f), int(c[1] * f), int(c[2] * f))
-
-
-def _bezier(p0: tuple[float, float], p1: tuple[float, float], p2: tuple[float, float],
-            n: int = 16) -> list[tuple[float, float]]:
-    pts = []
-    for i in range(n + 1):
-        t = i / n
-        x = (1 - t) ** 2 * p0[0] + 2 * (1 - t) * t * p1[0] + t * t * p2[0]
-        y = (1 - t) ** 2 * p0[1] + 2 * (1 - t) * t * p1[1] + t * t * p2[1]
-        pts.append((x, y))
-    return pts
-
-
 def draw_face(spec: FaceSpec, calmness: float, diameter: int) -> pygame.Surface:
-    """The face at this calmness, antialiased by drawing large and scaling down."""
+    """The round badge at this calmness: the stage figure's head and shoulders in a circle,
+    antialiased by drawing large and scaling down."""
     S = diameter * SUPERSAMPLE
     u = S / 100.0  # one unit = 1 % of the diameter
     big = pygame.Surface((S, S), pygame.SRCALPHA)
     cx = S / 2
     pygame.draw.circle(big, spec.backdrop, (cx, cx), S / 2)
-
-    # Shoulders and clothing.
-    body = pygame.Rect(0, 0, int(80 * u), int(60 * u))
-    body.midtop = (int(cx), int(72 * u))
-    pygame.draw.ellipse(big, spec.clothing, body)
-    neck = pygame.Rect(0, 0, int(15 * u), int(14 * u))
-    neck.midtop = (int(cx), int(62 * u))
-    pygame.draw.rect(big, _darker(spec.skin, 0.9), neck, border_radius=int(4 * u))
-    collar = [(cx - 8.5 * u, 72.5 * u), (cx, 81 * u), (cx + 8.5 * u, 72.5 * u)]
-    pygame.draw.polygon(big, _darker(spec.skin, 0.9), collar)
-
     if spec.placeholder:
+        body = pygame.Rect(0, 0, int(80 * u), int(60 * u))
+        body.midtop = (int(cx), int(72 * u))
+        pygame.draw.ellipse(big, spec.clothing, body)
         head = pygame.Rect(0, 0, int(40 * u), int(46 * u))
         head.center = (int(cx), int(44 * u))
         pygame.draw.ellipse(big, spec.skin, head)
         return _finish(big, diameter)
-
-    head_w, head_h = 42 * u, 50 * u
-    head = pygame.Rect(0, 0, int(head_w), int(head_h))
-    head.center = (int(cx), int(44 * u))
-    hair_dark = _darker(spec.hair, 0.85)
-
-    # Hair behind the head.
-    style = spec.hair_style
-    if style in ("long", "bob"):
-        back = pygame.Rect(0, 0, int(52 * u), int((62 if style == "long" else 46) * u))
-        back.midtop = (int(cx), int(20 * u))
-        pygame.draw.ellipse(big, hair_dark, back)
-        if style == "long":
-            pygame.draw.rect(big, hair_dark, pygame.Rect(int(cx - 26 * u), int(44 * u), int(52 * u), int(32 * u)),
-                             border_radius=int(10 * u))
-    if style == "bun":
-        pygame.draw.circle(big, hair_dark, (cx, 18 * u), 10 * u)
-    if style == "curly":
-        for ang in range(0, 360, 30):
-            r = math.radians(ang)
-            pygame.draw.circle(big, hair_dark, (cx + math.cos(r) * 22 * u, 36 * u + math.sin(r) * 18 * u), 9 * u)
-
-    # Ears and head.
-    for side in (-1, 1):
-        pygame.draw.ellipse(big, _darker(spec.skin, 0.95),
-                            pygame.Rect(int(cx + side * 20 * u - 4 * u), int(42 * u), int(8 * u), int(11 * u)))
-    pygame.draw.ellipse(big, spec.skin, head)
-
-    # Hair on top.
-    top = head.top
-    if style in ("short", "side_part", "bob", "long", "bun", "curly"):
-        cap = pygame.Rect(int(cx - 21 * u), int(top - 3 * u), int(42 * u), int(26 * u))
-        pygame.draw.ellipse(big, spec.hair, cap)
-        # Cut the fringe line so the forehead shows.
-        brow_line = pygame.Rect(int(cx - 17 * u), int(top + 11 * u), int(34 * u), int(22 * u))
-        pygame.draw.ellipse(big, spec.skin, brow_line)
-        if style == "side_part":
-            pygame.draw.polygon(big, spec.hair, [(cx - 18 * u, top + 8 * u), (cx + 12 * u, top + 2 * u),
-                                                 (cx - 4 * u, top + 16 * u)])
-        if style in ("bob", "long"):
-            for side in (-1, 1):
-                pygame.draw.ellipse(big, spec.hair, pygame.Rect(int(cx + side * 17 * u - 6 * u), int(top + 6 * u),
-                                                                int(12 * u), int(30 * u)))
-        if style == "curly":
-            for i in range(5):
-                pygame.draw.circle(big, spec.hair, (cx - 16 * u + i * 8 * u, top + 4 * u), 6 * u)
-    elif style == "buzz":
-        cap = pygame.Rect(int(cx - 20 * u), int(top - 1 * u), int(40 * u), int(20 * u))
-        pygame.draw.ellipse(big, _mix(spec.hair, spec.skin, 0.45), cap)
-        pygame.draw.ellipse(big, spec.skin, pygame.Rect(int(cx - 17 * u), int(top + 8 * u), int(34 * u), int(20 * u)))
-    elif style == "bald":
-        for side in (-1, 1):
-            pygame.draw.ellipse(big, _mix(spec.hair, spec.skin, 0.2),
-                                pygame.Rect(int(cx + side * 18.5 * u - 3 * u), int(33 * u), int(6 * u), int(12 * u)))
-
-    calm = max(0.0, min(1.0, calmness))
-    upset = 1.0 - calm
-    eye_y = 46 * u
-    line = max(2, int(2.2 * u))
-
-    # Cheeks flush with anger.
-    if upset > 0.55:
-        flush = pygame.Surface((S, S), pygame.SRCALPHA)
-        alpha = int(150 * (upset - 0.55) / 0.45)
-        for side in (-1, 1):
-            pygame.draw.ellipse(flush, (214, 80, 70, alpha),
-                                pygame.Rect(int(cx + side * 11 * u - 5 * u), int(53 * u), int(10 * u), int(6 * u)))
-        big.blit(flush, (0, 0))
-
-    # Eyes: narrower when upset.
-    eye_h = (5.2 - 2.2 * max(0.0, upset - 0.4)) * u
-    for side in (-1, 1):
-        ex = cx + side * 8.5 * u
-        pygame.draw.ellipse(big, (40, 36, 34), pygame.Rect(int(ex - 2.6 * u), int(eye_y - eye_h / 2),
-                                                           int(5.2 * u), int(eye_h)))
-    # Brows: inner ends drop when upset; a soft arch when calm.
-    drop = max(0.0, upset - 0.4) * 12 * u
-    arch = max(0.0, calm - 0.5) * 3 * u
-    for side in (-1, 1):
-        outer = (cx + side * 13.5 * u, eye_y - 7 * u)
-        inner = (cx + side * 4 * u, eye_y - 7.5 * u + drop)
-        mid = ((outer[0] + inner[0]) / 2, (outer[1] + inner[1]) / 2 - 1.5 * u - arch)
-        _thick_curve(big, _darker(spec.hair, 0.7), _bezier(outer, mid, inner, 10), 1.3 * u)
-    if spec.glasses:
-        for side in (-1, 1):
-            ex = cx + side * 8.5 * u
-            pygame.draw.circle(big, (60, 60, 66), (ex, eye_y), 6.2 * u, max(1, int(1.4 * u)))
-        pygame.draw.line(big, (60, 60, 66), (cx - 2.3 * u, eye_y), (cx + 2.3 * u, eye_y), max(1, int(1.4 * u)))
-
-    # Nose.
-    _thick_curve(big, _darker(spec.skin, 0.82), _bezier((cx + 0.5 * u, eye_y + 3 * u), (cx - 2.5 * u, eye_y + 9 * u),
-                                                     (cx + 1.5 * u, eye_y + 10 * u), 8), 0.8 * u)
-
-    # Beard.
-    if spec.beard:
-        beard = pygame.Rect(int(cx - 16 * u), int(54 * u), int(32 * u), int(17 * u))
-        pygame.draw.ellipse(big, _mix(spec.hair, spec.skin, 0.4), beard)
-        pygame.draw.ellipse(big, _mix(spec.hair, spec.skin, 0.75),
-                            pygame.Rect(int(cx - 9.5 * u), int(56.5 * u), int(19 * u), int(7.5 * u)))
-
-    # Mouth: a curve from frown to smile.
-    curve = (calm - 0.5) * 2  # -1 .. 1
-    mouth_y = 60 * u
-    half = (7 + 2 * max(0.0, curve)) * u
-    bend = curve * 5 * u
-    pts = _bezier((cx - half, mouth_y - bend * 0.2), (cx, mouth_y + bend), (cx + half, mouth_y - bend * 0.2), 24)
-    _thick_curve(big, (120, 56, 52), pts, line / 2)
+    pose = pose_for_calmness(calmness)
+    draw_body(big, spec, pose, cx, 44 * u, 73 * u, u, S)
+    draw_head(big, spec, pose, cx, 44 * u, u)
     return _finish(big, diameter)
-
-
-def _thick_curve(surface: pygame.Surface, colour: Colour, pts: list[tuple[float, float]], radius: float) -> None:
-    """A curve with round ends and joints (pygame's wide lines have ragged joints)."""
-    for a, b in zip(pts, pts[1:]):
-        pygame.draw.line(surface, colour, a, b, max(1, int(radius * 2)))
-    for p in pts:
-        pygame.draw.circle(surface, colour, p, radius)
 
 
 def _finish(big: pygame.Surface, diameter: int) -> pygame.Surface:

@@ -276,6 +276,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "hr_keep_old": {"nl": "Oude versie houden (Esc)", "en": "Keep the old version (Esc)"},
 }
 
+# The meeting's stage and its sound (issue 19).
+STRINGS.update({
+    "sound": {"nl": "Geluid", "en": "Sound"},
+    "sound_off": {"nl": "Uit", "en": "Off"},
+    "sound_quiet": {"nl": "Zacht", "en": "Quiet"},
+    "sound_normal": {"nl": "Normaal", "en": "Normal"},
+    "sound_loud": {"nl": "Hard", "en": "Loud"},
+    "sound_note": {"nl": "Het geluid van de ruimte, zachtjes, en een korte toon als de stemming omslaat.",
+                   "en": "The sound of the room, quietly, and a short tone when a mood shifts."},
+    "sound_missing": {"nl": "Er klinkt niets: {reason}.", "en": "No sound plays: {reason}."},
+    "left_meeting": {"nl": "vertrokken", "en": "has left"},
+})
+
 # The trainer's own scenarios and where things are (the start screen, settings, `list`, `paths`).
 STRINGS.update({
     "own_scenario": {"nl": "Eigen scenario", "en": "Your own scenario"},

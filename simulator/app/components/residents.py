@@ -1,151 +1,615 @@
-"""The residents at the table: their cards, and moods that ease to where a choice left them.
+"""The residents on the meeting's stage: their room, their faces, their moods as they move.
 
-The cards show ``display_mood``, which follows the session's mood over a few frames
-instead of jumping, so the trainee sees what a choice did; after a choice a small arrow
-beside a meter says which way it moved (``mood_delta``) until the next one. The row
-takes the largest card shape that the screen can spare room for (``cards.SHAPES``) and
-sits in a quiet room — a wall and the edge of a table — that fills whatever height the
-line and the options leave.
+The room is the scenario's stage (``stages``: a kitchen table, a community hall with
+its audience and a banner, a council room, a phone call, an online meeting), drawn from
+its vector description at the window's size. Each resident is a half-body figure with a
+name plate and mood meters (``stage_plan`` says where); the figure's size comes from the
+shape the meeting can spare (``stage_plan.SHAPES``, largest first), so the options keep
+their room.
+
+What moves, and only while it moves (the window rests otherwise):
+
+- Faces: the speaker shows the line's ``emotion:`` or their mood; the others their mood
+  (``expressions``). A new expression crossfades in; the speaker is brought forward
+  (lifted, in full colour, drawn last) and the others are dimmed.
+- A reaction beat: a figure leans in when its line starts, and so does everyone a
+  choice moved, showing for a moment how it landed (``reaction_emotion``).
+- Moods: the meters follow ``display_mood``, which eases to the session's mood; a
+  floating +1/−1 rises beside each meter a choice moved, and a small triangle says which
+  way it went until the next choice (``mood_delta``).
+- A resident who left the meeting (``session.away``) is an empty chair with their plate
+  greyed and their meters frozen where they were, until they come back.
+
+The static part (wall, back layer, seats, tiles' and phones' frames) is drawn once per
+build into the screen's backdrop (``draw_room``); the rest each frame (``draw``).
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional
 
 import pygame
-from pygame_gui.elements import UIImage
 
-from engine.scenario.model import Resident, Scenario
+from engine.scenario.model import NARRATOR, Scenario
 
-from ..cards import SHAPES, CardStyle, card_height, draw_card, face_size
-from ..layout import Box, clamp, gap, row
-from ..portraits import PortraitSource, portrait_folders
-from ..theme import PAPER_DEEP
-from ..widgets import image
+from ..cards import _meter_block, calmness, triangle
+from ..expressions import line_emotion, mood_emotion, reaction_emotion
+from ..figures import darker, mix
+from ..glyphs import drawable
+from ..layout import Box, clamp, gap
+from ..portraits import PortraitSource, draw_meter, portrait_folders
+from ..stages import StageArt, load_stage, placed, render_layer, stage_folders, stage_kind
+from ..theme import ACCENT, CALM, INK, MUTED, UPSET
 from . import Kit
+from .stage_plan import MOST_VISIBLE, SHAPES, Spot, StagePlan, fitted_height, plan_stage, stage_height, visible_height
 
-MOOD_SPEED = 5.0  # how fast meters and faces follow a change (per second, exponential)
-TABLE = (205, 182, 152)
-TABLE_EDGE = (176, 150, 118)
+MOOD_SPEED = 5.0  # how fast meters follow a change (per second, exponential)
+FADE_S = 0.3  # a new expression crossfades in
+BEAT_S = 0.55  # a reaction beat: the figure leans in and back
+REACTION_S = 1.8  # how long a reaction to a choice shows before the face settles
+FLOAT_S = 1.5  # a +1/−1 rises and fades
+FORWARD_SPEED = 6.0  # how fast the speaker comes forward (per second, exponential)
+DIM = 0.38  # how far a resident who isn't speaking fades towards the room's colour
+LIFT = 0.025  # how far the speaker rises (of the figure's visible height)
+BEAT_LIFT = 0.035
+FRONT_LIFT = 0.25  # how far above the table line the front layer may draw (of the frame's height)
 
 DrawnText = tuple[str, Box, Box]
 
 
+@dataclass
+class FaceState:
+    """What one resident's figure is doing right now."""
+
+    shown: str = "neutral"
+    previous: Optional[str] = None
+    fade: float = 1.0  # 0 .. 1: the crossfade from ``previous`` to ``shown``
+    beat: float = 1.0  # 0 .. 1: the lean of a reaction beat (1: still)
+    forward: float = 0.0  # 0 .. 1: how far brought forward (the speaker)
+    reaction: Optional[str] = None
+    reaction_left: float = 0.0
+    floats: list[list[Any]] = field(default_factory=list)  # [variable key, delta, age]
+
+    def show(self, emotion: str) -> None:
+        if emotion != self.shown:
+            self.previous = self.shown if self.fade > 0.5 else self.previous or self.shown
+            self.shown, self.fade = emotion, 0.0
+
+    @property
+    def still(self) -> bool:
+        return (self.fade >= 1.0 and self.beat >= 1.0 and self.reaction_left <= 0 and not self.floats
+                and self.forward in (0.0, 1.0))
+
+
 class ResidentsRow:
-    def __init__(self, scenario: Scenario, mood: Mapping[str, Mapping[str, int]]):
+    def __init__(self, scenario: Scenario, mood: Mapping[str, Mapping[str, int]], play: Any = None):
         self.scenario = scenario
-        self.sources = {r.id: PortraitSource(r.id, r.portrait, portrait_folders(scenario.path))
-                        for r in scenario.residents}
+        self.play = play  # the session's line, who is away: read each frame (None: a stage without a meeting)
+        folders = portrait_folders(scenario.path)
+        self.sources = {r.id: PortraitSource(r.id, r.portrait, folders) for r in scenario.residents}
+        self.kind = stage_kind(scenario)
+        self.art: StageArt = load_stage(self.kind, stage_folders(scenario.path))
         self.display_mood = {rid: {k: float(v) for k, v in m.items()} for rid, m in mood.items()}
         self.mood_delta: dict[str, dict[str, int]] = {}
         self.speaker: Optional[str] = None
-        # widgets
+        self.faces = {r.id: FaceState(shown=mood_emotion(mood.get(r.id, {}), scenario.mood_variables))
+                      for r in scenario.residents}
+        self._line_key: Optional[tuple[int, str]] = None
+        # built
         self.kit: Optional[Kit] = None
-        self.style: Optional[CardStyle] = None
         self.room: Optional[Box] = None
-        self.portrait_images: dict[str, UIImage] = {}
+        self.plan: Optional[StagePlan] = None
         self.portrait_boxes: dict[str, Box] = {}
         self.drawn: list[DrawnText] = []
+        self._texts: dict[str, list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        self._meters: dict[str, list[tuple[str, pygame.Rect]]] = {}
+        self._back: Optional[pygame.Surface] = None
+        self._front: Optional[pygame.Surface] = None
+        self._front_at = (0, 0)
+        self._layer_key: Optional[tuple] = None
+        self._dimmed: dict[tuple[str, str, int], pygame.Surface] = {}
+        self._veil: Optional[pygame.Surface] = None
+        self._float_cache: dict[tuple[str, bool], pygame.Surface] = {}
+        self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
 
-    # -- measuring -----------------------------------------------------------------------
-    def card_width(self, kit: Kit, width: int) -> int:
-        cols = row(len(self.scenario.residents), 0, width, gap(kit.scale),
-                   max_item=int(260 * clamp(kit.scale, 1.0, 1.5)))
-        return cols[0][1] if cols else width
+    # -- the session -----------------------------------------------------------------------
+    @property
+    def session(self) -> Any:
+        return getattr(self.play, "session", None)
 
-    def style_for(self, kit: Kit, shape: str, width: int, window_h: int) -> CardStyle:
-        card_w = self.card_width(kit, width)
-        pad = max(8, gap(kit.scale) - 2)
-        return CardStyle(shape, face_size(window_h, card_w, shape, kit.scale), pad, kit.lang, kit.scale)
+    @property
+    def away(self) -> frozenset[str]:
+        session = self.session
+        return frozenset(getattr(session, "away", ())) if session is not None else frozenset()
+
+    def _line(self) -> tuple[Optional[tuple[int, str]], Optional[str], Optional[str]]:
+        """(which line, its speaker if a resident, the emotion written for it)."""
+        session = self.session
+        line = getattr(session, "line", None) if session is not None else None
+        if line is None:
+            return None, None, None
+        key = (len(session.state.transcript), line.node_id)
+        speaker = line.speaker if line.speaker != NARRATOR and line.speaker in self.faces else None
+        return key, speaker, line_emotion(self.scenario, line.node_id, line.variant) if speaker else None
+
+    def _target(self, rid: str, speaker: Optional[str], written: Optional[str]) -> str:
+        face = self.faces[rid]
+        if rid == speaker and written:
+            return written
+        if face.reaction_left > 0 and face.reaction:
+            return face.reaction
+        mood = self.session.mood.get(rid, {}) if self.session is not None else self.display_mood.get(rid, {})
+        return mood_emotion(mood, self.scenario.mood_variables)
+
+    def follow(self) -> None:
+        """Bring the faces up to the session: a new line starts a beat; every face shows its target."""
+        key, speaker, written = self._line()
+        if key is not None and key != self._line_key:
+            self._line_key = key
+            if speaker is not None and speaker not in self.away:
+                self.faces[speaker].beat = 0.0
+        self.speaker = speaker
+        for rid in self.faces:
+            self.faces[rid].show(self._target(rid, speaker, written))
+
+    # -- measuring -------------------------------------------------------------------------
+    def _plate_metrics(self, kit: Kit, width: int) -> tuple[int, int, int]:
+        """(plate height, the least plate width, padding) for plates about ``width`` wide."""
+        pad = max(6, gap(kit.scale) // 2)
+        inner = max(40, width - 2 * pad)
+        beside, label_w, bar_h, meters_h = _meter_block(kit.fonts, self.scenario.mood_variables, kit.lang, inner,
+                                                        kit.scale)
+        name_h = kit.fonts.line_height("#name")
+        least = label_w + 8 + 56 + 16 + 2 * pad
+        return pad + name_h + pad // 2 + meters_h + pad, least, pad
+
+    def _visible(self, kit: Kit, shape: str, width: int, window_h: int) -> tuple[int, int, int, int]:
+        n = len(self.scenario.residents)
+        plate_h, least, pad = self._plate_metrics(kit, 10_000)
+        v = visible_height(shape, window_h, width, n, self.art.layout, least)
+        plate_w = max(least, int(v * 1.1)) if shape != "strip" else least
+        slot = width / max(1, n)
+        plate_h, _, pad = self._plate_metrics(kit, int(min(plate_w, slot - 2 * pad)))
+        return v, plate_h, plate_w, pad
 
     def heights(self, kit: Kit, width: int, window_h: int) -> list[tuple[str, int]]:
-        """Each shape with the height of its row (room included), largest first."""
+        """Each shape with the room it needs, largest first."""
+        if not self.scenario.residents:
+            return []
         out = []
-        card_w = self.card_width(kit, width)
         for shape in SHAPES:
-            style = self.style_for(kit, shape, width, window_h)
-            h = max((card_height(kit.fonts, r, self.scenario.mood_variables, card_w, style)
-                     for r in self.scenario.residents), default=0)
-            out.append((shape, h + self.room_margin(kit)))
+            v, plate_h, _, pad = self._visible(kit, shape, width, window_h)
+            out.append((shape, stage_height(shape, v, plate_h, pad, self.art.layout)))
         return out
 
     @staticmethod
     def room_margin(kit: Kit) -> int:
-        """The room around the cards: a little wall above, the table's edge below."""
         return gap(kit.scale)
 
-    # -- widgets -------------------------------------------------------------------------------
+    # -- building ---------------------------------------------------------------------------
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
-        """The cards in ``shape``, standing at the table at the bottom of ``room``."""
-        self.kit, self.room, self.speaker = kit, room, speaker
-        self.style = self.style_for(kit, shape, room.w, window_h)
-        card_w = self.card_width(kit, room.w)
-        card_h = max((card_height(kit.fonts, r, self.scenario.mood_variables, card_w, self.style)
-                      for r in self.scenario.residents), default=0)
-        g = self.room_margin(kit)
-        top = room.bottom - g // 2 - card_h
-        cols = row(len(self.scenario.residents), room.x, room.w, gap(kit.scale),
-                   max_item=int(260 * clamp(kit.scale, 1.0, 1.5)))
-        self.portrait_images, self.portrait_boxes, self.drawn = {}, {}, []
-        for r, (x, w) in zip(self.scenario.residents, cols):
-            box = Box(x, top, w, card_h)
-            self.portrait_boxes[r.id] = box
-            self.portrait_images[r.id] = image(kit.manager, self._card(r, box), box, kit.root)
+        """The stage in ``room``, the residents in ``shape``."""
+        self.kit, self.room = kit, room
+        rids = tuple(r.id for r in self.scenario.residents)
+        v, plate_h, plate_w, pad = self._visible(kit, shape, room.w, window_h)
+        most = visible_height(shape, window_h, room.w, len(rids), self.art.layout, plate_w, MOST_VISIBLE)
+        v = fitted_height(shape, v, room, plate_h, pad, most, self.art.layout)
+        self.plan = plan_stage(room, self.art.layout, shape, rids, v, plate_h, plate_w, pad, self.art.table_top)
+        self.follow()
+        if speaker is not None and speaker in self.faces:
+            self.speaker = speaker
+        for rid, face in self.faces.items():
+            face.forward = 1.0 if rid == self.speaker else 0.0
+        self.portrait_boxes = {s.rid: s.visible for s in self.plan.spots}
+        self._prepare_texts()
+        self._layer_key = None
+        self._veil = None
+        self._dimmed = {k: v for k, v in self._dimmed.items() if k[2] == self.plan.spots[0].figure.w} \
+            if self.plan.spots else {}
 
-    def _card(self, r: Resident, box: Box) -> pygame.Surface:
-        assert self.kit is not None and self.style is not None
-        surf, texts = draw_card(self.kit.fonts, self.sources[r.id], r, self.scenario.mood_variables,
-                                self.display_mood[r.id], self.mood_delta.get(r.id, {}), box, r.id == self.speaker,
-                                self.style)
-        self.drawn = [t for t in self.drawn if not box.contains(t[2])] + texts
-        return surf
+    def _prepare_texts(self) -> None:
+        """The plates' texts, rendered once per build (and listed for the screen tests)."""
+        assert self.kit is not None and self.plan is not None
+        kit = self.kit
+        self.drawn, self._texts, self._meters = [], {}, {}
+        name_font = kit.fonts.for_key("#name")
+        small = kit.fonts.for_key("#small")
+        name_h = kit.fonts.line_height("#name")
+        lh = kit.fonts.line_height("#small")
+        variables = self.scenario.mood_variables
+        ink = self.art.plate_ink
+        muted = mix(ink, self.art.plate, 0.4)
+        for spot in self.plan.spots:
+            r = self.scenario.resident(spot.rid)
+            plate = spot.plate
+            pad = max(6, gap(kit.scale) // 2)
+            inner = max(20, plate.w - 2 * pad)
+            texts: list[tuple[pygame.Surface, tuple[int, int]]] = []
+            name = drawable(r.name)
+            if name_font.size(name)[0] > inner:  # one line: the name shortened, never spilling
+                while len(name) > 1 and name_font.size(name + "…")[0] > inner:
+                    name = name[:-1]
+                name = name.rstrip() + "…"
+            img = name_font.render(name, True, ink)
+            x = plate.x + (plate.w - img.get_width()) // 2
+            y = plate.y + pad
+            texts.append((img, (x, y)))
+            self.drawn.append((name, Box(x, y, img.get_width(), img.get_height()), plate))
+            y += name_h + pad // 2
+            beside, label_w, bar_h, _ = _meter_block(kit.fonts, variables, kit.lang, inner, kit.scale)
+            meters = []
+            for key, var in variables.items():
+                label = drawable(var.label.get(kit.lang))
+                img = small.render(label, True, muted)
+                texts.append((img, (plate.x + pad, y)))
+                self.drawn.append((label, Box(plate.x + pad, y, img.get_width(), img.get_height()), plate))
+                if beside:
+                    bar = pygame.Rect(plate.x + pad + label_w + 8, y + (lh - bar_h) // 2, inner - label_w - 24,
+                                      bar_h)
+                    y += lh + 2
+                else:
+                    bar = pygame.Rect(plate.x + pad, y + lh, inner - 16, bar_h)
+                    y += lh + bar_h + 4
+                meters.append((key, bar))
+            self._texts[spot.rid] = texts
+            self._meters[spot.rid] = meters
 
     def refresh(self, speaker: Optional[str] = None) -> None:
-        """Draw the cards again (new moods, a new speaker) without rebuilding."""
+        """The plates show the moods each frame: nothing to redraw here but who speaks."""
         if speaker is not None:
             self.speaker = speaker
-        for r in self.scenario.residents:
-            el, box = self.portrait_images.get(r.id), self.portrait_boxes.get(r.id)
-            if el is not None and box is not None and el.alive():
-                el.set_image(self._card(r, box))
 
     def teardown(self) -> None:
-        self.portrait_images, self.portrait_boxes, self.drawn = {}, {}, []
-        self.room = None
+        self.portrait_boxes, self.drawn = {}, []
+        self.room = self.plan = None
+        self._back = self._front = None
+
+    # -- the static room ------------------------------------------------------------------------
+    def _font(self, px: int, bold: bool) -> pygame.font.Font:
+        assert self.kit is not None
+        return self.kit.fonts.font(max(6, px), "bold" if bold else "regular")
+
+    def _layers(self) -> None:
+        """The back (wall, room, seats, frames) and front (table edge, places) layers for this plan."""
+        plan, art = self.plan, self.art
+        assert plan is not None and self.kit is not None
+        key = (plan, art.source, self.kit.lang)
+        if key == self._layer_key and self._back is not None:
+            return
+        texts = {"meeting": banner_text(self.scenario, self.kit.lang)}
+        frame = plan.frame
+        fw = max(1, frame.w)
+
+        def at(spot: Spot) -> float:
+            return (spot.figure.x + spot.figure.w / 2 - frame.x) / fw
+
+        back_shapes = list(art.back)
+        if art.layout == "table":
+            for spot in plan.spots:
+                back_shapes += placed(art.seat, at(spot))
+        self._back = render_layer(back_shapes, (frame.w, frame.h), art.wall, texts, self._font, art.source)
+        band = plan.band
+        lift = int(frame.h * FRONT_LIFT)  # what stands on the table reaches above its edge
+        front_shapes = list(art.front)
+        for spot in plan.spots:
+            front_shapes += placed(art.place, at(spot))
+        front = render_layer(front_shapes, (band.w, band.h + lift), None, texts, self._font, art.source,
+                             origin=lift, span=frame.h)
+        self._front, self._front_at = front, (band.x, band.y - lift)
+        self._layer_key = key
 
     def draw_room(self, surface: pygame.Surface) -> None:
-        """A quiet room: a wall behind the residents and the edge of the table they sit at."""
-        room, kit = self.room, self.kit
-        if room is None or kit is None or not self.portrait_boxes or room.h <= 0:
+        """The room behind the residents, into the screen's backdrop (once per build)."""
+        room, plan = self.room, self.plan
+        if room is None or plan is None or room.h <= 0 or self.kit is None:
             return
-        g = gap(kit.scale)
-        pygame.draw.rect(surface, PAPER_DEEP, pygame.Rect(room.as_tuple()), border_radius=14)
-        first = next(iter(self.portrait_boxes.values()))
-        table = pygame.Rect(room.x + g // 2, min(room.bottom - 4, first.bottom - g // 2 - 2), room.w - g, g // 2 + 4)
-        pygame.draw.rect(surface, TABLE, table, border_radius=6)
-        pygame.draw.line(surface, TABLE_EDGE, (table.x + 6, table.bottom - 1), (table.right - 6, table.bottom - 1))
+        self._layers()
+        clip = surface.get_clip()
+        rect = pygame.Rect(room.as_tuple())
+        surface.set_clip(rect)
+        pygame.draw.rect(surface, self.art.wall, rect)
+        if self._back is not None:
+            surface.blit(self._back, plan.frame.as_tuple()[:2])
+        if plan.layout in ("tiles", "phones"):
+            for spot in plan.spots:
+                self._draw_screen_back(surface, spot)
+        surface.set_clip(clip)
+        _round_corners(surface, rect, 14)
 
-    # -- moods --------------------------------------------------------------------------------
-    def mark_change(self, before: Mapping[str, Mapping[str, int]], after: Mapping[str, Mapping[str, int]]) -> None:
-        """Remember what the last choice moved (the cards show it as arrows)."""
+    def _draw_screen_back(self, surface: pygame.Surface, spot: Spot) -> None:
+        """A phone's body or a video tile's frame, and the resident's own room behind them."""
+        screen = spot.screen
+        if screen is None:
+            return
+        art = self.art
+        spec = self.sources[spot.rid].spec
+        rect = pygame.Rect(screen.as_tuple())
+        if art.layout == "phones":
+            device = _colour(art.screen.get("device"), (35, 39, 43))
+            pygame.draw.rect(surface, device, rect, border_radius=max(6, rect.w // 8))
+            glass = rect.inflate(-max(6, rect.w // 14) * 2, -max(6, rect.w // 14) * 2)
+            pygame.draw.rect(surface, spec.backdrop, glass, border_radius=max(4, rect.w // 12))
+            bar = _colour(art.screen.get("bar"), ACCENT)
+            top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
+            pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
+                             border_top_right_radius=max(4, rect.w // 12))
+            pygame.draw.circle(surface, darker(device, 0.6), (rect.centerx, rect.y + max(3, rect.w // 28)),
+                               max(2, rect.w // 40))
+        else:
+            frame = _colour(art.screen.get("frame"), (43, 48, 54))
+            pygame.draw.rect(surface, frame, rect.inflate(4, 4), border_radius=10)
+            pygame.draw.rect(surface, spec.backdrop, rect, border_radius=8)
+            _home(surface, rect, spec.backdrop, spot.rid)
+
+    # -- moods ---------------------------------------------------------------------------------
+    def mark_change(self, before: Mapping[str, Mapping[str, int]], after: Mapping[str, Mapping[str, int]],
+                    react: bool = True) -> None:
+        """What the last choice moved: arrows beside the meters and (``react``: the choice was made
+        just now, not carried over a reload) a +1/−1 rising and a reaction beat."""
         self.mood_delta = mood_change(before, after)
+        if not react:
+            return
+        shift = 0
+        for rid, delta in self.mood_delta.items():
+            for key, change in delta.items():
+                var = self.scenario.mood_variables.get(key)
+                if var is not None and change and rid not in self.away:
+                    shift += abs(change) if (change > 0) == (var.good == "high") else -abs(change)
+        if shift:
+            self._cues.append(shift > 0)
+        for rid, delta in self.mood_delta.items():
+            face = self.faces.get(rid)
+            if face is None or not delta or rid in self.away:
+                continue
+            face.reaction = reaction_emotion(delta, self.scenario.mood_variables)
+            face.reaction_left = REACTION_S if face.reaction else 0.0
+            face.beat = 0.0
+            face.floats = [[key, change, 0.0] for key, change in delta.items()]
+
+    def take_cues(self) -> list[bool]:
+        """The mood shifts since last asked, for the sound (True: for the better)."""
+        cues, self._cues = self._cues, []
+        return cues
+
+    def update(self, dt: float, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> None:
+        """One frame of time: moods ease, faces crossfade, beats and floating figures run out."""
+        if target is None and self.session is not None:
+            target = self.session.mood
+        if target is not None:
+            self.ease(dt, target)
+        for face in self.faces.values():
+            if face.reaction_left > 0:
+                face.reaction_left = max(0.0, face.reaction_left - dt)
+        self.follow()
+        for rid, face in self.faces.items():
+            face.fade = min(1.0, face.fade + dt / FADE_S)
+            face.beat = min(1.0, face.beat + dt / BEAT_S)
+            goal = 1.0 if rid == self.speaker else 0.0
+            face.forward += (goal - face.forward) * min(1.0, dt * FORWARD_SPEED)
+            if abs(goal - face.forward) < 0.02:
+                face.forward = goal
+            for f in face.floats:
+                f[2] += dt
+            face.floats = [f for f in face.floats if f[2] < FLOAT_S]
 
     def ease(self, dt: float, target: Mapping[str, Mapping[str, int]]) -> None:
-        moving = False
+        away = self.away
         for rid, values in self.display_mood.items():
+            if rid in away:
+                continue  # frozen where they left until they come back
             for k, v in values.items():
                 goal = float(target[rid][k])
                 if abs(goal - v) > 0.01:
                     values[k] = v + (goal - v) * min(1.0, dt * MOOD_SPEED) if dt > 0 else v
                     if abs(goal - values[k]) <= 0.02:
                         values[k] = goal
-                    moving = True
-        if moving:
-            self.refresh()
 
-    def moving(self, target: Mapping[str, Mapping[str, int]]) -> bool:
-        return any(abs(float(target[rid][k]) - v) > 0.01
-                   for rid, values in self.display_mood.items() for k, v in values.items())
+    def moving(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> bool:
+        if target is None and self.session is not None:
+            target = self.session.mood
+        away = self.away
+        if target is not None and any(abs(float(target[rid][k]) - v) > 0.01
+                                      for rid, values in self.display_mood.items() if rid not in away
+                                      for k, v in values.items()):
+            return True
+        if self.plan is None:
+            return False
+        key, speaker, written = self._line()
+        if key != self._line_key:
+            return True
+        if any(self._target(rid, speaker, written) != f.shown for rid, f in self.faces.items()):
+            return True
+        return not all(f.still for f in self.faces.values())
+
+    # -- each frame ---------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """The residents, the front layer and the plates, over the room in the backdrop."""
+        plan, room, kit = self.plan, self.room, self.kit
+        if plan is None or room is None or kit is None or room.h <= 0:
+            return
+        self._layers()
+        clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(room.as_tuple()))
+        away = self.away
+        order = sorted(plan.spots, key=lambda s: self.faces[s.rid].forward)
+        for spot in order:
+            if spot.rid in away:
+                self._draw_absent(surface, spot)
+            else:
+                self._draw_figure(surface, spot)
+        if self._front is not None:
+            surface.blit(self._front, self._front_at)
+        for spot in plan.spots:
+            self._draw_plate(surface, spot, spot.rid in away)
+        surface.set_clip(clip)
+
+    def _figure_image(self, rid: str, emotion: str, width: int, dim: bool) -> pygame.Surface:
+        img = self.sources[rid].figure(emotion, width)
+        if not dim:
+            return img
+        key = (rid, emotion, width)
+        out = self._dimmed.get(key)
+        if out is None:
+            out = _faded(img, self.art.dim, DIM)
+            if len(self._dimmed) > 64:
+                self._dimmed.clear()
+            self._dimmed[key] = out
+        return out
+
+    def _draw_figure(self, surface: pygame.Surface, spot: Spot) -> None:
+        face = self.faces[spot.rid]
+        plan = self.plan
+        assert plan is not None
+        v = plan.visible
+        lift = face.forward * LIFT * v + math.sin(math.pi * face.beat) * BEAT_LIFT * v if face.beat < 1 else \
+            face.forward * LIFT * v
+        box = spot.figure
+        pos = (box.x, int(box.y - lift))
+        clip = None
+        if spot.screen is not None:
+            clip = surface.get_clip()
+            surface.set_clip(pygame.Rect(spot.screen.as_tuple()).inflate(-4, -4).clip(clip))
+        layers: list[tuple[pygame.Surface, int]] = []
+        # On a screen (a phone, a tile) a veil over the picture dims who isn't speaking.
+        dim_share = 1.0 - face.forward if spot.screen is None else 0.0
+        emotions = [(face.previous, 255)] if face.fade < 1 and face.previous else []
+        emotions.append((face.shown, 255 if not emotions else int(255 * face.fade)))
+        for emotion, alpha in emotions:
+            if dim_share >= 0.99:
+                layers.append((self._figure_image(spot.rid, emotion, box.w, True), alpha))
+            elif dim_share <= 0.01:
+                layers.append((self._figure_image(spot.rid, emotion, box.w, False), alpha))
+            else:  # coming forward or stepping back: the dimmed figure under the bright one
+                layers.append((self._figure_image(spot.rid, emotion, box.w, True), alpha))
+                layers.append((self._figure_image(spot.rid, emotion, box.w, False), int(alpha * face.forward)))
+        for img, alpha in layers:
+            if alpha >= 255:
+                surface.blit(img, pos)
+            elif alpha > 0:
+                img.set_alpha(alpha)
+                surface.blit(img, pos)
+                img.set_alpha(255)
+        if spot.screen is not None:
+            self._draw_screen_front(surface, spot, face)
+            surface.set_clip(clip)
+
+    def _draw_screen_front(self, surface: pygame.Surface, spot: Spot, face: FaceState) -> None:
+        """What lies over a phone's or tile's picture: its bars, buttons, name, the speaker's ring."""
+        assert spot.screen is not None and self.kit is not None
+        rect = pygame.Rect(spot.screen.as_tuple())
+        art = self.art
+        speaking = spot.rid == self.speaker
+        if art.layout == "phones":
+            inset = max(6, rect.w // 14)
+            glass = rect.inflate(-inset * 2, -inset * 2)
+            bar = _colour(art.screen.get("bar"), ACCENT)
+            top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
+            pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
+                             border_top_right_radius=max(4, rect.w // 12))
+            ink = _colour(art.screen.get("ink"), (255, 255, 255))
+            if speaking:  # a little level meter: this one is talking
+                n, w = 4, max(2, top.h // 6)
+                for i in range(n):
+                    h = int(top.h * (0.3 + 0.15 * ((i * 7 + 3) % 4)))
+                    x = top.centerx - (n * 2 * w) // 2 + i * 2 * w
+                    pygame.draw.rect(surface, ink, pygame.Rect(x, top.centery - h // 2, w, h), border_radius=w // 2)
+            else:
+                pygame.draw.circle(surface, ink, top.center, max(2, top.h // 6), 1)
+            hang = _colour(art.screen.get("hang_up"), UPSET)
+            r = max(5, glass.w // 9)
+            pygame.draw.circle(surface, hang, (glass.centerx, glass.bottom - r - max(3, r // 2)), r)
+            pygame.draw.line(surface, ink, (glass.centerx - r // 2, glass.bottom - r - max(3, r // 2)),
+                             (glass.centerx + r // 2, glass.bottom - r - max(3, r // 2)), max(2, r // 4))
+            if not speaking:
+                surface.blit(self._veil_for(glass.size), glass.topleft)
+        else:
+            if speaking:
+                pygame.draw.rect(surface, _colour(art.screen.get("active"), ACCENT), rect, width=3, border_radius=8)
+            else:
+                surface.blit(self._veil_for(rect.size), rect.topleft)
+
+    def _veil_for(self, size: tuple[int, int]) -> pygame.Surface:
+        """A see-through layer of the room's colour: a screen whose resident isn't speaking."""
+        if self._veil is None or self._veil.get_size() != size:
+            self._veil = pygame.Surface(size, pygame.SRCALPHA)
+            self._veil.fill((*self.art.dim, int(255 * DIM * 0.6)))
+        return self._veil
+
+    def _draw_absent(self, surface: pygame.Surface, spot: Spot) -> None:
+        """Someone who left: their chair empty (the seat is in the back layer), a faint outline."""
+        box = spot.figure if spot.screen is None else spot.screen
+        rect = pygame.Rect(box.as_tuple())
+        if spot.screen is not None:
+            pygame.draw.rect(surface, darker(self.art.dim, 0.8), rect, border_radius=8)
+        head = max(6, spot.figure.w // 5)
+        cx = spot.figure.x + spot.figure.w // 2
+        cy = spot.figure.y + int(spot.figure.w * 0.42)
+        colour = mix(self.art.dim, MUTED, 0.35)
+        pygame.draw.circle(surface, colour, (cx, cy), head, max(1, head // 10))
+        body = pygame.Rect(0, 0, int(spot.figure.w * 0.76), int(spot.figure.w * 0.6))
+        body.midtop = (cx, cy + head + max(4, head // 2))
+        pygame.draw.rect(surface, colour, body, max(1, head // 10), border_radius=head)
+
+    def _draw_plate(self, surface: pygame.Surface, spot: Spot, absent: bool) -> None:
+        assert self.kit is not None
+        rect = pygame.Rect(spot.plate.as_tuple())
+        speaking = spot.rid == self.speaker and not absent
+        art = self.art
+        pygame.draw.rect(surface, mix(art.plate, art.dim, 0.5) if absent else art.plate, rect, border_radius=8)
+        pygame.draw.rect(surface, ACCENT if speaking else mix(art.plate, INK, 0.18), rect,
+                         width=2 if speaking else 1, border_radius=8)
+        for img, pos in self._texts.get(spot.rid, []):
+            if absent:
+                img.set_alpha(120)
+            surface.blit(img, pos)
+            img.set_alpha(255)
+        variables = self.scenario.mood_variables
+        mood = self.display_mood.get(spot.rid, {})
+        face = self.faces[spot.rid]
+        for key, bar in self._meters.get(spot.rid, []):
+            var = variables[key]
+            value = mood.get(key, float(var.initial))
+            span = max(1, var.maximum - var.minimum)
+            calm = calmness(var, value)
+            draw_meter(surface, bar, (value - var.minimum) / span, 0.5 if absent else calm,
+                       track=mix(art.plate, INK, 0.12))
+            delta = self.mood_delta.get(spot.rid, {}).get(key, 0)
+            if delta and not absent:
+                better = (delta > 0) == (var.good == "high")
+                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+                         size=max(4, bar.h))
+            for f_key, change, age in face.floats:
+                if f_key == key:
+                    self._draw_float(surface, bar, change, var.good, age)
+
+    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, change: int, good: str, age: float) -> None:
+        """A +1 or −1 rising from the meter and fading."""
+        assert self.kit is not None
+        better = (change > 0) == (good == "high")
+        text = f"+{change}" if change > 0 else f"\u2212{-change}"
+        key = (text, better)
+        img = self._float_cache.get(key)
+        if img is None:
+            font = self.kit.fonts.for_key("#small", "bold")
+            img = font.render(drawable(text), True, CALM if better else UPSET)
+            self._float_cache[key] = img
+        t = clamp(age / FLOAT_S, 0.0, 1.0)
+        rise = int((0.4 + 1.6 * t) * img.get_height())
+        img.set_alpha(int(255 * (1 - t * t)))
+        surface.blit(img, (bar.right - img.get_width() // 2, bar.centery - rise))
+        img.set_alpha(255)
+
+
+def banner_text(scenario: Scenario, lang: str) -> str:
+    """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop
+    ("Bewonersavond in buurthuis De Kwikstaart"), else the scenario's title."""
+    name = scenario.setting.meeting.get(lang) if scenario.setting.meeting.variants else ""
+    for mark in (". ", ", ", ": ", " – ", " - "):
+        name = name.split(mark)[0]
+    name = name.strip().rstrip(".")
+    return name or scenario.title.get(lang)
 
 
 def mood_change(before: Mapping[str, Mapping[str, int]],
@@ -153,3 +617,68 @@ def mood_change(before: Mapping[str, Mapping[str, int]],
     """Per resident, the mood variables that moved and by how much."""
     return {rid: {k: v - before[rid][k] for k, v in m.items() if v != before[rid][k]} for rid, m in after.items()}
 
+
+def _colour(value: Any, fallback: tuple[int, int, int]) -> tuple[int, int, int]:
+    from ..stages import colour
+    return colour(value, fallback) or fallback
+
+
+def _faded(img: pygame.Surface, towards: tuple[int, int, int], amount: float) -> pygame.Surface:
+    """``img`` faded ``amount`` of the way towards a colour, its transparency kept."""
+    out = img.copy()
+    keep = int(255 * (1 - amount))
+    out.fill((keep, keep, keep, 255), special_flags=pygame.BLEND_RGBA_MULT)
+    tint = pygame.Surface(img.get_size(), pygame.SRCALPHA)
+    tint.fill((int(towards[0] * amount), int(towards[1] * amount), int(towards[2] * amount), 0))
+    out.blit(tint, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    # BLEND_RGB_ADD also tints the clear pixels' colour, but they stay clear.
+    return out
+
+
+def _round_corners(surface: pygame.Surface, rect: pygame.Rect, radius: int) -> None:
+    """Cut the room's corners round, in the colour that lies outside it."""
+    if rect.w < 2 * radius or rect.h < 2 * radius:
+        return
+    outside = surface.get_at((max(0, rect.x - 1), max(0, rect.y - 1)))
+    corner = pygame.Surface((radius, radius), pygame.SRCALPHA)
+    corner.fill(outside)
+    pygame.draw.circle(corner, (0, 0, 0, 0), (radius, radius), radius)
+    for flip_x, flip_y, pos in ((False, False, rect.topleft), (True, False, (rect.right - radius, rect.y)),
+                                (False, True, (rect.x, rect.bottom - radius)),
+                                (True, True, (rect.right - radius, rect.bottom - radius))):
+        surface.blit(pygame.transform.flip(corner, flip_x, flip_y), pos)
+
+
+def _home(surface: pygame.Surface, rect: pygame.Rect, backdrop: tuple[int, int, int], rid: str) -> None:
+    """A resident's own room behind them in a video tile: a shelf, a picture or a plant, by their id."""
+    import hashlib
+    d = hashlib.sha256(rid.encode("utf-8")).digest()
+    shade = darker(backdrop, 0.86)
+    kind = d[0] % 3
+    h, w = rect.h, rect.w
+    if kind == 0:  # a bookshelf
+        shelf = pygame.Rect(rect.x + int(w * 0.06), rect.y + int(h * 0.12), int(w * 0.22), int(h * 0.6))
+        pygame.draw.rect(surface, shade, shelf)
+        colours = [(62, 110, 158), (201, 79, 61), (224, 178, 76), (78, 138, 94), (110, 90, 142)]
+        for row in range(3):
+            y = shelf.y + row * shelf.h // 3
+            x = shelf.x + 3
+            k = 0
+            while x < shelf.right - 6:
+                bw = max(3, shelf.w // 9)
+                bh = shelf.h // 3 - 6 - (d[(row * 5 + k) % 32] % 4)
+                book = pygame.Rect(x, y + shelf.h // 3 - 3 - bh, bw, bh)
+                pygame.draw.rect(surface, colours[(d[row + k] + k) % 5], book)
+                x += bw + 1
+                k += 1
+    elif kind == 1:  # a picture on the wall
+        pic = pygame.Rect(rect.right - int(w * 0.3), rect.y + int(h * 0.12), int(w * 0.2), int(h * 0.26))
+        pygame.draw.rect(surface, (250, 248, 242), pic)
+        pygame.draw.rect(surface, darker(backdrop, 0.6), pic, 3)
+        hill = [(pic.x + 4, pic.bottom - 4), (pic.centerx - 2, pic.y + pic.h // 3), (pic.right - 4, pic.bottom - 4)]
+        pygame.draw.polygon(surface, (143, 179, 160), hill)
+    else:  # a plant
+        pot = pygame.Rect(rect.x + int(w * 0.08), rect.bottom - int(h * 0.28), int(w * 0.1), int(h * 0.16))
+        pygame.draw.rect(surface, (184, 106, 78), pot, border_radius=3)
+        for dx, dy, r in ((0, -0.1, 0.09), (-0.04, -0.05, 0.07), (0.05, -0.06, 0.07)):
+            pygame.draw.circle(surface, (94, 140, 78), (pot.centerx + int(dx * w), pot.y + int(dy * h)), int(r * h))

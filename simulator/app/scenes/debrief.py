@@ -245,7 +245,20 @@ class DebriefScene(Scene):
                                                                             ("sr_delta", rating.delta)) if text]
             if notes:
                 y = put("<br>".join(notes), y) + g
+        y = self._mood_timeline(review, width, y, put, draw)
         return made, charts, link, put("<br><br>".join(below), y)
+
+    def _mood_timeline(self, review: Review, width: int, y: int, put, draw) -> int:
+        """Each resident's mood over the decisions, the best moves and mistakes marked (issue 19)."""
+        from ...mood_timeline import Timeline, word
+        from ..mood_chart import timeline_chart
+        timeline = Timeline.from_review(review, self.lang)
+        if timeline.empty:
+            return y
+        g = gap(self.scale)
+        y = put(heading_html(self, word("title", self.lang)), y) + g // 2
+        y = draw(timeline_chart(timeline, self.lang, self.fonts, width, self.scale), y) + g // 2
+        return put(muted(esc(word("note", self.lang))), y, "#small") + g
 
     def _compare(self) -> None:
         self.go("compare")

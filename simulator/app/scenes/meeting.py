@@ -57,7 +57,7 @@ class MeetingScene(Scene):
     def __init__(self, app, play: Play, resumed: bool = False):
         super().__init__(app)
         self.play = play
-        self.residents = ResidentsRow(play.scenario, play.session.mood)
+        self.residents = ResidentsRow(play.scenario, play.session.mood, play)
         self.line = LineBox(resumed=resumed)
         self.panel = ChoicesPanel()
         self.log = Transcript()
@@ -484,7 +484,7 @@ class MeetingScene(Scene):
         made, again = before[-1], after[-1]
         if again.kind != "meeting" or (again.node_id, again.choice_id) != (made.node_id, made.choice_id):
             return
-        self.residents.mark_change(again.mood_before, again.mood_after)
+        self.residents.mark_change(again.mood_before, again.mood_after, react=False)
         if self.built:
             self.residents.refresh()
 
@@ -500,7 +500,7 @@ class MeetingScene(Scene):
         if self.auto.update(dt):
             self.advance()
             return
-        self.residents.ease(dt, self.session.mood)
+        self.residents.update(dt, self.session.mood)
 
     def animating(self) -> bool:
         return (self.panel.animating() or self.line.animating()
@@ -522,6 +522,7 @@ class MeetingScene(Scene):
                     pygame.draw.rect(backdrop, ACCENT, pygame.Rect(track.x, track.y, done, track.h), border_radius=2)
             self._backdrop = backdrop
         surface.blit(self._backdrop, (0, 0))
+        self.residents.draw(surface)  # the residents on their stage, as they move
 
     # -- input ------------------------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:

@@ -1,4 +1,5 @@
-"""Settings: language, text size, text speed, auto-advance, window or full screen, coach mode, own words first.
+"""Settings: language, text size, text speed, auto-advance, window or full screen, coach mode, own words
+first, sound.
 
 Applied at once, and kept."""
 
@@ -13,7 +14,7 @@ from typing import Any, Callable, Optional
 import pygame
 from pygame_gui.elements import UIButton
 
-from ...settings import AUTO_ADVANCE, LANGUAGES, TEXT_SIZES, TEXT_SPEEDS, Settings
+from ...settings import AUTO_ADVANCE, LANGUAGES, SOUND_LEVELS, TEXT_SIZES, TEXT_SPEEDS, Settings
 from ..layout import Box, button_row, frame, gap, margins
 from ..scene import Scene
 from ..widgets import ScrollArea, button, button_width, text_box
@@ -53,12 +54,21 @@ class SettingsScene(Scene):
             (self.tr("display"), [(False, self.tr("windowed")), (True, self.tr("fullscreen"))], "fullscreen"),
             (self.tr("cm_setting"), [(False, self.tr("cm_off")), (True, self.tr("cm_on"))], "coach"),
             (self.tr("ow_setting"), [(False, self.tr("ow_off")), (True, self.tr("ow_on"))], "own_words"),
+            (self.tr("sound"), [(level, self.tr(f"sound_{level}")) for level in SOUND_LEVELS], "sound"),
         ]
 
     def note(self, field: str) -> str:
         """One line under a row whose effect its name alone doesn't tell."""
         return {"coach": self.tr("cm_note"), "auto_advance": self.tr("auto_advance_note"),
-                "own_words": self.tr("ow_note")}.get(field, "")
+                "own_words": self.tr("ow_note"),
+                "sound": self._sound_note()}.get(field, "")
+
+    def _sound_note(self) -> str:
+        """What sound there is, or why there is none (no audio device: said, never a crash)."""
+        problem = self.app.sound.problem if getattr(self.app, "sound", None) is not None else None
+        if problem and self.app.settings.sound != "off":
+            return self.tr("sound_missing", reason=problem)
+        return self.tr("sound_note")
 
     def build_widgets(self) -> None:
         w, h = self.size
