@@ -44,4 +44,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "heat_other": {"nl": "+{n} keuzes voor opties die deze versie niet meer heeft",
                    "en": "+{n} choices of options this version no longer has"},
     "heat_ended": {"nl": "{n} sessies ({pct}%)", "en": "{n} sessions ({pct}%)"},
+    # the LRS sender's status line
+    "lrs_waiting": {"nl": "{n} resultaten wachten op verzending", "en": "{n} results waiting to be sent"},
+    "lrs_waiting_retry": {"nl": "{n} resultaten wachten op verzending (LRS niet bereikbaar; nieuwe poging om {time})",
+                          "en": "{n} results waiting to be sent (LRS not reachable; next try at {time})"},
+    "lrs_waiting_auth": {"nl": "{n} resultaten wachten op verzending (de LRS weigert de inloggegevens)",
+                         "en": "{n} results waiting to be sent (the LRS refuses the key and secret)"},
+    "lrs_waiting_no_lrs": {"nl": "{n} resultaten wachten op verzending (geen LRS ingesteld)",
+                           "en": "{n} results waiting to be sent (no LRS configured)"},
+    "lrs_rejected": {"nl": "{n} resultaten geweigerd door de LRS (tussenwerker sync --status)",
+                     "en": "{n} results refused by the LRS (tussenwerker sync --status)"},
+    "lrs_all_sent": {"nl": "Alle resultaten zijn verzonden.", "en": "All results have been sent."},
+    "lrs_sent_now": {"nl": "{n} resultaten verzonden naar {where}.", "en": "{n} results sent to {where}."},
+    "lrs_not_configured": {"nl": "Geen LRS ingesteld: zet TUSSENWERKER_LRS_ENDPOINT, _KEY en _SECRET, of "
+                                 "gebruik tussenwerker sync --configure.",
+                           "en": "No LRS configured: set TUSSENWERKER_LRS_ENDPOINT, _KEY and _SECRET, or use "
+                                 "tussenwerker sync --configure."},
 }
