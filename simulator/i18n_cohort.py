@@ -60,4 +60,23 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "gebruik tussenwerker sync --configure.",
                            "en": "No LRS configured: set TUSSENWERKER_LRS_ENDPOINT, _KEY and _SECRET, or use "
                                  "tussenwerker sync --configure."},
+    # the window's privacy screen (Mijn sessies > Privacy)
+    "pv_button": {"nl": "Privacy", "en": "Privacy"},
+    "pv_title": {"nl": "Privacy en verzending", "en": "Privacy and sending"},
+    "pv_export": {"nl": "Mijn gegevens exporteren", "en": "Export my data"},
+    "pv_exported": {"nl": "Geëxporteerd naar {path}", "en": "Exported to {path}"},
+    "pv_delete": {"nl": "Klik om sessie #{id} te verwijderen", "en": "Click to delete session #{id}"},
+    "pv_delete_sure": {"nl": "Klik nogmaals: sessie #{id} wordt verwijderd", "en": "Click again: session #{id} "
+                                                                                   "will be deleted"},
+    "pv_confirm": {"nl": "Sessie #{id} verwijderen? Klik er nogmaals op om te bevestigen.",
+                   "en": "Delete session #{id}? Click it again to confirm."},
+    "pv_delete_all": {"nl": "Alles verwijderen", "en": "Delete everything"},
+    "pv_delete_all_sure": {"nl": "Zeker? Klik nogmaals", "en": "Sure? Click again"},
+    "pv_confirm_all": {"nl": "Alle sessies verwijderen? Dit kan niet ongedaan worden gemaakt. Klik nogmaals op "
+                             "'Zeker? Klik nogmaals'.",
+                       "en": "Delete every session? This can't be undone. Click 'Sure? Click again'."},
+    "pv_deleted": {"nl": "{n} sessie(s) verwijderd.", "en": "{n} session(s) deleted."},
+    "pv_voided": {"nl": "{n} resultaten die de LRS al had worden daar ingetrokken; vraag je academie ze definitief "
+                        "te wissen.",
+                  "en": "{n} results the LRS already had are voided there; ask your academy to erase them for good."},
 }

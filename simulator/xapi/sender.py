@@ -227,8 +227,20 @@ class BackgroundSender:
             self._thread.join(timeout)
 
     def status(self) -> Status:
+        """As of the last round (cheap: the window asks every frame or so)."""
         with self._lock:
             return self._status
+
+    def current(self) -> Status:
+        """The status with the outbox counted now (statements written since the last round included)."""
+        store = OutboxStore(self.journal_path)
+        try:
+            c = store.counts()
+        finally:
+            store.close()
+        with self._lock:
+            old = self._status
+        return Status(old.configured, c.waiting, c.rejected, c.sent, old.problem, old.kind, old.next_try)
 
     def _delay(self, error: LrsError) -> float:
         if error.kind == "auth":
@@ -270,6 +282,22 @@ class BackgroundSender:
                                   counts.sent if counts else self._status.sent,
                                   str(result.error), result.error.kind, self._next_try)
             return delay
+
+
+def settle(sender: Optional[BackgroundSender], lang: str, timeout: float = 3.0) -> Optional[str]:
+    """At the end of a session: give the sender a moment to deliver, then stop it; the status
+    line if anything still waits (it stays in the outbox for the next run or ``sync``)."""
+    if sender is None:
+        return None
+    if sender.status().next_try is None:  # not backing off: one more round, briefly
+        done = sender.rounds
+        sender.nudge()
+        until = time.monotonic() + timeout
+        while sender.rounds == done and time.monotonic() < until:
+            time.sleep(0.05)
+    sender.stop(timeout=0.5)
+    line = sender.current().line(lang)
+    return f"{line}: tussenwerker sync" if line else None
 
 
 def start_background(journal: Any) -> Optional[BackgroundSender]:

@@ -80,8 +80,9 @@ class SessionContext:
 
     def context(self, parent: bool = True, extra: Optional[Mapping[str, Any]] = None) -> dict[str, Any]:
         s = self.scenario
-        grouping = [{"objectType": "Activity", "id": p.scenario_all(s.id),
-                     "definition": {"type": p.SCENARIO_TYPE, "name": lang_map(s.title)}}]
+        # Every version shares this activity: only its type, which never changes (a name would
+        # change with the title, and an activity id must always mean the same thing).
+        grouping = [{"objectType": "Activity", "id": p.scenario_all(s.id), "definition": {"type": p.SCENARIO_TYPE}}]
         if self.group:
             grouping.append({"objectType": "Activity", "id": p.group_iri(self.group),
                              "definition": {"type": p.COURSE, "name": {"nl": self.group}}})
@@ -164,9 +165,11 @@ def decision(ctx: SessionContext, index: int, d: Any) -> dict[str, Any]:
     extra = {p.STEP: index + 1}
     if d.kind == "timeout":
         node = s.nodes[d.node_id]
-        result = {"extensions": {p.WEIGHTS: weights, p.PROVOCATION: bool(node.provocation)}}
+        result = {"extensions": {p.PROVOCATION: bool(node.provocation), **({p.WEIGHTS: weights} if weights else {})}}
         return ctx.statement("timeout", ctx.node_activity(d.node_id), d.at, result, extra=extra)
-    extensions: dict[str, Any] = {p.CHOICE_ID: d.choice_id, p.WEIGHTS: weights, p.OFFERED: list(d.offered)}
+    extensions: dict[str, Any] = {p.CHOICE_ID: d.choice_id, p.OFFERED: list(d.offered)}
+    if weights:  # an empty object is no value (xAPI: SHOULD NOT)
+        extensions[p.WEIGHTS] = weights
     if d.shown_as is not None:
         extensions[p.SHOWN_AS] = d.shown_as
     if d.kind == "prep":
