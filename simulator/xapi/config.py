@@ -93,8 +93,9 @@ class LrsConfig:
         return "email" if self.actor_email else "account" if self.account_name else "pseudonym"
 
     def shown(self) -> dict[str, Any]:
-        """The settings as they may be printed or exported: never the key's secret."""
+        """The settings as they may be printed or exported: never the key or the secret."""
         data = asdict(self)
+        data["key"] = "(set)" if self.key else ""  # the key is half of the credentials
         data["secret"] = "(set)" if self.secret else ""
         data["endpoint"] = self.endpoint_shown
         return data
