@@ -28,7 +28,8 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # Modules that add their own subcommands: each has ``register(subparsers)``, which adds
 # a parser and sets ``func`` (args -> exit code) as its default.
 EXTRA_COMMANDS: list[str] = ["simulator.cmd_author", "simulator.cmd_sessions", "simulator.report",
-                              "simulator.cmd_rating", "simulator.cmd_paths"]
+                              "simulator.cmd_rating", "simulator.cmd_paths", "simulator.cmd_sync",
+                              "simulator.cmd_privacy"]
 CORE_COMMANDS = ("list", "validate", "play")
 
 

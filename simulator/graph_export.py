@@ -14,9 +14,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from engine.scenario.model import NARRATOR, Scenario
+
+if TYPE_CHECKING:
+    from .heatmap import HeatMap
 
 LABEL_CHARS = 48
 CHOICE_CHARS = 28
@@ -48,21 +51,21 @@ def _speaker(s: Scenario, speaker: Optional[str]) -> str:
         return speaker
 
 
-def _edges(s: Scenario, lang: str) -> list[tuple[str, str, str, str]]:
-    """(from, to, label, style) with style ``choice``, ``next``, ``auto`` or ``trigger``."""
-    out: list[tuple[str, str, str, str]] = []
+def _edges(s: Scenario, lang: str) -> list[tuple[str, str, str, str, Optional[str]]]:
+    """(from, to, label, style, choice id) with style ``choice``, ``next``, ``auto`` or ``trigger``."""
+    out: list[tuple[str, str, str, str, Optional[str]]] = []
     for nid, node in s.nodes.items():
         for a in node.auto:
-            out.append((nid, a.goto, short(a.when.source, CHOICE_CHARS), "auto"))
+            out.append((nid, a.goto, short(a.when.source, CHOICE_CHARS), "auto", None))
         if node.next is not None:
-            out.append((nid, node.next, "", "next"))
+            out.append((nid, node.next, "", "next", None))
         for c in node.choices:
             label = c.id  # authors know their choices by id; the line is in the node it answers
             if c.when is not None:
                 label += f" [{short(c.when.source, CHOICE_CHARS)}]"
-            out.append((nid, c.next, label, "choice"))
+            out.append((nid, c.next, label, "choice", c.id))
     for t in s.triggers:
-        out.append(("__triggers__", t.goto, short(t.when.source, CHOICE_CHARS), "trigger"))
+        out.append(("__triggers__", t.goto, short(t.when.source, CHOICE_CHARS), "trigger", None))
     return out
 
 
@@ -95,24 +98,49 @@ def _mq(text: str) -> str:
     return text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;")  # so no HTML tag can open
 
 
-def to_mermaid(s: Scenario, lang: str = "nl") -> str:
+def to_mermaid(s: Scenario, lang: str = "nl", heat: Optional["HeatMap"] = None) -> str:
+    """The graph as a Mermaid flowchart. With ``heat`` (a cohort's ``HeatMap``) it is the heat map:
+    each decision says how often the group chose there, each option's edge its share and (★) whether
+    it was the best option, coloured by its verdict and as thick as its share (``linkStyle``)."""
     ids = _mermaid_ids(s)
     out = ["flowchart TD", f'  {ids["__start__"]}(["start: {_mq(s.title.get(lang))}"]) --> {ids[s.start]}']
     for nid, node in s.nodes.items():
-        label = _mq(f"[{nid}] {_node_label(s, nid, lang)}")
+        text = f"[{nid}] {_node_label(s, nid, lang)}"
+        reached = heat.node(nid) if heat is not None else None
+        if reached is not None:
+            text += f" · n={reached.reached}" + (f" · time-out {reached.timeouts}" if reached.timeouts else "")
         shape = ('["', '"]') if node.choices else ('("', '")')
-        out.append(f"  {ids[nid]}{shape[0]}{label}{shape[1]}")
+        out.append(f"  {ids[nid]}{shape[0]}{_mq(text)}{shape[1]}")
     for eid, ending in s.endings.items():
-        out.append(f'  {ids[eid]}[["{_mq(f"[{eid}] {_node_label(s, eid, lang)}")}"]]:::{ending.kind}')
+        text = f"[{eid}] {_node_label(s, eid, lang)}"
+        if heat is not None:
+            text += f" · n={heat.endings.get(eid, 0)}"
+        out.append(f'  {ids[eid]}[["{_mq(text)}"]]:::{ending.kind}')
     if s.triggers:
         out.append(f'  {ids["__triggers__"]}{{{{"after any choice"}}}}')
-    for src, dst, label, style in _edges(s, lang):
+    styles: list[str] = []
+    for index, (src, dst, label, style, choice_id) in enumerate(_edges(s, lang), start=1):
         arrow = {"choice": "-->", "next": "-->", "auto": "-.->", "trigger": "-.->"}[style]
+        if heat is not None and choice_id is not None:
+            label, colour, width = _heat_edge(heat, src, choice_id, label)
+            styles.append(f"  linkStyle {index} stroke:{colour},stroke-width:{width}px")
         text = f'|"{_mq(label)}"|' if label else ""
         out.append(f"  {ids[src]} {arrow}{text} {ids.get(dst, dst)}")
     for kind, (fill, stroke) in KIND_COLOURS.items():
         out.append(f"  classDef {kind} fill:{fill},stroke:{stroke},stroke-width:2px")
-    return "\n".join(out) + "\n"
+    return "\n".join(out + styles) + "\n"
+
+
+def _heat_edge(heat: "HeatMap", node_id: str, choice_id: str, label: str) -> tuple[str, str, int]:
+    """An option's edge in the heat map: its label with the share, its colour and width."""
+    from .heatmap import VERDICT_COLOURS
+    node = heat.node(node_id)
+    option = node.option(choice_id) if node is not None else None
+    if option is None:
+        return label, VERDICT_COLOURS[""], 1
+    mark = " ★" if option.best else ""
+    colour = option.colour if option.times else VERDICT_COLOURS[""]
+    return f"{label} {round(100 * option.share)}%{mark}", colour, 1 + round(8 * option.share)
 
 
 # -- DOT -------------------------------------------------------------------------------
@@ -141,7 +169,7 @@ def to_dot(s: Scenario, lang: str = "nl") -> str:
                    f'style="filled,bold", fillcolor="{fill}", color="{stroke}"];')
     if s.triggers:
         out.append('  "__triggers__" [label="after any choice", shape=hexagon, style=dashed];')
-    for src, dst, label, style in _edges(s, lang):
+    for src, dst, label, style, _ in _edges(s, lang):
         attrs = [f"label={_dq(label)}"] if label else []
         if style in ("auto", "trigger"):
             attrs.append("style=dashed")

@@ -84,6 +84,10 @@ STRINGS: dict[str, dict[str, str]] = {
 from .i18n_debrief import STRINGS as _DEBRIEF_STRINGS  # noqa: E402
 
 STRINGS.update(_DEBRIEF_STRINGS)
+# The cohort report's, the LRS sender's and the privacy commands' strings too.
+from .i18n_cohort import STRINGS as _COHORT_STRINGS  # noqa: E402
+
+STRINGS.update(_COHORT_STRINGS)
 
 
 def tr(key: str, lang: str, **fields: object) -> str:

@@ -23,17 +23,24 @@ A file from an older Tussenwerker is migrated in place the first time it is open
 keeping every session (the layout and its history: ``journal_schema``). Besides the
 playthrough, a row holds the trainee's self-rating and, for a replay from a decision,
 which decision of which session it started at.
+
+While a Learning Record Store is configured (``simulator.xapi.config``), every step also
+writes its xAPI statements to the ``outbox`` table in the step's own transaction
+(``simulator.xapi.outbox``); the background sender delivers them. Writing statements never
+stops a step from being saved: a statement that can't be made is logged and left out.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from engine.debrief.progress import Attempt
 from engine.scenario.errors import SaveError
@@ -43,6 +50,9 @@ if TYPE_CHECKING:  # the start screen opens the journal: no state machine or ana
     from engine.debrief.selfrating import SelfRating
 
 from .journal_schema import SCHEMA, SCHEMA_VERSION, migrate
+
+log = logging.getLogger(__name__)
+Statement = tuple[str, tuple[Any, ...]]
 
 APP_NAME = "tussenwerker"
 FILE_NAME = "journal.sqlite3"
@@ -148,8 +158,11 @@ class Journal:
         self._db: Optional[sqlite3.Connection] = None
         # Writes that failed, oldest first, by what they write: a later write of the same
         # thing (the next step's state) replaces the earlier one.
-        self._pending: dict[tuple[str, int], tuple[str, tuple[Any, ...]]] = {}
+        self._pending: dict[tuple[str, int], list[Statement]] = {}
         self.retry_delays: tuple[float, ...] = RETRY_DELAYS
+        self.drafter: Any = None  # writes the xAPI statements of each step, while an LRS is configured
+        self.config_notice: Optional[str] = None  # one line when the LRS settings can't be read
+        self.outbox_listeners: list[Any] = []  # called (no arguments) after statements were written
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -164,6 +177,21 @@ class Journal:
                     raise WriteFailed(str(self._error(f"can't open the session journal: {_CAUSE_WORDS['busy']} "
                                                       f"({busy})")), "busy") from None
                 time.sleep(delay)
+        self._start_outbox()
+
+    def _start_outbox(self) -> None:
+        """Write statements from now on if an LRS is configured; apply the own-words retention."""
+        from .xapi.config import load_quietly
+        config, self.config_notice = load_quietly()
+        if config.enabled:
+            from .xapi.outbox import Drafter
+            self.drafter = Drafter(config)
+        if config.own_words_days is not None:
+            from .privacy import purge_own_words
+            try:
+                purge_own_words(self, config.own_words_days)
+            except JournalError as exc:
+                log.warning("own words not cleared: %s", exc)
 
     # -- opening -----------------------------------------------------------
     def _error(self, message: str) -> JournalError:
@@ -305,12 +333,13 @@ class Journal:
                     raise
                 time.sleep(delay)
 
-    def _write(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
-        """One write now, with whatever is pending; a failure raises (nothing is kept)."""
+    def _write(self, sql: str, params: tuple[Any, ...], extra: Sequence[Statement] = ()) -> sqlite3.Cursor:
+        """One write now (and ``extra`` after it), with whatever is pending; a failure raises (nothing is kept).
+        Returns the cursor of ``sql``."""
         self._check(params)
-        pending = list(self._pending.values())
+        pending = [s for group in self._pending.values() for s in group]
         try:
-            cursors = self._transaction(pending + [(sql, params)])
+            cursors = self._transaction(pending + [(sql, params)] + list(extra))
         except sqlite3.Error as exc:
             cause = _cause(exc)
             raise WriteFailed(str(self._error(f"can't save the session: {_CAUSE_WORDS[cause]} ({exc})")),
@@ -318,28 +347,60 @@ class Journal:
         except UnicodeEncodeError:
             raise self._error("can't save the session: text that isn't valid UTF-8") from None
         self._pending.clear()
-        return cursors[-1]
+        self._written(pending + list(extra))
+        return cursors[len(pending)]
 
-    def _write_later(self, key: tuple[str, int], sql: str, params: tuple[Any, ...]) -> Optional[sqlite3.Cursor]:
+    def _write_later(self, key: tuple[str, int], sql: str, params: tuple[Any, ...],
+                     extra: Sequence[Statement] = ()) -> Optional[sqlite3.Cursor]:
         """Write now with everything pending; if the journal won't take it, keep it for the next
-        write and raise ``SaveBehind``. Returns this write's cursor when it went through."""
+        write and raise ``SaveBehind``. Returns this write's cursor when it went through.
+        ``extra`` (the step's statements) goes in the same transaction, and is kept with it."""
         self._check(params)
         self._pending.pop(key, None)
-        self._pending[key] = (sql, params)
-        return self.flush()
+        self._pending[key] = [(sql, params), *extra]
+        return self.flush(key)
 
-    def flush(self) -> Optional[sqlite3.Cursor]:
-        """Send every pending write (one transaction); ``SaveBehind`` if they are still behind."""
+    def flush(self, key: Optional[tuple[str, int]] = None) -> Optional[sqlite3.Cursor]:
+        """Send every pending write (one transaction); ``SaveBehind`` if they are still behind.
+        Returns the cursor of the first statement of ``key``'s write (else of the last write)."""
         if not self._pending:
             return None
+        statements: list[Statement] = []
+        at = 0
+        for k, group in self._pending.items():
+            if k == key or key is None:
+                at = len(statements)
+            statements.extend(group)
         try:
-            cursors = self._transaction(list(self._pending.values()))
+            cursors = self._transaction(statements)
         except sqlite3.Error as exc:
             cause = _cause(exc)
             raise SaveBehind(str(self._error(f"can't save the session now: {_CAUSE_WORDS[cause]} ({exc})")),
                              cause) from None
         self._pending.clear()
-        return cursors[-1]
+        self._written(statements)
+        return cursors[at]
+
+    def _written(self, statements: list[Statement]) -> None:
+        """Tell the sender when statements went into the outbox."""
+        if not self.outbox_listeners or not any(sql.startswith("INSERT OR IGNORE INTO outbox")
+                                                for sql, _ in statements):
+            return
+        for listener in list(self.outbox_listeners):
+            try:
+                listener()
+            except Exception as exc:  # a listener's trouble never undoes a saved step
+                log.warning("outbox listener failed: %s", exc)
+
+    def _statements(self, make: Any, *args: Any) -> list[Statement]:
+        """The xAPI statements a write adds (none without an LRS); never lets a step go unsaved."""
+        if self.drafter is None:
+            return []
+        try:
+            return make(self.db, *args)
+        except Exception as exc:
+            log.warning("no xAPI statements for this step: %s", exc)
+            return []
 
     @property
     def behind(self) -> int:
@@ -357,9 +418,9 @@ class Journal:
         started = state.started_at or now
         cur = self._write(
             "INSERT INTO sessions (scenario_id, scenario_path, scenario_digest, language, trainee, parent_id,"
-            " branch_index, started_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " branch_index, started_at, updated_at, data, registration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (state.scenario_id, str(scenario_path), state.scenario_digest, language, trainee, parent_id,
-             branch_index, started, now, json.dumps(session.to_data(), ensure_ascii=False)))
+             branch_index, started, now, json.dumps(session.to_data(), ensure_ascii=False), str(uuid.uuid4())))
         session_id = int(cur.lastrowid or 0)
         try:
             self.save(session_id, session)
@@ -379,7 +440,8 @@ class Journal:
             (time.time(), len(session.history), int(finished), session.state.ending,
              sum(dims.values()) if dims is not None else None,
              json.dumps(dims) if dims is not None else None,
-             json.dumps(session.to_data(), ensure_ascii=False), session.state.scenario_digest, session_id))
+             json.dumps(session.to_data(), ensure_ascii=False), session.state.scenario_digest, session_id),
+            self._statements(self.drafter.for_save, session_id, session) if self.drafter else [])
         if cur is not None and cur.rowcount != 1:
             raise self._error(f"there is no session {session_id} to save")
 
@@ -390,7 +452,8 @@ class Journal:
     def set_rating(self, session_id: int, rating: SelfRating) -> None:
         """Store the trainee's self-rating with the session (replacing an earlier one)."""
         cur = self._write_later(("rating", session_id), "UPDATE sessions SET rating = ? WHERE id = ?",
-                                (json.dumps(rating.to_data(), ensure_ascii=False), session_id))
+                                (json.dumps(rating.to_data(), ensure_ascii=False), session_id),
+                                self._statements(self.drafter.for_rating, session_id, rating) if self.drafter else [])
         if cur is not None and cur.rowcount != 1:
             raise self._error(f"there is no session {session_id} to rate")
 
@@ -416,7 +479,28 @@ class Journal:
         return [self._record(r) for r in rows]
 
     def delete(self, session_id: int) -> None:
-        self._write("DELETE FROM sessions WHERE id = ?", (session_id,))
+        """Delete a session: its row, and its statements in the outbox (those already sent are voided
+        while an LRS is configured: ``xapi.outbox.deletion_sql``)."""
+        from .xapi.config import load_quietly
+        from .xapi.outbox import deletion_sql
+        self._check((session_id,))
+        config = self.drafter.config if self.drafter is not None else load_quietly()[0]
+        extra = deletion_sql(self.db, config, session_id)
+        self._write("DELETE FROM sessions WHERE id = ?", (session_id,), extra)
+        if self.drafter is not None:
+            self.drafter.forget(session_id)
+
+    def write_all(self, statements: Sequence[Statement]) -> None:
+        """Several writes in one transaction (privacy: clearing own words, deleting everything)."""
+        if statements:
+            self._write(*statements[0], extra=statements[1:])
+
+    def registration(self, session_id: int) -> Optional[str]:
+        """The session's xAPI registration (None for a session from before there were any)."""
+        rows = self._query("SELECT registration FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise self._error(f"there is no session {session_id}")
+        return rows[0]["registration"] or None
 
     # -- reading -----------------------------------------------------------
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:

@@ -6,6 +6,9 @@ layout is in one short place. Schema versions (``PRAGMA user_version``):
 1. the first: one ``sessions`` row per playthrough.
 2. adds ``branch_index`` (a replay from a decision: which decision of ``parent_id`` it
    started at) and ``rating`` (the trainee's self-rating, JSON of ``SelfRating``).
+3. adds ``registration`` (the session's xAPI registration, a UUID) and the ``outbox``: the
+   xAPI statements each step made, kept until the Learning Record Store has them
+   (``simulator.xapi.outbox``; ``docs/xapi.md``).
 
 To change the layout: edit ``SCHEMA`` (what a new file gets), add the statements that
 bring the previous version there to ``MIGRATIONS``, bump ``SCHEMA_VERSION``, and extend
@@ -16,7 +19,25 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+OUTBOX = """
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER,
+    key TEXT NOT NULL,
+    statement_id TEXT NOT NULL UNIQUE,
+    statement TEXT NOT NULL,
+    ready INTEGER NOT NULL DEFAULT 1,
+    created_at REAL NOT NULL,
+    sent_at REAL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    problem TEXT,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (session_id, key)
+);
+CREATE INDEX outbox_waiting ON outbox(sent_at, rejected, id)
+"""
 
 SCHEMA = """
 CREATE TABLE sessions (
@@ -36,15 +57,18 @@ CREATE TABLE sessions (
     totals TEXT,
     data TEXT NOT NULL,
     branch_index INTEGER,
-    rating TEXT
+    rating TEXT,
+    registration TEXT
 );
 CREATE INDEX sessions_by_scenario ON sessions(scenario_id, started_at);
-"""
+""" + OUTBOX
 
 # From version N to N+1: the statements that bring a file of version N up to date.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE sessions ADD COLUMN branch_index INTEGER",
         "ALTER TABLE sessions ADD COLUMN rating TEXT"),
+    2: ("ALTER TABLE sessions ADD COLUMN registration TEXT",
+        *(statement for statement in OUTBOX.split(";") if statement.strip())),
 }
 
 

@@ -250,6 +250,8 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
             session = Session.start(scenario, seed=args.seed)
             start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
         saver = Saver(journal if save else None, session_id, lang, start)
+        from .xapi.sender import start_background
+        sender = start_background(journal) if save else None  # delivers to the LRS, if one is set up
         if start is not None:
             saver(session)  # journal it now (or, if the journal won't take it yet, at the next step)
         chooser = None
@@ -263,6 +265,10 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         result = player.play(session)
         saver.finish(session)
         closing_hints(saver, result.completed, lang)
+        from .xapi.sender import settle
+        waiting = settle(sender, lang)
+        if waiting:
+            err(waiting)
         return EXIT_OK
     finally:
         if session is not None:

@@ -59,7 +59,7 @@ def test_past_sessions_open_their_debrief_and_come_back_to_the_list(window):
     pilot.click(app.top.tr("ms_button"))
     assert pilot.scene == "sessions"
     records = Journal().sessions()
-    assert len(app.top.focus.items) == len(records) + 1  # a card per session, and "back"
+    assert len(app.top.focus.items) == len(records) + 2  # a card per session, "Privacy" and "back"
     pilot.press("return")  # the newest
     pilot.wait_until(lambda: pilot.scene == "debrief" and app.top.review is not None)
     assert app.top.page == "overview"  # seen before: no second estimate

@@ -40,6 +40,8 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     journal, notice = open_journal(settings.language)
     notice = " ".join(n for n in (*ignored, notice) if n) or None  # what the settings file said, too
     app = App(settings, journal, notice=notice)
+    from .lrs_window import attach, detach
+    attach(app)  # the background sender, if an LRS is configured
     try:
         # SIGTERM/SIGINT (simulator.signals): leave the loop after this frame, no quit question.
         signals.on_stop(lambda _signum: setattr(app, "running", False))
@@ -55,6 +57,7 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
         return status
     finally:
         signals.on_stop(None)
+        detach(app)
         app.close()
 
 

@@ -87,6 +87,11 @@ class SessionsScene(Scene):
                          "#doc_title")
         y = title.rect.bottom + g // 2
         records = self._records()
+        from ..lrs_window import status_line  # results waiting for the academy's LRS, if any
+        sending = status_line(self.app)
+        if sending:
+            y = text_box(self.manager, muted(esc(sending)), Box(col.x, y, col.w, 0), self.root, "#small").rect.bottom \
+                + g // 2
         if self.message:
             note = text_box(self.manager, f"<font color='#9A4A2E'>{esc(self.message)}</font>",
                             Box(col.x, y, col.w, 0), self.root, "#small")
@@ -100,7 +105,16 @@ class SessionsScene(Scene):
             text_box(self.manager, esc(self.tr("ms_none")), body.with_height(0), self.root, "#body")
         else:
             self._build_list(body, records)
-        build_buttons(self, [(self.tr("back"), self.app.pop, "#primary")], footer)
+        build_buttons(self, [(self.tr("pv_button"), self.privacy, "button"),
+                             (self.tr("back"), self.app.pop, "#primary")], footer)
+
+    def privacy(self) -> None:
+        from .privacy import PrivacyScene
+
+        def changed() -> None:
+            self.records = None  # sessions were deleted: read the list again when we're back
+            self.build()
+        self.app.push(PrivacyScene(self.app, on_change=changed))
 
     def _build_list(self, body: Box, records: list[SessionRecord]) -> None:
         g = gap(self.scale)

@@ -1,0 +1,187 @@
+"""The trainee's own data (AVG/GDPR): what is kept, exporting it, deleting it, forgetting own words.
+
+A trainee can take everything this program keeps about them (``export``: every session with its
+playthrough and self-rating, and every statement in the outbox — what was sent to the academy's
+LRS and what waits) and can delete sessions (``delete``): the journal row and its unsent
+statements go at once; statements the LRS already has are voided (a voiding statement is queued,
+``xapi.outbox``) — the academy erases them for good on request (``docs/privacy.md``).
+
+Own words typed in own-words mode may name real people; ``own_words_days`` in the LRS settings
+keeps them that many days (0: not after the session ends), after which ``purge_own_words``
+removes them from the journal and from the outbox's copies. The window and the CLI
+(``cmd_privacy``) both use these functions.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Optional
+
+DAY = 86400.0
+OWN_WORDS_KEYS = ("own-words", "plus-delta")
+
+
+def _strip_words(statement: str) -> Optional[str]:
+    """The statement without own-words extensions, or None when it has none."""
+    from .xapi import profile as p
+    try:
+        data = json.loads(statement)
+    except ValueError:
+        return None
+    extensions = data.get("result", {}).get("extensions", {})
+    if p.OWN_WORDS not in extensions:
+        return None
+    extensions.pop(p.OWN_WORDS, None)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def purge_own_words(journal: Any, days: int, now: Optional[float] = None) -> int:
+    """Remove typed own words older than ``days`` (0: from finished sessions); returns how many
+    sessions had some. One transaction: the journal and the outbox agree afterwards."""
+    now = time.time() if now is None else now
+    if days == 0:
+        rows = journal._query("SELECT id, data FROM sessions WHERE finished = 1 AND data LIKE '%\"own\\_words\"%'"
+                              " ESCAPE '\\'")
+    else:
+        rows = journal._query("SELECT id, data FROM sessions WHERE updated_at < ? AND data LIKE '%\"own\\_words\"%'"
+                              " ESCAPE '\\'", (now - days * DAY,))
+    statements: list[tuple[str, tuple[Any, ...]]] = []
+    for row in rows:
+        try:
+            data = json.loads(row["data"])
+        except ValueError:
+            continue
+        changed = False
+        for decision in data.get("history", []) if isinstance(data, dict) else []:
+            if isinstance(decision, dict) and "own_words" in decision:
+                del decision["own_words"]
+                changed = True
+        if not changed:
+            continue
+        statements.append(("UPDATE sessions SET data = ? WHERE id = ?",
+                           (json.dumps(data, ensure_ascii=False), row["id"])))
+        if "outbox" in _tables(journal):
+            for out in journal._query("SELECT id, statement FROM outbox WHERE session_id = ?"
+                                      " AND statement LIKE '%own-words%'", (row["id"],)):
+                stripped = _strip_words(out["statement"])
+                if stripped is not None:
+                    statements.append(("UPDATE outbox SET statement = ? WHERE id = ?", (stripped, out["id"])))
+    journal.write_all(statements)
+    return sum(1 for sql, _ in statements if sql.startswith("UPDATE sessions"))
+
+
+def _tables(journal: Any) -> set[str]:
+    return {r[0] for r in journal._query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+EXPORT_FORMAT = "tussenwerker-privacy-export"
+EXPORT_VERSION = 1
+
+
+def _json_or_text(raw: Any) -> Any:
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except (TypeError, ValueError):
+        return raw
+
+
+def export_data(journal: Any) -> dict[str, Any]:
+    """Everything this program keeps about the trainee: settings (never a key or secret), every
+    session with its playthrough and self-rating, and every statement in the outbox."""
+    from . import settings
+    from .export_json import iso
+    from .xapi.config import load_quietly
+    config, _ = load_quietly()
+    lrs = config.shown()
+    lrs["key"] = "(set)" if config.key else ""
+    sessions = []
+    for row in journal._query("SELECT * FROM sessions ORDER BY id"):
+        item = {k: row[k] for k in row.keys() if k not in ("data", "rating", "totals")}
+        item["started_at"], item["updated_at"] = iso(row["started_at"]), iso(row["updated_at"])
+        item["totals"] = _json_or_text(row["totals"])
+        item["rating"] = _json_or_text(row["rating"]) if "rating" in row.keys() else None
+        item["playthrough"] = _json_or_text(row["data"])
+        sessions.append(item)
+    outbox = []
+    if "outbox" in _tables(journal):
+        for row in journal._query("SELECT session_id, key, statement_id, sent_at, rejected, problem, statement"
+                                  " FROM outbox ORDER BY id"):
+            outbox.append({"session": row["session_id"], "key": row["key"], "statement_id": row["statement_id"],
+                           "sent_at": iso(row["sent_at"]) if row["sent_at"] else None,
+                           "refused": bool(row["rejected"]), "problem": row["problem"],
+                           "statement": _json_or_text(row["statement"])})
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "generated_at": iso(time.time()),
+            "journal": str(journal.path), "settings": settings.load().to_data(), "lrs": lrs,
+            "sessions": sessions, "outbox": outbox}
+
+
+class Deleted:
+    def __init__(self) -> None:
+        self.deleted: list[int] = []
+        self.missing: list[int] = []
+        self.voided = 0  # statements the LRS had: voiding statements queued
+        self.configured = False
+
+    def lines(self) -> list[str]:
+        out = [f"{len(self.deleted)} session(s) deleted from {'this computer'}."]
+        if self.missing:
+            out.append(f"no session {', '.join(map(str, self.missing))}")
+        if self.voided:
+            out.append(f"{self.voided} statement(s) the LRS already had will be voided with the next delivery; "
+                       "to erase them there for good, ask your academy (docs/privacy.md).")
+        return out
+
+
+def delete_sessions(journal: Any, ids: list[int]) -> Deleted:
+    """Delete sessions from the journal (and their statements from the outbox; sent ones voided)."""
+    from .journal import JournalError
+    done = Deleted()
+    before = _void_count(journal)
+    for sid in ids:
+        try:
+            journal.get(sid)
+        except JournalError:
+            done.missing.append(sid)
+            continue
+        journal.delete(sid)
+        done.deleted.append(sid)
+    done.voided = _void_count(journal) - before
+    return done
+
+
+def _void_count(journal: Any) -> int:
+    if "outbox" not in _tables(journal):
+        return 0
+    return int(journal._query("SELECT count(*) AS n FROM outbox WHERE key LIKE 'void:%'")[0]["n"])
+
+
+def status_lines(journal: Any) -> list[str]:
+    """What is kept where and what is sent, for ``privacy status`` (and the window)."""
+    from .settings import settings_path
+    from .xapi.config import config_path, load_quietly
+    config, problem = load_quietly()
+    sessions = journal._query("SELECT count(*) AS n, sum(data LIKE '%\"own\\_words\"%' ESCAPE '\\') AS w"
+                              " FROM sessions")[0]
+    out = [f"sessions: {sessions['n']} in {journal.path}",
+           f"settings: {settings_path()}; LRS settings: {config_path()}"]
+    if problem:
+        out.append(problem)
+    if not config.enabled:
+        out.append("LRS: none configured; nothing is sent anywhere.")
+    else:
+        who = {"pseudonym": "a pseudonym (a random id, no name or e-mail)", "email": "your e-mail address",
+               "account": "your academy login"}[config.identity_kind]
+        out.append(f"LRS: {config.endpoint_shown}; statements name you by {who}"
+                   + (f" and your name ({config.actor_name})" if config.actor_name else ""))
+        out.append(f"own words: {'sent' if config.send_own_words else 'not sent'}")
+    days = config.own_words_days
+    out.append(f"own words typed: in {int(sessions['w'] or 0)} session(s); kept "
+               + ("as long as the session" if days is None else "until the session ends" if days == 0
+                  else f"{days} days"))
+    if "outbox" in _tables(journal):
+        row = journal._query("SELECT sum(sent_at IS NULL) AS waiting, sum(sent_at IS NOT NULL) AS sent FROM outbox")[0]
+        out.append(f"outbox: {int(row['waiting'] or 0)} statement(s) waiting, {int(row['sent'] or 0)} sent")
+    return out

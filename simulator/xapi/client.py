@@ -1,0 +1,131 @@
+"""Talking to the Learning Record Store: POST statements in batches, GET them back page by page.
+
+The standard library's ``urllib`` is enough (two kinds of request, JSON both ways), so there
+is no HTTP dependency. Every request carries ``X-Experience-API-Version: 1.0.3`` and Basic
+auth. Failures become ``LrsError`` with a ``kind`` the sender decides on —
+``offline`` (no connection, DNS, refused), ``timeout``, ``auth`` (401/403), ``invalid`` (400:
+the statements themselves), ``conflict`` (409: a different statement already has an id),
+``server`` (5xx and anything else) — and a one-line message that never holds a credential.
+
+A batch is sent as the stored JSON texts joined into one array, never parsed and dumped
+again, so a retry sends byte for byte what the first attempt did.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any, Iterator, Optional, Sequence
+
+from .config import LrsConfig
+from .profile import VERSION
+
+TIMEOUT = 15.0  # seconds for one request; a slow LRS costs the sender's thread, never a front end
+MAX_PAGES = 10_000
+
+
+class LrsError(Exception):
+    def __init__(self, kind: str, message: str, status: Optional[int] = None):
+        super().__init__(message)
+        self.kind = kind
+        self.status = status
+
+
+class LrsClient:
+    def __init__(self, config: LrsConfig, timeout: float = TIMEOUT):
+        self.config = config
+        self.timeout = timeout
+        key, secret = config.credentials
+        token = base64.b64encode(f"{key}:{secret}".encode("utf-8")).decode("ascii")
+        self._headers = {"X-Experience-API-Version": VERSION, "Authorization": f"Basic {token}",
+                         "Accept": "application/json", "User-Agent": "Tussenwerker"}
+
+    def _request(self, url: str, data: Optional[bytes] = None) -> tuple[int, bytes]:
+        headers = dict(self._headers)
+        if data is not None:
+            headers["Content-Type"] = "application/json; charset=utf-8"
+        request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data is not None else "GET")
+        shown = self.config.endpoint_shown
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (http(s) only)
+                return response.status, response.read()
+        except urllib.error.HTTPError as exc:
+            body = _detail(exc.read())
+            status = exc.code
+            if status in (401, 403):
+                raise LrsError("auth", f"{shown}: the LRS refused the key and secret ({status})", status) from None
+            if status == 400:
+                raise LrsError("invalid", f"{shown}: the LRS refused the statements as invalid: {body}", status) \
+                    from None
+            if status == 409:
+                raise LrsError("conflict", f"{shown}: the LRS already has a different statement with this id: "
+                                           f"{body}", status) from None
+            raise LrsError("server", f"{shown}: the LRS answered {status}: {body}", status) from None
+        except (socket.timeout, TimeoutError):
+            raise LrsError("timeout", f"{shown}: no answer within {self.timeout:.0f} s") from None
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise LrsError("timeout", f"{shown}: no answer within {self.timeout:.0f} s") from None
+            raise LrsError("offline", f"{shown}: can't reach the LRS ({_reason(reason)})") from None
+        except (ConnectionError, OSError) as exc:
+            raise LrsError("offline", f"{shown}: can't reach the LRS ({_reason(exc)})") from None
+
+    def post(self, statements: Sequence[str]) -> list[str]:
+        """Store statements (their JSON texts); the ids the LRS stored (none when it had them all)."""
+        body = ("[" + ",".join(statements) + "]").encode("utf-8")
+        status, raw = self._request(self.config.statements_url, body)
+        if status == 204 or not raw.strip():
+            return []
+        try:
+            ids = json.loads(raw)
+        except ValueError:
+            return []
+        return [str(i) for i in ids] if isinstance(ids, list) else []
+
+    def statements(self, params: Optional[dict[str, str]] = None) -> Iterator[dict[str, Any]]:
+        """Every statement matching ``params`` (xAPI GET filters), following ``more`` page by page."""
+        url = self.config.statements_url
+        if params:
+            url += "?" + urllib.parse.urlencode(params)
+        for _ in range(MAX_PAGES):
+            status, raw = self._request(url)
+            try:
+                page = json.loads(raw)
+            except ValueError:
+                raise LrsError("server", f"{self.config.endpoint_shown}: the LRS answered something that isn't "
+                                         f"JSON") from None
+            found = page.get("statements", []) if isinstance(page, dict) else []
+            yield from (s for s in found if isinstance(s, dict))
+            more = page.get("more") if isinstance(page, dict) else None
+            if not more or not found:
+                return
+            url = urllib.parse.urljoin(self.config.statements_url, more)
+
+    def about(self) -> bool:
+        """Whether the LRS answers at all (the ``about`` resource, or the statements one)."""
+        try:
+            self._request(urllib.parse.urljoin(self.config.statements_url, "about"))
+            return True
+        except LrsError as exc:
+            return exc.kind not in ("offline", "timeout")
+
+
+def _detail(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace").strip()
+    try:
+        data = json.loads(text)
+        if isinstance(data, dict) and "detail" in data:
+            text = str(data["detail"])
+    except ValueError:
+        pass
+    return " ".join(text.split())[:200] or "no details"
+
+
+def _reason(reason: Any) -> str:
+    text = getattr(reason, "strerror", None) or str(reason)
+    return " ".join(str(text).split())[:120]
