@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
+from engine import Scenario
 from engine.debrief.review import Review
 from engine.scenario.dimensions import DIMENSION_KEYS
 
@@ -58,6 +59,7 @@ class PlayedSession:
     decisions: tuple[PlayedDecision, ...] = ()
     replay: bool = False  # a replay from a decision: counted apart, never in the figures
     identity: str = ""  # the LRS's registration; files are matched by what was played (``same_key``)
+    scenario: Optional[Scenario] = field(default=None, compare=False, repr=False)  # when reviewed here
 
     @property
     def label(self) -> str:
@@ -96,7 +98,7 @@ def from_review(review: Review, source: str, started_at: Optional[float], replay
     return PlayedSession(
         source, s.id, s.digest if digest is None else digest, started_at, review.ending is not None,
         review.ending.id if review.ending else None, dict(review.totals),
-        {**review.best, OVERALL: review.best_overall}, tuple(decisions), replay, identity)
+        {**review.best, OVERALL: review.best_overall}, tuple(decisions), replay, identity, s)
 
 
 # -- exported debriefs ---------------------------------------------------------------------

@@ -171,13 +171,19 @@ def tally(sessions: Iterable[PlayedSession], find=None) -> dict[str, ScenarioTal
     """Per scenario id, the cohort's tally; ``find(scenario_id, digest)`` gives the scenario
     (the version most of the cohort played) or None."""
     out: dict[str, ScenarioTally] = {}
+    known: dict[tuple[str, str], Scenario] = {}  # the scenarios sessions were reviewed with here
     for played in sessions:
         if not played.finished:
             continue
+        if played.scenario is not None:
+            known.setdefault((played.scenario_id, played.scenario_digest), played.scenario)
         out.setdefault(played.scenario_id, ScenarioTally(played.scenario_id)).add(played)
     for t in out.values():
-        if find is not None:
+        t.scenario = known.get((t.scenario_id, t.digest))
+        if t.scenario is None and find is not None:
             t.scenario = find(t.scenario_id, t.digest)
+        if t.scenario is None:  # another version reviewed here beats none at all
+            t.scenario = next((sc for (sid, _), sc in known.items() if sid == t.scenario_id), None)
     return out
 
 

@@ -129,7 +129,9 @@ def _choice_rows(t: ScenarioTally, base: dict[str, str], lang: str) -> list[dict
     """The heat map as rows: per decision every option with its share (``choice``), the time-outs
     taken there (``timeout``), and per preparation question every answer (``answer``)."""
     from .heatmap import heat_of
-    rows = []
+    rows: list[dict[str, str]] = []
+    if t.scenario is None:  # no file for it here: the figures stand, the per-option rows can't be named
+        return rows
     heat = heat_of(t)
     for node in heat.nodes:
         for option in node.options:
