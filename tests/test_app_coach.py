@@ -124,9 +124,11 @@ def _settings_row(pilot, value: str) -> None:
 
 
 def _option_index(pilot, value: str) -> int:
-    """'Aan'/'Uit' only occur in the coach row, but be exact: the last button with that text."""
-    buttons = [i for i in render_model(pilot.app) if i["kind"] == "button" and i["text"] == value]
-    return len(buttons) - 1
+    """The button with that text on the coach row ('Aan'/'Uit' occur on other rows too)."""
+    items = render_model(pilot.app)
+    label = next(i["rect"] for i in items if i.get("text") == pilot.app.top.tr("cm_setting"))
+    buttons = [i for i in items if i["kind"] == "button" and i["text"] == value]
+    return next(n for n, b in enumerate(buttons) if abs(b["rect"].centery - label.centery) <= label.height)
 
 
 def test_the_setting_is_a_row_in_settings_and_is_kept(tmp_path):

@@ -9,8 +9,10 @@ import pygame
 import pytest
 
 from engine import load_scenario
+from engine.scenario.dimensions import DIMENSIONS
 from simulator.app import play as play_mod
 from simulator.app.pilot import open_app, play_to_debrief, render_model
+from simulator.debrief_words import scale_number
 from simulator.journal import Journal
 from simulator.perspective import rating_comparison, rating_questions
 from tests.conftest import SCENARIOS
@@ -66,7 +68,7 @@ def test_no_figure_before_the_rating_and_every_scored_step_is_asked(debrief):
         pilot.focus_on(f"rate:{q.key}")
         assert q.title in " ".join(pilot.texts())
     assert app.top.tr("ury_steps") in shown
-    assert not pilot.has_text(app.top.tr("overview")) and not pilot.has_text(app.top.tr("sr_section"))
+    assert not pilot.has_text(app.top.tr("overview")) and not pilot.has_text(app.top.tr("scale_title"))
     assert [b for b in pilot.texts() if b == app.top.tr("chart_note")] == []
 
 
@@ -121,10 +123,17 @@ def test_the_overview_shows_the_own_rating_beside_the_measurement(debrief):
     lines = {line.key: line for line in rating_comparison(app.top.review, app.top.play.rating, "nl")}
     step3 = lines["step3"]
     assert step3.own == 5 and step3.measured is not None
-    row = drawn(app, step3.title)
-    cells = drawn_in_row(app, row)
-    assert [t for _, t in cells][:2] == ["5", str(step3.measured)]  # own first, then measured
-    assert [t for _, t in drawn_in_row(app, drawn(app, lines["step4"].title))][0] == "–"  # not answered
+    dims = {d.key: d for d in DIMENSIONS}
+
+    def title(key: str) -> str:
+        return f"{dims[key].short.get('nl')} · {dims[key].label.get('nl')}"
+    cells = [t for _, t in drawn_in_row(app, drawn(app, title("step3")))]
+    own_word = app.top.tr("scale_own")
+    measured = scale_number(app.top.review.dimension("step3").scale, "nl")
+    assert cells[0] == f"{own_word} 5 · {measured}"  # own first, then measured, on one 1-5 scale
+    unrated = next(k for k in ("step4", "step5", "e1", "e2", "e3", "e4")
+                   if app.top.review.dimension(k).scale is not None and len(title(k)) < 40)
+    assert [t for _, t in drawn_in_row(app, drawn(app, title(unrated)))][0].startswith(f"{own_word} – · ")
     if step3.note:
         assert pilot.has_text(step3.note)
     assert problems_on_screen(app) == []
@@ -141,7 +150,8 @@ def test_the_mouse_rates_and_skipping_stores_nothing(debrief):
     assert Journal().rating(scene.play.session_id) is None
     pilot.wait_until(lambda: app.top.review is not None)
     pilot.settle()
-    assert not pilot.has_text(scene.tr("sr_section"))
+    own = scene.tr("scale_own") + " "
+    assert not [t for t in pilot.texts() if t.startswith(own) and " · " in t]  # no estimate beside the figures
 
 
 def test_the_overall_rating_alone_is_kept(debrief):

@@ -294,7 +294,8 @@ def test_the_own_estimate_is_kept_and_a_decision_can_be_replayed(window):
     pilot.wait_until(lambda: app.top.review is not None)
     pilot.settle()
     assert Journal().rating(first.session_id).scores == {"overall": 2}
-    assert pilot.has_text(app.top.tr("sr_section"))
+    own = f"{app.top.tr('scale_own')} 2 · "  # the estimate beside the measurement, on one scale
+    assert any(t.startswith(own) for t in pilot.texts())
     decisions = app.top.review.decisions
     target = next(d for d in decisions if not d.is_prep)
     for _ in range(target.index + 1):
