@@ -66,6 +66,7 @@ class MeetingScene(Scene):
         self.coach = memory_for(play)  # coach mode: which decision the hint card is about
         self.coach_note: Optional[CoachNote] = None
         self.coach_card: Optional[CoachCard] = None
+        self.hint_tight = False  # the keys line names only the keys no button shows
         self.coach_in_hint = False  # the window is too tight: the card's short form replaces the keys line
         self.plan: Optional[MeetingPlan] = None
         self._backdrop: Optional[pygame.Surface] = None  # what draw_background draws, kept until a rebuild
@@ -258,7 +259,10 @@ class MeetingScene(Scene):
             buttons.insert(0, (self.tr("skip_read"), "S", self.skip))
         return buttons
 
-    def _hint_text(self, done: Optional[bool] = None) -> str:
+    def _hint_text(self, done: Optional[bool] = None, tight: Optional[bool] = None) -> str:
+        """The keys line. Where the window is tight it names only the keys no button on screen
+        shows (the time-out button and the top bar's mandate, log and menu say theirs)."""
+        tight = self.hint_tight if tight is None else tight
         if not (self.line_done if done is None else done):
             return self.tr("reveal_hint")
         parts = []
@@ -266,6 +270,8 @@ class MeetingScene(Scene):
             parts.append(self.tr("hk_choose", n=len(self.panel.options)))
         elif self.session.can_continue:
             parts.append(self.tr("hk_continue"))
+        if tight:
+            return " · ".join(parts + [self.tr("hk_menu")])
         if self.deciding and self.session.timeout_available:
             parts.append(self.tr("hk_balcony"))
         parts.append(self.tr("hk_mandate"))
@@ -282,10 +288,11 @@ class MeetingScene(Scene):
         return lambda box: CoachCard(self.manager, note, box, self.root, self.scale, tight=True)
 
     def _hint_height(self, main: Box, tight: bool) -> int:
-        return self.keys_line.height(self.kit(), main, [self._hint_text(False), self._hint_text(True)],
+        return self.keys_line.height(self.kit(), main, [self._hint_text(False, tight), self._hint_text(True, tight)],
                                      self._keys_buttons(), self._coach_note_maker())
 
     def _build_hint(self, hint: Box, tight: bool) -> None:
+        self.hint_tight = tight
         made = self.keys_line.build(self.kit(), hint, self._hint_text(), self._keys_buttons(),
                                     self._coach_note_maker())
         if made is not None:
