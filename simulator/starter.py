@@ -115,17 +115,24 @@ preparation:                    # Ury step 1: answered before the meeting
       prompt: {nl: "Waarom wil Joke het bankje houden?", en: "Why does Joke want to keep the bench?"}
       options:
         - id: ontmoeten
-          text: {nl: "Het is haar plek om buren te ontmoeten.", en: "It is where she meets her neighbours."}
+          text: {nl: "Daar spreekt ze haar buren.", en: "That's where she meets her neighbours."}
           correct: true         # scores step1 +1 (a wrong answer: -1) unless you give `score:`
           set: [kent_belang]    # a flag, usable later as flag.kent_belang
           feedback:
             nl: "Klopt: achter haar standpunt zit contact met de buurt."
             en: "Right: behind her position lies contact with the neighbourhood."
         - id: gewoonte
-          text: {nl: "Ze is gewoon tegen verandering.", en: "She simply dislikes change."}
+          text:
+            nl: "Ze houdt niet van verandering en wil dat alles blijft zoals het altijd is geweest."
+            en: "She dislikes change and wants everything to stay the way it has always been."
           feedback:
             nl: "Dat is een oordeel, geen belang. Vraag door naar wat het bankje haar geeft."
             en: "That is a judgement, not an interest. Ask what the bench gives her."
+        - id: gelijk
+          text: {nl: "Ze wil gelijk krijgen.", en: "She wants to be proven right."}
+          feedback:
+            nl: "Dat is een oordeel over haar, geen belang. Wat geeft het bankje haar?"
+            en: "That is a judgement of her, not an interest. What does the bench give her?"
 
 start: opening                  # the first node
 
@@ -152,17 +159,17 @@ nodes:
     opportunity:
       nl: "Eenzaamheid: het bankje is haar contact met de buurt."
       en: "Loneliness: the bench is her contact with the neighbourhood."
-    choices:
+    choices:                    # shown in a fresh order every session; write them in any order
       - id: erkennen            # unique within the node
         text:
-          nl: "Het bankje betekent veel voor u. Vertelt u eens?"
-          en: "The bench means a lot to you. Will you tell me?"
+          nl: "Dus hier ziet u uw buren."
+          en: "So this is where you see your neighbours."
         next: sander_valt_in
         effects: {joke: {trust: 2, anger: -2}}      # mood changes per resident, or `all`
         score: {step3: 2, e3: 2}                    # -2..+2 on the nine dimensions
         feedback:
-          nl: "Je benoemt wat het bankje voor haar betekent en nodigt haar uit meer te vertellen."
-          en: "You name what the bench means to her and invite her to say more."
+          nl: "Je zegt in haar woorden terug wat het bankje voor haar betekent; meer is nu niet nodig."
+          en: "You say back in her words what the bench means to her; nothing more is needed now."
         label: best             # optional: the trainer's verdict in the debrief
       - id: regels
         text:
@@ -174,12 +181,24 @@ nodes:
         feedback:
           nl: "Je begint bij de regels terwijl zij net haar zorg uitsprak."
           en: "You start with the rules just after she voiced her worry."
+      # A wrong option may sound warm: trainees learn to read what it does, not how it sounds.
+      - id: wegpoetsen
+        text:
+          nl: "Ik begrijp uw gevoel heel goed, echt, maar zullen we eerst rustig kijken wat er precies is besloten?"
+          en: "I really understand how you feel, truly, but shall we first calmly look at what has been decided?"
+        next: sander_valt_in
+        effects: {joke: {anger: 1}}
+        score: {step3: -1, e3: -1}
+        feedback:
+          nl: "'Ik begrijp het' en dan door naar de besluiten: haar eenzaamheid blijft liggen."
+          en: "'I understand' and then on to the decisions: her loneliness is left lying."
 
   sander_valt_in:
     speaker: sander
     text:
       nl: "Mooi verhaal, maar ik lig elke nacht wakker van de jongeren op dat ding!"
       en: "Nice story, but I lie awake every night because of the youths on that thing!"
+    provocation: true           # this line provokes: a time-out (key B) here is Ury's step 2 and scores
     variants:                   # first matching `when` replaces the text
       - when: "sander.anger >= 8"
         text:
@@ -188,10 +207,10 @@ nodes:
     choices:
       - id: balkon
         text:
-          nl: "Dat klinkt uitputtend. Mag ik even opschrijven wanneer het speelt?"
-          en: "That sounds exhausting. May I write down when it happens?"
+          nl: "Eén moment. Ik schrijf op wat u zegt, want dit wil ik goed hebben: elke nacht, jongeren, herrie tot laat."
+          en: "One moment. I'm writing down what you say, because I want to get this right: every night, youths, noise."
         next: vraag
-        balcony: true           # the 'go to the balcony' pause (Ury step 2)
+        balcony: true           # a pause in words (Ury step 2); shown like every other option
         effects: {sander: {anger: -2, trust: 1}}
         score: {step2: 2, e1: 1}
         feedback:
@@ -205,27 +224,48 @@ nodes:
         feedback:
           nl: "Terugslaan maakt hem bozer; zijn slaapgebrek is echt."
           en: "Striking back makes him angrier; his lack of sleep is real."
+      - id: sussen
+        text:
+          nl: "Ik hoor u, en het is vast vervelend, maar laten we rustig blijven: is het echt elke nacht?"
+          en: "I hear you, and it must be annoying, but let's stay calm: is it really every night?"
+        next: vraag
+        effects: {sander: {anger: 2}}
+        score: {step2: -1, e1: -1}
+        feedback:
+          nl: "Je vraagt hem te kalmeren en twijfelt aan zijn verhaal: dat voelt als terugslaan in zachte woorden."
+          en: "You ask him to calm down and doubt his account: striking back in soft words."
 
   vraag:
     speaker: joke
     text: {nl: "Dus wat gaat er nu gebeuren?", en: "So what happens now?"}
     choices:
-      - id: meedenken
-        text: {nl: "Wat zou u doen als u in mijn schoenen stond?", en: "What would you do in my shoes?"}
+      - id: samenvatten
+        text:
+          nl: "Contact en nachtrust: dat kan allebei."
+          en: "Company and sleep can both work."
         when: "flag.kent_belang"                    # only offered when the condition holds
         next: voorstel
         effects: {all: {trust: 1}}
         score: {step4: 2, e2: 1}
         feedback:
-          nl: "Een open vraag laat hen meedenken in plaats van tegenover je te staan."
-          en: "An open question lets them think along instead of standing against you."
+          nl: "Je zegt hardop wat je al weet over hun belangen, in plaats van ernaar te vragen."
+          en: "You say out loud what you already know of their interests instead of asking for it."
       - id: uitleggen
-        text: {nl: "Ik leg eerst uit welke regels er gelden.", en: "Let me first explain the rules."}
+        text: {nl: "Ik leg eerst uit welke regels hier gelden.", en: "Let me first explain which rules apply here."}
         next: voorstel
         score: {step4: -1}
         feedback:
           nl: "Uitleg is nodig, maar nu voelt het als een preek."
           en: "Explaining is needed, but now it feels like a lecture."
+      - id: suggestief
+        text:
+          nl: "U wilt toch allebei eigenlijk gewoon dat het rustig en gezellig blijft in de buurt?"
+          en: "Surely you both just want the neighbourhood to stay calm and pleasant?"
+        next: voorstel
+        score: {step4: -2, e2: -1}
+        feedback:
+          nl: "Een vraag waarop je het antwoord al weet: ze voelen zich gestuurd, niet gehoord."
+          en: "A question you know the answer to: they feel steered, not heard."
 
   voorstel:
     speaker: sander
@@ -235,14 +275,14 @@ nodes:
     choices:
       - id: gouden_brug
         text:
-          nl: "Zullen we samen een proef bedenken die u allebei aan de buurt kunt laten zien?"
-          en: "Shall we design a trial together that you can both show the neighbourhood?"
+          nl: "Een maand proef: het bankje blijft, na tienen een bordje. Daarna beoordeelt u het allebei."
+          en: "A month's trial: the bench stays, a sign after ten. Then you both judge it."
         next: slot
         effects: {all: {trust: 1}}
         score: {step5: 2, e4: 1}
         feedback:
-          nl: "Je bouwt een gouden brug: de oplossing wordt van hen allebei."
-          en: "You build a golden bridge: the solution becomes theirs."
+          nl: "Je bouwt een gouden brug: de oplossing wordt van hen allebei, en zij beoordelen hem."
+          en: "You build a golden bridge: the solution becomes theirs, and they judge it."
       - id: doordrukken
         text:
           nl: "Dan halen we het bankje vanavond weg, klaar."
@@ -254,6 +294,16 @@ nodes:
         feedback:
           nl: "Je sprint naar de eindstreep en gebruikt je macht; niemand voelt zich gehoord."
           en: "You sprint to the finish and use your power; nobody feels heard."
+      - id: dichtklappen
+        text:
+          nl: "Fijn dat u dat zegt! Dan spreken we nu met elkaar af dat het bankje blijft en u de rest samen oplost."
+          en: "Good of you to say so! Then let's agree right now that the bench stays and you two sort out the rest."
+        next: slot
+        effects: {all: {trust: -1}}
+        score: {step5: -1, e4: -1}
+        feedback:
+          nl: "Je drukt door naar een afspraak op zijn eerste opening en legt het werk bij hen: te snel, te vaag."
+          en: "You push for a deal at his first opening and hand them the work: too fast, too vague."
 
   slot:
     speaker: narrator

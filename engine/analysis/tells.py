@@ -76,14 +76,15 @@ class TellsReport:
                            "give the answer away by their surface")
         n = max(1, self.decisions)
         for lang, ranks in self.length_ranks.items():
-            extremes = (("the longest", self.longest_best.get(lang, [])),
-                        ("the shortest", self.shortest_best.get(lang, [])))
-            for which, where in extremes:
+            extremes = (("the longest", self.longest_best.get(lang, []),
+                         "write long well-argued wrong options and short right ones"),
+                        ("the shortest", self.shortest_best.get(lang, []),
+                         "give some right options the longer, fuller wording and some wrong ones a short, blunt one"))
+            for which, where, advice in extremes:
                 if len(where) / n > MAX_RANK_SHARE:
                     named = ", ".join(where[:8]) + (", ..." if len(where) > 8 else "")
                     out.append(f"in {len(where) / n:.0%} of the decisions the best option is {which} ({lang}), more "
-                               f"than {MAX_RANK_SHARE:.0%} (in {named}): write long well-argued wrong options and "
-                               "short right ones")
+                               f"than {MAX_RANK_SHARE:.0%} (in {named}): {advice}")
             for rank, share in ranks.items():
                 if 1 < rank < max(ranks) and share > MAX_RANK_SHARE:  # the extremes are named above
                     out.append(f"in {share:.0%} of the decisions the best option is the number {rank} by length "
