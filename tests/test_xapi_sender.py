@@ -117,9 +117,12 @@ def test_a_slow_lrs_costs_the_sender_not_the_player(lrs, monkeypatch):
             last[0] = now
 
         play_bot(scenario, 1, journal, on_step=timed)
+        deadline = time.monotonic() + 20  # the sender's first post may wait on a busy machine
+        while lrs.posts < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
         background.stop(timeout=5)
     assert max(step_times) < 0.5, max(step_times)
-    assert lrs.posts >= 1
+    assert lrs.posts >= 1  # the sender did talk to the slow LRS meanwhile
 
 
 def test_the_background_sender_backs_off_and_delivers_when_the_lrs_returns(lrs):
