@@ -241,6 +241,7 @@ class Solver:
             raise SearchCancelled()
         on_path.add(here)
         away, before, bounds, step = s[7], self.preimages.before, self.relaxed.bounds, rules.step
+        holding = self.relaxed.holding
         child = self._child_note
         child.stirred = False  # set when a group reaction moved the mood during a move: see _ChildNote
         children = []
@@ -259,6 +260,13 @@ class Solver:
             if bound <= bar:  # neither this move nor any after it (sorted) can beat the bar
                 if bound > ceiling:
                     ceiling = bound
+                for slots, up, most in holding(nxt, k, sign < 0):  # moods that keep the bound this low
+                    for i in slots:
+                        if up > 0:
+                            if chi[i] > most:
+                                chi[i] = most
+                        elif clo[i] < -most:
+                            clo[i] = -most
             else:
                 weight = sign * m.vector[k]
                 v, exact, vlo, vhi = self._search(nxt, k, sign, bar - weight, memo, on_path)
