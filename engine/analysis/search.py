@@ -219,19 +219,27 @@ class Solver:
         while len(moves) == 1 and moves[0].kind == CONTINUE:  # a line that only goes on: nothing to decide
             s = rules.step(s, moves[0], note)
             moves = rules.moves(s, note)
-        place = self.liveness.place(s)
+        place, held, used, paused = self.liveness.split(s)
         mood = s[1]
         entries = memo.get(place)
         if entries:
-            for elo, ehi, value, exact in reversed(entries):  # the latest regions are the likeliest
-                if (exact or value <= floor) and all(map(le, elo, mood)) and all(map(le, mood, ehi)):
+            dominance = self.liveness.dominance
+            for eheld, eused, epaused, elo, ehi, value, exact in reversed(entries):  # the latest are likeliest
+                if eheld == held and eused == used and epaused == paused:
+                    if not exact and value > floor:
+                        continue
+                elif dominance and value <= floor and eheld & held == held and eused <= used and epaused <= paused:
+                    exact = False  # a state with every playthrough this one has scores no less: a bound
+                else:
+                    continue
+                if all(map(le, elo, mood)) and all(map(le, mood, ehi)):
                     lo[:] = map(max, lo, elo)
                     hi[:] = map(min, hi, ehi)
                     return value, exact, lo, hi
         if not moves:  # an ending (or a dead end, which validate reports)
-            memo.setdefault(place, []).append((tuple(lo), tuple(hi), 0, True))
+            memo.setdefault(place, []).append((held, used, paused, tuple(lo), tuple(hi), 0, True))
             return 0, True, lo, hi
-        here = (place, mood)
+        here = (place, held, used, paused, mood)
         if here in on_path:  # back into this very situation: a loop gains nothing
             return None, True, [*mood], [*mood]
         self.valued += 1
@@ -288,14 +296,15 @@ class Solver:
         on_path.discard(here)
         if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
             lo[:], hi[:] = list(mood), list(mood)
+        entry = (held, used, paused, tuple(lo), tuple(hi))
         if found is not None and found > floor:
-            memo.setdefault(place, []).append((tuple(lo), tuple(hi), found, True))
+            memo.setdefault(place, []).append((*entry, found, True))
             return found, True, lo, hi
         if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
-            memo.setdefault(place, []).append((tuple(lo), tuple(hi), 0, True))
+            memo.setdefault(place, []).append((*entry, 0, True))
             return 0, True, lo, hi
         bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
-        memo.setdefault(place, []).append((tuple(lo), tuple(hi), bound_value, False))
+        memo.setdefault(place, []).append((*entry, bound_value, False))
         return bound_value, False, lo, hi  # type: ignore[return-value]
 
     # -- can it happen at all? ---------------------------------------------------------------
