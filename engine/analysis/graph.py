@@ -19,7 +19,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..play.rules import CONTINUE, OBJECTIVES, ZERO, Move, Rules, Vector, rules_of
+from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import State
 from ..scenario.model import Scenario
 from .liveness import Key, Liveness
@@ -127,8 +127,10 @@ def land(rules: Rules, s: State, passed: Optional[set] = None) -> tuple[State, l
 
 
 def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
-            cancel: Optional[Callable[[], bool]] = None) -> StateGraph:
-    """The reachable situations, breadth first, up to ``max_states`` (``complete`` says if all)."""
+            cancel: Optional[Callable[[], bool]] = None, timeouts: bool = True) -> StateGraph:
+    """The reachable situations, breadth first, up to ``max_states`` (``complete`` says if all).
+    Without ``timeouts``: those a player reaches who never takes one (a random player's graph,
+    several times smaller, as every decision's time-out and the count of them split situations)."""
     rules = rules_of(scenario)
     live = Liveness(rules)
     start, _ = land(rules, rules.initial(), set())
@@ -148,6 +150,8 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
         s = graph.states[key]
         out = []
         for move in rules.moves(s):
+            if not timeouts and move.kind == TIMEOUT_MOVE:
+                continue
             nxt, _ = land(rules, rules.step(s, move), passed)
             nkey = key_of(nxt)
             if nkey not in graph.states:

@@ -39,10 +39,11 @@ LOOP_ROUNDS = 100_000
 LOOP_EPSILON = 1e-12
 PLAYTHROUGH_CAP = 10**18  # counted exactly up to here
 DEFAULT_SAMPLES = 4_000
-SAMPLE_STEPS = 200_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
+SAMPLE_STEPS = 100_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
 MIN_SAMPLES = 200
 OVERALL_BUDGET = 200_000  # states each extreme may value, overall and per dimension
-DIMENSION_BUDGET = 3_000
+DIMENSION_BUDGET = 1_000
+PLAYER_SHARE = 4  # a random player's situations are listed up to this share of ``max_states``
 Z95 = 1.959964
 
 
@@ -94,13 +95,21 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
             seed: int = 0) -> Stats:
     started = time.perf_counter()
     rules = rules_of(scenario)
-    graph = explore(scenario, max_states)
+    # A random player never takes a time-out: its situations come first, several times fewer
+    # than all (every decision's time-out and how many were taken split them). If even those
+    # are too many to list, so is everything, and listing them all would only cost time.
+    played = explore(scenario, max(1, max_states // PLAYER_SHARE), timeouts=False)
+    graph = explore(scenario, max_states) if played.complete else played
     if graph.complete:
         stats = _exact(graph)
+        stats.states = graph.state_count
+    elif played.complete:  # every situation of a random player, not every one with time-outs
+        stats = _exact(played)
+        stats.states = played.state_count
     else:
         stats = _sampled(rules, samples, seed)
-        stats.growth = growth(graph)
-    stats.states = graph.state_count
+        stats.growth = growth(played)
+        stats.states = played.state_count
     _extremes(stats, rules, graph if graph.complete else None)
     stats.seconds = time.perf_counter() - started
     return stats
