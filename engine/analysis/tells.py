@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Callable, Sequence
 
 import yaml
@@ -155,17 +156,18 @@ class Classifier:
     def __init__(self, examples: list[tuple[list[float], int]], rounds: int = 300, rate: float = 0.5):
         width = len(examples[0][0]) if examples else 12
         self.w = [0.0] * (width + 1)
+        # Plain gradient descent, written per feature column so the sums run in C; every sum
+        # adds the same terms in the same order as an example-by-example loop would.
+        rows = [x + [1.0] for x, _ in examples]
+        columns = list(zip(*rows))
+        ys = [float(y) for _, y in examples]
         for _ in range(rounds if examples else 0):
-            grad = [0.0] * (width + 1)
-            for x, y in examples:
-                p = self.probability(x)
-                for k, v in enumerate(x + [1.0]):
-                    grad[k] += (p - y) * v
-            self.w = [w - rate * g / len(examples) for w, g in zip(self.w, grad)]
+            w = self.w
+            errors = [_sigmoid(sum(map(mul, w, row))) - y for row, y in zip(rows, ys)]
+            self.w = [wk - rate * sum(map(mul, errors, column)) / len(examples) for wk, column in zip(w, columns)]
 
     def probability(self, x: list[float]) -> float:
-        z = sum(w * v for w, v in zip(self.w, x + [1.0]))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(sum(w * v for w, v in zip(self.w, x + [1.0])))
 
     @classmethod
     def trained_on(cls, scenarios: Sequence[Scenario], lang: str) -> "Classifier":
@@ -178,6 +180,10 @@ class Classifier:
                 for x, o in zip(features(texts, lang, names), options):
                     examples.append((x, 1 if _overall(o) == top else 0))
         return cls(examples)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 _MODELS: dict[tuple, Classifier] = {}
@@ -204,10 +210,21 @@ def _decision_options(s: Scenario) -> list[list]:
 
 
 # -- playing a strategy --------------------------------------------------------------------------------
-def _prefer(score: Callable[[Move], object]) -> Pick:
-    """Take the option with the highest ``score`` (ties at random); never a time-out."""
+def _prefer(score: Callable[[Move], object], cached: bool = True) -> Pick:
+    """Take the option with the highest ``score`` (ties at random); never a time-out. A score
+    that reads only the option's own text is remembered per option (``cached``)."""
+    known: dict[int, object] = {}  # id of a compiled move (they live as long as the rules) -> score
+
     def pick(s: State, shown: list[Move], rnd: random.Random) -> Move:
-        scores = [score(m) for m in shown]
+        if cached:
+            scores = []
+            for m in shown:
+                v = known.get(id(m), _UNSCORED)
+                if v is _UNSCORED:
+                    v = known[id(m)] = score(m)
+                scores.append(v)
+        else:
+            scores = [score(m) for m in shown]
         top = max(scores)  # type: ignore[type-var]
         best = [m for m, v in zip(shown, scores) if v == top]
         if len(best) > 1:
@@ -216,6 +233,7 @@ def _prefer(score: Callable[[Move], object]) -> Pick:
     return pick
 
 
+_UNSCORED = object()
 _TIES = [False]  # set when a pick broke a tie: the run is not the only one the strategy plays
 
 
@@ -237,9 +255,16 @@ def _strategies(s: Scenario, others: Sequence[Scenario]) -> dict[str, tuple[Pick
         if others:
             model = _classifier(tuple(others), lang)
 
-            def surface(st: State, shown: list[Move], rnd: random.Random, model=model, lang=lang) -> Move:
-                xs = features([_text(m, lang) for m in shown], lang, names)
-                return _prefer(lambda m: model.probability(xs[shown.index(m)]))(st, shown, rnd)
+            seen: dict[tuple, dict[int, float]] = {}  # options in the order shown -> their odds
+
+            def surface(st: State, shown: list[Move], rnd: random.Random, model=model, lang=lang,
+                        seen=seen) -> Move:
+                key = tuple(id(m) for m in shown)
+                odds = seen.get(key)
+                if odds is None:
+                    xs = features([_text(m, lang) for m in shown], lang, names)
+                    odds = seen[key] = {id(m): model.probability(x) for m, x in zip(shown, xs)}
+                return _prefer(lambda m: odds[id(m)], cached=False)(st, shown, rnd)
             out[f"surface classifier ({lang})"] = (surface, False)
     return out
 
