@@ -3,9 +3,9 @@
 With ``--only``, the parts not run keep their sections from the previous file
 (``bench/results.py``), each marked with the date and commit it was measured at.
 
-    python -m bench                        # everything (about 30 minutes)
-    python -m bench --only load,analyze    # some of it
-    python -m bench --baseline b0002a6^    # also time an older engine, side by side
+    python -m bench                        # everything (about an hour)
+    python -m bench --only trainer         # some of it
+    python -m bench --only trainer --baseline 2831b9a   # against an older revision, side by side
     python -m bench --quick --out -        # tiny sizes, seconds, to stdout (the smoke test)
 
 Benchmarks are not part of the test suite; ``tests/test_bench_smoke.py`` runs ``--quick``.
@@ -20,18 +20,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import analyze_bench, load_bench, monkey_memory, results, standalone_bench, window_bench, work_bench
+from bench import load_bench, monkey_memory, results, standalone_bench, trainer_bench, window_bench
 from bench.common import engine_at, machine, run_line
 
-PARTS = ("load", "analyze", "work", "window", "monkey", "standalone")
+PARTS = ("load", "trainer", "window", "monkey", "standalone")
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description="Tussenwerker's benchmarks.")
     p.add_argument("--only", default=",".join(PARTS), help=f"comma-separated subset of {', '.join(PARTS)}")
-    p.add_argument("--sizes", default="1000,10000,50000", help="synthetic scenario sizes in nodes")
-    p.add_argument("--baseline", metavar="REV", help="also measure the engine of this git revision")
-    p.add_argument("--repeat", type=int, default=3, help="repeats per measurement (the best counts)")
+    p.add_argument("--sizes", default="1000,10000,50000", help="synthetic scenario sizes in nodes (load)")
+    p.add_argument("--trainer-sizes", default="1000,10000",
+                   help="synthetic sizes the trainer part also runs validate and analyze on (informational)")
+    p.add_argument("--baseline", metavar="REV", help="also measure the engine (and commands) of this git revision")
+    p.add_argument("--repeat", type=int, default=3, help="repeats per measurement (the best counts; for whole "
+                                                         "commands the median)")
     p.add_argument("--quick", action="store_true", help="tiny sizes and short runs (a smoke test)")
     p.add_argument("--out", default=str(Path(__file__).parent / "RESULTS.md"), help="file to write, or - for stdout")
     args = p.parse_args(argv)
@@ -41,11 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown part(s): {', '.join(sorted(unknown))}")
     try:
         sizes = [int(x) for x in args.sizes.split(",")]
+        trainer_sizes = [int(x) for x in args.trainer_sizes.split(",") if x.strip()]
     except ValueError:
-        p.error(f"--sizes takes whole numbers separated by commas, not {args.sizes!r}")
+        p.error(f"--sizes and --trainer-sizes take whole numbers separated by commas, not {args.sizes!r} / "
+                f"{args.trainer_sizes!r}")
     repeat = args.repeat
     if args.quick:
-        sizes, repeat = [60, 120], 1
+        sizes, trainer_sizes, repeat = [60, 120], [], 1
     folder = Path(tempfile.mkdtemp(prefix="tussenwerker-bench-"))
     baseline = engine_at(args.baseline) if args.baseline else None
     started = time.perf_counter()
@@ -55,10 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         stamp = run_line()  # date, commit and load average as the part starts
         if part == "load":
             lines = load_bench.run(sizes, folder, baseline, repeat)
-        elif part == "analyze":
-            lines = analyze_bench.run(sizes, folder, baseline, repeat, quick=args.quick)
-        elif part == "work":
-            lines = work_bench.run(sizes, folder)
+        elif part == "trainer":
+            lines = trainer_bench.run(folder, trainer_sizes, baseline, repeat, quick=args.quick)
         elif part == "window":
             lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
             lines = [lines[0].replace("### ", "## ", 1), *lines[1:]] if lines else ["## Window"]

@@ -8,12 +8,15 @@ can be measured by putting its folder first on ``PYTHONPATH``. Run as a script, 
 Tasks (times are the best of ``repeat`` runs; ``cpu`` is process time, ``wall`` real time):
 
 - ``bare PATH`` — ``yaml.load(text, Loader=yaml.CSafeLoader)``, the floor; also with the
-  garbage collector off (``cpu_nogc``), which is what our loader does
+  garbage collector off (``cpu_nogc``)
 - ``load PATH`` — ``engine.load_scenario`` + ``Session.start`` (validation and the
   compiled ``transitions`` machine included)
-- ``explore PATH`` — ``engine.explore`` on an already loaded scenario
-- ``analyze PATH SAMPLES`` — ``engine.analysis.playstats.analyze`` (what ``simulator analyze`` prints)
-- ``*_mem`` variants — the same once under ``tracemalloc``: peak Python allocation
+- ``solve PATH`` — the best and the worst overall total from the start, by a fresh solver
+  (what "beste haalbaar" and every tells check ask first): exact or not, states valued
+- ``review PATH SEED`` — a random playthrough (seeded: options, order and picks), then
+  ``engine.debrief.review.review`` of it by a fresh solver: every number the debrief shows
+  (each option's value at each decision, the references, best achievable)
+- ``*_mem`` variants of bare and load — the same once under ``tracemalloc``: peak Python allocation
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         out["cpu_nogc"] = _best(fn, repeat)["cpu"]
         gc.enable()
         return out
-    from engine import explore, load_scenario
+    from engine import load_scenario
     from engine.play.session import Session
     if task == "load":
         def load() -> Any:
@@ -77,30 +80,52 @@ def main(argv: list[str]) -> dict[str, Any]:
             Session.start(scenario)
             return scenario
         return _peak(load) if memory else _best(load, repeat)
-    scenario = load_scenario(path)
-    if task == "explore":
-        states: dict[str, Any] = {}
-
-        def run() -> Any:
-            graph = explore(scenario)
-            states.update(states=graph.state_count, exact=graph.exact, complete=graph.complete)
-            return graph
-        out = _peak(run) if memory else _best(run, repeat)
-        out.update(states)
-        return out
-    if task == "analyze":
-        from engine.analysis.playstats import analyze
-        samples = int(argv[2]) if len(argv) > 2 else 20_000
-        info: dict[str, Any] = {}
-
-        def stats() -> Any:
-            result = analyze(scenario, samples=samples)
-            info.update(exact=result.exact, states=result.states, samples=result.samples)
-            return result
-        out = _best(stats, repeat)
-        out.update(info)
-        return out
+    if task == "solve":
+        return _solve(load_scenario, path)
+    if task == "review":
+        return _review(load_scenario, Session, path, int(argv[2]) if len(argv) > 2 else 1)
     raise SystemExit(f"unknown task {task!r}")
+
+
+def _solve(load_scenario: Callable[[str], Any], path: str) -> dict[str, Any]:
+    """Best and worst from the start, each once, by a solver built for the question (a fresh
+    process: nothing remembered from an earlier question)."""
+    from engine.analysis.search import Solver
+    from engine.play.rules import rules_of
+    scenario = load_scenario(path)
+    c, w = time.process_time(), time.perf_counter()
+    solver = Solver(rules_of(scenario))
+    start = solver.rules.initial()
+    best, worst = solver.value(start), solver.value(start, worst=True)
+    return {"cpu": time.process_time() - c, "wall": time.perf_counter() - w, "best": best.total,
+            "worst": worst.total, "exact": best.exact and worst.exact, "valued": solver.valued}
+
+
+def _review(load_scenario: Callable[[str], Any], session_class: Any, path: str, seed: int) -> dict[str, Any]:
+    """A random playthrough to its end, then its review by a fresh solver, timed."""
+    import random
+
+    from engine.debrief.review import review
+    from engine.play.rules import rules_of
+    scenario = load_scenario(path)
+    session = session_class.start(scenario, seed=seed)
+    rnd = random.Random(seed)
+    while not session.finished:
+        if session.can_continue:
+            session.advance()
+        elif session.question is not None:
+            session.answer(rnd.choice(session.prep_options).id)
+        elif session.choices:
+            session.choose(rnd.choice(session.choices).id)
+        else:
+            break  # a dead end: review what there is
+    history, ending = list(session.history), session.ending.id if session.ending else None
+    session.close()
+    rules_of(scenario).__dict__.pop("_solver", None)  # the debrief of a fresh process: nothing valued yet
+    c, w = time.process_time(), time.perf_counter()
+    result = review(scenario, history, ending)
+    return {"cpu": time.process_time() - c, "wall": time.perf_counter() - w, "decisions": len(history),
+            "best": result.best_overall, "exact": result.exact}
 
 
 if __name__ == "__main__":

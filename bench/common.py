@@ -2,7 +2,8 @@
 
 The machine these numbers come from is shared and noisy, so each benchmark measures
 the things it compares side by side in one run (ours and the floor, new and baseline),
-takes the best of a few repeats, and reports process (CPU) time next to wall time.
+takes the best (in-process) or the median (whole commands) of a few repeats, and reports
+process (CPU) time next to wall time.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -45,8 +48,10 @@ CURRENT = Engine("now", ROOT)
 
 
 def engine_at(revision: str) -> Engine:
-    """The ``engine`` package as it was at ``revision``, unpacked in a temporary folder."""
-    blob = subprocess.run(["git", "archive", "--format=tar", revision, "engine"], cwd=ROOT,
+    """The ``engine`` and ``simulator`` packages (and the shipped scenarios the simulator
+    lists) as they were at ``revision``, unpacked in a temporary folder: what the commands
+    of that revision run."""
+    blob = subprocess.run(["git", "archive", "--format=tar", revision, "engine", "simulator", "scenarios"], cwd=ROOT,
                           capture_output=True, check=True).stdout
     folder = Path(tempfile.mkdtemp(prefix="tussenwerker-baseline-"))
     with tarfile.open(fileobj=BytesIO(blob)) as tar:
@@ -172,3 +177,57 @@ def synthetic(nodes: int, folder: Path) -> Path:
     if not path.exists():
         path.write_text(scenario_text(nodes), encoding="utf-8")
     return path
+
+
+# -- whole commands, side by side ------------------------------------------------------------
+@dataclass
+class Runs:
+    """One command's counted runs: CPU seconds (user + system, the process and its children)
+    and wall seconds per run, and the exit code of the last."""
+
+    cpu: list[float]
+    wall: list[float]
+    code: Optional[int]  # None: it did not finish within its time
+
+    @property
+    def ok(self) -> bool:
+        return self.code is not None and bool(self.cpu)
+
+    def median(self, key: str = "cpu") -> Optional[float]:
+        values = getattr(self, key)
+        return statistics.median(values) if values else None
+
+
+def timed(cmd: Sequence[str], env: dict[str, str], timeout: float) -> tuple[float, float, Optional[int]]:
+    """Run ``cmd`` once, output discarded: (CPU s, wall s, exit code; None when it timed out)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    try:
+        code: Optional[int] = subprocess.run(list(cmd), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                             timeout=timeout).returncode
+    except subprocess.TimeoutExpired:
+        code = None
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, code
+
+
+def paired(a: Sequence[str], b: Sequence[str], env_a: dict[str, str], env_b: dict[str, str], runs: int = 3,
+           warmup: int = 1, timeout: float = 600) -> tuple[Runs, Runs, Optional[float]]:
+    """``a`` and ``b`` in turn (A B A B ...) after ``warmup`` runs of each, so a machine that
+    speeds up or slows down moves both alike; the median of the pairwise CPU ratios A/B.
+    A command that times out is not run again."""
+    ra, rb = Runs([], [], 0), Runs([], [], 0)
+    for i in range(warmup + runs):
+        for cmd, env, out in ((a, env_a, ra), (b, env_b, rb)):
+            if out.code is None:
+                continue
+            cpu, wall, code = timed(cmd, env, timeout)
+            out.code = code
+            if code is not None and i >= warmup:
+                out.cpu.append(cpu)
+                out.wall.append(wall)
+    ratios = [x / y for x, y in zip(ra.cpu, rb.cpu) if y > 0]
+    return ra, rb, (statistics.median(ratios) if ratios else None)

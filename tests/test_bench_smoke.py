@@ -1,19 +1,19 @@
-"""Every benchmark runs, on tiny sizes, and reports what it should (the numbers aren't checked here).
+"""Every benchmark runs, on tiny sizes, and reports what it should.
 
 The real runs (``python -m bench``) take many minutes and are not part of the suite;
-this makes sure they still work when the engine or the window changes.
+this makes sure they still work when the engine or the window changes, that their timing
+tells a slower command from a faster one, and that a goal missed is reported as missed.
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import pytest
 
-from bench import analyze_bench, child, load_bench, monkey_memory, window_bench, work_bench
+from bench import child, load_bench, monkey_memory, trainer_bench, window_bench
 from bench.__main__ import main as bench_main
-from bench.common import goals
+from bench.common import ROOT, Runs, paired
 from engine import load_scenario_text
 from engine.scenario.dimensions import DIMENSION_KEYS
 from simulator.cli import validate_path
@@ -48,40 +48,59 @@ def test_child_tasks_measure_in_process(tmp_path, monkeypatch):
     monkeypatch.setenv("BENCH_REPEAT", "1")
     assert child.main(["bare", str(path)])["cpu"] > 0
     assert child.main(["load", str(path)])["wall"] > 0
-    explored = child.main(["explore", str(path)])
-    assert explored["states"] > 0 and explored["complete"]
     assert child.main(["load_mem", str(path)])["peak_mib"] > 0
+    solved = child.main(["solve", str(ROOT / "scenarios" / "speeltuin-kort.yaml")])
+    assert solved["exact"] and solved["best"] > solved["worst"] and solved["valued"] > 0
+    reviewed = child.main(["review", str(ROOT / "scenarios" / "speeltuin-kort.yaml"), "3"])
+    assert reviewed["exact"] and reviewed["decisions"] > 0 and reviewed["best"] == solved["best"]
 
 
-def test_load_and_analyze_tables(tmp_path):
+def test_load_table(tmp_path):
     lines = load_bench.run([40], tmp_path, repeat=1)
     assert any(line.startswith("| 40 |") for line in lines), lines
-    lines = analyze_bench.run([40], tmp_path, repeat=1, quick=True)
+
+
+def test_paired_timing_tells_the_slower_command_apart():
+    py = sys.executable
+    slow, fast, ratio = paired([py, "-c", "sum(range(20_000_000))"], [py, "-c", "pass"], {}, {}, runs=2, warmup=0)
+    assert slow.ok and fast.ok and len(slow.cpu) == len(fast.cpu) == 2
+    assert slow.median() > fast.median() and ratio is not None and ratio > 1.5
+    _, failed, _ = paired([py, "-c", "pass"], [py, "-c", "raise SystemExit(3)"], {}, {}, runs=1, warmup=0)
+    assert failed.code == 3
+    _, stuck, _ = paired([py, "-c", "pass"], [py, "-c", "import time; time.sleep(30)"], {}, {}, runs=2, warmup=0,
+                         timeout=1)
+    assert stuck.code is None and not stuck.ok  # timed out: not counted, not run again
+
+
+def test_trainer_part_runs_every_command_and_checks_the_bots_best(tmp_path):
+    lines = trainer_bench.run(tmp_path, quick=True, runs=1)
     text = "\n".join(lines)
-    assert "speeltuin-kort" in text and "synthetic 40" in text and "error" not in text
+    for name in ("speeltuin-kort", "realistic 3x20"):
+        for command in trainer_bench.COMMANDS:
+            assert any(line.startswith(f"| {name} |") and f"| {command} |" in line for line in lines), (name, command)
+    assert "| speeltuin-kort | 14 / 2 | debrief |" in text
+    row = next(line for line in lines if line.startswith("| the best bot's total"))
+    assert "2 of 2 scenarios" in row and row.endswith("| ✓ |"), row  # bot = debrief = analyze, everywhere
+    assert "error" not in text and "did not finish" not in text
 
 
-CACHEGRIND_SUMMARY = """==41== I   refs:      3,069,979,325
-==41== I1  misses:          1,234
-==41== D1  misses:       23,114,146  ( 19,755,837 rd   +   3,358,309 wr)
-==41== LLd misses:          811,133  (     58,250 rd   +     752,883 wr)
-"""
-
-
-def test_cachegrind_summary_is_read_into_counts():
-    assert work_bench.parse_counts(CACHEGRIND_SUMMARY) == {"I": 3_069_979_325, "D1": 23_114_146, "LLd": 811_133}
-    assert work_bench.parse_counts("valgrind: command not found") == {}
-
-
-@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed (.ci/run installs it)")
-def test_work_counts_grow_with_the_scenario(tmp_path):
-    paths = [tmp_path / "s40.yaml", tmp_path / "s160.yaml"]
-    for path, nodes in zip(paths, (40, 160)):
-        path.write_text(scenario_text(nodes), encoding="utf-8")
-    small, large = (work_bench.measure(path, tmp_path) for path in paths)
-    assert large["nodes"] > small["nodes"] and large["states"] > small["states"] > 0
-    assert large["I"] > small["I"] > 0  # explore's own instructions: the unpickling is subtracted
-    assert "instructions per node" in "\n".join(goals(work_bench._goals({40: small, 160: large})))
+def test_trainer_goals_report_what_is_missed():
+    fast, slow = Runs([0.5], [0.6], 0), Runs([2.5], [2.7], 0)
+    seen = {("realistic 3x20", "validate"): fast, ("realistic 3x40", "validate"): slow,
+            ("realistic 3x20", "analyze"): fast, ("realistic 3x40", "analyze"): Runs([1.0], [1.1], 0)}
+    facts = {"realistic 3x20": {"review": {"cpu": 0.2, "exact": True, "best": 9}, "bot_best": 9, "analyze_best": 9},
+             "realistic 3x40": {"review": {"cpu": 1.5, "exact": False, "best": 12}, "bot_best": 11,
+                                "analyze_best": 12}}
+    rows = {goal.split(" on ")[0]: (measured, met) for goal, measured, met in
+            trainer_bench._goals(seen, facts, trainer_bench.COMMANDS)}
+    assert rows["`validate --strict` passes"] == ("slowest 2.50 s (realistic 3x40); over the goal: 1 of 2", False)
+    assert rows["`analyze`"][1] is True
+    measured, met = rows["every number of a debrief"]
+    assert not met and "1.50 s" in measured and "not exact: realistic 3x40" in measured
+    measured, met = rows["the best bot's total = the debrief's best achievable = `analyze`'s best"]
+    assert not met and "realistic 3x40 11/12/12" in measured
+    failed = trainer_bench._goals({("realistic 3x20", "validate"): Runs([0.5], [0.6], 1)}, {}, ("validate",))
+    assert failed[0][2] is False and "failed: realistic 3x20" in failed[0][1]  # quick but warns: not passed
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="resource usage is measured the Unix way")
