@@ -75,17 +75,13 @@ class Intervals:
                         if self.truth(r.when, b) is not False:
                             fired = _apply(self.rules._ops(r.effects), b, self._leavers)
                             b = tuple((min(a, c), max(x, d)) for (a, x), (c, d) in zip(b, fired))
-                    for t in self.rules.triggers:
-                        answer = self.truth(t.when, b)
-                        if answer is False:
+                    for t in self.rules.triggers:  # a trigger that holds may have fired already (each fires
+                        if self.truth(t.when, b) is False:  # once), so the meeting may also stay here
                             continue
                         narrowed = _narrow(t.when.expr, b, self.rules) if t.when is not None else b
                         if narrowed is not None:
                             todo.append((t.dest, narrowed, False))
-                        if answer is True:
-                            break
-                    else:
-                        todo.append((place, b, False))
+                    todo.append((place, b, False))
                     continue
                 autos = self.rules.autos.get(place, ())
                 stays = True
