@@ -1,8 +1,10 @@
-"""The solver's condition-free bounds stay bounds where a meeting can surprise them.
+"""What the analysis proves stays true where a meeting can surprise it.
 
 The search prunes a branch when its relaxed bound can't beat what it already found, so a
-bound that is ever too low gives a wrong "exact" best. These scenarios are built so that
-the points sit exactly where a too-simple relaxation would not look.
+bound that is ever too low gives a wrong "exact" best; validate calls a line unreachable
+when the interval proof says no mood gets there, so a box that misses a real situation
+gives a wrong warning. The scenarios here put the points and the lines exactly where a
+too-simple analysis would not look.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import pytest
 
 from engine import load_scenario_text
 from engine.analysis.graph import explore
+from engine.analysis.intervals import Intervals
 from engine.analysis.relaxed import relaxed_of
 from engine.analysis.search import Solver
 from engine.play.rules import OBJECTIVES, rules_of
+from tests.fixtures.realistic import realistic_text
 
 # A time-out at the second decision makes Ineke angry enough for the trigger; its
 # interruption scores 4, more than the quick route. The first choice calms her, so a
@@ -121,3 +125,19 @@ def test_the_anger_ceiling_never_bounds_below_a_real_playthrough(start_anger):
             best, worst = relaxed.bounds(st)
             for k in range(len(OBJECTIVES)):
                 assert worst[k] <= total[k] - before[k] <= best[k]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_listed_situation_lies_inside_the_interval_proof(seed):
+    """After an interruption the trigger that started it still holds but has fired: the lines
+    it returns to are reachable (they were once proved unreachable)."""
+    scenario = load_scenario_text(realistic_text(seed, residents=3, nodes=40), f"r{seed}.yaml")
+    rules = rules_of(scenario)
+    boxes = Intervals(rules).boxes
+    graph = explore(scenario, max_states=3_000)
+    for state in graph.states.values():
+        if state[0] in scenario.endings:
+            continue
+        box = boxes.get(state[0])
+        assert box is not None, f"{state[0]} is reached but the proof says never"
+        assert all(lo <= v <= hi for v, (lo, hi) in zip(state[1], box)), (state[0], state[1], box)
