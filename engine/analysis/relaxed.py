@@ -52,8 +52,9 @@ class Ceiling(NamedTuple):
 
     slots: tuple[int, ...]
     sign: int  # 1: the condition needs it high (``>=``); -1: low (``<=``)
-    cap: int  # the most any condition asks of it: at or above this nothing is held back
+    cap: int  # the most a trigger asks of it: at or above this nothing is held back
     per_timeout: int  # the most one time-out outside a provocation raises it
+    triggers: frozenset[int] = frozenset()  # the triggers that need it: once all have fired, it holds nothing back
 
 
 class Relaxed:
@@ -71,6 +72,8 @@ class Relaxed:
         self._graphs = [_Graph(self._ceiling_edges(c), self._freed(c)) for c in self.ceilings]
         self._bounds: dict[tuple, tuple[Values, Values]] = {}
         self._holding: dict[tuple, tuple] = {}
+        self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
+        self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
         self._plain.values(self.place(rules.initial()))
 
     def place(self, s: State) -> Place:
@@ -98,7 +101,7 @@ class Relaxed:
         if found is None:
             best, worst = self._plain.values(p)
             for graph, c, top in zip(self._graphs, self.ceilings, tops):
-                if top < c.cap:
+                if top < c.cap and not c.triggers <= p[2]:
                     b, w = graph.values((p, top))
                     best = tuple(map(min, best, b))
                     worst = tuple(map(max, worst, w))
@@ -124,7 +127,7 @@ class Relaxed:
             out = []
             for graph, c, high in zip(self._graphs, self.ceilings, highs):
                 top = min(c.cap, high + left * c.per_timeout)
-                if top < c.cap:
+                if top < c.cap and not c.triggers <= p[2]:
                     v = graph.values((p, top))[side][k]
                     if (v > plain) if worst else (v < plain):
                         out.append((c.slots, c.sign, high))
@@ -159,9 +162,40 @@ class Relaxed:
         return frozenset(out & self.kept)
 
     def _edges(self, p: Place) -> list[tuple[Vector, Place]]:
-        return [(w, q) for w, q, _, _, _ in self._all_edges(p)]
+        return list(dict.fromkeys((w, q) for w, q, _, _, _, _ in self._all_edges(p)))
 
-    def _all_edges(self, p: Place) -> Iterator[Edge]:
+    def _all_edges(self, p: Place) -> Iterator[tuple[Vector, Place, Optional[Condition], Ops, bool, frozenset]]:
+        """The edges from a place where the meeting rests (a decision, paused or not, or an
+        ending) to the next such places, through what happens in between (triggers, autos,
+        showing a line), with the conditions met on the way."""
+        found = self._expanded.get(p)
+        if found is None:
+            found = self._expanded[p] = [(w, rest, cond, ops, timeout, conds)
+                                         for w, q, cond, ops, timeout in self._step_edges(p)
+                                         for rest, conds in self._settle(q)]
+        return iter(found)
+
+    def _settle(self, q: Place) -> tuple[tuple[Place, frozenset], ...]:
+        """Where ``q`` comes to rest, each with the conditions of the triggers and autos on the way."""
+        found = self._settled.get(q)
+        if found is None:
+            out: set[tuple[Place, frozenset]] = set()
+            todo: list[tuple[Place, frozenset]] = [(q, frozenset())]
+            seen: set[tuple[Place, frozenset]] = set()
+            while todo:
+                node, conds = todo.pop()
+                if (node, conds) in seen:
+                    continue
+                seen.add((node, conds))
+                if node[0] in ("rest", "paused"):
+                    out.add((node, conds))
+                    continue
+                for _, nxt, cond, _, _ in self._step_edges(node):  # in between: no weights, no effects
+                    todo.append((nxt, conds | {cond} if cond is not None else conds))
+            found = self._settled[q] = tuple(out)
+        return found
+
+    def _step_edges(self, p: Place) -> Iterator[Edge]:
         phase, position, fired, stack, names = p
         rules = self.rules
         s = rules.scenario
@@ -210,7 +244,8 @@ class Relaxed:
 
     def _freed(self, c: Ceiling) -> Callable[[tuple], Optional[tuple[Values, Values]]]:
         def plain(node: tuple) -> Optional[tuple[Values, Values]]:
-            return self._plain.values(node[0]) if node[1] >= c.cap else None
+            p, top = node
+            return self._plain.values(p) if top >= c.cap or c.triggers <= p[2] else None
         return plain
 
     def _ceiling_edges(self, c: Ceiling) -> Callable[[tuple], list[tuple[Vector, tuple]]]:
@@ -220,21 +255,25 @@ class Relaxed:
         def edges(node: tuple) -> list[tuple[Vector, tuple]]:
             p, top = node
             out = []
-            for w, q, cond, ops, timeout in self._all_edges(p):
-                if cond is not None:
-                    need = needs.get(cond.source, _UNKNOWN)
-                    if need is _UNKNOWN:
-                        need = needs[cond.source] = requirement(cond.expr, c, self.rules)
-                    if need is not None and need > top:
-                        continue  # needs more of this mood than any playthrough from here can have
+            def needed(cond: Condition) -> Optional[int]:
+                need = needs.get(cond.source, _UNKNOWN)
+                if need is _UNKNOWN:
+                    need = needs[cond.source] = requirement(cond.expr, c, self.rules)
+                return need  # type: ignore[return-value]
+            for w, q, cond, ops, timeout, conds in self._all_edges(p):
+                need = needed(cond) if cond is not None else None
+                if need is not None and need > top:
+                    continue  # needs more of this mood than any playthrough from here can have
+                after = top
                 if ops and not timeout:  # time-outs were counted in where the ceiling starts
                     rise = rises.get(ops)
                     if rise is None:
                         rise = rises[ops] = _rise(ops, c)
-                    out.append((w, (q, min(c.cap, top + rise))))
-                else:
-                    out.append((w, (q, top)))
-            return out
+                    after = min(c.cap, top + rise)
+                if any((n := needed(x)) is not None and n > after for x in conds):
+                    continue  # a trigger or auto on the way needs more than there can be
+                out.append((w, (q, after)))
+            return list(dict.fromkeys(out))
         return edges
 
     def _go(self, dest: str, stack: tuple) -> list[tuple[str, tuple]]:
@@ -378,31 +417,20 @@ def ceilings(rules: Rules) -> list[Ceiling]:
     as reactions are not followed here."""
     s = rules.scenario
     wanted: dict[tuple[tuple[int, ...], int], int] = {}
-    for t in s.triggers:
+    needing: dict[tuple[tuple[int, ...], int], set[int]] = {}
+    for k, t in enumerate(s.triggers):
         for slots, sign, need in _atoms(t.when.expr, rules):
             wanted[(slots, sign)] = max(wanted.get((slots, sign), need), need)
+            needing.setdefault((slots, sign), set()).add(k)
     pushed = [rules._ops(r.effects) for r in s.group]
     cost = rules._ops(s.timeout.cost)
     out = []
-    for (slots, sign), _ in sorted(wanted.items()):
+    for (slots, sign), cap in sorted(wanted.items()):
         probe = Ceiling(slots, sign, 0, 0)
         if any(_rise(ops, probe) > 0 for ops in pushed):
             continue
-        cap = max(need for cond in _conditions(s) for sl, sg, need in _atoms(cond.expr, rules)
-                  if (sl, sg) == (slots, sign))
-        out.append(Ceiling(slots, sign, cap, _rise(cost, probe)))
+        out.append(Ceiling(slots, sign, cap, _rise(cost, probe), frozenset(needing[(slots, sign)])))
     return out
-
-
-def _conditions(s: Scenario) -> Iterator[Condition]:
-    for t in s.triggers:
-        yield t.when
-    for node in s.nodes.values():
-        for a in node.auto:
-            yield a.when
-        for c in node.choices:
-            if c.when is not None:
-                yield c.when
 
 
 def requirement(e: Expr, c: Ceiling, rules: Rules) -> Optional[int]:
