@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="1000,10000,50000", help="synthetic scenario sizes in nodes (load)")
     p.add_argument("--trainer-sizes", default="1000,10000",
                    help="synthetic sizes the trainer part also runs validate and analyze on (informational)")
+    p.add_argument("--scenarios", default="", help="trainer part: only these scenarios (comma-separated names "
+                                                   "as its tables show them, e.g. windmolens,realistic 3x40)")
     p.add_argument("--baseline", metavar="REV", help="also measure the engine (and commands) of this git revision")
     p.add_argument("--repeat", type=int, default=3, help="repeats per measurement (the best counts; for whole "
                                                          "commands the median)")
@@ -61,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         if part == "load":
             lines = load_bench.run(sizes, folder, baseline, repeat)
         elif part == "trainer":
-            lines = trainer_bench.run(folder, trainer_sizes, baseline, repeat, quick=args.quick)
+            only = [x.strip() for x in args.scenarios.split(",") if x.strip()]
+            lines = trainer_bench.run(folder, trainer_sizes, baseline, repeat, quick=args.quick, only=only)
         elif part == "window":
             lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
             lines = [lines[0].replace("### ", "## ", 1), *lines[1:]] if lines else ["## Window"]

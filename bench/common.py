@@ -214,20 +214,30 @@ def timed(cmd: Sequence[str], env: dict[str, str], timeout: float) -> tuple[floa
     return cpu, wall, code
 
 
+SLOW = 30.0  # seconds: a pair slower than this is run once, and that run counts
+
+
 def paired(a: Sequence[str], b: Sequence[str], env_a: dict[str, str], env_b: dict[str, str], runs: int = 3,
-           warmup: int = 1, timeout: float = 600) -> tuple[Runs, Runs, Optional[float]]:
+           warmup: int = 1, timeout: float = 600, slow: float = SLOW) -> tuple[Runs, Runs, Optional[float]]:
     """``a`` and ``b`` in turn (A B A B ...) after ``warmup`` runs of each, so a machine that
     speeds up or slows down moves both alike; the median of the pairwise CPU ratios A/B.
-    A command that times out is not run again."""
+    A command that times out is not run again; a pair that takes longer than ``slow`` seconds
+    is run once and counted (its warm-up would not change a number that large)."""
     ra, rb = Runs([], [], 0), Runs([], [], 0)
     for i in range(warmup + runs):
+        first = []
         for cmd, env, out in ((a, env_a, ra), (b, env_b, rb)):
             if out.code is None:
                 continue
             cpu, wall, code = timed(cmd, env, timeout)
             out.code = code
-            if code is not None and i >= warmup:
+            first.append((out, cpu, wall, code))
+        counted = i >= warmup or (i == 0 and sum(w for _, _, w, _ in first) > slow)
+        for out, cpu, wall, code in first:
+            if code is not None and counted:
                 out.cpu.append(cpu)
                 out.wall.append(wall)
+        if i == 0 and counted and i < warmup:
+            break
     ratios = [x / y for x, y in zip(ra.cpu, rb.cpu) if y > 0]
     return ra, rb, (statistics.median(ratios) if ratios else None)

@@ -60,8 +60,9 @@ class Target:
     residents: int = 0
 
 
-def targets(folder: Path, sizes: Sequence[int], quick: bool = False) -> list[Target]:
-    """The scenarios to measure, written into ``folder`` where they are generated."""
+def targets(folder: Path, sizes: Sequence[int], quick: bool = False, only: Sequence[str] = ()) -> list[Target]:
+    """The scenarios to measure, written into ``folder`` where they are generated; ``only``:
+    just these (names as the tables show them)."""
     from engine import load_scenario
     from tests.fixtures.realistic import realistic_scenarios
     out: list[Target] = []
@@ -79,6 +80,8 @@ def targets(folder: Path, sizes: Sequence[int], quick: bool = False) -> list[Tar
         out.append(Target(member.name, "realistic", path))
     for n in sizes:
         out.append(Target(f"synthetic {n:,}", "synthetic", synthetic(n, folder)))
+    if only:
+        out = [t for t in out if t.name in only]
     for t in out:
         scenario = load_scenario(str(t.path))
         t.nodes, t.residents = len(scenario.nodes), len(scenario.residents)
@@ -128,13 +131,13 @@ def command(what: str, target: Target) -> list[str]:
 
 
 def run(folder: Path, sizes: Sequence[int] = (), baseline: Optional[Engine] = None, runs: int = 3,
-        quick: bool = False, commands: Sequence[str] = COMMANDS) -> list[str]:
+        quick: bool = False, commands: Sequence[str] = COMMANDS, only: Sequence[str] = ()) -> list[str]:
     warmup = 0 if quick else 1
     rows: list[list[Any]] = []
     inproc: list[list[Any]] = []
     seen: dict[tuple[str, str], Runs] = {}
     facts: dict[str, dict[str, Any]] = {}
-    for t in targets(folder, sizes, quick):
+    for t in targets(folder, sizes, quick, only):
         print(f"bench: trainer: {t.name}", file=sys.stderr, flush=True)
         env = CURRENT.env(journal_with_a_playthrough(t, folder))
         base_env = baseline.env(journal_with_a_playthrough(t, folder)) if baseline else None
@@ -168,10 +171,11 @@ def run(folder: Path, sizes: Sequence[int] = (), baseline: Optional[Engine] = No
             *table(["scenario", "best / worst from the start", "states valued", "CPU s",
                     "review of a random playthrough, CPU s", "review exact"], inproc), "",
             f"Whole processes, the median of {runs} runs after {warmup} warm-up run{'s' if warmup != 1 else ''} "
-            "each, in turn with the process they are set against. The floor imports the engine and loads the "
-            "scenario, nothing more: a command's time above it is the analysis. `debrief` shows session 1 of a "
-            "journal holding one random playthrough of the scenario; `bot` is `play --text --auto best`. "
-            "In-process numbers come from a fresh interpreter each (a cold solver, as in a new process).", ""]
+            "each (a pair slower than 30 s: one run), in turn with the process they are set against. The floor "
+            "imports the engine and loads the scenario, nothing more: a command's time above it is the analysis. "
+            "`debrief` shows session 1 of a journal holding one random playthrough of the scenario; `bot` is "
+            "`play --text --auto best`. In-process numbers come from a fresh interpreter each (a cold solver, "
+            "as in a new process).", ""]
 
 
 def _facts(t: Target, env: dict[str, str]) -> dict[str, Any]:

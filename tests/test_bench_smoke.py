@@ -70,6 +70,8 @@ def test_paired_timing_tells_the_slower_command_apart():
     _, stuck, _ = paired([py, "-c", "pass"], [py, "-c", "import time; time.sleep(30)"], {}, {}, runs=2, warmup=0,
                          timeout=1)
     assert stuck.code is None and not stuck.ok  # timed out: not counted, not run again
+    once, _, _ = paired([py, "-c", "pass"], [py, "-c", "pass"], {}, {}, runs=3, warmup=1, slow=0.0)
+    assert len(once.cpu) == 1  # a slow pair runs once, and that run counts
 
 
 def test_trainer_part_runs_every_command_and_checks_the_bots_best(tmp_path):
