@@ -34,12 +34,16 @@ SEARCH_BUDGET = 3_000  # states a search aimed at one target may value
 # Situations listed before validate turns to witnesses and proofs: enough for every scenario
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
 VALIDATE_STATES = 8_000
+PLAYER_SHARE = 4  # a player's situations without time-outs are listed first, up to this share
 WITNESS_SHOWN = 8  # moves quoted from a witness
 
 
 def check_playability(s: Scenario, max_states: int = VALIDATE_STATES) -> list[Problem]:
     try:
-        graph = explore(s, max_states)
+        # The situations of a player who takes no time-outs first (several times fewer): if even
+        # they can't all be listed, neither can all situations, and the listed ones serve as witnesses.
+        played = explore(s, max(1, max_states // PLAYER_SHARE), timeouts=False)
+        graph = explore(s, max_states) if played.complete else played
     except RulesError as exc:  # automatic transitions that never settle
         return [Problem(s.path, 1, 1, str(exc))]
     finder = _Finder(graph)

@@ -43,6 +43,7 @@ from ..scenario.model import RETURN, Scenario
 Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: rest | paused | timeout | after | arrive
 INF = math.inf
 _WIDTH = len(OBJECTIVES)
+TICK_EVERY = 256  # places opened between two calls of a graph's ``tick``
 Values = tuple[float, ...]
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out
 
@@ -64,17 +65,21 @@ class Relaxed:
         self.rules = rules
         self.kept = loop_guards(rules.scenario)  # "flag:x", "visited:n", "chose:n.c" kept exactly
         self.limit = rules.scenario.timeout.limit
-        self._plain = _Graph(self._edges, None)
+        self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
+        self._plain = _Graph(self._edges, None, self._tick)
         self.best, self.worst = self._plain.best, self._plain.worst
         self.ceilings = ceilings(rules)
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
-        self._graphs = [_Graph(self._ceiling_edges(c), self._freed(c)) for c in self.ceilings]
+        self._graphs = [_Graph(self._ceiling_edges(c), self._freed(c), self._tick) for c in self.ceilings]
         self._bounds: dict[tuple, tuple[Values, Values]] = {}
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
         self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
-        self._plain.values(self.place(rules.initial()))
+
+    def _tick(self) -> None:
+        if self.interrupt is not None:
+            self.interrupt()
 
     def place(self, s: State) -> Place:
         kept = self.kept
@@ -290,9 +295,11 @@ class _Graph:
     nothing back any more)."""
 
     def __init__(self, edges: Callable[[Hashable], list[tuple[Vector, Hashable]]],
-                 plain: Optional[Callable[[Hashable], Optional[tuple[Values, Values]]]] = None):
+                 plain: Optional[Callable[[Hashable], Optional[tuple[Values, Values]]]] = None,
+                 tick: Optional[Callable[[], None]] = None):
         self._edges = edges
         self._plain = plain
+        self._tick = tick  # called every TICK_EVERY places (a caller that no longer needs the answer stops here)
         self.best: dict[Hashable, Values] = {}
         self.worst: dict[Hashable, Values] = {}
 
@@ -324,6 +331,8 @@ class _Graph:
             nonlocal counter
             index[p] = low[p] = counter
             counter += 1
+            if self._tick is not None and not counter % TICK_EVERY:
+                self._tick()  # may raise: the components valued so far keep their (final) values
             stack.append(p)
             on_stack.add(p)
             succ[p] = self._succ(p)

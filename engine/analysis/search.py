@@ -78,7 +78,6 @@ class Solver:
     def __init__(self, rules: Rules, budget: int = DEFAULT_BUDGET):
         self.rules = rules
         self.liveness = Liveness(rules)
-        self.relaxed: Relaxed = relaxed_of(rules)
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
         self.preimages = Preimages(minimum, maximum)
@@ -90,6 +89,11 @@ class Solver:
         self._lock = threading.RLock()  # the window values in the background while the debrief may ask
         self._cancel: Optional[Callable[[], bool]] = None
         self._memo: dict[tuple[int, bool], dict[Key, int]] = {}
+
+    @property
+    def relaxed(self) -> Relaxed:
+        """The condition-free bounds, built on first use (a search for a witness needs none)."""
+        return relaxed_of(self.rules)
 
     # -- the questions -------------------------------------------------------------------
     def value(self, s: State, objective: int = OVERALL, worst: bool = False) -> Value:
@@ -116,12 +120,19 @@ class Solver:
         """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
         with self._lock:
             self._cancel = cancel
+            relaxed = self.relaxed
+            relaxed.interrupt = self._check_cancel  # the bounds take time to build too
             try:
                 start = self.rules.initial()
                 self.value(start)
                 self.value(start, worst=True)
             finally:
                 self._cancel = None
+                relaxed.interrupt = None
+
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise SearchCancelled()
 
     def options(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[Option]:
         """Every move ``s`` offers (as written, the time-out last), each with the best (or
