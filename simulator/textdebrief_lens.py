@@ -10,7 +10,7 @@ here, so all of them say the same. Pure text, no pygame.
 
 from __future__ import annotations
 
-from typing import Mapping, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from engine.debrief.lens import LensReview
 from engine.debrief.review import DecisionReview, Review
@@ -36,17 +36,22 @@ def lens_about(tag: str, lang: str) -> str:
     return tr(f"lens_about_{tag}", lang)
 
 
-def steps_text(indices: Sequence[int]) -> str:
-    return ", ".join(str(i + 1) for i in indices)
-
-
 def lens_summary(lens: LensReview, lang: str) -> str:
     """"gedaan bij beslissing 3, 7; laten liggen bij beslissing 5", or that it wasn't on offer."""
+    return _where(tuple(i + 1 for i in lens.made), tuple(i + 1 for i in lens.missed), lang)
+
+
+def lens_steps(lens: Mapping[str, Any], lang: str) -> str:
+    """``lens_summary`` from the JSON export's ``lens[]`` item (1-based steps)."""
+    return _where(tuple(lens["made"]), tuple(lens["missed"]), lang)
+
+
+def _where(made: Sequence[int], missed: Sequence[int], lang: str) -> str:
     parts = []
-    if lens.made:
-        parts.append(tr("lens_made", lang, steps=steps_text(lens.made)))
-    if lens.missed:
-        parts.append(tr("lens_missed", lang, steps=steps_text(lens.missed)))
+    if made:
+        parts.append(tr("lens_made", lang, steps=", ".join(map(str, made))))
+    if missed:
+        parts.append(tr("lens_missed", lang, steps=", ".join(map(str, missed))))
     return "; ".join(parts) if parts else tr("lens_not_on_route", lang)
 
 
@@ -61,15 +66,35 @@ def reaction_text(scenario: Scenario, k: int, lang: str) -> Optional[str]:
 def mood_changes(scenario: Scenario, before: Mapping[str, Mapping[str, int]],
                  after: Mapping[str, Mapping[str, int]], lang: str) -> list[tuple[str, str, int, bool]]:
     """Per resident whose mood moved: (name, "vertrouwen van 5 naar 7", change, for the better)."""
+    residents = [(r.id, r.name) for r in scenario.residents]
+    variables = [(v.key, v.label.get(lang), v.good) for v in scenario.mood_variables.values()]
+    return mood_change_words(residents, variables, before, after, lang)
+
+
+def mood_change_words(residents: Sequence[tuple[str, str]], variables: Sequence[tuple[str, str, str]],
+                      before: Mapping[str, Mapping[str, int]], after: Mapping[str, Mapping[str, int]],
+                      lang: str) -> list[tuple[str, str, int, bool]]:
+    """``mood_changes`` from plain data: residents as (id, name), variables as (key, label, good end)
+    — what the JSON export carries, so its Markdown and HTML say the same as the terminal."""
     out = []
-    for r in scenario.residents:
-        b, a = before.get(r.id, {}), after.get(r.id, {})
-        for key, var in scenario.mood_variables.items():
+    for rid, name in residents:
+        b, a = before.get(rid, {}), after.get(rid, {})
+        for key, label, good in variables:
             if b.get(key) is None or a.get(key) is None or a[key] == b[key]:
                 continue
-            words = tr("mood_from_to", lang, label=var.label.get(lang).lower(), before=b[key], after=a[key])
-            out.append((r.name, words, a[key] - b[key], (a[key] > b[key]) == (var.good == "high")))
+            words = tr("mood_from_to", lang, label=label.lower(), before=b[key], after=a[key])
+            out.append((name, words, a[key] - b[key], (a[key] > b[key]) == (good == "high")))
     return out
+
+
+def room_mood_line(changes: Sequence[tuple[str, str, int, bool]], lang: str) -> Optional[str]:
+    """"Wat dat met de stemming deed: Ineke Bakker: boosheid van 5 naar 7 (+2), ..."; None for no change."""
+    per: dict[str, list[str]] = {}
+    for who, words, delta, _ in changes:
+        per.setdefault(who, []).append(f"{words} ({delta:+d})")
+    if not per:
+        return None
+    return f"{tr('room_mood', lang)}: " + "; ".join(f"{who}: {', '.join(c)}" for who, c in per.items())
 
 
 def room_lines(scenario: Scenario, d: DecisionReview, lang: str) -> list[str]:
@@ -80,11 +105,9 @@ def room_lines(scenario: Scenario, d: DecisionReview, lang: str) -> list[str]:
     texts = [t for t in (reaction_text(scenario, k, lang) for k in d.reactions) if t]
     out = texts or [tr("room_reacted_silent", lang)]
     if d.room_mood is not None:
-        per: dict[str, list[str]] = {}
-        for who, words, delta, _ in mood_changes(scenario, d.decision.mood_after, d.room_mood, lang):
-            per.setdefault(who, []).append(f"{words} ({delta:+d})")
-        if per:
-            out.append(f"{tr('room_mood', lang)}: " + "; ".join(f"{who}: {', '.join(c)}" for who, c in per.items()))
+        mood = room_mood_line(mood_changes(scenario, d.decision.mood_after, d.room_mood, lang), lang)
+        if mood:
+            out.append(mood)
     return out
 
 
@@ -105,6 +128,23 @@ def left_options(d: DecisionReview) -> list[tuple[str, tuple[str, ...], Text]]:
     for left in d.lens_missed:
         by_id.setdefault(left.choice_id, ([], left.text))[0].append(left.tag)
     return [(cid, tuple(tags), text) for cid, (tags, text) in by_id.items()]
+
+
+def left_by_option(missed: Sequence[Mapping[str, Any]]) -> list[tuple[str, tuple[str, ...], str]]:
+    """``left_options`` from the JSON export's ``decisions[].lens.missed``."""
+    by_id: dict[str, tuple[list[str], str]] = {}
+    for left in missed:
+        by_id.setdefault(left["choice"], ([], left["text"]))[0].append(left["tag"])
+    return [(cid, tuple(tags), text) for cid, (tags, text) in by_id.items()]
+
+
+def data_mood_changes(data: Mapping[str, Any], before: Mapping[str, Mapping[str, int]],
+                      after: Mapping[str, Mapping[str, int]], lang: str) -> list[tuple[str, str, int, bool]]:
+    """``mood_changes`` from the JSON export's data (its residents and mood variables)."""
+    scenario = data["scenario"]
+    return mood_change_words([(r["id"], r["name"]) for r in scenario["residents"]],
+                             [(v["key"], v["label"], v["good"]) for v in scenario["mood_variables"]],
+                             before, after, lang)
 
 
 def lens_section(review: Review, lang: str) -> list[tuple[str, str, str]]:
