@@ -16,7 +16,7 @@ from .i18n import tr
 from .mood_timeline import Timeline, timeline_svg, word
 from .svgchart import progress_chart
 from .svgscale import scale_chart
-from .textdebrief_lens import data_mood_changes, left_by_option, lens_name, lens_steps, room_mood_line
+from .textdebrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
 MOMENT_CHARS = 140  # of a resident's line in the side-by-side table (the decision cards quote it whole)
@@ -293,14 +293,9 @@ def _decision_lens(d: Mapping[str, Any], lang: str) -> list[str]:
     lens = d.get("lens")
     if not lens:
         return []
-    out = []
-    if lens["made"]:
-        names = ", ".join(lens_name(t, lang).lower() for t in lens["made"])
-        out.append(f'<p class="lens"><strong>{_e(tr("lens_this_move", lang))}:</strong> {_e(names)}</p>')
-    for _, tags, text in left_by_option(lens["missed"]):
-        names = ", ".join(lens_name(t, lang).lower() for t in tags)
-        out.append(f'<p class="lens"><strong>{_e(tr("lens_left_here", lang, name=names))}:</strong> {_e(text)}</p>')
-    return out
+    left = [(tags, text) for _, tags, text in left_by_option(lens["missed"])]
+    return [f'<p class="lens"><strong>{_e(tr("lens_short", lang))}: {_e(label)}:</strong> {_e(text)}</p>'
+            for label, text in lens_pairs(lens["made"], left, lang)]
 
 
 def _room(data: Mapping[str, Any], d: Mapping[str, Any], lang: str) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from .debrief_words import scale_number
 from .i18n import tr
 from .safetext import md_text
-from .textdebrief_lens import data_mood_changes, left_by_option, lens_name, lens_steps, room_mood_line
+from .textdebrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
 
 def _verdict(d: Mapping[str, Any], lang: str) -> str:
@@ -174,13 +174,9 @@ def _decision_lens(d: Mapping[str, Any], lang: str) -> list[str]:
     lens = d.get("lens")
     if not lens:
         return []
-    out = []
-    if lens["made"]:
-        out.append(f"- **{tr('lens_this_move', lang)}:** {', '.join(lens_name(t, lang).lower() for t in lens['made'])}")
-    for _, tags, text in left_by_option(lens["missed"]):
-        names = ", ".join(lens_name(t, lang).lower() for t in tags)
-        out.append(f"- **{tr('lens_left_here', lang, name=names)}:** {_quote(text)}")
-    return out
+    left = [(tags, text) for _, tags, text in left_by_option(lens["missed"])]
+    return [f"- **{tr('lens_short', lang)}: {label}:** {_quote(text)}"
+            for label, text in lens_pairs(lens["made"], left, lang)]
 
 
 def _room(data: Mapping[str, Any], d: Mapping[str, Any], lang: str) -> list[str]:

@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lens_made": {"nl": "gedaan bij beslissing {steps}", "en": "made at decision {steps}"},
     "lens_missed": {"nl": "laten liggen bij beslissing {steps}", "en": "left at decision {steps}"},
     "lens_not_on_route": {"nl": "kwam niet voor op jouw route", "en": "not on offer on your route"},
-    "lens_this_move": {"nl": "Lens: deze zet is een voorbeeld van", "en": "Lens: this move is an example of"},
-    "lens_left_here": {"nl": "Lens: hier lag ook een zet van {name}",
-                       "en": "Lens: also on offer here, a move of {name}"},
+    "lens_short": {"nl": "Lens", "en": "Lens"},
+    "lens_this_move": {"nl": "Deze zet is een voorbeeld van", "en": "This move is an example of"},
+    "lens_left_here": {"nl": "Hier lag ook een zet van {name}", "en": "Also on offer here, a move of {name}"},
 }

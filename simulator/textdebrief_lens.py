@@ -113,12 +113,22 @@ def room_lines(scenario: Scenario, d: DecisionReview, lang: str) -> list[str]:
 
 def decision_lens_lines(d: DecisionReview, lang: str) -> list[str]:
     """The lens at one decision: the tags of the move made, then each tagged option left."""
-    out = []
-    if d.lens:
-        out.append(f"{tr('lens_this_move', lang)}: {', '.join(lens_name(t, lang).lower() for t in d.lens)}")
-    for _, tags, text in left_options(d):
-        names = ", ".join(lens_name(t, lang).lower() for t in tags)
-        out.append(f"{tr('lens_left_here', lang, name=names)}: {text.get(lang)}")
+    return [f"{tr('lens_short', lang)}: {label}: {text}" for label, text in decision_lens_pairs(d, lang)]
+
+
+def decision_lens_pairs(d: DecisionReview, lang: str) -> list[tuple[str, str]]:
+    """(label, text) per lens line at one decision (the front end says "Lens" before them): "Deze zet is een voorbeeld van" / "overtuigingskracht",
+    then per tagged option left "Hier lag ook een zet van ..." / the option's text."""
+    return lens_pairs(d.lens, [(tags, text.get(lang)) for _, tags, text in left_options(d)], lang)
+
+
+def lens_pairs(made: Sequence[str], left: Sequence[tuple[Sequence[str], str]], lang: str) -> list[tuple[str, str]]:
+    def names(tags: Sequence[str]) -> str:
+        return ", ".join(lens_name(t, lang).lower() for t in tags)
+
+    out = [(tr("lens_this_move", lang), names(made))] if made else []
+    for tags, text in left:
+        out.append((tr("lens_left_here", lang, name=names(tags)), text))
     return out
 
 
