@@ -489,6 +489,9 @@ class ResidentsRow:
         dim_share = 1.0 - face.forward if spot.screen is None else 0.0
         emotions = [(face.previous, 255)] if face.fade < 1 and face.previous else []
         emotions.append((face.shown, 255 if not emotions else int(255 * face.fade)))
+        if heard_only:  # on the phone: a voice, no face
+            emotions = []
+            self._draw_voice(surface, spot, pos)
         for emotion, alpha in emotions:
             if dim_share >= 0.99:
                 layers.append((self._figure_image(spot.rid, emotion, box.w, True), alpha))
@@ -497,9 +500,6 @@ class ResidentsRow:
             else:  # coming forward or stepping back: the dimmed figure under the bright one
                 layers.append((self._figure_image(spot.rid, emotion, box.w, True), alpha))
                 layers.append((self._figure_image(spot.rid, emotion, box.w, False), int(alpha * face.forward)))
-        if heard_only:  # on the phone: a voice, no face
-            layers = []
-            self._draw_voice(surface, spot, pos)
         for img, alpha in layers:
             if alpha >= 255:
                 surface.blit(img, pos)
