@@ -302,7 +302,7 @@ def entry_lines(session: Session, entry: Entry, lang: str, names: Mapping[str, s
     if entry.kind != "line":
         return []
     line = session.line_of(entry)
-    text = line.text.get(lang)
+    text = line.text.get(lang).strip()  # a block scalar's closing newline is no empty paragraph
     channel = session.scenario.nodes[entry.node_id].channel
     if line.speaker == NARRATOR:
         return [(f"({text})", "")]

@@ -95,7 +95,7 @@ def log_part(scenario: Scenario, session: Any, entry: Entry, lang: str, tr: Tr) 
         return muted(f"<i>{esc(text)}</i>") if text else None
     if entry.kind == "line":
         line = session.line_of(entry)
-        text = esc(line.text.get(lang))
+        text = esc(line.text.get(lang).strip())
         if line.speaker == NARRATOR:
             return f"<i>{text}</i>"
         channel = channel_of(scenario, entry.node_id)
@@ -141,7 +141,7 @@ def chat_parts(scenario: Scenario, session: Any, upto: int, lang: str) -> list[s
         if entry.kind != "line" or channel_of(scenario, entry.node_id) != "chat":
             continue
         line = session.line_of(entry)
-        text = esc(line.text.get(lang))
+        text = esc(line.text.get(lang).strip())
         if line.speaker == NARRATOR:
             parts.append(muted(f"<i>{text}</i>"))
         else:

@@ -105,7 +105,7 @@ class MeetingScene(Scene):
             self.line.show_line(None, "", "", True)
         else:
             index = self._current_index()
-            self.line.show_line(index, line_speaker(self.play.scenario, line.speaker), line.text.get(self.lang),
+            self.line.show_line(index, line_speaker(self.play.scenario, line.speaker), line.text.get(self.lang).strip(),
                                 line.speaker == NARRATOR, whole=whole,
                                 channel=channel_of(self.play.scenario, line.node_id),
                                 note=reaction_note(self.play.scenario, self.session.state.transcript, index, self.lang))
