@@ -117,8 +117,9 @@ def decision_lens_lines(d: DecisionReview, lang: str) -> list[str]:
 
 
 def decision_lens_pairs(d: DecisionReview, lang: str) -> list[tuple[str, str]]:
-    """(label, text) per lens line at one decision (the front end says "Lens" before them): "Deze zet is een voorbeeld van" / "overtuigingskracht",
-    then per tagged option left "Hier lag ook een zet van ..." / the option's text."""
+    """(label, text) per lens line at one decision, the front end saying "Lens" before them: "Deze zet
+    is een voorbeeld van" / "overtuigingskracht", then per tagged option left "Hier lag ook een zet
+    van ..." / the option's text."""
     return lens_pairs(d.lens, [(tags, text.get(lang)) for _, tags, text in left_options(d)], lang)
 
 

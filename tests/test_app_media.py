@@ -214,3 +214,14 @@ def test_the_window_debrief_shows_the_lens_only_when_tagged(meeting, text, tagge
     scene.go("decision", 2)
     pilot.settle()
     assert tr("room_reacted", "nl") not in scene.doc.html_text
+
+
+def test_a_reaction_right_before_the_ending_is_said_on_the_ending(meeting):
+    app, pilot = meeting()
+    pilot.pick("veilig")
+    go_on(app, pilot)
+    pilot.pick("dreigen")  # Bert's anger to the top: the room reacts, then Bert walks out
+    pilot.settle()
+    assert pilot.scene == "ending" and pilot.has_text(REACTION_NL)
+    assert sum(t.count(REACTION_NL) for t in pilot.texts()) == 1
+    assert problems_on_screen(app) == []
