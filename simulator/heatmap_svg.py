@@ -4,10 +4,12 @@ Graphviz would lay the graph out more cleverly, but it is a program a trainer's 
 rarely has, and the heat map must open anywhere (a browser, a slide, an e-mail). So the
 layout is our own and simple: layers from the start by the longest path (loops back up
 are drawn dashed at the side), endings on the bottom row, each layer ordered by where its
-parents stand. Decision boxes list every option as a bar: its share of the group's choices,
-coloured by the verdict it got most often (``heatmap.VERDICT_COLOURS``), ★ for the best
-option there, ◆ when picking it mostly missed an opportunity; each option's edge is as thick
-as its share. Full texts are in tooltips (``<title>``), so the boxes stay short.
+parents stand and wrapped onto more rows when wider than a laptop's screen. Decision boxes
+list every option: its share of the group's choices as a number and a bar, coloured by the
+verdict it got most often (``heatmap.VERDICT_COLOURS``), ★ for the best option there, ◆ when
+picking it mostly missed an opportunity; each option's edge is as thick as its share. Texts
+are cut to the width DejaVu Sans really takes (``heatmap_text``), so none runs over its box;
+full texts are in tooltips (``<title>``).
 """
 
 from __future__ import annotations
@@ -168,10 +170,6 @@ def _wrap(row: list[str], boxes: dict[str, Box]) -> list[list[str]]:
     return out
 
 
-def _fit(text: str, width: float, size: int = 12, bold: bool = False) -> str:
-    return fit(text, width, size, bold)
-
-
 def _speaker(s: Scenario, speaker: Optional[str]) -> str:
     if not speaker or speaker == NARRATOR:
         return ""
@@ -229,7 +227,7 @@ def _decision(heat: HeatMap, b: Box, lang: str) -> list[str]:
     out = [f'<g><title>{escape(b.nid)}: {escape(node.text.get(lang))}</title>',
            f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w}" height="{b.h}" rx="8" fill="#ffffff" '
            f'stroke="{border}" stroke-width="{1.6 if nh else 1}"/>',
-           _text(b.x + 10, b.y + 17, _fit(f"[{b.nid}] {_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 20,
+           _text(b.x + 10, b.y + 17, fit(f"[{b.nid}] {_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 20,
                                           12, True), 12, "bold"),
            _text(b.x + 10, b.y + 33, tr("heat_reached", lang, n=reached), 11, fill="#616161")]
     if nh and nh.timeouts:
@@ -261,7 +259,7 @@ def _decision(heat: HeatMap, b: Box, lang: str) -> list[str]:
         weight = "bold" if bold else "normal"
         # the share in a column of its own, right-aligned, so the group's choices read down the box
         out.append(_text(b.x + 18 + PCT_W, y + 13, f"{round(100 * share)}%", 11, "bold", anchor="end"))
-        out.append(_text(b.x + 24 + PCT_W, y + 13, _fit(label, inner - 20 - PCT_W, 11, bold), 11, weight))
+        out.append(_text(b.x + 24 + PCT_W, y + 13, fit(label, inner - 20 - PCT_W, 11, bold), 11, weight))
         out.append("</g>")
     if nh and nh.other:
         out.append(_text(b.x + 10, b.y + HEAD_H + len(node.choices) * ROW_H + 12,
@@ -279,14 +277,14 @@ def _small(heat: HeatMap, b: Box, lang: str) -> list[str]:
         return [f'<g class="ending" data-ending="{escape(b.nid)}"><title>{escape(e.title.get(lang))}</title>',
                 f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w}" height="{b.h}" rx="8" fill="{fill}" '
                 f'stroke="{stroke}" stroke-width="2"/>',
-                _text(b.x + 10, b.y + 18, _fit(f"{tr('kind_' + e.kind, lang)}: {e.title.get(lang)}", b.w - 20,
+                _text(b.x + 10, b.y + 18, fit(f"{tr('kind_' + e.kind, lang)}: {e.title.get(lang)}", b.w - 20,
                                                12, True), 12, "bold"),
                 _text(b.x + 10, b.y + 36, tr("heat_ended", lang, n=n, pct=pct), 11), "</g>"]
     node = s.nodes[b.nid]
     return [f'<g><title>{escape(b.nid)}: {escape(node.text.get(lang))}</title>',
             f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w}" height="{b.h}" rx="{b.h / 2:.0f}" fill="#fafafa" '
             f'stroke="#bdbdbd"/>',
-            _text(b.x + 12, b.y + 21, _fit(f"{_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 24, 11), 11,
+            _text(b.x + 12, b.y + 21, fit(f"{_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 24, 11), 11,
                   fill="#424242"),
             "</g>"]
 
