@@ -20,6 +20,10 @@ What moves, and only while it moves (the window rests otherwise):
 - A resident who left the meeting (``session.away``) is an empty chair with their plate
   greyed and their meters frozen where they were, until they come back.
 
+With ``animate`` off (a trainee who asked for less motion) nothing moves: a new
+expression, the speaker's place and the meters change at once, without beats or rising
+figures; the arrows beside the meters still say which way a choice moved them.
+
 The static part (wall, back layer, seats, tiles' and phones' frames) is drawn once per
 build into the screen's backdrop (``draw_room``); the rest each frame (``draw``).
 """
@@ -113,6 +117,7 @@ class ResidentsRow:
         self._veil: Optional[pygame.Surface] = None
         self._float_cache: dict[tuple[str, bool], pygame.Surface] = {}
         self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
+        self.animate = True  # False: faces, meters and the speaker change at once (less motion)
 
     # -- the session -----------------------------------------------------------------------
     @property
@@ -148,7 +153,7 @@ class ResidentsRow:
         key, speaker, written = self._line()
         if key is not None and key != self._line_key:
             self._line_key = key
-            if speaker is not None and speaker not in self.away:
+            if speaker is not None and speaker not in self.away and self.animate:
                 self.faces[speaker].beat = 0.0
         self.speaker = speaker
         for rid in self.faces:
@@ -206,6 +211,7 @@ class ResidentsRow:
         self._prepare_texts()
         self._layer_key = None
         self._veil = None
+        self._float_cache = {}  # the text size may have changed
         self._dimmed = {k: v for k, v in self._dimmed.items() if k[2] == self.plan.spots[0].figure.w} \
             if self.plan.spots else {}
 
@@ -365,8 +371,9 @@ class ResidentsRow:
                 continue
             face.reaction = reaction_emotion(delta, self.scenario.mood_variables)
             face.reaction_left = REACTION_S if face.reaction else 0.0
-            face.beat = 0.0
-            face.floats = [[key, change, 0.0] for key, change in delta.items()]
+            if self.animate:
+                face.beat = 0.0
+                face.floats = [[key, change, 0.0] for key, change in delta.items()]
 
     def take_cues(self) -> list[bool]:
         """The mood shifts since last asked, for the sound (True: for the better)."""
@@ -383,6 +390,9 @@ class ResidentsRow:
             if face.reaction_left > 0:
                 face.reaction_left = max(0.0, face.reaction_left - dt)
         self.follow()
+        if not self.animate:
+            self._settle_at_once()
+            return
         for rid, face in self.faces.items():
             face.fade = min(1.0, face.fade + dt / FADE_S)
             face.beat = min(1.0, face.beat + dt / BEAT_S)
@@ -394,8 +404,18 @@ class ResidentsRow:
                 f[2] += dt
             face.floats = [f for f in face.floats if f[2] < FLOAT_S]
 
+    def _settle_at_once(self) -> None:
+        """Less motion: every face, place and meter where it is going, this frame."""
+        for rid, face in self.faces.items():
+            face.fade = face.beat = 1.0
+            face.previous = None
+            face.forward = 1.0 if rid == self.speaker else 0.0
+            face.floats = []
+
     def ease(self, dt: float, target: Mapping[str, Mapping[str, int]]) -> None:
         away = self.away
+        if not self.animate:
+            dt = 1.0 / MOOD_SPEED  # one whole step: the meters are where the mood is
         for rid, values in self.display_mood.items():
             if rid in away:
                 continue  # frozen where they left until they come back
@@ -573,19 +593,26 @@ class ResidentsRow:
             value = mood.get(key, float(var.initial))
             span = max(1, var.maximum - var.minimum)
             calm = calmness(var, value)
-            draw_meter(surface, bar, (value - var.minimum) / span, 0.5 if absent else calm,
-                       track=mix(art.plate, INK, 0.12))
+            fraction = (value - var.minimum) / span
+            # The track a shade towards the plate's ink: visible on a light plate and on a dark one.
+            draw_meter(surface, bar, fraction, 0.5 if absent else calm, track=mix(art.plate, art.plate_ink, 0.14))
             delta = self.mood_delta.get(spot.rid, {}).get(key, 0)
             if delta and not absent:
                 better = (delta > 0) == (var.good == "high")
                 triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
                          size=max(4, bar.h))
+        for key, bar in self._meters.get(spot.rid, []):  # over all the meters: a float may rise past the next
             for f_key, change, age in face.floats:
                 if f_key == key:
-                    self._draw_float(surface, bar, change, var.good, age)
+                    var = variables[key]
+                    value = mood.get(key, float(var.initial))
+                    fraction = (value - var.minimum) / max(1, var.maximum - var.minimum)
+                    self._draw_float(surface, bar, fraction, rect, change, var.good, age)
 
-    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, change: int, good: str, age: float) -> None:
-        """A +1 or −1 rising from the meter and fading."""
+    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, fraction: float, plate: pygame.Rect,
+                    change: int, good: str, age: float) -> None:
+        """A +1 or −1 in a small pill, rising from the tip of the meter's fill and fading: it says
+        which way the meter moves, where it moves, and stays readable over the plate's texts."""
         assert self.kit is not None
         better = (change > 0) == (good == "high")
         text = f"+{change}" if change > 0 else f"\u2212{-change}"
@@ -593,14 +620,23 @@ class ResidentsRow:
         img = self._float_cache.get(key)
         if img is None:
             font = self.kit.fonts.for_key("#small", "bold")
-            img = font.render(drawable(text), True, CALM if better else UPSET)
+            ink = CALM if better else UPSET
+            label = font.render(drawable(text), True, ink)
+            px, py = max(4, label.get_height() // 4), max(1, label.get_height() // 10)
+            img = pygame.Surface((label.get_width() + 2 * px, label.get_height() + 2 * py), pygame.SRCALPHA)
+            radius = img.get_height() // 2
+            pygame.draw.rect(img, (*self.art.plate, 255), img.get_rect(), border_radius=radius)
+            pygame.draw.rect(img, ink, img.get_rect(), width=max(1, img.get_height() // 12), border_radius=radius)
+            img.blit(label, (px, py))
             self._float_cache[key] = img
         t = clamp(age / FLOAT_S, 0.0, 1.0)
-        rise = int((0.4 + 1.6 * t) * img.get_height())
-        img.set_alpha(int(255 * (1 - t * t)))
-        surface.blit(img, (bar.right - img.get_width() // 2, bar.centery - rise))
+        rise = (1 - (1 - t) ** 2) * 1.1 * img.get_height()  # quick at first, slowing
+        x = bar.x + int(clamp(fraction, 0.0, 1.0) * bar.w) - img.get_width() // 2
+        x = int(clamp(x, plate.x + 2, plate.right - 2 - img.get_width()))
+        y = int(bar.centery - img.get_height() // 2 - rise)
+        img.set_alpha(255 if t < 0.6 else int(255 * (1 - (t - 0.6) / 0.4)))
+        surface.blit(img, (x, y))
         img.set_alpha(255)
-
 
 def banner_text(scenario: Scenario, lang: str) -> str:
     """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop

@@ -146,6 +146,7 @@ class MeetingScene(Scene):
     # -- building -----------------------------------------------------------------------
     def build_widgets(self) -> None:
         self._sync()
+        self.residents.animate = not getattr(self.app.settings, "reduce_motion", False)  # faces: one switch
         self._backdrop = None
         kit = self.kit()
         w, h = self.size
