@@ -601,41 +601,45 @@ class ResidentsRow:
                 better = (delta > 0) == (var.good == "high")
                 triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
                          size=max(4, bar.h))
-        for key, bar in self._meters.get(spot.rid, []):  # over all the meters: a float may rise past the next
-            for f_key, change, age in face.floats:
-                if f_key == key:
-                    var = variables[key]
-                    value = mood.get(key, float(var.initial))
-                    fraction = (value - var.minimum) / max(1, var.maximum - var.minimum)
-                    self._draw_float(surface, bar, fraction, rect, change, var.good, age)
+        bars = dict(self._meters.get(spot.rid, []))
+        for order, (key, change, age) in enumerate(reversed(face.floats)):  # stacked above the plate as the
+            # meters are in it (the first meter's change on top)
+            var, bar = variables.get(key), bars.get(key)
+            if var is not None and bar is not None:
+                value = mood.get(key, float(var.initial))
+                fraction = (value - var.minimum) / max(1, var.maximum - var.minimum)
+                self._draw_float(surface, bar, fraction, rect, order, change, var.good, age)
 
     def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, fraction: float, plate: pygame.Rect,
-                    change: int, good: str, age: float) -> None:
-        """A +1 or −1 in a small pill, rising from the tip of the meter's fill and fading: it says
-        which way the meter moves, where it moves, and stays readable over the plate's texts."""
+                    order: int, change: int, good: str, age: float) -> None:
+        """A +1 or −1 in a pill of its own that leaves the tip of the meter's fill, rises out of the
+        plate to hover above it (``order`` pills up) and fades: it says where the
+        meter moved and which way, without covering the plate's names for longer than a glance."""
         assert self.kit is not None
         better = (change > 0) == (good == "high")
         text = f"+{change}" if change > 0 else f"\u2212{-change}"
         key = (text, better)
         img = self._float_cache.get(key)
         if img is None:
-            font = self.kit.fonts.for_key("#small", "bold")
+            font = self.kit.fonts.for_key("#body", "bold")
             ink = CALM if better else UPSET
             label = font.render(drawable(text), True, ink)
-            px, py = max(4, label.get_height() // 4), max(1, label.get_height() // 10)
+            px, py = max(5, label.get_height() // 3), max(1, label.get_height() // 12)
             img = pygame.Surface((label.get_width() + 2 * px, label.get_height() + 2 * py), pygame.SRCALPHA)
             radius = img.get_height() // 2
             pygame.draw.rect(img, (*self.art.plate, 255), img.get_rect(), border_radius=radius)
-            pygame.draw.rect(img, ink, img.get_rect(), width=max(1, img.get_height() // 12), border_radius=radius)
+            pygame.draw.rect(img, ink, img.get_rect(), width=max(2, img.get_height() // 12), border_radius=radius)
             img.blit(label, (px, py))
             self._float_cache[key] = img
         t = clamp(age / FLOAT_S, 0.0, 1.0)
-        rise = (1 - (1 - t) ** 2) * 1.1 * img.get_height()  # quick at first, slowing
+        travel = clamp(t / 0.35, 0.0, 1.0)
+        travel = 1 - (1 - travel) ** 3  # quick out of the meter, slowing as it arrives
+        start = bar.centery - img.get_height() / 2
+        end = plate.y - img.get_height() * (1.15 + 1.05 * order)
         x = bar.x + int(clamp(fraction, 0.0, 1.0) * bar.w) - img.get_width() // 2
         x = int(clamp(x, plate.x + 2, plate.right - 2 - img.get_width()))
-        y = int(bar.centery - img.get_height() // 2 - rise)
-        img.set_alpha(255 if t < 0.6 else int(255 * (1 - (t - 0.6) / 0.4)))
-        surface.blit(img, (x, y))
+        img.set_alpha(255 if t < 0.7 else int(255 * (1 - (t - 0.7) / 0.3)))
+        surface.blit(img, (x, int(start + (end - start) * travel)))
         img.set_alpha(255)
 
 def banner_text(scenario: Scenario, lang: str) -> str:
