@@ -76,7 +76,7 @@ def _rooms_folder() -> Path:
         text = _shipped(scenario).read_text(encoding="utf-8")
         text = re.sub(r"^  stage: \w+$", f"  stage: {kind}", text, count=1, flags=re.M)
         if meeting:
-            text = re.sub(r"^(  meeting:\n    nl: ).*$", lambda m: f'{m.group(1)}"{meeting}"', text, count=1, flags=re.M)
+            text = re.sub(r"^(  meeting:\n    nl: ).*$", rf'\g<1>"{meeting}"', text, count=1, flags=re.M)
         text = re.sub(r"^id: .*$", f"id: stage-{kind}", text, count=1, flags=re.M)
         (folder / f"stage-{kind}.yaml").write_text(text, encoding="utf-8")
     return folder
@@ -115,38 +115,45 @@ def _resident_speaks(app) -> bool:
     return top.session.line.speaker != NARRATOR and top.session.can_continue
 
 
-def stages(out: Path) -> None:
+def _at_decision(app) -> bool:
+    return app.top.name == "meeting" and bool(app.top.panel.options)
+
+
+def _room(out: Path, kind: str, size: tuple[int, int]) -> None:
+    """One room while a resident speaks after the first choice (the kitchen also at its first
+    decision and a moment after it)."""
     from simulator.app.pilot import open_app
+    w, h = size
+    _fresh_dirs()
+    app, pilot = open_app(size=size, text_speed="instant", persist=False)
+    try:
+        pilot.focus_on(f"stage-{kind}")
+        pilot.press("return")
+        pick = random.Random(SEED).randrange
+        if kind == "kitchen":
+            _walk(pilot, lambda: _at_decision(app), pick)
+            pilot.save(str(out / f"stage-decision-{w}x{h}.png"))
+            pilot.press("1")
+            pilot.wait_until(lambda: app.top.pending is None)
+            pilot.step(10)  # the reaction beat and the rising +1/−1, mid-way
+            pilot.save(str(out / f"stage-reaction-{w}x{h}.png"))
+        if size == (800, 600):
+            _walk(pilot, lambda: _at_decision(app), pick)
+            pilot.save(str(out / f"stage-decision-{w}x{h}.png"))
+            return
+        _walk(pilot, lambda: _choices_made(app) >= 1 and _resident_speaks(app), pick)
+        pilot.save(str(out / f"stage-{kind}-{w}x{h}.png"))
+    finally:
+        app.close()
+
+
+def stages(out: Path) -> None:
     os.environ["TUSSENWERKER_SCENARIOS"] = str(_rooms_folder())
     try:
-        for (w, h) in SIZES:
+        for size in SIZES:
             for kind, _, _ in ROOMS:
-                _fresh_dirs()
-                app, pilot = open_app(size=(w, h), text_speed="instant", persist=False)
-                try:
-                    pilot.focus_on(f"stage-{kind}")
-                    pilot.press("return")
-                    pick = random.Random(SEED).randrange
-                    if kind == "kitchen":
-                        _walk(pilot, lambda: pilot.scene == "meeting" and bool(app.top.panel.options), pick)
-                        pilot.save(str(out / f"stage-decision-{w}x{h}.png"))
-                        pilot.press("1")
-                        pilot.wait_until(lambda: app.top.pending is None)
-                        pilot.step(10)  # the reaction beat and the rising +1/−1, mid-way
-                        pilot.save(str(out / f"stage-reaction-{w}x{h}.png"))
-                    _walk(pilot, lambda: _choices_made(app) >= 1 and _resident_speaks(app), pick)
-                    pilot.save(str(out / f"stage-{kind}-{w}x{h}.png"))
-                finally:
-                    app.close()
-        _fresh_dirs()  # the decision at the smallest window: the options keep their room
-        app, pilot = open_app(size=(800, 600), text_speed="instant", persist=False)
-        try:
-            pilot.focus_on("stage-hall")
-            pilot.press("return")
-            _walk(pilot, lambda: pilot.scene == "meeting" and bool(app.top.panel.options), random.Random(SEED).randrange)
-            pilot.save(str(out / "stage-decision-800x600.png"))
-        finally:
-            app.close()
+                _room(out, kind, size)
+        _room(out, "hall", (800, 600))  # a decision at the smallest window: the options keep their room
     finally:
         del os.environ["TUSSENWERKER_SCENARIOS"]
 
@@ -205,46 +212,53 @@ def expressions(out: Path) -> None:
         pygame.quit()
 
 
-def timelines(out: Path) -> None:
-    """One meeting played to its debrief; its mood timeline in the window and in the HTML report."""
+def _timeline_window(out: Path, size: tuple[int, int]) -> dict:
+    """One meeting played to its debrief, its timeline photographed; returns the debrief's data."""
     from simulator.app.layout import gap
     from simulator.app.pilot import open_app, play_to_debrief
-    from simulator.export_html import render_html
     from simulator.export_json import debrief_data
+    w, h = size
+    _fresh_dirs()
+    app, pilot = open_app(size=size, text_speed="instant", persist=False)
+    try:
+        pilot.focus_on(TIMELINE_SCENARIO)
+        pilot.press("return")
+        rng = random.Random(SEED)
+
+        def pick(n: int) -> int:
+            """Mostly the best-scored option, now and then the worst: a route with both marks."""
+            top = app.top
+            if top.name != "meeting":
+                return 0
+            choices = {c.id: c for c in top.session.node.choices}
+            totals = [sum(choices[o.id].score.values()) if o.id in choices else 0 for o in top.panel.options]
+            goal = max(totals) if rng.random() < 0.7 else min(totals)
+            return totals.index(goal)
+        play_to_debrief(pilot, pick)
+        pilot.press("3")
+        pilot.click(app.top.tr("rt_done"))
+        pilot.wait_until(lambda: app.top.review is not None)
+        pilot.settle()
+        top = app.top
+        # The timeline is the overview's last chart: its legend's last row at the view's bottom.
+        bottom = max(where.bottom for _, where, _ in top.drawn_texts)
+        top.area.scroll_to(max(0, bottom + gap(top.scale) - top.area.box.y - top.area.box.h))
+        pilot.step(3)
+        pilot.save(str(out / f"mood-timeline-window-{w}x{h}.png"))
+        return debrief_data(top.review, "nl")
+    finally:
+        app.close()
+
+
+def timelines(out: Path) -> None:
+    """One meeting played to its debrief; its mood timeline in the window and in the HTML report."""
+    from simulator.export_html import render_html
     from simulator.mood_timeline import word
     html_path = Path(tempfile.mkdtemp(prefix="tw-stage-report-")) / "verslag.html"
-    for (w, h) in SIZES:
-        _fresh_dirs()
-        app, pilot = open_app(size=(w, h), text_speed="instant", persist=False)
-        try:
-            pilot.focus_on(TIMELINE_SCENARIO)
-            pilot.press("return")
-            rng = random.Random(SEED)
-
-            def pick(n: int) -> int:
-                """Mostly the best-scored option, now and then the worst: a route with both marks."""
-                top = app.top
-                if top.name != "meeting":
-                    return 0
-                choices = {c.id: c for c in top.session.node.choices}
-                totals = [sum(choices[o.id].score.values()) if o.id in choices else 0 for o in top.panel.options]
-                goal = max(totals) if rng.random() < 0.7 else min(totals)
-                return totals.index(goal)
-            play_to_debrief(pilot, pick)
-            pilot.press("3")
-            pilot.click(app.top.tr("rt_done"))
-            pilot.wait_until(lambda: app.top.review is not None)
-            pilot.settle()
-            top = app.top
-            # The timeline is the overview's last chart: its legend's last row at the view's bottom.
-            bottom = max(where.bottom for _, where, _ in top.drawn_texts)
-            top.area.scroll_to(max(0, bottom + gap(top.scale) - top.area.box.y - top.area.box.h))
-            pilot.step(3)
-            pilot.save(str(out / f"mood-timeline-window-{w}x{h}.png"))
-            if (w, h) == SIZES[0]:
-                html_path.write_text(render_html(debrief_data(top.review, "nl")), encoding="utf-8")
-        finally:
-            app.close()
+    for size in SIZES:
+        data = _timeline_window(out, size)
+        if size == SIZES[0]:
+            html_path.write_text(render_html(data), encoding="utf-8")
     from tests.browser import Browser, BrowserError, find_chromium
     if find_chromium() is None:
         print("no Chromium: the report's timeline is not photographed", file=sys.stderr)

@@ -19,7 +19,6 @@ from .layout import Box
 from .theme import INK, LINE, MUTED
 from .widgets import Fonts
 
-
 MISSED_BELOW = 3  # mark radii between a move's mark and the missed opportunity's below it: they never touch
 MARK_ROWS = 2 + MISSED_BELOW
 PANEL_LEAST = 60  # px at scale 1: a panel lower than this hides how the lines move

@@ -196,6 +196,7 @@ class ResidentsRow:
     # -- building ---------------------------------------------------------------------------
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
         """The stage in ``room``, the residents in ``shape``."""
+        first = self.plan is None  # the first build places the speaker; later ones let them come forward
         self.kit, self.room = kit, room
         rids = tuple(r.id for r in self.scenario.residents)
         v, plate_h, plate_w, pad = self._visible(kit, shape, room.w, window_h)
@@ -205,8 +206,9 @@ class ResidentsRow:
         self.follow()
         if speaker is not None and speaker in self.faces:
             self.speaker = speaker
-        for rid, face in self.faces.items():
-            face.forward = 1.0 if rid == self.speaker else 0.0
+        if first or not self.animate:
+            for rid, face in self.faces.items():
+                face.forward = 1.0 if rid == self.speaker else 0.0
         self.portrait_boxes = {s.rid: s.visible for s in self.plan.spots}
         self._prepare_texts()
         self._layer_key = None

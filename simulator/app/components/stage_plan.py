@@ -139,8 +139,9 @@ def plan_stage(room: Box, layout: str, shape: str, rids: tuple[str, ...], visibl
         cx = room.x + room.w / 2 + (i - (n - 1) / 2) * slot
         if strip:  # the picture beside the plate: a figure, or a small phone or video tile holding one
             sw = int(visible * screen_aspect(layout))
-            left = int(cx - (sw + pad + plate_w) / 2)
-            plate = Box(left + sw + pad, room.bottom - pad - plate_h, min(plate_w, int(slot - sw - 2 * pad)), plate_h)
+            pw = min(plate_w, int(slot - sw - 2 * pad))  # a plate never reaches into the next one's slot
+            left = int(cx - (sw + pad + pw) / 2)
+            plate = Box(left + sw + pad, room.bottom - pad - plate_h, pw, plate_h)
             if layout in ("phones", "tiles"):
                 screen = Box(left, room.bottom - pad - visible, sw, visible)
                 spots.append(Spot(rid, _on_screen(screen, layout), plate, screen))
