@@ -159,7 +159,7 @@ def _inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+@pytest.mark.parametrize("size", [(800, 600), pytest.param((1920, 1080), marks=pytest.mark.slow)])
 def test_every_room_holds_its_residents_whole_at_a_line_and_at_a_decision(kind, size, scenario_folder):
     (scenario_folder / f"stage-{kind}.yaml").write_text(_shipped_in(kind), encoding="utf-8")
     app, pilot = open_app(size=size, persist=False, text_speed="instant")

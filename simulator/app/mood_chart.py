@@ -48,7 +48,8 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
     legend_rows = _legend_rows(tl, lang, fonts, width, pad, mark_r)
     label_h = lh + lh // 2  # the panel's name, and room for its top value's label below it
     marks_h = MARK_ROWS * mark_r  # a best move or mistake on one row, a missed opportunity below it
-    rest = (len(tl.variables) * (label_h + pad) + lh + pad + marks_h + pad
+    below = pad + lh // 2  # under a panel: its bottom value's label reaches half a line below it
+    rest = (len(tl.variables) * (label_h + below) + lh + pad + marks_h + pad
             + len(legend_rows) * (lh + pad // 2) + pad)
     if fit is not None and tl.variables:
         panel_h = max(int(PANEL_LEAST * scale), min(panel_h, (fit - rest) // len(tl.variables)))
@@ -100,7 +101,7 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
                 pygame.draw.lines(surf, colour, False, pts, max(2, int(2.5 * scale)))
             for p in pts:
                 pygame.draw.circle(surf, colour, p, max(2, int(3 * scale)))
-        y += panel_h + pad
+        y += panel_h + below
     for i in range(n):
         if i % every and i != n - 1:
             continue
