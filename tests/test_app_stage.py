@@ -28,8 +28,9 @@ assert STAGED != MINIMAL
 
 
 def staged(kind: str = "kitchen", meeting: str = "Overleg") -> str:
+    stage = f"  stage: {kind}\n" if kind else ""
     return STAGED.replace("  meeting: {nl: Overleg, en: Meeting}\n",
-                          f"  meeting: {{nl: {json.dumps(meeting)}, en: Meeting}}\n" + (f"  stage: {kind}\n" if kind else ""))
+                          f"  meeting: {{nl: {json.dumps(meeting)}, en: Meeting}}\n" + stage)
 
 
 @pytest.fixture
