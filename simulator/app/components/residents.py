@@ -116,6 +116,7 @@ class ResidentsRow:
         self._dimmed: dict[tuple[str, str, int], pygame.Surface] = {}
         self._veil: Optional[pygame.Surface] = None
         self._float_cache: dict[tuple[str, bool], pygame.Surface] = {}
+        self._cards: dict[tuple[str, bool, bool], pygame.Surface] = {}  # the plates, by (rid, speaking, away)
         self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
         self.animate = True  # False: faces, meters and the speaker change at once (less motion)
 
@@ -214,6 +215,7 @@ class ResidentsRow:
         self._layer_key = None
         self._veil = None
         self._float_cache = {}  # the text size may have changed
+        self._cards = {}
         self._dimmed = {k: v for k, v in self._dimmed.items() if k[2] == self.plan.spots[0].figure.w} \
             if self.plan.spots else {}
 
@@ -579,14 +581,7 @@ class ResidentsRow:
         rect = pygame.Rect(spot.plate.as_tuple())
         speaking = spot.rid == self.speaker and not absent
         art = self.art
-        pygame.draw.rect(surface, mix(art.plate, art.dim, 0.5) if absent else art.plate, rect, border_radius=8)
-        pygame.draw.rect(surface, ACCENT if speaking else mix(art.plate, INK, 0.18), rect,
-                         width=2 if speaking else 1, border_radius=8)
-        for img, pos in self._texts.get(spot.rid, []):
-            if absent:
-                img.set_alpha(120)
-            surface.blit(img, pos)
-            img.set_alpha(255)
+        surface.blit(self._plate_card(spot, speaking, absent), rect.topleft)
         variables = self.scenario.mood_variables
         mood = self.display_mood.get(spot.rid, {})
         face = self.faces[spot.rid]
@@ -611,6 +606,27 @@ class ResidentsRow:
                 value = mood.get(key, float(var.initial))
                 fraction = (value - var.minimum) / max(1, var.maximum - var.minimum)
                 self._draw_float(surface, bar, fraction, rect, order, change, var.good, age)
+
+    def _plate_card(self, spot: Spot, speaking: bool, absent: bool) -> pygame.Surface:
+        """The plate with its name and labels, drawn once per build (and way of showing): each frame
+        only the meters on it are drawn."""
+        key = (spot.rid, speaking, absent)
+        card = self._cards.get(key)
+        if card is None:
+            art = self.art
+            rect = pygame.Rect(spot.plate.as_tuple())
+            card = pygame.Surface(rect.size, pygame.SRCALPHA)
+            local = card.get_rect()
+            pygame.draw.rect(card, mix(art.plate, art.dim, 0.5) if absent else art.plate, local, border_radius=8)
+            pygame.draw.rect(card, ACCENT if speaking else mix(art.plate, INK, 0.18), local,
+                             width=2 if speaking else 1, border_radius=8)
+            for img, pos in self._texts.get(spot.rid, []):
+                if absent:
+                    img.set_alpha(120)
+                card.blit(img, (pos[0] - rect.x, pos[1] - rect.y))
+                img.set_alpha(255)
+            self._cards[key] = card
+        return card
 
     def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, fraction: float, plate: pygame.Rect,
                     order: int, change: int, good: str, age: float) -> None:
