@@ -95,6 +95,17 @@ def test_every_shipped_room_reads_and_every_shape_in_it_draws(kind, caplog):
     assert front.get_at((320, 79))[3] > 0  # the front layer reaches the room's bottom
 
 
+def test_validate_warns_about_an_emotion_no_face_can_show():
+    from engine.scenario.lint import lint_scenario
+    text = staged("kitchen").replace("    speaker: narrator\n    text: {nl: Het wordt stil., en: It goes quiet.}\n",
+                                     "    speaker: narrator\n    emotion: worried\n"
+                                     "    text: {nl: Het wordt stil., en: It goes quiet.}\n")
+    assert "emotion: worried" in text
+    warnings = [p.message for p in lint_scenario(load_scenario_text(text, "mini.yaml"), text)]
+    assert any("'slot'" in w and "narrator" in w and "no face" in w for w in warnings), warnings
+    assert not [w for w in warnings if "emotion" in w and "'midden'" in w]  # Bert's sceptical line shows on him
+
+
 # -- the faces -------------------------------------------------------------------------------
 def test_the_speaker_shows_the_written_emotion_comes_forward_and_the_room_reacts_then_rests(scenario_folder):
     (scenario_folder / "mini.yaml").write_text(staged("kitchen"), encoding="utf-8")

@@ -50,7 +50,7 @@ SHAPE_KEYS = ("rect", "poly", "ellipse", "circle", "line", "repeat", "text")
 SUPERSAMPLE = 2
 MAX_SHAPES = 2000  # a stage file is a drawing, not a data dump: more shapes than this are ignored
 MAX_REPEAT = 400
-MIN_TEXT_PX = 9  # a banner's or title bar's text smaller than this (on screen) isn't drawn
+MIN_TEXT_PX = 11  # a banner's or title bar's text smaller than this (on screen) isn't drawn
 
 log = logging.getLogger(__name__)
 _warned: set[str] = set()
