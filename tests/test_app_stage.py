@@ -158,6 +158,33 @@ def test_less_motion_changes_faces_places_and_meters_at_once(scenario_folder):
         app.close()
 
 
+def test_while_only_the_residents_move_the_window_redraws_just_their_room_and_it_matches_a_whole_redraw(
+        scenario_folder, monkeypatch):
+    (scenario_folder / "mini.yaml").write_text(staged("online"), encoding="utf-8")
+    app, pilot = open_app(size=(1280, 720), persist=False, text_speed="instant")
+    try:
+        to_meeting(pilot)
+        scene = app.top
+        updated: list = []
+        monkeypatch.setattr(pygame.display, "update", lambda rect=None: updated.append(pygame.Rect(rect)))
+        pilot.pick("luisteren")  # a key: that frame and the next are drawn whole, then only the room
+        for _ in range(30):  # through the confirmation, the rebuild and into the residents' reaction
+            before = len(updated)
+            pilot.step()
+            if len(updated) > before:
+                assert updated[-1] == pygame.Rect(scene.residents.room.as_tuple())
+                partial = app.screen.copy()
+                app.draw()  # the whole screen, from the same state
+                assert pygame.image.tobytes(partial, "RGB") == pygame.image.tobytes(app.screen, "RGB")
+        assert len(updated) > 10
+        pilot.move((640, 700))  # the mouse: hover may change anything, whole frames for a moment
+        updated.clear()
+        pilot.step(5)
+        assert scene.residents.moving() and not updated
+    finally:
+        app.close()
+
+
 # -- every room, whole, at every size --------------------------------------------------------
 def _shipped_in(kind: str) -> str:
     """verslavingsopvang (four residents, the most on one stage) set in ``kind``."""

@@ -459,6 +459,13 @@ class ResidentsRow:
             return True
         return not all(f.still for f in self.faces.values())
 
+    def moving_region(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> Optional[pygame.Rect]:
+        """The part of the screen the residents change this frame, when they move (None: nothing, or
+        no room on screen). Everything they draw stays inside their room."""
+        if self.room is None or self.plan is None or self.room.h <= 0 or not self.moving(target):
+            return None
+        return pygame.Rect(self.room.as_tuple())
+
     # -- each frame ---------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The residents, the front layer and the plates, over the room in the backdrop."""
