@@ -207,9 +207,9 @@ def run(idle_seconds: float = 10.0, decisions: int = 8, kinds: tuple[str, ...] =
     scenarios = _scenarios(folder)
     load = os.getloadavg()[0]
     cores = os.cpu_count() or 1
-    floor = bare_idle(folder, scenarios, idle_seconds)
-    rows, wall_all, cpu_all, worst_idle = [], [], [], 0.0
+    rows, wall_all, cpu_all, idle_pairs = [], [], [], []
     for kind in kinds:
+        floor = bare_idle(folder, scenarios, idle_seconds)  # side by side with each room: the load moves
         m = measure_room(kind, folder, scenarios, idle_seconds, decisions)
         if "error" in m:
             rows.append(f"| {kind} | error: {m['error']} | | | | | |")
@@ -219,11 +219,12 @@ def run(idle_seconds: float = 10.0, decisions: int = 8, kinds: tuple[str, ...] =
         cpu_all += cpu
         built = _times(m["rebuilt"], 1)
         idle = m["idle_cpu"] / m["idle_wall"] * 100
-        worst_idle = max(worst_idle, idle)
+        idle_pairs.append((idle, floor))
         builds = f"{len(built)}, median {statistics.median(built):.0f} ms CPU" if built else "0"
         still = ", still animating!" if m["animating_when_idle"] else ""
+        bare = f"{floor:.2f} %" if floor is not None else "unknown"
         rows.append(f"| {kind} | {m['decisions']} | {len(wall)} | {_spread(wall)} | {_spread(cpu)} | {builds} | "
-                    f"{idle:.2f} % ({m['idle_frames']} frames drawn{still}) |")
+                    f"{idle:.2f} % ({m['idle_frames']} frames drawn{still}); bare window {bare} |")
     wall_p99 = percentile(wall_all, 99) if wall_all else float("nan")
     cpu_p99 = percentile(cpu_all, 99) if cpu_all else float("nan")
     if wall_all and wall_p99 <= GOAL_P99_MS:
@@ -232,23 +233,26 @@ def run(idle_seconds: float = 10.0, decisions: int = 8, kinds: tuple[str, ...] =
         met_frames = f"✓ on CPU time (wall p99 {wall_p99:.2f} ms with load {load:.1f} on {cores} cores)"
     else:
         met_frames = "✗"
-    met_idle = "✓" if floor is not None and worst_idle < floor else "✗"
-    floor_text = f"{floor:.2f} %" if floor is not None else "unknown"
+    below = [ours < floor for ours, floor in idle_pairs if floor is not None]
+    met_idle = "✓" if below and all(below) else f"✗ ({below.count(False)} of {len(below)} rooms)"
+    worst = max(idle_pairs, key=lambda p: p[0] - (p[1] or 0)) if idle_pairs else (float("nan"), None)
     return [
         "## Stage (faces and rooms)", "",
         "| goal | measured | met? |", "|---|---|---|",
         f"| frame time while a face animates, 1920x1080, every room: p99 ≤ {GOAL_P99_MS:.0f} ms "
         f"| p99 {wall_p99:.2f} ms wall, {cpu_p99:.2f} ms CPU, over {len(wall_all)} frames | {met_frames} |",
-        f"| idle CPU on the meeting screen below a bare pygame window's ({floor_text}) "
-        f"| highest {worst_idle:.2f} % of a core | {met_idle} |", "",
+        "| idle CPU on the meeting screen below a bare pygame window's, measured beside it "
+        f"| closest: {worst[0]:.2f} % of a core against {worst[1] or float('nan'):.2f} % | {met_idle} |", "",
         "| room | decisions played | frames that moved | their wall time (ms) | their CPU time (ms) "
-        f"| frames that built the screen anew | idle, {idle_seconds:.0f} s |",
+        f"| frames that built the screen anew | idle, {idle_seconds:.0f} s, beside a bare window |",
         "|---|---|---|---|---|---|---|", *rows, "",
         f"Played on {SCENARIO} (four residents) set in each room, 60 frames per second of app time; a frame "
         "counts as moving when the residents were moving as it began. CPU time is the process's own, so a "
         "shared machine's other work doesn't count in it; wall time does. A frame that builds the screen anew "
-        "(once per line: the options' and the transcript's text boxes) is counted apart. The bare window waits "
-        f"in `pygame.event.wait` at the same size. Load average at the start: {load:.1f} on {cores} cores.", "",
+        "(once per line: the options' and the transcript's text boxes) is counted apart; the frame that handles a "
+        "key is drawn whole, the others while only the residents move redraw just their room. The bare window "
+        "waits in `pygame.event.wait` at the same size, measured just before each room. Load average at the "
+        f"start: {load:.1f} on {cores} cores.", "",
     ]
 
 

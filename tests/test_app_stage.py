@@ -167,7 +167,7 @@ def test_while_only_the_residents_move_the_window_redraws_just_their_room_and_it
         scene = app.top
         updated: list = []
         monkeypatch.setattr(pygame.display, "update", lambda rect=None: updated.append(pygame.Rect(rect)))
-        pilot.pick("luisteren")  # a key: that frame and the next are drawn whole, then only the room
+        pilot.pick("luisteren")  # a key: that frame is drawn whole, then only the room (when nothing else moves)
         for _ in range(30):  # through the confirmation, the rebuild and into the residents' reaction
             before = len(updated)
             pilot.step()

@@ -82,7 +82,7 @@ class App(Navigation):
         self.last_input = 0.0
         self.now = 0.0  # seconds of app time (sum of dt), for tests as much as for fades
         self.last_pointer = -SETTLE_AFTER_INPUT  # the mouse's last move, click or wheel (hover, smooth scrolling)
-        self._calm_frames = 0  # frames in a row without events: the second may redraw only what moves
+        self._calm_frames = 0  # frames in a row without events: these may redraw only what moves
         self.frame_times: list[float] = []
         self.frames = 0
         self._windowed_size = size or self._default_size()
@@ -272,7 +272,7 @@ class App(Navigation):
         self.manager.update(dt)
         self.sound.follow(self.stack[self._base_index()] if self.stack else None)
         self._calm_frames = 0 if events or size is not None else self._calm_frames + 1
-        self.draw(quiet=self._calm_frames >= 2 and self.now - self.last_pointer >= SETTLE_AFTER_INPUT)
+        self.draw(quiet=self._calm_frames >= 1 and self.now - self.last_pointer >= SETTLE_AFTER_INPUT)
         self.frames += 1
         self.frame_times.append(time.perf_counter() - started)
         if len(self.frame_times) > 2000:

@@ -121,6 +121,7 @@ class ResidentsRow:
         self._cards: dict[tuple[str, bool, bool], pygame.Surface] = {}  # the plates, by (rid, speaking, away)
         self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
         self.animate = True  # False: faces, meters and the speaker change at once (less motion)
+        self._stirred = False  # something moved in the last update
 
     # -- the session -----------------------------------------------------------------------
     @property
@@ -400,6 +401,7 @@ class ResidentsRow:
         """One frame of time: moods ease, faces crossfade, beats and floating figures run out."""
         if target is None and self.session is not None:
             target = self.session.mood
+        self._stirred = self.plan is not None and self.moving(target)  # this frame changes the stage
         if target is not None:
             self.ease(dt, target)
         for face in self.faces.values():
@@ -462,7 +464,9 @@ class ResidentsRow:
     def moving_region(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> Optional[pygame.Rect]:
         """The part of the screen the residents change this frame, when they move (None: nothing, or
         no room on screen). Everything they draw stays inside their room."""
-        if self.room is None or self.plan is None or self.room.h <= 0 or not self.moving(target):
+        if self.room is None or self.plan is None or self.room.h <= 0:
+            return None
+        if not (self._stirred or self.moving(target)):  # the frame a movement ends still redraws the room
             return None
         return pygame.Rect(self.room.as_tuple())
 
