@@ -34,14 +34,15 @@ import pygame
 
 from engine.scenario.model import NARRATOR, Scenario
 
-from ..cards import _meter_block, calmness, triangle
+from .. import motion
+from ..cards import _meter_block, calmness, mood_colour, triangle
 from ..expressions import line_emotion, mood_emotion, reaction_emotion
 from ..figures import darker, mix
 from ..glyphs import drawable
 from ..layout import Box, clamp, gap
 from ..portraits import PortraitSource, draw_meter, portrait_folders
 from ..stages import StageArt, load_stage, placed, render_layer, stage_folders, stage_kind
-from ..theme import ACCENT, CALM, INK, MUTED, UPSET
+from ..theme import palette
 from . import Kit
 from .stage_plan import MOST_VISIBLE, SHAPES, Spot, StagePlan, fitted_height, plan_stage, stage_height, visible_height
 
@@ -331,7 +332,7 @@ class ResidentsRow:
             pygame.draw.rect(surface, device, rect, border_radius=max(6, rect.w // 8))
             glass = rect.inflate(-max(6, rect.w // 14) * 2, -max(6, rect.w // 14) * 2)
             pygame.draw.rect(surface, spec.backdrop, glass, border_radius=max(4, rect.w // 12))
-            bar = _colour(art.screen.get("bar"), ACCENT)
+            bar = _colour(art.screen.get("bar"), palette().accent)
             top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
             pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
                              border_top_right_radius=max(4, rect.w // 12))
@@ -378,11 +379,12 @@ class ResidentsRow:
         if target is None and self.session is not None:
             target = self.session.mood
         if target is not None:
-            self.ease(dt, target)
+            self.ease(motion.step(dt), target)
         for face in self.faces.values():
             if face.reaction_left > 0:
                 face.reaction_left = max(0.0, face.reaction_left - dt)
         self.follow()
+        dt = motion.step(dt)  # reduced motion: every fade, lean and float ends at once
         for rid, face in self.faces.items():
             face.fade = min(1.0, face.fade + dt / FADE_S)
             face.beat = min(1.0, face.beat + dt / BEAT_S)
@@ -504,7 +506,7 @@ class ResidentsRow:
         if art.layout == "phones":
             inset = max(6, rect.w // 14)
             glass = rect.inflate(-inset * 2, -inset * 2)
-            bar = _colour(art.screen.get("bar"), ACCENT)
+            bar = _colour(art.screen.get("bar"), palette().accent)
             top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
             pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
                              border_top_right_radius=max(4, rect.w // 12))
@@ -517,7 +519,7 @@ class ResidentsRow:
                     pygame.draw.rect(surface, ink, pygame.Rect(x, top.centery - h // 2, w, h), border_radius=w // 2)
             else:
                 pygame.draw.circle(surface, ink, top.center, max(2, top.h // 6), 1)
-            hang = _colour(art.screen.get("hang_up"), UPSET)
+            hang = _colour(art.screen.get("hang_up"), palette().upset)
             r = max(5, glass.w // 9)
             pygame.draw.circle(surface, hang, (glass.centerx, glass.bottom - r - max(3, r // 2)), r)
             pygame.draw.line(surface, ink, (glass.centerx - r // 2, glass.bottom - r - max(3, r // 2)),
@@ -526,7 +528,8 @@ class ResidentsRow:
                 surface.blit(self._veil_for(glass.size), glass.topleft)
         else:
             if speaking:
-                pygame.draw.rect(surface, _colour(art.screen.get("active"), ACCENT), rect, width=3, border_radius=8)
+                active = _colour(art.screen.get("active"), palette().accent)
+                pygame.draw.rect(surface, active, rect, width=3, border_radius=8)
             else:
                 surface.blit(self._veil_for(rect.size), rect.topleft)
 
@@ -546,7 +549,7 @@ class ResidentsRow:
         head = max(6, spot.figure.w // 5)
         cx = spot.figure.x + spot.figure.w // 2
         cy = spot.figure.y + int(spot.figure.w * 0.42)
-        colour = mix(self.art.dim, MUTED, 0.35)
+        colour = mix(self.art.dim, palette().muted, 0.35)
         pygame.draw.circle(surface, colour, (cx, cy), head, max(1, head // 10))
         body = pygame.Rect(0, 0, int(spot.figure.w * 0.76), int(spot.figure.w * 0.6))
         body.midtop = (cx, cy + head + max(4, head // 2))
@@ -558,7 +561,7 @@ class ResidentsRow:
         speaking = spot.rid == self.speaker and not absent
         art = self.art
         pygame.draw.rect(surface, mix(art.plate, art.dim, 0.5) if absent else art.plate, rect, border_radius=8)
-        pygame.draw.rect(surface, ACCENT if speaking else mix(art.plate, INK, 0.18), rect,
+        pygame.draw.rect(surface, palette().accent if speaking else mix(art.plate, palette().ink, 0.18), rect,
                          width=2 if speaking else 1, border_radius=8)
         for img, pos in self._texts.get(spot.rid, []):
             if absent:
@@ -574,11 +577,11 @@ class ResidentsRow:
             span = max(1, var.maximum - var.minimum)
             calm = calmness(var, value)
             draw_meter(surface, bar, (value - var.minimum) / span, 0.5 if absent else calm,
-                       track=mix(art.plate, INK, 0.12))
+                       track=mix(art.plate, palette().ink, 0.12))
             delta = self.mood_delta.get(spot.rid, {}).get(key, 0)
             if delta and not absent:
                 better = (delta > 0) == (var.good == "high")
-                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=mood_colour(better),
                          size=max(4, bar.h))
             for f_key, change, age in face.floats:
                 if f_key == key:
@@ -589,11 +592,11 @@ class ResidentsRow:
         assert self.kit is not None
         better = (change > 0) == (good == "high")
         text = f"+{change}" if change > 0 else f"\u2212{-change}"
-        key = (text, better)
+        key = (text, better, palette().name)
         img = self._float_cache.get(key)
         if img is None:
             font = self.kit.fonts.for_key("#small", "bold")
-            img = font.render(drawable(text), True, CALM if better else UPSET)
+            img = font.render(drawable(text), True, palette().good_text if better else palette().poor_text)
             self._float_cache[key] = img
         t = clamp(age / FLOAT_S, 0.0, 1.0)
         rise = int((0.4 + 1.6 * t) * img.get_height())
