@@ -72,7 +72,8 @@ def test_the_theme_points_every_font_at_the_chosen_family():
     try:
         theme.use(font="reading")
         built, preload = theme.build_theme(1.0)
-        paths = {block["font"]["regular_path"] for block in built.values() if isinstance(block, dict) and "font" in block}
+        paths = {block["font"]["regular_path"] for block in built.values()
+                 if isinstance(block, dict) and "font" in block}
         assert paths == {str(theme.font_path("regular", "reading"))}
         assert all(p["name"] != theme.FONT_NAME for p in preload)  # its own name: never a cached Noto
         # Dutch text is drawn as is; a character the font lacks becomes one visible "?" (it has no U+FFFD)

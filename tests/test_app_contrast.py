@@ -18,10 +18,26 @@ from pathlib import Path
 
 import pytest
 
-from simulator.a11y.contrast import (AA_NON_TEXT, AA_TEXT, AAA_TEXT, is_large_text, is_transparent, luminance,
-                                     ratio, required)
-from simulator.app.theme import (HIGH_CONTRAST, PALETTES, STANDARD, THEME_FILE, hex_of, load_theme_file,
-                                 recolour, recoloured_theme)
+from simulator.a11y.contrast import (
+    AA_NON_TEXT,
+    AA_TEXT,
+    AAA_TEXT,
+    is_large_text,
+    is_transparent,
+    luminance,
+    ratio,
+    required,
+)
+from simulator.app.theme import (
+    HIGH_CONTRAST,
+    PALETTES,
+    STANDARD,
+    THEME_FILE,
+    hex_of,
+    load_theme_file,
+    recolour,
+    recoloured_theme,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "simulator" / "app"
@@ -195,8 +211,8 @@ def test_mood_changes_in_colour_also_have_a_direction(name):
 def css_pairs():
     from simulator.export_html import CSS
     # the page and the boxes text sits in (a chip, ".v-...", brings its own background)
-    backgrounds = {"#ffffff"} | {m.group(2).lower() for m in re.finditer(r"([^{}]+)\{[^}]*background:\s*(#[0-9a-fA-F]{3,6})\b",
-                                                                          CSS) if ".v-" not in m.group(1)}
+    boxes = re.finditer(r"([^{}]+)\{[^}]*background:\s*(#[0-9a-fA-F]{3,6})\b", CSS)
+    backgrounds = {"#ffffff"} | {m.group(2).lower() for m in boxes if ".v-" not in m.group(1)}
     backgrounds = {("#" + "".join(ch * 2 for ch in b[1:])) if len(b) == 4 else b for b in backgrounds}
     for rule in re.finditer(r"([^{}]+)\{([^}]*)\}", CSS):
         selector, body = rule.group(1).strip(), rule.group(2)

@@ -39,6 +39,7 @@ from .play import Play
 from .scene import Scene
 from .sound import SoundPlayer
 from .theme import build_theme
+from .voicing import Voicing
 from .widgets import Fonts
 
 FPS = 60
@@ -88,6 +89,7 @@ class App(Navigation):
         motion.set_reduced(self.settings.reduce_motion)
         self.sound = SoundPlayer()
         self.sound.configure(self.settings.sound, self.settings.volume)
+        self.voicing = Voicing(self.settings)  # self-voicing and the residents' voices: a process only when on
         self.persist_settings = persist_settings
         self.journal = journal
         self.notice = notice  # one line for the start screen (journal trouble and such)
@@ -175,6 +177,14 @@ class App(Navigation):
             self.sound.configure(new.sound, new.volume)
         motion.set_reduced(new.reduce_motion)
         theme.use(*new.look)
+        if new.self_voicing != old.self_voicing:
+            if not new.self_voicing:
+                self.voicing.announce("say_voicing_off")
+            self.voicing.configure(new)
+            if new.self_voicing:
+                self.voicing.announce("say_voicing_on")
+        else:
+            self.voicing.configure(new)
         if new.fullscreen != old.fullscreen:
             self._teardown_all()
             self.screen = self._open_display()
@@ -286,6 +296,7 @@ class App(Navigation):
             top.update(dt)
         self.manager.update(dt)
         self.sound.follow(self.stack[self._base_index()] if self.stack else None)
+        self.voicing.follow(self.top)  # says what changed (the speech runs in its own process)
         self.draw()
         self.frames += 1
         self.frame_times.append(time.perf_counter() - started)
@@ -308,6 +319,12 @@ class App(Navigation):
             self.manager.pointer_inside = True
         if et == pygame.KEYDOWN:
             self._set_keyboard_mode(True)
+            self.voicing.interrupt()  # any key cuts the speech short, as a screen reader's does
+            if event.key == pygame.K_v and not (self.top is not None and self.top.typing_in_field()):
+                self.apply_settings(self.settings.with_(self_voicing=not self.settings.self_voicing))
+                if self.top is not None and self.top.name == "settings":
+                    self.top.build()
+                return
             if event.key == pygame.K_F11:
                 self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
                 return
@@ -377,6 +394,7 @@ class App(Navigation):
 
     def close(self) -> None:
         self.sound.close()
+        self.voicing.close()
         theme.use()  # the look and the motion are the window's: the next one starts from its own settings
         motion.set_reduced(False)
         self._teardown_all()

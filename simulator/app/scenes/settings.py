@@ -84,8 +84,8 @@ class SettingsScene(Scene):
 
     def _speech_note(self, key: str) -> str:
         """What the speech row does, or why there is no speech on this machine (never a crash)."""
-        speech = getattr(self.app, "speech", None)
-        problem = speech.problem if speech is not None else None
+        voicing = getattr(self.app, "voicing", None)
+        problem = voicing.problem if voicing is not None and voicing.speaking else None
         return self.tr("a11y_no_speech", reason=problem) if problem else self.tr(key)
 
     def _sound_note(self) -> str:
