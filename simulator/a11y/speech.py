@@ -126,7 +126,7 @@ class Speaker:
                 self.done = max(self.done, report[1])
             elif kind == "problem":
                 self.problem = report[1]
-                log.warning("speech: %s", report[1])
+                log.info("speech: %s", report[1])  # shown where speech is asked for (settings, --speak)
         if self._process is not None and not self._process.is_alive() and self.problem is None:
             self.problem = "the speech process stopped"
 
@@ -184,6 +184,15 @@ class Speaker:
             except (OSError, ValueError, AttributeError):
                 pass
         self._commands = self._reports = self._generation = None
+
+    def ready(self, timeout: float = 5.0) -> bool:
+        """Until the worker said it can speak, or why not; True when it can."""
+        import time
+        deadline = time.monotonic() + timeout
+        while self.available and self.engine is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+            self.poll()
+        return self.available and self.engine is not None
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Until the worker has dealt with everything sent (tests and the terminal's end); True when it has."""
