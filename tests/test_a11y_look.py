@@ -220,3 +220,68 @@ def test_the_debriefs_decision_buttons_and_heading_carry_the_mark(window):
     key = verdict_key(review, review.decisions[0])
     if key is not None:
         assert pilot.has_text(verdict_mark(key) + " ")
+
+
+# -- focus always visible -------------------------------------------------------------------------------
+def ring_is_drawn(app) -> bool:
+    """The ring around the focused element is there: drawn in keyboard mode and not without it, in the focus
+    colour, on the band just outside the element (where the element itself never draws)."""
+    rect, visible = app.top.focus_rect()
+    band = rect.inflate(7, 7)  # the middle of the 3 px ring (app.draw_focus_ring)
+    w, h = app.screen.get_size()
+    clip = visible.inflate(10, 10)
+    points = [(x, y) for x in range(band.left + 6, band.right - 6, 3) for y in (band.top, band.bottom - 1)]
+    points = [(x, y) for x, y in points if 0 <= x < w and 0 <= y < h and clip.collidepoint(x, y)]
+
+    def pixels():
+        app.draw()
+        return [tuple(app.screen.get_at(p)[:3]) for p in points]
+
+    with_ring = pixels()
+    app.keyboard_mode = False
+    without = pixels()
+    app.keyboard_mode = True
+    app.draw()
+    focus = tuple(theme.palette().focus)
+    drawn = sum(1 for a, b in zip(with_ring, without) if a == focus and a != b)
+    return bool(points) and drawn >= len(points) // 2
+
+
+@pytest.mark.parametrize("look", ["standard", "high_contrast"])
+def test_the_focus_ring_is_drawn_around_every_focused_element(window, look):
+    """Tab through the start screen, the settings and a decision: each stop has the ring, on screen."""
+    app, pilot = window(theme=look, language="en")
+
+    def tab_through(limit: int = 40) -> int:
+        seen, checked = set(), 0
+        for _ in range(limit):
+            pilot.press("tab")
+            item = app.top.focus.current
+            if item is None or item.name in seen:
+                break
+            seen.add(item.name)
+            rect, visible = app.top.focus_rect()
+            assert visible.width > 0 and visible.height > 0, item.name
+            assert app.screen.get_rect().colliderect(rect), item.name
+            assert ring_is_drawn(app), (app.top.name, item.name)
+            checked += 1
+        return checked
+
+    assert tab_through() >= 4  # the scenarios, my sessions, progress, settings, quit
+    pilot.click("Settings")
+    pilot.press("tab")
+    assert tab_through() >= 14  # every settings row and the buttons
+    pilot.press("escape")
+    pilot.settle()
+    pilot.focus_on("speeltuin-kort")
+    pilot.press("return")
+    pilot.press("return")
+    while pilot.scene == "preparation":
+        pilot.settle()
+        pilot.press("1")
+        pilot.settle()
+    scene = app.top
+    while scene.session.can_continue:
+        pilot.press("return")
+        pilot.settle()
+    assert tab_through() >= len(scene.session.choices)
