@@ -262,3 +262,14 @@ def test_with_residents_voices_a_residents_line_is_spoken_in_their_voice(window)
     assert lines and lines[-1].text == session.line.text.get("nl")
     assert lines[-1].voice == resident_voice(session.scenario, session.line.speaker)
     assert not [u for u in app.voicing.speaker.spoken if u.kind in ("option", "focus")]  # self-voicing is off
+
+
+def test_a_problem_found_after_turning_speech_on_shows_in_the_open_settings(window):
+    app, pilot = window(language="en")
+    pilot.click(app.top.tr("settings"))
+    app.apply_settings(app.settings.with_(self_voicing=True))
+    app.top.build()
+    app.voicing.speaker.problem = "no speech engine (OSError: libespeak-ng.so.1 not found)"  # as the worker reports it
+    pilot.step(2)
+    assert pilot.has_text("Speech isn't available on this computer: no speech engine (OSError: "
+                          "libespeak-ng.so.1 not found).")

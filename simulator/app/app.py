@@ -297,6 +297,8 @@ class App(Navigation):
         self.manager.update(dt)
         self.sound.follow(self.stack[self._base_index()] if self.stack else None)
         self.voicing.follow(self.top)  # says what changed (the speech runs in its own process)
+        if self.voicing.new_problem() and self.top is not None and self.top.name == "settings":
+            self.top.build()  # the speech rows say why there is no speech
         self.draw()
         self.frames += 1
         self.frame_times.append(time.perf_counter() - started)

@@ -44,6 +44,7 @@ class Voicing:
         self._options: Optional[tuple[int, tuple[str, ...]]] = None
         self._page: Optional[tuple[int, str]] = None
         self._question: Optional[tuple[int, str]] = None
+        self._told: Optional[str] = None
         self.configure(settings)
 
     # -- settings ------------------------------------------------------------------------
@@ -59,6 +60,17 @@ class Voicing:
     def problem(self) -> Optional[str]:
         self.speaker.poll()
         return self.speaker.problem
+
+    def new_problem(self) -> bool:
+        """True once, when the speech process has just said it can't speak (the settings show why)."""
+        if not self.speaking:
+            return False
+        self.speaker.poll()
+        problem = self.speaker.problem
+        if problem and problem != self._told:
+            self._told = problem
+            return True
+        return False
 
     def configure(self, settings: Settings) -> None:
         """Start the speech process when speech is first wanted; end it when none is."""
