@@ -15,12 +15,12 @@ import sys
 
 from engine.debrief.branching import BranchError, branch
 from engine.scenario.errors import SaveError
-from engine.scenario.model import NARRATOR
 from engine.scenario.text import LANGUAGES
 
 from .debriefing import DebriefError, saved_session, scenario_for
 from .i18n import tr
 from .journal import Journal, JournalError
+from .textplayer import entry_lines
 from .textsession import JournaledPlayer, Saver, add_perspective_options, closing_hints
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -102,10 +102,9 @@ def _introduce(player: JournaledPlayer, parent, session, index: int, parent_id: 
     if entries:
         player.heading(tr("br_recap", L))
     for entry in entries:
-        if entry.kind == "line":
-            line = session.line_of(entry)
-            who = "" if line.speaker == NARRATOR else f"{names.get(line.speaker, line.speaker)}: "
-            player.say(f"{who}{line.text.get(L)}" if who else f"({line.text.get(L)})")
+        if entry.kind in ("line", "reaction"):
+            for text, indent in entry_lines(session, entry, L, names):
+                player.say(text, indent)
         elif entry.kind == "choice" and entry.choice_id:
             choice = session.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
             player.say(f"{tr('you', L)}: {choice.text.get(L)}", "  ")

@@ -16,6 +16,7 @@ from .i18n import tr
 from .mood_timeline import Timeline, timeline_svg, word
 from .svgchart import progress_chart
 from .svgscale import scale_chart
+from .textdebrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
 MOMENT_CHARS = 140  # of a resident's line in the side-by-side table (the decision cards quote it whole)
@@ -44,6 +45,10 @@ p { margin: 0 0 4pt; }
 .v-timeout { background: #e8ebf5; color: #3a4577; }
 .words { font-style: italic; } .where { color: #5a6571; font-size: 9pt; }
 .provoked { background: #f6f1fb; border-radius: 3pt; padding: 5pt 8pt; margin-top: 5pt; }
+.room { background: #f3f5f2; border-left: 3pt solid #9fb3a6; padding: 4pt 8pt; margin-top: 5pt; }
+.room .mood { color: #4a5560; font-size: 9.5pt; }
+.lens { color: #3c4a6e; margin-top: 5pt; }
+ul.lens-list li { margin-bottom: 3pt; } ul.lens-list .about { color: #4a5560; }
 .note { color: #5a6571; font-style: italic; }
 .chart { margin: 4pt 0 2pt; break-inside: avoid; page-break-inside: avoid; }
 .legend { color: #5a6571; font-size: 8.5pt; }
@@ -147,6 +152,7 @@ def render_html(data: Mapping[str, Any]) -> str:
         h.append(f'<p class="note">{_e(data["signoff"]["note"])}</p>')
     h.extend(_paths(data, lang))
     h.extend(_dimensions(data, lang))
+    h.extend(_lens(data, lang))
     h.extend(_mood_timeline(data, lang))
     h.extend(_progress(data, lang))
 
@@ -197,6 +203,8 @@ def render_html(data: Mapping[str, Any]) -> str:
             h.append(f'<dl class="better"><dt>{T("own_words_best")}</dt><dd>{T("best_choice_then")}</dd></dl>')
         if d["provoked"]:
             h.append(f'<p class="provoked"><strong>{T("provoked")}:</strong> {T("missed_provocation")}</p>')
+        h.extend(_decision_lens(d, lang))
+        h.extend(_room(data, d, lang))
         h.append("</section>")
 
     if data["tips"]:
@@ -269,6 +277,37 @@ def _dimensions(data: Mapping[str, Any], lang: str) -> list[str]:
         strengths.append(f"<li><strong>{T('weakest')}:</strong> {T('nothing_to_work_on')}</li>")
     h.append(f'<ul class="strength">{"".join(strengths)}</ul>')
     return h
+
+
+def _lens(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Beside the nine dimensions, never in a score: per lens tag where it was made and left."""
+    if not data.get("lens"):
+        return []
+    items = "".join(f'<li><strong>{_e(lens["name"])}</strong> <span class="about">({_e(lens["about"])})</span>: '
+                    f'{_e(lens_steps(lens, lang))}</li>' for lens in data["lens"])
+    return [f"<h2>{_e(tr('lens_title', lang))}</h2>", f'<p class="legend">{_e(tr("lens_legend", lang))}</p>',
+            f'<ul class="lens-list">{items}</ul>']
+
+
+def _decision_lens(d: Mapping[str, Any], lang: str) -> list[str]:
+    lens = d.get("lens")
+    if not lens:
+        return []
+    left = [(tags, text) for _, tags, text in left_by_option(lens["missed"])]
+    return [f'<p class="lens"><strong>{_e(tr("lens_short", lang))}: {_e(label)}:</strong> {_e(text)}</p>'
+            for label, text in lens_pairs(lens["made"], left, lang)]
+
+
+def _room(data: Mapping[str, Any], d: Mapping[str, Any], lang: str) -> list[str]:
+    """How the room reacted right after this move."""
+    room = d.get("room")
+    if not room:
+        return []
+    texts = [r["text"] for r in room["reactions"] if r["text"]] or [tr("room_reacted_silent", lang)]
+    mood = room_mood_line(data_mood_changes(data, d["mood_after"], room["mood_after"], lang), lang) \
+        if room["mood_after"] is not None else None
+    extra = f'<br><span class="mood">{_e(mood)}</span>' if mood else ""
+    return [f'<p class="room"><strong>{_e(tr("room_reacted", lang))}:</strong> {_e(" ".join(texts))}{extra}</p>']
 
 
 def _progress(data: Mapping[str, Any], lang: str) -> list[str]:

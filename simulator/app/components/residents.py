@@ -19,6 +19,8 @@ What moves, and only while it moves (the window rests otherwise):
   way it went until the next choice (``mood_delta``).
 - A resident who left the meeting (``session.away``) is an empty chair with their plate
   greyed and their meters frozen where they were, until they come back.
+- The speaker of a ``phone`` line is a voice: no face, a plain silhouette with their
+  initials and sound waves beside it (``voice``); their plate and meters stay.
 
 The static part (wall, back layer, seats, tiles' and phones' frames) is drawn once per
 build into the screen's backdrop (``draw_room``); the rest each frame (``draw``).
@@ -134,6 +136,16 @@ class ResidentsRow:
         key = (len(session.state.transcript), line.node_id)
         speaker = line.speaker if line.speaker != NARRATOR and line.speaker in self.faces else None
         return key, speaker, line_emotion(self.scenario, line.node_id, line.variant) if speaker else None
+
+    @property
+    def voice(self) -> Optional[str]:
+        """The resident heard but not seen: the speaker of a line that comes by phone."""
+        session = self.session
+        line = getattr(session, "line", None) if session is not None else None
+        if line is None or line.speaker == NARRATOR or line.speaker not in self.faces:
+            return None
+        node = self.scenario.nodes.get(line.node_id)
+        return line.speaker if node is not None and node.channel == "phone" else None
 
     def _target(self, rid: str, speaker: Optional[str], written: Optional[str]) -> str:
         face = self.faces[rid]
@@ -435,12 +447,13 @@ class ResidentsRow:
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(room.as_tuple()))
         away = self.away
+        voice = self.voice
         order = sorted(plan.spots, key=lambda s: self.faces[s.rid].forward)
         for spot in order:
             if spot.rid in away:
                 self._draw_absent(surface, spot)
             else:
-                self._draw_figure(surface, spot)
+                self._draw_figure(surface, spot, heard_only=spot.rid == voice)
         if self._front is not None:
             surface.blit(self._front, self._front_at)
         for spot in plan.spots:
@@ -460,7 +473,7 @@ class ResidentsRow:
             self._dimmed[key] = out
         return out
 
-    def _draw_figure(self, surface: pygame.Surface, spot: Spot) -> None:
+    def _draw_figure(self, surface: pygame.Surface, spot: Spot, heard_only: bool = False) -> None:
         face = self.faces[spot.rid]
         plan = self.plan
         assert plan is not None
@@ -478,6 +491,9 @@ class ResidentsRow:
         dim_share = 1.0 - face.forward if spot.screen is None else 0.0
         emotions = [(face.previous, 255)] if face.fade < 1 and face.previous else []
         emotions.append((face.shown, 255 if not emotions else int(255 * face.fade)))
+        if heard_only:  # on the phone: a voice, no face
+            emotions = []
+            self._draw_voice(surface, spot, pos)
         for emotion, alpha in emotions:
             if dim_share >= 0.99:
                 layers.append((self._figure_image(spot.rid, emotion, box.w, True), alpha))
@@ -496,6 +512,30 @@ class ResidentsRow:
         if spot.screen is not None:
             self._draw_screen_front(surface, spot, face)
             surface.set_clip(clip)
+
+    def _draw_voice(self, surface: pygame.Surface, spot: Spot, pos: tuple[int, int]) -> None:
+        """A resident heard on the phone: a plain silhouette with their initials, sound waves beside it."""
+        assert self.kit is not None
+        w = spot.figure.w
+        cx, cy = pos[0] + w // 2, pos[1] + int(w * 0.42)
+        r = max(8, int(w * 0.24))
+        body_colour = mix(self.art.dim, palette().muted, 0.45)
+        body = pygame.Rect(0, 0, int(w * 0.7), int(w * 0.55))
+        body.midtop = (cx, cy + r + max(3, r // 4))
+        pygame.draw.rect(surface, body_colour, body, border_top_left_radius=r, border_top_right_radius=r)
+        pygame.draw.circle(surface, mix(self.art.dim, palette().muted, 0.6), (cx, cy), r)
+        name = self.scenario.resident(spot.rid).name
+        initials = drawable("".join(part[0] for part in name.split()[:2] if part).upper() or "?")
+        font = self._font(int(r * 0.8), True)
+        img = font.render(initials, True, self.art.plate)
+        surface.blit(img, (cx - img.get_width() // 2, cy - img.get_height() // 2))
+        width = max(2, r // 10)
+        for i in range(3):  # the voice: three arcs, growing away from the head
+            rr = r + (i + 1) * max(4, r // 3)
+            arc = pygame.Rect(0, 0, 2 * rr, 2 * rr)
+            arc.center = (cx, cy)
+            pygame.draw.arc(surface, palette().accent, arc, -0.55, 0.55, width)
+            pygame.draw.arc(surface, palette().accent, arc, math.pi - 0.55, math.pi + 0.55, width)
 
     def _draw_screen_front(self, surface: pygame.Surface, spot: Spot, face: FaceState) -> None:
         """What lies over a phone's or tile's picture: its bars, buttons, name, the speaker's ring."""

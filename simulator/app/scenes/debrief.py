@@ -6,7 +6,8 @@ on that same 1-5 scale, the measurement beside the rating (``scale_chart``: one 
 dimension, no raw points), and says plainly when there is nothing to work on; each decision
 page shows the situation, the trainee's own words, the choice and where it was shown (or the
 time-out), its feedback, what it did to the mood and the stronger alternative
-(``debrief_decision``); a replay from a
+(``debrief_decision``: with the lens and the room's reaction after it); the overview
+lists the lens beside the dimensions when the scenario tags moves; a replay from a
 decision adds both paths side by side (``compare``); the seed's reflection questions and
 the tips that fit the weakest dimensions close it. Left and right arrows page through it.
 """
@@ -24,6 +25,7 @@ from engine.scenario.dimensions import BY_KEY
 
 from ...a11y.marks import verdict_mark
 from ...signoff_status import debrief_line, status_of
+from ...textdebrief_lens import lens_section
 from ..layout import Box, button_row, frame, gap, margins
 from ..play import Play
 from ..scale_chart import scale_chart
@@ -246,8 +248,21 @@ class DebriefScene(Scene):
                                                                             ("sr_delta", rating.delta)) if text]
             if notes:
                 y = put("<br>".join(notes), y) + g
+        y = self._lens(review, width, y, put)
         y = self._mood_timeline(review, width, y, put, draw)
         return made, charts, link, put("<br><br>".join(below), y)
+
+    def _lens(self, review: Review, width: int, y: int, put) -> int:
+        """Beside the nine dimensions, never in a score: per lens tag the scenario uses, where the
+        trainee made such a move and where they left one. Nothing when the scenario tags no move."""
+        if not review.lens:
+            return y
+        g = gap(self.scale)
+        y = put(heading_html(self, self.tr("lens_title")), y) + g // 2
+        rows = [f"<b>{esc(name)}</b> {muted('(' + esc(about) + ')')}<br>{esc(summary)}"
+                for name, about, summary in lens_section(review, self.lang)]
+        y = put("<br><br>".join(rows), y) + g // 2
+        return put(muted(esc(self.tr("lens_legend"))), y, "#small") + g
 
     def _mood_timeline(self, review: Review, width: int, y: int, put, draw) -> int:
         """Each resident's mood over the decisions, the best moves and mistakes marked (issue 19)."""

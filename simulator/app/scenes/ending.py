@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..components.media import reaction_note
 from ..layout import Box, gap, row, wrap_text
 from ..play import Play
 from ..portraits import PortraitSource, portrait_folders
@@ -78,7 +79,11 @@ class EndingScene(DocumentScene):
     def document_html(self) -> str:
         e, L = self.ending, self.lang
         size = self.fonts.size_of("#speech")
+        transcript = self.play.session.state.transcript
+        # What the room did right after the last move, before the meeting ended (a group reaction).
+        note = reaction_note(self.play.scenario, transcript, len(transcript) - 1, L) if transcript else ""
         parts = [heading_html(self, self.tr("what_happened")) + "<br>"
+                 + (muted(f"<i>{esc(note)}</i>") + "<br>" if note else "")
                  + f"<font pixel_size={size}>{esc(e.text.get(L))}</font>"]
         if e.debrief.variants:
             parts.append(heading_html(self, self.tr("why")) + "<br>" + muted(esc(e.debrief.get(L))))
