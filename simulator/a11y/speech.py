@@ -167,12 +167,12 @@ class Speaker:
     def _end_worker(self) -> None:
         process, self._process = self._process, None
         try:
-            if hasattr(os, "killpg"):
-                os.killpg(process.pid, 9)  # the worker leads its own group: aplay goes too
-            else:
-                process.terminate()
+            os.killpg(process.pid, 9)  # the worker leads its own group: aplay goes too
+        except (OSError, AttributeError):  # Windows, or a worker that hasn't made its group yet
+            process.terminate()
+        try:
             process.join(timeout=1)
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AssertionError):
             pass
         self._drop_queues()
 
