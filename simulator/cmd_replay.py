@@ -71,11 +71,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
         saver = Saver(journal if start is not None else None, None, lang, start)
         if start is not None:
             saver(session)  # journal the new attempt now (or, if the journal won't take it yet, at the next step)
-        player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, None, show_mood=not args.no_mood,
-                                 saver=saver, parent=(parent, index, record.id), coach=args.coach,
-                                 rating=not args.no_rating, own_words=args.own_words)
+        from .a11y.terminal import finish_speaking, plain_output, speaking_player
+        from .textsession import err
+        player_class, speaker = speaking_player(JournaledPlayer, args, lang, err)
+        player = player_class(scenario, lang, plain_output(sys.stdout, lang, args.plain), sys.stdin, None,
+                              show_mood=not args.no_mood, saver=saver, parent=(parent, index, record.id),
+                              coach=args.coach, rating=not args.no_rating, own_words=args.own_words)
+        player.speaker = speaker
         _introduce(player, parent, session, index, record.id)
         result = player.play(session)
+        player.out.flush()
+        finish_speaking(speaker, err)
         saver.finish(session)
         closing_hints(saver, result.completed, lang)
         return EXIT_OK

@@ -16,7 +16,7 @@ from ..mood_timeline import MARK_COLOURS, MARKS, RESIDENT_COLOURS, Timeline, mar
 from .charts import Chart
 from .glyphs import drawable
 from .layout import Box
-from .theme import INK, LINE, MUTED
+from .theme import palette
 from .widgets import Fonts
 
 MISSED_BELOW = 3  # mark radii between a move's mark and the missed opportunity's below it: they never touch
@@ -82,7 +82,7 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
     every = max(1, int(label_w // max(1.0, step)) + 1)
     y = 0
     for var in tl.variables:
-        put(var.label, bold, INK, 0, y)
+        put(var.label, bold, palette().ink, 0, y)
         y += label_h
         span = max(1, var.maximum - var.minimum)
 
@@ -91,8 +91,8 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
 
         for v in sorted({var.minimum, (var.minimum + var.maximum) // 2, var.maximum}):
             gy = y_of(v)
-            pygame.draw.line(surf, LINE, (left, gy), (right, gy), 1)
-            put(str(v), small, MUTED, axis_w, gy - lh / 2, "right")
+            pygame.draw.line(surf, palette().line, (left, gy), (right, gy), 1)
+            put(str(v), small, palette().muted, axis_w, gy - lh / 2, "right")
         for k, (rid, _) in enumerate(tl.residents):
             colour = _rgb(RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)])
             nudge = (k - (len(tl.residents) - 1) / 2) * max(1.0, 1.5 * scale)  # equal lines side by side
@@ -105,7 +105,7 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
     for i in range(n):
         if i % every and i != n - 1:
             continue
-        put(word("start", lang) if i == 0 else str(tl.steps[i - 1]), small, MUTED, x_of(i), y, "center")
+        put(word("start", lang) if i == 0 else str(tl.steps[i - 1]), small, palette().muted, x_of(i), y, "center")
     y += lh + pad // 2
     for i, kind in tl.marks:
         draw_mark(surf, kind, (int(x_of(i)), y + mark_r + (MISSED_BELOW * mark_r if kind == "missed" else 0)), mark_r)
@@ -117,7 +117,7 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
                 pygame.draw.line(surf, colour, (x, y + lh // 2), (x + 3 * mark_r, y + lh // 2), max(3, int(3 * scale)))
             else:
                 draw_mark(surf, kind, (x + mark_r + 1, y + lh // 2), mark_r)
-            put(label, small, INK, x + 3 * mark_r + pad // 2, y)
+            put(label, small, palette().ink, x + 3 * mark_r + pad // 2, y)
             x += w
         y += lh + pad // 2
     return Chart(surf, texts)

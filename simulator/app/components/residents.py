@@ -40,14 +40,15 @@ import pygame
 
 from engine.scenario.model import NARRATOR, Scenario
 
-from ..cards import _meter_block, calmness, triangle
+from .. import motion
+from ..cards import _meter_block, calmness, mood_colour, triangle
 from ..expressions import line_emotion, mood_emotion, reaction_emotion
 from ..figures import darker, mix
 from ..glyphs import drawable
 from ..layout import Box, clamp, gap
 from ..portraits import PortraitSource, draw_meter, portrait_folders
 from ..stages import StageArt, load_stage, placed, render_layer, stage_folders, stage_kind
-from ..theme import ACCENT, CALM, INK, MUTED, UPSET
+from ..theme import palette
 from . import Kit
 from .stage_plan import MOST_VISIBLE, SHAPES, Spot, StagePlan, fitted_height, plan_stage, stage_height, visible_height
 
@@ -354,7 +355,7 @@ class ResidentsRow:
             pygame.draw.rect(surface, device, rect, border_radius=max(6, rect.w // 8))
             glass = rect.inflate(-max(6, rect.w // 14) * 2, -max(6, rect.w // 14) * 2)
             pygame.draw.rect(surface, spec.backdrop, glass, border_radius=max(4, rect.w // 12))
-            bar = _colour(art.screen.get("bar"), ACCENT)
+            bar = _colour(art.screen.get("bar"), palette().accent)
             top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
             pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
                              border_top_right_radius=max(4, rect.w // 12))
@@ -403,7 +404,7 @@ class ResidentsRow:
             target = self.session.mood
         self._stirred = self.plan is not None and self.moving(target)  # this frame changes the stage
         if target is not None:
-            self.ease(dt, target)
+            self.ease(motion.step(dt), target)
         for face in self.faces.values():
             if face.reaction_left > 0:
                 face.reaction_left = max(0.0, face.reaction_left - dt)
@@ -411,6 +412,7 @@ class ResidentsRow:
         if not self.animate:
             self._settle_at_once()
             return
+        dt = motion.step(dt)  # reduced motion: every fade, lean and float ends at once
         for rid, face in self.faces.items():
             face.fade = min(1.0, face.fade + dt / FADE_S)
             face.beat = min(1.0, face.beat + dt / BEAT_S)
@@ -552,11 +554,11 @@ class ResidentsRow:
         w = spot.figure.w
         cx, cy = pos[0] + w // 2, pos[1] + int(w * 0.42)
         r = max(8, int(w * 0.24))
-        body_colour = mix(self.art.dim, MUTED, 0.45)
+        body_colour = mix(self.art.dim, palette().muted, 0.45)
         body = pygame.Rect(0, 0, int(w * 0.7), int(w * 0.55))
         body.midtop = (cx, cy + r + max(3, r // 4))
         pygame.draw.rect(surface, body_colour, body, border_top_left_radius=r, border_top_right_radius=r)
-        pygame.draw.circle(surface, mix(self.art.dim, MUTED, 0.6), (cx, cy), r)
+        pygame.draw.circle(surface, mix(self.art.dim, palette().muted, 0.6), (cx, cy), r)
         name = self.scenario.resident(spot.rid).name
         initials = drawable("".join(part[0] for part in name.split()[:2] if part).upper() or "?")
         font = self._font(int(r * 0.8), True)
@@ -567,8 +569,8 @@ class ResidentsRow:
             rr = r + (i + 1) * max(4, r // 3)
             arc = pygame.Rect(0, 0, 2 * rr, 2 * rr)
             arc.center = (cx, cy)
-            pygame.draw.arc(surface, ACCENT, arc, -0.55, 0.55, width)
-            pygame.draw.arc(surface, ACCENT, arc, math.pi - 0.55, math.pi + 0.55, width)
+            pygame.draw.arc(surface, palette().accent, arc, -0.55, 0.55, width)
+            pygame.draw.arc(surface, palette().accent, arc, math.pi - 0.55, math.pi + 0.55, width)
 
     def _draw_screen_front(self, surface: pygame.Surface, spot: Spot, face: FaceState) -> None:
         """What lies over a phone's or tile's picture: its bars, buttons, name, the speaker's ring."""
@@ -579,7 +581,7 @@ class ResidentsRow:
         if art.layout == "phones":
             inset = max(6, rect.w // 14)
             glass = rect.inflate(-inset * 2, -inset * 2)
-            bar = _colour(art.screen.get("bar"), ACCENT)
+            bar = _colour(art.screen.get("bar"), palette().accent)
             top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
             pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
                              border_top_right_radius=max(4, rect.w // 12))
@@ -592,7 +594,7 @@ class ResidentsRow:
                     pygame.draw.rect(surface, ink, pygame.Rect(x, top.centery - h // 2, w, h), border_radius=w // 2)
             else:
                 pygame.draw.circle(surface, ink, top.center, max(2, top.h // 6), 1)
-            hang = _colour(art.screen.get("hang_up"), UPSET)
+            hang = _colour(art.screen.get("hang_up"), palette().upset)
             r = max(5, glass.w // 9)
             pygame.draw.circle(surface, hang, (glass.centerx, glass.bottom - r - max(3, r // 2)), r)
             pygame.draw.line(surface, ink, (glass.centerx - r // 2, glass.bottom - r - max(3, r // 2)),
@@ -601,7 +603,8 @@ class ResidentsRow:
                 surface.blit(self._veil_for(glass.size), glass.topleft)
         else:
             if speaking:
-                pygame.draw.rect(surface, _colour(art.screen.get("active"), ACCENT), rect, width=3, border_radius=8)
+                active = _colour(art.screen.get("active"), palette().accent)
+                pygame.draw.rect(surface, active, rect, width=3, border_radius=8)
             else:
                 surface.blit(self._veil_for(rect.size), rect.topleft)
 
@@ -621,7 +624,7 @@ class ResidentsRow:
         head = max(6, spot.figure.w // 5)
         cx = spot.figure.x + spot.figure.w // 2
         cy = spot.figure.y + int(spot.figure.w * 0.42)
-        colour = mix(self.art.dim, MUTED, 0.35)
+        colour = mix(self.art.dim, palette().muted, 0.35)
         pygame.draw.circle(surface, colour, (cx, cy), head, max(1, head // 10))
         body = pygame.Rect(0, 0, int(spot.figure.w * 0.76), int(spot.figure.w * 0.6))
         body.midtop = (cx, cy + head + max(4, head // 2))
@@ -647,7 +650,7 @@ class ResidentsRow:
             delta = self.mood_delta.get(spot.rid, {}).get(key, 0)
             if delta and not absent:
                 better = (delta > 0) == (var.good == "high")
-                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=mood_colour(better),
                          size=max(4, bar.h))
         bars = dict(self._meters.get(spot.rid, []))
         for order, (key, change, age) in enumerate(reversed(face.floats)):  # stacked above the plate as the
@@ -661,7 +664,7 @@ class ResidentsRow:
     def _plate_card(self, spot: Spot, speaking: bool, absent: bool) -> pygame.Surface:
         """The plate with its name and labels, drawn once per build (and way of showing): each frame
         only the meters on it are drawn."""
-        key = (spot.rid, speaking, absent)
+        key = (spot.rid, speaking, absent, palette().name)
         card = self._cards.get(key)
         if card is None:
             art = self.art
@@ -669,7 +672,7 @@ class ResidentsRow:
             card = pygame.Surface(rect.size, pygame.SRCALPHA)
             local = card.get_rect()
             pygame.draw.rect(card, mix(art.plate, art.dim, 0.5) if absent else art.plate, local, border_radius=8)
-            pygame.draw.rect(card, ACCENT if speaking else mix(art.plate, INK, 0.18), local,
+            pygame.draw.rect(card, palette().accent if speaking else mix(art.plate, palette().ink, 0.18), local,
                              width=2 if speaking else 1, border_radius=8)
             for img, pos in self._texts.get(spot.rid, []):
                 if absent:
@@ -687,11 +690,11 @@ class ResidentsRow:
         assert self.kit is not None
         better = (change > 0) == (good == "high")
         text = f"+{change}" if change > 0 else f"\u2212{-change}"
-        key = (text, better)
+        key = (text, better, palette().name)
         img = self._float_cache.get(key)
         if img is None:
             font = self.kit.fonts.for_key("#body", "bold")
-            ink = CALM if better else UPSET
+            ink = palette().good_text if better else palette().poor_text
             label = font.render(drawable(text), True, ink)
             px, py = max(5, label.get_height() // 3), max(1, label.get_height() // 12)
             img = pygame.Surface((label.get_width() + 2 * px, label.get_height() + 2 * py), pygame.SRCALPHA)

@@ -23,6 +23,7 @@ from engine.debrief.review import Review
 from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 from engine.scenario.dimensions import BY_KEY
 
+from ...a11y.marks import verdict_mark
 from ...signoff_status import debrief_line, status_of
 from ...textdebrief_lens import lens_section
 from ..layout import Box, button_row, frame, gap, margins
@@ -291,7 +292,7 @@ class DebriefScene(Scene):
         d = review.decisions[self.index]
         # A strip of numbered buttons, coloured by verdict, to jump to any decision (when there is room).
         bh = footer_height(self)
-        bw = max(button_width(self.fonts, str(n), "#verdict_best", pad=18), bh)
+        bw = max(button_width(self.fonts, f"{n} ?!", "#verdict_best", pad=18), bh)  # number and mark
         per_row = max(1, (body.w + g // 2) // (bw + g // 2))
         rows = -(-n // per_row)
         strip = rows * (bh + g // 2) <= body.h * 0.3
@@ -299,7 +300,8 @@ class DebriefScene(Scene):
         for i, dec in enumerate(review.decisions if strip else ()):
             r, c = divmod(i, per_row)
             box = Box(body.x + c * (bw + g // 2), body.y + r * (bh + g // 2), bw, bh)
-            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{verdict_key(review, dec) or 'none'}")
+            key = verdict_key(review, dec)
+            el = button(self.manager, f"{i + 1} {verdict_mark(key)}", box, self.root, f"#verdict_{key or 'none'}")
             if i == self.index:
                 el.select()
             action = (lambda k=i: self.go("decision", k))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from engine.debrief.review import DecisionReview, Review
 
+from ...a11y.marks import marked
 from ...debrief_words import missed_provocation, shown_as
 from ...textdebrief_lens import decision_lens_pairs, mood_changes, reaction_text
 from ..theme import GOOD_TEXT, POOR_TEXT, VERDICT_COLOURS, hex_of
@@ -25,7 +26,7 @@ from .common import esc, heading_html, muted
 if TYPE_CHECKING:
     from ..scene import Scene
 
-VERDICT_HEX = {key: hex_of(rgb) for key, rgb in VERDICT_COLOURS.items()}
+VERDICT_HEX = {key: hex_of(rgb) for key, rgb in VERDICT_COLOURS.items()}  # standard; text boxes show the active palette
 
 
 def prep_answer(review: Optional[Review], d: DecisionReview):
@@ -43,6 +44,11 @@ def verdict_key(review: Optional[Review], d: DecisionReview) -> Optional[str]:
 
 
 def verdict_text(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
+    """The verdict in words, after its mark (``marks``): the colour is never the only sign."""
+    return marked(verdict_key(review, d), _verdict_words(scene, review, d))
+
+
+def _verdict_words(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
     answer = prep_answer(review, d)
     if answer is not None:
         return scene.tr("answer_correct" if answer.correct else "answer_wrong")

@@ -8,7 +8,7 @@ from ..components.media import reaction_note
 from ..layout import Box, gap, row, wrap_text
 from ..play import Play
 from ..portraits import PortraitSource, portrait_folders
-from ..theme import INK, MUTED, VERDICT_COLOURS, hex_of
+from ..theme import VERDICT_COLOURS, hex_of, palette
 from ..widgets import image
 from .common import ButtonSpec, DocumentScene, esc, heading_html, muted
 
@@ -68,7 +68,7 @@ class EndingScene(DocumentScene):
             ly = face + 4
             small = fonts.for_key("#small")
             for ln in lines[r.id]:
-                img = small.render(ln, True, INK if r.id == self.ending.speaker else MUTED)
+                img = small.render(ln, True, palette().ink if r.id == self.ending.speaker else palette().muted)
                 surf.blit(img, ((cw - img.get_width()) // 2, ly))
                 self.drawn_texts.append((ln, Box(x + (cw - img.get_width()) // 2, top + ly, img.get_width(),
                                                  img.get_height()), Box(x, top, cw, card_h)))

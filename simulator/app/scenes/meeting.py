@@ -50,7 +50,7 @@ from ..components.transcript import Transcript
 from ..layout import SIDE_LOG_MIN_WIDTH, Box, gap, margins
 from ..play import Play
 from ..scene import Scene
-from ..theme import ACCENT, LINE
+from ..theme import palette
 from .coach_hint import CoachCard, CoachNote, coach_card_height, memory_for, short_note
 from .common import esc
 
@@ -546,10 +546,12 @@ class MeetingScene(Scene):
             bar = self.top_bar.progress_line
             if bar is not None and self.built:
                 track = pygame.Rect(bar.as_tuple())
-                pygame.draw.rect(backdrop, LINE, track, border_radius=2)
+                pal = palette()
+                pygame.draw.rect(backdrop, pal.line, track, border_radius=2)
                 done = int(track.w * max(0.0, min(1.0, self.progress_fraction())))
                 if done:
-                    pygame.draw.rect(backdrop, ACCENT, pygame.Rect(track.x, track.y, done, track.h), border_radius=2)
+                    done_rect = pygame.Rect(track.x, track.y, done, track.h)
+                    pygame.draw.rect(backdrop, pal.accent, done_rect, border_radius=2)
             self._backdrop = backdrop
         surface.blit(self._backdrop, (0, 0))
         self.residents.draw(surface)  # the residents on their stage, as they move
