@@ -202,7 +202,8 @@ def test_a_promise_taken_back_before_it_goes_out_stays_out_of_the_paper():
 
 
 def test_her_irritation_ends_the_meeting_and_sidelines_the_adviser():
-    session = _morning({"wat_gebeurde": "verdedigen", "plan_op_papier": "meteen_nee", "kan_het": "dreigen_jurist"})
+    session = _morning({"wat_gebeurde": "verdedigen", "plan_op_papier": "meteen_nee", "afgerekend": "relativeren",
+                        "kan_het": "dreigen_jurist"})
     assert "hoekstra_kapt_af" in session.to_data()["visited"] and session.ending.id == "buitenspel"
 
 
