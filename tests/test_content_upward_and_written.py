@@ -80,7 +80,7 @@ def test_the_lens_tags_moves_the_seed_holds_up_and_never_a_mistake(name):
 MAIL_NODES = {"mail_kop", "mail_bert", "mail_bert_slot", "aanhef", "erkenning", "feiten", "feiten_zonder", "aanbod",
               "concept", "versturen", "versturen_heel", "versturen_hol", "versturen_kil"}
 CALL_NODES = {"telefoon", "wie_belt", "bert_belt_boos", "bert_belt_afwachtend", "bert_avonden", "bert_eist",
-              "bert_brug", "bert_raadsleden", "afronding", "bert_hangt_op"}
+              "bert_brug", "bert_idee", "bert_raadsleden", "afronding", "bert_hangt_op"}
 
 
 def test_the_mail_is_an_email_and_the_call_a_voice():
@@ -202,7 +202,8 @@ def test_a_promise_taken_back_before_it_goes_out_stays_out_of_the_paper():
 
 
 def test_her_irritation_ends_the_meeting_and_sidelines_the_adviser():
-    session = _morning({"wat_gebeurde": "verdedigen", "plan_op_papier": "meteen_nee", "kan_het": "dreigen_jurist"})
+    session = _morning({"wat_gebeurde": "verdedigen", "plan_op_papier": "meteen_nee", "afgerekend": "relativeren",
+                        "kan_het": "dreigen_jurist"})
     assert "hoekstra_kapt_af" in session.to_data()["visited"] and session.ending.id == "buitenspel"
 
 
