@@ -16,7 +16,8 @@ whatever the verdict, when
   need) and the reply has no positive weight on any inlevingsvermogen indicator e1-e4
   (reason ``opportunity``), or
 - the choice wasn't the best and the best option was one only offered because of
-  earlier play (it has a ``when`` condition, e.g. thanks to the preparation) with a
+  earlier play (its ``when`` doesn't hold as the meeting starts, e.g. it needs the
+  preparation: ``earned_options``) with a
   positive total weight of its own: an opening earned and left unused (``unlocked``).
 
 Why e1-e4 and not only e1-e3 (checked against the ECCS, Bylund & Makoul 2002): the
@@ -42,10 +43,10 @@ from typing import Mapping, Optional, Sequence
 
 from ..analysis.outlook import MoveValue, outlook
 from ..analysis.search import Solver
-from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, Vector
+from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, Vector, rules_of
 from ..play.scoring import decision_weights, totals
-from ..play.state import Decision, Entry
-from ..scenario.model import Ending, Scenario
+from ..play.state import Decision, Entry, State
+from ..scenario.model import Ending, Node, Scenario
 from ..scenario.text import EMPTY, Text
 from .lens import LensOption, LensReview, Mood, decision_lens, lens_reviews, reactions_after, room_mood
 from .review_parts import (
@@ -247,6 +248,15 @@ def _vector(v: Vector) -> dict[str, int]:
     return dict(zip(OBJECTIVES, v))
 
 
+def earned_options(scenario: Scenario, node: Node) -> set[str]:
+    """The options at ``node`` only earlier play opens: their ``when`` doesn't hold as the meeting
+    starts, before anything was said, answered or set. A fallback written as ``not prep.mandaat``
+    holds from the start, so leaving it is never an opening earned and left unused."""
+    rules = rules_of(scenario)
+    start = State(scenario.start, tuple(scenario.resident(rid).mood[var] for rid, var in rules.slots))
+    return {c.id for c in node.choices if c.when is not None and not rules.test(c.when)(start)}
+
+
 def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue, ...], variant: int,
                 previous: Optional[Decision]) -> DecisionReview:
     weights = decision_weights(scenario, d)
@@ -265,7 +275,7 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
         if 0 <= variant < len(node.variants):
             prompt, speaker = node.variants[variant].text, node.variants[variant].speaker or node.speaker
         lookup = {c.id: (c.text, c.feedback, c.score) for c in node.choices}
-        conditional = {c.id for c in node.choices if c.when is not None}
+        conditional = earned_options(scenario, node)
         if d.kind == "timeout":
             chosen_text, feedback = TIMEOUT_TEXT, TIMEOUT_FEEDBACK[node.provocation]
             opportunity = None
