@@ -31,7 +31,7 @@ from engine.debrief.review import review
 from engine.play.scoring import totals
 from tests.conftest import SCENARIOS, SHIPPED
 
-FULL = [p for p in SHIPPED if p.stem in ("speeltuin", "verslavingsopvang")]
+FULL = [p for p in SHIPPED if p.stem in ("speeltuin", "verslavingsopvang", "aan-een-tafel", "online-avond")]
 PLANS = Path(__file__).parent / "playthroughs"
 LANGS = ("nl", "en")
 

@@ -98,6 +98,8 @@ class App(Navigation):
         self.keyboard_mode = False
         self.last_input = 0.0
         self.now = 0.0  # seconds of app time (sum of dt), for tests as much as for fades
+        self.last_pointer = -SETTLE_AFTER_INPUT  # the mouse's last move, click or wheel (hover, smooth scrolling)
+        self._calm_frames = 0  # frames in a row without events: these may redraw only what moves
         self.frame_times: list[float] = []
         self.frames = 0
         self._windowed_size = size or self._default_size()
@@ -299,7 +301,8 @@ class App(Navigation):
         self.voicing.follow(self.top)  # says what changed (the speech runs in its own process)
         if self.voicing.new_problem() and self.top is not None and self.top.name == "settings":
             self.top.build()  # the speech rows say why there is no speech
-        self.draw()
+        self._calm_frames = 0 if events or size is not None else self._calm_frames + 1
+        self.draw(quiet=self._calm_frames >= 1 and self.now - self.last_pointer >= SETTLE_AFTER_INPUT)
         self.frames += 1
         self.frame_times.append(time.perf_counter() - started)
         if len(self.frame_times) > 2000:
@@ -314,9 +317,11 @@ class App(Navigation):
             return
         if et in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
             self.last_input = self.now
+            if et != pygame.KEYDOWN:
+                self.last_pointer = self.now
         if et in (pygame.WINDOWLEAVE, pygame.WINDOWENTER):
             self.manager.pointer_inside = et == pygame.WINDOWENTER
-            self.last_input = self.now
+            self.last_input = self.last_pointer = self.now
         elif et == pygame.MOUSEMOTION:
             self.manager.pointer_inside = True
         if et == pygame.KEYDOWN:
@@ -357,10 +362,17 @@ class App(Navigation):
             if self.top is not None:
                 self.top.focus.set_highlight(on)
 
-    def draw(self) -> None:
+    def draw(self, quiet: bool = False) -> None:
+        """The whole screen, or (``quiet``: no input, nothing resized) only the part the scene says
+        moves: everything is drawn as always, clipped to it, and only it goes to the display."""
         screen = self.screen
-        if self.stack:
-            self.stack[self._base_index()].draw_background(screen)
+        base = self.stack[self._base_index()] if self.stack else None
+        region = None
+        if quiet and base is not None and base is self.top and hasattr(base, "moving_region"):
+            region = base.moving_region()  # None: the whole screen
+        screen.set_clip(region)
+        if base is not None:
+            base.draw_background(screen)
         else:
             screen.fill(theme.palette().paper)
         self.manager.draw_ui(screen)
@@ -369,10 +381,16 @@ class App(Navigation):
             found = top.focus_rect()
             if found is not None and found[1].width > 0 and found[1].height > 0:
                 rect, visible = found
-                screen.set_clip(visible.inflate(10, 10))
+                ring = visible.inflate(10, 10)
+                screen.set_clip(ring.clip(region) if region is not None else ring)
                 draw_focus_ring(screen, rect)
-                screen.set_clip(None)
+        screen.set_clip(None)
+        if region is not None:
+            pygame.display.update(region)
+            return
         pygame.display.flip()
+        if base is not None and hasattr(base, "drawn_whole"):
+            base.drawn_whole()
 
     def run(self, quit_after_first_frame: bool = False) -> int:
         self.frame([], 0.0)

@@ -22,6 +22,10 @@ What moves, and only while it moves (the window rests otherwise):
 - The speaker of a ``phone`` line is a voice: no face, a plain silhouette with their
   initials and sound waves beside it (``voice``); their plate and meters stay.
 
+With ``animate`` off (a trainee who asked for less motion) nothing moves: a new
+expression, the speaker's place and the meters change at once, without beats or rising
+figures; the arrows beside the meters still say which way a choice moved them.
+
 The static part (wall, back layer, seats, tiles' and phones' frames) is drawn once per
 build into the screen's backdrop (``draw_room``); the rest each frame (``draw``).
 """
@@ -115,7 +119,10 @@ class ResidentsRow:
         self._dimmed: dict[tuple[str, str, int], pygame.Surface] = {}
         self._veil: Optional[pygame.Surface] = None
         self._float_cache: dict[tuple[str, bool], pygame.Surface] = {}
+        self._cards: dict[tuple[str, bool, bool], pygame.Surface] = {}  # the plates, by (rid, speaking, away)
         self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
+        self.animate = True  # False: faces, meters and the speaker change at once (less motion)
+        self._stirred = False  # something moved in the last update
 
     # -- the session -----------------------------------------------------------------------
     @property
@@ -161,7 +168,7 @@ class ResidentsRow:
         key, speaker, written = self._line()
         if key is not None and key != self._line_key:
             self._line_key = key
-            if speaker is not None and speaker not in self.away:
+            if speaker is not None and speaker not in self.away and self.animate:
                 self.faces[speaker].beat = 0.0
         self.speaker = speaker
         for rid in self.faces:
@@ -204,6 +211,7 @@ class ResidentsRow:
     # -- building ---------------------------------------------------------------------------
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
         """The stage in ``room``, the residents in ``shape``."""
+        first = self.plan is None  # the first build places the speaker; later ones let them come forward
         self.kit, self.room = kit, room
         rids = tuple(r.id for r in self.scenario.residents)
         v, plate_h, plate_w, pad = self._visible(kit, shape, room.w, window_h)
@@ -213,12 +221,15 @@ class ResidentsRow:
         self.follow()
         if speaker is not None and speaker in self.faces:
             self.speaker = speaker
-        for rid, face in self.faces.items():
-            face.forward = 1.0 if rid == self.speaker else 0.0
+        if first or not self.animate:
+            for rid, face in self.faces.items():
+                face.forward = 1.0 if rid == self.speaker else 0.0
         self.portrait_boxes = {s.rid: s.visible for s in self.plan.spots}
         self._prepare_texts()
         self._layer_key = None
         self._veil = None
+        self._float_cache = {}  # the text size may have changed
+        self._cards = {}
         self._dimmed = {k: v for k, v in self._dimmed.items() if k[2] == self.plan.spots[0].figure.w} \
             if self.plan.spots else {}
 
@@ -378,8 +389,9 @@ class ResidentsRow:
                 continue
             face.reaction = reaction_emotion(delta, self.scenario.mood_variables)
             face.reaction_left = REACTION_S if face.reaction else 0.0
-            face.beat = 0.0
-            face.floats = [[key, change, 0.0] for key, change in delta.items()]
+            if self.animate:
+                face.beat = 0.0
+                face.floats = [[key, change, 0.0] for key, change in delta.items()]
 
     def take_cues(self) -> list[bool]:
         """The mood shifts since last asked, for the sound (True: for the better)."""
@@ -390,12 +402,16 @@ class ResidentsRow:
         """One frame of time: moods ease, faces crossfade, beats and floating figures run out."""
         if target is None and self.session is not None:
             target = self.session.mood
+        self._stirred = self.plan is not None and self.moving(target)  # this frame changes the stage
         if target is not None:
             self.ease(motion.step(dt), target)
         for face in self.faces.values():
             if face.reaction_left > 0:
                 face.reaction_left = max(0.0, face.reaction_left - dt)
         self.follow()
+        if not self.animate:
+            self._settle_at_once()
+            return
         dt = motion.step(dt)  # reduced motion: every fade, lean and float ends at once
         for rid, face in self.faces.items():
             face.fade = min(1.0, face.fade + dt / FADE_S)
@@ -408,8 +424,18 @@ class ResidentsRow:
                 f[2] += dt
             face.floats = [f for f in face.floats if f[2] < FLOAT_S]
 
+    def _settle_at_once(self) -> None:
+        """Less motion: every face, place and meter where it is going, this frame."""
+        for rid, face in self.faces.items():
+            face.fade = face.beat = 1.0
+            face.previous = None
+            face.forward = 1.0 if rid == self.speaker else 0.0
+            face.floats = []
+
     def ease(self, dt: float, target: Mapping[str, Mapping[str, int]]) -> None:
         away = self.away
+        if not self.animate:
+            dt = 1.0 / MOOD_SPEED  # one whole step: the meters are where the mood is
         for rid, values in self.display_mood.items():
             if rid in away:
                 continue  # frozen where they left until they come back
@@ -436,6 +462,15 @@ class ResidentsRow:
         if any(self._target(rid, speaker, written) != f.shown for rid, f in self.faces.items()):
             return True
         return not all(f.still for f in self.faces.values())
+
+    def moving_region(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> Optional[pygame.Rect]:
+        """The part of the screen the residents change this frame, when they move (None: nothing, or
+        no room on screen). Everything they draw stays inside their room."""
+        if self.room is None or self.plan is None or self.room.h <= 0:
+            return None
+        if not (self._stirred or self.moving(target)):  # the frame a movement ends still redraws the room
+            return None
+        return pygame.Rect(self.room.as_tuple())
 
     # -- each frame ---------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -600,14 +635,7 @@ class ResidentsRow:
         rect = pygame.Rect(spot.plate.as_tuple())
         speaking = spot.rid == self.speaker and not absent
         art = self.art
-        pygame.draw.rect(surface, mix(art.plate, art.dim, 0.5) if absent else art.plate, rect, border_radius=8)
-        pygame.draw.rect(surface, palette().accent if speaking else mix(art.plate, palette().ink, 0.18), rect,
-                         width=2 if speaking else 1, border_radius=8)
-        for img, pos in self._texts.get(spot.rid, []):
-            if absent:
-                img.set_alpha(120)
-            surface.blit(img, pos)
-            img.set_alpha(255)
+        surface.blit(self._plate_card(spot, speaking, absent), rect.topleft)
         variables = self.scenario.mood_variables
         mood = self.display_mood.get(spot.rid, {})
         face = self.faces[spot.rid]
@@ -616,34 +644,75 @@ class ResidentsRow:
             value = mood.get(key, float(var.initial))
             span = max(1, var.maximum - var.minimum)
             calm = calmness(var, value)
-            draw_meter(surface, bar, (value - var.minimum) / span, 0.5 if absent else calm,
-                       track=mix(art.plate, palette().ink, 0.12))
+            fraction = (value - var.minimum) / span
+            # The track a shade towards the plate's ink: visible on a light plate and on a dark one.
+            draw_meter(surface, bar, fraction, 0.5 if absent else calm, track=mix(art.plate, art.plate_ink, 0.14))
             delta = self.mood_delta.get(spot.rid, {}).get(key, 0)
             if delta and not absent:
                 better = (delta > 0) == (var.good == "high")
                 triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=mood_colour(better),
                          size=max(4, bar.h))
-            for f_key, change, age in face.floats:
-                if f_key == key:
-                    self._draw_float(surface, bar, change, var.good, age)
+        bars = dict(self._meters.get(spot.rid, []))
+        for order, (key, change, age) in enumerate(reversed(face.floats)):  # stacked above the plate as the
+            # meters are in it (the first meter's change on top)
+            var, bar = variables.get(key), bars.get(key)
+            if var is not None and bar is not None:
+                value = mood.get(key, float(var.initial))
+                fraction = (value - var.minimum) / max(1, var.maximum - var.minimum)
+                self._draw_float(surface, bar, fraction, rect, order, change, var.good, age)
 
-    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, change: int, good: str, age: float) -> None:
-        """A +1 or −1 rising from the meter and fading."""
+    def _plate_card(self, spot: Spot, speaking: bool, absent: bool) -> pygame.Surface:
+        """The plate with its name and labels, drawn once per build (and way of showing): each frame
+        only the meters on it are drawn."""
+        key = (spot.rid, speaking, absent, palette().name)
+        card = self._cards.get(key)
+        if card is None:
+            art = self.art
+            rect = pygame.Rect(spot.plate.as_tuple())
+            card = pygame.Surface(rect.size, pygame.SRCALPHA)
+            local = card.get_rect()
+            pygame.draw.rect(card, mix(art.plate, art.dim, 0.5) if absent else art.plate, local, border_radius=8)
+            pygame.draw.rect(card, palette().accent if speaking else mix(art.plate, palette().ink, 0.18), local,
+                             width=2 if speaking else 1, border_radius=8)
+            for img, pos in self._texts.get(spot.rid, []):
+                if absent:
+                    img.set_alpha(120)
+                card.blit(img, (pos[0] - rect.x, pos[1] - rect.y))
+                img.set_alpha(255)
+            self._cards[key] = card
+        return card
+
+    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, fraction: float, plate: pygame.Rect,
+                    order: int, change: int, good: str, age: float) -> None:
+        """A +1 or −1 in a pill of its own that leaves the tip of the meter's fill, rises out of the
+        plate to hover above it (``order`` pills up) and fades: it says where the
+        meter moved and which way, without covering the plate's names for longer than a glance."""
         assert self.kit is not None
         better = (change > 0) == (good == "high")
         text = f"+{change}" if change > 0 else f"\u2212{-change}"
         key = (text, better, palette().name)
         img = self._float_cache.get(key)
         if img is None:
-            font = self.kit.fonts.for_key("#small", "bold")
-            img = font.render(drawable(text), True, palette().good_text if better else palette().poor_text)
+            font = self.kit.fonts.for_key("#body", "bold")
+            ink = palette().good_text if better else palette().poor_text
+            label = font.render(drawable(text), True, ink)
+            px, py = max(5, label.get_height() // 3), max(1, label.get_height() // 12)
+            img = pygame.Surface((label.get_width() + 2 * px, label.get_height() + 2 * py), pygame.SRCALPHA)
+            radius = img.get_height() // 2
+            pygame.draw.rect(img, (*self.art.plate, 255), img.get_rect(), border_radius=radius)
+            pygame.draw.rect(img, ink, img.get_rect(), width=max(2, img.get_height() // 12), border_radius=radius)
+            img.blit(label, (px, py))
             self._float_cache[key] = img
         t = clamp(age / FLOAT_S, 0.0, 1.0)
-        rise = int((0.4 + 1.6 * t) * img.get_height())
-        img.set_alpha(int(255 * (1 - t * t)))
-        surface.blit(img, (bar.right - img.get_width() // 2, bar.centery - rise))
+        travel = clamp(t / 0.35, 0.0, 1.0)
+        travel = 1 - (1 - travel) ** 3  # quick out of the meter, slowing as it arrives
+        start = bar.centery - img.get_height() / 2
+        end = plate.y - img.get_height() * (1.15 + 1.05 * order)
+        x = bar.x + int(clamp(fraction, 0.0, 1.0) * bar.w) - img.get_width() // 2
+        x = int(clamp(x, plate.x + 2, plate.right - 2 - img.get_width()))
+        img.set_alpha(255 if t < 0.7 else int(255 * (1 - (t - 0.7) / 0.3)))
+        surface.blit(img, (x, int(start + (end - start) * travel)))
         img.set_alpha(255)
-
 
 def banner_text(scenario: Scenario, lang: str) -> str:
     """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop

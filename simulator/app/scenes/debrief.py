@@ -273,7 +273,8 @@ class DebriefScene(Scene):
             return y
         g = gap(self.scale)
         y = put(heading_html(self, word("title", self.lang)), y) + g // 2
-        y = draw(timeline_chart(timeline, self.lang, self.fonts, width, self.scale), y) + g // 2
+        fit = self.area.box.h - 2 * self.fonts.line_height("#doc_heading") if self.area is not None else None  # in view
+        y = draw(timeline_chart(timeline, self.lang, self.fonts, width, self.scale, fit), y) + g // 2
         return put(muted(esc(word("note", self.lang))), y, "#small") + g
 
     def _compare(self) -> None:

@@ -65,6 +65,7 @@ class MeetingScene(Scene):
         super().__init__(app)
         self.play = play
         self.residents = ResidentsRow(play.scenario, play.session.mood, play)
+        self._whole = False  # drawn whole since built: a frame may redraw only what moves (moving_region)
         self.line = LineBox(resumed=resumed)
         self.panel = ChoicesPanel()
         self.log = Transcript()
@@ -158,6 +159,8 @@ class MeetingScene(Scene):
     # -- building -----------------------------------------------------------------------
     def build_widgets(self) -> None:
         self._sync()
+        self._whole = False  # the next frame draws the screen whole
+        self.residents.animate = not getattr(self.app.settings, "reduce_motion", False)  # faces: one switch
         self._backdrop = None
         kit = self.kit()
         w, h = self.size
@@ -521,6 +524,17 @@ class MeetingScene(Scene):
     def animating(self) -> bool:
         return (self.panel.animating() or self.line.animating()
                 or self.residents.moving(self.session.mood))
+
+    def moving_region(self) -> Optional[pygame.Rect]:
+        """When only the residents move (no line typing, no options coming in, no drawer open) and
+        the screen was drawn whole since it was built: their room, the one part the app redraws."""
+        # (Options waiting to arm count time but look the same; a chosen one lights up.)
+        if not self._whole or self.panel.pending is not None or self.line.animating() or self.log.open:
+            return None
+        return self.residents.moving_region(self.session.mood)
+
+    def drawn_whole(self) -> None:
+        self._whole = self._backdrop is not None
 
     def draw_background(self, surface: pygame.Surface) -> None:
         """Paper, the residents' room and the progress line: drawn once per build, then one blit a
