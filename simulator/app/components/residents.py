@@ -123,6 +123,7 @@ class ResidentsRow:
         self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
         self.animate = True  # False: faces, meters and the speaker change at once (less motion)
         self._stirred = False  # something moved in the last update
+        self._rest: Optional[tuple] = None  # the session's mark when the stage was last found at rest
 
     # -- the session -----------------------------------------------------------------------
     @property
@@ -212,6 +213,7 @@ class ResidentsRow:
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
         """The stage in ``room``, the residents in ``shape``."""
         first = self.plan is None  # the first build places the speaker; later ones let them come forward
+        self._rest = None
         self.kit, self.room = kit, room
         rids = tuple(r.id for r in self.scenario.residents)
         v, plate_h, plate_w, pad = self._visible(kit, shape, room.w, window_h)
@@ -286,6 +288,7 @@ class ResidentsRow:
             self.speaker = speaker
 
     def teardown(self) -> None:
+        self._rest = None
         self.portrait_boxes, self.drawn = {}, []
         self.room = self.plan = None
         self._back = self._front = None
@@ -373,6 +376,7 @@ class ResidentsRow:
         """What the last choice moved: arrows beside the meters and (``react``: the choice was made
         just now, not carried over a reload) a +1/−1 rising and a reaction beat."""
         self.mood_delta = mood_change(before, after)
+        self._rest = None
         if not react:
             return
         shift = 0
@@ -446,7 +450,27 @@ class ResidentsRow:
                     if abs(goal - values[k]) <= 0.02:
                         values[k] = goal
 
+    def _mark(self) -> Optional[tuple]:
+        """What the stage follows in the session: its state (replaced by every step) and the lines said."""
+        session = self.session
+        state = getattr(session, "state", None)
+        if state is None or not hasattr(state, "current"):
+            return None
+        return (state.current, len(state.transcript), self.plan)
+
     def moving(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> bool:
+        """Whether anything on the stage moves (or is about to: a new line, a new mood)."""
+        mark = self._mark()
+        rest = self._rest  # the window asks many times a second while nothing moves: answer that quickly
+        if mark is not None and rest is not None and mark[0] is rest[0] and mark[1] == rest[1] and mark[2] is rest[2]:
+            return False
+        if self._moving(target):
+            self._rest = None
+            return True
+        self._rest = mark
+        return False
+
+    def _moving(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> bool:
         if target is None and self.session is not None:
             target = self.session.mood
         away = self.away

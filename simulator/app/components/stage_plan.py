@@ -164,8 +164,23 @@ def plan_stage(room: Box, layout: str, shape: str, rids: tuple[str, ...], visibl
             fw = visible
             figure = Box(int(cx - fw / 2), table_y - int(fw * CUT), fw, int(fw * 1.25))
             spots.append(Spot(rid, figure, plate))
+    if layout == "tiles" and not strip and spots:
+        spots = _centred(spots, room, frame, table_y - visible, pad)
     return StagePlan(room, frame, band, visible, tuple(spots), shape, layout)
 
+
+def _centred(spots: list[Spot], room: Box, frame: Box, tiles_top: int, pad: int) -> list[Spot]:
+    """Video tiles with their captions in the middle of the call's window rather than at its foot
+    (a call lays its tiles out so): the room above them, below the call's bar, is shared out."""
+    above = tiles_top - max(room.y, frame.y + int(frame.h * TOP_FRACTION)) - pad
+    below = room.bottom - max(s.plate.bottom for s in spots)
+    shift = (above - below) // 2
+    if shift <= 0:
+        return spots
+
+    def up(b: Box) -> Box:
+        return Box(b.x, b.y - shift, b.w, b.h)
+    return [Spot(s.rid, up(s.figure), up(s.plate), up(s.screen) if s.screen is not None else None) for s in spots]
 
 def _on_screen(screen: Box, layout: str) -> Box:
     """The figure on a phone's screen (from a fifth down, a little wider than the phone) or in a
