@@ -141,9 +141,8 @@ def test_less_motion_changes_faces_places_and_meters_at_once(scenario_folder):
         scene = app.top
         row = scene.residents
         assert row.animate  # on unless the trainee asks for less motion
-        # The settings' "less motion" (``reduce_motion``), which every rebuild of the meeting reads.
-        object.__setattr__(app.settings, "reduce_motion", True)
-        app.top.build()
+        app.apply_settings(app.settings.with_(reduce_motion=True))  # the settings' "less motion"
+        pilot.settle()
         assert not row.animate
         pilot.pick("luisteren")
         pilot.wait_until(lambda: scene.pending is None)
