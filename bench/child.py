@@ -83,7 +83,7 @@ def main(argv: list[str]) -> dict[str, Any]:
 
         def run() -> Any:
             graph = explore(scenario)
-            states.update(states=graph.state_count, exact=graph.exact, complete=graph.complete)
+            states.update(states=graph.state_count, exact=graph.complete, complete=graph.complete)  # a complete listing is exact
             return graph
         out = _peak(run) if memory else _best(run, repeat)
         out.update(states)

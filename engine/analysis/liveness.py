@@ -18,10 +18,11 @@ from typing import Callable, Hashable
 
 from ..play.rules import Rules
 from ..play.state import State
-from ..scenario.conditions import Condition
-from ..scenario.model import RETURN
+from ..scenario.conditions import BoolOp, Compare, Condition, Expr, Not, Ref
+from ..scenario.model import RETURN, Scenario
 
 Key = tuple[Hashable, ...]
+Split = tuple[Key, int, int, bool]  # (the rest of the key, openers held as bits, time-outs taken, paused)
 
 
 def _reads(cond: Condition, rules: Rules) -> set:
@@ -93,6 +94,11 @@ class Liveness:
         self.live = live
         self._plans: dict[str, Callable[[State], Key]] = {}
         self._places: dict[str, Callable[[State], Key]] = {}
+        # What only ever opens options (see ``openers``), and only where no situation can recur.
+        self.dominance = not can_loop(s)
+        self.openers = openers(s) if self.dominance else frozenset()
+        self._bits = {name: 1 << i for i, name in enumerate(sorted(self.openers))}
+        self._splits: dict[str, Callable[[State], Split]] = {}
 
     def _dests(self, dest: str, returns: set) -> list[str]:
         return sorted(returns) if dest == RETURN else [dest]
@@ -131,6 +137,42 @@ class Liveness:
             plan = self._places[s[0]] = self._plan(s[0], with_mood=False)
         return plan(s)
 
+    def split(self, s: State) -> Split:
+        """``place`` in parts: what can only add options (openers held, as bits; fewer
+        time-outs taken; not paused) apart from the rest. A state holding more openers,
+        having taken fewer time-outs and not paused, with the rest the same, has every
+        playthrough the other has (``dominance``: the search takes one's value as a bound
+        for the other's)."""
+        plan = self._splits.get(s[0])
+        if plan is None:
+            plan = self._splits[s[0]] = self._split_plan(s[0])
+        return plan(s)
+
+    def _split_plan(self, position: str) -> Callable[[State], Split]:
+        live = self.live.get(position)
+        if live is None:  # an ending: nothing comes after it
+            return lambda s: ((s[0],), 0, 0, False)
+        names = {kind: frozenset(x.split(":", 1)[1] for x in live if isinstance(x, str) and x.startswith(kind + ":"))
+                 for kind in ("flag", "prep", "chose", "visited", "away")}
+        opening = {kind: frozenset(n for n in names[kind] if f"{kind}:{n}" in self.openers)
+                   for kind in ("flag", "prep", "chose", "visited")}
+        flags, prep, chose, visited = (names[k] - opening[k] for k in ("flag", "prep", "chose", "visited"))
+        bits = tuple((at, {n: self._bits[f"{kind}:{n}"] for n in opening[kind]})
+                     for at, kind in ((2, "flag"), (3, "prep"), (4, "chose"), (5, "visited")) if opening[kind])
+        away_live = bool(names["away"]) or any(isinstance(i, int) for i in live)
+        decision = position in self.rules.timeouts
+
+        def split(s: State) -> Split:
+            held = 0
+            for at, table in bits:
+                for name in s[at]:
+                    bit = table.get(name)
+                    if bit:
+                        held |= bit
+            return ((s[0], s[2] & flags, s[3] & prep, s[4] & chose, s[5] & visited, s[6],
+                     s[7] if away_live else None, s[8]), held, s[9], s[10] if decision else False)
+        return split
+
     def _plan(self, position: str, with_mood: bool) -> Callable[[State], Key]:
         live = self.live.get(position)
         if live is None:  # an ending: nothing comes after it
@@ -148,3 +190,65 @@ class Liveness:
             return (s[0], tuple(mood[i] for i in slots), s[2] & flags, s[3] & prep, s[4] & chose, s[5] & visited,
                     s[6], s[7] if away_live else None, s[8], s[9], s[10] if decision else False)
         return key
+
+
+def openers(s: Scenario) -> frozenset[str]:
+    """Flags, preparation answers, earlier choices and shown lines (as ``kind:name``) that
+    only ever open options: read by choices' conditions alone, never negated or compared,
+    never by a trigger, ``auto`` or group reaction. Holding one can only add playthroughs."""
+    positive: set[str] = set()
+    other: set[str] = set()
+
+    def walk(e: Expr, opens: bool) -> None:
+        if isinstance(e, Ref):
+            if e.kind in ("flag", "prep", "visited"):
+                (positive if opens else other).add(f"{e.kind}:{e.parts[0]}")
+            elif e.kind == "chose":
+                (positive if opens else other).add("chose:" + ".".join(e.parts[:2]))
+        elif isinstance(e, BoolOp):
+            for o in e.operands:
+                walk(o, opens)
+        elif isinstance(e, Not):
+            walk(e.operand, False)
+        elif isinstance(e, Compare):
+            walk(e.left, False)
+            walk(e.right, False)
+
+    for node in s.nodes.values():
+        for c in node.choices:
+            if c.when is not None:
+                walk(c.when.expr, True)
+        for a in node.auto:
+            walk(a.when.expr, False)
+    for t in s.triggers:
+        walk(t.when.expr, False)
+    for r in s.group:
+        walk(r.when.expr, False)
+    return frozenset(positive - other)
+
+
+def can_loop(s: Scenario) -> bool:
+    """Whether a playthrough can come back to a situation it was in: only along lines,
+    choices and ``auto`` transitions (a trigger fires once, so no loop runs through one, and
+    an interruption's return needs one)."""
+    succ = {nid: [d for d in [node.next, *(c.next for c in node.choices), *(a.goto for a in node.auto)]
+                  if d in s.nodes] for nid, node in s.nodes.items()}
+    colour: dict[str, int] = {}  # 1 on the path, 2 done
+    for root in s.nodes:
+        if root in colour:
+            continue
+        colour[root] = 1
+        stack = [(root, iter(succ[root]))]
+        while stack:
+            nid, it = stack[-1]
+            for nxt in it:
+                if colour.get(nxt) == 1:
+                    return True
+                if nxt not in colour:
+                    colour[nxt] = 1
+                    stack.append((nxt, iter(succ[nxt])))
+                    break
+            else:
+                colour[nid] = 2
+                stack.pop()
+    return False

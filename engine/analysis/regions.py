@@ -17,13 +17,15 @@ that end up inside an interval after the move form an interval before it (``Prei
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from ..play.rules import Ops
 from ..play.state import State
 from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
 
 Bounds = list[int]  # one value per mood slot
+Narrow = Callable[[State, Bounds, Bounds], Any]  # narrows, returns the expression's value
+_SET_FIELD = {"flag": 2, "prep": 3, "chose": 4, "visited": 5, "away": 7}  # State fields
 
 
 class Regions:
@@ -35,7 +37,7 @@ class Regions:
         self.slots = slots
         self.minimum = tuple(minimum)
         self.maximum = tuple(maximum)
-        self._boxes: dict[tuple, tuple[tuple[int, int, int], ...]] = {}  # narrowing per condition and state
+        self._compiled: dict[str, Narrow] = {}  # per condition text
 
     def full(self) -> tuple[Bounds, Bounds]:
         return list(self.minimum), list(self.maximum)
@@ -43,24 +45,111 @@ class Regions:
     def narrow(self, cond: Optional[Condition], s: State, lo: Bounds, hi: Bounds) -> None:
         """Shrink [lo, hi] so that ``cond`` answers on every mood in it as it does on ``s``
         (``None``: a group reaction moved the mood; the caller pins its region, see ``search``)."""
-        if cond is None:
-            return
-        # What a condition needs depends only on what it can read: the mood, flags, answers,
-        # choices, visits and who is present. Searches meet the same ones again and again.
-        key = (cond.source, s[1], s[2], s[3], s[4], s[5], s[7])
-        box = self._boxes.get(key)
-        if box is None:
-            blo, bhi = self.full()
-            self._expr(cond.expr, s, blo, bhi)
-            box = self._boxes[key] = tuple((i, a, b) for i, (a, b, m, n) in
-                                           enumerate(zip(blo, bhi, self.minimum, self.maximum)) if a != m or b != n)
-            if len(self._boxes) > 200_000:
-                self._boxes.clear()
-        for i, a, b in box:
-            if a > lo[i]:
-                lo[i] = a
-            if b < hi[i]:
-                hi[i] = b
+        if cond is not None:
+            self.narrower(cond)(s, lo, hi)
+
+    def narrower(self, cond: Condition) -> Narrow:
+        """``narrow`` for one condition, compiled once: the search calls it for every condition
+        the rules evaluate, hundreds of thousands of times a question."""
+        fn = self._compiled.get(cond.source)
+        if fn is None:
+            fn = self._compiled[cond.source] = self._compile(cond.expr)[1]
+        return fn
+
+    # -- compiled: per expression a test (its value on a state) and a narrowing (the same value,
+    # narrowing [lo, hi] as ``_expr`` does); shapes trainers write are specialised, the rest interpreted.
+    def _compile(self, e: Expr) -> tuple[Callable[[State], Any], Narrow]:
+        if isinstance(e, Const):
+            value = e.value
+            return (lambda s: value), (lambda s, lo, hi: value)
+        if isinstance(e, Ref) and e.kind == "mood":
+            i = self.slot_index[(e.parts[0], e.parts[1])]
+
+            def pin(s: State, lo: Bounds, hi: Bounds) -> int:
+                v = lo[i] = hi[i] = s[1][i]  # a bare number: only this very value gives it
+                return v
+            return (lambda s: s[1][i]), pin
+        if isinstance(e, Ref) and e.kind not in ("max", "min"):
+            at, name = _SET_FIELD[e.kind], e.parts[0] if e.kind != "chose" else ".".join(e.parts[:2])
+            return (lambda s: name in s[at]), (lambda s, lo, hi: name in s[at])
+        if isinstance(e, Not):
+            test, inner = self._compile(e.operand)
+            return (lambda s: not test(s)), (lambda s, lo, hi: not inner(s, lo, hi))
+        if isinstance(e, BoolOp):
+            return self._compile_bool(e)
+        if isinstance(e, Compare):
+            op, left, right = e.op, e.left, e.right
+            if isinstance(left, Const) and not isinstance(right, Const):
+                op, left, right = _MIRROR[op], right, left
+            if isinstance(right, Const) and isinstance(left, Ref) and left.kind == "mood" \
+                    and type(right.value) is int:
+                return self._compile_threshold(self.slot_index[(left.parts[0], left.parts[1])], op, right.value)
+        return (lambda s: self._expr(e, s, self.full()[0], self.full()[1])), \
+            (lambda s, lo, hi: self._expr(e, s, lo, hi))
+
+    def _compile_bool(self, e: BoolOp) -> tuple[Callable[[State], Any], Narrow]:
+        # As ``_bool``: an 'and' that holds narrows by every part; one that fails only by its
+        # first failing part ('or' the other way round).
+        parts = [self._compile(o) for o in e.operands]
+        tests = tuple(t for t, _ in parts)
+        narrows = tuple(n for _, n in parts)
+        decisive = e.op == "or"
+        if decisive:
+            def test(s: State) -> bool:
+                return any(t(s) for t in tests)
+        else:
+            def test(s: State) -> bool:
+                return all(t(s) for t in tests)
+
+        def narrow(s: State, lo: Bounds, hi: Bounds) -> bool:
+            for t, n in zip(tests, narrows):
+                if bool(t(s)) == decisive:
+                    n(s, lo, hi)
+                    return decisive
+            for n in narrows:
+                n(s, lo, hi)
+            return not decisive
+        return test, narrow
+
+    def _compile_threshold(self, i: int, op: str, c: int) -> tuple[Callable[[State], Any], Narrow]:
+        """``slot OP c``: narrow slot ``i`` to the values on the same side of ``c`` (as ``_threshold``)."""
+        if op in (">=", ">", "<=", "<"):
+            up = op in (">=", ">")
+            edge = (c if op == ">=" else c + 1) if up else (c if op == "<=" else c - 1)
+            if up:  # holds from ``edge`` up
+                def narrow(s: State, lo: Bounds, hi: Bounds) -> bool:
+                    if s[1][i] >= edge:
+                        if lo[i] < edge:
+                            lo[i] = edge
+                        return True
+                    if hi[i] >= edge:
+                        hi[i] = edge - 1
+                    return False
+                return (lambda s: s[1][i] >= edge), narrow
+
+            def narrow_down(s: State, lo: Bounds, hi: Bounds) -> bool:  # holds up to ``edge``
+                if s[1][i] <= edge:
+                    if hi[i] > edge:
+                        hi[i] = edge
+                    return True
+                if lo[i] <= edge:
+                    lo[i] = edge + 1
+                return False
+            return (lambda s: s[1][i] <= edge), narrow_down
+        equal_holds = op == "=="
+
+        def narrow_eq(s: State, lo: Bounds, hi: Bounds) -> bool:
+            v = s[1][i]
+            if v == c:
+                lo[i] = hi[i] = c
+                return equal_holds
+            if v < c:
+                if hi[i] >= c:
+                    hi[i] = c - 1
+            elif lo[i] <= c:
+                lo[i] = c + 1
+            return not equal_holds
+        return ((lambda s: s[1][i] == c) if equal_holds else (lambda s: s[1][i] != c)), narrow_eq
 
     # -- per expression: returns its value on ``s`` and narrows the region to keep it ----------
     def _expr(self, e: Expr, s: State, lo: Bounds, hi: Bounds):

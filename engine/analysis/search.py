@@ -28,6 +28,7 @@ import math
 import sys
 import threading
 from dataclasses import dataclass
+from operator import le
 from typing import Callable, Optional
 
 from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
@@ -81,6 +82,8 @@ class Solver:
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
         self.preimages = Preimages(minimum, maximum)
+        self._minimum, self._maximum = tuple(minimum), tuple(maximum)
+        self._child_note = _ChildNote(self.regions)
         self.budget = budget
         self.valued = 0  # states valued so far, over all questions
         self._limit = 0  # ``valued`` at which the running question gives up
@@ -207,25 +210,36 @@ class Solver:
         [lo, hi] is the region of moods around ``s.mood`` on which the answer holds. None:
         every way on leads back into a situation on the current path.
         """
-        rules, regions = self.rules, self.regions
-        lo, hi = regions.full()
-        note = lambda cond, st: regions.narrow(cond, st, lo, hi)  # noqa: E731
+        rules, minimum, maximum, narrower = self.rules, self._minimum, self._maximum, self.regions.narrower
+        lo, hi = list(minimum), list(maximum)
+
+        def note(cond: Condition, st: State) -> None:
+            narrower(cond)(st, lo, hi)
         moves = rules.moves(s, note)
         while len(moves) == 1 and moves[0].kind == CONTINUE:  # a line that only goes on: nothing to decide
             s = rules.step(s, moves[0], note)
             moves = rules.moves(s, note)
-        place = self.liveness.place(s)
+        place, held, used, paused = self.liveness.split(s)
         mood = s[1]
         entries = memo.get(place)
         if entries:
-            for elo, ehi, value, exact in reversed(entries):  # the latest regions are the likeliest
-                if (exact or value <= floor) and all(a <= v <= b for a, v, b in zip(elo, mood, ehi)):
-                    _meet(lo, hi, elo, ehi)
+            dominance = self.liveness.dominance
+            for eheld, eused, epaused, elo, ehi, value, exact in reversed(entries):  # the latest are likeliest
+                if eheld == held and eused == used and epaused == paused:
+                    if not exact and value > floor:
+                        continue
+                elif dominance and value <= floor and eheld & held == held and eused <= used and epaused <= paused:
+                    exact = False  # a state with every playthrough this one has scores no less: a bound
+                else:
+                    continue
+                if all(map(le, elo, mood)) and all(map(le, mood, ehi)):
+                    lo[:] = map(max, lo, elo)
+                    hi[:] = map(min, hi, ehi)
                     return value, exact, lo, hi
         if not moves:  # an ending (or a dead end, which validate reports)
-            memo.setdefault(place, []).append((tuple(lo), tuple(hi), 0, True))
+            memo.setdefault(place, []).append((held, used, paused, tuple(lo), tuple(hi), 0, True))
             return 0, True, lo, hi
-        here = (place, mood)
+        here = (place, held, used, paused, mood)
         if here in on_path:  # back into this very situation: a loop gains nothing
             return None, True, [*mood], [*mood]
         self.valued += 1
@@ -234,47 +248,63 @@ class Solver:
         if self._cancel is not None and not self.valued % CANCEL_EVERY and self._cancel():
             raise SearchCancelled()
         on_path.add(here)
-        away, before, bounds = s[7], self.preimages.before, self.relaxed.bounds
-        stirred: list = []  # set when a group reaction moved the mood during a move: see _ChildNote
+        away, before, bounds, step = s[7], self.preimages.before, self.relaxed.bounds, rules.step
+        holding = self.relaxed.holding
+        child = self._child_note
+        child.stirred = False  # set when a group reaction moved the mood during a move: see _ChildNote
         children = []
         for m in moves:
-            clo, chi = regions.full()
-            nxt = rules.step(s, m, _ChildNote(regions, clo, chi, stirred))
+            child.lo, child.hi = clo, chi = list(minimum), list(maximum)
+            nxt = step(s, m, child)
             best, low = bounds(nxt)
             children.append((sign * m.vector[k] + (best[k] if sign > 0 else -low[k]), m, nxt, clo, chi))
-        children.sort(key=lambda c: c[0], reverse=True)
+        stirred = child.stirred
+        children.sort(key=_first, reverse=True)
         found: Optional[int] = None
         ceiling = -math.inf  # what no move can beat, as far as this search knows
         looped = False
         for bound, m, nxt, clo, chi in children:
             bar = floor if found is None or found < floor else found
             if bound <= bar:  # neither this move nor any after it (sorted) can beat the bar
-                ceiling = max(ceiling, bound)
+                if bound > ceiling:
+                    ceiling = bound
+                for slots, up, most in holding(nxt, k, sign < 0):  # moods that keep the bound this low
+                    for i in slots:
+                        if up > 0:
+                            if chi[i] > most:
+                                chi[i] = most
+                        elif clo[i] < -most:
+                            clo[i] = -most
             else:
                 weight = sign * m.vector[k]
                 v, exact, vlo, vhi = self._search(nxt, k, sign, bar - weight, memo, on_path)
                 if v is None:
                     looped = True
                 else:
-                    _meet(clo, chi, vlo, vhi)
+                    clo[:] = map(max, clo, vlo)
+                    chi[:] = map(min, chi, vhi)
                     total = weight + v
-                    ceiling = max(ceiling, total)
+                    if total > ceiling:
+                        ceiling = total
                     if exact and (found is None or total > found):
                         found = total
             # Where each move lands (and so its bound) must not change inside the region either.
-            blo, bhi = before(m.ops, away, clo, chi)
-            _meet(lo, hi, blo, bhi)
+            if m.ops:
+                clo, chi = before(m.ops, away, clo, chi)
+            lo[:] = map(max, lo, clo)
+            hi[:] = map(min, hi, chi)
         on_path.discard(here)
         if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
             lo[:], hi[:] = list(mood), list(mood)
+        entry = (held, used, paused, tuple(lo), tuple(hi))
         if found is not None and found > floor:
-            memo.setdefault(place, []).append((tuple(lo), tuple(hi), found, True))
+            memo.setdefault(place, []).append((*entry, found, True))
             return found, True, lo, hi
         if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
-            memo.setdefault(place, []).append((tuple(lo), tuple(hi), 0, True))
+            memo.setdefault(place, []).append((*entry, 0, True))
             return 0, True, lo, hi
         bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
-        memo.setdefault(place, []).append((tuple(lo), tuple(hi), bound_value, False))
+        memo.setdefault(place, []).append((*entry, bound_value, False))
         return bound_value, False, lo, hi  # type: ignore[return-value]
 
     # -- can it happen at all? ---------------------------------------------------------------
@@ -324,11 +354,13 @@ class Solver:
         if self.valued > self._limit:
             raise BudgetExceeded()
         on_path.add(here)
-        looped = False
-        stirred: list = []
+        looped = stirred = False
+        child = self._child_note
         for m in moves:
-            clo, chi = regions.full()
-            nxt = rules.step(s, m, _ChildNote(regions, clo, chi, stirred))
+            child.lo, child.hi = clo, chi = regions.full()
+            child.stirred = False
+            nxt = rules.step(s, m, child)
+            stirred = stirred or child.stirred
             if towards is None or nxt[0] in towards:
                 found, vlo, vhi, path = self._reach(nxt, goal, cond, stuck, towards, memo, on_path)
                 if found:
@@ -369,21 +401,26 @@ class Solver:
 
 
 class _ChildNote:
-    """Hears the conditions evaluated while a move settles and narrows the move's region; a
-    ``None`` (a group reaction moved the mood between the move and its triggers) is remembered
-    in ``stirred``: regions can't be carried back through that, so the state is valued at its
-    own mood only."""
+    """Hears the conditions evaluated while a move settles and narrows the move's region
+    (``lo``/``hi``, set before each move); a ``None`` (a group reaction moved the mood between
+    the move and its triggers) sets ``stirred``: regions can't be carried back through that, so
+    the state is valued at its own mood only. One per solver: a move settles before the next
+    search starts."""
 
     __slots__ = ("regions", "lo", "hi", "stirred")
 
-    def __init__(self, regions: Regions, lo: list, hi: list, stirred: list):
-        self.regions, self.lo, self.hi, self.stirred = regions, lo, hi, stirred
+    def __init__(self, regions: Regions):
+        self.regions, self.lo, self.hi, self.stirred = regions, [], [], False
 
     def __call__(self, cond: Optional[Condition], s: State) -> None:
         if cond is None:
-            self.stirred.append(True)
+            self.stirred = True
         else:
-            self.regions.narrow(cond, s, self.lo, self.hi)
+            self.regions.narrower(cond)(s, self.lo, self.hi)
+
+
+def _first(child: tuple) -> float:
+    return child[0]
 
 
 def _meet(lo: list, hi: list, other_lo, other_hi) -> None:
