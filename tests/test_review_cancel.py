@@ -15,7 +15,7 @@ from tests.fixtures.realistic import realistic_text
 
 
 def big(title_suffix: str = ""):
-    text = realistic_text(4, residents=5, nodes=60)
+    text = realistic_text(4, residents=5, nodes=120)  # big enough that a warm-up looks at cancel many times
     if title_suffix:  # an author's edit: the same scenario id, another digest
         text = text.replace("title:\n", f"title:\n  # {title_suffix}\n", 1)
     return load_scenario_text(text, "groot.yaml")
