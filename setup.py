@@ -13,6 +13,7 @@ DATA_PACKAGES = {
     "simulator.assets": "assets",
     "simulator.assets.portraits": "assets/portraits",  # a data folder: setuptools wants it named too
     "simulator.assets.stages": "assets/stages",
+    "simulator.assets.reading_font": "assets/reading_font",
     "simulator.schema": "schema",
 }
 

@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import load_bench, monkey_memory, results, standalone_bench, trainer_bench, window_bench
+from bench import load_bench, monkey_memory, results, stage_bench, standalone_bench, trainer_bench, window_bench
 from bench.common import engine_at, machine, run_line
 
-PARTS = ("load", "trainer", "window", "monkey", "standalone")
+PARTS = ("load", "trainer", "window", "stage", "monkey", "standalone")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         elif part == "window":
             lines = window_bench.run(rounds=2 if args.quick else 9, idle_seconds=1.0 if args.quick else 10.0)
             lines = [lines[0].replace("### ", "## ", 1), *lines[1:]] if lines else ["## Window"]
+        elif part == "stage":  # the meeting's stage: faces animating, idle (bench/stage_bench.py)
+            lines = stage_bench.run(idle_seconds=1.0 if args.quick else 10.0, decisions=2 if args.quick else 8)
         elif part == "standalone":  # builds a venv and the standalone folder first: needs the package index
             lines = standalone_bench.run(runs=3 if args.quick else 9)
         else:

@@ -4,4 +4,6 @@ import sys
 
 from .cli import main
 
-sys.exit(main())
+# Guarded: the speech process (simulator/a11y/speech.py) is started by importing this module again.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,12 +15,12 @@ import sys
 
 from engine.debrief.branching import BranchError, branch
 from engine.scenario.errors import SaveError
-from engine.scenario.model import NARRATOR
 from engine.scenario.text import LANGUAGES
 
 from .debriefing import DebriefError, saved_session, scenario_for
 from .i18n import tr
 from .journal import Journal, JournalError
+from .textplayer import entry_lines
 from .textsession import JournaledPlayer, Saver, add_perspective_options, closing_hints
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -71,11 +71,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
         saver = Saver(journal if start is not None else None, None, lang, start)
         if start is not None:
             saver(session)  # journal the new attempt now (or, if the journal won't take it yet, at the next step)
-        player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, None, show_mood=not args.no_mood,
-                                 saver=saver, parent=(parent, index, record.id), coach=args.coach,
-                                 rating=not args.no_rating, own_words=args.own_words)
+        from .a11y.terminal import finish_speaking, plain_output, speaking_player
+        from .textsession import err
+        player_class, speaker = speaking_player(JournaledPlayer, args, lang, err)
+        player = player_class(scenario, lang, plain_output(sys.stdout, lang, args.plain), sys.stdin, None,
+                              show_mood=not args.no_mood, saver=saver, parent=(parent, index, record.id),
+                              coach=args.coach, rating=not args.no_rating, own_words=args.own_words)
+        player.speaker = speaker
         _introduce(player, parent, session, index, record.id)
         result = player.play(session)
+        player.out.flush()
+        finish_speaking(speaker, err)
         saver.finish(session)
         closing_hints(saver, result.completed, lang)
         return EXIT_OK
@@ -96,10 +102,9 @@ def _introduce(player: JournaledPlayer, parent, session, index: int, parent_id: 
     if entries:
         player.heading(tr("br_recap", L))
     for entry in entries:
-        if entry.kind == "line":
-            line = session.line_of(entry)
-            who = "" if line.speaker == NARRATOR else f"{names.get(line.speaker, line.speaker)}: "
-            player.say(f"{who}{line.text.get(L)}" if who else f"({line.text.get(L)})")
+        if entry.kind in ("line", "reaction"):
+            for text, indent in entry_lines(session, entry, L, names):
+                player.say(text, indent)
         elif entry.kind == "choice" and entry.choice_id:
             choice = session.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
             player.say(f"{tr('you', L)}: {choice.text.get(L)}", "  ")

@@ -46,11 +46,13 @@ def _configure(args: argparse.Namespace) -> int:
         print("sync --configure: give --endpoint, --key, --secret-stdin, --group or --batch", file=sys.stderr)
         return EXIT_USAGE
     try:
-        config = save_config(changes)
+        save_config(changes)
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
-    print(f"{config_path()}: {', '.join(sorted(changes))} stored (endpoint {config.endpoint_shown or '-'})")
+    from .xapi.config import load_quietly
+    in_use, _ = load_quietly()  # the environment's TUSSENWERKER_LRS_* still go over the file
+    print(f"{config_path()}: {', '.join(sorted(changes))} stored (endpoint in use: {in_use.endpoint_shown or '-'})")
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from .i18n import tr
 from .mood_timeline import Timeline, timeline_svg, word
 from .svgchart import progress_chart
 from .svgscale import scale_chart
+from .textdebrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
 MOMENT_CHARS = 140  # of a resident's line in the side-by-side table (the decision cards quote it whole)
@@ -31,7 +32,7 @@ h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 3pt; border-bottom: 1.
      break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 10.5pt; margin: 0 0 4pt; display: flex; gap: 6pt; align-items: baseline; flex-wrap: wrap; }
 p { margin: 0 0 4pt; }
-.meta { color: #6b7785; margin-bottom: 10pt; }
+.meta { color: #5a6571; margin-bottom: 10pt; }
 .ending { border-left: 4pt solid #3d6fa8; background: #f2f6fb; padding: 6pt 10pt; margin: 8pt 0; }
 .ending strong { font-size: 11.5pt; }
 .summary { display: flex; flex-wrap: wrap; gap: 6pt; margin: 8pt 0; align-items: center; }
@@ -42,11 +43,15 @@ p { margin: 0 0 4pt; }
 .v-inaccuracy { background: #fbefd5; color: #7a5200; } .v-mistake { background: #f8ddd3; color: #8a3415; }
 .v-missed { background: #fff; color: #6a3d9a; border-color: #b79ad6; }
 .v-timeout { background: #e8ebf5; color: #3a4577; }
-.words { font-style: italic; } .where { color: #6b7785; font-size: 9pt; }
+.words { font-style: italic; } .where { color: #5a6571; font-size: 9pt; }
 .provoked { background: #f6f1fb; border-radius: 3pt; padding: 5pt 8pt; margin-top: 5pt; }
-.note { color: #6b7785; font-style: italic; }
+.room { background: #f3f5f2; border-left: 3pt solid #9fb3a6; padding: 4pt 8pt; margin-top: 5pt; }
+.room .mood { color: #4a5560; font-size: 9.5pt; }
+.lens { color: #3c4a6e; margin-top: 5pt; }
+ul.lens-list li { margin-bottom: 3pt; } ul.lens-list .about { color: #4a5560; }
+.note { color: #5a6571; font-style: italic; }
 .chart { margin: 4pt 0 2pt; break-inside: avoid; page-break-inside: avoid; }
-.legend { color: #6b7785; font-size: 8.5pt; }
+.legend { color: #5a6571; font-size: 8.5pt; }
 .strength { margin: 6pt 0 0; padding-left: 16pt; }
 ul.prep { list-style: none; padding: 0; margin: 0; }
 ul.prep li { margin: 0 0 4pt; padding-left: 16pt; text-indent: -16pt; break-inside: avoid; }
@@ -54,7 +59,7 @@ ul.prep li { margin: 0 0 4pt; padding-left: 16pt; text-indent: -16pt; break-insi
 .right { color: #4a5560; display: block; text-indent: 0; }
 .decision { border: 1pt solid #d5dbe3; border-radius: 4pt; padding: 7pt 10pt; margin: 0 0 7pt;
             break-inside: avoid; page-break-inside: avoid; }
-.decision .step { color: #6b7785; font-weight: 600; }
+.decision .step { color: #5a6571; font-weight: 600; }
 .line { margin: 2pt 0 5pt; padding-left: 8pt; border-left: 2pt solid #d5dbe3; }
 .who { font-weight: 600; }
 dl { margin: 0; display: grid; grid-template-columns: 34mm 1fr; gap: 2pt 8pt; }
@@ -66,7 +71,7 @@ dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; }
 th, td { text-align: left; padding: 3pt 6pt; border-bottom: 1pt solid #e4e8ee; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.up { color: #1d5c40; } .down { color: #8a3415; } .same { color: #6b7785; }
+.up { color: #1d5c40; } .down { color: #8a3415; } .same { color: #5a6571; }
 ol.reflect li { margin-bottom: 4pt; break-inside: avoid; }
 .answer { border-bottom: 1pt dotted #aab4bf; height: 14pt; }
 .answer + .answer { margin-bottom: 6pt; }
@@ -78,8 +83,8 @@ ol.reflect li { margin-bottom: 4pt; break-inside: avoid; }
 .gap { color: #8a3415; font-size: 9pt; }
 table.paths { table-layout: fixed; }
 table.paths .n { width: 7mm; } table.paths .moment { width: 30%; color: #4a5560; font-size: 9pt; }
-.same { color: #6b7785; font-style: italic; }
-footer { margin-top: 16pt; color: #8a95a1; font-size: 8pt; }
+.same { color: #5a6571; font-style: italic; }
+footer { margin-top: 16pt; color: #5a6571; font-size: 8pt; }
 @media print { body { padding: 0; max-width: none; } .decision, .better { box-shadow: none; } }
 """
 
@@ -147,6 +152,7 @@ def render_html(data: Mapping[str, Any]) -> str:
         h.append(f'<p class="note">{_e(data["signoff"]["note"])}</p>')
     h.extend(_paths(data, lang))
     h.extend(_dimensions(data, lang))
+    h.extend(_lens(data, lang))
     h.extend(_mood_timeline(data, lang))
     h.extend(_progress(data, lang))
 
@@ -197,6 +203,8 @@ def render_html(data: Mapping[str, Any]) -> str:
             h.append(f'<dl class="better"><dt>{T("own_words_best")}</dt><dd>{T("best_choice_then")}</dd></dl>')
         if d["provoked"]:
             h.append(f'<p class="provoked"><strong>{T("provoked")}:</strong> {T("missed_provocation")}</p>')
+        h.extend(_decision_lens(d, lang))
+        h.extend(_room(data, d, lang))
         h.append("</section>")
 
     if data["tips"]:
@@ -269,6 +277,37 @@ def _dimensions(data: Mapping[str, Any], lang: str) -> list[str]:
         strengths.append(f"<li><strong>{T('weakest')}:</strong> {T('nothing_to_work_on')}</li>")
     h.append(f'<ul class="strength">{"".join(strengths)}</ul>')
     return h
+
+
+def _lens(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Beside the nine dimensions, never in a score: per lens tag where it was made and left."""
+    if not data.get("lens"):
+        return []
+    items = "".join(f'<li><strong>{_e(lens["name"])}</strong> <span class="about">({_e(lens["about"])})</span>: '
+                    f'{_e(lens_steps(lens, lang))}</li>' for lens in data["lens"])
+    return [f"<h2>{_e(tr('lens_title', lang))}</h2>", f'<p class="legend">{_e(tr("lens_legend", lang))}</p>',
+            f'<ul class="lens-list">{items}</ul>']
+
+
+def _decision_lens(d: Mapping[str, Any], lang: str) -> list[str]:
+    lens = d.get("lens")
+    if not lens:
+        return []
+    left = [(tags, text) for _, tags, text in left_by_option(lens["missed"])]
+    return [f'<p class="lens"><strong>{_e(tr("lens_short", lang))}: {_e(label)}:</strong> {_e(text)}</p>'
+            for label, text in lens_pairs(lens["made"], left, lang)]
+
+
+def _room(data: Mapping[str, Any], d: Mapping[str, Any], lang: str) -> list[str]:
+    """How the room reacted right after this move."""
+    room = d.get("room")
+    if not room:
+        return []
+    texts = [r["text"] for r in room["reactions"] if r["text"]] or [tr("room_reacted_silent", lang)]
+    mood = room_mood_line(data_mood_changes(data, d["mood_after"], room["mood_after"], lang), lang) \
+        if room["mood_after"] is not None else None
+    extra = f'<br><span class="mood">{_e(mood)}</span>' if mood else ""
+    return [f'<p class="room"><strong>{_e(tr("room_reacted", lang))}:</strong> {_e(" ".join(texts))}{extra}</p>']
 
 
 def _progress(data: Mapping[str, Any], lang: str) -> list[str]:

@@ -13,7 +13,9 @@ replay's two paths side by side (``paths``), where a session branched from
 know): time-outs as decisions of kind ``timeout``, where the trainee saw each option
 (``decisions[].offered``, ``shown_as``), what they typed first in own-words mode
 (``own_words``), a missed time-out at a provocation (``missed_reason`` ``provocation``) and
-each dimension's one figure on the self-rating's 1-5 scale (``scale``).
+each dimension's one figure on the self-rating's 1-5 scale (``scale``), and the group
+features: the lens beside the dimensions (``lens``, ``decisions[].lens``; null when the
+scenario tags no move) and the room's reaction after a move (``decisions[].room``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from engine.scenario.text import Text
 from .debrief_words import overall_scale, provoked
 from .journal import SessionRecord
 from .signoff_status import status_data, status_of
+from .textdebrief_lens import lens_about, lens_name, reaction_text
 
 JSON_FORMAT = "tussenwerker-debrief"
 JSON_VERSION = 2
@@ -99,6 +102,7 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
         "self_rating": _rating(review, rating, lang),
         "paths": None if comparison is None else _paths(comparison, lang, names, record),
         "signoff": status_data(status_of(s), lang),  # who checked the scores, or that nobody did
+        "lens": _lens(review, lang),  # beside the dimensions, never in a score; null when nothing is tagged
     }
     if review.prep is not None:
         data["preparation"] = {
@@ -126,6 +130,8 @@ def debrief_data(review: Review, lang: str, record: Optional[SessionRecord] = No
             "options": d.options, "best_here": dict(d.best_here), "best_after": dict(d.best_after),
             "mood_before": _mood(d.decision.mood_before), "mood_after": _mood(d.decision.mood_after),
             **_order_and_words(d),
+            "lens": _decision_lens(review, d, lang),
+            "room": _room(review, d, lang),
         })
     for dim in DIMENSIONS:
         dr = review.dimension(dim.key)
@@ -153,6 +159,31 @@ def _order_and_words(d: DecisionReview) -> dict[str, Any]:
     first in own-words mode."""
     return {"offered": list(d.decision.offered), "shown_as": d.decision.shown_as,
             "own_words": d.decision.own_words, "provoked": provoked(d)}
+
+
+def _lens(review: Review, lang: str) -> Optional[list[dict[str, Any]]]:
+    """Per lens tag the scenario uses, where the move was made and where left (steps); None when
+    the scenario tags no move. Beside the dimensions, never in a score."""
+    if not review.lens:
+        return None
+    return [{"tag": lr.tag, "name": lens_name(lr.tag, lang), "about": lens_about(lr.tag, lang),
+             "made": [i + 1 for i in lr.made], "missed": [i + 1 for i in lr.missed]} for lr in review.lens]
+
+
+def _decision_lens(review: Review, d: DecisionReview, lang: str) -> Optional[dict[str, Any]]:
+    """The lens tags of the move made and the tagged options left; None when the scenario tags no move."""
+    if not review.lens:
+        return None
+    return {"made": list(d.lens),
+            "missed": [{"tag": o.tag, "choice": o.choice_id, "text": o.text.get(lang)} for o in d.lens_missed]}
+
+
+def _room(review: Review, d: DecisionReview, lang: str) -> Optional[dict[str, Any]]:
+    """The group reactions that fired right after this move, and the mood they left; None when none did."""
+    if not d.reactions:
+        return None
+    return {"reactions": [{"index": k, "text": reaction_text(review.scenario, k, lang)} for k in d.reactions],
+            "mood_after": None if d.room_mood is None else _mood(d.room_mood)}
 
 
 def _rating(review: Review, rating: Optional[SelfRating], lang: str) -> Optional[dict[str, Any]]:

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 from .debrief_words import scale_number
 from .i18n import tr
 from .safetext import md_text
+from .textdebrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
 
 def _verdict(d: Mapping[str, Any], lang: str) -> str:
@@ -97,9 +98,11 @@ def render_md(data: Mapping[str, Any]) -> str:
                 out.append(f"  - {tr('missed_unlocked', lang)}")
         if d["provoked"]:
             out.append(f"- **{tr('provoked', lang)}:** {tr('missed_provocation', lang)}")
+        out += _decision_lens(d, lang) + _room(data, d, lang)
         out.append("")
 
     out += _dimensions(data, lang)
+    out += _lens(data, lang)
     out += _progress(data, lang)
     tips = [f"- {_quote(t['text'])}" for t in data["tips"]] or [f"*{tr('no_tips', lang)}*"]
     out += [f"## {tr('tips', lang)}", ""] + tips + [""]
@@ -164,6 +167,40 @@ def _dimensions(data: Mapping[str, Any], lang: str) -> list[str]:
         out.append(f"- **{tr('weakest', lang)}:** {tr('nothing_to_work_on', lang)}")
     out.append("")
     return out
+
+
+def _decision_lens(d: Mapping[str, Any], lang: str) -> list[str]:
+    """The lens at one decision: the tags of the move made, the tagged options left (one line each)."""
+    lens = d.get("lens")
+    if not lens:
+        return []
+    left = [(tags, text) for _, tags, text in left_by_option(lens["missed"])]
+    return [f"- **{tr('lens_short', lang)}: {label}:** {_quote(text)}"
+            for label, text in lens_pairs(lens["made"], left, lang)]
+
+
+def _room(data: Mapping[str, Any], d: Mapping[str, Any], lang: str) -> list[str]:
+    """How the room reacted right after this move: the reactions' texts and what they did to the mood."""
+    room = d.get("room")
+    if not room:
+        return []
+    texts = [_quote(r["text"]) for r in room["reactions"] if r["text"]] or [tr("room_reacted_silent", lang)]
+    out = [f"- **{tr('room_reacted', lang)}:** {' '.join(texts)}"]
+    mood = room_mood_line(data_mood_changes(data, d["mood_after"], room["mood_after"], lang), lang) \
+        if room["mood_after"] is not None else None
+    if mood:
+        out.append(f"  - {_quote(mood)}")
+    return out
+
+
+def _lens(data: Mapping[str, Any], lang: str) -> list[str]:
+    """Beside the nine dimensions, never in a score: per lens tag where it was made and left."""
+    if not data.get("lens"):
+        return []
+    out = [f"## {tr('lens_title', lang)}", "", f"*{tr('lens_legend', lang)}*", ""]
+    for lens in data["lens"]:
+        out.append(f"- **{lens['name']}** ({lens['about']}): {lens_steps(lens, lang)}")
+    return out + [""]
 
 
 def _progress(data: Mapping[str, Any], lang: str) -> list[str]:

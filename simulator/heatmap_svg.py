@@ -4,10 +4,12 @@ Graphviz would lay the graph out more cleverly, but it is a program a trainer's 
 rarely has, and the heat map must open anywhere (a browser, a slide, an e-mail). So the
 layout is our own and simple: layers from the start by the longest path (loops back up
 are drawn dashed at the side), endings on the bottom row, each layer ordered by where its
-parents stand. Decision boxes list every option as a bar: its share of the group's choices,
-coloured by the verdict it got most often (``heatmap.VERDICT_COLOURS``), ★ for the best
-option there, ◆ when picking it mostly missed an opportunity; each option's edge is as thick
-as its share. Full texts are in tooltips (``<title>``), so the boxes stay short.
+parents stand and wrapped onto more rows when wider than a laptop's screen. Decision boxes
+list every option: its share of the group's choices as a number and a bar, coloured by the
+verdict it got most often (``heatmap.VERDICT_COLOURS``), ★ for the best option there, ◆ when
+picking it mostly missed an opportunity; each option's edge is as thick as its share. Texts
+are cut to the width DejaVu Sans really takes (``heatmap_text``), so none runs over its box;
+full texts are in tooltips (``<title>``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from typing import Optional
 
 from engine.scenario.model import NARRATOR, Scenario
 
-from .graph_export import KIND_COLOURS, short
+from .graph_export import KIND_COLOURS
 from .heatmap import TIMEOUT_COLOUR, VERDICT_COLOURS, HeatMap
+from .heatmap_text import fit, text_width
 from .i18n import tr
 
 BOX_W = 380
@@ -32,7 +35,8 @@ GAP_X = 48
 GAP_Y = 56
 MARGIN = 24
 LEGEND_H = 64
-CHAR_W = 6.4  # average width of a 12px sans-serif character, for cutting texts to fit
+PCT_W = 35  # the share column in an option's row ("100%" in bold 11 px)
+MAX_ROW_W = 1180  # a layer wider than this wraps onto more rows: the graph fits a laptop's screen and a page
 FONT = "font-family:'DejaVu Sans',Helvetica,Arial,sans-serif"
 
 
@@ -102,7 +106,9 @@ def _boxes(heat: HeatMap) -> dict[str, Box]:
     boxes = {}
     for nid, node in s.nodes.items():
         if node.choices:
-            boxes[nid] = Box(nid, "decision", BOX_W, HEAD_H + ROW_H * (len(node.choices) + 1) + 6)
+            nh = heat.node(nid)
+            rows = len(node.choices) + (1 if nh is not None and nh.other else 0)  # + the line on older options
+            boxes[nid] = Box(nid, "decision", BOX_W, HEAD_H + ROW_H * rows + 6)
         else:
             boxes[nid] = Box(nid, "line", SMALL_W, LINE_H)
     for eid in s.endings:
@@ -110,7 +116,7 @@ def _boxes(heat: HeatMap) -> dict[str, Box]:
     return boxes
 
 
-def layout(heat: HeatMap) -> tuple[dict[str, Box], set[tuple[str, str]], float, float]:
+def layout(heat: HeatMap, lang: str = "nl") -> tuple[dict[str, Box], set[tuple[str, str]], float, float]:
     """Boxes placed on the canvas, the back edges, and the canvas' width and height."""
     s = heat.scenario
     succ = _edges(s)
@@ -125,26 +131,43 @@ def layout(heat: HeatMap) -> tuple[dict[str, Box], set[tuple[str, str]], float, 
         for t in targets:
             if (nid, t) not in back:
                 preds[t].append(nid)
-    width = max(sum(boxes[n].w for n in row) + GAP_X * (len(row) - 1) for row in rows.values())
-    y = MARGIN + LEGEND_H
+    lines: list[list[str]] = []  # the rows as drawn: a layer too wide for MAX_ROW_W takes several
     slot: dict[str, float] = {}
     for index in sorted(rows):
         row = rows[index]
         if index:  # order by the parents' places, so edges cross less
             row.sort(key=lambda n: (sum(slot.get(p, 0.0) for p in preds[n]) / len(preds[n]) if preds[n] else 0.0))
-        used = sum(boxes[n].w for n in row) + GAP_X * (len(row) - 1)
-        x = MARGIN + (width - used) / 2
-        for nid in row:
+        for line in _wrap(row, boxes):
+            lines.append(line)
+            x = 0.0
+            for nid in line:  # provisional places, for ordering the next layer
+                slot[nid] = x + boxes[nid].w / 2
+                x += boxes[nid].w + GAP_X
+    width = max(_used(line, boxes) for line in lines)
+    width = max(width, _legend_width(heat, lang) - 2 * MARGIN)
+    y = MARGIN + LEGEND_H
+    for line in lines:
+        x = MARGIN + (width - _used(line, boxes)) / 2
+        for nid in line:
             b = boxes[nid]
             b.x, b.y = x, y
-            slot[nid] = b.cx
             x += b.w + GAP_X
-        y += max(boxes[n].h for n in row) + GAP_Y
+        y += max(boxes[n].h for n in line) + GAP_Y
     return boxes, back, width + 2 * MARGIN, y - GAP_Y + MARGIN
 
 
-def _fit(text: str, width: float) -> str:
-    return short(text, max(8, int(width / CHAR_W)))
+def _used(line: list[str], boxes: dict[str, Box]) -> float:
+    return sum(boxes[n].w for n in line) + GAP_X * (len(line) - 1)
+
+
+def _wrap(row: list[str], boxes: dict[str, Box]) -> list[list[str]]:
+    """A layer as rows no wider than ``MAX_ROW_W`` (a box wider than that gets a row of its own)."""
+    out: list[list[str]] = [[]]
+    for nid in row:
+        if out[-1] and _used(out[-1] + [nid], boxes) > MAX_ROW_W:
+            out.append([])
+        out[-1].append(nid)
+    return out
 
 
 def _speaker(s: Scenario, speaker: Optional[str]) -> str:
@@ -162,18 +185,36 @@ def _text(x: float, y: float, text: str, size: int = 12, weight: str = "normal",
             f'text-anchor="{anchor}">{escape(text)}</text>')
 
 
-def _legend(lang: str, heat: HeatMap, width: float) -> list[str]:
-    out = [_text(MARGIN, MARGIN + 14, tr("heat_title", lang, title=heat.scenario.title.get(lang), n=heat.sessions),
-                 15, "bold")]
+def _legend_items(lang: str) -> list[tuple[str, str]]:
+    items = [(VERDICT_COLOURS[v], tr(f"verdict_{v}", lang)) for v in ("best", "good", "inaccuracy", "mistake")]
+    return items + [(VERDICT_COLOURS[""], tr("heat_not_chosen", lang)),
+                    (TIMEOUT_COLOUR, tr("heat_timeouts_legend", lang))]
+
+
+def _marks_legend(lang: str) -> str:
+    return "★ " + tr("heat_best_legend", lang) + "   ◆ " + tr("missed_opportunity", lang)
+
+
+def _title(heat: HeatMap, lang: str) -> str:
+    return tr("heat_title", lang, title=heat.scenario.title.get(lang), n=heat.sessions)
+
+
+def _legend_width(heat: HeatMap, lang: str) -> float:
+    """The canvas the title and the legend need (a small scenario's graph may be narrower)."""
+    swatches = sum(19 + text_width(label, 12) + 16 for _, label in _legend_items(lang))
+    marks = text_width(_marks_legend(lang), 12)
+    return 2 * MARGIN + max(text_width(_title(heat, lang), 15, True), swatches + 6 + marks)
+
+
+def _legend(lang: str, heat: HeatMap) -> list[str]:
+    out = [_text(MARGIN, MARGIN + 14, _title(heat, lang), 15, "bold")]
     x = MARGIN
     y = MARGIN + 40
-    items = [(VERDICT_COLOURS[v], tr(f"verdict_{v}", lang)) for v in ("best", "good", "inaccuracy", "mistake")]
-    items += [(VERDICT_COLOURS[""], tr("heat_not_chosen", lang)), (TIMEOUT_COLOUR, tr("heat_timeouts_legend", lang))]
-    for colour, label in items:
-        out.append(f'<rect x="{x}" y="{y - 11}" width="14" height="14" rx="3" fill="{colour}"/>')
+    for colour, label in _legend_items(lang):
+        out.append(f'<rect x="{x:.1f}" y="{y - 11}" width="14" height="14" rx="3" fill="{colour}"/>')
         out.append(_text(x + 19, y, label))
-        x += 28 + len(label) * CHAR_W
-    out.append(_text(x + 6, y, "★ " + tr("heat_best_legend", lang) + "   ◆ " + tr("missed_opportunity", lang)))
+        x += 19 + text_width(label, 12) + 16
+    out.append(_text(x + 6, y, _marks_legend(lang)))
     return out
 
 
@@ -186,8 +227,8 @@ def _decision(heat: HeatMap, b: Box, lang: str) -> list[str]:
     out = [f'<g><title>{escape(b.nid)}: {escape(node.text.get(lang))}</title>',
            f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w}" height="{b.h}" rx="8" fill="#ffffff" '
            f'stroke="{border}" stroke-width="{1.6 if nh else 1}"/>',
-           _text(b.x + 10, b.y + 17, _fit(f"[{b.nid}] {_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 20),
-                 12, "bold"),
+           _text(b.x + 10, b.y + 17, fit(f"[{b.nid}] {_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 20,
+                                          12, True), 12, "bold"),
            _text(b.x + 10, b.y + 33, tr("heat_reached", lang, n=reached), 11, fill="#616161")]
     if nh and nh.timeouts:
         out.append(_text(b.x + b.w - 10, b.y + 33, tr("heat_timeouts", lang, n=nh.timeouts,
@@ -201,7 +242,7 @@ def _decision(heat: HeatMap, b: Box, lang: str) -> list[str]:
         share = oh.share if oh else 0.0
         colour = oh.colour if oh and oh.times else VERDICT_COLOURS[""]
         marks = ("★" if oh and oh.best else "") + ("◆" if oh and oh.missed * 2 > oh.times > 0 else "")
-        label = f"{round(100 * share):>3}%  {marks + ' ' if marks else ''}{c.id} · {c.text.get(lang)}"
+        label = f"{marks + ' ' if marks else ''}{c.id} · {c.text.get(lang)}"
         tip = f"{c.id}: {c.text.get(lang)} — {oh.times if oh else 0}/{reached}"
         if oh and oh.verdict:
             tip += f" ({tr('verdict_' + oh.verdict, lang)})"
@@ -209,11 +250,16 @@ def _decision(heat: HeatMap, b: Box, lang: str) -> list[str]:
                    f'data-share="{share:.3f}"><title>{escape(tip)}</title>')
         out.append(f'<rect x="{b.x + 10:.1f}" y="{y:.1f}" width="{inner}" height="{ROW_H - 4}" rx="3" '
                    f'fill="#f5f5f5"/>')
-        if share > 0:
-            out.append(f'<rect x="{b.x + 10:.1f}" y="{y:.1f}" width="{max(3.0, inner * share):.1f}" '
+        if share > 0:  # the bar starts after the share column: its length is the share of the rest
+            bar = inner - PCT_W - 12
+            out.append(f'<rect x="{b.x + 22 + PCT_W:.1f}" y="{y:.1f}" width="{max(3.0, bar * share):.1f}" '
                        f'height="{ROW_H - 4}" rx="3" fill="{colour}" fill-opacity="0.38"/>')
         out.append(f'<rect x="{b.x + 10:.1f}" y="{y:.1f}" width="4" height="{ROW_H - 4}" fill="{colour}"/>')
-        out.append(_text(b.x + 18, y + 13, _fit(label, inner - 12), 11, "bold" if share >= 0.5 else "normal"))
+        bold = share >= 0.5
+        weight = "bold" if bold else "normal"
+        # the share in a column of its own, right-aligned, so the group's choices read down the box
+        out.append(_text(b.x + 18 + PCT_W, y + 13, f"{round(100 * share)}%", 11, "bold", anchor="end"))
+        out.append(_text(b.x + 24 + PCT_W, y + 13, fit(label, inner - 20 - PCT_W, 11, bold), 11, weight))
         out.append("</g>")
     if nh and nh.other:
         out.append(_text(b.x + 10, b.y + HEAD_H + len(node.choices) * ROW_H + 12,
@@ -231,14 +277,14 @@ def _small(heat: HeatMap, b: Box, lang: str) -> list[str]:
         return [f'<g class="ending" data-ending="{escape(b.nid)}"><title>{escape(e.title.get(lang))}</title>',
                 f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w}" height="{b.h}" rx="8" fill="{fill}" '
                 f'stroke="{stroke}" stroke-width="2"/>',
-                _text(b.x + 10, b.y + 18, _fit(f"{tr('kind_' + e.kind, lang)}: {e.title.get(lang)}", b.w - 20),
-                      12, "bold"),
+                _text(b.x + 10, b.y + 18, fit(f"{tr('kind_' + e.kind, lang)}: {e.title.get(lang)}", b.w - 20,
+                                               12, True), 12, "bold"),
                 _text(b.x + 10, b.y + 36, tr("heat_ended", lang, n=n, pct=pct), 11), "</g>"]
     node = s.nodes[b.nid]
     return [f'<g><title>{escape(b.nid)}: {escape(node.text.get(lang))}</title>',
             f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w}" height="{b.h}" rx="{b.h / 2:.0f}" fill="#fafafa" '
             f'stroke="#bdbdbd"/>',
-            _text(b.x + 12, b.y + 21, _fit(f"{_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 24), 11,
+            _text(b.x + 12, b.y + 21, fit(f"{_speaker(s, node.speaker)}{node.text.get(lang)}", b.w - 24, 11), 11,
                   fill="#424242"),
             "</g>"]
 
@@ -294,12 +340,12 @@ def _back(x: float, y: float, t: Box) -> str:
 
 def heat_svg(heat: HeatMap, lang: str = "nl") -> str:
     """The whole heat map as an SVG document."""
-    boxes, back, width, height = layout(heat)
+    boxes, back, width, height = layout(heat, lang)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
              f'viewBox="0 0 {width:.0f} {height:.0f}" style="{FONT}" role="img" '
-             f'aria-label="{escape(tr("heat_title", lang, title=heat.scenario.title.get(lang), n=heat.sessions))}">',
+             f'aria-label="{escape(_title(heat, lang))}">',
              f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>']
-    parts += _legend(lang, heat, width)
+    parts += _legend(lang, heat)
     parts += _edges_svg(heat, boxes, back)
     for b in boxes.values():
         parts += _decision(heat, b, lang) if b.kind == "decision" else _small(heat, b, lang)

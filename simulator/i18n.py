@@ -109,3 +109,15 @@ from .i18n_balcony import STRINGS as _BALCONY_STRINGS  # noqa: E402
 
 for _key, _value in _BALCONY_STRINGS.items():
     STRINGS.setdefault(_key, _value)
+
+# Chat, e-mail and phone lines, the room's reactions and the debrief's lens (simulator/i18n_media.py).
+from .i18n_media import STRINGS as _MEDIA_STRINGS  # noqa: E402
+
+for _key, _value in _MEDIA_STRINGS.items():
+    STRINGS.setdefault(_key, _value)
+
+# Accessibility: settings rows, self-voicing, the plain terminal mode (simulator/i18n_a11y.py).
+from .i18n_a11y import STRINGS as _A11Y_STRINGS  # noqa: E402
+
+for _key, _value in _A11Y_STRINGS.items():
+    STRINGS.setdefault(_key, _value)

@@ -54,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "{n} results waiting to be sent (no LRS configured)"},
     "lrs_rejected": {"nl": "{n} resultaten geweigerd door de LRS (tussenwerker sync --status)",
                      "en": "{n} results refused by the LRS (tussenwerker sync --status)"},
+    "lrs_settings_unusable": {"nl": "Er wordt niets naar de LRS verzonden: {problem}",
+                              "en": "Nothing is sent to the LRS: {problem}"},
     "lrs_all_sent": {"nl": "Alle resultaten zijn verzonden.", "en": "All results have been sent."},
     "lrs_sent_now": {"nl": "{n} resultaten verzonden naar {where}.", "en": "{n} results sent to {where}."},
     "lrs_not_configured": {"nl": "Geen LRS ingesteld: zet TUSSENWERKER_LRS_ENDPOINT, _KEY en _SECRET, of "

@@ -117,17 +117,41 @@ FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-
 INK, MUTED, GRID = "#1f2933", "#6b7785", "#e4e8ee"
 
 
+FONT_PX = 13  # as the report's small text: readable on a projector
+CHAR_W = 7.4  # an average character's width at FONT_PX, to lay the legend out (SVG can't measure)
+
+
+def _legend(tl: Timeline, lang: str, width: int) -> list[list[tuple[str, str, float, str]]]:
+    """The legend's items (kind, label, width, colour), residents first, wrapped into rows ``width``
+    wide; the marks start a row of their own."""
+    items = [("resident", name, 32 + CHAR_W * len(name), RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)])
+             for k, (_, name) in enumerate(tl.residents)]
+    items += [(kind, mark_label(kind, lang), 30 + CHAR_W * len(mark_label(kind, lang)), MARK_COLOURS[kind])
+              for kind in MARKS]
+    rows: list[list[tuple[str, str, float, str]]] = [[]]
+    x = 0.0
+    for item in items:
+        kind, w = item[0], item[2]
+        if rows[-1] and (x + w > width or (kind != "resident" and rows[-1][-1][0] == "resident")):
+            rows.append([])
+            x = 0.0
+        rows[-1].append(item)
+        x += w
+    return rows
+
+
 def timeline_svg(tl: Timeline, lang: str) -> str:
     """The timeline as one inline SVG: a panel per mood variable, the marks, a legend."""
     width, left, right = 680, 44, 14
-    panel_h, gap_h, marks_h, legend_h, label_h = 110, 26, 30, 22, 16
+    panel_h, gap_h, marks_h, legend_h, label_h = 110, 28, 42, 24, 26  # label_h: the name, then the top value
     top = 4
     n = tl.points
     step = (width - left - right) / max(1, n - 1)
-    height = top + len(tl.variables) * (label_h + panel_h + gap_h) + marks_h + legend_h * 2 + 6
+    legend = _legend(tl, lang, width)
+    height = top + len(tl.variables) * (label_h + panel_h + gap_h) + marks_h + legend_h * len(legend) + 8
     title = word("title", lang)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{escape(title)}" {FONT} font-size="11">', f"<title>{escape(title)}</title>"]
+             f'aria-label="{escape(title)}" {FONT} font-size="{FONT_PX}">', f"<title>{escape(title)}</title>"]
 
     def x_of(i: int) -> float:
         return left + i * step if n > 1 else left + (width - left - right) / 2
@@ -137,12 +161,12 @@ def timeline_svg(tl: Timeline, lang: str) -> str:
 
     y = top
     for var in tl.variables:
-        parts.append(f'<text x="0" y="{y + 10:.1f}" fill="{INK}" font-weight="600">{escape(var.label)}</text>')
+        parts.append(f'<text x="0" y="{y + 12:.1f}" fill="{INK}" font-weight="600">{escape(var.label)}</text>')
         y += label_h
         for v in sorted({var.minimum, (var.minimum + var.maximum) // 2, var.maximum}):
             gy = y_of(var, v, y)
             parts.append(f'<line x1="{left}" x2="{width - right}" y1="{gy:.1f}" y2="{gy:.1f}" stroke="{GRID}"/>')
-            parts.append(f'<text x="{left - 6}" y="{gy + 4:.1f}" text-anchor="end" fill="{MUTED}">{v}</text>')
+            parts.append(f'<text x="{left - 6}" y="{gy + 4.5:.1f}" text-anchor="end" fill="{MUTED}">{v}</text>')
         for k, (rid, name) in enumerate(tl.residents):
             colour = RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)]
             nudge = (k - (len(tl.residents) - 1) / 2) * 1.5  # residents with equal moods: lines side by side
@@ -154,29 +178,28 @@ def timeline_svg(tl: Timeline, lang: str) -> str:
                 parts.append(f'<circle cx="{x_of(i):.1f}" cy="{y_of(var, v, y) + nudge:.1f}" r="2.6" fill="{colour}"/>')
         y += panel_h + gap_h
     # The moves along the bottom: numbers, then the marks.
-    axis = y - gap_h + 16
+    axis = y - gap_h + 18
     for i in range(n):
         label = word("start", lang) if i == 0 else str(tl.steps[i - 1])
         parts.append(f'<text x="{x_of(i):.1f}" y="{axis:.1f}" text-anchor="middle" fill="{MUTED}">'
                      f'{escape(label)}</text>')
-    row = axis + 14
-    for i, kind in tl.marks:
-        parts.append(_svg_mark(kind, x_of(i), row + (8 if kind == "missed" else 0)))
+    row = axis + 15
+    for i, kind in tl.marks:  # a missed opportunity on a row of its own, below the move's mark
+        parts.append(_svg_mark(kind, x_of(i), row + (13 if kind == "missed" else 0)))
     # Legend: the residents, then the marks.
-    ly = row + marks_h
-    x = 0.0
-    for k, (_, name) in enumerate(tl.residents):
-        colour = RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)]
-        parts.append(f'<line x1="{x:.1f}" x2="{x + 18:.1f}" y1="{ly - 4:.1f}" y2="{ly - 4:.1f}" stroke="{colour}" '
-                     f'stroke-width="3"/><text x="{x + 23:.1f}" y="{ly:.1f}" fill="{INK}">{escape(name)}</text>')
-        x += 32 + 6.2 * len(name)
-    x = 0.0
-    ly += legend_h
-    for kind in MARKS:
-        label = mark_label(kind, lang)
-        parts.append(_svg_mark(kind, x + 6, ly - 4))
-        parts.append(f'<text x="{x + 16:.1f}" y="{ly:.1f}" fill="{INK}">{escape(label)}</text>')
-        x += 30 + 6.2 * len(label)
+    ly = row + marks_h - 4
+    for items in legend:
+        x = 0.0
+        for kind, label, w, colour in items:
+            if kind == "resident":
+                parts.append(f'<line x1="{x:.1f}" x2="{x + 18:.1f}" y1="{ly - 4:.1f}" y2="{ly - 4:.1f}" '
+                             f'stroke="{colour}" stroke-width="3"/>'
+                             f'<text x="{x + 23:.1f}" y="{ly:.1f}" fill="{INK}">{escape(label)}</text>')
+            else:
+                parts.append(_svg_mark(kind, x + 6, ly - 4))
+                parts.append(f'<text x="{x + 16:.1f}" y="{ly:.1f}" fill="{INK}">{escape(label)}</text>')
+            x += w
+        ly += legend_h
     parts.append("</svg>")
     return "".join(parts)
 

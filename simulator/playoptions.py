@@ -28,3 +28,12 @@ def add_perspective_options(parser: argparse.ArgumentParser) -> None:
                         help="at each decision, first type what you would say, then pick the closest option")
     parser.add_argument("--no-rating", action="store_true",
                         help="don't ask for your own rating before the debrief (for scripted runs)")
+    add_access_options(parser)
+
+
+def add_access_options(parser: argparse.ArgumentParser) -> None:
+    """The terminal as the screen-reader route (simulator/a11y/terminal.py)."""
+    parser.add_argument("--plain", action="store_true",
+                        help="for a screen reader: no rules, bars, arrows or colour; every figure in words")
+    parser.add_argument("--speak", action="store_true",
+                        help="the residents speak their lines aloud, each in their own voice")

@@ -213,7 +213,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
        font-size: 10.5pt; line-height: 1.45; margin: 0 auto; max-width: 190mm; padding: 8mm 4mm; }
 h1 { font-size: 18pt; margin: 0 0 2pt; } h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1.5pt solid #d5dbe3; }
 h3 { font-size: 11pt; margin: 12pt 0 4pt; }
-.meta { color: #6b7785; }
+.meta { color: #5a6571; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 4pt 0 8pt; }
 th, td { text-align: left; padding: 3pt 6pt; border-bottom: 1pt solid #e4e8ee; vertical-align: top; }
 th { color: #4a5560; }
@@ -224,7 +224,7 @@ tr.flag td { background: #fdf3ec; }
 .decision.flagged { border-left: 4pt solid #c0622f; }
 ul { margin: 2pt 0 6pt; padding-left: 16pt; }
 .note { color: #4a5560; }
-footer { margin-top: 16pt; color: #8a95a1; font-size: 8pt; }
+footer { margin-top: 16pt; color: #5a6571; font-size: 8pt; }
 """
 
 

@@ -287,8 +287,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     for line in report.skipped:
         print(line, file=sys.stderr)
     if not report.shown:
+        if (args.lrs or args.sources) and report.skipped:  # nothing could be read: the lines above say why
+            return 1
         print(tr("report_empty", lang))
-        return 1 if args.lrs and problems else 0
+        return 0
     outputs = [(args.csv, lambda: to_csv(csv_rows(report, lang)))]
     if args.html:
         from .cohort_html import render_html

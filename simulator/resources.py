@@ -60,6 +60,11 @@ def portraits() -> Path:
     return assets() / "portraits"
 
 
+def reading_font() -> Path:
+    """``assets/reading_font``: Atkinson Hyperlegible, the font a trainee can choose for easier reading."""
+    return assets() / "reading_font"
+
+
 def schema_file() -> Path:
     """The scenario JSON Schema that authors' editors use for completion and checks."""
     return _folder(SCHEMA_PACKAGE) / SCHEMA_FILE

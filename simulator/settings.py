@@ -1,5 +1,6 @@
 """The trainee's preferences: language, text size, text speed, auto-advance, window or fullscreen, coach mode,
-own words first, sound.
+own words first, sound, and the accessibility settings (colours, font, line spacing, reduced motion,
+self-voicing, the residents' voices).
 
 Stored as a small JSON file in the platform's user config folder
 (``platformdirs.user_config_dir("tussenwerker")``); ``TUSSENWERKER_CONFIG`` names another
@@ -35,6 +36,11 @@ AUTO_ADVANCE_SECONDS: dict[str, Optional[float]] = {"off": None, "slow": 5.0, "n
 SOUND_LEVELS = ("off", "quiet", "normal", "loud")
 # The window's sound (simulator/app/sound.py): the room's ambience and a cue when a mood shifts.
 SOUND_VOLUME: dict[str, float] = {"off": 0.0, "quiet": 0.3, "normal": 0.6, "loud": 1.0}
+# Accessibility (issue 24): the palette (simulator/app/theme.py), the font (Noto Sans or Atkinson
+# Hyperlegible), the line spacing (times the theme's own).
+THEMES = ("standard", "high_contrast")
+FONTS = ("standard", "reading")
+LINE_SPACINGS = ("normal", "wide", "wider")
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,17 @@ class Settings:
     auto_advance: str = "off"  # the window goes on by itself after a line (not at a decision)
     own_words: bool = False  # at each decision, first type what you would say, then see the options
     sound: str = "off"  # the window's ambience and mood cues, one of SOUND_LEVELS; off: no audio device opened
+    theme: str = "standard"  # one of THEMES: the colours
+    font: str = "standard"  # one of FONTS: "reading" is Atkinson Hyperlegible
+    line_spacing: str = "normal"  # one of LINE_SPACINGS
+    reduce_motion: bool = False  # no typewriter, no easing meters, no moving faces
+    self_voicing: bool = False  # read aloud what has the focus, each line, each option, the debrief (key V)
+    resident_voices: bool = False  # the residents speak their lines, each with their own voice
+
+    @property
+    def look(self) -> tuple[str, str, str]:
+        """What the window's theme is built from besides the text size."""
+        return self.theme, self.font, self.line_spacing
 
     @property
     def text_scale(self) -> float:
@@ -56,7 +73,8 @@ class Settings:
 
     @property
     def chars_per_second(self) -> Optional[float]:
-        return CHARS_PER_SECOND[self.text_speed]
+        """The typewriter's speed; reduced motion shows every line at once."""
+        return None if self.reduce_motion else CHARS_PER_SECOND[self.text_speed]
 
     @property
     def auto_advance_seconds(self) -> Optional[float]:
@@ -92,6 +110,12 @@ def _validated(s: Settings) -> Settings:
         auto_advance=s.auto_advance if s.auto_advance in AUTO_ADVANCE else default.auto_advance,
         own_words=s.own_words if isinstance(s.own_words, bool) else default.own_words,
         sound=s.sound if s.sound in SOUND_LEVELS else default.sound,
+        theme=s.theme if s.theme in THEMES else default.theme,
+        font=s.font if s.font in FONTS else default.font,
+        line_spacing=s.line_spacing if s.line_spacing in LINE_SPACINGS else default.line_spacing,
+        reduce_motion=s.reduce_motion if isinstance(s.reduce_motion, bool) else default.reduce_motion,
+        self_voicing=s.self_voicing if isinstance(s.self_voicing, bool) else default.self_voicing,
+        resident_voices=s.resident_voices if isinstance(s.resident_voices, bool) else default.resident_voices,
     )
 
 

@@ -207,8 +207,10 @@ nodes:
     choices:
       - id: balkon
         text:
-          nl: "Eén moment. Ik schrijf op wat u zegt, want dit wil ik goed hebben: elke nacht, jongeren, herrie tot laat."
-          en: "One moment. I'm writing down what you say, because I want to get this right: every night, youths, noise."
+          nl: >-
+            Eén moment. Ik schrijf op wat u zegt, want dit wil ik goed hebben: elke nacht, jongeren, herrie tot laat.
+          en: >-
+            One moment. I'm writing down what you say, because I want to get this right: every night, youths, noise.
         next: vraag
         balcony: true           # a pause in words (Ury step 2); shown like every other option
         effects: {sander: {anger: -2, trust: 1}}

@@ -5,9 +5,10 @@ alternatives, strongest and weakest dimension, tips) in the learner's language:
 the summary, for a replay both paths side by side, the preparation, decision by decision
 (what the trainee typed first in own-words mode, the choice and where it was shown, what
 the resident thought, the feeling or need beneath their words, a time-out and a missed
-one at a provocation), each dimension on the self-rating's 1-5 scale beside the trainee's
-own estimate, progress over earlier attempts, then the seed's tips and reflection
-questions. Nothing is judged or chosen here, only laid out.
+one at a provocation, the lens moves made and left, how the room reacted after it), each
+dimension on the self-rating's 1-5 scale beside the trainee's own estimate, the lens
+(``textdebrief_lens``; only when the scenario tags moves), progress over earlier attempts,
+then the seed's tips and reflection questions. Nothing is judged or chosen here, only laid out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .debrief_words import missed_provocation, overall_scale, scale_number, show
 from .i18n import tr
 from .perspective import rating_comparison
 from .signoff_status import debrief_line, status_of
+from .textdebrief_lens import decision_lens_lines, lens_section, room_lines
 from .textperspective import paths_lines
 
 WIDTH = 78
@@ -143,8 +145,16 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
         if d.best_here and d.best_after and not d.is_timeout and \
                 d.best_after.get("overall") != d.best_here.get("overall"):
             para(tr("reachable", lang, here=d.best_here["overall"], after=d.best_after["overall"]))
+        for line in decision_lens_lines(d, lang):
+            para(line)
+        room = room_lines(s, d, lang)
+        if room:
+            para(f"{tr('room_reacted', lang)}:")
+            for line in room:
+                para(line, "      ")
 
     out.extend(scale_lines(review, rating, lang))
+    out.extend(lens_lines(review, lang))
 
     if progress is not None:
         section(tr("progress", lang, n=len(progress.attempts)))
@@ -216,6 +226,19 @@ def scale_lines(review: Review, rating: Optional[SelfRating], lang: str) -> list
     if not review.weakest:
         out.extend(textwrap.wrap(f"{tr('weakest', lang)}: {tr('nothing_to_work_on', lang)}", WIDTH,
                                  subsequent_indent="  "))
+    return out
+
+
+def lens_lines(review: Review, lang: str) -> list[str]:
+    """Beside the nine dimensions, never in a score: per lens tag the scenario uses, where the
+    trainee made such a move and where they left one. Nothing when the scenario tags no move."""
+    if not review.lens:
+        return []
+    out = ["", f"-- {tr('lens_title', lang)} --"]
+    out.extend(textwrap.wrap(tr("lens_legend", lang), WIDTH, initial_indent="  ", subsequent_indent="  "))
+    for name, about, summary in lens_section(review, lang):
+        out.extend(textwrap.wrap(f"{name} ({about})", WIDTH, initial_indent="  ", subsequent_indent="    "))
+        out.extend(textwrap.wrap(summary, WIDTH, initial_indent="    ", subsequent_indent="    "))
     return out
 
 

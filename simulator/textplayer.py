@@ -9,6 +9,10 @@ With ``coach`` a one-line hint follows each choice (which step or indicator it t
 ``coach.py``); without it the residents' reaction is the only feedback until the
 debrief. With ``rating`` the trainee rates the meeting before the debrief shows any
 figure (Plus-Delta, ``textrating.py``); bots are never asked.
+
+A line shows how it reaches the trainee (its node's ``channel``): a chat message, an
+e-mail with its header, a voice on the phone; when the room reacts to one of its members
+(``group:``), the reaction's text follows the move it reacted to (``entry_lines``).
 """
 
 from __future__ import annotations
@@ -16,17 +20,19 @@ from __future__ import annotations
 import random
 import textwrap
 from dataclasses import dataclass
-from typing import Callable, Optional, TextIO
+from typing import Callable, Mapping, Optional, TextIO
 
 from engine import Session
 from engine.analysis.search import solver_of
 from engine.debrief.review import review
 from engine.debrief.selfrating import SelfRating
+from engine.play.state import Entry
 from engine.scenario.model import NARRATOR, Scenario
 
 from . import textdebrief
 from .coach import coach_hint
 from .i18n import tr
+from .textdebrief_lens import reaction_text
 
 WIDTH = 78
 
@@ -234,17 +240,16 @@ class TextPlayer:
     def show_transcript(self, session: Session, start: int) -> None:
         L = self.lang
         for entry in session.state.transcript[start:]:
-            if entry.kind == "line":
-                line = session.line_of(entry)
-                self.say()
-                if line.speaker == NARRATOR:
-                    self.say(f"({line.text.get(L)})")
-                else:
-                    self.say(f"{self.names.get(line.speaker, line.speaker)}: {line.text.get(L)}")
-            elif entry.kind == "ending":
+            if entry.kind == "ending":
                 ending = self.s.endings[entry.node_id]
                 self.heading(f"{tr('ending', L)}: {ending.title.get(L)}")
                 self.say(ending.text.get(L))
+                continue
+            shown = entry_lines(session, entry, L, self.names)
+            if shown and entry.kind == "line":
+                self.say()
+            for text, indent in shown:
+                self.say(text, indent)
 
     def ask(self, session: Session, options: list[str], timeout: bool = False) -> int:
         """A 0-based option index, or TIMEOUT (``b``) where a time-out can be taken. An option's
@@ -282,6 +287,31 @@ class TextPlayer:
         self.say()
         for line in textdebrief.render(r, self.lang, self.names, rating=self.rating):
             self.out.write(line + "\n")
+
+
+# -- what the transcript shows ------------------------------------------------
+def entry_lines(session: Session, entry: Entry, lang: str, names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A line or a group reaction as the terminal shows it, as (text, indent) pairs: a spoken line
+    "Naam: ...", the narrator in brackets, a chat message "[chat] Naam: ...", a phone line
+    "[telefoon] Naam: ...", an e-mail as a header (from, to) over its body as a block, and a
+    reaction's text "[groep] ..." (nothing for a reaction without text). Choices, time-outs and
+    endings are the caller's: the player says them as they happen, a recap its own way."""
+    if entry.kind == "reaction":
+        text = reaction_text(session.scenario, entry.variant, lang)
+        return [(f"[{tr('room_tag', lang)}] {text}", "")] if text else []
+    if entry.kind != "line":
+        return []
+    line = session.line_of(entry)
+    text = line.text.get(lang).strip()  # a block scalar's closing newline is no empty paragraph
+    channel = session.scenario.nodes[entry.node_id].channel
+    if line.speaker == NARRATOR:
+        return [(f"({text})", "")]
+    name = names.get(line.speaker, line.speaker)
+    if channel == "email":
+        head = f"[{tr('ch_email_tag', lang)}] {tr('ch_email_from', lang, name=name)} · {tr('ch_email_to', lang)}"
+        return [(head, ""), ("-" * min(WIDTH, max(12, len(head))), "")] + [(para, "    ") for para in text.split("\n")]
+    tag = {"chat": "ch_chat_tag", "phone": "ch_phone_tag"}.get(channel)
+    return [((f"[{tr(tag, lang)}] " if tag else "") + f"{name}: {text}", "")]
 
 
 # -- bots ------------------------------------------------------------------

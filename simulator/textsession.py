@@ -259,10 +259,15 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
             chooser = random_chooser(args.seed or 0)
         elif args.auto in ("best", "worst"):
             chooser = planned_chooser(scenario, worst=args.auto == "worst")
-        player = JournaledPlayer(scenario, lang, sys.stdout, sys.stdin, chooser, show_mood=not args.no_mood,
-                                 saver=saver, coach=args.coach, rating=not args.no_rating,
-                                 own_words=args.own_words)
+        from .a11y.terminal import finish_speaking, plain_output, speaking_player
+        player_class, speaker = speaking_player(JournaledPlayer, args, lang, err)
+        player = player_class(scenario, lang, plain_output(sys.stdout, lang, args.plain), sys.stdin, chooser,
+                              show_mood=not args.no_mood, saver=saver, coach=args.coach, rating=not args.no_rating,
+                              own_words=args.own_words)
+        player.speaker = speaker
         result = player.play(session)
+        player.out.flush()
+        finish_speaking(speaker, err)
         saver.finish(session)
         closing_hints(saver, result.completed, lang)
         from .xapi.sender import settle

@@ -19,7 +19,7 @@ from typing import Any
 
 
 class FakeLrs:
-    def __init__(self, key: str = "tw-key", secret: str = "s3cr3t-VALUE-never-shown"):
+    def __init__(self, key: str = "tw-key", secret: str = "s3cr3t-VALUE-never-shown", port: int = 0):
         self.stored: dict[str, dict[str, Any]] = {}
         self.raw: dict[str, bytes] = {}
         self.posts = 0
@@ -87,7 +87,7 @@ class FakeLrs:
                     return self._answer(204)
                 self._answer(200, [s["id"] for s in new])
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -101,3 +101,20 @@ class FakeLrs:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run it on its own (``python -m tests.fake_lrs PORT KEY SECRET``), for a test that starts
+    and stops the LRS as a separate process, or to try ``sync`` and ``report --lrs`` by hand."""
+    import sys
+    port, key, secret = ((argv if argv is not None else sys.argv[1:]) + [""] * 3)[:3]
+    with FakeLrs(key or "tw-key", secret or "s3cr3t-VALUE-never-shown", int(port or 0)) as fake:
+        print(fake.endpoint, flush=True)
+        try:
+            fake.thread.join()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

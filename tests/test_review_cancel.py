@@ -14,11 +14,15 @@ from simulator.app.play import ReviewJob
 from tests.fixtures.realistic import realistic_text
 
 
-def big(title_suffix: str = ""):
-    text = realistic_text(4, residents=5, nodes=60)
+def scenario(title_suffix: str = "", residents: int = 3, nodes: int = 30):
+    text = realistic_text(4, residents=residents, nodes=nodes)
     if title_suffix:  # an author's edit: the same scenario id, another digest
         text = text.replace("title:\n", f"title:\n  # {title_suffix}\n", 1)
     return load_scenario_text(text, "groot.yaml")
+
+
+def big():
+    return scenario(residents=5, nodes=120)  # big enough that a warm-up looks at cancel many times
 
 
 def test_the_warm_up_stops_when_asked_and_says_so():
@@ -37,7 +41,7 @@ def test_the_warm_up_stops_when_asked_and_says_so():
 def test_a_reloaded_scenario_cancels_the_review_of_the_old_version(monkeypatch):
     monkeypatch.setattr(ReviewJob, "_jobs", {})
     release = threading.Event()
-    old_version, new_version = big(), big("bewerkt")
+    old_version, new_version = scenario(), scenario("bewerkt")
     assert old_version.id == new_version.id and old_version.digest != new_version.digest
     real_warm_up = Solver.warm_up
 

@@ -31,7 +31,7 @@ from engine.debrief.review import review
 from engine.play.scoring import totals
 from tests.conftest import SCENARIOS, SHIPPED
 
-FULL = [p for p in SHIPPED if p.stem in ("speeltuin", "verslavingsopvang")]
+FULL = [p for p in SHIPPED if p.stem in ("speeltuin", "verslavingsopvang", "aan-een-tafel", "online-avond")]
 PLANS = Path(__file__).parent / "playthroughs"
 LANGS = ("nl", "en")
 
@@ -208,6 +208,7 @@ def _play(s, key, rng) -> int:
     return sum(totals(s, session.history).values())
 
 
+@pytest.mark.slow  # an independent oracle by simulation; the quick suite has the tells report (test_tells)
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_content_blind_strategies_stay_below_half_the_range(path):
     """(mean total - worst) / (best - worst) over seeded runs, ties broken at random."""

@@ -34,7 +34,8 @@ group:
     effects: {all: {anger: 1}}
     text: {nl: Er wordt gemompeld., en: People mutter.}
 residents:
-""", 1)
+""", 1).replace("    mood: {trust: 5, anger: 3}\n",
+               "    mood: {trust: 5, anger: 3}\n    voice: {voice: female, rate: 95, pitch: 60}\n", 1)
 
 
 def data_of(text: str) -> Any:

@@ -22,15 +22,17 @@ from tests.fixtures.realistic import realistic_text
 
 
 def small():
+    """The crafted ones in the quick suite; every shipped and generated one listed whole in the slow step."""
     yield load_scenario_text(MINIMAL, "mini.yaml")
     yield load_scenario_text(GROUP, "group.yaml")
     for path in SHIPPED:
-        yield load_scenario(str(path))
+        yield pytest.param(load_scenario(str(path)), marks=pytest.mark.slow)
     for seed in range(4):
-        yield load_scenario_text(realistic_text(seed, residents=3, nodes=20), f"generated{seed}.yaml")
+        yield pytest.param(load_scenario_text(realistic_text(seed, residents=3, nodes=20), f"generated{seed}.yaml"),
+                           marks=pytest.mark.slow)
 
 
-@pytest.mark.parametrize("scenario", list(small()), ids=lambda s: s.path)
+@pytest.mark.parametrize("scenario", list(small()), ids=lambda s: getattr(s, "path", "?"))
 def test_solver_agrees_with_the_listed_graph(scenario):
     graph = explore(scenario, max_states=200_000)
     assert graph.complete

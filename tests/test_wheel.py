@@ -46,7 +46,11 @@ def test_the_wheel_holds_the_data_once_and_no_tests(built):
     for portrait in (ROOT / "assets" / "portraits").glob("*.json"):
         assert f"simulator/assets/portraits/{portrait.name}" in names
     assert "simulator/assets/theme.json" in names and "simulator/schema/scenario.schema.json" in names
-    assert not [n for n in names if n.endswith((".ttf", ".otf"))]  # pygame_gui brings the fonts
+    # pygame_gui brings the interface fonts; the only font we ship is the reading font, with its licence.
+    fonts = sorted(n for n in names if n.endswith((".ttf", ".otf")))
+    assert fonts == sorted(f"simulator/assets/reading_font/{f.name}"
+                           for f in (ROOT / "assets" / "reading_font").glob("*.ttf"))
+    assert "simulator/assets/reading_font/OFL.txt" in names
     assert not [n for n in names if n.startswith(("tests/", "scenarios/", "assets/", "bench/"))]
     assert sum(n.endswith("speeltuin.yaml") for n in names) == 1
 

@@ -255,3 +255,19 @@ def test_a_replay_from_a_decision_sends_only_its_own_decisions(monkeypatch):
     steps = [s["context"]["extensions"][p.STEP] for s in statements if p.STEP in s["context"]["extensions"]]
     assert steps and min(steps) == 4  # decisions 1-3 are the first attempt's
     assert all(s["context"]["extensions"][p.REPLAY_OF] == parent for s in statements)
+
+
+def test_the_option_taken_is_named_under_its_own_question_or_node(monkeypatch):
+    configure(monkeypatch)
+    play([3], SCENARIOS / "speeltuin.yaml")
+    statements = finished_statements()
+    answered, responded = by_verb(statements, "answered"), by_verb(statements, "responded")
+    assert answered and responded
+    for s in answered:
+        ext = s["result"]["extensions"]
+        assert ext[p.CHOICE] == f"{s['object']['id']}/options/{ext[p.CHOICE_ID]}"
+        assert "/preparation/" in s["object"]["id"]
+    for s in responded:
+        ext = s["result"]["extensions"]
+        assert ext[p.CHOICE] == f"{s['object']['id']}/choices/{ext[p.CHOICE_ID]}"
+        assert "/nodes/" in s["object"]["id"]

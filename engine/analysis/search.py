@@ -123,6 +123,7 @@ class Solver:
             relaxed = self.relaxed
             relaxed.interrupt = self._check_cancel  # the bounds take time to build too
             try:
+                self._check_cancel()  # a job replaced before it began does nothing at all
                 start = self.rules.initial()
                 self.value(start)
                 self.value(start, worst=True)

@@ -16,7 +16,8 @@ whatever the verdict, when
   need) and the reply has no positive weight on any inlevingsvermogen indicator e1-e4
   (reason ``opportunity``), or
 - the choice wasn't the best and the best option was one only offered because of
-  earlier play (it has a ``when`` condition, e.g. thanks to the preparation) with a
+  earlier play (its ``when`` doesn't hold as the meeting starts, e.g. it needs the
+  preparation: ``earned_options``) with a
   positive total weight of its own: an opening earned and left unused (``unlocked``).
 
 Why e1-e4 and not only e1-e3 (checked against the ECCS, Bylund & Makoul 2002): the
@@ -37,16 +38,17 @@ exports render a ``Review``; none of them picks tips or judges anything itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, Sequence
 
 from ..analysis.outlook import MoveValue, outlook
 from ..analysis.search import Solver
-from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, Vector
+from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, Vector, rules_of
 from ..play.scoring import decision_weights, totals
-from ..play.state import Decision, Entry
-from ..scenario.model import Ending, Scenario
+from ..play.state import Decision, Entry, State
+from ..scenario.model import Ending, Node, Scenario
 from ..scenario.text import EMPTY, Text
+from .lens import LensOption, LensReview, Mood, decision_lens, lens_reviews, reactions_after, room_mood
 from .review_parts import (
     DimensionReview,
     PrepReview,
@@ -73,7 +75,7 @@ TIMEOUT_FEEDBACK = {  # by whether the line provoked
 }
 
 __all__ = [
-    "DecisionReview", "DimensionReview", "PrepReview", "Review", "classify", "review",
+    "DecisionReview", "DimensionReview", "LensOption", "LensReview", "PrepReview", "Review", "classify", "review",
     "GOOD_MAX_REGRET", "INACCURACY_MAX_REGRET", "VERDICTS", "TIMEOUT_TEXT",
 ]
 
@@ -115,6 +117,13 @@ class DecisionReview:
     inexact: bool = False  # the value through the chosen option is a lower bound (the search ran out)
     offered_weights: tuple[Mapping[str, int], ...] = ()  # the weights of every option on offer
     skipped_timeout: Mapping[str, int] = field(default_factory=dict)  # a scoring time-out not taken first
+    # The lens (``lens.py``; discussed, never scored): the tags of the move made, the tagged options left.
+    lens: tuple[str, ...] = ()
+    lens_missed: tuple[LensOption, ...] = ()
+    # The group reactions that fired right after this move (indices into ``scenario.group``), and the
+    # mood they left the room in (None when nothing reacted).
+    reactions: tuple[int, ...] = ()
+    room_mood: Optional[Mood] = None
 
     @property
     def is_prep(self) -> bool:
@@ -152,6 +161,7 @@ class Review:
     tips: tuple[int, ...] = ()  # indices into seedtext.TIPS, for the weakest dimensions first
     route_best_overall: int = 0  # per decision faced the best option's total weight, summed
     route_worst_overall: int = 0
+    lens: tuple[LensReview, ...] = ()  # per lens tag the scenario uses; empty when it uses none
 
     @property
     def overall(self) -> int:
@@ -203,7 +213,9 @@ def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[
     history = list(history)
     view = outlook(scenario, history, solver)
     shown = _shown_variants(history, transcript or ())
-    decisions = tuple(_review_one(scenario, i, d, view.moves[i], shown[i], history[i - 1] if i else None)
+    reacted = reactions_after(history, transcript or ())
+    decisions = tuple(replace(_review_one(scenario, i, d, view.moves[i], shown[i], history[i - 1] if i else None),
+                              reactions=reacted[i], room_mood=room_mood(scenario, history, i, reacted[i]))
                       for i, d in enumerate(history))
     scores = totals(scenario, history)
     dims = dimension_reviews(scenario, history, scores, decisions)
@@ -215,7 +227,8 @@ def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[
     return Review(
         scenario, scores, {d.key: d.route_best for d in dims}, {d.key: d.route_worst for d in dims},
         decisions, ending, view.exact, view.best, view.worst, dims, prep_review(scenario, history), strongest,
-        weakest, tips_for(dims, weakest), route_best, route_worst)
+        weakest, tips_for(dims, weakest), route_best, route_worst,
+        lens_reviews(scenario, [(d.lens, d.lens_missed) for d in decisions]))
 
 
 def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) -> list[int]:
@@ -233,6 +246,15 @@ def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) ->
 
 def _vector(v: Vector) -> dict[str, int]:
     return dict(zip(OBJECTIVES, v))
+
+
+def earned_options(scenario: Scenario, node: Node) -> set[str]:
+    """The options at ``node`` only earlier play opens: their ``when`` doesn't hold as the meeting
+    starts, before anything was said, answered or set. A fallback written as ``not prep.mandaat``
+    holds from the start, so leaving it is never an opening earned and left unused."""
+    rules = rules_of(scenario)
+    start = State(scenario.start, tuple(scenario.resident(rid).mood[var] for rid, var in rules.slots))
+    return {c.id for c in node.choices if c.when is not None and not rules.test(c.when)(start)}
 
 
 def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue, ...], variant: int,
@@ -253,7 +275,7 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
         if 0 <= variant < len(node.variants):
             prompt, speaker = node.variants[variant].text, node.variants[variant].speaker or node.speaker
         lookup = {c.id: (c.text, c.feedback, c.score) for c in node.choices}
-        conditional = {c.id for c in node.choices if c.when is not None}
+        conditional = earned_options(scenario, node)
         if d.kind == "timeout":
             chosen_text, feedback = TIMEOUT_TEXT, TIMEOUT_FEEDBACK[node.provocation]
             opportunity = None
@@ -306,8 +328,9 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
         timeout = next((mv for mv in moves if mv.kind == TIMEOUT_MOVE), None)
         if timeout is not None and timeout.best > max(q_values.values(), default=timeout.best):
             skipped = scenario.timeout.score
+    lens, lens_missed = decision_lens(scenario, d)
     return DecisionReview(
         i, d, prompt, speaker, chosen_text, weights, feedback or EMPTY, verdict, regret,
         better, b_text, b_feedback, b_weights, missed_reason is not None, opportunity, thought,
         missed_reason, best_here, _vector(mine.path) if mine is not None else {}, len(options),
-        mine is not None and not mine.exact, offered, skipped)
+        mine is not None and not mine.exact, offered, skipped, lens, lens_missed)

@@ -23,7 +23,7 @@ from .conditions import Condition
 from .dimensions import BY_KEY, DIMENSION_KEYS
 from .errors import Problem
 from .fontcoverage import drawable
-from .model import Choice, Pos, Scenario
+from .model import NARRATOR, Choice, Pos, Scenario
 from .shapes import Instance, instances, texts
 from .text import LANGUAGES
 from .yamlsafe import compose, pos_of
@@ -67,6 +67,7 @@ def lint_scenario(scenario: Scenario, source: str) -> list[Problem]:
     found.flags()
     found.opportunities()
     found.endings()
+    found.faces()
     return sorted(found.out)
 
 
@@ -309,6 +310,19 @@ class _Lint:
             if not ending.debrief.variants:
                 self.warn(ending.pos, f"ending {ending.id!r} has no debrief; the trainer's word on it is what "
                                       "the trainee remembers")
+
+    def faces(self) -> None:
+        """An ``emotion:`` on a line no resident speaks shows on no face."""
+        for node in self.s.nodes.values():
+            lines = [(node.speaker, node.emotion, "")] + [
+                (v.speaker or node.speaker, v.emotion or node.emotion, f" (version {k + 1})")
+                for k, v in enumerate(node.variants) if v.emotion or v.speaker]
+            for speaker, emotion, which in lines:
+                if emotion and speaker == NARRATOR:
+                    self.warn(node.pos, f"node {node.id!r}{which} has emotion {emotion!r}, but the narrator speaks "
+                                        "it and has no face to show it; leave emotion out or give the line to a "
+                                        "resident")
+                    break
 
 
 def _codes(chars: list[str]) -> str:

@@ -38,6 +38,7 @@ from .model import (
     Setting,
     TimeoutRule,
     Variant,
+    VoiceHint,
 )
 from .reader import Reader
 from .shapes import MAX_DELTA, MAX_WEIGHT, MIN_WEIGHT, MOOD_BOUND, RESERVED_IDS, bounds, keys
@@ -242,11 +243,23 @@ class _ScenarioBuilder(Reader):
                     value = self.integer(value_node, f"{where} {var}", mv.minimum, mv.maximum)
                     if value is not None:
                         mood[var] = value
+            voice = self.voice(f["voice"], f"{where} voice") if "voice" in f else None
             if name is None:
                 continue
             out.append(Resident(rid, name, role or EMPTY, group or EMPTY, position or EMPTY, interests,
-                                portrait or rid, mood, self.pos(item)))
+                                portrait or rid, mood, self.pos(item), voice))
         return tuple(out)
+
+    def voice(self, node: yaml.Node, where: str) -> Optional[VoiceHint]:
+        f = self.mapping(node, where, *keys("voice"))
+        if f is None:
+            return None
+        name = self.string(f["voice"], f"{where} voice") if "voice" in f else None
+        lo, hi = bounds("voice", "rate")
+        rate = self.integer(f["rate"], f"{where} rate", lo, hi) if "rate" in f else None
+        lo, hi = bounds("voice", "pitch")
+        pitch = self.integer(f["pitch"], f"{where} pitch", lo, hi) if "pitch" in f else None
+        return VoiceHint(name, rate, pitch)
 
     def preparation(self, node: yaml.Node) -> Optional[Preparation]:
         f = self.mapping(node, "preparation", *keys("preparation"))

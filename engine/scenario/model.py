@@ -55,6 +55,17 @@ class MoodVariable:
 
 
 @dataclass(frozen=True)
+class VoiceHint:
+    """How a resident sounds when the residents' voices are on (only hints: the platform's speech decides
+    what it can do). ``voice``: "female", "male" or the name of a voice on the machine; ``rate``: percent
+    of the normal speaking pace; ``pitch``: 0-100, 50 normal (where the speech engine supports it)."""
+
+    voice: Optional[str] = None
+    rate: Optional[int] = None
+    pitch: Optional[int] = None
+
+
+@dataclass(frozen=True)
 class Resident:
     id: str
     name: str
@@ -65,6 +76,7 @@ class Resident:
     portrait: str
     mood: Mapping[str, int]
     pos: Pos = Pos()
+    voice: Optional[VoiceHint] = None  # None: a default by the resident's place in the scenario
 
 
 @dataclass(frozen=True)

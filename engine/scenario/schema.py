@@ -165,7 +165,7 @@ _TITLES = {
     "resident": "`residents[]`", "preparation": "`preparation`", "question": "`preparation.questions[]`",
     "option": "`preparation.questions[].options[]`", "node": "`nodes.ID`", "variant": "`nodes.ID.variants[]`",
     "auto": "`nodes.ID.auto[]`", "trigger": "`triggers[]`", "choice": "`nodes.ID.choices[]`",
-    "ending": "`endings.ID`", "timeout": "`timeout`", "reaction": "`group[]`",
+    "ending": "`endings.ID`", "timeout": "`timeout`", "reaction": "`group[]`", "voice": "`residents[].voice`",
 }
 
 

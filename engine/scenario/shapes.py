@@ -138,7 +138,15 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
         _f("portrait", "id", "Portrait id (defaults to the resident id): portraits/ID.json or ID.png beside "
            "the scenario file, else the shipped assets/portraits/ID.json."),
         _f("mood", "mood", "Starting mood, e.g. {trust: 5, anger: 3}; missing variables take their initial value."),
+        _f("voice", "shape:voice", "How the resident sounds when the residents' voices are on, e.g. "
+           "{voice: female, rate: 90, pitch: 60}. Without it each resident gets a voice of their own."),
     ), snippet={"id": "$1", "name": "$2", "role": _TEXT_SNIPPET, "mood": {"trust": 5, "anger": 3}}),
+    Shape("voice", "Hints for a resident's voice; the platform's speech uses what it supports.", (
+        _f("voice", "string", "female, male, or the name of a voice installed on the computer (e.g. "
+           "\"Microsoft Frank\"); one that isn't there gives the language's voice."),
+        _f("rate", "int", "Speaking pace in percent of the normal pace (100).", lo=50, hi=200),
+        _f("pitch", "int", "Pitch from 0 (low) to 100 (high), 50 normal; eSpeak NG only.", lo=0, hi=100),
+    )),
     Shape("preparation", "Ury step 1: questions answered before the meeting.", (
         _f("intro", "text", "Shown before the first question."),
         _f("questions", "list:question", "The questions, in order.", True, min_items=1),

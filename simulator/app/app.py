@@ -30,6 +30,7 @@ import pygame_gui
 from .. import settings as settings_mod
 from ..journal import Journal
 from ..settings import Settings
+from . import motion, theme
 from .launch import icon as window_icon
 from .launch import window_size
 from .layout import MIN_WINDOW, height_factor
@@ -37,7 +38,8 @@ from .navigation import Navigation
 from .play import Play
 from .scene import Scene
 from .sound import SoundPlayer
-from .theme import ACCENT, build_theme
+from .theme import build_theme
+from .voicing import Voicing
 from .widgets import Fonts
 
 FPS = 60
@@ -47,6 +49,18 @@ FPS = 60
 # core for a window doing nothing; looking 60 times a second costs a third of that.
 IDLE_POLL_S = 1 / FPS
 SETTLE_AFTER_INPUT = 0.5  # keep drawing this long after input (hover fades, wheel scrolling)
+
+
+def draw_focus_ring(screen: pygame.Surface, rect: pygame.Rect) -> None:
+    """The keyboard focus: a ring in the palette's focus colour, 3 px, with a 1 px ring of paper inside it.
+
+    The inner ring keeps the outline visible where the focused element is itself dark (a
+    selected option, a verdict button) and the outer one where it is light: the ring
+    contrasts with whatever is beside it (WCAG 2.4.7, and 1.4.11's 3:1, tested).
+    """
+    pal = theme.palette()
+    pygame.draw.rect(screen, pal.focus, rect.inflate(8, 8), width=3, border_radius=6)
+    pygame.draw.rect(screen, pal.paper, rect.inflate(2, 2), width=1, border_radius=4)
 
 
 class Manager(pygame_gui.UIManager):
@@ -71,8 +85,11 @@ class App(Navigation):
         pygame.display.init()
         pygame.font.init()
         self.settings = settings or Settings()
+        theme.use(*self.settings.look)
+        motion.set_reduced(self.settings.reduce_motion)
         self.sound = SoundPlayer()
         self.sound.configure(self.settings.sound, self.settings.volume)
+        self.voicing = Voicing(self.settings)  # self-voicing and the residents' voices: a process only when on
         self.persist_settings = persist_settings
         self.journal = journal
         self.notice = notice  # one line for the start screen (journal trouble and such)
@@ -81,6 +98,8 @@ class App(Navigation):
         self.keyboard_mode = False
         self.last_input = 0.0
         self.now = 0.0  # seconds of app time (sum of dt), for tests as much as for fades
+        self.last_pointer = -SETTLE_AFTER_INPUT  # the mouse's last move, click or wheel (hover, smooth scrolling)
+        self._calm_frames = 0  # frames in a row without events: these may redraw only what moves
         self.frame_times: list[float] = []
         self.frames = 0
         self._windowed_size = size or self._default_size()
@@ -120,12 +139,12 @@ class App(Navigation):
         return self.settings.text_scale * self._height_factor
 
     def _make_manager(self) -> tuple[Manager, Fonts]:
-        theme, preload = build_theme(self.text_scale)
+        built, preload = build_theme(self.text_scale)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            manager = Manager(self.screen.get_size(), theme, enable_live_theme_updates=False)
+            manager = Manager(self.screen.get_size(), built, enable_live_theme_updates=False)
             manager.preload_fonts(preload)
-        return manager, Fonts(theme)
+        return manager, Fonts(built)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -158,6 +177,16 @@ class App(Navigation):
         error = settings_mod.save(new) if self.persist_settings else None
         if new.sound != old.sound:
             self.sound.configure(new.sound, new.volume)
+        motion.set_reduced(new.reduce_motion)
+        theme.use(*new.look)
+        if new.self_voicing != old.self_voicing:
+            if not new.self_voicing:
+                self.voicing.announce("say_voicing_off")
+            self.voicing.configure(new)
+            if new.self_voicing:
+                self.voicing.announce("say_voicing_on")
+        else:
+            self.voicing.configure(new)
         if new.fullscreen != old.fullscreen:
             self._teardown_all()
             self.screen = self._open_display()
@@ -165,7 +194,7 @@ class App(Navigation):
             self._height_factor = height_factor(self._layout_size[1])
             self.manager, self.fonts = self._make_manager()
             self.rebuild_all()
-        elif new.text_size != old.text_size:
+        elif new.text_size != old.text_size or new.look != old.look:
             self._teardown_all()
             self.manager, self.fonts = self._make_manager()
             self.rebuild_all()
@@ -269,7 +298,11 @@ class App(Navigation):
             top.update(dt)
         self.manager.update(dt)
         self.sound.follow(self.stack[self._base_index()] if self.stack else None)
-        self.draw()
+        self.voicing.follow(self.top)  # says what changed (the speech runs in its own process)
+        if self.voicing.new_problem() and self.top is not None and self.top.name == "settings":
+            self.top.build()  # the speech rows say why there is no speech
+        self._calm_frames = 0 if events or size is not None else self._calm_frames + 1
+        self.draw(quiet=self._calm_frames >= 1 and self.now - self.last_pointer >= SETTLE_AFTER_INPUT)
         self.frames += 1
         self.frame_times.append(time.perf_counter() - started)
         if len(self.frame_times) > 2000:
@@ -284,13 +317,21 @@ class App(Navigation):
             return
         if et in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL, pygame.MOUSEMOTION):
             self.last_input = self.now
+            if et != pygame.KEYDOWN:
+                self.last_pointer = self.now
         if et in (pygame.WINDOWLEAVE, pygame.WINDOWENTER):
             self.manager.pointer_inside = et == pygame.WINDOWENTER
-            self.last_input = self.now
+            self.last_input = self.last_pointer = self.now
         elif et == pygame.MOUSEMOTION:
             self.manager.pointer_inside = True
         if et == pygame.KEYDOWN:
             self._set_keyboard_mode(True)
+            self.voicing.interrupt()  # any key cuts the speech short, as a screen reader's does
+            if event.key == pygame.K_v and not (self.top is not None and self.top.typing_in_field()):
+                self.apply_settings(self.settings.with_(self_voicing=not self.settings.self_voicing))
+                if self.top is not None and self.top.name == "settings":
+                    self.top.build()
+                return
             if event.key == pygame.K_F11:
                 self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
                 return
@@ -321,22 +362,35 @@ class App(Navigation):
             if self.top is not None:
                 self.top.focus.set_highlight(on)
 
-    def draw(self) -> None:
+    def draw(self, quiet: bool = False) -> None:
+        """The whole screen, or (``quiet``: no input, nothing resized) only the part the scene says
+        moves: everything is drawn as always, clipped to it, and only it goes to the display."""
         screen = self.screen
-        if self.stack:
-            self.stack[self._base_index()].draw_background(screen)
+        base = self.stack[self._base_index()] if self.stack else None
+        region = None
+        if quiet and base is not None and base is self.top and hasattr(base, "moving_region"):
+            region = base.moving_region()  # None: the whole screen
+        screen.set_clip(region)
+        if base is not None:
+            base.draw_background(screen)
         else:
-            screen.fill((243, 240, 232))
+            screen.fill(theme.palette().paper)
         self.manager.draw_ui(screen)
         top = self.top
         if self.keyboard_mode and top is not None:
             found = top.focus_rect()
             if found is not None and found[1].width > 0 and found[1].height > 0:
                 rect, visible = found
-                screen.set_clip(visible.inflate(10, 10))
-                pygame.draw.rect(screen, ACCENT, rect.inflate(8, 8), width=3, border_radius=6)
-                screen.set_clip(None)
+                ring = visible.inflate(10, 10)
+                screen.set_clip(ring.clip(region) if region is not None else ring)
+                draw_focus_ring(screen, rect)
+        screen.set_clip(None)
+        if region is not None:
+            pygame.display.update(region)
+            return
         pygame.display.flip()
+        if base is not None and hasattr(base, "drawn_whole"):
+            base.drawn_whole()
 
     def run(self, quit_after_first_frame: bool = False) -> int:
         self.frame([], 0.0)
@@ -360,6 +414,9 @@ class App(Navigation):
 
     def close(self) -> None:
         self.sound.close()
+        self.voicing.close()
+        theme.use()  # the look and the motion are the window's: the next one starts from its own settings
+        motion.set_reduced(False)
         self._teardown_all()
         if self.journal is not None:
             self.journal.close()

@@ -22,7 +22,7 @@ from engine.scenario.model import MoodVariable, Resident
 from .glyphs import drawable
 from .layout import Box, clamp, wrap_text
 from .portraits import PortraitSource, draw_meter
-from .theme import ACCENT, ACCENT_SOFT, CALM, CARD, INK, LINE, MUTED, UPSET
+from .theme import palette
 from .widgets import Fonts
 
 DrawnText = tuple[str, Box, Box]
@@ -103,8 +103,9 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
     pad, lang = style.pad, style.lang
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     texts: list[DrawnText] = []
-    pygame.draw.rect(surf, ACCENT_SOFT if speaking else CARD, surf.get_rect(), border_radius=10)
-    pygame.draw.rect(surf, ACCENT if speaking else LINE, surf.get_rect(), width=2 if speaking else 1,
+    pal = palette()
+    pygame.draw.rect(surf, pal.accent_soft if speaking else pal.card, surf.get_rect(), border_radius=10)
+    pygame.draw.rect(surf, pal.accent if speaking else pal.line, surf.get_rect(), width=2 if speaking else 1,
                      border_radius=10)
     values = [calmness(variables[k], v) for k, v in mood.items() if k in variables]
     calm = sum(values) / len(values) if values else 0.5
@@ -125,18 +126,18 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
     fx = (w - face) // 2
     surf.blit(source.render(calm, face), (fx, pad))
     if speaking:
-        pygame.draw.circle(surf, ACCENT, (w // 2, pad + face // 2), face // 2 + 2, width=3)
+        pygame.draw.circle(surf, palette().accent, (w // 2, pad + face // 2), face // 2 + 2, width=3)
     x, inner = pad, w - 2 * pad
     limit = Box(pad, 0, inner, h)
     y = pad + face + pad // 2
     for ln in wrap_text(r.name, inner, fonts.measure("#name")):
         img_w = name_font.size(ln)[0]
-        text(ln, name_font, ACCENT if speaking else INK, (w - img_w) // 2, y, limit)
+        text(ln, name_font, palette().accent if speaking else palette().ink, (w - img_w) // 2, y, limit)
         y += fonts.line_height("#name")
     role = r.role.get(lang) if r.role.variants and not style.compact else ""
     for ln in (wrap_text(role, inner, fonts.measure("#small")) if role else []):
         img_w = small.size(ln)[0]
-        text(ln, small, MUTED, (w - img_w) // 2, y, limit)
+        text(ln, small, palette().muted, (w - img_w) // 2, y, limit)
         y += fonts.line_height("#small")
     y += pad // 2
 
@@ -145,7 +146,7 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
     lh = fonts.line_height("#small")
     for key, var in variables.items():
         value = mood.get(key, float(var.initial))
-        text(var.label.get(lang), small, MUTED, x, y, limit)
+        text(var.label.get(lang), small, palette().muted, x, y, limit)
         if beside:
             bar = pygame.Rect(x + label_w + 8, y + (lh - bar_h) // 2, inner - label_w - 8 - 14, bar_h)
             y_next = y + lh + 2
@@ -157,10 +158,16 @@ def draw_card(fonts: Fonts, source: PortraitSource, r: Resident, variables: Mapp
         delta = deltas.get(key, 0)
         if delta:
             better = (delta > 0) == (var.good == "high")
-            triangle(surf, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+            triangle(surf, (bar.right + 8, bar.centery), up=delta > 0, colour=mood_colour(better),
                      size=max(4, bar_h))
         y = y_next
     return surf, texts
+
+
+def mood_colour(better: bool) -> tuple[int, int, int]:
+    """The triangle beside a meter: green up or down for the better, red for the worse (its direction says which
+    way the value went, so the colour is never the only sign)."""
+    return palette().calm if better else palette().upset
 
 
 def _draw_row(surf: pygame.Surface, fonts: Fonts, source: PortraitSource, r: Resident,
@@ -172,7 +179,7 @@ def _draw_row(surf: pygame.Surface, fonts: Fonts, source: PortraitSource, r: Res
     fy = (h - face) // 2
     surf.blit(source.render(calm, face), (pad, fy))
     if speaking:
-        pygame.draw.circle(surf, ACCENT, (pad + face // 2, fy + face // 2), face // 2 + 1, width=2)
+        pygame.draw.circle(surf, palette().accent, (pad + face // 2, fy + face // 2), face // 2 + 1, width=2)
     x = pad + face + pad
     inner = max(20, w - x - pad)
     name_font = fonts.for_key("#name")
@@ -184,7 +191,7 @@ def _draw_row(surf: pygame.Surface, fonts: Fonts, source: PortraitSource, r: Res
         name = name[:-1]
     if name != r.name and len(name) > 1:
         name = name[:-1] + "…"
-    text(name, name_font, ACCENT if speaking else INK, x, y, Box(x, 0, inner, h))
+    text(name, name_font, palette().accent if speaking else palette().ink, x, y, Box(x, 0, inner, h))
     y += fonts.line_height("#name")
     arrow = max(3, bar_h - 1)
     for key, var in variables.items():
@@ -195,7 +202,7 @@ def _draw_row(surf: pygame.Surface, fonts: Fonts, source: PortraitSource, r: Res
         delta = deltas.get(key, 0)
         if delta:
             better = (delta > 0) == (var.good == "high")
-            triangle(surf, (bar.right + arrow + 2, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+            triangle(surf, (bar.right + arrow + 2, bar.centery), up=delta > 0, colour=mood_colour(better),
                      size=arrow)
         y += bar_h + 3
 

@@ -26,7 +26,7 @@ from ..i18n import tr
 from ..perspective import RatingLine
 from .layout import Box, bar_chart_rows, fraction_to_px, wrap_text
 from .portraits import meter_colour
-from .theme import ACCENT, CALM, INK, LINE, MUTED, UPSET
+from .theme import palette
 from .widgets import Fonts
 
 
@@ -79,7 +79,7 @@ def dimension_chart(review: Review, lang: str, fonts: Fonts, width: int, scale: 
         if kind == "heading":
             if y:
                 y += spacing
-            img = heading_font.render(str(item), True, INK)
+            img = heading_font.render(str(item), True, palette().ink)
             surf.blit(img, (0, y))
             texts.append((str(item), Box(0, y, img.get_width(), img.get_height()), whole))
             y += heading_h + spacing // 2
@@ -90,7 +90,7 @@ def dimension_chart(review: Review, lang: str, fonts: Fonts, width: int, scale: 
         row = bar_chart_rows(width, [max(len(lines) * lh, lh)], value_w, bar_h, spacing, 0.45)[0]
         ly = y
         for ln in lines:
-            img = small.render(ln, True, INK)
+            img = small.render(ln, True, palette().ink)
             surf.blit(img, (0, ly))
             texts.append((ln, Box(0, ly, img.get_width(), img.get_height()), Box(0, y, row.label.w, row.label.h)))
             ly += lh
@@ -98,30 +98,31 @@ def dimension_chart(review: Review, lang: str, fonts: Fonts, width: int, scale: 
         value, best, worst = review.totals[key], review.best[key], review.worst[key]
         pct = review.percent(key)
         if pct is None:
-            img = small.render(tr("not_trained", lang), True, MUTED)
+            img = small.render(tr("not_trained", lang), True, palette().muted)
             if img.get_width() > row.track.w + row.value.w:
-                img = small.render("—", True, MUTED)
+                img = small.render("—", True, palette().muted)
             surf.blit(img, (track.x, y + (row.label.h - img.get_height()) // 2))
             texts.append((tr("not_trained", lang), Box(track.x, y, img.get_width(), img.get_height()),
                           Box(track.x, y, row.track.w + spacing + row.value.w, max(row.label.h, img.get_height()))))
         else:
-            pygame.draw.rect(surf, (230, 225, 215), track, border_radius=bar_h // 2)
+            pal = palette()
+            pygame.draw.rect(surf, pal.track, track, border_radius=bar_h // 2)
             filled = fraction_to_px(value, worst, best, track.w)
             if filled > 0:
                 pygame.draw.rect(surf, meter_colour(pct / 100.0), pygame.Rect(track.x, track.y, max(filled, bar_h),
                                                                               track.h), border_radius=bar_h // 2)
             zero = fraction_to_px(0, worst, best, track.w)
             if 0 < zero < track.w:
-                pygame.draw.line(surf, MUTED, (track.x + zero, track.y - 3), (track.x + zero, track.bottom + 2), 1)
-            pygame.draw.line(surf, INK, (track.right - 1, track.y - 4), (track.right - 1, track.bottom + 3), 2)
+                pygame.draw.line(surf, pal.muted, (track.x + zero, track.y - 3), (track.x + zero, track.bottom + 2), 1)
+            pygame.draw.line(surf, pal.ink, (track.right - 1, track.y - 4), (track.right - 1, track.bottom + 3), 2)
             label = tr("score_of", lang, value=value, best=best)
-            img = value_font.render(label, True, INK)
+            img = value_font.render(label, True, palette().ink)
             vx = row.value.x
             surf.blit(img, (vx, y + (row.value.h - img.get_height()) // 2))
             texts.append((label, Box(vx, y, img.get_width(), img.get_height()),
                           Box(vx, y, width - vx, max(row.value.h, img.get_height()))))
         y += row.value.h + spacing
-    pygame.draw.line(surf, LINE, (0, height - 1), (width, height - 1), 1)
+    pygame.draw.line(surf, palette().line, (0, height - 1), (width, height - 1), 1)
     return Chart(surf, texts)
 
 
@@ -133,7 +134,7 @@ def _dots(surf: pygame.Surface, x: int, cy: int, value: int, colour: tuple[int, 
         if i < value:
             pygame.draw.circle(surf, colour, (cx, cy), r)
         else:
-            pygame.draw.circle(surf, LINE, (cx, cy), r, max(1, r // 3))
+            pygame.draw.circle(surf, palette().line, (cx, cy), r, max(1, r // 3))
     return x + 5 * (2 * r + r // 2 + 2)
 
 
@@ -173,24 +174,24 @@ def rating_chart(lines: Sequence[RatingLine], lang: str, fonts: Fonts, width: in
 
     if not stacked:
         for head, x in zip(heads, cells_x):
-            put(head, bold, MUTED, x, 0, Box(x, 0, cell_w, lh))
+            put(head, bold, palette().muted, x, 0, Box(x, 0, cell_w, lh))
     y = lh + spacing // 2 if not stacked else 0
     for line, label, note, h in rows:
         for i, text in enumerate(label):
-            put(text, bold if line.key == "overall" else small, INK, 0, y + i * lh, Box(0, y, label_w, h))
+            put(text, bold if line.key == "overall" else small, palette().ink, 0, y + i * lh, Box(0, y, label_w, h))
         cy = y + len(label) * lh if stacked else y
-        for x, value, colour in ((cells_x[0], line.own, ACCENT),
+        for x, value, colour in ((cells_x[0], line.own, palette().accent),
                                  (cells_x[1], line.measured, meter_colour((line.percent or 0) / 100.0))):
             cell = Box(x, cy, cell_w, max(lh, 2 * r + 2))
             if value is None:
-                put("–", small, MUTED, x, cy, cell)
+                put("–", small, palette().muted, x, cy, cell)
                 continue
             right = _dots(surf, x, cy + lh // 2, value, colour, r)
-            put(str(value), bold, INK, right + spacing // 2, cy, cell)
+            put(str(value), bold, palette().ink, right + spacing // 2, cy, cell)
         y += h
         note_x = 0 if stacked else label_w
         for text in note:
-            put(text, small, UPSET, note_x, y, Box(note_x, y, width - note_x, lh))
+            put(text, small, palette().poor_text, note_x, y, Box(note_x, y, width - note_x, lh))
             y += lh
         y += spacing
     return Chart(surf, texts)
@@ -227,18 +228,20 @@ def totals_chart(comparison: PathComparison, lang: str, fonts: Fonts, width: int
     for i, head in enumerate(heads):
         x = 0 if i == 0 else label_w + (i - 1) * cell_w
         box = Box(x, 0, label_w if i == 0 else cell_w, lh)
-        put(head, bold, MUTED, x, 0, box, right=i > 0)
+        put(head, bold, palette().muted, x, 0, box, right=i > 0)
     y = lh + spacing
     for k in keys:
         h = len(wrapped[k]) * lh
-        pygame.draw.line(surf, LINE, (0, y - spacing // 2), (width, y - spacing // 2), 1)
+        pygame.draw.line(surf, palette().line, (0, y - spacing // 2), (width, y - spacing // 2), 1)
         font = bold if k == "overall" else small
         for j, text in enumerate(wrapped[k]):
-            put(text, font, INK, 0, y + j * lh, Box(0, y, label_w, h))
+            put(text, font, palette().ink, 0, y + j * lh, Box(0, y, label_w, h))
         a, b = comparison.first_totals.get(k, 0), comparison.second_totals.get(k, 0)
         change = comparison.change(k)
-        colour = CALM if change > 0 else UPSET if change < 0 else MUTED
-        for i, (text, col) in enumerate(((str(a), INK), (str(b), INK), (f"{change:+d}" if change else "0", colour))):
+        pal = palette()
+        colour = pal.good_text if change > 0 else pal.poor_text if change < 0 else pal.muted
+        cells = ((str(a), pal.ink), (str(b), pal.ink), (f"{change:+d}" if change else "0", colour))
+        for i, (text, col) in enumerate(cells):
             x = label_w + i * cell_w
             put(text, bold if i == 2 else font, col, x, y, Box(x, y, cell_w, h), right=True)
         y += h + spacing

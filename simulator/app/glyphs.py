@@ -1,32 +1,33 @@
-"""Text the bundled font can't draw: one visible fallback glyph instead of tofu or a crash.
+"""Text the window's font can't draw: one visible fallback glyph instead of tofu or a crash.
 
-The window draws everything with the bundled Noto Sans, which covers Latin, Greek and
-Cyrillic but not emoji, Arabic or Hebrew. A scenario (or a name typed into a note) may
-still hold them; each such character is drawn as U+FFFD, the replacement character the
-font does have, so the trainee sees that something is there and nothing breaks. Every
+The window draws everything with the font the trainee chose: the bundled Noto Sans, which
+covers Latin, Greek and Cyrillic but not emoji, Arabic or Hebrew, or Atkinson Hyperlegible
+(Latin only). A scenario (or a name typed into a note) may still hold other characters; each
+such character is drawn as U+FFFD, the replacement character, where the font has it, and as
+"?" where it doesn't, so the trainee sees that something is there and nothing breaks. Every
 text the window shows passes through ``drawable``: the HTML of its text boxes (through
 ``theme.html_escape``) and what it draws itself (cards, charts, the ending's names).
 
 Coverage comes from the font file itself (FreeType reports a missing glyph), looked up
-once per character; pygame is imported only when a character outside ASCII first shows
-up, so the terminal's imports stay light.
+once per character and font; pygame is imported only when a character outside ASCII first
+shows up, so the terminal's imports stay light.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from .theme import font_path
 
-FALLBACK = "\ufffd"  # the replacement character; the bundled font draws it
+FALLBACK = "\ufffd"  # the replacement character; Noto Sans draws it
+PLAIN_FALLBACK = "?"  # for a font without it
 
-_covered: dict[str, bool] = {}
-_font: Optional[Any] = None
+_covered: dict[tuple[str, str], bool] = {}
+_fonts: dict[str, Any] = {}
 
 
-def _has_glyph(ch: str) -> bool:
-    global _font
-    known = _covered.get(ch)
+def _has_glyph(ch: str, path: str) -> bool:
+    known = _covered.get((path, ch))
     if known is not None:
         return known
     if ch.isspace() or not ch.isprintable():
@@ -36,22 +37,25 @@ def _has_glyph(ch: str) -> bool:
         import pygame.freetype
         found = False
         for _ in range(2):  # pygame.quit() (a closed window) invalidates the font: open it again once
-            if _font is None or not pygame.freetype.get_init():
+            font = _fonts.get(path)
+            if font is None or not pygame.freetype.get_init():
                 pygame.freetype.init()
-                _font = pygame.freetype.Font(str(font_path("regular")), 16)
+                font = _fonts[path] = pygame.freetype.Font(path, 16)
             try:
-                found = _font.get_metrics(ch)[0] is not None
+                found = font.get_metrics(ch)[0] is not None
                 break
             except (ValueError, UnicodeError):  # a lone surrogate and such
                 break
             except pygame.error:
-                _font = None
-    _covered[ch] = found
+                _fonts.pop(path, None)
+    _covered[(path, ch)] = found
     return found
 
 
 def drawable(text: str) -> str:
-    """``text`` with every character the font lacks replaced by ``FALLBACK``."""
+    """``text`` with every character the active font lacks replaced by its fallback glyph."""
     if text.isascii():
         return text
-    return "".join(ch if _has_glyph(ch) else FALLBACK for ch in text)
+    path = str(font_path("regular"))
+    fallback = FALLBACK if _has_glyph(FALLBACK, path) else PLAIN_FALLBACK
+    return "".join(ch if _has_glyph(ch, path) else fallback for ch in text)

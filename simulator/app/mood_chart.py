@@ -8,7 +8,7 @@ the width it gets and the text size, and lists its texts for the screen tests.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 import pygame
 
@@ -16,8 +16,12 @@ from ..mood_timeline import MARK_COLOURS, MARKS, RESIDENT_COLOURS, Timeline, mar
 from .charts import Chart
 from .glyphs import drawable
 from .layout import Box
-from .theme import INK, LINE, MUTED
+from .theme import palette
 from .widgets import Fonts
+
+MISSED_BELOW = 3  # mark radii between a move's mark and the missed opportunity's below it: they never touch
+MARK_ROWS = 2 + MISSED_BELOW
+PANEL_LEAST = 60  # px at scale 1: a panel lower than this hides how the lines move
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -25,11 +29,15 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return (c.r, c.g, c.b)
 
 
-def mood_chart(review: Any, lang: str, fonts: Fonts, width: int, scale: float = 1.0) -> Chart:
-    return timeline_chart(Timeline.from_review(review, lang), lang, fonts, width, scale)
+def mood_chart(review: Any, lang: str, fonts: Fonts, width: int, scale: float = 1.0,
+               fit: Optional[int] = None) -> Chart:
+    return timeline_chart(Timeline.from_review(review, lang), lang, fonts, width, scale, fit)
 
 
-def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: float = 1.0) -> Chart:
+def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: float = 1.0,
+                   fit: Optional[int] = None) -> Chart:
+    """The chart ``width`` wide; with ``fit``, its panels lower (to a least height) so that the whole
+    chart fits that many pixels: a trainer on a projector sees all of it at once."""
     small = fonts.for_key("#small")
     bold = fonts.for_key("#small", "bold")
     lh = fonts.line_height("#small")
@@ -38,8 +46,14 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
     panel_h = int(max(90, 110 * scale))
     mark_r = max(4, int(5 * scale))
     legend_rows = _legend_rows(tl, lang, fonts, width, pad, mark_r)
-    height = (len(tl.variables) * (lh + panel_h + pad) + lh + pad + 3 * mark_r + pad
-              + len(legend_rows) * (lh + pad // 2) + pad)
+    label_h = lh + lh // 2  # the panel's name, and room for its top value's label below it
+    marks_h = MARK_ROWS * mark_r  # a best move or mistake on one row, a missed opportunity below it
+    below = pad + lh // 2  # under a panel: its bottom value's label reaches half a line below it
+    rest = (len(tl.variables) * (label_h + below) + lh + pad + marks_h + pad
+            + len(legend_rows) * (lh + pad // 2) + pad)
+    if fit is not None and tl.variables:
+        panel_h = max(int(PANEL_LEAST * scale), min(panel_h, (fit - rest) // len(tl.variables)))
+    height = rest + len(tl.variables) * panel_h
     surf = pygame.Surface((width, max(1, height)), pygame.SRCALPHA)
     texts: list[tuple[str, Box, Box]] = []
     whole = Box(0, 0, width, height)
@@ -68,8 +82,8 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
     every = max(1, int(label_w // max(1.0, step)) + 1)
     y = 0
     for var in tl.variables:
-        put(var.label, bold, INK, 0, y)
-        y += lh
+        put(var.label, bold, palette().ink, 0, y)
+        y += label_h
         span = max(1, var.maximum - var.minimum)
 
         def y_of(v: float, top: int = y, low: int = var.minimum, range_: int = span) -> float:
@@ -77,8 +91,8 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
 
         for v in sorted({var.minimum, (var.minimum + var.maximum) // 2, var.maximum}):
             gy = y_of(v)
-            pygame.draw.line(surf, LINE, (left, gy), (right, gy), 1)
-            put(str(v), small, MUTED, axis_w, gy - lh / 2, "right")
+            pygame.draw.line(surf, palette().line, (left, gy), (right, gy), 1)
+            put(str(v), small, palette().muted, axis_w, gy - lh / 2, "right")
         for k, (rid, _) in enumerate(tl.residents):
             colour = _rgb(RESIDENT_COLOURS[k % len(RESIDENT_COLOURS)])
             nudge = (k - (len(tl.residents) - 1) / 2) * max(1.0, 1.5 * scale)  # equal lines side by side
@@ -87,15 +101,15 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
                 pygame.draw.lines(surf, colour, False, pts, max(2, int(2.5 * scale)))
             for p in pts:
                 pygame.draw.circle(surf, colour, p, max(2, int(3 * scale)))
-        y += panel_h + pad
+        y += panel_h + below
     for i in range(n):
         if i % every and i != n - 1:
             continue
-        put(word("start", lang) if i == 0 else str(tl.steps[i - 1]), small, MUTED, x_of(i), y, "center")
+        put(word("start", lang) if i == 0 else str(tl.steps[i - 1]), small, palette().muted, x_of(i), y, "center")
     y += lh + pad // 2
     for i, kind in tl.marks:
-        draw_mark(surf, kind, (int(x_of(i)), y + mark_r + (2 * mark_r if kind == "missed" else 0)), mark_r)
-    y += 3 * mark_r + pad + pad
+        draw_mark(surf, kind, (int(x_of(i)), y + mark_r + (MISSED_BELOW * mark_r if kind == "missed" else 0)), mark_r)
+    y += marks_h + pad + pad
     for row in legend_rows:
         x = 0
         for kind, label, colour, w in row:
@@ -103,7 +117,7 @@ def timeline_chart(tl: Timeline, lang: str, fonts: Fonts, width: int, scale: flo
                 pygame.draw.line(surf, colour, (x, y + lh // 2), (x + 3 * mark_r, y + lh // 2), max(3, int(3 * scale)))
             else:
                 draw_mark(surf, kind, (x + mark_r + 1, y + lh // 2), mark_r)
-            put(label, small, INK, x + 3 * mark_r + pad // 2, y)
+            put(label, small, palette().ink, x + 3 * mark_r + pad // 2, y)
             x += w
         y += lh + pad // 2
     return Chart(surf, texts)

@@ -31,7 +31,7 @@ import pygame
 from .. import resources
 from .expressions import POSES, pose_for_calmness
 from .figures import COLLARS, draw_body, draw_figure, draw_head, figure_size
-from .theme import CALM, TENSE, UPSET
+from .theme import palette
 
 PORTRAITS = resources.portraits()
 PORTRAIT_FOLDER = "portraits"  # beside a scenario file
@@ -318,9 +318,10 @@ def _finish(big: pygame.Surface, diameter: int) -> pygame.Surface:
 def meter_colour(calmness: float) -> Colour:
     """Red when upset, amber in between, green when calm."""
     c = max(0.0, min(1.0, calmness))
+    pal = palette()
     if c < 0.5:
-        return _mix(UPSET, TENSE, c / 0.5)
-    return _mix(TENSE, CALM, (c - 0.5) / 0.5)
+        return _mix(pal.upset, pal.tense, c / 0.5)
+    return _mix(pal.tense, pal.calm, (c - 0.5) / 0.5)
 
 
 def draw_meter(surface: pygame.Surface, rect: pygame.Rect, fraction: float, calmness: float,

@@ -20,7 +20,7 @@ from .charts import Chart
 from .components.practice import ScenarioTrend
 from .glyphs import drawable
 from .layout import Box, wrap_text
-from .theme import ACCENT, CALM, GOOD_TEXT, INK, LINE, MUTED, POOR_TEXT, UPSET
+from .theme import palette
 from .widgets import Fonts
 
 
@@ -50,7 +50,7 @@ def trend_chart(trend: ScenarioTrend, lang: str, fonts: Fonts, width: int, scale
         ly = y
         for line in labels[key]:
             line = drawable(line)
-            img = (bold if key == "overall" else small).render(line, True, INK)
+            img = (bold if key == "overall" else small).render(line, True, palette().ink)
             surf.blit(img, (0, ly))
             texts.append((line, Box(0, ly, img.get_width(), img.get_height()), whole))
             ly += lh
@@ -79,13 +79,13 @@ def _figures(values: tuple[int, ...], lang: str) -> str:
 
 def _colour(values: tuple[int, ...]) -> tuple[int, int, int]:
     change = values[-1] - values[0]
-    return GOOD_TEXT if change > 0 else POOR_TEXT if change < 0 else MUTED
+    return palette().good_text if change > 0 else palette().poor_text if change < 0 else palette().muted
 
 
 def _sparkline(surf: pygame.Surface, rect: pygame.Rect, values: tuple[int, ...], scale: float) -> None:
     """The attempts, oldest left, as dots on a line between the row's lowest and highest total."""
     mid = rect.centery
-    pygame.draw.line(surf, LINE, (rect.x, mid), (rect.right, mid), 1)
+    pygame.draw.line(surf, palette().line, (rect.x, mid), (rect.right, mid), 1)
     lo, hi = min(values), max(values)
     r = max(3, int(4 * scale))
     inner = pygame.Rect(rect.x + r, rect.y + r, max(1, rect.w - 2 * r), max(1, rect.h - 2 * r))
@@ -96,7 +96,7 @@ def _sparkline(surf: pygame.Surface, rect: pygame.Rect, values: tuple[int, ...],
         y = inner.centery if hi == lo else inner.bottom - int((v - lo) / (hi - lo) * inner.h)
         points.append((x, y))
     if len(points) > 1:
-        pygame.draw.lines(surf, ACCENT, False, points, 2)
+        pygame.draw.lines(surf, palette().accent, False, points, 2)
     for i, p in enumerate(points):
-        colour = ACCENT if i < n - 1 else (CALM if values[-1] >= values[0] else UPSET)
+        colour = palette().accent if i < n - 1 else (palette().calm if values[-1] >= values[0] else palette().upset)
         pygame.draw.circle(surf, colour, p, r)

@@ -26,10 +26,8 @@ from ..perspective import rating_comparison
 from .charts import Chart
 from .layout import Box, bar_chart_rows, fraction_to_px, wrap_text
 from .portraits import meter_colour
-from .theme import ACCENT, INK, LINE, MUTED, UPSET
+from .theme import palette
 from .widgets import Fonts
-
-TRACK = (230, 225, 215)
 
 
 def scale_chart(review: Review, rating: Optional[SelfRating], lang: str, fonts: Fonts, width: int,
@@ -76,35 +74,35 @@ def scale_chart(review: Review, rating: Optional[SelfRating], lang: str, fonts: 
     probe = bar_chart_rows(width, [lh], value_w, bar_h, spacing, 0.45)[0].track
     for n in (1, 3, 5):  # the scale's marks, once at the top
         x = probe.x + fraction_to_px(n, 1, 5, probe.w)
-        img = small.render(str(n), True, MUTED)
+        img = small.render(str(n), True, palette().muted)
         tx = min(max(probe.x, x - img.get_width() // 2), probe.right - img.get_width())
-        put(str(n), small, MUTED, tx, 0, Box(probe.x, 0, probe.w, lh))
+        put(str(n), small, palette().muted, tx, 0, Box(probe.x, 0, probe.w, lh))
     y = top
     for kind, key, label, value in plan:
         if kind == "heading":
             y += spacing
-            put(label, heading_font, INK, 0, y, Box(0, y, width, heading_h))
+            put(label, heading_font, palette().ink, 0, y, Box(0, y, width, heading_h))
             y += heading_h + spacing // 2
             continue
         lines = wrapped[key]
         row = bar_chart_rows(width, [max(len(lines) * lh, lh)], value_w, bar_h, spacing, 0.45)[0]
         font = bold if key == "overall" else small
         for i, text in enumerate(lines):
-            put(text, font, INK, 0, y + i * lh, Box(0, y, row.label.w, row.label.h))
+            put(text, font, palette().ink, 0, y + i * lh, Box(0, y, row.label.w, row.label.h))
         track = pygame.Rect(row.track.x, y + row.track.y, row.track.w, row.track.h)
         own = rows[key].own if key in rows else None
         if value is None:
             words = tr("not_trained", lang)
-            img = small.render(words, True, MUTED)
+            img = small.render(words, True, palette().muted)
             if img.get_width() > row.track.w + row.value.w:
                 words = "—"
-            put(words, small, MUTED, track.x, y + (row.label.h - lh) // 2,
+            put(words, small, palette().muted, track.x, y + (row.label.h - lh) // 2,
                 Box(track.x, y, row.track.w + spacing + row.value.w, max(row.label.h, lh)))
         else:
-            pygame.draw.rect(surf, TRACK, track, border_radius=bar_h // 2)
+            pygame.draw.rect(surf, palette().track, track, border_radius=bar_h // 2)
             for n in range(2, 5):  # faint marks at 2, 3 and 4
                 mx = track.x + fraction_to_px(n, 1, 5, track.w)
-                pygame.draw.line(surf, LINE, (mx, track.y - 2), (mx, track.bottom + 1), 1)
+                pygame.draw.line(surf, palette().line, (mx, track.y - 2), (mx, track.bottom + 1), 1)
             filled = max(bar_h, fraction_to_px(value, 1, 5, track.w))
             pygame.draw.rect(surf, meter_colour((value - 1) / 4), pygame.Rect(track.x, track.y, filled, track.h),
                              border_radius=bar_h // 2)
@@ -112,18 +110,18 @@ def scale_chart(review: Review, rating: Optional[SelfRating], lang: str, fonts: 
                 cx = track.x + fraction_to_px(own, 1, 5, track.w)
                 cx = min(max(track.x + ring, cx), track.right - ring)
                 pygame.draw.circle(surf, (255, 255, 255), (cx, track.centery), ring)
-                pygame.draw.circle(surf, ACCENT, (cx, track.centery), ring, max(2, ring // 3))
+                pygame.draw.circle(surf, palette().accent, (cx, track.centery), ring, max(2, ring // 3))
             figure = scale_number(value, lang)
             text = f"{own_word} {own} · {figure}" if own is not None else figure
             if own is None and rows and key in rows:
                 text = f"{own_word} – · {figure}"
-            img = bold.render(text, True, INK)
-            put(text, bold, INK, row.value.x, y + (row.value.h - img.get_height()) // 2,
+            img = bold.render(text, True, palette().ink)
+            put(text, bold, palette().ink, row.value.x, y + (row.value.h - img.get_height()) // 2,
                 Box(row.value.x, y, width - row.value.x, max(row.value.h, img.get_height())))
         y += row.value.h + spacing
         if key in notes:
-            put(notes[key], small, UPSET, track.x, y - spacing // 2, Box(track.x, y - spacing // 2, width - track.x,
-                                                                         lh))
+            put(notes[key], small, palette().poor_text, track.x, y - spacing // 2,
+                Box(track.x, y - spacing // 2, width - track.x, lh))
             y += lh
-    pygame.draw.line(surf, LINE, (0, height - 1), (width, height - 1), 1)
+    pygame.draw.line(surf, palette().line, (0, height - 1), (width, height - 1), 1)
     return Chart(surf, texts)

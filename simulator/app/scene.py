@@ -21,7 +21,7 @@ from pygame_gui.core import UIContainer
 from pygame_gui.elements import UIButton, UIPanel, UITextEntryBox, UITextEntryLine
 
 from .layout import Box
-from .theme import PAPER
+from .theme import palette
 from .widgets import Fonts, oid
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ class Scene:
         return False
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        surface.fill(PAPER)
+        surface.fill(palette().paper)
 
     def focus_rect(self) -> Optional[tuple[pygame.Rect, pygame.Rect]]:
         """The focused widget's rectangle and the part of the screen it is visible in."""

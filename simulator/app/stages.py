@@ -50,6 +50,7 @@ SHAPE_KEYS = ("rect", "poly", "ellipse", "circle", "line", "repeat", "text")
 SUPERSAMPLE = 2
 MAX_SHAPES = 2000  # a stage file is a drawing, not a data dump: more shapes than this are ignored
 MAX_REPEAT = 400
+MIN_TEXT_PX = 11  # a banner's or title bar's text smaller than this (on screen) isn't drawn
 
 log = logging.getLogger(__name__)
 _warned: set[str] = set()
@@ -354,7 +355,7 @@ def _draw_repeat(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer
 def _draw_text(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer, X, W, Y) -> None:
     """``{"text": "meeting", "box": [x, y, w, h], "fill": ink}``: a named text of the scenario
     (the meeting's name), as large as fits the box on one line, shortened if it must; centred,
-    or from the box's left with ``"align": "left"``."""
+    or from the box's left with ``"align": "left"``. Left out where it would be too small to read."""
     name, box = shape["text"], shape.get("box")
     text = layer.texts.get(str(name), "")
     if not text or layer.font is None or not _nums(box, 4):
@@ -368,6 +369,8 @@ def _draw_text(surface: pygame.Surface, shape: Mapping[str, Any], layer: Layer, 
     if wide > rect.w:  # one smaller font that fits (the text is shortened below if it still doesn't)
         size = max(8, int(size * rect.w / wide))
         font = layer.font(size, bold)
+    if size < MIN_TEXT_PX * SUPERSAMPLE:  # a room drawn small: a text too small to read is left out
+        return
     shown = text
     while len(shown) > 1 and font.size(shown)[0] > rect.w:
         shown = shown[:-2].rstrip() + "…"

@@ -16,13 +16,24 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer, UITextBox
 
 from .layout import Box, scroll_to_show, wrap_text
-from .theme import font_path
+from .theme import font_path, recolour
 
 SCROLLBAR_W = 20
 MIN_SCROLL_H = 48
 
 
-class PassThroughTextBox(UITextBox):
+class TextBox(UITextBox):
+    """A text box whose HTML colours, written in the standard palette, show in the active one
+    (``theme.recolour``): every text the window writes follows the high-contrast theme."""
+
+    def __init__(self, html_text: str, *args: Any, **kwargs: Any):
+        super().__init__(recolour(html_text), *args, **kwargs)
+
+    def set_text(self, html_text: str, *args: Any, **kwargs: Any) -> None:
+        super().set_text(recolour(html_text), *args, **kwargs)
+
+
+class PassThroughTextBox(TextBox):
     """Text shown on top of a button: it never takes the mouse, so the button does."""
 
     def hover_point(self, hover_x: float, hover_y: float) -> bool:
@@ -80,7 +91,7 @@ def text_box(manager: pygame_gui.UIManager, html: str, box: Box, container: Any 
              object_id: str = "#body", wrap: bool = True, passthrough: bool = False,
              starting_height: int = 1) -> UITextBox:
     """Wrapped text; with ``wrap`` the box grows to its text (never cut off)."""
-    cls = PassThroughTextBox if passthrough else UITextBox
+    cls = PassThroughTextBox if passthrough else TextBox
     rect = pygame.Rect(box.x, box.y, box.w, -1 if wrap else box.h)
     return cls(html, rect, manager, wrap_to_height=wrap, container=container, object_id=oid(object_id),
                starting_height=starting_height)

@@ -64,6 +64,9 @@ class LrsClient:
             if status == 409:
                 raise LrsError("conflict", f"{shown}: the LRS already has a different statement with this id: "
                                            f"{body}", status) from None
+            if status in (404, 405):  # the server is there, the statements resource isn't
+                raise LrsError("server", f"{shown}: no xAPI statements resource here ({status}); is this the "
+                                         f"LRS's xAPI base URL (often ending in /xAPI/)?", status) from None
             raise LrsError("server", f"{shown}: the LRS answered {status}: {body}", status) from None
         except (socket.timeout, TimeoutError):
             raise LrsError("timeout", f"{shown}: no answer within {self.timeout:.0f} s") from None

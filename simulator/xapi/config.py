@@ -139,27 +139,39 @@ def _read_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def _validated(data: dict[str, Any], where: str) -> LrsConfig:
+def _validated(data: dict[str, Any], where: str, origin: Optional[dict[str, str]] = None) -> LrsConfig:
+    """The settings from ``data``; a value that can't be used is a ``ConfigError`` naming where it
+    came from: the file (``where``), or the environment variable ``origin`` says set it."""
     known = {f.name: f for f in fields(LrsConfig)}
     values: dict[str, Any] = {}
+    origin = origin or {}
     for key, value in data.items():
         if key not in known:
             continue
+        here = origin.get(key, where)
         default = getattr(LrsConfig(), key)
         if key == "own_words_days":
             if value is not None and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-                raise ConfigError(f"{where}: own_words_days must be a whole number of days (0 or more) or null")
+                raise ConfigError(f"{here}: own_words_days must be a whole number of days (0 or more) or null")
         elif key == "batch":
             if not (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_BATCH):
-                raise ConfigError(f"{where}: batch must be a whole number from 1 to {MAX_BATCH}")
+                raise ConfigError(f"{here}: batch must be a whole number from 1 to {MAX_BATCH}")
         elif type(value) is not type(default):
-            raise ConfigError(f"{where}: {key} must be {type(default).__name__}")
+            raise ConfigError(f"{here}: {key} must be {type(default).__name__}")
         values[key] = value
     config = LrsConfig(**values)
     if config.endpoint:
+        here = origin.get("endpoint", where)
         parts = urlsplit(config.endpoint)
+        try:
+            parts.port  # noqa: B018 (raises ValueError for a port out of range or not a number)
+        except ValueError:
+            host = parts.netloc.rpartition("@")[2]  # as written, without any user:password@
+            raise ConfigError(f"{here}: endpoint {parts.scheme}://{host}{parts.path} has no usable port number") \
+                from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ConfigError(f"{where}: endpoint {config.endpoint_shown!r} is not an http(s) URL")
+            raise ConfigError(f"{here}: endpoint {config.endpoint_shown!r} is not an http(s) URL "
+                              f"(e.g. https://lrs.example.org/xAPI/)")
     return config
 
 
@@ -168,10 +180,12 @@ def load_config(path: Optional[Path] = None, environ: Optional[dict[str, str]] =
     path = path or config_path()
     env = os.environ if environ is None else environ
     data = _read_file(path)
+    origin = {}
     for key, name in ENV.items():
         if env.get(name):
             data[key] = env[name]
-    return _validated(data, str(path))
+            origin[key] = name
+    return _validated(data, str(path), origin)
 
 
 def load_quietly() -> tuple[LrsConfig, Optional[str]]:

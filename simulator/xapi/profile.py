@@ -100,6 +100,11 @@ def choice_iri(scenario_id: str, digest: str, node_id: str, choice_id: str) -> s
     return f"{node_iri(scenario_id, digest, node_id)}/choices/{_q(choice_id)}"
 
 
+def option_iri(scenario_id: str, digest: str, question_id: str, option_id: str) -> str:
+    """An answer to a preparation question (beside its question, never among the meeting's nodes)."""
+    return f"{question_iri(scenario_id, digest, question_id)}/options/{_q(option_id)}"
+
+
 def self_rating_iri(scenario_id: str, digest: str) -> str:
     return f"{scenario_version(scenario_id, digest)}/self-rating"
 

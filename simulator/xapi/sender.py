@@ -52,6 +52,8 @@ class Status:
         """The calm status line ("12 resultaten wachten op verzending"); None when there's nothing to say."""
         from ..i18n import tr
         parts = []
+        if not self.configured and self.problem:  # settings that can't be used: say so, calmly, once
+            parts.append(tr("lrs_settings_unusable", lang, problem=self.problem))
         if self.waiting:
             if not self.configured:
                 parts.append(tr("lrs_waiting_no_lrs", lang, n=self.waiting))
@@ -284,11 +286,34 @@ class BackgroundSender:
             return delay
 
 
-def settle(sender: Optional[BackgroundSender], lang: str, timeout: float = 3.0) -> Optional[str]:
+class SettingsProblem:
+    """In the sender's place when the LRS settings can't be used (``lrs.json`` isn't JSON, the
+    endpoint isn't a URL): nothing is written to the outbox or sent, and the front ends show
+    the one line why where they show the sender's status."""
+
+    def __init__(self, problem: str):
+        self.problem = problem
+        self.rounds = 0
+
+    def status(self) -> Status:
+        return Status(False, problem=self.problem)
+
+    current = status
+
+    def nudge(self) -> None:
+        pass
+
+    def stop(self, timeout: float = 0.0) -> None:
+        pass
+
+
+def settle(sender: Optional[BackgroundSender | SettingsProblem], lang: str, timeout: float = 3.0) -> Optional[str]:
     """At the end of a session: give the sender a moment to deliver, then stop it; the status
     line if anything still waits (it stays in the outbox for the next run or ``sync``)."""
     if sender is None:
         return None
+    if isinstance(sender, SettingsProblem):
+        return sender.status().line(lang)
     if sender.status().next_try is None:  # not backing off: one more round, briefly
         done = sender.rounds
         sender.nudge()
@@ -300,10 +325,14 @@ def settle(sender: Optional[BackgroundSender], lang: str, timeout: float = 3.0) 
     return f"{line}: tussenwerker sync" if line else None
 
 
-def start_background(journal: Any) -> Optional[BackgroundSender]:
-    """The background sender for an open journal, started, when an LRS is configured (else None)."""
-    if journal is None or getattr(journal, "drafter", None) is None:
+def start_background(journal: Any) -> Optional[BackgroundSender | SettingsProblem]:
+    """The background sender for an open journal, started, when an LRS is configured; when its
+    settings can't be used, a ``SettingsProblem`` that says why; else None."""
+    if journal is None:
         return None
+    if getattr(journal, "drafter", None) is None:
+        notice = getattr(journal, "config_notice", None)
+        return SettingsProblem(notice) if notice else None
     sender = BackgroundSender(str(journal.path), journal.drafter.config).start()
     journal.outbox_listeners.append(sender.nudge)
     return sender

@@ -177,7 +177,7 @@ def decision(ctx: SessionContext, index: int, d: Any) -> dict[str, Any]:
         q = next(q for q in s.preparation.questions if q.id == d.node_id)
         option = q.option(d.choice_id)
         extensions[p.CHOICE_TEXT] = lang_map(option.text)
-        extensions[p.CHOICE] = p.choice_iri(s.id, s.digest, d.node_id, d.choice_id)
+        extensions[p.CHOICE] = p.option_iri(s.id, s.digest, d.node_id, d.choice_id)
         result = {"response": d.choice_id, "success": bool(option.correct), "extensions": extensions}
         return ctx.statement("answered", ctx.question_activity(d.node_id), d.at, result, extra=extra)
     choice = s.choice(f"{d.node_id}.{d.choice_id}")

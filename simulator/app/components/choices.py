@@ -30,7 +30,7 @@ import pygame
 from pygame_gui.elements import UIImage
 
 from ..layout import Box, stack, wrap_text
-from ..theme import ACCENT
+from ..theme import palette
 from ..widgets import Card, ScrollArea
 from . import Kit
 
@@ -204,14 +204,14 @@ class ChoicesPanel:
     def _build_more(self, kit: Kit, box: Box, px: int) -> None:
         """"More options" with an arrow, under a list that scrolls (the font has no arrow glyph)."""
         font = kit.fonts.font(max(MIN_PX, px - 2), "bold")
-        label = font.render(kit.tr("more_options"), True, ACCENT)
+        label = font.render(kit.tr("more_options"), True, palette().accent)
         arrow_w = label.get_height() // 2 + 4
         w = min(box.w, label.get_width() + arrow_w + 8)
         surf = pygame.Surface((w, box.h), pygame.SRCALPHA)
         surf.blit(label, (0, (box.h - label.get_height()) // 2))
         x, mid, size = label.get_width() + 6, box.h // 2, arrow_w // 2
-        pygame.draw.line(surf, ACCENT, (x + size, mid - size), (x + size, mid + size), 2)
-        pygame.draw.polygon(surf, ACCENT, [(x, mid + 1), (x + 2 * size, mid + 1), (x + size, mid + size + 2)])
+        pygame.draw.line(surf, palette().accent, (x + size, mid - size), (x + size, mid + size), 2)
+        pygame.draw.polygon(surf, palette().accent, [(x, mid + 1), (x + 2 * size, mid + 1), (x + size, mid + size + 2)])
         self.more_box = Box(box.right - w, box.y, w, box.h)
         where = Box(self.more_box.x, box.y + (box.h - label.get_height()) // 2, label.get_width(), label.get_height())
         self.drawn = [(kit.tr("more_options"), where, self.more_box)]

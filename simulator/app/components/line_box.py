@@ -9,6 +9,11 @@ inside the box: it follows the typing, and PgUp/PgDn (or the wheel) read it.
 
 When the line leads on rather than to a decision, a "Verder" button sits in the box's
 bottom right corner, as the visual novel's "click to go on" mark does.
+
+The head says how the line arrives (``media``): a name, "· in de chat", "· aan de
+telefoon", or an e-mail's "E-mail  Van: ... · Aan: jij" over its body; above it, in small
+italics, what the room did right before (a group reaction's text). Where the box is tight
+both lead the text instead.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from ..layout import Box, gap
 from ..theme import html_escape
 from ..widgets import Typewriter, button, button_width, oid, scroll_text_box, text_box
 from . import Kit
+from .media import head_html, lead_text, muted
 
 DONE = 1e9  # "revealed" for a line shown whole
 SLACK = 6  # px a fixed-height text box needs beyond the height the same text grows a box to
@@ -37,6 +43,9 @@ class LineBox:
         self.speaker_name = ""
         self.text = ""
         self.narrated = False
+        self.channel = "spoken"  # how the line arrives (a node's channel)
+        self.note = ""  # what the room did right before this line (group reactions' texts)
+        self._heads: dict[int, tuple[int, int]] = {}  # width -> (the note's height, the name's height)
         # widgets
         self.panel: Optional[UIPanel] = None
         self.box: Optional[UITextBox] = None
@@ -47,8 +56,9 @@ class LineBox:
 
     # -- the line --------------------------------------------------------------------------
     def show_line(self, index: Optional[int], speaker_name: str, text: str, narrated: bool,
-                  whole: bool = False) -> None:
-        """The line at transcript ``index``; a different line than before starts typing again."""
+                  whole: bool = False, channel: str = "spoken", note: str = "") -> None:
+        """The line at transcript ``index``; a different line than before starts typing again.
+        ``channel``: how it arrives; ``note``: what the room did right before it."""
         if index != self.index:
             self.index = index
             self.revealed = DONE if (whole or self._first_whole) else 0.0
@@ -56,6 +66,8 @@ class LineBox:
             self.revealed = DONE
         self._first_whole = False
         self.speaker_name, self.text, self.narrated = speaker_name, text, narrated
+        self.channel, self.note = channel, note
+        self._heads = {}
 
     def done(self, chars_per_second: Optional[float]) -> bool:
         if self.typewriter is not None:
@@ -66,17 +78,47 @@ class LineBox:
     def _html(self, kit: Kit, tight: bool = False) -> str:
         text = html_escape(self.text)
         text = f"<i>{text}</i>" if self.narrated else text
-        if not tight:
-            return text
+        if not tight:  # a mail reads as a document: at body size, so a longer one fits
+            return f"<font pixel_size={kit.fonts.size_of('#body')}>{text}</font>" if self.channel == "email" else text
         if self.speaker_name and not self.narrated:  # the name leads the text, on its line
-            text = f"<font color='#1D6A72'><b>{html_escape(self.speaker_name)}:</b></font> {text}"
+            lead = lead_text(self.channel, self.speaker_name, kit.tr)
+            text = f"<font color='#1D6A72'><b>{html_escape(lead)}</b></font> {text}"
+        if self.note:
+            text = f"{muted('<i>' + html_escape(self.note) + '</i>')} {text}"
         return f"<font pixel_size={kit.fonts.size_of('#body')}>{text}</font>"
+
+    def _note_html(self) -> str:
+        return muted(f"<i>{html_escape(self.note)}</i>")
+
+    def _name_html(self, kit: Kit) -> Optional[str]:
+        if self.narrated or not self.speaker_name:
+            return None
+        return head_html(self.channel, self.speaker_name, kit.tr)
 
     def _pad(self, kit: Kit, tight: bool = False) -> int:
         return gap(kit.scale) // 2 if tight else gap(kit.scale)
 
-    def _head_h(self, kit: Kit, tight: bool = False) -> int:
-        return 0 if tight or self.narrated or not self.speaker_name else kit.fonts.line_height("#name") + 4
+    def _measure_head(self, kit: Kit, width: int) -> tuple[int, int]:
+        """(the note's height, the name's height) at this inner width, measured once per line."""
+        known = self._heads.get(width)
+        if known is None:
+            heights = []
+            for html, key in ((self._note_html() if self.note else None, "#small"), (self._name_html(kit), "#name")):
+                if html is None:
+                    heights.append(0)
+                    continue
+                probe = text_box(kit.manager, html, Box(0, 0, max(40, width), 0), kit.root, key)
+                heights.append(probe.rect.height + 4)
+                probe.kill()
+            known = self._heads[width] = (heights[0], heights[1])
+        return known
+
+    def _head_h(self, kit: Kit, tight: bool = False, width: int = 0) -> int:
+        if tight:
+            return 0
+        if not width:  # before any measure: one line of the name, as a line without a head note has
+            return 0 if self.narrated or not self.speaker_name else kit.fonts.line_height("#name") + 4
+        return sum(self._measure_head(kit, width))
 
     @staticmethod
     def _text_id(tight: bool) -> str:
@@ -97,7 +139,7 @@ class LineBox:
             text_h = probe.rect.height + SLACK  # a fixed-height box needs a little more than a growing one
             probe.kill()
             self._measured[tight] = text_h
-            extra = 2 * pad + self._head_h(kit, tight) + self._button_h(kit, with_continue)
+            extra = 2 * pad + self._head_h(kit, tight, width - 2 * pad) + self._button_h(kit, with_continue)
             two = 2 * int(kit.fonts.line_height(self._text_id(tight)) * 1.15) + 4
             out.append((text_h + extra, min(text_h, two) + extra))
         (wanted, readable), (_, least) = out
@@ -110,12 +152,18 @@ class LineBox:
         self.rect = box
         tight = box.h < readable
         pad = self._pad(kit, tight)
+        sheet = self.narrated or self.channel == "email"  # narration and a mail read as paper, not speech
         self.panel = UIPanel(pygame.Rect(box.as_tuple()), starting_height=1, manager=kit.manager, container=kit.root,
-                             object_id=oid("#sheet" if self.narrated else None))
+                             object_id=oid("#sheet" if sheet else None))
         y = box.y + pad
-        if self._head_h(kit, tight):
-            name = text_box(kit.manager, f"<font color='#1D6A72'>{html_escape(self.speaker_name)}</font>",
-                            Box(box.x + pad, y, box.w - 2 * pad, 0), kit.root, "#name", starting_height=3)
+        if not tight and self.note:  # what the room did right before: small, above the name
+            note = text_box(kit.manager, self._note_html(), Box(box.x + pad, y, box.w - 2 * pad, 0), kit.root,
+                            "#small", starting_height=3)
+            y = note.rect.bottom + 4
+        name_html = None if tight else self._name_html(kit)
+        if name_html is not None:
+            name = text_box(kit.manager, name_html, Box(box.x + pad, y, box.w - 2 * pad, 0), kit.root, "#name",
+                            starting_height=3)
             y = name.rect.bottom + 4
         bottom = box.bottom - pad - self._button_h(kit, with_continue)
         inner_h = max(kit.fonts.line_height(self._text_id(tight)), bottom - y)

@@ -19,6 +19,12 @@ What moves, and only while it moves (the window rests otherwise):
   way it went until the next choice (``mood_delta``).
 - A resident who left the meeting (``session.away``) is an empty chair with their plate
   greyed and their meters frozen where they were, until they come back.
+- The speaker of a ``phone`` line is a voice: no face, a plain silhouette with their
+  initials and sound waves beside it (``voice``); their plate and meters stay.
+
+With ``animate`` off (a trainee who asked for less motion) nothing moves: a new
+expression, the speaker's place and the meters change at once, without beats or rising
+figures; the arrows beside the meters still say which way a choice moved them.
 
 The static part (wall, back layer, seats, tiles' and phones' frames) is drawn once per
 build into the screen's backdrop (``draw_room``); the rest each frame (``draw``).
@@ -34,14 +40,15 @@ import pygame
 
 from engine.scenario.model import NARRATOR, Scenario
 
-from ..cards import _meter_block, calmness, triangle
+from .. import motion
+from ..cards import _meter_block, calmness, mood_colour, triangle
 from ..expressions import line_emotion, mood_emotion, reaction_emotion
 from ..figures import darker, mix
 from ..glyphs import drawable
 from ..layout import Box, clamp, gap
 from ..portraits import PortraitSource, draw_meter, portrait_folders
 from ..stages import StageArt, load_stage, placed, render_layer, stage_folders, stage_kind
-from ..theme import ACCENT, CALM, INK, MUTED, UPSET
+from ..theme import palette
 from . import Kit
 from .stage_plan import MOST_VISIBLE, SHAPES, Spot, StagePlan, fitted_height, plan_stage, stage_height, visible_height
 
@@ -112,7 +119,11 @@ class ResidentsRow:
         self._dimmed: dict[tuple[str, str, int], pygame.Surface] = {}
         self._veil: Optional[pygame.Surface] = None
         self._float_cache: dict[tuple[str, bool], pygame.Surface] = {}
+        self._cards: dict[tuple[str, bool, bool], pygame.Surface] = {}  # the plates, by (rid, speaking, away)
         self._cues: list[bool] = []  # mood shifts not yet sounded (True: for the better)
+        self.animate = True  # False: faces, meters and the speaker change at once (less motion)
+        self._stirred = False  # something moved in the last update
+        self._rest: Optional[tuple] = None  # the session's mark when the stage was last found at rest
 
     # -- the session -----------------------------------------------------------------------
     @property
@@ -134,6 +145,16 @@ class ResidentsRow:
         speaker = line.speaker if line.speaker != NARRATOR and line.speaker in self.faces else None
         return key, speaker, line_emotion(self.scenario, line.node_id, line.variant) if speaker else None
 
+    @property
+    def voice(self) -> Optional[str]:
+        """The resident heard but not seen: the speaker of a line that comes by phone."""
+        session = self.session
+        line = getattr(session, "line", None) if session is not None else None
+        if line is None or line.speaker == NARRATOR or line.speaker not in self.faces:
+            return None
+        node = self.scenario.nodes.get(line.node_id)
+        return line.speaker if node is not None and node.channel == "phone" else None
+
     def _target(self, rid: str, speaker: Optional[str], written: Optional[str]) -> str:
         face = self.faces[rid]
         if rid == speaker and written:
@@ -148,7 +169,7 @@ class ResidentsRow:
         key, speaker, written = self._line()
         if key is not None and key != self._line_key:
             self._line_key = key
-            if speaker is not None and speaker not in self.away:
+            if speaker is not None and speaker not in self.away and self.animate:
                 self.faces[speaker].beat = 0.0
         self.speaker = speaker
         for rid in self.faces:
@@ -191,6 +212,8 @@ class ResidentsRow:
     # -- building ---------------------------------------------------------------------------
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
         """The stage in ``room``, the residents in ``shape``."""
+        first = self.plan is None  # the first build places the speaker; later ones let them come forward
+        self._rest = None
         self.kit, self.room = kit, room
         rids = tuple(r.id for r in self.scenario.residents)
         v, plate_h, plate_w, pad = self._visible(kit, shape, room.w, window_h)
@@ -200,12 +223,15 @@ class ResidentsRow:
         self.follow()
         if speaker is not None and speaker in self.faces:
             self.speaker = speaker
-        for rid, face in self.faces.items():
-            face.forward = 1.0 if rid == self.speaker else 0.0
+        if first or not self.animate:
+            for rid, face in self.faces.items():
+                face.forward = 1.0 if rid == self.speaker else 0.0
         self.portrait_boxes = {s.rid: s.visible for s in self.plan.spots}
         self._prepare_texts()
         self._layer_key = None
         self._veil = None
+        self._float_cache = {}  # the text size may have changed
+        self._cards = {}
         self._dimmed = {k: v for k, v in self._dimmed.items() if k[2] == self.plan.spots[0].figure.w} \
             if self.plan.spots else {}
 
@@ -262,6 +288,7 @@ class ResidentsRow:
             self.speaker = speaker
 
     def teardown(self) -> None:
+        self._rest = None
         self.portrait_boxes, self.drawn = {}, []
         self.room = self.plan = None
         self._back = self._front = None
@@ -331,7 +358,7 @@ class ResidentsRow:
             pygame.draw.rect(surface, device, rect, border_radius=max(6, rect.w // 8))
             glass = rect.inflate(-max(6, rect.w // 14) * 2, -max(6, rect.w // 14) * 2)
             pygame.draw.rect(surface, spec.backdrop, glass, border_radius=max(4, rect.w // 12))
-            bar = _colour(art.screen.get("bar"), ACCENT)
+            bar = _colour(art.screen.get("bar"), palette().accent)
             top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
             pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
                              border_top_right_radius=max(4, rect.w // 12))
@@ -349,6 +376,7 @@ class ResidentsRow:
         """What the last choice moved: arrows beside the meters and (``react``: the choice was made
         just now, not carried over a reload) a +1/−1 rising and a reaction beat."""
         self.mood_delta = mood_change(before, after)
+        self._rest = None
         if not react:
             return
         shift = 0
@@ -365,8 +393,9 @@ class ResidentsRow:
                 continue
             face.reaction = reaction_emotion(delta, self.scenario.mood_variables)
             face.reaction_left = REACTION_S if face.reaction else 0.0
-            face.beat = 0.0
-            face.floats = [[key, change, 0.0] for key, change in delta.items()]
+            if self.animate:
+                face.beat = 0.0
+                face.floats = [[key, change, 0.0] for key, change in delta.items()]
 
     def take_cues(self) -> list[bool]:
         """The mood shifts since last asked, for the sound (True: for the better)."""
@@ -377,12 +406,17 @@ class ResidentsRow:
         """One frame of time: moods ease, faces crossfade, beats and floating figures run out."""
         if target is None and self.session is not None:
             target = self.session.mood
+        self._stirred = self.plan is not None and self.moving(target)  # this frame changes the stage
         if target is not None:
-            self.ease(dt, target)
+            self.ease(motion.step(dt), target)
         for face in self.faces.values():
             if face.reaction_left > 0:
                 face.reaction_left = max(0.0, face.reaction_left - dt)
         self.follow()
+        if not self.animate:
+            self._settle_at_once()
+            return
+        dt = motion.step(dt)  # reduced motion: every fade, lean and float ends at once
         for rid, face in self.faces.items():
             face.fade = min(1.0, face.fade + dt / FADE_S)
             face.beat = min(1.0, face.beat + dt / BEAT_S)
@@ -394,8 +428,18 @@ class ResidentsRow:
                 f[2] += dt
             face.floats = [f for f in face.floats if f[2] < FLOAT_S]
 
+    def _settle_at_once(self) -> None:
+        """Less motion: every face, place and meter where it is going, this frame."""
+        for rid, face in self.faces.items():
+            face.fade = face.beat = 1.0
+            face.previous = None
+            face.forward = 1.0 if rid == self.speaker else 0.0
+            face.floats = []
+
     def ease(self, dt: float, target: Mapping[str, Mapping[str, int]]) -> None:
         away = self.away
+        if not self.animate:
+            dt = 1.0 / MOOD_SPEED  # one whole step: the meters are where the mood is
         for rid, values in self.display_mood.items():
             if rid in away:
                 continue  # frozen where they left until they come back
@@ -406,7 +450,27 @@ class ResidentsRow:
                     if abs(goal - values[k]) <= 0.02:
                         values[k] = goal
 
+    def _mark(self) -> Optional[tuple]:
+        """What the stage follows in the session: its state (replaced by every step) and the lines said."""
+        session = self.session
+        state = getattr(session, "state", None)
+        if state is None or not hasattr(state, "current"):
+            return None
+        return (state.current, len(state.transcript), self.plan)
+
     def moving(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> bool:
+        """Whether anything on the stage moves (or is about to: a new line, a new mood)."""
+        mark = self._mark()
+        rest = self._rest  # the window asks many times a second while nothing moves: answer that quickly
+        if mark is not None and rest is not None and mark[0] is rest[0] and mark[1] == rest[1] and mark[2] is rest[2]:
+            return False
+        if self._moving(target):
+            self._rest = None
+            return True
+        self._rest = mark
+        return False
+
+    def _moving(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> bool:
         if target is None and self.session is not None:
             target = self.session.mood
         away = self.away
@@ -423,6 +487,15 @@ class ResidentsRow:
             return True
         return not all(f.still for f in self.faces.values())
 
+    def moving_region(self, target: Optional[Mapping[str, Mapping[str, int]]] = None) -> Optional[pygame.Rect]:
+        """The part of the screen the residents change this frame, when they move (None: nothing, or
+        no room on screen). Everything they draw stays inside their room."""
+        if self.room is None or self.plan is None or self.room.h <= 0:
+            return None
+        if not (self._stirred or self.moving(target)):  # the frame a movement ends still redraws the room
+            return None
+        return pygame.Rect(self.room.as_tuple())
+
     # -- each frame ---------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The residents, the front layer and the plates, over the room in the backdrop."""
@@ -433,12 +506,13 @@ class ResidentsRow:
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(room.as_tuple()))
         away = self.away
+        voice = self.voice
         order = sorted(plan.spots, key=lambda s: self.faces[s.rid].forward)
         for spot in order:
             if spot.rid in away:
                 self._draw_absent(surface, spot)
             else:
-                self._draw_figure(surface, spot)
+                self._draw_figure(surface, spot, heard_only=spot.rid == voice)
         if self._front is not None:
             surface.blit(self._front, self._front_at)
         for spot in plan.spots:
@@ -458,7 +532,7 @@ class ResidentsRow:
             self._dimmed[key] = out
         return out
 
-    def _draw_figure(self, surface: pygame.Surface, spot: Spot) -> None:
+    def _draw_figure(self, surface: pygame.Surface, spot: Spot, heard_only: bool = False) -> None:
         face = self.faces[spot.rid]
         plan = self.plan
         assert plan is not None
@@ -476,6 +550,9 @@ class ResidentsRow:
         dim_share = 1.0 - face.forward if spot.screen is None else 0.0
         emotions = [(face.previous, 255)] if face.fade < 1 and face.previous else []
         emotions.append((face.shown, 255 if not emotions else int(255 * face.fade)))
+        if heard_only:  # on the phone: a voice, no face
+            emotions = []
+            self._draw_voice(surface, spot, pos)
         for emotion, alpha in emotions:
             if dim_share >= 0.99:
                 layers.append((self._figure_image(spot.rid, emotion, box.w, True), alpha))
@@ -495,6 +572,30 @@ class ResidentsRow:
             self._draw_screen_front(surface, spot, face)
             surface.set_clip(clip)
 
+    def _draw_voice(self, surface: pygame.Surface, spot: Spot, pos: tuple[int, int]) -> None:
+        """A resident heard on the phone: a plain silhouette with their initials, sound waves beside it."""
+        assert self.kit is not None
+        w = spot.figure.w
+        cx, cy = pos[0] + w // 2, pos[1] + int(w * 0.42)
+        r = max(8, int(w * 0.24))
+        body_colour = mix(self.art.dim, palette().muted, 0.45)
+        body = pygame.Rect(0, 0, int(w * 0.7), int(w * 0.55))
+        body.midtop = (cx, cy + r + max(3, r // 4))
+        pygame.draw.rect(surface, body_colour, body, border_top_left_radius=r, border_top_right_radius=r)
+        pygame.draw.circle(surface, mix(self.art.dim, palette().muted, 0.6), (cx, cy), r)
+        name = self.scenario.resident(spot.rid).name
+        initials = drawable("".join(part[0] for part in name.split()[:2] if part).upper() or "?")
+        font = self._font(int(r * 0.8), True)
+        img = font.render(initials, True, self.art.plate)
+        surface.blit(img, (cx - img.get_width() // 2, cy - img.get_height() // 2))
+        width = max(2, r // 10)
+        for i in range(3):  # the voice: three arcs, growing away from the head
+            rr = r + (i + 1) * max(4, r // 3)
+            arc = pygame.Rect(0, 0, 2 * rr, 2 * rr)
+            arc.center = (cx, cy)
+            pygame.draw.arc(surface, palette().accent, arc, -0.55, 0.55, width)
+            pygame.draw.arc(surface, palette().accent, arc, math.pi - 0.55, math.pi + 0.55, width)
+
     def _draw_screen_front(self, surface: pygame.Surface, spot: Spot, face: FaceState) -> None:
         """What lies over a phone's or tile's picture: its bars, buttons, name, the speaker's ring."""
         assert spot.screen is not None and self.kit is not None
@@ -504,7 +605,7 @@ class ResidentsRow:
         if art.layout == "phones":
             inset = max(6, rect.w // 14)
             glass = rect.inflate(-inset * 2, -inset * 2)
-            bar = _colour(art.screen.get("bar"), ACCENT)
+            bar = _colour(art.screen.get("bar"), palette().accent)
             top = pygame.Rect(glass.x, glass.y, glass.w, max(8, glass.h // 7))
             pygame.draw.rect(surface, bar, top, border_top_left_radius=max(4, rect.w // 12),
                              border_top_right_radius=max(4, rect.w // 12))
@@ -517,7 +618,7 @@ class ResidentsRow:
                     pygame.draw.rect(surface, ink, pygame.Rect(x, top.centery - h // 2, w, h), border_radius=w // 2)
             else:
                 pygame.draw.circle(surface, ink, top.center, max(2, top.h // 6), 1)
-            hang = _colour(art.screen.get("hang_up"), UPSET)
+            hang = _colour(art.screen.get("hang_up"), palette().upset)
             r = max(5, glass.w // 9)
             pygame.draw.circle(surface, hang, (glass.centerx, glass.bottom - r - max(3, r // 2)), r)
             pygame.draw.line(surface, ink, (glass.centerx - r // 2, glass.bottom - r - max(3, r // 2)),
@@ -526,7 +627,8 @@ class ResidentsRow:
                 surface.blit(self._veil_for(glass.size), glass.topleft)
         else:
             if speaking:
-                pygame.draw.rect(surface, _colour(art.screen.get("active"), ACCENT), rect, width=3, border_radius=8)
+                active = _colour(art.screen.get("active"), palette().accent)
+                pygame.draw.rect(surface, active, rect, width=3, border_radius=8)
             else:
                 surface.blit(self._veil_for(rect.size), rect.topleft)
 
@@ -546,7 +648,7 @@ class ResidentsRow:
         head = max(6, spot.figure.w // 5)
         cx = spot.figure.x + spot.figure.w // 2
         cy = spot.figure.y + int(spot.figure.w * 0.42)
-        colour = mix(self.art.dim, MUTED, 0.35)
+        colour = mix(self.art.dim, palette().muted, 0.35)
         pygame.draw.circle(surface, colour, (cx, cy), head, max(1, head // 10))
         body = pygame.Rect(0, 0, int(spot.figure.w * 0.76), int(spot.figure.w * 0.6))
         body.midtop = (cx, cy + head + max(4, head // 2))
@@ -557,14 +659,7 @@ class ResidentsRow:
         rect = pygame.Rect(spot.plate.as_tuple())
         speaking = spot.rid == self.speaker and not absent
         art = self.art
-        pygame.draw.rect(surface, mix(art.plate, art.dim, 0.5) if absent else art.plate, rect, border_radius=8)
-        pygame.draw.rect(surface, ACCENT if speaking else mix(art.plate, INK, 0.18), rect,
-                         width=2 if speaking else 1, border_radius=8)
-        for img, pos in self._texts.get(spot.rid, []):
-            if absent:
-                img.set_alpha(120)
-            surface.blit(img, pos)
-            img.set_alpha(255)
+        surface.blit(self._plate_card(spot, speaking, absent), rect.topleft)
         variables = self.scenario.mood_variables
         mood = self.display_mood.get(spot.rid, {})
         face = self.faces[spot.rid]
@@ -573,34 +668,75 @@ class ResidentsRow:
             value = mood.get(key, float(var.initial))
             span = max(1, var.maximum - var.minimum)
             calm = calmness(var, value)
-            draw_meter(surface, bar, (value - var.minimum) / span, 0.5 if absent else calm,
-                       track=mix(art.plate, INK, 0.12))
+            fraction = (value - var.minimum) / span
+            # The track a shade towards the plate's ink: visible on a light plate and on a dark one.
+            draw_meter(surface, bar, fraction, 0.5 if absent else calm, track=mix(art.plate, art.plate_ink, 0.14))
             delta = self.mood_delta.get(spot.rid, {}).get(key, 0)
             if delta and not absent:
                 better = (delta > 0) == (var.good == "high")
-                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=CALM if better else UPSET,
+                triangle(surface, (bar.right + 8, bar.centery), up=delta > 0, colour=mood_colour(better),
                          size=max(4, bar.h))
-            for f_key, change, age in face.floats:
-                if f_key == key:
-                    self._draw_float(surface, bar, change, var.good, age)
+        bars = dict(self._meters.get(spot.rid, []))
+        for order, (key, change, age) in enumerate(reversed(face.floats)):  # stacked above the plate as the
+            # meters are in it (the first meter's change on top)
+            var, bar = variables.get(key), bars.get(key)
+            if var is not None and bar is not None:
+                value = mood.get(key, float(var.initial))
+                fraction = (value - var.minimum) / max(1, var.maximum - var.minimum)
+                self._draw_float(surface, bar, fraction, rect, order, change, var.good, age)
 
-    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, change: int, good: str, age: float) -> None:
-        """A +1 or −1 rising from the meter and fading."""
+    def _plate_card(self, spot: Spot, speaking: bool, absent: bool) -> pygame.Surface:
+        """The plate with its name and labels, drawn once per build (and way of showing): each frame
+        only the meters on it are drawn."""
+        key = (spot.rid, speaking, absent, palette().name)
+        card = self._cards.get(key)
+        if card is None:
+            art = self.art
+            rect = pygame.Rect(spot.plate.as_tuple())
+            card = pygame.Surface(rect.size, pygame.SRCALPHA)
+            local = card.get_rect()
+            pygame.draw.rect(card, mix(art.plate, art.dim, 0.5) if absent else art.plate, local, border_radius=8)
+            pygame.draw.rect(card, palette().accent if speaking else mix(art.plate, palette().ink, 0.18), local,
+                             width=2 if speaking else 1, border_radius=8)
+            for img, pos in self._texts.get(spot.rid, []):
+                if absent:
+                    img.set_alpha(120)
+                card.blit(img, (pos[0] - rect.x, pos[1] - rect.y))
+                img.set_alpha(255)
+            self._cards[key] = card
+        return card
+
+    def _draw_float(self, surface: pygame.Surface, bar: pygame.Rect, fraction: float, plate: pygame.Rect,
+                    order: int, change: int, good: str, age: float) -> None:
+        """A +1 or −1 in a pill of its own that leaves the tip of the meter's fill, rises out of the
+        plate to hover above it (``order`` pills up) and fades: it says where the
+        meter moved and which way, without covering the plate's names for longer than a glance."""
         assert self.kit is not None
         better = (change > 0) == (good == "high")
         text = f"+{change}" if change > 0 else f"\u2212{-change}"
-        key = (text, better)
+        key = (text, better, palette().name)
         img = self._float_cache.get(key)
         if img is None:
-            font = self.kit.fonts.for_key("#small", "bold")
-            img = font.render(drawable(text), True, CALM if better else UPSET)
+            font = self.kit.fonts.for_key("#body", "bold")
+            ink = palette().good_text if better else palette().poor_text
+            label = font.render(drawable(text), True, ink)
+            px, py = max(5, label.get_height() // 3), max(1, label.get_height() // 12)
+            img = pygame.Surface((label.get_width() + 2 * px, label.get_height() + 2 * py), pygame.SRCALPHA)
+            radius = img.get_height() // 2
+            pygame.draw.rect(img, (*self.art.plate, 255), img.get_rect(), border_radius=radius)
+            pygame.draw.rect(img, ink, img.get_rect(), width=max(2, img.get_height() // 12), border_radius=radius)
+            img.blit(label, (px, py))
             self._float_cache[key] = img
         t = clamp(age / FLOAT_S, 0.0, 1.0)
-        rise = int((0.4 + 1.6 * t) * img.get_height())
-        img.set_alpha(int(255 * (1 - t * t)))
-        surface.blit(img, (bar.right - img.get_width() // 2, bar.centery - rise))
+        travel = clamp(t / 0.35, 0.0, 1.0)
+        travel = 1 - (1 - travel) ** 3  # quick out of the meter, slowing as it arrives
+        start = bar.centery - img.get_height() / 2
+        end = plate.y - img.get_height() * (1.15 + 1.05 * order)
+        x = bar.x + int(clamp(fraction, 0.0, 1.0) * bar.w) - img.get_width() // 2
+        x = int(clamp(x, plate.x + 2, plate.right - 2 - img.get_width()))
+        img.set_alpha(255 if t < 0.7 else int(255 * (1 - (t - 0.7) / 0.3)))
+        surface.blit(img, (x, int(start + (end - start) * travel)))
         img.set_alpha(255)
-
 
 def banner_text(scenario: Scenario, lang: str) -> str:
     """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop

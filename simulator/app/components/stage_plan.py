@@ -33,6 +33,7 @@ TOP_FRACTION = 0.1  # where the figures' heads reach in the frame (a fraction of
 CUT = 1.12  # where the table line cuts a figure, in figure widths from its top (112 units, mid-chest)
 PHONE_ASPECT = 0.62  # a phone's width over its height
 TILE_ASPECT = 1.45  # a video tile's width over its height, at most
+STRIP_TILE_ASPECT = 1.2  # a video tile's width over its height in the strip shape
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,17 @@ def visible_height(shape: str, window_h: int, room_w: int, n: int, layout: str, 
     v = (VISIBLE[shape] if share is None else share) * window_h
     slot = room_w / max(1, n)
     if shape == "strip":
-        v = min(v, (slot - plate_min_w) * 0.9)
+        v = min(v, (slot - plate_min_w) * 0.9 / screen_aspect(layout))
     elif layout == "phones":
         v = min(v, slot * 0.92 / PHONE_ASPECT)
     else:
         v = min(v, slot * 0.92)
     return max(MIN_VISIBLE, int(v))
+
+
+def screen_aspect(layout: str) -> float:
+    """In the ``strip`` shape, a spot's picture width over its height: a figure, a phone or a tile."""
+    return {"phones": PHONE_ASPECT, "tiles": STRIP_TILE_ASPECT}.get(layout, 1.0)
 
 
 def band_height(plate_h: int, pad: int, shape: str, layout: str = "table") -> int:
@@ -120,7 +126,7 @@ def plan_stage(room: Box, layout: str, shape: str, rids: tuple[str, ...], visibl
     frame_h = int(max(visible / max(0.2, table_top - TOP_FRACTION), (table_y - room.y) / table_top))
     frame = Box(room.x, table_y - int(frame_h * table_top), room.w, frame_h)
     if strip:
-        unit = visible + pad + plate_w
+        unit = int(visible * screen_aspect(layout)) + pad + plate_w
         slot = min(room.w / n, unit + 3 * pad)
     elif layout == "phones":
         slot = min(room.w / n, max(visible * PHONE_ASPECT * 1.5, plate_w + 2 * pad))
@@ -131,12 +137,16 @@ def plan_stage(room: Box, layout: str, shape: str, rids: tuple[str, ...], visibl
     spots = []
     for i, rid in enumerate(rids):
         cx = room.x + room.w / 2 + (i - (n - 1) / 2) * slot
-        if strip:
-            fw = visible
-            left = int(cx - (fw + pad + plate_w) / 2)
-            fig_h = int(fw * 1.25)
-            figure = Box(left, room.bottom - pad - int(fw * CUT), fw, fig_h)
-            plate = Box(left + fw + pad, room.bottom - pad - plate_h, min(plate_w, int(slot - fw - 2 * pad)), plate_h)
+        if strip:  # the picture beside the plate: a figure, or a small phone or video tile holding one
+            sw = int(visible * screen_aspect(layout))
+            pw = min(plate_w, int(slot - sw - 2 * pad))  # a plate never reaches into the next one's slot
+            left = int(cx - (sw + pad + pw) / 2)
+            plate = Box(left + sw + pad, room.bottom - pad - plate_h, pw, plate_h)
+            if layout in ("phones", "tiles"):
+                screen = Box(left, room.bottom - pad - visible, sw, visible)
+                spots.append(Spot(rid, _on_screen(screen, layout), plate, screen))
+                continue
+            figure = Box(left, room.bottom - pad - int(sw * CUT), sw, int(sw * 1.25))
             spots.append(Spot(rid, figure, plate))
             continue
         pw = int(min(slot - pad, max(plate_w, visible * 1.1)))
@@ -145,17 +155,38 @@ def plan_stage(room: Box, layout: str, shape: str, rids: tuple[str, ...], visibl
             ph = int(visible * 1.02)
             pw_ = int(ph * PHONE_ASPECT)
             screen = Box(int(cx - pw_ / 2), table_y - visible, pw_, ph)
-            fw = int(pw_ * 1.05)
-            figure = Box(int(cx - fw / 2), screen.y + int(ph * 0.2), fw, int(fw * 1.25))
-            spots.append(Spot(rid, figure, plate, screen))
+            spots.append(Spot(rid, _on_screen(screen, layout), plate, screen))
         elif layout == "tiles":
             tw = int(min(slot - pad, visible * TILE_ASPECT))
             tile = Box(int(cx - tw / 2), table_y - visible, tw, visible)
-            fw = int(visible * 0.98)
-            figure = Box(int(cx - fw / 2), tile.y + int(visible * 0.02), fw, int(fw * 1.25))
-            spots.append(Spot(rid, figure, plate, tile))
+            spots.append(Spot(rid, _on_screen(tile, layout), plate, tile))
         else:
             fw = visible
             figure = Box(int(cx - fw / 2), table_y - int(fw * CUT), fw, int(fw * 1.25))
             spots.append(Spot(rid, figure, plate))
+    if layout == "tiles" and not strip and spots:
+        spots = _centred(spots, room, frame, table_y - visible, pad)
     return StagePlan(room, frame, band, visible, tuple(spots), shape, layout)
+
+
+def _centred(spots: list[Spot], room: Box, frame: Box, tiles_top: int, pad: int) -> list[Spot]:
+    """Video tiles with their captions in the middle of the call's window rather than at its foot
+    (a call lays its tiles out so): the room above them, below the call's bar, is shared out."""
+    above = tiles_top - max(room.y, frame.y + int(frame.h * TOP_FRACTION)) - pad
+    below = room.bottom - max(s.plate.bottom for s in spots)
+    shift = (above - below) // 2
+    if shift <= 0:
+        return spots
+
+    def up(b: Box) -> Box:
+        return Box(b.x, b.y - shift, b.w, b.h)
+    return [Spot(s.rid, up(s.figure), up(s.plate), up(s.screen) if s.screen is not None else None) for s in spots]
+
+def _on_screen(screen: Box, layout: str) -> Box:
+    """The figure on a phone's screen (from a fifth down, a little wider than the phone) or in a
+    video tile (from the top, nearly as wide as the tile is tall); the screen clips it."""
+    if layout == "phones":
+        fw = int(screen.w * 1.05)
+        return Box(screen.x + (screen.w - fw) // 2, screen.y + int(screen.h * 0.2), fw, int(fw * 1.25))
+    fw = int(screen.h * 0.98)
+    return Box(screen.x + (screen.w - fw) // 2, screen.y + int(screen.h * 0.02), fw, int(fw * 1.25))

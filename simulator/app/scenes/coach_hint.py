@@ -30,17 +30,24 @@ from engine.scenario.model import Choice, PrepOption
 from ...coach import coach_hint
 from ...settings import Settings
 from ..layout import Box, gap
-from ..theme import INK, TENSE
+from ..theme import hex_of, palette
 from ..widgets import text_box
 from .common import esc
 
 Decision = Union[Choice, PrepOption]
 
-CARD_BG = (238, 243, 236)  # a pale sage: apart from the white options
-CARD_BORDER = (200, 212, 198)
-GOOD = (78, 140, 96)  # a shade darker than the meters' CALM, to read as an edge on the pale card
-POOR = TENSE
 STRIPE = 5
+
+
+def _edge(tone: str) -> tuple[int, int, int]:
+    """The card's coloured edge (a shape: green for a good move, amber otherwise)."""
+    return palette().calm if tone == "good" else palette().tense
+
+
+def _label_colour(tone: str) -> str:
+    """The label's colour: text, so a text colour of the palette (the edge's green and amber don't read as text)."""
+    pal = palette()
+    return hex_of(pal.good_text if tone == "good" else pal.verdict["inaccuracy"])
 
 
 @dataclass(frozen=True)
@@ -119,10 +126,9 @@ class CoachCard:
         self.note = note
         g = gap(scale)
         self.pad_x, self.pad_y = (g * 2 // 3, 1) if tight else (g, max(6, g * 2 // 3))
-        edge = GOOD if note.tone == "good" else POOR
         label, _, rest = note.text.partition(": ")
-        colour = "#{:02X}{:02X}{:02X}".format(*edge)
-        ink = "#{:02X}{:02X}{:02X}".format(*INK)
+        colour = _label_colour(note.tone)
+        ink = hex_of(palette().ink)
         html = (f"<font color='{colour}'><b>{esc(label)}:</b></font> <font color='{ink}'>{esc(rest)}</font>"
                 if rest else f"<font color='{ink}'>{esc(note.text)}</font>")
         where = Box(box.x + STRIPE + self.pad_x, box.y + self.pad_y, max(40, box.w - STRIPE - 2 * self.pad_x), 0)
@@ -162,14 +168,14 @@ def short_note(note: CoachNote, lang: str) -> CoachNote:
 def _background(w: int, h: int, tone: str) -> pygame.Surface:
     surf = pygame.Surface((max(1, w), max(1, h)), pygame.SRCALPHA)
     rect = surf.get_rect()
-    pygame.draw.rect(surf, CARD_BG, rect, border_radius=8)
-    pygame.draw.rect(surf, CARD_BORDER, rect, width=1, border_radius=8)
-    edge = GOOD if tone == "good" else POOR
-    pygame.draw.rect(surf, edge, pygame.Rect(0, 0, STRIPE + 3, h), border_top_left_radius=8,
+    pal = palette()
+    pygame.draw.rect(surf, pal.hint, rect, border_radius=8)
+    pygame.draw.rect(surf, pal.hint_border, rect, width=1, border_radius=8)
+    pygame.draw.rect(surf, _edge(tone), pygame.Rect(0, 0, STRIPE + 3, h), border_top_left_radius=8,
                      border_bottom_left_radius=8)
     if tone == "mixed":  # built on one thing, worked against another: half green, half amber
-        pygame.draw.rect(surf, GOOD, pygame.Rect(0, 0, STRIPE + 3, h // 2), border_top_left_radius=8)
-    pygame.draw.rect(surf, CARD_BG, pygame.Rect(STRIPE, 1, 3, h - 2))
+        pygame.draw.rect(surf, _edge("good"), pygame.Rect(0, 0, STRIPE + 3, h // 2), border_top_left_radius=8)
+    pygame.draw.rect(surf, pal.hint, pygame.Rect(STRIPE, 1, 3, h - 2))
     return surf
 
 

@@ -6,7 +6,8 @@ on that same 1-5 scale, the measurement beside the rating (``scale_chart``: one 
 dimension, no raw points), and says plainly when there is nothing to work on; each decision
 page shows the situation, the trainee's own words, the choice and where it was shown (or the
 time-out), its feedback, what it did to the mood and the stronger alternative
-(``debrief_decision``); a replay from a
+(``debrief_decision``: with the lens and the room's reaction after it); the overview
+lists the lens beside the dimensions when the scenario tags moves; a replay from a
 decision adds both paths side by side (``compare``); the seed's reflection questions and
 the tips that fit the weakest dimensions close it. Left and right arrows page through it.
 """
@@ -22,7 +23,9 @@ from engine.debrief.review import Review
 from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 from engine.scenario.dimensions import BY_KEY
 
+from ...a11y.marks import verdict_mark
 from ...signoff_status import debrief_line, status_of
+from ...textdebrief_lens import lens_section
 from ..layout import Box, button_row, frame, gap, margins
 from ..play import Play
 from ..scale_chart import scale_chart
@@ -245,8 +248,21 @@ class DebriefScene(Scene):
                                                                             ("sr_delta", rating.delta)) if text]
             if notes:
                 y = put("<br>".join(notes), y) + g
+        y = self._lens(review, width, y, put)
         y = self._mood_timeline(review, width, y, put, draw)
         return made, charts, link, put("<br><br>".join(below), y)
+
+    def _lens(self, review: Review, width: int, y: int, put) -> int:
+        """Beside the nine dimensions, never in a score: per lens tag the scenario uses, where the
+        trainee made such a move and where they left one. Nothing when the scenario tags no move."""
+        if not review.lens:
+            return y
+        g = gap(self.scale)
+        y = put(heading_html(self, self.tr("lens_title")), y) + g // 2
+        rows = [f"<b>{esc(name)}</b> {muted('(' + esc(about) + ')')}<br>{esc(summary)}"
+                for name, about, summary in lens_section(review, self.lang)]
+        y = put("<br><br>".join(rows), y) + g // 2
+        return put(muted(esc(self.tr("lens_legend"))), y, "#small") + g
 
     def _mood_timeline(self, review: Review, width: int, y: int, put, draw) -> int:
         """Each resident's mood over the decisions, the best moves and mistakes marked (issue 19)."""
@@ -257,7 +273,8 @@ class DebriefScene(Scene):
             return y
         g = gap(self.scale)
         y = put(heading_html(self, word("title", self.lang)), y) + g // 2
-        y = draw(timeline_chart(timeline, self.lang, self.fonts, width, self.scale), y) + g // 2
+        fit = self.area.box.h - 2 * self.fonts.line_height("#doc_heading") if self.area is not None else None  # in view
+        y = draw(timeline_chart(timeline, self.lang, self.fonts, width, self.scale, fit), y) + g // 2
         return put(muted(esc(word("note", self.lang))), y, "#small") + g
 
     def _compare(self) -> None:
@@ -275,7 +292,7 @@ class DebriefScene(Scene):
         d = review.decisions[self.index]
         # A strip of numbered buttons, coloured by verdict, to jump to any decision (when there is room).
         bh = footer_height(self)
-        bw = max(button_width(self.fonts, str(n), "#verdict_best", pad=18), bh)
+        bw = max(button_width(self.fonts, f"{n} ?!", "#verdict_best", pad=18), bh)  # number and mark
         per_row = max(1, (body.w + g // 2) // (bw + g // 2))
         rows = -(-n // per_row)
         strip = rows * (bh + g // 2) <= body.h * 0.3
@@ -283,7 +300,8 @@ class DebriefScene(Scene):
         for i, dec in enumerate(review.decisions if strip else ()):
             r, c = divmod(i, per_row)
             box = Box(body.x + c * (bw + g // 2), body.y + r * (bh + g // 2), bw, bh)
-            el = button(self.manager, str(i + 1), box, self.root, f"#verdict_{verdict_key(review, dec) or 'none'}")
+            key = verdict_key(review, dec)
+            el = button(self.manager, f"{i + 1} {verdict_mark(key)}", box, self.root, f"#verdict_{key or 'none'}")
             if i == self.index:
                 el.select()
             action = (lambda k=i: self.go("decision", k))

@@ -5,7 +5,10 @@ in both: verdict words and colours, a preparation answer as right or wrong, the 
 change in words ("trust from 5 to 7", never an arrow the font can't draw). A choice says
 where the trainee saw it ("je zag hem als optie 3 van 4": the order is shuffled per
 session) and, in own-words mode, stands beside what they typed first; a time-out is a
-move of its own (not judged); a provocation answered without one is explained.
+move of its own (not judged); a provocation answered without one is explained. Where the
+scenario tags moves, the lens says what this move was an example of and which tagged option
+was left (``textdebrief_lens``); where the room reacted right after the move, its reaction and
+what it did to the mood follow.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ from typing import TYPE_CHECKING, Optional
 
 from engine.debrief.review import DecisionReview, Review
 
+from ...a11y.marks import marked
 from ...debrief_words import missed_provocation, shown_as
+from ...textdebrief_lens import decision_lens_pairs, mood_changes, reaction_text
 from ..theme import GOOD_TEXT, POOR_TEXT, VERDICT_COLOURS, hex_of
 from .common import esc, heading_html, muted
 
 if TYPE_CHECKING:
     from ..scene import Scene
 
-VERDICT_HEX = {key: hex_of(rgb) for key, rgb in VERDICT_COLOURS.items()}
+VERDICT_HEX = {key: hex_of(rgb) for key, rgb in VERDICT_COLOURS.items()}  # standard; text boxes show the active palette
 
 
 def prep_answer(review: Optional[Review], d: DecisionReview):
@@ -39,6 +44,11 @@ def verdict_key(review: Optional[Review], d: DecisionReview) -> Optional[str]:
 
 
 def verdict_text(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
+    """The verdict in words, after its mark (``marks``): the colour is never the only sign."""
+    return marked(verdict_key(review, d), _verdict_words(scene, review, d))
+
+
+def _verdict_words(scene: "Scene", review: Optional[Review], d: DecisionReview) -> str:
     answer = prep_answer(review, d)
     if answer is not None:
         return scene.tr("answer_correct" if answer.correct else "answer_wrong")
@@ -102,6 +112,9 @@ def decision_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -
         parts.append(heading_html(scene, scene.tr("feedback")) + "<br>" + esc(d.feedback.get(L)))
     if not d.is_prep:
         parts.append(heading_html(scene, scene.tr("mood_change")) + "<br>" + mood_html(scene, d))
+    room = room_html(scene, d)
+    if room:  # the room's reaction right after the move, with what it did to the mood
+        parts.append(heading_html(scene, scene.tr("room_reacted")) + "<br>" + room)
     answer = prep_answer(review, d)
     if answer is not None:
         # A preparation answer is right or wrong; a wrong one is followed by the right one.
@@ -125,4 +138,24 @@ def decision_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -
                      + esc(d.thought.get(L)) + "</i>")
     if d.opportunity is not None:
         parts.append(heading_html(scene, scene.tr("opportunity")) + "<br>" + esc(d.opportunity.get(L)))
+    lens = decision_lens_pairs(d, L)
+    if lens:
+        parts.append(heading_html(scene, scene.tr("lens_short")) + "<br>"
+                     + "<br>".join(f"{esc(label)}: <b>{esc(text)}</b>" for label, text in lens))
     return "<br><br>".join(parts)
+
+
+def room_html(scene: "Scene", d: DecisionReview) -> str:
+    """How the room reacted right after this move: the reactions' texts, what they did to the mood."""
+    if not d.reactions:
+        return ""
+    s, L = scene.play.scenario, scene.lang  # type: ignore[attr-defined]
+    texts = [t for t in (reaction_text(s, k, L) for k in d.reactions) if t]
+    html = "<i>" + esc(" ".join(texts) if texts else scene.tr("room_reacted_silent")) + "</i>"
+    if d.room_mood is not None:
+        per: dict[str, list[str]] = {}
+        for who, words, delta, better in mood_changes(s, d.decision.mood_after, d.room_mood, L):
+            colour = hex_of(GOOD_TEXT if better else POOR_TEXT)
+            per.setdefault(who, []).append(f"{esc(words)} <font color='{colour}'><b>({delta:+d})</b></font>")
+        html += "".join(f"<br>{esc(who)}: " + ", ".join(changes) for who, changes in per.items())
+    return html

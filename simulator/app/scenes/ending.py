@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pygame
 
+from ..components.media import reaction_note
 from ..layout import Box, gap, row, wrap_text
 from ..play import Play
 from ..portraits import PortraitSource, portrait_folders
-from ..theme import INK, MUTED, VERDICT_COLOURS, hex_of
+from ..theme import VERDICT_COLOURS, hex_of, palette
 from ..widgets import image
 from .common import ButtonSpec, DocumentScene, esc, heading_html, muted
 
@@ -67,7 +68,7 @@ class EndingScene(DocumentScene):
             ly = face + 4
             small = fonts.for_key("#small")
             for ln in lines[r.id]:
-                img = small.render(ln, True, INK if r.id == self.ending.speaker else MUTED)
+                img = small.render(ln, True, palette().ink if r.id == self.ending.speaker else palette().muted)
                 surf.blit(img, ((cw - img.get_width()) // 2, ly))
                 self.drawn_texts.append((ln, Box(x + (cw - img.get_width()) // 2, top + ly, img.get_width(),
                                                  img.get_height()), Box(x, top, cw, card_h)))
@@ -78,7 +79,11 @@ class EndingScene(DocumentScene):
     def document_html(self) -> str:
         e, L = self.ending, self.lang
         size = self.fonts.size_of("#speech")
+        transcript = self.play.session.state.transcript
+        # What the room did right after the last move, before the meeting ended (a group reaction).
+        note = reaction_note(self.play.scenario, transcript, len(transcript) - 1, L) if transcript else ""
         parts = [heading_html(self, self.tr("what_happened")) + "<br>"
+                 + (muted(f"<i>{esc(note)}</i>") + "<br>" if note else "")
                  + f"<font pixel_size={size}>{esc(e.text.get(L))}</font>"]
         if e.debrief.variants:
             parts.append(heading_html(self, self.tr("why")) + "<br>" + muted(esc(e.debrief.get(L))))

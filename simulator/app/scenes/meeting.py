@@ -20,6 +20,11 @@ goes, giving the options their room first. This module holds the flow between th
   (``components.own_words``); what was typed goes with the choice into the session.
 - In coach mode a card between the line and the options names the step or indicator
   the last decision touched.
+- A line shows how it arrives (``components.media``): "in de chat", "aan de telefoon" (the
+  speaker a voice without a face), an e-mail with its header; an online meeting, or one
+  where a chat line was said, gives part of the residents' room to a chat column
+  (``ChatPane``). What the room did right after a move (a group reaction's text) stands
+  above the line that follows it and in the transcript, once.
 """
 
 from __future__ import annotations
@@ -32,9 +37,11 @@ from engine.scenario.model import NARRATOR
 
 from ..components.auto_advance import AutoAdvance, wait_for
 from ..components.bars import Button, KeysLine, TopBar
+from ..components.chat_pane import ChatPane, split_room
 from ..components.choices import ChoicesPanel, Option
 from ..components.decisions_ahead import about_total
 from ..components.line_box import LineBox, line_speaker
+from ..components.media import channel_of, chat_parts, has_chat, log_parts, reaction_note
 from ..components.own_words import OwnWords
 from ..components.plan import MeetingPlan, columns, plan_meeting
 from ..components.read_lines import read_lines_for
@@ -43,7 +50,7 @@ from ..components.transcript import Transcript
 from ..layout import SIDE_LOG_MIN_WIDTH, Box, gap, margins
 from ..play import Play
 from ..scene import Scene
-from ..theme import ACCENT, LINE
+from ..theme import palette
 from .coach_hint import CoachCard, CoachNote, coach_card_height, memory_for, short_note
 from .common import esc
 
@@ -58,9 +65,12 @@ class MeetingScene(Scene):
         super().__init__(app)
         self.play = play
         self.residents = ResidentsRow(play.scenario, play.session.mood, play)
+        self._whole = False  # drawn whole since built: a frame may redraw only what moves (moving_region)
         self.line = LineBox(resumed=resumed)
         self.panel = ChoicesPanel()
         self.log = Transcript()
+        self.chat = ChatPane()
+        self.chat_shown = False  # the chat column is on screen (built beside the residents)
         self.auto = AutoAdvance()
         self.read = read_lines_for(play)
         self.coach = memory_for(play)  # coach mode: which decision the hint card is about
@@ -95,8 +105,11 @@ class MeetingScene(Scene):
         if line is None:
             self.line.show_line(None, "", "", True)
         else:
-            self.line.show_line(self._current_index(), line_speaker(self.play.scenario, line.speaker),
-                                line.text.get(self.lang), line.speaker == NARRATOR, whole=whole)
+            index = self._current_index()
+            self.line.show_line(index, line_speaker(self.play.scenario, line.speaker), line.text.get(self.lang).strip(),
+                                line.speaker == NARRATOR, whole=whole,
+                                channel=channel_of(self.play.scenario, line.node_id),
+                                note=reaction_note(self.play.scenario, self.session.state.transcript, index, self.lang))
         key = (self.session.state.position, len(self.session.history))
         offered = [] if self.session.can_continue else self.session.choices
         self.words.at((self.session.state.position, sum(d.kind != "timeout" for d in self.session.history)))
@@ -146,6 +159,8 @@ class MeetingScene(Scene):
     # -- building -----------------------------------------------------------------------
     def build_widgets(self) -> None:
         self._sync()
+        self._whole = False  # the next frame draws the screen whole
+        self.residents.animate = not getattr(self.app.settings, "reduce_motion", False)  # faces: one switch
         self._backdrop = None
         kit = self.kit()
         w, h = self.size
@@ -153,7 +168,9 @@ class MeetingScene(Scene):
         bar = main if side is not None else Box(margins(self.size), 0, w - 2 * margins(self.size), h)
         self.coach_note = self.coach.note(self.app.settings, self.play.scenario, self.session, self.lang)
         self.coach_card = None
-        residents = self.residents.heights(kit, main.w, h)
+        chat = has_chat(self.play.scenario, self.session.state.transcript)
+        room_w = split_room(kit, Box(main.x, 0, main.w, 0))[0].w if chat else main.w
+        residents = self.residents.heights(kit, room_w, h)
         line_sizes = self.line.heights(kit, main.w, self.session.can_continue)
         preferred = self.fonts.size_of("#body")
         coach_h = coach_card_height(self.manager, self.coach_note, main.w, self.root, self.scale)
@@ -178,8 +195,14 @@ class MeetingScene(Scene):
         self._build_hint(plan.hint, tight)
         line = self.session.line
         speaker = line.speaker if line is not None else None
+        self.chat_shown = False
         if plan.shape is not None:
-            self.residents.build(kit, plan.room, plan.shape, h, speaker)
+            room = plan.room
+            if chat and ChatPane.fits(kit, room.h):  # the chat column takes the room's right part
+                room, column = split_room(kit, room)
+                self.chat.build(kit, column, self._chat_parts())
+                self.chat_shown = True
+            self.residents.build(kit, room, plan.shape, h, speaker)
         else:
             self.residents.teardown()
         # The options first: when they end up shorter than their room (a smaller font than
@@ -305,30 +328,17 @@ class MeetingScene(Scene):
         return -1
 
     # -- the transcript -------------------------------------------------------------------------
-    def _log_parts(self) -> list[str]:
-        """One HTML block per thing said, up to what is on screen now."""
-        parts = []
+    def _upto(self) -> int:
+        """The transcript entries on screen: everything up to the line still typing."""
         tr = self.session.state.transcript
-        upto = len(tr) if self.line_done else (self.line.index if self.line.index is not None else len(tr))
-        for entry in tr[:upto]:
-            if entry.kind == "line":
-                line = self.session.line_of(entry)
-                text = esc(line.text.get(self.lang))
-                if line.speaker == NARRATOR:
-                    parts.append(f"<i>{text}</i>")
-                else:
-                    parts.append(f"<b>{esc(line_speaker(self.play.scenario, line.speaker))}</b><br>{text}")
-            elif entry.kind == "choice" and entry.choice_id is not None:
-                try:
-                    c = self.play.scenario.choice(f"{entry.node_id}.{entry.choice_id}")
-                except KeyError:
-                    continue
-                parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br>{esc(c.text.get(self.lang))}"
-                             f"</font>")
-            elif entry.kind == "timeout":
-                parts.append(f"<font color='#1D6A72'><b>{esc(self.tr('you'))}</b><br><i>{esc(self.tr('log_timeout'))}"
-                             f"</i></font>")
-        return parts
+        return len(tr) if self.line_done else (self.line.index if self.line.index is not None else len(tr))
+
+    def _log_parts(self) -> list[str]:
+        """One HTML block per thing said (and per reaction of the room with a text), up to what is on screen now."""
+        return log_parts(self.play.scenario, self.session, self._upto(), self.lang, self.tr)
+
+    def _chat_parts(self) -> list[str]:
+        return chat_parts(self.play.scenario, self.session, self._upto(), self.lang)
 
     def toggle_log(self) -> None:
         if self.plan is not None and self.plan.log is not None:
@@ -368,6 +378,8 @@ class MeetingScene(Scene):
             self.words.take_keyboard(self.kit())
         if self.log.box is not None:
             self.log.refresh(self.kit(), self._log_parts())
+        if self.chat_shown:
+            self.chat.refresh(self.kit(), self._chat_parts())
         self._start_auto_if_due()
 
     def _start_auto_if_due(self) -> None:
@@ -513,6 +525,17 @@ class MeetingScene(Scene):
         return (self.panel.animating() or self.line.animating()
                 or self.residents.moving(self.session.mood))
 
+    def moving_region(self) -> Optional[pygame.Rect]:
+        """When only the residents move (no line typing, no options coming in, no drawer open) and
+        the screen was drawn whole since it was built: their room, the one part the app redraws."""
+        # (Options waiting to arm count time but look the same; a chosen one lights up.)
+        if not self._whole or self.panel.pending is not None or self.line.animating() or self.log.open:
+            return None
+        return self.residents.moving_region(self.session.mood)
+
+    def drawn_whole(self) -> None:
+        self._whole = self._backdrop is not None
+
     def draw_background(self, surface: pygame.Surface) -> None:
         """Paper, the residents' room and the progress line: drawn once per build, then one blit a
         frame (a typing line redraws the screen every frame; a big rounded room is not free)."""
@@ -523,10 +546,12 @@ class MeetingScene(Scene):
             bar = self.top_bar.progress_line
             if bar is not None and self.built:
                 track = pygame.Rect(bar.as_tuple())
-                pygame.draw.rect(backdrop, LINE, track, border_radius=2)
+                pal = palette()
+                pygame.draw.rect(backdrop, pal.line, track, border_radius=2)
                 done = int(track.w * max(0.0, min(1.0, self.progress_fraction())))
                 if done:
-                    pygame.draw.rect(backdrop, ACCENT, pygame.Rect(track.x, track.y, done, track.h), border_radius=2)
+                    done_rect = pygame.Rect(track.x, track.y, done, track.h)
+                    pygame.draw.rect(backdrop, pal.accent, done_rect, border_radius=2)
             self._backdrop = backdrop
         surface.blit(self._backdrop, (0, 0))
         self.residents.draw(surface)  # the residents on their stage, as they move
@@ -560,7 +585,7 @@ class MeetingScene(Scene):
                 return True
         if self.panel.visible and self.panel.area is not None and self.panel.area.view.rect.collidepoint(pos):
             return True
-        for box in (self.line.box, self.log.box):
+        for box in (self.line.box, self.log.box, self.chat.box if self.chat_shown else None):
             bar = getattr(box, "scroll_bar", None) if box is not None else None
             if bar is not None and bar.rect.collidepoint(pos):
                 return True

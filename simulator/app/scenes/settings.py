@@ -1,5 +1,5 @@
 """Settings: language, text size, text speed, auto-advance, window or full screen, coach mode, own words
-first, sound.
+first, sound, and accessibility: colours, font, line spacing, motion, self-voicing, the residents' voices.
 
 Applied at once, and kept."""
 
@@ -14,7 +14,17 @@ from typing import Any, Callable, Optional
 import pygame
 from pygame_gui.elements import UIButton
 
-from ...settings import AUTO_ADVANCE, LANGUAGES, SOUND_LEVELS, TEXT_SIZES, TEXT_SPEEDS, Settings
+from ...settings import (
+    AUTO_ADVANCE,
+    FONTS,
+    LANGUAGES,
+    LINE_SPACINGS,
+    SOUND_LEVELS,
+    TEXT_SIZES,
+    TEXT_SPEEDS,
+    THEMES,
+    Settings,
+)
 from ..layout import Box, button_row, frame, gap, margins
 from ..scene import Scene
 from ..widgets import ScrollArea, button, button_width, text_box
@@ -55,13 +65,28 @@ class SettingsScene(Scene):
             (self.tr("cm_setting"), [(False, self.tr("cm_off")), (True, self.tr("cm_on"))], "coach"),
             (self.tr("ow_setting"), [(False, self.tr("ow_off")), (True, self.tr("ow_on"))], "own_words"),
             (self.tr("sound"), [(level, self.tr(f"sound_{level}")) for level in SOUND_LEVELS], "sound"),
+            (self.tr("a11y_theme"), [(t, self.tr(f"a11y_theme_{t}")) for t in THEMES], "theme"),
+            (self.tr("a11y_font"), [(f, self.tr(f"a11y_font_{f}")) for f in FONTS], "font"),
+            (self.tr("a11y_spacing"), [(s, self.tr(f"a11y_spacing_{s}")) for s in LINE_SPACINGS], "line_spacing"),
+            (self.tr("a11y_motion"), [(False, self.tr("a11y_motion_full")), (True, self.tr("a11y_motion_reduced"))],
+             "reduce_motion"),
+            (self.tr("a11y_voicing"), [(False, self.tr("a11y_off")), (True, self.tr("a11y_on"))], "self_voicing"),
+            (self.tr("a11y_voices"), [(False, self.tr("a11y_off")), (True, self.tr("a11y_on"))], "resident_voices"),
         ]
 
     def note(self, field: str) -> str:
         """One line under a row whose effect its name alone doesn't tell."""
         return {"coach": self.tr("cm_note"), "auto_advance": self.tr("auto_advance_note"),
                 "own_words": self.tr("ow_note"),
-                "sound": self._sound_note()}.get(field, "")
+                "sound": self._sound_note(), "theme": self.tr("a11y_theme_note"), "font": self.tr("a11y_font_note"),
+                "reduce_motion": self.tr("a11y_motion_note"), "self_voicing": self._speech_note("a11y_voicing_note"),
+                "resident_voices": self._speech_note("a11y_voices_note")}.get(field, "")
+
+    def _speech_note(self, key: str) -> str:
+        """What the speech row does, or why there is no speech on this machine (never a crash)."""
+        voicing = getattr(self.app, "voicing", None)
+        problem = voicing.problem if voicing is not None and voicing.speaking else None
+        return self.tr("a11y_no_speech", reason=problem) if problem else self.tr(key)
 
     def _sound_note(self) -> str:
         """What sound there is, or why there is none (no audio device: said, never a crash)."""
