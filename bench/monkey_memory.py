@@ -141,7 +141,7 @@ def monkey(events: int, seed: int = 7, samples: int = 20) -> dict[str, Any]:
 def _monkey(events: int, seed: int, samples: int) -> dict[str, Any]:
     import pygame
 
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     rnd = random.Random(seed)
     app, pilot = open_app(size=(1280, 720), text_speed="fast", persist=False)
     every = max(1, events // samples)

@@ -41,7 +41,7 @@ GOAL_P99_MS = 8.0
 IN_WINDOW = """\
 import json, random, resource, sys, threading, time
 import pygame
-from simulator.app.pilot import open_app
+from simulator.window.pilot import open_app
 
 kind, w, h = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 idle_seconds, decisions = float(sys.argv[4]), int(sys.argv[5])

@@ -51,7 +51,7 @@ pygame.quit()
 IN_WINDOW = """\
 import json, resource, sys, threading, time
 import pygame
-from simulator.app.pilot import open_app
+from simulator.window.pilot import open_app
 
 size, idle_seconds = (int(sys.argv[1]), int(sys.argv[2])), float(sys.argv[3])
 app, pilot = open_app(size=size, text_speed="slow", persist=False)

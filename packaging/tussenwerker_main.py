@@ -7,7 +7,7 @@ console command for trainers) run the same CLI: without a command it opens the w
 import multiprocessing
 import sys
 
-from simulator.cli import main
+from simulator.cli.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # the speech process (simulator/a11y/speech.py) starts this executable again

@@ -2,7 +2,7 @@
 
 import sys
 
-from .cli import main
+from simulator.cli.main import main
 
 # Guarded: the speech process (simulator/a11y/speech.py) is started by importing this module again.
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def scenario_dir() -> Path:
     override = os.environ.get(SHIPPED_ENV)
     if override:
         return Path(override)
-    from . import resources
+    from simulator import resources
     return resources.shipped_scenarios()
 
 
@@ -46,7 +46,7 @@ def user_scenario_dir() -> Path:
     override = os.environ.get(USER_ENV)
     if override:
         return Path(override)
-    from .journal import default_path  # the journal's folder: one place per user for our files
+    from simulator.journal import default_path  # the journal's folder: one place per user for our files
     return default_path().parent / USER_FOLDER
 
 
@@ -189,8 +189,7 @@ def shipped_scenarios():
     surface classifier learns from. Loaded once per process; a broken one is left out."""
     if not _TRAINING:
         from engine import ScenarioError, load_scenario
-
-        from . import resources
+        from simulator import resources
         for path in sorted(resources.shipped_scenarios().glob("*.yaml")):
             try:
                 _TRAINING.append(load_scenario(str(path)))

@@ -19,8 +19,7 @@ from typing import Mapping, Optional, Union
 from engine.debrief.review import EMPATHY_KEYS
 from engine.scenario.dimensions import DIMENSIONS
 from engine.scenario.model import NARRATOR, Choice, PrepOption, Scenario
-
-from .i18n import tr
+from simulator.i18n import tr
 
 
 def _dims(weights: Mapping[str, int], lang: str, positive: bool) -> str:

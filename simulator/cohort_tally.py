@@ -24,8 +24,7 @@ from typing import Iterable, Optional
 
 from engine import Scenario
 from engine.scenario.dimensions import DIMENSION_KEYS
-
-from .cohort import OVERALL, PlayedSession
+from simulator.cohort import OVERALL, PlayedSession
 
 FLAGGED = ("mistake", "inaccuracy")  # verdicts a trainer wants to see in the report
 TIMEOUT = "timeout"
@@ -190,9 +189,8 @@ def tally(sessions: Iterable[PlayedSession], find=None) -> dict[str, ScenarioTal
 def find_scenario(scenario_id: str, digest: str) -> Optional[Scenario]:
     """The scenario file with this id here (the exact version if present), or None."""
     from engine import ScenarioError
-
-    from . import catalog
-    from .debriefing import _load_cached
+    from simulator import catalog
+    from simulator.debriefing import _load_cached
     try:
         return catalog.find(scenario_id, digest, "", _load_cached)
     except ScenarioError:

@@ -20,8 +20,7 @@ from __future__ import annotations
 from typing import Optional
 
 from engine.debrief.review import DecisionReview, Review
-
-from .i18n import tr
+from simulator.i18n import tr
 
 
 def shown_as(d: DecisionReview, lang: str) -> Optional[str]:

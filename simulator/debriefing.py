@@ -17,9 +17,8 @@ from engine import Scenario, ScenarioError, Session, load_scenario
 from engine.debrief.branching import PathComparison, compare_paths
 from engine.debrief.progress import Progress, progress
 from engine.debrief.review import Review, review
-
-from . import catalog
-from .journal import Journal, JournalError, SessionRecord
+from simulator import catalog
+from simulator.journal import Journal, JournalError, SessionRecord
 
 
 class DebriefError(Exception):

@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # the start screen opens the journal: no state machine or ana
     from engine import Scenario, Session
     from engine.debrief.selfrating import SelfRating
 
-from .journal_schema import SCHEMA, SCHEMA_VERSION, migrate
+from simulator.journal_schema import SCHEMA, SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 Statement = tuple[str, tuple[Any, ...]]
@@ -181,13 +181,13 @@ class Journal:
 
     def _start_outbox(self) -> None:
         """Write statements from now on if an LRS is configured; apply the own-words retention."""
-        from .xapi.config import load_quietly
+        from simulator.xapi.config import load_quietly
         config, self.config_notice = load_quietly()
         if config.enabled:
-            from .xapi.outbox import Drafter
+            from simulator.xapi.outbox import Drafter
             self.drafter = Drafter(config)
         if config.own_words_days is not None:
-            from .privacy import purge_own_words
+            from simulator.privacy import purge_own_words
             try:
                 purge_own_words(self, config.own_words_days)
             except JournalError as exc:
@@ -481,8 +481,8 @@ class Journal:
     def delete(self, session_id: int) -> None:
         """Delete a session: its row, and its statements in the outbox (those already sent are voided
         while an LRS is configured: ``xapi.outbox.deletion_sql``)."""
-        from .xapi.config import load_quietly
-        from .xapi.outbox import deletion_sql
+        from simulator.xapi.config import load_quietly
+        from simulator.xapi.outbox import deletion_sql
         self._check((session_id,))
         config = self.drafter.config if self.drafter is not None else load_quietly()[0]
         extra = deletion_sql(self.db, config, session_id)

@@ -4,7 +4,7 @@ The picture a trainer puts on a projector after a meeting: one panel per mood va
 (trust, anger, ...), one line per resident, a point at the start and after every move
 in the meeting (the preparation moves nobody), and along the bottom the moves that
 were the best one there, the mistakes and the missed opportunities (the ``Review``'s
-verdicts). The window's debrief draws it (``simulator/app/mood_chart.py``), the HTML
+verdicts). The window's debrief draws it (``simulator/window/mood_chart.py``), the HTML
 report has it as inline SVG (``timeline_svg``).
 
 ``Timeline`` holds the plain numbers and comes from the engine's ``Review``
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Mapping, Optional, Sequence
 
-from .i18n import tr
+from simulator.i18n import tr
 
 MARKS = ("best", "mistake", "missed")
 # Line colours for residents, told apart also by people who don't see red and green well (Okabe-Ito).

@@ -29,12 +29,11 @@ from engine.debrief.review import DecisionReview, Review
 from engine.debrief.selfrating import OVERALL, SCALE, SelfRating, make_rating, rated_keys, rating_rows
 from engine.scenario.dimensions import BY_KEY
 from engine.scenario.errors import SaveError
-
-from .coach import coach_hint
-from .debriefing import DebriefError, branch_comparison, saved_session, scenario_for, session_review
-from .debriefing import compare_sessions as _compare_sessions
-from .i18n import tr
-from .journal import Journal, JournalError
+from simulator.coach import coach_hint
+from simulator.debriefing import DebriefError, branch_comparison, saved_session, scenario_for, session_review
+from simulator.debriefing import compare_sessions as _compare_sessions
+from simulator.i18n import tr
+from simulator.journal import Journal, JournalError
 
 __all__ = [
     "BranchStart", "PerspectiveError", "RatingLine", "RatingQuestion", "branch_unsaved", "coach_hint",

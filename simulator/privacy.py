@@ -24,7 +24,7 @@ OWN_WORDS_KEYS = ("own-words", "plus-delta")
 
 def _strip_words(statement: str) -> Optional[str]:
     """The statement without own-words extensions, or None when it has none."""
-    from .xapi import profile as p
+    from simulator.xapi import profile as p
     try:
         data = json.loads(statement)
     except ValueError:
@@ -91,9 +91,9 @@ def _json_or_text(raw: Any) -> Any:
 def export_data(journal: Any) -> dict[str, Any]:
     """Everything this program keeps about the trainee: settings (never a key or secret), every
     session with its playthrough and self-rating, and every statement in the outbox."""
-    from . import settings
-    from .export_json import iso
-    from .xapi.config import load_quietly
+    from simulator import settings
+    from simulator.export.json_data import iso
+    from simulator.xapi.config import load_quietly
     config, _ = load_quietly()
     lrs = config.shown()
     lrs["key"] = "(set)" if config.key else ""
@@ -137,7 +137,7 @@ class Deleted:
 
 def delete_sessions(journal: Any, ids: list[int]) -> Deleted:
     """Delete sessions from the journal (and their statements from the outbox; sent ones voided)."""
-    from .journal import JournalError
+    from simulator.journal import JournalError
     done = Deleted()
     before = _void_count(journal)
     for sid in ids:
@@ -160,8 +160,8 @@ def _void_count(journal: Any) -> int:
 
 def status_lines(journal: Any) -> list[str]:
     """What is kept where and what is sent, for ``privacy status`` (and the window)."""
-    from .settings import settings_path
-    from .xapi.config import config_path, load_quietly
+    from simulator.settings import settings_path
+    from simulator.xapi.config import config_path, load_quietly
     config, problem = load_quietly()
     sessions = journal._query("SELECT count(*) AS n, sum(data LIKE '%\"own\\_words\"%' ESCAPE '\\') AS w"
                               " FROM sessions")[0]

@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from engine.scenario.errors import SaveError
-
-from .journal import Journal, JournalError
+from simulator.journal import Journal, JournalError
 
 if TYPE_CHECKING:
     from engine import Scenario, Session

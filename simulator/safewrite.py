@@ -44,17 +44,17 @@ class WriteRefused(Exception):
 
 # -- what is never a target ---------------------------------------------------------------
 def _journal_path() -> Path:
-    from .journal import default_path
+    from simulator.journal import default_path
     return default_path()
 
 
 def _settings_path() -> Path:
-    from .settings import settings_path
+    from simulator.settings import settings_path
     return settings_path()
 
 
 def _scenario_dirs() -> list[Path]:
-    from . import catalog
+    from simulator import catalog
     return [catalog.scenario_dir()]
 
 

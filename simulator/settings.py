@@ -34,9 +34,9 @@ AUTO_ADVANCE = ("off", "slow", "normal", "fast")
 # (plus a little per character, for reading); ``None``: only the trainee goes on.
 AUTO_ADVANCE_SECONDS: dict[str, Optional[float]] = {"off": None, "slow": 5.0, "normal": 3.0, "fast": 1.5}
 SOUND_LEVELS = ("off", "quiet", "normal", "loud")
-# The window's sound (simulator/app/sound.py): the room's ambience and a cue when a mood shifts.
+# The window's sound (simulator/window/sound.py): the room's ambience and a cue when a mood shifts.
 SOUND_VOLUME: dict[str, float] = {"off": 0.0, "quiet": 0.3, "normal": 0.6, "loud": 1.0}
-# Accessibility (issue 24): the palette (simulator/app/theme.py), the font (Noto Sans or Atkinson
+# Accessibility (issue 24): the palette (simulator/window/theme.py), the font (Noto Sans or Atkinson
 # Hyperlegible), the line spacing (times the theme's own).
 THEMES = ("standard", "high_contrast")
 FONTS = ("standard", "reading")
@@ -195,7 +195,7 @@ def load_checked(path: Optional[Path] = None) -> tuple[Settings, list[str]]:
 
 def save(settings: Settings, path: Optional[Path] = None) -> Optional[str]:
     """Write the settings atomically; returns None, or one line saying why it failed."""
-    from .safewrite import WriteRefused, atomic_write
+    from simulator.safewrite import WriteRefused, atomic_write
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,8 +11,7 @@ import os
 from typing import TYPE_CHECKING, Optional
 
 from engine.scenario.signoff import SignoffError, SignoffStatus, assess, read_sidecar, sidecar_path
-
-from .rating_words import say
+from simulator.i18n.rating import say
 
 if TYPE_CHECKING:
     from engine.scenario.model import Scenario

@@ -41,7 +41,7 @@ def _to_first_decision(pilot, scenario: str) -> None:
 
 
 def meetings(out: Path) -> None:
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     for (w, h) in SIZES:
         for text in TEXT_SIZES:
             _fresh_dirs()
@@ -54,7 +54,7 @@ def meetings(out: Path) -> None:
 
 
 def limit(out: Path) -> None:
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     from tests.limit import limit_scenario
     folder = Path(tempfile.mkdtemp(prefix="tw-shots-scen-"))
     (folder / "grens.yaml").write_text(limit_scenario(), encoding="utf-8")
@@ -80,7 +80,7 @@ def limit(out: Path) -> None:
 
 def tour(out: Path) -> None:
     """The other screens at the default size, one go through speeltuin-kort."""
-    from simulator.app.pilot import open_app, play_to_debrief
+    from simulator.window.pilot import open_app, play_to_debrief
     _fresh_dirs()
     app, pilot = open_app(size=(1280, 720), text_speed="instant", persist=False)
     try:

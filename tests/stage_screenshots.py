@@ -122,7 +122,7 @@ def _at_decision(app) -> bool:
 def _room(out: Path, kind: str, size: tuple[int, int]) -> None:
     """One room while a resident speaks after the first choice (the kitchen also at its first
     decision and a moment after it)."""
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     w, h = size
     _fresh_dirs()
     app, pilot = open_app(size=size, text_speed="instant", persist=False)
@@ -164,9 +164,9 @@ def expressions(out: Path) -> None:
 
     from engine import load_scenario
     from engine.scenario.model import EMOTIONS
-    from simulator.app.figures import HEAD_Y
-    from simulator.app.portraits import PortraitSource, portrait_folders
-    from simulator.app.theme import INK, MUTED, PAPER, font_path
+    from simulator.window.figures import HEAD_Y
+    from simulator.window.portraits import PortraitSource, portrait_folders
+    from simulator.window.theme import INK, MUTED, PAPER, font_path
     scenario = load_scenario(str(_shipped(EXPRESSION_FACE[0])))
     resident = scenario.resident(EXPRESSION_FACE[1])
     pygame.display.init()
@@ -214,9 +214,9 @@ def expressions(out: Path) -> None:
 
 def _timeline_window(out: Path, size: tuple[int, int]) -> dict:
     """One meeting played to its debrief, its timeline photographed; returns the debrief's data."""
-    from simulator.app.layout import gap
-    from simulator.app.pilot import open_app, play_to_debrief
-    from simulator.export_json import debrief_data
+    from simulator.export.json_data import debrief_data
+    from simulator.window.layout import gap
+    from simulator.window.pilot import open_app, play_to_debrief
     w, h = size
     _fresh_dirs()
     app, pilot = open_app(size=size, text_speed="instant", persist=False)
@@ -252,7 +252,7 @@ def _timeline_window(out: Path, size: tuple[int, int]) -> dict:
 
 def timelines(out: Path) -> None:
     """One meeting played to its debrief; its mood timeline in the window and in the HTML report."""
-    from simulator.export_html import render_html
+    from simulator.export.html import render_html
     from simulator.mood_timeline import word
     html_path = Path(tempfile.mkdtemp(prefix="tw-stage-report-")) / "verslag.html"
     for size in SIZES:

@@ -11,10 +11,10 @@ import pytest
 from simulator import resources
 from simulator import settings as settings_mod
 from simulator.a11y.marks import VERDICT_MARKS, marked, verdict_mark
-from simulator.app import motion, theme
-from simulator.app.glyphs import drawable
-from simulator.app.pilot import open_app, play_to_debrief
 from simulator.settings import Settings
+from simulator.window import motion, theme
+from simulator.window.glyphs import drawable
+from simulator.window.pilot import open_app, play_to_debrief
 
 
 @pytest.fixture
@@ -114,8 +114,8 @@ def test_wider_lines_make_the_same_text_taller_in_the_window(window):
     long = "Wat zou u doen als u in mijn schoenen stond? " * 8
 
     def height():
-        from simulator.app.layout import Box
-        from simulator.app.widgets import text_box
+        from simulator.window.layout import Box
+        from simulator.window.widgets import text_box
         box = text_box(app.manager, long, Box(0, 0, 300, 0))
         h = box.rect.height
         box.kill()
@@ -212,7 +212,7 @@ def test_the_debriefs_decision_buttons_and_heading_carry_the_mark(window):
     review = scene.play.review()
     scene.go("decision", 0)
     pilot.settle()
-    from simulator.app.scenes.debrief_decision import verdict_key
+    from simulator.window.scenes.debrief_decision import verdict_key
     buttons = [t for t in pilot.texts() if t[:1].isdigit() and " " in t]
     assert len(buttons) == len(review.decisions)
     for i, (text, d) in enumerate(zip(buttons, review.decisions)):

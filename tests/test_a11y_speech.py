@@ -20,7 +20,7 @@ from engine import load_scenario_text
 from simulator.a11y import speech as speech_mod
 from simulator.a11y.speech import Silent, Speaker, Voice, pick_voice
 from simulator.a11y.voices import DEFAULTS, resident_voice
-from simulator.app.pilot import open_app, play_to_debrief
+from simulator.window.pilot import open_app, play_to_debrief
 from tests.crafted import MINIMAL
 
 HAS_ESPEAK = shutil.which("espeak-ng") is not None or shutil.which("espeak") is not None

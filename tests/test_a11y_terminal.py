@@ -9,9 +9,9 @@ import sys
 
 from engine import Session, load_scenario
 from simulator.a11y.speech import Speaker, Voice
-from simulator.a11y.terminal import PlainText, with_speech
 from simulator.a11y.voices import resident_voice
-from simulator.textplayer import TextPlayer, planned_chooser
+from simulator.terminal.a11y import PlainText, with_speech
+from simulator.terminal.player import TextPlayer, planned_chooser
 from tests.conftest import ROOT, SHIPPED
 
 DECORATION = re.compile(r"[█░▓▒✓✗→↳▲▼│═─»]|={3,}|\x1b\[")

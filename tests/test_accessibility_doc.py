@@ -56,7 +56,7 @@ def stated(pattern: str) -> str:
 
 
 def test_the_contrast_figures_are_the_computed_ones():
-    from simulator.app.theme import PALETTES
+    from simulator.window.theme import PALETTES
     text = {name: min(ratio(c, bg) for c in PALETTES[name].text_colours().values()
                       for bg in light_surfaces(name).values()) for name in PALETTES}
     widgets = min(ratio(t, bg) for _, s, _, t, bg, _, _ in widget_pairs("standard") if s != "disabled")
@@ -75,8 +75,8 @@ def test_the_settings_keys_and_options_it_names_exist():
         assert label in labels, label
     s = Settings()
     assert {"theme", "font", "line_spacing", "reduce_motion", "self_voicing", "resident_voices"} <= set(vars(s))
-    assert "pygame.K_v" in (ROOT / "simulator" / "app" / "app.py").read_text(encoding="utf-8")
-    options = (ROOT / "simulator" / "playoptions.py").read_text(encoding="utf-8")
+    assert "pygame.K_v" in (ROOT / "simulator" / "window" / "app.py").read_text(encoding="utf-8")
+    options = (ROOT / "simulator" / "cli" / "playoptions.py").read_text(encoding="utf-8")
     for flag in ("--plain", "--speak", "--own-words"):
         assert f'"{flag}"' in options, flag
     assert (ROOT / "assets" / "reading_font" / "OFL.txt").is_file()

@@ -17,7 +17,7 @@ from engine.play.plans import play_moves
 from engine.play.scoring import totals
 from engine.play.session import Session
 from engine.scenario.loader import load_scenario_text
-from simulator.analyze_report import render_text, to_data
+from simulator.cli.analyze_report import render_text, to_data
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 from tests.fixtures.synth import scenario_text

@@ -9,10 +9,10 @@ import re
 import pytest
 
 from engine.play.scoring import totals
-from simulator.app.pilot import _inside, open_app, play_to_debrief, render_model
 from simulator.debrief_words import scale_number
 from simulator.i18n import tr
 from simulator.journal import Journal
+from simulator.window.pilot import _inside, open_app, play_to_debrief, render_model
 
 PREP = ("veilig_spelen", "buurtfonds", "ontwerpavond")  # the flawless plan's preparation
 

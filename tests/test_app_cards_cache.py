@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from simulator.app import cards_cache
-from simulator.app.cards_cache import scenario_cards
+from simulator.window import cards_cache
+from simulator.window.cards_cache import scenario_cards
 from tests.conftest import SCENARIOS
 
 

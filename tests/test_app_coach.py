@@ -11,9 +11,9 @@ import pytest
 
 from engine import load_scenario_text
 from simulator import settings as settings_mod
-from simulator.app.pilot import open_app, render_model
-from simulator.app.scene import visible_area
 from simulator.coach import coach_hint
+from simulator.window.pilot import open_app, render_model
+from simulator.window.scene import visible_area
 from tests.crafted import MINIMAL
 from tests.test_app_screens import problems_on_screen
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from simulator.app import play as play_mod
-from simulator.app.pilot import open_app, play_to_debrief, render_model
 from simulator.journal import Journal, JournalError
+from simulator.window import play as play_mod
+from simulator.window.pilot import open_app, play_to_debrief, render_model
 from tests.test_app_screens import problems_on_screen
 from tests.test_app_text import missing_glyphs
 
@@ -125,7 +125,7 @@ def test_wide_windows_show_two_columns_and_narrow_ones_stack_them(replayed, lang
 
 @pytest.mark.slow
 def test_every_letter_on_the_comparison_can_be_drawn(replayed):
-    from simulator.app.theme import FONT_FILES, FONTS
+    from simulator.window.theme import FONT_FILES, FONTS
     pygame.freetype.init()
     fonts = [pygame.freetype.Font(str(FONTS / f), 16) for f in FONT_FILES.values()]
     for language in ("nl", "en"):

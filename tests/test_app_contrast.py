@@ -2,7 +2,7 @@
 
 The standard palette holds every text colour to AA (4.5:1, 3:1 for large text) on every surface it
 can sit on; the high-contrast palette to AAA (7:1). The pairs come from where the colours are
-defined: the palettes (``simulator/app/theme.py``: text, verdicts, ending kinds, what charts and
+defined: the palettes (``simulator/window/theme.py``: text, verdicts, ending kinds, what charts and
 cards draw), the pygame_gui theme as each palette recolours it (every widget state's text on its
 background, a transparent background standing for every surface), the HTML colours written in
 the window's code (each must be a palette colour, so the high-contrast theme can translate it),
@@ -28,7 +28,7 @@ from simulator.a11y.contrast import (
     ratio,
     required,
 )
-from simulator.app.theme import (
+from simulator.window.theme import (
     HIGH_CONTRAST,
     PALETTES,
     STANDARD,
@@ -40,7 +40,7 @@ from simulator.app.theme import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "simulator" / "app"
+APP = ROOT / "simulator" / "window"
 STATES = ("normal", "hovered", "selected", "active", "disabled")
 NEEDED = {"standard": AA_TEXT, "high_contrast": AAA_TEXT}
 
@@ -163,7 +163,7 @@ def test_every_html_colour_the_window_writes_is_a_palette_text_colour():
     assert found, "the scan finds the window's <font color=...>"
     standard = {hex_of(c) for c in STANDARD.text_colours().values()}
     stray = {c: where for c, where in found.items() if c not in standard}
-    assert not stray, f"use a palette colour (simulator/app/theme.py) for text: {stray}"
+    assert not stray, f"use a palette colour (simulator/window/theme.py) for text: {stray}"
 
 
 def test_the_high_contrast_theme_translates_each_html_colour():
@@ -209,7 +209,7 @@ def test_mood_changes_in_colour_also_have_a_direction(name):
 
 # -- the exported HTML report -------------------------------------------------------------------
 def css_pairs():
-    from simulator.export_html import CSS
+    from simulator.export.html import CSS
     # the page and the boxes text sits in (a chip, ".v-...", brings its own background)
     boxes = re.finditer(r"([^{}]+)\{[^}]*background:\s*(#[0-9a-fA-F]{3,6})\b", CSS)
     backgrounds = {"#ffffff"} | {m.group(2).lower() for m in boxes if ".v-" not in m.group(1)}

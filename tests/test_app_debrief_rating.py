@@ -10,11 +10,11 @@ import pytest
 
 from engine import load_scenario
 from engine.scenario.dimensions import DIMENSIONS
-from simulator.app import play as play_mod
-from simulator.app.pilot import open_app, play_to_debrief, render_model
 from simulator.debrief_words import scale_number
 from simulator.journal import Journal
 from simulator.perspective import rating_comparison, rating_questions
+from simulator.window import play as play_mod
+from simulator.window.pilot import open_app, play_to_debrief, render_model
 from tests.conftest import SCENARIOS
 from tests.matrix import matrix
 from tests.test_app_screens import problems_on_screen

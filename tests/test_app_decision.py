@@ -13,8 +13,8 @@ import pygame
 import pytest
 
 from engine.scenario.lint import CHOICE_BUDGET, MAX_OPTIONS
-from simulator.app.pilot import open_app
-from simulator.app.scene import visible_area
+from simulator.window.pilot import open_app
+from simulator.window.scene import visible_area
 from tests.limit import limit_scenario
 from tests.matrix import matrix
 from tests.test_app_screens import problems_on_screen

@@ -8,8 +8,8 @@ import random
 import pygame
 import pytest
 
-from simulator.app.glyphs import FALLBACK, drawable
-from simulator.app.pilot import open_app, play_to_debrief
+from simulator.window.glyphs import FALLBACK, drawable
+from simulator.window.pilot import open_app, play_to_debrief
 from tests.crafted import MINIMAL
 
 

@@ -10,8 +10,8 @@ import pygame
 import pytest
 
 from engine import load_scenario
-from simulator.app.pilot import Pilot, open_app
 from simulator.journal import Journal
+from simulator.window.pilot import Pilot, open_app
 from tests.conftest import SCENARIOS
 
 OLD_LINE = "Dus jullie komen hier vertellen wat er allemaal níet kan."
@@ -308,8 +308,8 @@ def test_f5_waits_while_the_menu_is_open(window, copy):
 ])
 def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
     from engine.scenario.loader import load_scenario_text
-    from simulator.app.hotreload import message, replay_play
-    from simulator.app.play import Play
+    from simulator.window.hotreload import message, replay_play
+    from simulator.window.play import Play
     from tests.crafted import MINIMAL
     from tests.test_replay import played
     session = played()

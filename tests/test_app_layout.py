@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from simulator.app.components.plan import plan_meeting
-from simulator.app.layout import (
+from simulator.window.components.plan import plan_meeting
+from simulator.window.layout import (
     SIDE_LOG_MIN_WIDTH,
     Box,
     bar_chart_rows,
@@ -145,7 +145,7 @@ def test_scrolling_to_a_card_moves_as_little_as_possible():
 
 
 def test_layout_module_imports_no_pygame():
-    code = ("import sys, simulator.app.layout, simulator.app.components.plan, simulator.i18n, simulator.settings, "
-            "simulator.app.components.decisions_ahead; print('pygame' in sys.modules)")
+    code = ("import sys, simulator.window.layout, simulator.window.components.plan, simulator.i18n, "
+            "simulator.settings, simulator.window.components.decisions_ahead; print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"

@@ -9,8 +9,8 @@ import sys
 import pygame
 import pytest
 
-from simulator.app import app as app_mod
-from simulator.app.pilot import open_app
+from simulator.window import app as app_mod
+from simulator.window.pilot import open_app
 from tests.conftest import ROOT
 
 

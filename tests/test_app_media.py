@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.app.components.residents import ResidentsRow
-from simulator.app.pilot import open_app
 from simulator.i18n import tr
+from simulator.window.components.residents import ResidentsRow
+from simulator.window.pilot import open_app
 from tests.limit import limit_scenario
 from tests.matrix import matrix
 from tests.media import MEDIA, REACTION_EN, REACTION_NL, UNTAGGED

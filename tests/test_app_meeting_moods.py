@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.app.pilot import open_app
+from simulator.window.pilot import open_app
 from tests.test_app_coach import mini_only, to_meeting  # noqa: F401  (mini_only: the crafted scenario only)
 
 

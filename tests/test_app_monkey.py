@@ -7,7 +7,7 @@ import random
 import pygame
 import pytest
 
-from simulator.app.pilot import open_app
+from simulator.window.pilot import open_app
 
 KEYS = ["1", "2", "3", "4", "5", "9", "b", "l", "x", "return", "space", "escape", "up", "down", "left", "right",
         "tab", "page up", "page down", "home", "end"]

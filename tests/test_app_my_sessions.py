@@ -9,8 +9,8 @@ import time
 import pytest
 
 from engine import Session, load_scenario
-from simulator.app.pilot import open_app, play_to_debrief
 from simulator.journal import Journal
+from simulator.window.pilot import open_app, play_to_debrief
 from tests.conftest import SCENARIOS
 
 KORT = SCENARIOS / "speeltuin-kort.yaml"

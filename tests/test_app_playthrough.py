@@ -7,9 +7,9 @@ import random
 import pytest
 
 from engine import load_scenario
-from simulator.app.layout import SIDE_LOG_MIN_WIDTH
-from simulator.app.pilot import open_app, play_to_debrief
 from simulator.journal import Journal
+from simulator.window.layout import SIDE_LOG_MIN_WIDTH
+from simulator.window.pilot import open_app, play_to_debrief
 from tests.conftest import SHIPPED
 from tests.matrix import matrix
 

@@ -8,8 +8,8 @@ import pygame
 import pytest
 
 from engine import load_scenario
-from simulator.app import portraits
-from simulator.app.portraits import PLACEHOLDER, PortraitSource, derived_spec, draw_face
+from simulator.window import portraits
+from simulator.window.portraits import PLACEHOLDER, PortraitSource, derived_spec, draw_face
 from tests.conftest import SHIPPED
 
 

@@ -10,8 +10,8 @@ import itertools
 import pygame
 import pytest
 
-from simulator.app.pilot import open_app, render_model
-from simulator.app.scene import visible_area
+from simulator.window.pilot import open_app, render_model
+from simulator.window.scene import visible_area
 from tests.matrix import matrix
 
 BALCONY_SCENARIO = """\

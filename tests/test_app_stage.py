@@ -13,10 +13,10 @@ import pytest
 
 from engine import load_scenario_text
 from simulator import resources
-from simulator.app.components.residents import REACTION_S
-from simulator.app.expressions import mood_emotion
-from simulator.app.pilot import open_app
-from simulator.app.stages import PLAIN, load_stage, render_layer, stage_folders, stage_kind
+from simulator.window.components.residents import REACTION_S
+from simulator.window.expressions import mood_emotion
+from simulator.window.pilot import open_app
+from simulator.window.stages import PLAIN, load_stage, render_layer, stage_folders, stage_kind
 from tests.crafted import MINIMAL
 
 KINDS = ("kitchen", "hall", "council", "phone", "online")
@@ -84,7 +84,7 @@ def test_every_shipped_room_reads_and_every_shape_in_it_draws(kind, caplog):
     pygame.init()
     art = load_stage(kind, [resources.assets() / "stages"])
     assert art is not PLAIN and art.kind == kind
-    with caplog.at_level(logging.WARNING, logger="simulator.app.stages"):
+    with caplog.at_level(logging.WARNING, logger="simulator.window.stages"):
         back = render_layer(art.back, (640, 300), art.wall, {"meeting": "Bewonersavond"},
                             lambda px, bold: pygame.font.Font(None, px), kind)
         front = render_layer(art.front + art.place, (640, 80), None, {}, None, kind)

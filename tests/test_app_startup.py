@@ -8,9 +8,9 @@ import argparse
 import pytest
 
 from engine import Session, load_scenario
-from simulator.app import startup
-from simulator.app.app import App
 from simulator.journal import Journal
+from simulator.window import startup
+from simulator.window.app import App
 from tests.conftest import SCENARIOS
 
 

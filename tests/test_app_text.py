@@ -10,9 +10,9 @@ from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS, REFLECTION_QUEST
 from engine.scenario.dimensions import DIMENSIONS
 from engine.scenario.text import Text
 from simulator import resources
-from simulator.app import strings as app_strings
-from simulator.app.theme import FONT_FILES, FONTS
 from simulator.i18n import STRINGS
+from simulator.i18n import window as app_strings
+from simulator.window.theme import FONT_FILES, FONTS
 from tests.conftest import ROOT, SHIPPED
 from tests.matrix import matrix
 
@@ -69,7 +69,7 @@ def window_keys() -> set[str]:
     """Every i18n key the window's code asks for (literal keys and f-string prefixes)."""
     import re
     literal, prefixes = set(app_strings.STRINGS), set()
-    for path in (ROOT / "simulator" / "app").rglob("*.py"):
+    for path in (ROOT / "simulator" / "window").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         literal |= set(re.findall(r"\btr\(\s*\"([a-z0-9_]+)\"", source))
         literal |= set(re.findall(r"\btr\(\s*'([a-z0-9_]+)'", source))

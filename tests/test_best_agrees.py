@@ -9,7 +9,7 @@ from engine import Session, load_scenario
 from engine.analysis.playstats import analyze
 from engine.debrief.review import review
 from engine.play.scoring import totals
-from simulator.textplayer import TIMEOUT, planned_chooser
+from simulator.terminal.player import TIMEOUT, planned_chooser
 from tests.conftest import SHIPPED
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from engine import load_scenario
 from simulator.cohort import read_sources
 from simulator.cohort_tally import tally
-from simulator.heatmap import heat_of
+from simulator.export.heatmap import heat_of
 from simulator.journal import Journal
 from tests.conftest import ROOT, SCENARIOS
 from tests.test_export import run

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from engine import load_scenario
-from simulator.heatmap import HeatMap
-from simulator.heatmap_svg import MARGIN, MAX_ROW_W, heat_svg, layout
-from simulator.heatmap_text import fit, text_width
+from simulator.export.heatmap import HeatMap
+from simulator.export.heatmap_svg import MARGIN, MAX_ROW_W, heat_svg, layout
+from simulator.export.heatmap_text import fit, text_width
 from tests.browser import Browser, find_chromium
 from tests.conftest import SHIPPED
 from tests.test_export import run

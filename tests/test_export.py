@@ -237,11 +237,12 @@ def test_html_report_prints_on_a4_pages(report_html, tmp_path):
 
 
 def test_debrief_strings_shadow_no_other_interface_string():
-    from simulator import i18n, i18n_debrief
+    from simulator import i18n
+    from simulator.i18n import debrief as i18n_debrief
     def keys(path: Path) -> set[str]:
         return set(re.findall(r'^    "(\w+)": \{', path.read_text(encoding="utf-8"), re.M)) if path.exists() else set()
 
-    others = keys(ROOT / "simulator" / "i18n.py") | keys(ROOT / "simulator" / "app" / "strings.py")
+    others = keys(ROOT / "simulator" / "i18n" / "core.py") | keys(ROOT / "simulator" / "i18n" / "window.py")
     assert not set(i18n_debrief.STRINGS) & others
     for key, entry in i18n_debrief.STRINGS.items():
         assert i18n.STRINGS[key] is entry and set(entry) == {"nl", "en"}, key

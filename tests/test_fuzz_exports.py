@@ -23,11 +23,11 @@ from bench.fuzz_contract import check_text_channels
 from engine import Session, load_scenario_text
 from engine.debrief.selfrating import SelfRating
 from simulator.debriefing import session_review
-from simulator.export_html import render_html
-from simulator.export_json import debrief_data, to_json
-from simulator.export_md import render_md
+from simulator.export.html import render_html
+from simulator.export.json_data import debrief_data, to_json
+from simulator.export.markdown import render_md
 from simulator.safetext import GuardedStream
-from simulator.textdebrief import render as render_terminal
+from simulator.terminal.debrief import render as render_terminal
 from tests.crafted import MINIMAL
 
 HOSTILE = ["\x1b]0;x\x07", "\x1b[2J", "\x9b1m", "\u202e", "\u2066", "[a](javascript:b)", "<img src=x>", "<b>",

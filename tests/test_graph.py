@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from engine.scenario.loader import load_scenario_text
-from simulator.graph_export import KIND_COLOURS, short, to_dot, to_mermaid
+from simulator.export.graph import KIND_COLOURS, short, to_dot, to_mermaid
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 

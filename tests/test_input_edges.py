@@ -20,7 +20,7 @@ import pytest
 
 from engine import ScenarioError, load_scenario, load_scenario_text
 from simulator import settings as settings_mod
-from simulator.app.cards_cache import scenario_cards
+from simulator.window.cards_cache import scenario_cards
 from tests.conftest import ROOT, SCENARIOS
 from tests.crafted import MINIMAL
 
@@ -89,7 +89,7 @@ def test_paths_that_are_not_regular_files_never_block_and_say_what_they_are(tmp_
 
 
 def test_an_unreadable_folder_is_one_line(tmp_path, monkeypatch, capsys):
-    from simulator import cli
+    from simulator.cli.main import main as cli
     folder = tmp_path / "dicht"
     folder.mkdir()
     real_listdir = os.listdir
@@ -246,8 +246,8 @@ def test_a_bad_settings_file_gives_defaults_and_says_what_was_ignored(case):
 
 
 def test_the_window_starts_with_defaults_and_shows_what_it_ignored(monkeypatch):
-    from simulator.app import startup
-    from simulator.app.app import App
+    from simulator.window import startup
+    from simulator.window.app import App
     path = settings_mod.settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"text_size": "enormous"}))

@@ -189,7 +189,7 @@ def test_terminal_play_behind_a_lock_says_so_once_and_saves_every_step_in_the_en
 
 
 def test_the_window_keeps_saving_behind_a_lock_and_says_so_once(tmp_path, scenario):
-    from simulator.app.play import Play
+    from simulator.window.play import Play
     j = Journal(tmp_path / "journal.sqlite3")
     j.retry_delays = ()
     j.db.execute("PRAGMA busy_timeout = 20")

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 from engine import Session, load_scenario_text
 from engine.debrief.review import review
-from simulator import textdebrief
-from simulator.export_html import render_html
-from simulator.export_json import debrief_data, to_json
-from simulator.export_md import render_md
+from simulator.export.html import render_html
+from simulator.export.json_data import debrief_data, to_json
+from simulator.export.markdown import render_md
 from simulator.i18n import tr
-from simulator.textplayer import TextPlayer
+from simulator.terminal import debrief as textdebrief
+from simulator.terminal.player import TextPlayer
 from tests.media import MEDIA, REACTION_NL, UNTAGGED
 from tests.test_export import documented_keys
 

@@ -9,8 +9,8 @@ import pytest
 
 from engine import Session, load_scenario_text
 from engine.debrief.branching import branch
-from simulator.cmd_replay import _introduce
-from simulator.textplayer import TextPlayer
+from simulator.cli.replay import _introduce
+from simulator.terminal.player import TextPlayer
 from tests.crafted import MINIMAL
 from tests.media import MEDIA, REACTION_EN, REACTION_NL
 

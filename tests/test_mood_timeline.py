@@ -12,10 +12,10 @@ import pytest
 
 from engine import Session, load_scenario_text
 from engine.debrief.review import review
-from simulator.app.mood_chart import PANEL_LEAST, timeline_chart
-from simulator.export_json import debrief_data
+from simulator.export.json_data import debrief_data
 from simulator.mood_timeline import MARKS, Timeline, Variable, timeline_svg
 from simulator.settings import Settings
+from simulator.window.mood_chart import PANEL_LEAST, timeline_chart
 from tests.crafted import MINIMAL
 
 NAMES = ("Ineke Bakker-van der Wetering", "Bert Veenstra", "Samira Ouali", "Ruud Verbeek", "Marloes Jansen",
@@ -33,8 +33,8 @@ def timeline(residents: int = 3, steps: int = 12) -> Timeline:
 
 @pytest.fixture(scope="module")
 def fonts():
-    from simulator.app.theme import load_theme_file
-    from simulator.app.widgets import Fonts
+    from simulator.window.theme import load_theme_file
+    from simulator.window.widgets import Fonts
     pygame.font.init()
     return Fonts(load_theme_file())
 
@@ -88,7 +88,7 @@ def test_window_and_report_draw_the_same_lines_from_one_playthrough():
 
 # -- sound ------------------------------------------------------------------------------------
 def test_sound_is_off_by_default_and_then_no_audio_device_is_opened():
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     assert Settings().sound == "off"
     app, pilot = open_app(persist=False, text_speed="instant")
     try:
@@ -102,7 +102,7 @@ def test_sound_is_off_by_default_and_then_no_audio_device_is_opened():
 
 @pytest.mark.parametrize("kind", ("kitchen", "hall", "council", "phone", "online"))
 def test_each_room_has_a_quiet_ambience_that_loops_without_a_click(kind):
-    from simulator.app import sound_synth
+    from simulator.window import sound_synth
     samples = sound_synth.ambience(kind, seconds=1.0)
     assert len(samples) == sound_synth.RATE
     peak = max(abs(x) for x in samples)
@@ -113,7 +113,7 @@ def test_each_room_has_a_quiet_ambience_that_loops_without_a_click(kind):
 
 
 def test_a_mood_cue_rises_for_the_better_and_falls_for_the_worse():
-    from simulator.app import sound_synth
+    from simulator.window import sound_synth
 
     def pitch(samples: list[float]) -> float:  # zero crossings per sample, over the second half
         half = samples[len(samples) // 2:]

@@ -13,7 +13,7 @@ import yaml
 
 from engine.scenario.loader import load_scenario
 from engine.scenario.yamlsafe import SafeLoader
-from simulator.starter import starter_path, starter_text
+from simulator.cli.starter import starter_path, starter_text
 from tests.conftest import ROOT
 
 

@@ -13,9 +13,9 @@ import pytest
 
 from engine import Session, load_scenario
 from simulator import __version__, catalog, resources
-from simulator.app import toast  # noqa: F401  (see below)
-from simulator.cli import main
+from simulator.cli.main import main
 from simulator.journal import Journal
+from simulator.window import toast  # noqa: F401  (see below)
 from tests.conftest import SCENARIOS
 from tests.matrix import matrix
 
@@ -37,7 +37,7 @@ def own(tmp_path, monkeypatch) -> Path:
 
 def starter(folder: Path, name: str = "bankje op het plein.yaml") -> Path:
     """A complete own scenario (the one `new` writes) in ``folder``."""
-    from simulator.starter import starter_text
+    from simulator.cli.starter import starter_text
     path = folder / name
     path.write_text(starter_text("bankje"), encoding="utf-8")
     return path
@@ -114,7 +114,7 @@ def test_a_shipped_session_is_found_again_when_the_install_moved():
 
 
 def test_portraits_beside_an_own_scenario_come_first(own):
-    from simulator.app.portraits import PORTRAITS, PortraitSource, derived_spec, portrait_folders
+    from simulator.window.portraits import PORTRAITS, PortraitSource, derived_spec, portrait_folders
     path = starter(own)
     (own / "portraits").mkdir()
     (own / "portraits" / "joke.json").write_text('{"hair_style": "bun", "glasses": true, "skin": "#8A5A3C"}',
@@ -132,7 +132,7 @@ def test_portraits_beside_an_own_scenario_come_first(own):
 
 
 def test_the_start_screen_shows_an_own_scenario_marked_as_own(own):
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     starter(own)
     app, pilot = open_app(size=(1280, 720))
     try:
@@ -148,8 +148,8 @@ def test_the_start_screen_shows_an_own_scenario_marked_as_own(own):
 
 
 def test_open_scenario_opens_any_file_and_reports_a_broken_one(own, tmp_path):
-    from simulator.app.pilot import open_app
-    from simulator.app.scenes.open_file import OpenScenarioScene
+    from simulator.window.pilot import open_app
+    from simulator.window.scenes.open_file import OpenScenarioScene
     path = starter(tmp_path, "ergens anders ë.yaml")
     broken = tmp_path / "kapot.yaml"
     broken.write_text("format: 1\nid: [\n", encoding="utf-8")
@@ -191,7 +191,7 @@ def test_version():
                                          quick=lambda c: c == ((800, 600), "larger"),
                                          ids=lambda c: f"{c[1]}-{c[0][0]}x{c[0][1]}"))
 def test_the_start_screen_with_an_own_scenario_and_the_file_dialog_fit(own, tmp_path, combo):
-    from simulator.app.pilot import open_app
+    from simulator.window.pilot import open_app
     from tests.test_app_screens import problems_on_screen
     size, text_size = combo
     starter(own)

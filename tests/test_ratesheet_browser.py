@@ -15,7 +15,7 @@ import pytest
 
 from engine import load_scenario
 from engine.rating.items import items
-from simulator.ratesheet_read import read_sheet
+from simulator.export.ratesheet_read import read_sheet
 from tests.browser import Browser, find_chromium
 from tests.conftest import ROOT, SCENARIOS
 

@@ -25,7 +25,7 @@ from engine.rating.compare import ALPHA_MIN, TAU_MIN, compare
 from engine.rating.items import code_map, items, key
 from engine.rating.ratings import RatingError
 from engine.scenario.dimensions import DIMENSION_KEYS
-from simulator.ratesheet_read import read_sheet
+from simulator.export.ratesheet_read import read_sheet
 from tests.conftest import ROOT
 
 # The hand-computed figures below are for this version of speeltuin-kort, kept as it was.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import statistics
 
-from simulator.report import CSV_COLUMNS
+from simulator.cli.report import CSV_COLUMNS
 from tests.crafted import MINIMAL
 from tests.test_export import GOOD_RUN, POOR_RUN, journal_session, run
 

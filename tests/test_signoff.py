@@ -22,8 +22,11 @@ from engine.scenario.signoff import (
     read_sidecar,
     sidecar_path,
 )
-from simulator import export_html, export_json, export_md, textdebrief
+from simulator.export import html as export_html
+from simulator.export import json_data as export_json
+from simulator.export import markdown as export_md
 from simulator.signoff_status import label, label_for_path, status_of
+from simulator.terminal import debrief as textdebrief
 from tests.conftest import ROOT, SCENARIOS
 from tests.crafted import MINIMAL
 
@@ -212,7 +215,7 @@ def test_every_debrief_says_whose_judgement_the_scores_are(kort):
 def test_the_window_shows_who_checked_on_the_cards_and_in_the_debrief(kort, tmp_path, monkeypatch):
     import random
 
-    from simulator.app.pilot import open_app, play_to_debrief
+    from simulator.window.pilot import open_app, play_to_debrief
     monkeypatch.setenv("TUSSENWERKER_SCENARIOS", str(tmp_path))
     shutil.copy(SCENARIOS / "speeltuin.yaml", tmp_path / "speeltuin.yaml")
     scenario = load_scenario(str(kort))

@@ -11,7 +11,7 @@ import sys
 import pygame
 import pytest
 
-from simulator.app import launch
+from simulator.window import launch
 from tests.conftest import ROOT
 
 # Runs ``python -m simulator ARGS`` and, at exit, prints which of these modules it imported.
@@ -34,7 +34,7 @@ def run_probe(tmp_path, *args: str, **env_extra: str) -> tuple[subprocess.Comple
 
 
 def test_help_lists_every_command_without_importing_the_window_or_the_state_machine(tmp_path):
-    from simulator.cli import build_parser
+    from simulator.cli.main import build_parser
     out, loaded = run_probe(tmp_path, "--help")
     assert out.returncode == 0 and "Traceback" not in out.stderr
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
@@ -69,8 +69,8 @@ def test_the_title_card_is_on_screen_before_pygame_gui_and_the_engine_load(tmp_p
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr
     at_first_frame = json.loads(report.read_text(encoding="utf-8"))["loaded"]
-    assert not at_first_frame["pygame_gui"] and not at_first_frame["simulator.app.app"]
-    assert not at_first_frame["simulator.app.startup"]  # settings and journal are read behind the card
+    assert not at_first_frame["pygame_gui"] and not at_first_frame["simulator.window.app"]
+    assert not at_first_frame["simulator.window.startup"]  # settings and journal are read behind the card
     assert not at_first_frame["transitions"] and not at_first_frame["engine.analysis.graph"]
     assert not at_first_frame["engine.scenario.loader"] or args  # ``play ID`` loads its scenario first
     assert "pygame_gui" in loaded  # and then the start screen was built and drawn after all
@@ -105,7 +105,7 @@ def test_no_display_is_one_line_not_a_traceback(tmp_path):
 
 def test_the_card_keeps_to_the_start_screen_look_and_size():
     """Copies the launch module keeps (it can't import app, theme or layout) still match."""
-    from simulator.app import app, layout, theme
+    from simulator.window import app, layout, theme
     assert launch.MIN_WINDOW == layout.MIN_WINDOW  # the window's size rule and icon are launch's own
     assert (launch.PAPER, launch.ACCENT, launch.MUTED) == (theme.PAPER, theme.ACCENT, theme.MUTED)
     assert launch.FONTS == theme.FONTS
@@ -149,8 +149,8 @@ def test_the_card_is_centred_on_the_start_screen_background_in_the_users_languag
 
 
 def test_the_app_takes_over_the_title_cards_window_without_a_black_frame():
-    from simulator.app.app import App
     from simulator.settings import Settings
+    from simulator.window.app import App
     launch.show_title_card()
     card = pygame.display.get_surface()
     try:

@@ -1,6 +1,6 @@
 """WCAG 2.1 contrast, computed from colour values rather than judged by eye.
 
-The themes (``simulator/app/theme.py``) and the tests use this one definition, so "AA" means
+The themes (``simulator/window/theme.py``) and the tests use this one definition, so "AA" means
 the same thing wherever it is checked: relative luminance per WCAG 2.1's definition and the
 ratio ``(L1 + 0.05) / (L2 + 0.05)``. A colour with an alpha channel is first composited over
 the background it is drawn on, as the screen shows it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .speech import Voice
+from simulator.a11y.speech import Voice
 
 DEFAULTS = (
     Voice("female", 1.0, 58),

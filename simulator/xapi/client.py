@@ -21,8 +21,8 @@ import urllib.parse
 import urllib.request
 from typing import Any, Iterator, Optional, Sequence
 
-from .config import LrsConfig
-from .profile import VERSION
+from simulator.xapi.config import LrsConfig
+from simulator.xapi.profile import VERSION
 
 TIMEOUT = 15.0  # seconds for one request; a slow LRS costs the sender's thread, never a front end
 MAX_PAGES = 10_000

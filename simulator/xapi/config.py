@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit, urlunsplit
 
-from . import profile
+from simulator.xapi import profile
 
 FILE_NAME = "lrs.json"
 CONFIG_FILE_ENV = "TUSSENWERKER_LRS_CONFIG"
@@ -118,12 +118,12 @@ def config_path() -> Path:
     override = os.environ.get(CONFIG_FILE_ENV)
     if override:
         return Path(override)
-    from ..settings import config_dir
+    from simulator.settings import config_dir
     return config_dir() / FILE_NAME
 
 
 def _read_file(path: Path) -> dict[str, Any]:
-    from ..settings import read_small_file
+    from simulator.settings import read_small_file
     try:
         raw = read_small_file(path)
     except FileNotFoundError:
@@ -199,7 +199,7 @@ def load_quietly() -> tuple[LrsConfig, Optional[str]]:
 def save_config(changes: dict[str, Any], path: Optional[Path] = None) -> LrsConfig:
     """Store ``changes`` in the file (only the file: the environment is never written down).
     The file is private to the user (mode 0600): it may hold the secret."""
-    from ..safewrite import WriteRefused, atomic_write
+    from simulator.safewrite import WriteRefused, atomic_write
     path = path or config_path()
     data = _read_file(path)
     data.update(changes)

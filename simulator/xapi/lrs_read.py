@@ -16,10 +16,10 @@ import datetime
 from collections import defaultdict
 from typing import Any, Iterable, Optional
 
-from ..cohort import OVERALL, PlayedDecision, PlayedSession
-from . import profile as p
-from .client import LrsClient, LrsError
-from .config import ConfigError, LrsConfig, load_config
+from simulator.cohort import OVERALL, PlayedDecision, PlayedSession
+from simulator.xapi import profile as p
+from simulator.xapi.client import LrsClient, LrsError
+from simulator.xapi.config import ConfigError, LrsConfig, load_config
 
 
 def _time(text: Any) -> Optional[float]:
@@ -126,7 +126,7 @@ def read_lrs(problems: list[str], scenario_id: Optional[str] = None, since: Opti
         problems.append(str(exc))
         return []
     if not config.enabled:
-        from ..i18n import tr
+        from simulator.i18n import tr
         problems.append(tr("lrs_not_configured", "en"))
         return []
     params: dict[str, str] = {}

@@ -25,9 +25,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-from . import profile as p
-from .config import LrsConfig, with_pseudonym
-from .statements import NEEDS_REVIEW, SessionContext, verb_name
+from simulator.xapi import profile as p
+from simulator.xapi.config import LrsConfig, with_pseudonym
+from simulator.xapi.statements import NEEDS_REVIEW, SessionContext, verb_name
 
 Statement = tuple[str, tuple[Any, ...]]
 INSERT = ("INSERT OR IGNORE INTO outbox (session_id, key, statement_id, statement, ready, created_at)"
@@ -93,7 +93,7 @@ class Drafter:
 
     def for_save(self, db: sqlite3.Connection, session_id: int, session: Any) -> list[Statement]:
         """The statements the session's state has that the outbox doesn't yet."""
-        from . import statements as st
+        from simulator.xapi import statements as st
         ctx = self.context(db, session_id, session.scenario)
         if ctx is None:
             return []
@@ -123,7 +123,7 @@ class Drafter:
 
     def for_rating(self, db: sqlite3.Connection, session_id: int, rating: Any) -> list[Statement]:
         """The self-rating's statement (each rating given is one; a later one doesn't replace it)."""
-        from . import statements as st
+        from simulator.xapi import statements as st
         scenario = _scenario_of(db, session_id)
         ctx = self.context(db, session_id, scenario) if scenario is not None else None
         if ctx is None:
@@ -139,9 +139,8 @@ class Drafter:
 def _scenario_of(db: sqlite3.Connection, session_id: int) -> Any:
     """The scenario a journaled session was played in, or None when it can't be found here."""
     from engine import ScenarioError
-
-    from .. import catalog
-    from ..debriefing import _load_cached
+    from simulator import catalog
+    from simulator.debriefing import _load_cached
     row = db.execute("SELECT scenario_id, scenario_digest, scenario_path FROM sessions WHERE id = ?",
                      (session_id,)).fetchone()
     if row is None:
@@ -154,7 +153,7 @@ def _scenario_of(db: sqlite3.Connection, session_id: int) -> Any:
 
 def voiding(config: LrsConfig, target_id: str) -> dict[str, Any]:
     """A statement that voids ``target_id`` (the trainee deleted the session it belongs to)."""
-    from .statements import iso, verb
+    from simulator.xapi.statements import iso, verb
     return {"id": str(uuid.uuid4()), "actor": config.actor(), "verb": verb("voided"),
             "object": {"objectType": "StatementRef", "id": target_id},
             "context": {"contextActivities": {"category": [{"objectType": "Activity", "id": p.PROFILE,

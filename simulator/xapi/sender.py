@@ -27,9 +27,9 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from .client import LrsClient, LrsError
-from .config import LrsConfig
-from .outbox import OutboxStore
+from simulator.xapi.client import LrsClient, LrsError
+from simulator.xapi.config import LrsConfig
+from simulator.xapi.outbox import OutboxStore
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class Status:
 
     def line(self, lang: str) -> Optional[str]:
         """The calm status line ("12 resultaten wachten op verzending"); None when there's nothing to say."""
-        from ..i18n import tr
+        from simulator.i18n import tr
         parts = []
         if not self.configured and self.problem:  # settings that can't be used: say so, calmly, once
             parts.append(tr("lrs_settings_unusable", lang, problem=self.problem))
@@ -81,9 +81,8 @@ def review_of(store: OutboxStore, session_id: int) -> Optional[Any]:
     """The game review of a journaled session as it is now (None when it can't be made)."""
     from engine import ScenarioError, Session
     from engine.scenario.errors import SaveError
-
-    from .. import catalog
-    from ..debriefing import DebriefError, _load_cached, session_review
+    from simulator import catalog
+    from simulator.debriefing import DebriefError, _load_cached, session_review
     row = store.session_row(session_id)
     if row is None:
         return None
@@ -100,9 +99,8 @@ def review_of(store: OutboxStore, session_id: int) -> Optional[Any]:
 def finish_drafts(store: OutboxStore) -> int:
     """Fill in the review's judgement of every draft; returns how many were finished."""
     from engine.debrief.selfrating import SelfRating
-
-    from . import profile as p
-    from .statements import finish, verb_name
+    from simulator.xapi import profile as p
+    from simulator.xapi.statements import finish, verb_name
     done = 0
     while True:
         drafts = store.drafts()

@@ -26,8 +26,7 @@ from typing import Any, Mapping, Optional
 
 from engine.scenario.model import Scenario
 from engine.scenario.text import Text
-
-from . import profile as p
+from simulator.xapi import profile as p
 
 NEEDS_REVIEW = ("answered", "responded", "completed", "rated")  # verbs whose statements are drafts
 

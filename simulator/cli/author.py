@@ -1,0 +1,260 @@
+"""Commands for scenario authors: schema, graph, analyze, new, test and plan.
+
+Trainers write scenarios in YAML; these commands make that safe and quick: the JSON
+Schema for their editor, a picture of the dialogue graph, an analysis of what the
+scenario lets a trainee do, a commented starter file, and golden playthroughs. Each
+command is a thin shell around an engine function or a helper module; every problem a
+user can cause prints one line and exits 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional
+
+from engine import ScenarioError
+from engine.scenario.text import LANGUAGES
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the authoring commands to the CLI (``simulator/cli/main.py`` calls this)."""
+    s = sub.add_parser("schema", help="print the scenario JSON Schema; --write updates the shipped files")
+    s.add_argument("--write", action="store_true",
+                   help="write schema/scenario.schema.json and the key reference in docs/authoring.md")
+    s.add_argument("--force", action="store_true", help="replace a schema file that this command didn't write")
+    s.set_defaults(func=cmd_schema)
+
+    g = sub.add_parser("graph", help="draw a scenario's dialogue graph (Mermaid or Graphviz DOT)")
+    g.add_argument("scenario", metavar="PATH_OR_ID")
+    g.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    g.add_argument("--out", metavar="FILE", help="write to FILE; .svg/.png/.pdf are rendered with Graphviz")
+    g.add_argument("--lang", choices=LANGUAGES, default=None, dest="graph_lang", help="language of the labels")
+    g.add_argument("--force", action="store_true", help="replace an existing --out file")
+    g.set_defaults(func=cmd_graph)
+
+    a = sub.add_parser("analyze", help="what a scenario lets a trainee do: playthroughs, endings, scores")
+    a.add_argument("scenario", metavar="PATH_OR_ID")
+    a.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    a.add_argument("--max-states", type=int, default=None, metavar="N",
+                   help="explore at most N states before falling back to sampling")
+    a.add_argument("--samples", type=int, default=4_000, metavar="N", help="random playthroughs when sampling")
+    a.add_argument("--seed", type=int, default=0, help="seed for sampling")
+    a.add_argument("--lang", choices=LANGUAGES, default=None, dest="analyze_lang", help="language of the report")
+    a.set_defaults(func=cmd_analyze)
+
+    n = sub.add_parser("new", help="write a commented starter scenario that validates and plays")
+    n.add_argument("name", metavar="NAME", help="scenario id (writes NAME.yaml) or a path ending in .yaml")
+    n.add_argument("--force", action="store_true", help="overwrite an existing file (never the journal or settings)")
+    n.set_defaults(func=cmd_new)
+
+    t = sub.add_parser("test", help="run golden playthrough plans (*.plan files or folders of them)")
+    t.add_argument("paths", nargs="+", metavar="PATH")
+    t.add_argument("--scenarios", metavar="DIR", help="folder with the scenarios the plans name by id")
+    t.set_defaults(func=cmd_test)
+
+    p = sub.add_parser("plan", help="write a golden playthrough plan for the best, worst or a random path")
+    p.add_argument("scenario", metavar="PATH_OR_ID")
+    p.add_argument("--auto", choices=("best", "worst", "random"), default="best")
+    p.add_argument("--seed", type=int, default=0, help="seed for --auto random")
+    p.add_argument("--out", metavar="FILE", help="write the plan to FILE instead of printing it")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
+    p.set_defaults(func=cmd_plan)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _load(name: str):
+    """The scenario named by a path or id, or None after printing its problems."""
+    from engine import load_scenario
+    from simulator import catalog
+    try:
+        return load_scenario(catalog.resolve(name))
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return None
+
+
+def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: bool = False) -> Optional[str]:
+    """Write a file the user named (``simulator.safewrite``); return a one-line problem instead of raising."""
+    from simulator.safewrite import WriteRefused, write_output
+    try:
+        write_output(path, data, force=force, allow_scenario=allow_scenario)
+    except WriteRefused as exc:
+        return str(exc)
+    return None
+
+
+# -- schema ------------------------------------------------------------------------------
+def cmd_schema(args: argparse.Namespace) -> int:
+    from engine.scenario.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, reference_markdown, schema_text
+    if not args.write:
+        sys.stdout.write(schema_text())
+        return EXIT_OK
+    from simulator.resources import checkout
+    repo = checkout()
+    if repo is None:
+        return _fail("schema --write updates the project's source files: it works in a checkout of the project")
+    target = repo / SCHEMA_PATH
+    # Regenerating is this command's job: its own earlier output is replaced without --force.
+    problem = _write(str(target), schema_text(), force=args.force or _is_generated_schema(target))
+    if problem:
+        return _fail(problem)
+    print(f"wrote {SCHEMA_PATH}")
+    guide = repo / "docs" / "authoring.md"
+    if guide.is_file():
+        text = guide.read_text(encoding="utf-8")
+        start, end = text.find(REFERENCE_START), text.find(REFERENCE_END)
+        if start < 0 or end < start:
+            return _fail(f"{guide}:1:1: the key reference markers are missing")
+        updated = text[:start] + reference_markdown() + text[end + len(REFERENCE_END):]
+        if updated != text:
+            problem = _write(str(guide), updated, force=True)  # only the marked, generated part changes
+            if problem:
+                return _fail(problem)
+        print("wrote the key reference in docs/authoring.md")
+    return EXIT_OK
+
+
+def _is_generated_schema(path: Path) -> bool:
+    """Whether ``path`` holds a schema this command wrote (its title), so replacing it loses nothing."""
+    import json
+    try:
+        with open(path, "rb") as fh:
+            data = json.loads(fh.read(4 * 1024 * 1024))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("title", "")).startswith("Tussenwerker scenario")
+
+
+# -- graph -------------------------------------------------------------------------------
+def cmd_graph(args: argparse.Namespace) -> int:
+    from simulator.export.graph import render, to_dot, to_mermaid
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return EXIT_FAILED
+    lang = args.graph_lang or args.lang or "nl"
+    out = args.out
+    if out and Path(out).suffix.lower() in (".svg", ".png", ".pdf"):
+        image, problem = render(to_dot(scenario, lang), out)
+        if problem or image is None:
+            return _fail(problem or f"{out}: dot wrote nothing")
+        problem = _write(out, image, force=args.force)
+        if problem:
+            return _fail(problem)
+        print(f"wrote {out}")
+        return EXIT_OK
+    text = to_dot(scenario, lang) if args.format == "dot" else to_mermaid(scenario, lang)
+    if not out:
+        sys.stdout.write(text)
+        return EXIT_OK
+    problem = _write(out, text, force=args.force)
+    if problem:
+        return _fail(problem)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+# -- analyze -----------------------------------------------------------------------------
+def cmd_analyze(args: argparse.Namespace) -> int:
+    import json
+
+    from engine.analysis.playstats import analyze
+    from simulator.cli.analyze_report import render_text, to_data
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return EXIT_FAILED
+    kwargs = {"samples": args.samples, "seed": args.seed}
+    if args.max_states is not None:
+        kwargs["max_states"] = args.max_states
+    from engine.analysis.tells import tells
+    from simulator import catalog
+    try:
+        stats = analyze(scenario, **kwargs)
+        stats.tells = tells(scenario, catalog.shipped_scenarios())
+    except RuntimeError as exc:  # automatic transitions that never settle
+        return _fail(f"{scenario.path}:1:1: {exc}")
+    if args.json:
+        print(json.dumps(to_data(stats), indent=2, ensure_ascii=False))
+    else:
+        for line in render_text(stats, args.analyze_lang or args.lang or "nl"):
+            print(line)
+    return EXIT_OK
+
+
+# -- new ---------------------------------------------------------------------------------
+def cmd_new(args: argparse.Namespace) -> int:
+    from simulator.cli.starter import starter_path, starter_text
+    try:
+        path, scenario_id = starter_path(args.name)
+    except ValueError as exc:
+        print(f"new: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not path.parent.is_dir():
+        return _fail(f"{path.parent}: folder not found")
+    problem = _write(str(path), starter_text(scenario_id, path), force=args.force, allow_scenario=True)
+    if problem:
+        return _fail(problem)
+    print(f"wrote {path}")
+    print(f"next: python -m simulator validate {path}   and   python -m simulator play --text {path}")
+    return EXIT_OK
+
+
+# -- test and plan -----------------------------------------------------------------------
+def cmd_test(args: argparse.Namespace) -> int:
+    from engine.play.plans import run_plan
+    plans: list[Path] = []
+    for name in args.paths:
+        p = Path(name)
+        if p.is_dir():
+            found = sorted(p.glob("*.plan"))
+            if not found:
+                return _fail(f"{p}: no .plan files in this folder")
+            plans.extend(found)
+        elif p.is_file():
+            plans.append(p)
+        else:
+            return _fail(f"{p}:1:1: file not found")
+    plans = list(dict.fromkeys(plans))  # a plan named twice (by file and by folder) runs once
+    failed = 0
+    for plan in plans:
+        result = run_plan(str(plan), args.scenarios or _plan_scenarios(plan))
+        if result.ok:
+            print(f"{plan}: ok (ending {result.ending})")
+            continue
+        failed += 1
+        for failure in result.failures:
+            print(failure if failure.startswith(f"{plan}:") else f"{plan}: {failure}")
+    print(f"{len(plans) - failed} passed, {failed} failed")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _plan_scenarios(plan: Path) -> Optional[str]:
+    """Plans name scenarios by id: beside a checkout's tests/playthroughs that is scenarios/,
+    anywhere else the shipped (or TUSSENWERKER_SCENARIOS) folder."""
+    from simulator import catalog
+    beside = plan.resolve().parent.parent.parent / "scenarios"
+    return None if beside.is_dir() else str(catalog.scenario_dir())
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from simulator.cli.plan_writer import plan_text
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return EXIT_FAILED
+    text = plan_text(scenario, args.auto, args.seed, args.scenario)
+    if not args.out:
+        sys.stdout.write(text)
+        return EXIT_OK
+    problem = _write(args.out, text, force=args.force)
+    if problem:
+        return _fail(problem)
+    print(f"wrote {args.out}")
+    return EXIT_OK

@@ -1,0 +1,87 @@
+"""``tussenwerker plan``: write a golden playthrough for the best, the worst or a random path.
+
+A plan (``tests/playthroughs/*.plan``, run by ``engine.play.plans``) pins down what a path
+through a scenario must lead to. Writing one by hand means playing, noting every id
+and adding up the scores; this writes it from the analyser's best or worst path (or a
+seeded random one), played through a real session so the expected ending and scores
+are exactly what the engine gives today. Review it, then commit it: from then on a
+change to the scenario that alters this path fails the test with a readable message.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import yaml
+
+from engine.analysis.search import solver_of
+from engine.play.plans import play_moves
+from engine.play.rules import OBJECTIVES, rules_of
+from engine.play.scoring import totals
+from engine.play.session import Session
+from engine.scenario.model import Scenario
+from simulator import catalog
+
+
+def _random_moves(scenario: Scenario, seed: int) -> tuple[dict[str, str], list[str]]:
+    rnd = random.Random(seed)
+    session = Session.start(scenario)
+    prep: dict[str, str] = {}
+    choices: list[str] = []
+    while not session.finished:
+        q = session.question
+        if q is not None:
+            option = q.options[rnd.randrange(len(q.options))].id
+            prep[q.id] = option
+            session.answer(option)
+        elif session.can_continue:
+            session.advance()
+        else:
+            offered = session.choices
+            if not offered:
+                break
+            pick = offered[rnd.randrange(len(offered))].id
+            choices.append(pick)
+            session.choose(pick)
+    session.close()
+    return prep, choices
+
+
+def plan_moves(scenario: Scenario, auto: str, seed: int = 0) -> tuple[dict[str, str], list[str]]:
+    """Preparation answers and choices of the best, worst or a random path."""
+    if auto == "random":
+        return _random_moves(scenario, seed)
+    solver = solver_of(scenario)
+    path = solver.path(rules_of(scenario).initial(), OBJECTIVES.index("overall"), worst=auto == "worst")
+    prep = {where[len("prep:"):]: move.id for where, move in ((s[0], m) for s, m in path)
+            if where.startswith("prep:")}
+    choices = [m.id for s, m in path if not s[0].startswith("prep:") and m.kind in ("choose", "timeout")]
+    return prep, choices
+
+
+def scenario_reference(scenario: Scenario, given: str) -> str:
+    """The scenario's id when plans can find it by id, else the path as given."""
+    shipped = catalog.scenario_dir() / f"{scenario.id}.yaml"
+    if shipped.exists() and shipped.resolve() == Path(scenario.path).resolve():
+        return scenario.id
+    return given
+
+
+def plan_text(scenario: Scenario, auto: str, seed: int, given: str) -> str:
+    prep, choices = plan_moves(scenario, auto, seed)
+    session, failures = play_moves(scenario, prep, choices)
+    scores = {k: v for k, v in totals(scenario, session.history).items() if v}
+    session.close()
+    what = {"best": "the best path", "worst": "the worst path", "random": f"a random path (seed {seed})"}[auto]
+    data = {
+        "scenario": scenario_reference(scenario, given),
+        "preparation": prep,
+        "choices": choices,
+        "expect": {"ending": session.state.ending, "scores": scores},
+    }
+    head = (f"# Golden playthrough: {what} through {scenario.id}, by overall score.\n"
+            f"# Written by `tussenwerker plan --auto {auto}`; run with `tussenwerker test THIS_FILE`.\n")
+    if failures:  # pragma: no cover - the analyser's path is playable by construction
+        head += "".join(f"# warning: {f}\n" for f in failures)
+    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)

@@ -1,0 +1,198 @@
+"""Commands for checking a scenario's scoring: rate-sheet, rate-report and signoff.
+
+The workflow (docs/authoring.md, "Laat je scenario toetsen"): the author makes a blind
+rating sheet (``rate-sheet``), trainers fill it in without seeing the key, ``rate-report``
+sets their answers beside each other and beside the key and flags where to look again,
+and once the key holds up, a trainer signs it off (``signoff``), decision by decision.
+Every problem a user can cause prints one line and exits 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+from engine import ScenarioError
+from engine.scenario.text import LANGUAGES
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SHEET_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the rating and sign-off commands to the CLI (``simulator/cli/main.py`` calls this)."""
+    s = sub.add_parser("rate-sheet", help="write a blind rating sheet (HTML form or CSV) for trainers to fill in")
+    s.add_argument("scenario", metavar="PATH_OR_ID")
+    s.add_argument("--out", required=True, metavar="FILE", help="FILE.html (a form that saves JSON) or FILE.csv")
+    s.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the sheet")
+    s.add_argument("--seed", default="", help="another seed shuffles the options differently")
+    s.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    s.set_defaults(func=cmd_rate_sheet)
+
+    r = sub.add_parser("rate-report", help="agreement of filled rating sheets with each other and with the key")
+    r.add_argument("scenario", metavar="PATH_OR_ID")
+    r.add_argument("sheets", nargs="+", metavar="SHEET", help="filled sheets: .json from the form, or .csv")
+    r.add_argument("--html", metavar="FILE", help="write the report as HTML")
+    r.add_argument("--md", metavar="FILE", help="write the report as Markdown (without --html/--md: printed)")
+    r.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the report")
+    r.set_defaults(func=cmd_rate_report)
+
+    o = sub.add_parser("signoff", help="sign off a scenario's scoring (or, without --name, show who did)")
+    o.add_argument("scenario", metavar="PATH_OR_ID")
+    o.add_argument("--name", help="who signs: your name")
+    o.add_argument("--role", help="your role, e.g. trainer or gedragsdeskundige")
+    o.add_argument("--decision", action="append", metavar="ID", dest="decisions",
+                   help="sign only this decision (repeatable; default: all)")
+    o.add_argument("--note", default="", help="a remark kept with the signature, e.g. the rating report")
+    o.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the status")
+    o.set_defaults(func=cmd_signoff)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return args.rating_lang or args.lang or "nl"
+
+
+def _load(name: str):
+    from engine import load_scenario
+    from simulator import catalog
+    try:
+        return load_scenario(catalog.resolve(name))
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return None
+
+
+def _write(path: str, text: str) -> Optional[str]:
+    """Write via a temporary file, so an interrupted write never leaves half a file."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8", newline="")
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return f"{path}:1:1: cannot write: {exc.strerror}"
+    return None
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+# -- rate-sheet --------------------------------------------------------------------------
+def cmd_rate_sheet(args: argparse.Namespace) -> int:
+    from engine.rating.items import items
+    kind = SHEET_FORMATS.get(Path(args.out).suffix.lower())
+    if kind is None:
+        return _fail(f"{args.out}: name the sheet .html (a form that saves JSON) or .csv (a spreadsheet)")
+    if os.path.exists(args.out) and not args.force:
+        return _fail(f"{args.out}: already exists (a filled sheet?); choose another name or add --force")
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return EXIT_FAILED
+    lang = _lang(args)
+    blind = items(scenario, args.seed)
+    if kind == "html":
+        from simulator.export.ratesheet_html import render_sheet
+        text = render_sheet(scenario, blind, lang, args.seed, _now()[:10])
+    else:
+        from simulator.export.ratesheet_csv import render_csv
+        text = render_csv(scenario, blind, lang, args.seed)
+    problem = _write(args.out, text)
+    if problem:
+        return _fail(problem)
+    print(f"wrote {args.out}: {len(blind)} decisions of {scenario.id}, options shuffled, the key left out")
+    return EXIT_OK
+
+
+# -- rate-report -------------------------------------------------------------------------
+def cmd_rate_report(args: argparse.Namespace) -> int:
+    from engine.rating.compare import compare
+    from engine.rating.ratings import RatingError
+    from simulator.export.ratereport import render_html, render_md
+    from simulator.export.ratesheet_read import read_sheet
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return EXIT_FAILED
+    sheets, failed = [], False
+    for path in args.sheets:
+        try:
+            sheets.append(read_sheet(path, scenario))
+        except RatingError as exc:
+            print(exc, file=sys.stderr)
+            failed = True
+    if failed:
+        return EXIT_FAILED
+    report = compare(scenario, sheets)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    lang, stamp = _lang(args), _now()[:16].replace("T", " ")
+    if not args.html and not args.md:
+        sys.stdout.write(render_md(report, scenario, lang, stamp))
+        return EXIT_OK
+    for path, render in ((args.html, render_html), (args.md, render_md)):
+        if path:
+            problem = _write(path, render(report, scenario, lang, stamp))
+            if problem:
+                return _fail(problem)
+            print(f"wrote {path}")
+    print(f"{len(report.decisions)} decisions, {len(sheets)} sheet(s); to look at again: "
+          + (", ".join(d.id for d in report.flagged) or "none"))
+    return EXIT_OK
+
+
+# -- signoff -----------------------------------------------------------------------------
+def cmd_signoff(args: argparse.Namespace) -> int:
+    from engine.scenario.signoff import SignoffError, SignoffFile, assess, make_signoff, read_sidecar, sidecar_path
+    from simulator.signoff_status import label, signer
+    scenario = _load(args.scenario)
+    if scenario is None:
+        return EXIT_FAILED
+    lang = _lang(args)
+    path = sidecar_path(scenario.path)
+    try:
+        sidecar = read_sidecar(scenario.path)
+    except SignoffError as exc:
+        return _fail(f"{exc.problem}; fix or remove that file first")
+    if args.name is None and args.role is None:
+        status = assess(scenario, sidecar)
+        print(f"{scenario.id}: {label(status, lang)}")
+        for d, s in status.changed:
+            print(f"  {d}: changed since {signer(s, lang)}")
+        changed = {d for d, _ in status.changed}
+        for d in status.unsigned:
+            if d not in changed:
+                print(f"  {d}: not signed")
+        return EXIT_OK
+    if not args.name or not args.role:
+        print("signoff: give both --name and --role to sign (or neither, to see who signed)", file=sys.stderr)
+        return EXIT_USAGE
+    if path is None:
+        return _fail(f"{scenario.path}: a scenario without a file can't be signed off")
+    try:
+        signoff = make_signoff(scenario, args.name, args.role, _now(), args.decisions, args.note)
+    except ValueError as exc:
+        return _fail(f"{scenario.path}:1:1: {exc}")
+    if sidecar is not None and sidecar.scenario_id != scenario.id:
+        return _fail(f"{path}:1:1: this sign-off file is for scenario {sidecar.scenario_id!r}, not "
+                     f"{scenario.id!r}; move it away first")
+    updated = (sidecar or SignoffFile(path, scenario.id)).with_signoff(signoff)
+    problem = _write(path, updated.to_json())
+    if problem:
+        return _fail(problem)
+    print(f"{signoff.name} ({signoff.role}) signed off {len(signoff.decisions)} of "
+          f"{len(assess(scenario, updated).decisions)} decisions of {scenario.id}; written to {path}")
+    return EXIT_OK

@@ -1,0 +1,35 @@
+"""Interface strings in Dutch and English, shared by the window and the terminal.
+
+Scenario texts carry their own translations; these are the words of the program
+itself. ``tr(key, lang, **fields)`` falls back to Dutch, then to the key, so a missing
+string shows up in a screen test rather than crashing.
+
+One module per string family, each a plain table that imports nothing (so the terminal
+and the exports read the window's words without pygame): ``core`` (what every front end
+says), ``debrief`` (the debrief, journal, exports and trainer reports), ``cohort`` (the
+cohort report, the LRS sender, the privacy commands), ``window`` (the window's screens),
+``balcony`` (time-out, own words, the order shown, the 1-5 scale), ``media`` (chat, e-mail
+and phone, the room's reactions, the lens) and ``a11y`` (accessibility). ``rating`` holds
+the trainers' rating tools' words with their own ``say()``.
+"""
+
+from __future__ import annotations
+
+from simulator.i18n import a11y, balcony, cohort, core, debrief, media, window
+
+STRINGS: dict[str, dict[str, str]] = dict(core.STRINGS)
+# The debrief's and the cohort's tables may refine a core word; the families after them
+# never replace a key defined before.
+STRINGS.update(debrief.STRINGS)
+STRINGS.update(cohort.STRINGS)
+for _family in (window, balcony, media, a11y):
+    for _key, _value in _family.STRINGS.items():
+        STRINGS.setdefault(_key, _value)
+
+
+def tr(key: str, lang: str, **fields: object) -> str:
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry.get("nl") or key
+    return template.format(**fields) if fields else template

@@ -1,0 +1,294 @@
+"""One go at one scenario, as the window sees it: the session, its journal row, the review.
+
+Every answer, choice and advance is saved to the journal straight away, so closing the
+window (or a crash) never loses more than the step being taken. A journal that can't be
+opened never stops the meeting: ``save_error`` says so once and the meeting goes on
+unsaved. A journal that won't take a step right now (another program holds it, the disk
+is full, it is read-only) doesn't end saving: the journal keeps the step and sends it
+with the next one, and ``take_save_note()`` gives the screen one line when saving falls
+behind and one when it has caught up.
+
+The debrief's game review asks the scenario's solver what each option could still lead
+to; ``ReviewJob`` warms it up on a background thread from the moment the scenario is
+opened (the best and worst achievable from the start), so what the review asks later
+is mostly remembered already.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING, Mapping, Optional
+
+from simulator.i18n import tr
+from simulator.journal import Journal, JournalError, SaveBehind
+
+if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
+    from engine import Scenario, Session
+    from engine.analysis.search import Solver
+    from engine.debrief.branching import PathComparison
+    from engine.debrief.review import Review
+    from engine.debrief.selfrating import SelfRating
+
+log = logging.getLogger(__name__)
+
+class ReviewJob:
+    """The scenario's solver, warmed up once per scenario version on a daemon thread."""
+
+    _jobs: dict[tuple[str, str], "ReviewJob"] = {}
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.key = (scenario.id, scenario.digest)
+        self.solver: Optional[Solver] = None
+        self.error: Optional[str] = None
+        self._thread: Optional[threading.Thread] = None
+        self._cancelled = threading.Event()
+
+    @classmethod
+    def for_scenario(cls, scenario: Scenario) -> "ReviewJob":
+        """The job for this version of the scenario, started if it isn't yet.
+
+        A job still exploring an older version of the same scenario (the author pressed
+        F5 after an edit) is cancelled: nobody will read its graph, and F5 pressed again
+        and again must not pile up threads that compete with the window for the CPU.
+        """
+        key = (scenario.id, scenario.digest)
+        for other_key, other in list(cls._jobs.items()):
+            if other_key[0] == scenario.id and other_key != key and other.solver is None:
+                other.cancel()
+                del cls._jobs[other_key]
+        job = cls._jobs.get(key)
+        if job is None or job.error is not None:
+            job = cls(scenario)
+            cls._jobs[key] = job
+        job.start()
+        return job
+
+    def cancel(self) -> None:
+        """Stop searching at the next look (every thousand or so states)."""
+        self._cancelled.set()
+
+    def start(self) -> None:
+        if self.solver is not None or self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name=f"review-{self.scenario.id}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            from engine.analysis.search import SearchCancelled, solver_of
+            solver = solver_of(self.scenario)
+            solver.warm_up(cancel=self._cancelled.is_set)
+        except SearchCancelled:
+            self.error = "cancelled"  # for_scenario starts afresh if this version is wanted again
+            return
+        except Exception as exc:  # the debrief must still open; it shows totals without verdicts
+            log.warning("valuing %s for the review failed: %s", self.scenario.id, exc)
+            self.error = str(exc)
+            return
+        self.solver = solver
+
+    @property
+    def ready(self) -> bool:
+        return self.solver is not None or self.error is not None
+
+    def wait(self, timeout: Optional[float] = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self.ready
+
+
+class Play:
+    def __init__(self, scenario: Scenario, scenario_path: str, language: str, journal: Optional[Journal],
+                 session: Optional[Session] = None, session_id: Optional[int] = None,
+                 parent_id: Optional[int] = None):
+        self.scenario = scenario
+        self.scenario_path = scenario_path
+        self.language = language
+        self.journal = journal
+        self.save_error: Optional[str] = None
+        self.save_behind: Optional[str] = None  # the cause, while the journal is behind
+        self._save_note: Optional[str] = None  # one line for the screen, shown once
+        self.rating: Optional[SelfRating] = None  # the trainee's own estimate, once given
+        self.rated = False  # answered or skipped: the debrief then shows the figures
+        self.parent: Optional["Play"] = None  # the first attempt, for a replay started in this window
+        self.branch_index: Optional[int] = None  # the decision that replay started at
+        self._comparison: Optional[tuple[Optional[PathComparison], Optional[str]]] = None
+        self._parent_id: "Optional[int] | bool" = False  # False: not looked up yet
+        self.review_job = ReviewJob.for_scenario(scenario)
+        self._review: Optional[Review] = None
+        if session is None:
+            from engine import Session
+            session = Session.start(scenario)
+            session_id = None
+            if journal is not None:
+                try:
+                    session_id = journal.start(session, scenario_path, language, parent_id=parent_id)
+                except JournalError as exc:
+                    self._failed(exc)
+        self.session = session
+        self.session_id = session_id
+        if session_id is not None and journal is not None and session.finished:
+            self._load_rating()
+
+    # -- acting (each step saved) --------------------------------------------------
+    def answer(self, option_id: str) -> None:
+        self.session.answer(option_id)
+        self.save()
+
+    def choose(self, choice_id: str, own_words: Optional[str] = None) -> None:
+        """A choice, with what the trainee typed first in own-words mode (kept with the decision)."""
+        self.session.choose(choice_id, own_words=own_words)
+        self.save()
+
+    def take_timeout(self) -> None:
+        """A step onto the balcony: a move of its own, saved like a choice; the same decision follows."""
+        self.session.take_timeout()
+        self.save()
+
+    def advance(self) -> None:
+        self.session.advance()
+        self.save()
+
+    def save(self) -> None:
+        if self.journal is None or self.session_id is None:
+            return
+        try:
+            self.journal.save(self.session_id, self.session)
+        except SaveBehind as exc:
+            log.warning("journal: %s", exc)
+            if self.save_behind is None:
+                self._save_note = tr("save_behind", self.language, cause=tr(f"cause_{exc.cause}", self.language))
+            self.save_behind = exc.cause
+            return
+        except JournalError as exc:
+            self._failed(exc)
+            return
+        if self.save_behind is not None:
+            self.save_behind = None
+            self._save_note = tr("save_caught_up", self.language)
+
+    def take_save_note(self) -> Optional[str]:
+        """The line to show about saving (fallen behind, caught up), once; None when there is none."""
+        note, self._save_note = self._save_note, None
+        return note
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        if self.journal is not None and self.session_id is not None:
+            try:
+                self.journal.set_language(self.session_id, language)
+            except (JournalError, AttributeError) as exc:
+                log.warning("can't store the language of session %s: %s", self.session_id, exc)
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("journal: %s", exc)
+        self.save_error = str(exc)
+        self.session_id = None
+
+    @property
+    def saved(self) -> bool:
+        return self.session_id is not None
+
+    # -- learning from the other side (simulator.perspective) ----------------------------
+    def _load_rating(self) -> None:
+        """A finished session opened again keeps the estimate given before (no second ask)."""
+        from simulator.perspective import PerspectiveError, load_rating
+        try:
+            rating = load_rating(self.journal, self.session_id)  # type: ignore[arg-type]
+        except PerspectiveError as exc:
+            log.warning("can't read the self-rating: %s", exc)
+            return
+        if rating is not None and not rating.empty:
+            self.rating, self.rated = rating, True
+
+    def store_rating(self, scores: Mapping[str, Optional[int]], plus: str = "", delta: str = "") -> Optional[str]:
+        """The trainee's own estimate, kept with the session (in memory when unsaved).
+
+        Returns one line when the journal refused it (the estimate is still shown)."""
+        from simulator.perspective import PerspectiveError, make_rating, save_rating
+        self.rated = True
+        if self.journal is None or self.session_id is None:
+            self.rating = make_rating(scores, plus, delta)
+            return None
+        try:
+            self.rating = save_rating(self.journal, self.session_id, scores, plus, delta)
+        except PerspectiveError as exc:
+            log.warning("can't store the self-rating: %s", exc)
+            self.rating = make_rating(scores, plus, delta)
+            return str(exc)
+        return None
+
+    def skip_rating(self) -> None:
+        """Straight to the figures: nothing is stored."""
+        self.rated = True
+
+    def branch(self, decision_index: int) -> "Play | str":
+        """A new playthrough standing just before one of this one's decisions, or one line why not."""
+        from simulator.perspective import PerspectiveError, branch_unsaved, start_branch
+        try:
+            if self.journal is not None and self.session_id is not None:
+                started = start_branch(self.journal, self.session_id, decision_index, self.scenario, self.language)
+                play = Play(self.scenario, self.scenario_path, self.language, self.journal,
+                            session=started.session, session_id=started.session_id)
+                play.save_error = started.save_error
+            else:
+                session = branch_unsaved(self.session, decision_index)
+                play = Play(self.scenario, self.scenario_path, self.language, None, session=session)
+        except PerspectiveError as exc:
+            return str(exc)
+        play.parent, play.branch_index = self, decision_index
+        return play
+
+    @property
+    def is_replay(self) -> bool:
+        """A replay from a debrief decision: its debrief can set both paths side by side."""
+        return self.parent is not None or self._journal_parent() is not None
+
+    @property
+    def parent_id(self) -> Optional[int]:
+        return self.parent.session_id if self.parent is not None else self._journal_parent()
+
+    def _journal_parent(self) -> Optional[int]:
+        """The first attempt's id for a replay read back from the journal (read once)."""
+        if self._parent_id is False:
+            self._parent_id = None
+            if self.journal is not None and self.session_id is not None:
+                try:
+                    record = self.journal.get(self.session_id)
+                    self._parent_id = record.parent_id if record.is_branch else None
+                except JournalError as exc:
+                    log.warning("can't read session %s: %s", self.session_id, exc)
+        return self._parent_id  # type: ignore[return-value]
+
+    def comparison(self) -> tuple[Optional[PathComparison], Optional[str]]:
+        """Both paths from the branch point, or (None, one line why not); computed once.
+
+        A replay started here compares the two live sessions, so it works unsaved too; a
+        replay resumed from the journal reads its first attempt from there."""
+        if self._comparison is None:
+            from simulator.perspective import PerspectiveError, compare_sessions, path_comparison
+            try:
+                if self.parent is not None and self.branch_index is not None:
+                    found = compare_sessions(self.parent.session, self.session, self.branch_index)
+                elif self.journal is not None and self.session_id is not None:
+                    found = path_comparison(self.journal, self.session_id, self.session, self.scenario)
+                else:
+                    found = None
+                self._comparison = (found, None)
+            except PerspectiveError as exc:
+                self._comparison = (None, str(exc))
+        return self._comparison
+
+    # -- the review -------------------------------------------------------------------
+    @property
+    def review_ready(self) -> bool:
+        return self._review is not None or self.review_job.ready
+
+    def review(self) -> Review:
+        from engine.debrief.review import review
+        if self._review is None:
+            state = self.session.state
+            self._review = review(self.scenario, state.history, state.ending, transcript=state.transcript)
+        return self._review
