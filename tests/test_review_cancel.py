@@ -10,7 +10,7 @@ import pytest
 from engine.analysis.search import SearchCancelled, Solver, solver_of
 from engine.play.rules import rules_of
 from engine.scenario.loader import load_scenario_text
-from simulator.window.play import ReviewJob
+from simulator.review_service import ReviewJob
 from tests.fixtures.realistic import realistic_text
 
 

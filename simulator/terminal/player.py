@@ -30,6 +30,7 @@ from engine.play.state import Entry
 from engine.scenario.model import NARRATOR, Scenario
 from simulator.coach import coach_hint
 from simulator.i18n import tr
+from simulator.review_service import ReviewJob
 from simulator.terminal import debrief as textdebrief
 from simulator.terminal.debrief_lens import reaction_text
 
@@ -100,6 +101,7 @@ class TextPlayer:
     def play(self, session: Optional[Session] = None) -> PlayResult:
         session = session or Session.start(self.s, seed=self.seed)
         L = self.lang
+        review_job = ReviewJob.for_scenario(self.s)  # the debrief's review, explored while the trainee plays
         try:
             if not session.history and session.in_preparation or not session.state.transcript:
                 self.briefing()
@@ -143,6 +145,7 @@ class TextPlayer:
                 self.show_transcript(session, shown)
                 shown = len(session.state.transcript)
         except InputClosed:
+            review_job.cancel()  # no debrief follows: nobody will read what it explores
             self.say()
             self.say(tr("stopped", L))
             return PlayResult(session, False)
@@ -151,6 +154,7 @@ class TextPlayer:
             self.rating = ask_rating(self.s, L, self.out, self.inp)
             if self.rating is not None:
                 self.on_rating(self.rating)
+        review_job.wait()
         self.debrief(session)
         return PlayResult(session, True)
 
@@ -343,7 +347,9 @@ def random_chooser(seed: int) -> Chooser:
 def planned_chooser(scenario: Scenario, worst: bool = False) -> Chooser:
     """Plays a path that reaches the best (or worst) overall total: at each decision the first
     move, as written, through which that total is still reachable (a time-out included)."""
-    solver = solver_of(scenario)
+    job = ReviewJob.for_scenario(scenario)  # the same solver the debrief reads, never used by two threads at once
+    job.wait()
+    solver = job.solver if job.solver is not None else solver_of(scenario)
 
     def choose(session: Session, options: list[str]) -> int:
         moves = solver.options(session.game, worst=worst)

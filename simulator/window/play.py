@@ -8,96 +8,26 @@ is full, it is read-only) doesn't end saving: the journal keeps the step and sen
 with the next one, and ``take_save_note()`` gives the screen one line when saving falls
 behind and one when it has caught up.
 
-The debrief's game review asks the scenario's solver what each option could still lead
-to; ``ReviewJob`` warms it up on a background thread from the moment the scenario is
-opened (the best and worst achievable from the start), so what the review asks later
-is mostly remembered already.
+The debrief's game review is warmed up by the shared review service
+(``simulator.review_service.ReviewJob``) from the moment the scenario is opened.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING, Mapping, Optional
 
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind
+from simulator.review_service import ReviewJob
 
 if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
     from engine import Scenario, Session
-    from engine.analysis.search import Solver
     from engine.debrief.branching import PathComparison
     from engine.debrief.review import Review
     from engine.debrief.selfrating import SelfRating
 
 log = logging.getLogger(__name__)
-
-class ReviewJob:
-    """The scenario's solver, warmed up once per scenario version on a daemon thread."""
-
-    _jobs: dict[tuple[str, str], "ReviewJob"] = {}
-
-    def __init__(self, scenario: Scenario):
-        self.scenario = scenario
-        self.key = (scenario.id, scenario.digest)
-        self.solver: Optional[Solver] = None
-        self.error: Optional[str] = None
-        self._thread: Optional[threading.Thread] = None
-        self._cancelled = threading.Event()
-
-    @classmethod
-    def for_scenario(cls, scenario: Scenario) -> "ReviewJob":
-        """The job for this version of the scenario, started if it isn't yet.
-
-        A job still exploring an older version of the same scenario (the author pressed
-        F5 after an edit) is cancelled: nobody will read its graph, and F5 pressed again
-        and again must not pile up threads that compete with the window for the CPU.
-        """
-        key = (scenario.id, scenario.digest)
-        for other_key, other in list(cls._jobs.items()):
-            if other_key[0] == scenario.id and other_key != key and other.solver is None:
-                other.cancel()
-                del cls._jobs[other_key]
-        job = cls._jobs.get(key)
-        if job is None or job.error is not None:
-            job = cls(scenario)
-            cls._jobs[key] = job
-        job.start()
-        return job
-
-    def cancel(self) -> None:
-        """Stop searching at the next look (every thousand or so states)."""
-        self._cancelled.set()
-
-    def start(self) -> None:
-        if self.solver is not None or self._thread is not None:
-            return
-        self._thread = threading.Thread(target=self._run, name=f"review-{self.scenario.id}", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            from engine.analysis.search import SearchCancelled, solver_of
-            solver = solver_of(self.scenario)
-            solver.warm_up(cancel=self._cancelled.is_set)
-        except SearchCancelled:
-            self.error = "cancelled"  # for_scenario starts afresh if this version is wanted again
-            return
-        except Exception as exc:  # the debrief must still open; it shows totals without verdicts
-            log.warning("valuing %s for the review failed: %s", self.scenario.id, exc)
-            self.error = str(exc)
-            return
-        self.solver = solver
-
-    @property
-    def ready(self) -> bool:
-        return self.solver is not None or self.error is not None
-
-    def wait(self, timeout: Optional[float] = None) -> bool:
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return self.ready
-
 
 class Play:
     def __init__(self, scenario: Scenario, scenario_path: str, language: str, journal: Optional[Journal],

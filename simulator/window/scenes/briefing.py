@@ -19,7 +19,7 @@ class BriefingScene(DocumentScene):
         self.parent_id = parent_id  # the session this one plays again
         self.readonly = readonly  # opened from the preparation to look something up
         if not readonly:
-            from simulator.window.play import ReviewJob
+            from simulator.review_service import ReviewJob
             ReviewJob.for_scenario(scenario)  # start exploring for the debrief right away
 
     def title(self) -> str:
