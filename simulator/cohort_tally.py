@@ -18,13 +18,16 @@ Counting rules (tested in ``tests/test_cohort.py``):
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from engine import Scenario
+from engine.debrief.review import TIMEOUT_TEXT
 from engine.scenario.dimensions import DIMENSION_KEYS
 from simulator.cohort import OVERALL, PlayedSession
+from simulator.i18n import tr
 
 FLAGGED = ("mistake", "inaccuracy")  # verdicts a trainer wants to see in the report
 TIMEOUT = "timeout"
@@ -195,3 +198,33 @@ def find_scenario(scenario_id: str, digest: str) -> Optional[Scenario]:
         return catalog.find(scenario_id, digest, "", _load_cached)
     except ScenarioError:
         return None
+
+
+# -- the words and figures every cohort report shows (text, CSV, HTML) ------------------
+def scenario_title(t: ScenarioTally, lang: str) -> str:
+    return t.scenario.title.get(lang) if t.scenario is not None else t.scenario_id
+
+
+def node_text(t: ScenarioTally, nid: str, lang: str) -> str:
+    node = t.scenario.nodes.get(nid) if t.scenario is not None else None
+    return node.text.get(lang) if node is not None else ""
+
+
+def choice_text(t: ScenarioTally, nid: str, cid: str, lang: str) -> str:
+    if cid == "timeout":
+        return TIMEOUT_TEXT.get(lang)
+    node = t.scenario.nodes.get(nid) if t.scenario is not None else None
+    choice = next((c for c in node.choices if c.id == cid), None) if node is not None else None
+    return choice.text.get(lang) if choice is not None else ""
+
+
+def stats(values: list[int]) -> tuple[str, str, str, str]:
+    mean = statistics.fmean(values)
+    sd = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{mean:.2f}", f"{sd:.2f}", str(min(values)), str(max(values))
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    if verdict in FLAGGED or verdict in ("best", "good"):
+        return tr("verdict_" + verdict, lang)
+    return tr("missed_opportunity", lang) if verdict == "missed_opportunity" else verdict

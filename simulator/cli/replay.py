@@ -16,11 +16,12 @@ import sys
 from engine.debrief.branching import BranchError, branch
 from engine.scenario.errors import SaveError
 from engine.scenario.text import LANGUAGES
+from simulator.cli.playoptions import add_perspective_options
 from simulator.debriefing import DebriefError, saved_session, scenario_for
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
 from simulator.terminal.player import entry_lines
-from simulator.terminal.session import JournaledPlayer, Saver, add_perspective_options, closing_hints
+from simulator.terminal.session import JournaledPlayer, Saver, closing_hints
 
 EXIT_OK, EXIT_FAILED = 0, 1
 RECAP_ENTRIES = 4  # transcript entries shown before the moment the replay starts at

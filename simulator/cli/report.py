@@ -31,14 +31,22 @@ import argparse
 import csv
 import datetime
 import io
-import statistics
 import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
 from engine.scenario.dimensions import DIMENSION_KEYS, DIMENSIONS
 from simulator.cohort import OVERALL, CohortError, PlayedSession
-from simulator.cohort_tally import FLAGGED, ScenarioTally, find_scenario, tally
+from simulator.cohort_tally import (
+    ScenarioTally,
+    choice_text,
+    find_scenario,
+    node_text,
+    scenario_title,
+    stats,
+    tally,
+    verdict_word,
+)
 from simulator.i18n import tr
 
 CSV_COLUMNS = ("scenario", "scenario_title", "row", "key", "label", "sessions", "mean", "sd", "min", "max",
@@ -60,30 +68,6 @@ def build_report(sessions: list[PlayedSession], skipped: Optional[list[str]] = N
     return Report(tally(sessions, find_scenario), list(skipped or []))
 
 
-def _title(t: ScenarioTally, lang: str) -> str:
-    return t.scenario.title.get(lang) if t.scenario is not None else t.scenario_id
-
-
-def _node_text(t: ScenarioTally, nid: str, lang: str) -> str:
-    node = t.scenario.nodes.get(nid) if t.scenario is not None else None
-    return node.text.get(lang) if node is not None else ""
-
-
-def _choice_text(t: ScenarioTally, nid: str, cid: str, lang: str) -> str:
-    if cid == "timeout":
-        from engine.debrief.review import TIMEOUT_TEXT
-        return TIMEOUT_TEXT.get(lang)
-    node = t.scenario.nodes.get(nid) if t.scenario is not None else None
-    choice = next((c for c in node.choices if c.id == cid), None) if node is not None else None
-    return choice.text.get(lang) if choice is not None else ""
-
-
-def _stats(values: list[int]) -> tuple[str, str, str, str]:
-    mean = statistics.fmean(values)
-    sd = statistics.stdev(values) if len(values) > 1 else 0.0
-    return f"{mean:.2f}", f"{sd:.2f}", str(min(values)), str(max(values))
-
-
 def _share(times: int, of: int) -> str:
     return f"{times / of:.2f}" if of else ""
 
@@ -93,9 +77,9 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
     labels = {d.key: f"{d.short.get(lang)} {d.label.get(lang)}" for d in DIMENSIONS}
     labels[OVERALL] = tr("overall", lang)
     for sid, t in report.shown.items():
-        base = {"scenario": sid, "scenario_title": _title(t, lang)}
+        base = {"scenario": sid, "scenario_title": scenario_title(t, lang)}
         for key in DIMENSION_KEYS + (OVERALL,):
-            mean, sd, lo, hi = _stats(t.scores[key])
+            mean, sd, lo, hi = stats(t.scores[key])
             rows.append({**base, "row": OVERALL if key == OVERALL else "dimension", "key": key,
                          "label": labels[key], "sessions": str(t.sessions), "mean": mean, "sd": sd,
                          "min": lo, "max": hi, "best_achievable": str(t.best.get(key, ""))})
@@ -109,8 +93,8 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
                          "times": str(times), "share": _share(times, t.sessions)})
         for nid, cid, choice in t.flagged():
             reached = t.nodes[nid].reached
-            rows.append({**base, "row": "mistake", "key": nid, "label": _node_text(t, nid, lang),
-                         "sessions": str(reached), "choice": cid, "choice_text": _choice_text(t, nid, cid, lang),
+            rows.append({**base, "row": "mistake", "key": nid, "label": node_text(t, nid, lang),
+                         "sessions": str(reached), "choice": cid, "choice_text": choice_text(t, nid, cid, lang),
                          "verdict": choice.verdict, "times": str(choice.times), "share": _share(choice.times, reached)})
         rows.extend(_choice_rows(t, base, lang))
         rows.extend({**base, **row} for row in own_words_rows(t, lang))
@@ -119,8 +103,8 @@ def csv_rows(report: Report, lang: str) -> list[dict[str, str]]:
 
 def own_words_rows(t: ScenarioTally, lang: str) -> list[dict[str, str]]:
     """One row per decision where a trainee typed their own words first (own-words mode)."""
-    return [{"row": "own_words", "key": w.node, "label": _node_text(t, w.node, lang), "choice": w.choice,
-             "choice_text": _choice_text(t, w.node, w.choice, lang), "verdict": w.verdict, "session": w.source,
+    return [{"row": "own_words", "key": w.node, "label": node_text(t, w.node, lang), "choice": w.choice,
+             "choice_text": choice_text(t, w.node, w.choice, lang), "verdict": w.verdict, "session": w.source,
              "own_words": w.words} for w in t.words]
 
 
@@ -134,16 +118,16 @@ def _choice_rows(t: ScenarioTally, base: dict[str, str], lang: str) -> list[dict
     heat = heat_of(t)
     for node in heat.nodes:
         for option in node.options:
-            rows.append({**base, "row": "choice", "key": node.node_id, "label": _node_text(t, node.node_id, lang),
+            rows.append({**base, "row": "choice", "key": node.node_id, "label": node_text(t, node.node_id, lang),
                          "sessions": str(node.reached), "choice": option.choice_id,
-                         "choice_text": _choice_text(t, node.node_id, option.choice_id, lang),
+                         "choice_text": choice_text(t, node.node_id, option.choice_id, lang),
                          "verdict": option.verdict, "times": str(option.times),
                          "share": _share(option.times, node.reached),
                          "best_achievable": "best" if option.best else ""})
         if node.timeouts:
-            rows.append({**base, "row": "timeout", "key": node.node_id, "label": _node_text(t, node.node_id, lang),
+            rows.append({**base, "row": "timeout", "key": node.node_id, "label": node_text(t, node.node_id, lang),
                          "sessions": str(node.reached), "choice": "timeout",
-                         "choice_text": _choice_text(t, node.node_id, "timeout", lang), "times": str(node.timeouts),
+                         "choice_text": choice_text(t, node.node_id, "timeout", lang), "times": str(node.timeouts),
                          "share": _share(node.timeouts, node.reached)})
     for qid, question in sorted(t.questions.items()):
         for cid, choice in sorted(question.choices.items(), key=lambda kv: -kv[1].times):
@@ -163,44 +147,38 @@ def to_csv(rows: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def verdict_word(verdict: str, lang: str) -> str:
-    if verdict in FLAGGED or verdict in ("best", "good"):
-        return tr("verdict_" + verdict, lang)
-    return tr("missed_opportunity", lang) if verdict == "missed_opportunity" else verdict
-
-
 def render_text(report: Report, lang: str, top: int = 5) -> list[str]:
     out: list[str] = []
     for sid, t in report.shown.items():
-        out.append(f"== {_title(t, lang)} ({sid}): {tr('report_sessions', lang, n=t.sessions)} ==")
+        out.append(f"== {scenario_title(t, lang)} ({sid}): {tr('report_sessions', lang, n=t.sessions)} ==")
         if t.replays:
             out.append("  " + tr("report_replays", lang, n=t.replays))
         if t.scenario is None:
             out.append("  " + tr("cohort_no_scenario", lang, id=sid))
         for dim in DIMENSIONS:
-            mean, sd, lo, hi = _stats(t.scores[dim.key])
+            mean, sd, lo, hi = stats(t.scores[dim.key])
             name = f"{dim.short.get(lang)}  {dim.label.get(lang)}"[:44]
             out.append(f"  {name:<44} {mean:>6} ± {sd:<5} [{lo}..{hi}] / {t.best.get(dim.key, '')}")
-        mean, sd, lo, hi = _stats(t.scores[OVERALL])
+        mean, sd, lo, hi = stats(t.scores[OVERALL])
         out.append(f"  {tr('overall', lang):<44} {mean:>6} ± {sd:<5} [{lo}..{hi}] / {t.best.get(OVERALL, '')}")
         flagged = t.flagged()[:top]
         if flagged:
             out.append(f"  {tr('report_common_mistakes', lang)}:")
             for nid, cid, choice in flagged:
-                text = _choice_text(t, nid, cid, lang)[:60] or cid
+                text = choice_text(t, nid, cid, lang)[:60] or cid
                 out.append(f"    {choice.times}/{t.nodes[nid].reached}  {nid}: {text} "
                            f"({verdict_word(choice.verdict, lang)})")
         missed = t.missed_opportunities()[:top]
         if missed:
             out.append(f"  {tr('cohort_missed', lang)}:")
             for nid, n, reached, reason in missed:
-                out.append(f"    {n}/{reached}  {nid}: {_node_text(t, nid, lang)[:60]} "
+                out.append(f"    {n}/{reached}  {nid}: {node_text(t, nid, lang)[:60]} "
                            f"({tr('cohort_reason_' + reason, lang)})")
         left = t.best_left()[:top]
         if left:
             out.append(f"  {tr('cohort_best_left', lang)}:")
             for nid, cid, taken, reached in left:
-                out.append(f"    {taken}/{reached}  {nid}: {_choice_text(t, nid, cid, lang)[:60] or cid}")
+                out.append(f"    {taken}/{reached}  {nid}: {choice_text(t, nid, cid, lang)[:60] or cid}")
         if t.words:
             out.append(f"  {tr('report_own_words', lang)}:")
             for w in t.words[-top:]:

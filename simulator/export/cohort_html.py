@@ -12,7 +12,7 @@ from html import escape
 
 from engine.scenario.dimensions import DIMENSIONS
 from simulator.cohort import OVERALL
-from simulator.cohort_tally import ScenarioTally
+from simulator.cohort_tally import ScenarioTally, choice_text, node_text, scenario_title, stats, verdict_word
 from simulator.export.heatmap import VERDICT_COLOURS
 from simulator.i18n import tr
 
@@ -29,11 +29,10 @@ margin-right:5px} .graph{overflow-x:auto;border:1px solid #e0e0e0;border-radius:
 
 
 def _stats_rows(t: ScenarioTally, lang: str) -> list[str]:
-    from simulator.cli.report import _stats
     rows = []
     for key, label in [(d.key, f"{d.short.get(lang)} {d.label.get(lang)}") for d in DIMENSIONS] + \
             [(OVERALL, tr("overall", lang))]:
-        mean, sd, lo, hi = _stats(t.scores[key])
+        mean, sd, lo, hi = stats(t.scores[key])
         strong = ' style="font-weight:bold"' if key == OVERALL else ""
         rows.append(f"<tr{strong}><td>{escape(label)}</td><td class=num>{mean}</td><td class=num>{sd}</td>"
                     f"<td class=num>{lo} – {hi}</td><td class=num>{t.best.get(key, '')}</td></tr>")
@@ -47,8 +46,7 @@ def _list(title: str, rows: list[str]) -> list[str]:
 
 
 def _scenario(t: ScenarioTally, lang: str) -> list[str]:
-    from simulator.cli.report import _choice_text, _node_text, _title, verdict_word
-    out = [f"<h2>{escape(_title(t, lang))} <span class=muted>({escape(t.scenario_id)})</span></h2>",
+    out = [f"<h2>{escape(scenario_title(t, lang))} <span class=muted>({escape(t.scenario_id)})</span></h2>",
            f"<p class=muted>{escape(tr('report_sessions', lang, n=t.sessions))}"
            + (f" · {escape(tr('report_replays', lang, n=t.replays))}" if t.replays else "") + "</p>",
            "<table><tr>" + "".join(f"<th>{escape(tr(k, lang))}</th>" for k in
@@ -65,15 +63,15 @@ def _scenario(t: ScenarioTally, lang: str) -> list[str]:
     for nid, cid, choice in t.flagged()[:10]:
         colour = VERDICT_COLOURS.get(choice.judged, VERDICT_COLOURS[""])
         mistakes.append(f"<tr><td class=num>{choice.times}/{t.nodes[nid].reached}</td><td>{escape(nid)}</td>"
-                        f"<td>{escape(_choice_text(t, nid, cid, lang) or cid)}</td><td><span class=dot "
+                        f"<td>{escape(choice_text(t, nid, cid, lang) or cid)}</td><td><span class=dot "
                         f"style=\"background:{colour}\"></span>{escape(verdict_word(choice.verdict, lang))}</td></tr>")
     out += _list(tr("report_common_mistakes", lang), mistakes)
     missed = [f"<tr><td class=num>{n}/{reached}</td><td>{escape(nid)}</td>"
-              f"<td>{escape(_node_text(t, nid, lang))}</td><td>{escape(tr('cohort_reason_' + reason, lang))}</td></tr>"
+              f"<td>{escape(node_text(t, nid, lang))}</td><td>{escape(tr('cohort_reason_' + reason, lang))}</td></tr>"
               for nid, n, reached, reason in t.missed_opportunities()[:10]]
     out += _list(tr("cohort_missed", lang), missed)
     left = [f"<tr><td class=num>{taken}/{reached}</td><td>{escape(nid)}</td>"
-            f"<td>{escape(_choice_text(t, nid, cid, lang) or cid)}</td></tr>"
+            f"<td>{escape(choice_text(t, nid, cid, lang) or cid)}</td></tr>"
             for nid, cid, taken, reached in t.best_left()[:10]]
     out += _list(tr("cohort_best_left", lang), left)
     out += _list(tr("cohort_preparation", lang), _preparation(t, lang))

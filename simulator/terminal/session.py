@@ -16,9 +16,6 @@ from typing import Any, Optional
 
 from engine import Scenario, Session
 from engine.debrief.selfrating import SelfRating
-from simulator.cli.playoptions import (
-    add_perspective_options as add_perspective_options,  # cmd_replay imports it from here
-)
 from simulator.debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind, SessionRecord, WriteFailed

@@ -171,6 +171,11 @@ class App(Navigation):
             self.manager.set_window_resolution(self._layout_size)
         self.rebuild_all()
 
+    def reload_scenario(self) -> None:
+        """F5 (authors): the scenario on screen again from disk (``hotreload``)."""
+        from simulator.window.hotreload import hot_reload  # the loader and the replay: not before F5
+        hot_reload(self)
+
     def apply_settings(self, new: Settings) -> Optional[str]:
         """Use new settings now (and keep them); returns a save error to show, if any."""
         old, self.settings = self.settings, new
@@ -336,8 +341,7 @@ class App(Navigation):
                 self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
                 return
             if event.key == pygame.K_F5:  # hot reload: the scenario again from disk (authors)
-                from simulator.window.hotreload import hot_reload
-                hot_reload(self)
+                self.reload_scenario()
                 return
         elif et == pygame.MOUSEBUTTONDOWN or (et == pygame.MOUSEMOTION and any(getattr(event, "rel", (0, 0)))):
             self._set_keyboard_mode(False)

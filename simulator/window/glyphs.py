@@ -6,7 +6,7 @@ covers Latin, Greek and Cyrillic but not emoji, Arabic or Hebrew, or Atkinson Hy
 such character is drawn as U+FFFD, the replacement character, where the font has it, and as
 "?" where it doesn't, so the trainee sees that something is there and nothing breaks. Every
 text the window shows passes through ``drawable``: the HTML of its text boxes (through
-``theme.html_escape``) and what it draws itself (cards, charts, the ending's names).
+``html_escape``) and what it draws itself (cards, charts, the ending's names).
 
 Coverage comes from the font file itself (FreeType reports a missing glyph), looked up
 once per character and font; pygame is imported only when a character outside ASCII first
@@ -59,3 +59,9 @@ def drawable(text: str) -> str:
     path = str(font_path("regular"))
     fallback = FALLBACK if _has_glyph(FALLBACK, path) else PLAIN_FALLBACK
     return "".join(ch if _has_glyph(ch, path) else fallback for ch in text)
+
+
+def html_escape(text: str) -> str:
+    """Scenario text as pygame_gui HTML: only &, < and > are special; what the font can't
+    draw becomes the fallback glyph (``drawable``)."""
+    return drawable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

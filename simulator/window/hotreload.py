@@ -33,11 +33,11 @@ from engine.play.state import Decision
 from simulator.i18n import tr
 from simulator.journal import JournalError
 from simulator.window.play import Play
+from simulator.window.scenes.coach_hint import memory_for
 from simulator.window.toast import clear_toasts, show_toast
 
 if TYPE_CHECKING:
     from simulator.window.app import App
-    from simulator.window.scene import Scene
 
 log = logging.getLogger(__name__)
 
@@ -182,69 +182,57 @@ def message(outcome: Outcome, lang: str) -> str:
 
 
 def hot_reload(app: "App") -> None:
-    """F5, wherever it is pressed: reload the go on screen, or say why not."""
-    from simulator.window.scenes.briefing import BriefingScene
-    from simulator.window.scenes.reload_problems import ReloadProblemsScene
+    """F5, wherever it is pressed: reload the go on screen, or say why not.
+
+    Each scene says itself whether it has a scenario to reload (``Scene.reload_owner``),
+    how it is rebuilt on the new text and what it carries over; no scene is named here."""
     top = app.top
-    if isinstance(top, ReloadProblemsScene):
+    if top is not None and top.name == "reload_problems":
         app.pop()
     elif top is not None and top.overlay:
         return  # the menu or a question is open: that comes first
     base = app.top
     lang = app.settings.language
-    looked_up = isinstance(base, BriefingScene) and base.readonly
-    owner = _owner(app, base)
+    below = app.stack[-2] if len(app.stack) >= 2 else None
+    owner = base.reload_owner(below) if base is not None else None
     if owner is None:
         show_toast(app, tr("hr_nothing", lang), TOAST_SECONDS)
         return
-    path = owner.path if isinstance(owner, BriefingScene) else owner.play.scenario_path
+    looked_up = owner is not base  # a briefing looked up from the go below it
+    path = owner.reload_path()
     found = read_scenario(path)
     if not isinstance(found, Scenario):
         clear_toasts(app.manager)
-        app.push(ReloadProblemsScene(app, path, found))
+        app.push(app.scene("reload_problems", path, found))
         return
     _forget_cached(app, path)
-    if isinstance(owner, BriefingScene):
-        app.replace(BriefingScene(app, found, path, parent_id=owner.parent_id))
+    old_play = getattr(owner, "play", None)
+    if old_play is None:  # a briefing: no go to replay yet
+        app.replace(owner.reloaded(found))
         show_toast(app, tr("hr_reloaded_plain", lang), TOAST_SECONDS)
         return
     try:
-        play, outcome = replay_play(owner.play, found, lang)
+        play, outcome = replay_play(old_play, found, lang)
     except Exception as exc:  # a replay bug must not cost the author the old, playable go
         log.exception("replaying on %s failed", path)
         clear_toasts(app.manager)
-        app.push(ReloadProblemsScene(app, path, [f"{Path(path).name}: can't replay ({type(exc).__name__}: {exc})"]))
+        app.push(app.scene("reload_problems", path,
+                           [f"{Path(path).name}: can't replay ({type(exc).__name__}: {exc})"]))
         return
-    _carry_coach(owner.play, play)
+    _carry_coach(old_play, play)
     if looked_up:
         app.pop()  # the briefing looked up from the preparation: reopened below on the new text
-    _show(app, owner, play)
-    _carry_mood_change(owner, app.top)
+    owner.show_reloaded(play)
+    if app.top is not None:
+        app.top.carry_over(owner)
     if looked_up:
-        app.push(BriefingScene(app, found, path, readonly=True))
+        app.push(app.scene("briefing", found, path, readonly=True))
     show_toast(app, message(outcome, lang), NOTE_SECONDS if outcome.why else TOAST_SECONDS)
-
-
-def _owner(app: "App", base: Optional["Scene"]) -> Optional["Scene"]:
-    """The scene whose scenario F5 reloads: a briefing or a screen of a go (under a looked-up briefing)."""
-    from simulator.window.scenes.briefing import BriefingScene
-    from simulator.window.scenes.debrief import DebriefScene
-    from simulator.window.scenes.ending import EndingScene
-    from simulator.window.scenes.meeting import MeetingScene
-    from simulator.window.scenes.preparation import PreparationScene
-    playing = (PreparationScene, MeetingScene, EndingScene, DebriefScene)
-    if isinstance(base, BriefingScene) and base.readonly:
-        below = app.stack[-2] if len(app.stack) >= 2 else None
-        return below if isinstance(below, playing) else None
-    if isinstance(base, BriefingScene) or isinstance(base, playing):
-        return base
-    return None
 
 
 def _carry_coach(old: Play, new: Play) -> None:
     """The coach card about the last decision stays on screen after a reload that replayed
     every decision (it is about the same choice, now read from the new text)."""
-    from simulator.window.scenes.coach_hint import memory_for
     was, now = memory_for(old), memory_for(new)
     done = len(new.session.history)
     if was.decision is None or not done or was.at != len(old.session.history) or done != was.at:
@@ -259,23 +247,6 @@ def _carry_coach(old: Play, new: Play) -> None:
     except (KeyError, StopIteration, AttributeError):
         return
     now.decision, now.at, now.seen_on_a_line = same, done, was.seen_on_a_line
-
-
-def _carry_mood_change(old: "Scene", new: Optional["Scene"]) -> None:
-    """The arrows of the last choice stay on the residents' cards, as the coach card does."""
-    from simulator.window.scenes.meeting import MeetingScene
-    if isinstance(old, MeetingScene) and isinstance(new, MeetingScene):
-        new.carry_mood_change(old)
-
-
-def _show(app: "App", owner: "Scene", play: Play) -> None:
-    """The reloaded go on the screen it was on (an ending that moved still shows as the ending)."""
-    from simulator.window.scenes.debrief import DebriefScene
-    from simulator.window.scenes.ending import EndingScene
-    if play.session.finished and not isinstance(owner, DebriefScene):
-        app.replace(EndingScene(app, play))
-    else:
-        app.show_play(play, resumed=True)
 
 
 def _forget_cached(app: "App", path: str) -> None:

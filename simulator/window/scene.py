@@ -211,6 +211,27 @@ class Scene:
     def on_enter(self) -> None:
         """Called when the scene becomes the top of the stack (again)."""
 
+    # -- F5: the scenario again from disk (``hotreload`` asks, the scene answers) ----
+    def reload_owner(self, below: Optional["Scene"]) -> Optional["Scene"]:
+        """The scene whose scenario F5 reloads while this one is on top (``below`` is the
+        scene under it); None: nothing to reload here. A screen of a go answers itself."""
+        play = getattr(self, "play", None)
+        return self if play is not None else None
+
+    def reload_path(self) -> str:
+        """The scenario file this scene shows (asked of a ``reload_owner`` only)."""
+        return self.play.scenario_path  # type: ignore[attr-defined]
+
+    def show_reloaded(self, play: Any) -> None:
+        """Show the replayed go on the screen it was on (an ending that moved still shows as the ending)."""
+        if play.session.finished:
+            self.app.replace(self.app.scene("ending", play))
+        else:
+            self.app.show_play(play, resumed=True)
+
+    def carry_over(self, old: "Scene") -> None:
+        """What this scene, built anew by F5, keeps from the one it replaced (nothing by default)."""
+
     # -- events ---------------------------------------------------------------------
     def handle_button(self, element: Any) -> bool:
         action = self.buttons.get(element)

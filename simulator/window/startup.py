@@ -4,7 +4,7 @@ Kept apart from ``app`` (the frame loop and the scene stack) because this is the
 that reads the user's files and the command line: which language, whether the journal
 opens (trouble with it turns saving off with a notice instead of stopping the window),
 and which saved session to continue. ``--resume`` and the start screen's continue
-button go through the same ``continue_session``, so both load and resume alike.
+button go through the same ``App.continue_session``, so both load and resume alike.
 
 Nothing heavy at the top: the window, pygame_gui and the engine are imported when used,
 after ``launch`` has put the title card up.
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from simulator import settings as settings_mod
 from simulator import signals
 from simulator.i18n import tr
-from simulator.journal import Journal, JournalError, SessionRecord
+from simulator.journal import Journal, JournalError
 
 WINDOW_RETRY_DELAYS = (0.05, 0.1)
 
@@ -89,33 +89,6 @@ def _resume(app: App, journal: Journal, resume: str) -> None:
     except JournalError as exc:
         app.notice = str(exc)
     if record is not None:
-        message = continue_session(app, record)
+        message = app.continue_session(record)
         if message:
             app.notice = message
-
-
-def continue_session(app: App, record: SessionRecord) -> Optional[str]:
-    """Resume a saved session; returns a message for the trainee when it can't."""
-    from engine.scenario.errors import ScenarioError
-    from simulator.window.play import Play
-    language = app.settings.language
-    if app.journal is None:
-        return tr("journal_off", language)
-    from simulator.resume import continue_saved
-    try:
-        scenario = _scenario_for(app, record)
-        session, notes = continue_saved(app.journal, record.id, scenario)
-    except (JournalError, ScenarioError, OSError) as exc:
-        return tr("cant_continue", language, error=str(exc).splitlines()[0])
-    play = Play(scenario, record.scenario_path, language, app.journal, session=session, session_id=record.id)
-    app.show_play_over(play, resumed=True)
-    if notes:  # the author changed the scenario since: what no longer applies (play goes on)
-        from simulator.window.toast import show_toast
-        show_toast(app, " ".join([tr("resume_notes", language), *notes]), 10.0)
-    return None
-
-
-def _scenario_for(app: App, record: SessionRecord) -> Scenario:
-    """The scenario the session was played in, found by id and digest wherever it lives now."""
-    from simulator import catalog
-    return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path)

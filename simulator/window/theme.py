@@ -329,13 +329,6 @@ def recolour(html: str, pal: Optional[Palette] = None) -> str:
     return _HEX.sub(lambda m: table.get(m.group(0).upper(), m.group(0)), html)
 
 
-def html_escape(text: str) -> str:
-    """Scenario text as pygame_gui HTML: only &, < and > are special; what the font can't
-    draw becomes the fallback glyph (``glyphs``)."""
-    from simulator.window.glyphs import drawable
-    return drawable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def theme_font_size(theme: dict[str, Any], key: str) -> int:
     block = theme.get(key) or theme.get("text_box") or {}
     return int(block.get("font", {}).get("size", "16"))

@@ -13,8 +13,8 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIPanel
 
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, gap
-from simulator.window.theme import html_escape
 from simulator.window.widgets import oid, text_box
 
 TOAST_LAYER = 5000  # above every scene and overlay (overlays sit at 100 per stack level)

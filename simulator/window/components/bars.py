@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence
 
 from simulator.window.components import Kit
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, button_row, gap, margins
-from simulator.window.theme import html_escape
 from simulator.window.widgets import button, button_width, text_box
 
 Button = tuple[str, str, Callable[[], None]]  # label, key ("" for none), action

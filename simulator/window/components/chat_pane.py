@@ -16,8 +16,8 @@ from pygame_gui.elements import UITextBox
 
 from simulator.window.components import Kit
 from simulator.window.components.media import muted
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, clamp, gap
-from simulator.window.theme import html_escape
 from simulator.window.widgets import scroll_text_box, text_box
 
 MIN_LINES = 3  # the column needs room for its heading and about this many lines of messages

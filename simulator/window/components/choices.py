@@ -304,7 +304,7 @@ class ChoicesPanel:
 
 
 def _html(text: str, px: int) -> str:
-    from simulator.window.theme import html_escape
+    from simulator.window.glyphs import html_escape
     return f"<font pixel_size={px}>{html_escape(text)}</font>"
 
 

@@ -26,8 +26,8 @@ from pygame_gui.elements import UIButton, UIPanel, UITextBox
 from engine.scenario.model import NARRATOR
 from simulator.window.components import Kit
 from simulator.window.components.media import head_html, lead_text, muted
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, gap
-from simulator.window.theme import html_escape
 from simulator.window.widgets import Typewriter, button, button_width, oid, scroll_text_box, text_box
 
 DONE = 1e9  # "revealed" for a line shown whole

@@ -17,9 +17,9 @@ from typing import Any, Optional
 from engine.scenario.model import Resident, Scenario
 from simulator.window.cards import CardStyle, card_height, draw_card
 from simulator.window.components import Kit
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, gap
 from simulator.window.portraits import PortraitSource, portrait_folders
-from simulator.window.theme import html_escape
 from simulator.window.widgets import ScrollArea, image, text_box
 
 

@@ -18,8 +18,8 @@ from typing import Any, Callable, Optional, Sequence
 from engine.play.state import Entry
 from engine.scenario.model import NARRATOR, Scenario
 from simulator.terminal.debrief_lens import reaction_text
+from simulator.window.glyphs import html_escape
 from simulator.window.stages import stage_kind
-from simulator.window.theme import html_escape
 
 ACCENT_HEX = "#1D6A72"
 MUTED_HEX = "#55636B"

@@ -24,8 +24,8 @@ import pygame
 from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
 
 from simulator.window.components import Kit
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, gap
-from simulator.window.theme import html_escape
 from simulator.window.widgets import button, button_width, oid, text_box
 
 MAX_WORDS = 500  # characters: a sentence or three, what one says at a table

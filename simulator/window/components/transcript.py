@@ -13,8 +13,8 @@ import pygame
 from pygame_gui.elements import UIPanel, UITextBox
 
 from simulator.window.components import Kit
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, clamp, gap
-from simulator.window.theme import html_escape
 from simulator.window.widgets import button, button_width, oid, scroll_text_box, text_box
 
 

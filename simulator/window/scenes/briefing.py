@@ -22,6 +22,18 @@ class BriefingScene(DocumentScene):
             from simulator.review_service import ReviewJob
             ReviewJob.for_scenario(scenario)  # start exploring for the debrief right away
 
+    def reload_owner(self, below):
+        """The briefing itself; looked up from a go, the go below it."""
+        if not self.readonly:
+            return self
+        return below if below is not None and getattr(below, "play", None) is not None else None
+
+    def reload_path(self) -> str:
+        return self.path
+
+    def reloaded(self, scenario: Scenario) -> "BriefingScene":
+        return BriefingScene(self.app, scenario, self.path, parent_id=self.parent_id)
+
     def title(self) -> str:
         return self.scenario.title.get(self.lang)
 

@@ -12,9 +12,9 @@ from typing import Any, Callable, Optional, Sequence
 import pygame
 from pygame_gui.elements import UIButton, UITextBox
 
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, button_row, frame, gap, margins
 from simulator.window.scene import Scene
-from simulator.window.theme import html_escape
 from simulator.window.widgets import button, button_width, scroll_text_box, text_box
 
 ButtonSpec = tuple[str, Callable[[], None], Optional[str]]  # label, action, object id

@@ -39,6 +39,9 @@ from simulator.window.widgets import ScrollArea, button, button_width, image, sc
 class DebriefScene(Scene):
     name = "debrief"
 
+    def show_reloaded(self, play: Play) -> None:
+        self.app.show_play(play, resumed=True)  # a finished go: its debrief again
+
     def __init__(self, app, play: Play, back: Optional[Callable[[], None]] = None):
         super().__init__(app)
         self.play = play

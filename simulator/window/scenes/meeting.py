@@ -492,6 +492,10 @@ class MeetingScene(Scene):
             self._back_from_balcony()
         self._start_auto_if_due()
 
+    def carry_over(self, old) -> None:
+        if old.name == "meeting":
+            self.carry_mood_change(old)
+
     def carry_mood_change(self, old: "MeetingScene") -> None:
         """After F5 the meeting is a new scene on the reloaded text: the arrows the old one showed
         stay when the same last choice was made again, reading what it moves in the new text.

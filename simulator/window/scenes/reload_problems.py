@@ -31,7 +31,6 @@ class ReloadProblemsScene(_Sheet):
         self.list_box = None
 
     def build_widgets(self) -> None:
-        from simulator.window.hotreload import hot_reload
         w, h = self.size
         panel, box, g = self.sheet(min(MAX_WIDTH, w - 8 * gap(self.scale)))
         inner = box.w - 4 * g
@@ -55,7 +54,7 @@ class ReloadProblemsScene(_Sheet):
         hint = text_box(self.manager, muted(esc(self.tr("hr_problems_hint"))), Box(2 * g, y, inner, 0), panel,
                         "#small")
         y = hint.relative_rect.bottom + g // 2
-        specs = [(self.tr("hr_retry"), lambda: hot_reload(self.app), "#primary"),
+        specs = [(self.tr("hr_retry"), self.app.reload_scenario, "#primary"),
                  (self.tr("hr_keep_old"), self.app.pop, None)]
         widths = [button_width(self.fonts, label, "#primary") for label, _, _ in specs]
         boxes, x = [], 2 * g

@@ -141,8 +141,7 @@ class SessionsScene(Scene):
 
     def open(self, record: SessionRecord) -> None:
         if not record.finished:
-            from simulator.window.startup import continue_session
-            message = continue_session(self.app, record)
+            message = self.app.continue_session(record)
         else:
             message = self._open_debrief(record)
         if message:

@@ -12,7 +12,6 @@ from simulator.window.cards_cache import ScenarioCard
 from simulator.window.layout import Box, gap, grid, grid_columns, margins
 from simulator.window.scene import Scene
 from simulator.window.scenes.common import build_buttons, esc, footer_height, muted
-from simulator.window.startup import continue_session
 from simulator.window.widgets import Card, ScrollArea, button, button_width, text_box
 
 
@@ -219,7 +218,7 @@ class StartScene(Scene):
             self.area.ensure_visible(box.y, box.bottom)
 
     def _continue(self, record: SessionRecord) -> None:
-        message = continue_session(self.app, record)
+        message = self.app.continue_session(record)
         if message:
             self.message = message
             self.build()
