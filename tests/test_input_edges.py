@@ -89,7 +89,7 @@ def test_paths_that_are_not_regular_files_never_block_and_say_what_they_are(tmp_
 
 
 def test_an_unreadable_folder_is_one_line(tmp_path, monkeypatch, capsys):
-    from simulator.cli.main import main as cli
+    from simulator.cli import main as cli
     folder = tmp_path / "dicht"
     folder.mkdir()
     real_listdir = os.listdir
