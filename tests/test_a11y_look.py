@@ -109,6 +109,7 @@ def test_line_spacing_widens_every_text_block(spacing, factor):
         float(base["#speech"]["misc"]["line_spacing"]) * factor, abs=0.01)
 
 
+@pytest.mark.slow
 def test_wider_lines_make_the_same_text_taller_in_the_window(window):
     app, pilot = window()
     long = "Wat zou u doen als u in mijn schoenen stond? " * 8
@@ -127,6 +128,7 @@ def test_wider_lines_make_the_same_text_taller_in_the_window(window):
 
 
 # -- high contrast in the window ----------------------------------------------------------------------
+@pytest.mark.slow
 def test_high_contrast_turns_the_window_black_on_white(window):
     app, pilot = window()
     assert app.screen.get_at((2, 2))[:3] == theme.STANDARD.paper
@@ -143,6 +145,7 @@ def test_high_contrast_turns_the_window_black_on_white(window):
     assert app.screen.get_at((2, 2))[:3] == theme.STANDARD.paper
 
 
+@pytest.mark.slow
 def test_the_settings_screen_offers_every_accessibility_row_and_applies_it(window):
     app, pilot = window(language="en")
     pilot.click(app.top.tr("settings"))
@@ -169,6 +172,7 @@ def to_meeting(pilot, scenario: str = "speeltuin-kort") -> None:
     assert pilot.scene == "meeting"
 
 
+@pytest.mark.slow
 def test_reduced_motion_stops_meters_and_faces_moving_after_one_frame(window):
     app, pilot = window(reduce_motion=True, text_speed="slow")
     to_meeting(pilot)
@@ -188,6 +192,7 @@ def test_reduced_motion_stops_meters_and_faces_moving_after_one_frame(window):
     assert all(f.fade == 1.0 and f.beat == 1.0 and not f.floats for f in rows.faces.values())
 
 
+@pytest.mark.slow
 def test_with_motion_the_meters_ease_over_several_frames(window):
     app, pilot = window()
     assert motion.step(0.03) == 0.03 and not motion.reduced()
@@ -201,6 +206,7 @@ def test_every_verdict_has_its_own_ascii_mark():
     assert verdict_mark("unknown") == VERDICT_MARKS[None]
 
 
+@pytest.mark.slow
 def test_the_debriefs_decision_buttons_and_heading_carry_the_mark(window):
     app, pilot = window(language="en")
     pilot.focus_on("speeltuin-kort")
@@ -247,6 +253,7 @@ def ring_is_drawn(app) -> bool:
     return bool(points) and drawn >= len(points) // 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("look", ["standard", "high_contrast"])
 def test_the_focus_ring_is_drawn_around_every_focused_element(window, look):
     """Tab through the start screen, the settings and a decision: each stop has the ring, on screen."""

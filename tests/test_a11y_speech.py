@@ -73,6 +73,7 @@ def plausible(seconds: float, text: str) -> bool:
     return 0.12 * words <= seconds <= 1.0 * words + 1.0  # eSpeak's normal pace is about a third of a second a word
 
 
+@pytest.mark.slow
 @needs_espeak
 def test_a_meeting_line_and_an_option_are_voiced_to_audio_through_the_windows_path(window, tmp_path):
     app, pilot = window(self_voicing=True)
@@ -105,6 +106,7 @@ def test_a_residents_voice_sounds_different_from_the_plain_voice(tmp_path):
     assert voiced > plain * 1.2  # at 70 % of the pace it takes longer
 
 
+@pytest.mark.slow
 def test_the_pilot_plays_a_whole_scenario_with_self_voicing_and_every_line_and_option_is_queued(window):
     app, pilot = window(self_voicing=True, language="en")
     shown_options: list[list[str]] = []
@@ -131,6 +133,7 @@ def test_the_pilot_plays_a_whole_scenario_with_self_voicing_and_every_line_and_o
     assert any(u.kind == "page" for u in speaker.spoken)
 
 
+@pytest.mark.slow
 def test_speaking_never_blocks_the_frame(window):
     app, pilot = window(self_voicing=True)
     speaker = app.voicing.speaker
@@ -140,6 +143,7 @@ def test_speaking_never_blocks_the_frame(window):
     assert time.perf_counter() - started < 0.5
 
 
+@pytest.mark.slow
 def test_v_turns_self_voicing_on_and_off_and_says_so(window):
     app, pilot = window()
     assert isinstance(app.voicing.speaker, Silent)
@@ -152,6 +156,7 @@ def test_v_turns_self_voicing_on_and_off_and_says_so(window):
     assert not app.settings.self_voicing and isinstance(app.voicing.speaker, Silent)
 
 
+@pytest.mark.slow
 def test_typing_a_v_in_a_field_is_a_letter_not_the_voicing_key(window):
     app, pilot = window(own_words=True)
     to_first_decision_typing(pilot)
@@ -173,6 +178,7 @@ def to_first_decision_typing(pilot) -> None:
         pilot.settle()
 
 
+@pytest.mark.slow
 def test_no_speech_engine_is_a_note_in_the_settings_never_a_crash(window, monkeypatch):
     import importlib.util
     real = importlib.util.find_spec
@@ -253,6 +259,7 @@ def test_a_wrong_voice_hint_is_a_clear_error_at_its_line(voice, message):
     assert message in problem.message and problem.line == text[: text.index("    voice:")].count("\n") + 1
 
 
+@pytest.mark.slow
 def test_with_residents_voices_a_residents_line_is_spoken_in_their_voice(window):
     app, pilot = window(resident_voices=True)
     to_first_decision(pilot)
@@ -264,6 +271,7 @@ def test_with_residents_voices_a_residents_line_is_spoken_in_their_voice(window)
     assert not [u for u in app.voicing.speaker.spoken if u.kind in ("option", "focus")]  # self-voicing is off
 
 
+@pytest.mark.slow
 def test_a_problem_found_after_turning_speech_on_shows_in_the_open_settings(window):
     app, pilot = window(language="en")
     pilot.click(app.top.tr("settings"))

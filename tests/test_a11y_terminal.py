@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from engine import Session, load_scenario
 from simulator.a11y.speech import Speaker, Voice
 from simulator.a11y.voices import resident_voice
@@ -45,6 +47,7 @@ def test_a_prompt_without_a_newline_is_written_when_flushed():
     assert out.getvalue() == "Kies:\nKies 1-3: "
 
 
+@pytest.mark.slow
 def test_a_whole_plain_session_in_the_terminal_has_no_decoration_and_every_figure_in_words():
     """Preparation, the meeting, a time-out, the self-rating and the debrief: all of it plain."""
     stdin = "1\n1\n1\nb\n" + "1\n" * 80
@@ -81,6 +84,7 @@ def test_speak_voices_every_line_each_resident_in_their_own_voice():
     assert [u.kind for u in speaker.spoken][-1] == "ending"
 
 
+@pytest.mark.slow
 def test_speak_without_a_speech_engine_says_why_once_and_plays_on():
     result = run("play", "--text", "--speak", "--auto", "best", "--no-save", "speeltuin-kort")
     assert result.returncode == 0

@@ -83,6 +83,7 @@ def alpha_by_pairs(data, delta):
 ratings = st.one_of(st.none(), st.integers(-2, 2))
 
 
+@pytest.mark.slow
 @given(st.integers(2, 5).flatmap(lambda coders: st.integers(1, 12).flatmap(
     lambda units: st.lists(st.lists(ratings, min_size=units, max_size=units), min_size=coders, max_size=coders))))
 def test_alpha_interval_equals_its_pairwise_definition(data):

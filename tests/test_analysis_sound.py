@@ -127,6 +127,7 @@ def test_the_anger_ceiling_never_bounds_below_a_real_playthrough(start_anger):
                 assert worst[k] <= total[k] - before[k] <= best[k]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(3))
 def test_every_listed_situation_lies_inside_the_interval_proof(seed):
     """After an interruption the trigger that started it still holds but has fired: the lines

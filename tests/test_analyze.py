@@ -140,6 +140,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+@pytest.mark.slow
 def test_analyze_command_text_and_json(write_scenario, mini):
     path = write_scenario(MINIMAL)
     result = run("analyze", path, "--lang", "en")
@@ -154,6 +155,7 @@ def test_analyze_command_text_and_json(write_scenario, mini):
     assert data["best"]["overall"]["total"] == analyze(mini).best["overall"].total("overall")
 
 
+@pytest.mark.slow
 def test_analyze_broken_scenario_is_one_line_per_problem(write_scenario):
     path = write_scenario(MINIMAL.replace("start: opening", "start: nergens"))
     result = run("analyze", path)
@@ -161,6 +163,7 @@ def test_analyze_broken_scenario_is_one_line_per_problem(write_scenario):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("auto", ["best", "worst"])
 def test_play_auto_best_and_worst_reach_the_analysed_extremes(write_scenario, mini, auto):
     path = write_scenario(MINIMAL)
@@ -185,6 +188,7 @@ def test_playthroughs_are_exact_up_to_the_cap_and_more_than_it_beyond(mini, monk
     assert (over.playthroughs, over.playthroughs_capped) == (runs - 1, True)
 
 
+@pytest.mark.slow
 def test_a_long_meeting_reports_more_than_the_cap_in_text_and_json():
     """A long evening has a count of hundreds of digits (thousands at 50k nodes, which str() refuses)."""
     stats = analyze(load_scenario_text(scenario_text(400), "long.yaml"))

@@ -113,6 +113,7 @@ def test_a_time_out_at_a_provocation_scores_step_2_and_returns_to_the_same_decis
     assert tr("log_timeout", "nl") in log
 
 
+@pytest.mark.slow
 def test_a_time_out_elsewhere_says_it_costs_patience(window):
     app, pilot = window()
     to_meeting(pilot)
@@ -125,6 +126,7 @@ def test_a_time_out_elsewhere_says_it_costs_patience(window):
     assert pilot.scene == "meeting" and scene.deciding
 
 
+@pytest.mark.slow
 def test_own_words_first_the_field_keeps_keys_as_text_and_the_words_go_with_the_choice(window):
     app, pilot = window(own_words=True)
     to_meeting(pilot)
@@ -154,6 +156,7 @@ def test_own_words_first_the_field_keeps_keys_as_text_and_the_words_go_with_the_
     assert saved["history"][-1]["own_words"] == "Eerst 1 2 luisteren, b m"
 
 
+@pytest.mark.slow
 def test_own_words_wait_through_a_time_out(window):
     app, pilot = window(own_words=True)
     to_meeting(pilot)
@@ -177,6 +180,7 @@ def test_own_words_wait_through_a_time_out(window):
         ("timeout", None), ("meeting", "Ik schrijf het op en vat samen")]
 
 
+@pytest.mark.slow
 def test_the_flawless_run_in_own_words_debriefs_on_one_scale_with_nothing_to_work_on(window):
     app, pilot = window(size=(1280, 720), own_words=True)
     to_meeting(pilot)
@@ -214,6 +218,7 @@ def test_the_flawless_run_in_own_words_debriefs_on_one_scale_with_nothing_to_wor
     assert debrief.page == "reflection" and pilot.has_text(tr("no_tips", "nl")[:40])
 
 
+@pytest.mark.slow
 def test_a_provocation_answered_without_a_time_out_is_explained_on_its_page(window):
     app, pilot = window()
     to_meeting(pilot)

@@ -57,6 +57,7 @@ def go_on(pilot) -> None:
         pilot.settle()
 
 
+@pytest.mark.slow
 def test_with_coach_mode_each_decision_is_followed_by_its_hint_until_the_next():
     app, pilot = open_app(size=(1280, 720), persist=False, text_speed="instant", coach=True)
     try:
@@ -84,6 +85,7 @@ def test_with_coach_mode_each_decision_is_followed_by_its_hint_until_the_next():
         app.close()
 
 
+@pytest.mark.slow
 def test_without_coach_mode_the_residents_reaction_is_the_only_feedback():
     app, pilot = open_app(size=(1280, 720), persist=False, text_speed="instant")
     assert not app.settings.coach  # off by default
@@ -98,6 +100,7 @@ def test_without_coach_mode_the_residents_reaction_is_the_only_feedback():
         app.close()
 
 
+@pytest.mark.slow
 def test_a_preparation_answer_heads_the_next_question_with_its_hint(monkeypatch):
     monkeypatch.delenv("TUSSENWERKER_SCENARIOS")  # the shipped short scenario has three questions
     app, pilot = open_app(size=(1280, 720), persist=False, text_speed="instant", coach=True, language="en")
@@ -131,6 +134,7 @@ def _option_index(pilot, value: str) -> int:
     return next(n for n, b in enumerate(buttons) if abs(b["rect"].centery - label.centery) <= label.height)
 
 
+@pytest.mark.slow
 def test_the_setting_is_a_row_in_settings_and_is_kept(tmp_path):
     app, pilot = open_app(size=(1280, 720), text_speed="instant")
     try:
@@ -149,6 +153,7 @@ def test_the_setting_is_a_row_in_settings_and_is_kept(tmp_path):
         app.close()
 
 
+@pytest.mark.slow
 def test_switching_it_on_mid_meeting_counts_from_the_next_choice():
     app, pilot = open_app(size=(1280, 720), persist=False, text_speed="instant")
     try:
@@ -178,6 +183,7 @@ def _apart(a: pygame.Rect, b: pygame.Rect) -> bool:
     return inter.width <= 1 or inter.height <= 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size,text_size", [((640, 400), "normal"), ((800, 600), "larger"), ((1920, 1080), "larger")],
                          ids=["640x400", "800x600-larger", "1920x1080-larger"])
 def test_the_card_fits_and_leaves_the_residents_and_the_choices_free(size, text_size, tmp_path):

@@ -68,6 +68,7 @@ def page_through(app, pilot) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 def test_a_replay_played_to_the_end_compares_both_choices_at_the_branch_point(replayed):
     app, pilot, first, target = replayed()
     scene = app.top
@@ -96,6 +97,7 @@ def test_a_replay_played_to_the_end_compares_both_choices_at_the_branch_point(re
                                         f"{change:+d}" if change else "0"]
 
 
+@pytest.mark.slow
 def test_the_pages_of_a_replay_include_the_comparison_and_arrows_reach_it(replayed):
     app, pilot, _, _ = replayed()
     assert app.top.page == "overview"
@@ -105,6 +107,7 @@ def test_the_pages_of_a_replay_include_the_comparison_and_arrows_reach_it(replay
     assert app.top.page == "decision"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["nl", pytest.param("en", marks=pytest.mark.slow)])
 def test_wide_windows_show_two_columns_and_narrow_ones_stack_them(replayed, language):
     app, pilot, _, target = replayed(size=(1920, 1080), language=language)
@@ -135,6 +138,7 @@ def test_every_letter_on_the_comparison_can_be_drawn(replayed):
         assert missing_glyphs(fonts, texts) == set(), language
 
 
+@pytest.mark.slow
 def test_a_replay_that_could_not_be_saved_still_compares(replayed, monkeypatch):
     def refuse(*args, **kwargs):
         raise JournalError("journal.sqlite3: disk full")
@@ -147,6 +151,7 @@ def test_a_replay_that_could_not_be_saved_still_compares(replayed, monkeypatch):
     assert pilot.has_text(app.top.tr("paths_first").capitalize())
 
 
+@pytest.mark.slow
 def test_a_replay_opened_again_from_the_journal_compares_with_its_first_attempt(replayed):
     app, pilot, first, target = replayed()
     replay = app.top.play

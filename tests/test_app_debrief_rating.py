@@ -61,6 +61,7 @@ def drawn_in_row(app, row: pygame.Rect) -> list[tuple[int, str]]:
                   if i["kind"] == "drawn" and i["rect"].x > row.right and abs(i["rect"].y - row.y) < row.height)
 
 
+@pytest.mark.slow
 def test_no_figure_before_the_rating_and_every_scored_step_is_asked(debrief):
     app, pilot = debrief()
     shown = " ".join(pilot.texts())
@@ -72,6 +73,7 @@ def test_no_figure_before_the_rating_and_every_scored_step_is_asked(debrief):
     assert [b for b in pilot.texts() if b == app.top.tr("chart_note")] == []
 
 
+@pytest.mark.slow
 def test_rating_with_keys_is_stored_per_step_with_plus_and_delta(debrief):
     app, pilot = debrief()
     questions = rating_questions(SCENARIO, "nl")
@@ -112,6 +114,7 @@ def test_rating_with_keys_is_stored_per_step_with_plus_and_delta(debrief):
     assert pilot.has_text("Ik bleef rustig") and pilot.has_text("5 keer eerder doorvragen")
 
 
+@pytest.mark.slow
 def test_the_overview_shows_the_own_rating_beside_the_measurement(debrief):
     app, pilot = debrief()
     for key in ("overall", "step1", "step2", "step3"):
@@ -139,6 +142,7 @@ def test_the_overview_shows_the_own_rating_beside_the_measurement(debrief):
     assert problems_on_screen(app) == []
 
 
+@pytest.mark.slow
 def test_the_mouse_rates_and_skipping_stores_nothing(debrief):
     app, pilot = debrief()
     scene = app.top
@@ -154,6 +158,7 @@ def test_the_mouse_rates_and_skipping_stores_nothing(debrief):
     assert not [t for t in pilot.texts() if t.startswith(own) and " · " in t]  # no estimate beside the figures
 
 
+@pytest.mark.slow
 def test_the_overall_rating_alone_is_kept(debrief):
     app, pilot = debrief(language="en")
     pilot.press("2")
@@ -162,6 +167,7 @@ def test_the_overall_rating_alone_is_kept(debrief):
     assert dict(stored.scores) == {"overall": 2} and stored.plus == "" and stored.delta == ""
 
 
+@pytest.mark.slow
 def test_a_rated_session_opened_again_goes_straight_to_the_figures(debrief):
     app, pilot = debrief()
     pilot.press("3")
@@ -172,6 +178,7 @@ def test_a_rated_session_opened_again_goes_straight_to_the_figures(debrief):
     assert again.rated and again.rating.scores == {"overall": 3}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", matrix([(640, 400), (1920, 1080)], quick=lambda s: s == (640, 400),
                                          ids=lambda s: f"{s[0]}x{s[1]}"))
 @pytest.mark.parametrize("language", ["nl", "en"])

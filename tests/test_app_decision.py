@@ -56,6 +56,7 @@ def every_option_whole(app, texts: list[str]) -> list[str]:
 CORNERS = [(size, text, lang) for size in SIZES for text in TEXT_SIZES for lang in ("nl", "en")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("combo", matrix(CORNERS, quick=lambda c: c == ((800, 600), "larger", "nl"),
                                           ids=lambda c: f"{c[0][0]}x{c[0][1]}-{c[1]}-{c[2]}"))
 def test_every_option_at_the_authoring_limit_shows_whole_without_scrolling(combo, tmp_path):
@@ -81,6 +82,7 @@ def test_every_option_at_the_authoring_limit_shows_whole_without_scrolling(combo
         app.close()
 
 
+@pytest.mark.slow
 def test_beyond_the_limit_the_options_scroll_and_say_so(tmp_path, monkeypatch):
     (tmp_path / "scen" / "grens.yaml").write_text(limit_scenario(options=9), encoding="utf-8")
     app, pilot = open_app(size=(800, 600), text_size="larger", text_speed="instant", persist=False)
@@ -104,6 +106,7 @@ def decisions(app) -> int:
     return len(app.top.play.session.history)
 
 
+@pytest.mark.slow
 def test_space_and_enter_twice_after_a_line_never_choose():
     app, pilot = open_app(size=(1280, 720), text_speed="normal", persist=False)
     try:
@@ -133,6 +136,7 @@ def test_space_and_enter_twice_after_a_line_never_choose():
         app.close()
 
 
+@pytest.mark.slow
 def test_an_option_arms_a_moment_after_it_appears():
     app, pilot = open_app(size=(1280, 720), text_speed="normal", persist=False)
     try:

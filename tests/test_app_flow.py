@@ -64,6 +64,7 @@ def test_a_click_anywhere_goes_on_but_never_chooses(window):
     assert len(scene.session.history) == decided and scene.deciding
 
 
+@pytest.mark.slow
 def test_auto_advance_goes_on_after_a_line_and_waits_at_a_decision(window):
     app, pilot = window(auto_advance="fast")
     to_meeting(pilot)
@@ -79,6 +80,7 @@ def test_auto_advance_goes_on_after_a_line_and_waits_at_a_decision(window):
     assert pilot.has_text(scene.tr("hk_choose", n=len(scene.panel.options)))
 
 
+@pytest.mark.slow
 def test_the_a_key_and_the_button_switch_auto_advance(window):
     app, pilot = window()
     to_meeting(pilot)
@@ -89,6 +91,7 @@ def test_the_a_key_and_the_button_switch_auto_advance(window):
     assert app.settings.auto_advance == "off"
 
 
+@pytest.mark.slow
 def test_skip_goes_over_lines_read_before_to_the_next_decision(window):
     app, pilot = window()
     to_meeting(pilot)
@@ -109,6 +112,7 @@ def test_skip_goes_over_lines_read_before_to_the_next_decision(window):
     assert len(said) > 1  # the lines passed over are in the transcript
 
 
+@pytest.mark.slow
 def test_the_mandate_card_rereads_the_briefing_mid_meeting(window):
     app, pilot = window(size=(1280, 720))
     to_meeting(pilot)
@@ -137,6 +141,7 @@ def test_the_mandate_card_rereads_the_briefing_mid_meeting(window):
     assert pilot.scene == "meeting"
 
 
+@pytest.mark.slow
 def test_the_progress_says_which_decision_of_about_how_many(window):
     app, pilot = window()
     to_meeting(pilot)
@@ -149,6 +154,7 @@ def test_the_progress_says_which_decision_of_about_how_many(window):
 LONG = " ".join(["Dit is een lange zin die de ruimte van het tekstvak ruim te boven gaat."] * 6)
 
 
+@pytest.mark.slow
 def test_pgdn_and_pgup_move_a_long_lines_text(window, tmp_path, monkeypatch):
     long_line = MINIMAL.replace('text: {nl: "Wanneer begint het?", en: "When does it start?"}',
                                 f'text: {{nl: "{LONG}", en: "{LONG}"}}')
@@ -171,6 +177,7 @@ def test_pgdn_and_pgup_move_a_long_lines_text(window, tmp_path, monkeypatch):
     assert pygame.image.tobytes(box.image, "RGBA") == before
 
 
+@pytest.mark.slow
 def test_text_the_font_cant_draw_shows_a_fallback_glyph(window, tmp_path, monkeypatch):
     assert drawable("Ineke 😀 شكرا שלום ë —") == f"Ineke {FALLBACK} {FALLBACK * 4} {FALLBACK * 4} ë —"
     odd = (MINIMAL.replace("name: Ineke Bakker", "name: Ineke 😀 Bakker")

@@ -94,6 +94,7 @@ def decisions(session) -> list[tuple[str, str]]:
     return [(d.node_id, d.choice_id) for d in session.history]
 
 
+@pytest.mark.slow
 def test_an_edited_line_is_shown_at_the_same_point_and_stays_the_same_journal_row(window, copy):
     app, pilot = to_first_reply(window, copy)
     before = app.top.play
@@ -118,6 +119,7 @@ def test_an_edited_line_is_shown_at_the_same_point_and_stays_the_same_journal_ro
     assert Journal().get(play.session_id).steps == 5
 
 
+@pytest.mark.slow
 def test_the_toast_goes_by_itself(window, copy):
     app, pilot = to_first_reply(window, copy)
     reload(pilot)
@@ -126,6 +128,7 @@ def test_the_toast_goes_by_itself(window, copy):
     assert not pilot.has_text("stappen opnieuw gespeeld")
 
 
+@pytest.mark.slow
 def test_broken_yaml_lists_the_problem_and_esc_keeps_the_old_version_playable(window, copy):
     app, pilot = to_first_reply(window, copy)
     old = app.top.play
@@ -147,6 +150,7 @@ def test_broken_yaml_lists_the_problem_and_esc_keeps_the_old_version_playable(wi
     assert len(app.top.session.history) == 5
 
 
+@pytest.mark.slow
 def test_f5_on_the_problem_sheet_tries_again(window, copy):
     app, pilot = to_first_reply(window, copy)
     edit(copy, "start: opening", "start: nergens")
@@ -163,6 +167,7 @@ def test_f5_on_the_problem_sheet_tries_again(window, copy):
     assert pilot.scene == "meeting" and NEW_LINE not in speech(app) and OLD_LINE in speech(app)
 
 
+@pytest.mark.slow
 def test_many_problems_scroll_on_the_sheet(window, copy):
     app, pilot = to_first_reply(window, copy)
     text = copy.read_text(encoding="utf-8")
@@ -176,6 +181,7 @@ def test_many_problems_scroll_on_the_sheet(window, copy):
     assert bar.start_percentage > 0
 
 
+@pytest.mark.slow
 def test_a_missing_file_says_so_in_one_line(window, copy):
     app, pilot = to_first_reply(window, copy)
     copy.unlink()
@@ -186,6 +192,7 @@ def test_a_missing_file_says_so_in_one_line(window, copy):
     assert pilot.scene == "meeting"
 
 
+@pytest.mark.slow
 def test_a_removed_choice_stops_replay_there_and_keeps_the_old_row(window, copy):
     app, pilot = to_first_reply(window, copy)
     old = app.top.play
@@ -209,6 +216,7 @@ def test_a_removed_choice_stops_replay_there_and_keeps_the_old_row(window, copy)
     journal.close()
 
 
+@pytest.mark.slow
 def test_briefing_and_the_briefing_looked_up_from_the_preparation_show_the_new_text(window, copy):
     app, pilot = to_briefing(window, copy)
     edit(copy, "Dinsdagavond, half acht.", "Dinsdagavond, acht uur.")
@@ -242,6 +250,7 @@ def play_to_ending(pilot) -> None:
     raise AssertionError("no ending")
 
 
+@pytest.mark.slow
 def test_ending_and_debrief_reload_on_the_new_scenario(window, copy):
     app, pilot = to_first_reply(window, copy)
     play_to_ending(pilot)
@@ -263,6 +272,7 @@ def test_ending_and_debrief_reload_on_the_new_scenario(window, copy):
     assert play.review().decisions
 
 
+@pytest.mark.slow
 def test_language_and_text_size_still_work_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy)
     edit(copy, "Daar hadden we ook een brief voor kunnen krijgen.\"", "Daar had een brief ook volstaan.\"")
@@ -278,6 +288,7 @@ def test_language_and_text_size_still_work_after_a_reload(window, copy):
     assert pilot.has_text("Scenario opnieuw geladen")
 
 
+@pytest.mark.slow
 def test_f5_where_there_is_nothing_to_reload_says_where_it_works(window):
     app, pilot = window()
     assert pilot.scene == "start"
@@ -285,6 +296,7 @@ def test_f5_where_there_is_nothing_to_reload_says_where_it_works(window):
     assert pilot.scene == "start" and pilot.has_text("F5 laadt het scenario opnieuw")
 
 
+@pytest.mark.slow
 def test_f5_waits_while_the_menu_is_open(window, copy):
     app, pilot = to_first_reply(window, copy)
     pilot.press("escape")
@@ -320,6 +332,7 @@ def test_the_toast_says_in_words_why_replay_stopped(old, new, expected):
     assert outcome.replayed == len(reloaded.session.history) < outcome.total == 3
 
 
+@pytest.mark.slow
 def test_a_time_out_replays_and_a_time_out_no_longer_possible_stops_replay_there(window, copy):
     app, pilot = to_first_reply(window, copy)
     while app.top.session.can_continue:
@@ -341,6 +354,7 @@ def test_a_time_out_replays_and_a_time_out_no_longer_possible_stops_replay_there
     assert app.top.session.node.id == "bert_valt_aan" and not app.top.session.timeout_available
 
 
+@pytest.mark.slow
 def test_the_coach_card_about_the_last_choice_stays_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy, coach=True)
     card = [t for t in pilot.texts() if t.startswith("Coach:")]
@@ -364,6 +378,7 @@ def resident_cards(app) -> dict[str, bytes]:
             for s in app.top.residents.plan.spots}
 
 
+@pytest.mark.slow
 def test_the_mood_arrows_of_the_last_choice_stay_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy)
     assert app.top.residents.mood_delta["ineke"] == {"trust": -1, "anger": 1}  # arrows beside Ineke's meters
@@ -376,6 +391,7 @@ def test_the_mood_arrows_of_the_last_choice_stay_after_a_reload(window, copy):
     assert resident_cards(app) == cards
 
 
+@pytest.mark.slow
 def test_an_edited_effect_shows_its_new_arrows_after_a_reload(window, copy):
     app, pilot = to_first_reply(window, copy)
     cards = resident_cards(app)
@@ -385,6 +401,7 @@ def test_an_edited_effect_shows_its_new_arrows_after_a_reload(window, copy):
     assert resident_cards(app)["ineke"] != cards["ineke"]
 
 
+@pytest.mark.slow
 def test_no_arrows_when_the_last_choice_was_not_made_again(window, copy):
     app, pilot = to_first_reply(window, copy)
     edit(copy, "- id: regels_uitleggen", "- id: kaders_schetsen")

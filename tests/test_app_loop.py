@@ -14,6 +14,7 @@ from simulator.window.pilot import open_app
 from tests.conftest import ROOT
 
 
+@pytest.mark.slow
 def test_an_idle_window_sleeps_between_looks_at_the_queue_instead_of_ticking(monkeypatch):
     app, pilot = open_app(text_speed="instant", persist=False)
     try:
@@ -46,6 +47,7 @@ def test_an_idle_window_sleeps_between_looks_at_the_queue_instead_of_ticking(mon
         app.close()
 
 
+@pytest.mark.slow
 def test_typing_animates_and_a_finished_line_stops_animating():
     app, pilot = open_app(text_speed="slow", persist=False)
     try:
@@ -67,6 +69,7 @@ def test_typing_animates_and_a_finished_line_stops_animating():
         app.close()
 
 
+@pytest.mark.slow
 def test_the_window_opens_and_quits_after_its_first_frame(tmp_path):
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                TUSSENWERKER_DATA=str(tmp_path / "data"), TUSSENWERKER_CONFIG=str(tmp_path / "config"))
@@ -79,6 +82,7 @@ def test_the_window_opens_and_quits_after_its_first_frame(tmp_path):
     assert out.returncode == 0, out.stderr
 
 
+@pytest.mark.slow
 def test_closing_a_window_releases_its_font_files():
     """Every window opens its fonts from files; closing it must close them again, or a process
     that opens windows one after another (F5 sessions, the tests) runs out of descriptors."""

@@ -50,6 +50,7 @@ def go_on(app, pilot) -> None:
         pilot.settle()
 
 
+@pytest.mark.slow
 def test_a_reaction_is_shown_once_where_it_fired(meeting):
     app, pilot = meeting()
     pilot.pick("veilig")
@@ -71,6 +72,7 @@ def test_a_reaction_is_shown_once_where_it_fired(meeting):
     assert sum(REACTION_NL in p for p in scene._log_parts()) == 1
 
 
+@pytest.mark.slow
 def test_nothing_reacts_nothing_is_said(meeting):
     app, pilot = meeting(language="en")
     pilot.pick("veilig")
@@ -81,6 +83,7 @@ def test_nothing_reacts_nothing_is_said(meeting):
     assert not any(REACTION_EN in p for p in app.top._log_parts())
 
 
+@pytest.mark.slow
 def test_the_side_log_shows_the_reaction_once(meeting):
     app, pilot = meeting(size=(1920, 1080))
     pilot.pick("veilig")
@@ -92,6 +95,7 @@ def test_the_side_log_shows_the_reaction_once(meeting):
     assert problems_on_screen(app) == []
 
 
+@pytest.mark.slow
 def test_a_chat_line_comes_with_a_chat_column(meeting):
     app, pilot = meeting()
     pilot.pick("veilig")
@@ -107,6 +111,7 @@ def test_a_chat_line_comes_with_a_chat_column(meeting):
     assert problems_on_screen(app) == []
 
 
+@pytest.mark.slow
 def test_an_online_meeting_has_its_chat_column_from_the_start(meeting):
     app, pilot = meeting(ONLINE, language="en")
     pilot.pick("veilig")
@@ -115,6 +120,7 @@ def test_an_online_meeting_has_its_chat_column_from_the_start(meeting):
     assert problems_on_screen(app) == []
 
 
+@pytest.mark.slow
 def test_an_email_shows_its_header_over_the_body(meeting):
     app, pilot = meeting()
     pilot.pick("veilig")
@@ -132,6 +138,7 @@ def test_an_email_shows_its_header_over_the_body(meeting):
     assert problems_on_screen(app) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [MEDIA, PHONE], ids=["hall", "phone-stage"])
 def test_a_phone_line_is_a_voice_without_a_face(meeting, monkeypatch, text):
     drawn: list[str] = []
@@ -168,6 +175,7 @@ def media_limit(channel: str) -> str:
 CORNERS = [(size, text, ch) for size in SIZES for text in TEXT_SIZES for ch in ("chat", "email", "phone")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("combo", matrix(CORNERS, quick=lambda c: c[0] == (800, 600) and c[1] == "larger"
                                           and c[2] == "chat", ids=lambda c: f"{c[0][0]}x{c[0][1]}-{c[1]}-{c[2]}"))
 def test_every_option_stays_whole_beside_the_chat_column(meeting, combo, tmp_path):
@@ -196,6 +204,7 @@ def play_to_debrief(app, pilot, moves):
     pilot.settle()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text, tagged", [(MEDIA, True), (UNTAGGED, False)], ids=["tagged", "untagged"])
 def test_the_window_debrief_shows_the_lens_only_when_tagged(meeting, text, tagged):
     app, pilot = meeting(text)
@@ -216,6 +225,7 @@ def test_the_window_debrief_shows_the_lens_only_when_tagged(meeting, text, tagge
     assert tr("room_reacted", "nl") not in scene.doc.html_text
 
 
+@pytest.mark.slow
 def test_a_reaction_right_before_the_ending_is_said_on_the_ending(meeting):
     app, pilot = meeting()
     pilot.pick("veilig")

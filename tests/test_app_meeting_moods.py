@@ -20,6 +20,7 @@ def meeting():
         app.close()
 
 
+@pytest.mark.slow
 def test_after_a_choice_the_meters_glide_to_the_new_mood_then_rest(meeting):
     app, pilot = meeting
     scene = app.top

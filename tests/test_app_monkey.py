@@ -32,6 +32,7 @@ def random_event(rnd: random.Random, size: tuple[int, int]) -> pygame.event.Even
     return pygame.event.Event(pygame.VIDEORESIZE, w=w, h=h, size=(w, h), window=None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed, events", [(1, 800), pytest.param(2, 4000, marks=pytest.mark.slow)])
 def test_random_input_never_raises(seed, events):
     """A fixed number of events per seed (not a time budget): the same run on any machine."""

@@ -52,6 +52,7 @@ def journaled(seed: int, decisions: int = 10 ** 6) -> int:
         return journal.start(session, str(KORT), "nl")
 
 
+@pytest.mark.slow
 def test_past_sessions_open_their_debrief_and_come_back_to_the_list(window):
     journaled(1)
     journaled(2)
@@ -70,6 +71,7 @@ def test_past_sessions_open_their_debrief_and_come_back_to_the_list(window):
     assert pilot.scene == "start"
 
 
+@pytest.mark.slow
 def test_an_unfinished_session_is_continued_from_the_list_and_counts_its_decisions_right(window):
     journaled(5, decisions=1)
     app, pilot = window()
@@ -82,6 +84,7 @@ def test_an_unfinished_session_is_continued_from_the_list_and_counts_its_decisio
     assert pilot.scene == "preparation" and len(app.top.play.session.history) == 1
 
 
+@pytest.mark.slow
 def test_progress_shows_the_dimensions_over_the_attempts_and_replays_what_to_practise(window):
     app, pilot = window()
     pilot.click(app.top.tr("mp_button"))
@@ -109,6 +112,7 @@ def test_progress_shows_the_dimensions_over_the_attempts_and_replays_what_to_pra
     assert Journal().get(replay.session_id).parent_id == latest.id
 
 
+@pytest.mark.slow
 def test_the_debrief_has_no_dead_buttons_and_a_replay_asks_no_second_estimate(window):
     journaled(6)
     app, pilot = window()

@@ -71,6 +71,7 @@ def finish_debrief(pilot, mouse: bool) -> None:
     assert pilot.has_text(app.top.tr("reflection")) and pilot.has_text(app.top.tr("tips"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", matrix(SHIPPED, quick=lambda p: p.stem == "speeltuin-kort", ids=lambda p: p.stem))
 def test_a_whole_meeting_by_keyboard(window, path):
     app, pilot = window()
@@ -82,6 +83,7 @@ def test_a_whole_meeting_by_keyboard(window, path):
     assert record.finished and record.ending and record.steps == len(app.top.play.session.history)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", matrix(SHIPPED, quick=lambda p: p.stem == "speeltuin", ids=lambda p: p.stem))
 def test_a_whole_meeting_by_mouse(window, path):
     app, pilot = window(size=(1280, 720))
@@ -91,6 +93,7 @@ def test_a_whole_meeting_by_mouse(window, path):
     assert Journal().sessions(path.stem)[0].finished
 
 
+@pytest.mark.slow
 def test_arrow_keys_and_enter_choose_the_highlighted_choice(window):
     app, pilot = window()
     open_scenario(pilot, "speeltuin-kort")
@@ -115,6 +118,7 @@ def test_arrow_keys_and_enter_choose_the_highlighted_choice(window):
     assert scene.session.history[-1].node_id == node and scene.session.history[-1].choice_id == second
 
 
+@pytest.mark.slow
 def test_the_typewriter_shows_the_whole_line_on_a_key(window):
     app, pilot = window(text_speed="slow")
     open_scenario(pilot, "speeltuin-kort")
@@ -135,6 +139,7 @@ def test_the_typewriter_shows_the_whole_line_on_a_key(window):
     assert shown()
 
 
+@pytest.mark.slow
 def test_closing_mid_meeting_asks_first_and_the_session_can_be_continued(window):
     app, pilot = window()
     open_scenario(pilot, "speeltuin-kort")
@@ -162,6 +167,7 @@ def test_closing_mid_meeting_asks_first_and_the_session_can_be_continued(window)
     assert app2.top.session.node.id == node and len(app2.top.session.history) == history
 
 
+@pytest.mark.slow
 def test_escape_opens_the_menu_and_back_to_start_keeps_the_session(window):
     app, pilot = window()
     open_scenario(pilot, "speeltuin-kort")
@@ -179,6 +185,7 @@ def test_escape_opens_the_menu_and_back_to_start_keeps_the_session(window):
     assert pilot.has_text(app.top.tr("continue_last"))
 
 
+@pytest.mark.slow
 def test_settings_change_the_language_at_once_and_persist(window):
     app, pilot = window()
     pilot.click(app.top.tr("settings"))
@@ -195,6 +202,7 @@ def test_settings_change_the_language_at_once_and_persist(window):
     assert stored.language == "en" and stored.text_size == "larger"
 
 
+@pytest.mark.slow
 def test_settings_by_keyboard_left_and_right_change_the_focused_row(window):
     app, pilot = window()
     pilot.focus_on(app.top.focus.items[-2].name)  # the settings button
@@ -235,6 +243,7 @@ def test_an_authored_balcony_choice_looks_like_every_other_option(window, tmp_pa
     assert scene.session.history[-1].choice_id == "balkon"
 
 
+@pytest.mark.slow
 def test_resizing_mid_meeting_keeps_the_meeting(window):
     app, pilot = window()
     open_scenario(pilot, "speeltuin-kort")
@@ -255,6 +264,7 @@ def test_resizing_mid_meeting_keeps_the_meeting(window):
 
 
 
+@pytest.mark.slow
 def test_a_journal_that_fails_never_stops_the_meeting(window, monkeypatch):
     from simulator.journal import Journal as J
     from simulator.journal import JournalError
@@ -274,6 +284,7 @@ def test_a_journal_that_fails_never_stops_the_meeting(window, monkeypatch):
     assert pilot.has_text(app.top.tr("confirm_quit_unsaved"))
 
 
+@pytest.mark.slow
 def test_f11_switches_to_full_screen_and_back(window):
     app, pilot = window(persist=False)
     pilot.press("f11")
@@ -284,6 +295,7 @@ def test_f11_switches_to_full_screen_and_back(window):
     assert not app.settings.fullscreen and pilot.scene == "start"
 
 
+@pytest.mark.slow
 def test_the_own_estimate_is_kept_and_a_decision_can_be_replayed(window):
     app, pilot = window()
     open_scenario(pilot, "speeltuin-kort")

@@ -130,6 +130,7 @@ def check(app, pilot, tmp_path, name: str) -> None:
     assert problems_on_screen(app) == [], name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("combo", matrix([(size, text) for text in ("normal", "larger") for size in SIZES],
                                           quick=lambda c: c == ((1280, 720), "normal"),
                                           ids=lambda c: f"{c[1]}-{c[0][0]}x{c[0][1]}"))
@@ -187,6 +188,7 @@ def test_every_screen_fits(combo, tmp_path):
         app.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(800, 600), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_settings_and_the_quit_question_fit(size, tmp_path):
     app, pilot = open_app(size=size, text_size="larger", persist=False)
@@ -209,6 +211,7 @@ def _colour_at(app, x: int, y: int) -> tuple[int, int, int]:
     return tuple(app.screen.get_at((x, y)))[:3]
 
 
+@pytest.mark.slow
 def test_the_highlighted_and_the_chosen_choice_stand_out(tmp_path, monkeypatch):
     (tmp_path / "scen").mkdir()
     (tmp_path / "scen" / "balkon.yaml").write_text(BALCONY_SCENARIO, encoding="utf-8")

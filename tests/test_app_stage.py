@@ -107,6 +107,7 @@ def test_validate_warns_about_an_emotion_no_face_can_show():
 
 
 # -- the faces -------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_the_speaker_shows_the_written_emotion_comes_forward_and_the_room_reacts_then_rests(scenario_folder):
     (scenario_folder / "mini.yaml").write_text(staged("kitchen"), encoding="utf-8")
     app, pilot = open_app(persist=False, text_speed="instant")
@@ -133,6 +134,7 @@ def test_the_speaker_shows_the_written_emotion_comes_forward_and_the_room_reacts
         app.close()
 
 
+@pytest.mark.slow
 def test_less_motion_changes_faces_places_and_meters_at_once(scenario_folder):
     (scenario_folder / "mini.yaml").write_text(staged("hall"), encoding="utf-8")
     app, pilot = open_app(persist=False, text_speed="instant")
@@ -157,6 +159,7 @@ def test_less_motion_changes_faces_places_and_meters_at_once(scenario_folder):
         app.close()
 
 
+@pytest.mark.slow
 def test_while_only_the_residents_move_the_window_redraws_just_their_room_and_it_matches_a_whole_redraw(
         scenario_folder, monkeypatch):
     (scenario_folder / "mini.yaml").write_text(staged("online"), encoding="utf-8")
@@ -196,6 +199,7 @@ def _inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
     return outer.contains(inner)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("size", [(800, 600), pytest.param((1920, 1080), marks=pytest.mark.slow)])
 def test_every_room_holds_its_residents_whole_at_a_line_and_at_a_decision(kind, size, scenario_folder):

@@ -45,6 +45,7 @@ def saved_session() -> int:
     return session_id
 
 
+@pytest.mark.slow
 def test_resume_opens_the_last_unfinished_session_over_the_start_screen(first_frame):
     older, newer = saved_session(), saved_session()
     shown = first_frame(resume=0)
@@ -52,11 +53,13 @@ def test_resume_opens_the_last_unfinished_session_over_the_start_screen(first_fr
     assert first_frame(resume=older)["session"] == older
 
 
+@pytest.mark.slow
 def test_resume_of_an_unknown_session_says_so_on_the_start_screen(first_frame):
     shown = first_frame(resume=41)
     assert shown["stack"] == ["start"] and "there is no session 41" in shown["notice"]
 
 
+@pytest.mark.slow
 def test_a_journal_that_cannot_open_leaves_a_window_without_saving(first_frame, tmp_path, monkeypatch):
     (tmp_path / "blocked").write_text("a file where the data folder should be", encoding="utf-8")
     monkeypatch.setenv("TUSSENWERKER_DATA", str(tmp_path / "blocked"))

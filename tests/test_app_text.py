@@ -79,6 +79,7 @@ def window_keys() -> set[str]:
     return literal | {k for k in STRINGS if any(k.startswith(p) for p in prefixes)}
 
 
+@pytest.mark.slow
 def test_every_interface_string_the_window_shows_renders(fonts):
     keys = window_keys()
     assert {"verdict_best", "kind_agreement", "rating_5", "lang_en", "ury_steps"} <= keys
@@ -88,6 +89,7 @@ def test_every_interface_string_the_window_shows_renders(fonts):
             assert missing_glyphs(fonts, text) == set(), (key, lang, text)
 
 
+@pytest.mark.slow
 def test_seed_texts_and_dimension_names_render(fonts):
     texts = [t for q in REFLECTION_QUESTIONS + TIPS for t in q.variants.values()]
     texts += [t for d in DIMENSIONS for x in (d.short, d.label) for t in x.variants.values()]
@@ -96,6 +98,7 @@ def test_seed_texts_and_dimension_names_render(fonts):
         assert missing_glyphs(fonts, text) == set(), text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", matrix(SHIPPED, quick=lambda p: p.stem == "speeltuin-kort", ids=lambda p: p.stem))
 def test_every_shipped_scenario_text_renders(fonts, path):
     scenario = load_scenario(str(path))

@@ -31,6 +31,7 @@ def bot_session(scenario, worst: bool = False) -> Session:
     return session
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_the_best_bot_reaches_the_debriefs_best_achievable_and_analyzes_best(path):
     scenario = load_scenario(str(path))

@@ -25,6 +25,7 @@ def test_list_shows_every_shipped_scenario_with_residents_and_length():
     assert "Ineke Bakker" in result.stdout and "decisions" in result.stdout
 
 
+@pytest.mark.slow
 def test_validate_exit_codes_valid_invalid_usage(write_scenario):
     good = write_scenario(MINIMAL, "good.yaml")
     bad = write_scenario(MINIMAL.replace("next: uitgesteld", "next: nergens"), "bad.yaml")
@@ -38,6 +39,7 @@ def test_validate_exit_codes_valid_invalid_usage(write_scenario):
     assert usage.returncode == 2
 
 
+@pytest.mark.slow
 def test_validate_a_folder_checks_each_scenario_in_it(write_scenario, tmp_path):
     good = write_scenario(MINIMAL, "a-good.yaml")
     bad = write_scenario(MINIMAL.replace("next: uitgesteld", "next: nergens"), "b-bad.yml")
@@ -61,6 +63,7 @@ def test_validate_missing_file_is_one_line_not_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_all_shipped_scenarios_validate():
     result = run("validate", *map(str, SHIPPED))
     assert result.returncode == 0, result.stdout
@@ -97,6 +100,7 @@ def test_english_interface_and_text(write_scenario):
     assert "Debrief" in result.stdout and "Reflection questions" in result.stdout
 
 
+@pytest.mark.slow
 def test_random_bot_is_repeatable_per_seed(write_scenario):
     path = write_scenario(MINIMAL)
     a = run("play", "--text", path, "--auto", "random", "--seed", "4")
@@ -113,6 +117,7 @@ def test_best_bot_reaches_the_best_achievable_total(write_scenario):
     assert "Overall score 8 (best achievable: 8)" in result.stdout  # the one "best achievable", reached
 
 
+@pytest.mark.slow
 def test_shipped_scenario_by_id(tmp_path):
     if not SHIPPED:
         pytest.skip("no shipped scenarios")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from engine import load_scenario_text
 from simulator.coach import coach_hint
 from tests.conftest import ROOT
@@ -54,6 +56,7 @@ def run(*args: str, stdin: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_terminal_play_shows_hints_only_in_coach_mode(write_scenario):
     path = write_scenario(MINIMAL)
     coached = run("play", "--text", path, "--coach", "--no-save", stdin="veilig\nluisteren\npauze\nlater\n")

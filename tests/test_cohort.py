@@ -9,6 +9,8 @@ import re
 import shutil
 import sqlite3
 
+import pytest
+
 from engine import load_scenario
 from simulator.cohort import read_sources
 from simulator.cohort_tally import tally
@@ -28,6 +30,7 @@ def export_debriefs(ids, folder):
         assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 def test_debriefs_and_journals_together_count_each_session_once(tmp_path):
     ids = play(range(6), taste=0.5)
     export_debriefs(ids[:4], tmp_path / "debriefs")
@@ -50,6 +53,7 @@ def test_debriefs_and_journals_together_count_each_session_once(tmp_path):
         (overall["mean"], overall["sd"], overall["min"], overall["max"])
 
 
+@pytest.mark.slow
 def test_the_heat_map_shares_per_decision_add_up_and_match_the_choices_made():
     ids = play(range(12), taste=0.3)
     problems: list[str] = []
@@ -81,6 +85,7 @@ def test_the_heat_map_shares_per_decision_add_up_and_match_the_choices_made():
     assert sum(heat.endings.values()) == 12
 
 
+@pytest.mark.slow
 def test_svg_html_and_mermaid_show_every_option_with_its_share(tmp_path):
     play(range(8), SCENARIOS / "speeltuin.yaml", taste=0.5)
     svg, mmd, html = tmp_path / "h.svg", tmp_path / "h.mmd", tmp_path / "r.html"
@@ -103,6 +108,7 @@ def test_svg_html_and_mermaid_show_every_option_with_its_share(tmp_path):
         'xmlns="http://www.w3.org/2000/svg"', "")
 
 
+@pytest.mark.slow
 def test_heat_outputs_need_one_scenario_and_files_are_never_replaced_unasked(tmp_path):
     play([1])
     play([1], SCENARIOS / "speeltuin.yaml")
@@ -115,6 +121,7 @@ def test_heat_outputs_need_one_scenario_and_files_are_never_replaced_unasked(tmp
     assert run("report", "--scenario", "speeltuin", "--svg", str(target), "--force").returncode == 0
 
 
+@pytest.mark.slow
 def test_an_old_journal_is_read_without_being_changed(tmp_path):
     """A trainee's file from an older Tussenwerker: reported on, never migrated or touched."""
     folder = tmp_path / "v1"
@@ -145,6 +152,7 @@ def test_bad_sources_get_one_line_each(tmp_path):
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_since_keeps_the_sessions_started_from_then(tmp_path):
     ids = play(range(3))
     with Journal() as journal:
@@ -162,6 +170,7 @@ def test_the_lrs_options_need_lrs():
     assert result.returncode == 2 and "--lrs" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_debrief_from_another_version_still_counts(tmp_path):
     ids = play([1, 2])
     export_debriefs(ids, tmp_path / "d")

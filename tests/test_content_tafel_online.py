@@ -11,6 +11,8 @@ omgevingsbewustzijn on moves that are right, never on a mistake.
 
 from __future__ import annotations
 
+import pytest
+
 from engine import load_scenario
 from tests.conftest import SCENARIOS
 from tests.test_scenario_content import _play_plan, _play_with, overall
@@ -80,6 +82,7 @@ def test_a_colleague_struck_back_at_and_let_go_leaves_a_plan_without_beheer():
     assert "jeroen" not in called_back.away
 
 
+@pytest.mark.slow
 def test_every_partners_interest_is_needed_for_the_whole_table_to_sign():
     _, flawless = _play_plan("aan-een-tafel-best")
     assert flawless.ending.id == "beheerplan"

@@ -127,6 +127,7 @@ def test_a_warm_tone_without_a_concrete_offer_reads_as_hollow_and_bert_calls_ang
     assert hollow.mood["bert"]["anger"] > warm_with_offer.mood["bert"]["anger"]
 
 
+@pytest.mark.slow
 def test_every_combination_of_fragments_is_judged_as_one_kind_of_mail():
     """Tone x acknowledgement x facts x offer, with and without the call to Beheer: each mail reaches exactly
     one send step, and the judgement follows the combination, not any one fragment."""

@@ -103,6 +103,7 @@ def saved(data: Path) -> tuple[int, int, bool]:
     return rows[0][0], rows[0][1], bool(rows[0][2])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(KILLS))
 def test_a_killed_session_reopens_and_resumes_losing_at_most_the_choice_in_flight(tmp_path, seed):
     rnd = random.Random(seed)

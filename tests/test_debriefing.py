@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from engine import Session, load_scenario
 from simulator.debriefing import scenario_for
 from simulator.journal import Journal
 from tests.crafted import MINIMAL
 
 
+@pytest.mark.slow
 def test_an_edited_scenario_file_is_read_again_and_an_unchanged_one_is_not(write_scenario):
     path = write_scenario(MINIMAL, "mini.yaml")
     with Journal() as journal:

@@ -91,6 +91,7 @@ def test_empty_journal_says_so(tmp_path):
     assert result.returncode == 0 and "Nog geen sessies" in result.stdout
 
 
+@pytest.mark.slow
 def test_debrief_again_in_the_terminal_with_progress(played):
     _, _, second = played
     result = run("debrief", str(second))
@@ -102,6 +103,7 @@ def test_debrief_again_in_the_terminal_with_progress(played):
     assert "Progress (2 attempts)" in english.stdout and "Debrief: Mini" in english.stdout
 
 
+@pytest.mark.slow
 def test_json_export_has_exactly_the_documented_keys(played, tmp_path):
     _, _, second = played
     target = tmp_path / "out.json"
@@ -118,6 +120,7 @@ def test_json_export_has_exactly_the_documented_keys(played, tmp_path):
     assert set(data["progress"]) == doc["progress"]
 
 
+@pytest.mark.slow
 def test_json_numbers_agree_with_the_review(played, tmp_path):
     path, first, second = played
     target = tmp_path / "out.json"
@@ -160,6 +163,7 @@ def test_html_is_self_contained_escaped_and_set_up_for_a4(write_scenario, tmp_pa
     assert external == []
 
 
+@pytest.mark.slow
 def test_debrief_errors_are_one_line_naming_the_file(played, tmp_path):
     path, first, _ = played
     missing = run("debrief", "99")
@@ -203,6 +207,7 @@ def report_html(played, tmp_path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_html_report_screenshot_has_an_intact_layout(report_html, tmp_path):
     pygame = pytest.importorskip("pygame")
     shot = tmp_path / "report.png"
@@ -226,6 +231,7 @@ def test_html_report_screenshot_has_an_intact_layout(report_html, tmp_path):
     assert bars > 2000, bars
 
 
+@pytest.mark.slow
 def test_html_report_prints_on_a4_pages(report_html, tmp_path):
     pdf = tmp_path / "report.pdf"
     browser(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", report_html.as_uri())
@@ -248,6 +254,7 @@ def test_debrief_strings_shadow_no_other_interface_string():
         assert i18n.STRINGS[key] is entry and set(entry) == {"nl", "en"}, key
 
 
+@pytest.mark.slow
 def test_a_session_that_no_longer_fits_its_edited_scenario_is_one_line(played):
     path, first, _ = played
     text = Path(path).read_text(encoding="utf-8")
@@ -258,6 +265,7 @@ def test_a_session_that_no_longer_fits_its_edited_scenario_is_one_line(played):
                                      "(choice midden.pauze was removed)")
 
 
+@pytest.mark.slow
 def test_a_damaged_session_row_is_one_line(played):
     _, first, _ = played
     with Journal() as journal:

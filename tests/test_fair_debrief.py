@@ -59,6 +59,7 @@ def flawless(tmp_path):
     return played.stdout, {k: p.read_text(encoding="utf-8") for k, p in files.items()}, state
 
 
+@pytest.mark.slow
 def test_own_words_survive_the_journal_and_reach_every_debrief(flawless):
     terminal, out, state = flawless
     typed = [d.own_words for d in state.history if d.kind == "meeting"]
@@ -72,6 +73,7 @@ def test_own_words_survive_the_journal_and_reach_every_debrief(flawless):
     assert "<b>luisteren</b>" not in out["html"] and "[x](javascript:" not in out["md"]
 
 
+@pytest.mark.slow
 def test_every_debrief_says_where_the_option_was_shown(flawless):
     terminal, out, state = flawless
     data = json.loads(out["json"])
@@ -85,6 +87,7 @@ def test_every_debrief_says_where_the_option_was_shown(flawless):
         assert words in " ".join(terminal.split()) and words in out["md"] and html.escape(words) in out["html"]
 
 
+@pytest.mark.slow
 def test_the_flawless_run_reaches_the_best_and_has_nothing_to_work_on(flawless):
     terminal, out, _ = flawless
     data = json.loads(out["json"])
@@ -105,6 +108,7 @@ def _numbers(text: str) -> list[str]:
     return re.findall(r"-?\d+(?:[,.]\d)?", text)
 
 
+@pytest.mark.slow
 def test_each_dimension_shows_one_figure_on_the_1_to_5_scale(flawless):
     terminal, out, _ = flawless
     data = json.loads(out["json"])
@@ -127,6 +131,7 @@ def test_each_dimension_shows_one_figure_on_the_1_to_5_scale(flawless):
     assert not re.search(r">-?\d+ / -?\d+<", out["html"])
 
 
+@pytest.mark.slow
 def test_a_provocation_answered_without_a_time_out_is_explained(tmp_path):
     lines = PREP + ["vooraf_kader", "balkon", "herkaderen", "gouden_brug"]
     played = run("play", "--text", "speeltuin-kort", "--no-rating", stdin="\n".join(lines) + "\n")
@@ -147,6 +152,7 @@ def test_a_provocation_answered_without_a_time_out_is_explained(tmp_path):
     assert data["weakest"]  # stepping back was left out: something to work on
 
 
+@pytest.mark.slow
 def test_the_trainer_report_keeps_own_words_neutralised(flawless, tmp_path):
     target = tmp_path / "report.csv"
     result = run("report", "--csv", str(target))
@@ -162,6 +168,7 @@ def test_the_trainer_report_keeps_own_words_neutralised(flawless, tmp_path):
     assert "In eigen woorden" in text and WORDS[2] in text
 
 
+@pytest.mark.slow
 def test_replay_from_a_time_out_and_from_a_choice_says_what_was_done_there(flawless):
     _, _, state = flawless
     timeout = next(i for i, d in enumerate(state.history) if d.kind == "timeout")

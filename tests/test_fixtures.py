@@ -91,6 +91,7 @@ def test_the_bench_set_spans_the_family():
     assert len({c.name for c in cases}) == len(cases)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, residents, nodes, decisions", [
     ("windmolens", 3, range(27, 32), range(20, 25)),
     ("fietsstraat", 5, range(40, 61), range(25, 45)),

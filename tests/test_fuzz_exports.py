@@ -16,6 +16,7 @@ import io
 import json
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,7 @@ scenario_text = st.lists(st.sampled_from([h for h in HOSTILE if not re.search(r"
     .filter(lambda t: t.strip())
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(any_text)
 def test_one_text_through_every_channel(text):
@@ -51,6 +53,7 @@ def _yaml(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=scenario_text, line=scenario_text, choice=scenario_text, trainee=any_text, plus=any_text,
        delta=any_text)

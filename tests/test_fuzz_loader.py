@@ -153,6 +153,7 @@ def _mutate_text(draw: Any, text: str) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                       HealthCheck.data_too_large])
 @given(broken())
@@ -160,6 +161,7 @@ def test_broken_scenarios_load_or_fail_cleanly(case):
     check(case[1], deep=False)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                       HealthCheck.data_too_large])
 @given(broken(SMALL))
@@ -226,6 +228,7 @@ condition_text = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(condition_text)
 def test_conditions_parse_or_fail_with_an_offset_inside_the_text(source):

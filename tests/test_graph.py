@@ -71,6 +71,7 @@ def test_long_lines_are_shortened_at_a_word():
     assert len(short("x" * 100, 20)) == 20
 
 
+@pytest.mark.slow
 def test_graph_command_prints_mermaid_and_writes_dot(write_scenario, tmp_path):
     path = write_scenario(MINIMAL)
     result = run("graph", path)

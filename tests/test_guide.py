@@ -37,6 +37,7 @@ def test_the_guide_has_a_walk_through_and_a_complete_example():
     assert len(SCENARIOS) >= 2 and len(PLANS) >= 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(len(SCENARIOS)))
 def test_every_scenario_in_the_guide_loads_without_errors(tmp_path, index):
     path = tmp_path / f"guide{index}.yaml"
@@ -70,6 +71,7 @@ def test_the_guide_plan_passes_with_the_test_command(tmp_path):
     assert result.stdout.splitlines()[-1] == "1 passed, 0 failed"
 
 
+@pytest.mark.slow
 def test_plan_command_writes_plans_that_the_test_command_passes(tmp_path):
     scenario = tmp_path / "bankje.yaml"
     scenario.write_text(SCENARIOS[-1], encoding="utf-8")
@@ -83,6 +85,7 @@ def test_plan_command_writes_plans_that_the_test_command_passes(tmp_path):
     assert result.returncode == 0 and result.stdout.splitlines()[-1] == "3 passed, 0 failed", result.stdout
 
 
+@pytest.mark.slow
 def test_a_failing_plan_is_reported_per_line_and_fails_the_command(tmp_path):
     scenario = tmp_path / "bankje.yaml"
     scenario.write_text(SCENARIOS[-1], encoding="utf-8")

@@ -76,6 +76,7 @@ NOT_FILES = {"fifo": _fifo, "socket": _socket, "symlink loop": _loop, "/dev/zero
              "/dev/null": _dev_null, "empty folder": _folder_with_no_scenarios}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="pipes, sockets and devices as POSIX has them")
 @pytest.mark.parametrize("kind", sorted(NOT_FILES))
 def test_paths_that_are_not_regular_files_never_block_and_say_what_they_are(tmp_path, kind):
@@ -245,6 +246,7 @@ def test_a_bad_settings_file_gives_defaults_and_says_what_was_ignored(case):
         assert loaded == settings_mod.Settings()
 
 
+@pytest.mark.slow
 def test_the_window_starts_with_defaults_and_shows_what_it_ignored(monkeypatch):
     from simulator.window import startup
     from simulator.window.app import App

@@ -121,6 +121,7 @@ def test_corrupt_file_is_moved_aside_not_overwritten_and_reported_in_one_line(tm
     j2.close()
 
 
+@pytest.mark.slow
 def test_damaged_pages_inside_a_real_journal_are_detected(tmp_path, scenario):
     path = tmp_path / "journal.sqlite3"
     j = Journal(path)
@@ -236,6 +237,7 @@ def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
                           text=True, cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_terminal_play_is_journaled_and_a_killed_session_continues_with_resume(write_scenario):
     path = write_scenario(MINIMAL)
     proc = subprocess.Popen([sys.executable, "-m", "simulator", "play", "--text", path], cwd=ROOT,
@@ -266,6 +268,7 @@ def test_terminal_play_is_journaled_and_a_killed_session_continues_with_resume(w
     assert [d["choice"] for d in data["history"]] == ["veilig", "luisteren", "herkaderen", "later"]
 
 
+@pytest.mark.slow
 def test_resume_without_unfinished_session_or_for_a_finished_one_says_so(write_scenario):
     nothing = run_cli("play", "--text", "--resume")
     assert nothing.returncode == 1 and "geen onafgemaakte sessie" in nothing.stderr
@@ -278,6 +281,7 @@ def test_resume_without_unfinished_session_or_for_a_finished_one_says_so(write_s
     assert ghost.returncode == 1 and "there is no session 7" in ghost.stderr
 
 
+@pytest.mark.slow
 def test_no_save_and_bots_leave_the_journal_untouched(write_scenario):
     path = write_scenario(MINIMAL)
     result = run_cli("play", "--text", path, "--no-save", stdin="veilig\nluisteren\n")
@@ -288,6 +292,7 @@ def test_no_save_and_bots_leave_the_journal_untouched(write_scenario):
         assert j.sessions() == []
 
 
+@pytest.mark.slow
 def test_a_corrupt_journal_is_reported_and_play_goes_on(write_scenario, tmp_path):
     data = tmp_path / "data"
     data.mkdir()

@@ -156,6 +156,7 @@ def test_debrief_of_an_impossible_session_number_is_one_line():
 
 
 # -- the terminal player, while another program holds the journal -------------------------------
+@pytest.mark.slow
 def test_terminal_play_behind_a_lock_says_so_once_and_saves_every_step_in_the_end(write_scenario):
     path = write_scenario(MINIMAL)
     Journal().close()

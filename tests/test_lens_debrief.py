@@ -72,6 +72,7 @@ def test_no_lens_at_all_where_the_scenario_tags_no_move():
     assert all(d.lens == () and d.lens_missed == () for d in r.decisions)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(["luisteren", "kaders", "dreigen", "herkaderen", "uitleggen", "pauze", "samen",
                                  "later"]), min_size=3, max_size=3), st.sampled_from(["veilig", "groot"]))

@@ -6,6 +6,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from engine.scenario.lint import CHOICE_BUDGET, LINE_BUDGET, lint_scenario
 from engine.scenario.loader import load_scenario_text
 from simulator.cli.main import validate_path
@@ -130,6 +132,7 @@ def test_ending_without_debrief():
     assert warnings[0].startswith(f"s.yaml:{line + 1}:5: warning: ending 'afspraak' has no debrief")
 
 
+@pytest.mark.slow
 def test_validate_prints_warnings_but_only_strict_fails_on_them(write_scenario):
     path = write_scenario(MINIMAL)
     problems = validate_path(path)

@@ -68,6 +68,7 @@ def test_labels_too_long_for_their_place_are_a_warning(old, new, where):
     assert len(problems) == 1 and where in problems[0].message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_the_shipped_scenarios_have_no_such_warning(path: Path):
     text = path.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -43,6 +44,7 @@ def check(source: str) -> None:
     assert isinstance(result, Scenario)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_random_documents_load_or_fail_cleanly(doc):
@@ -100,6 +102,7 @@ def mutated(draw):
     return doc
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_scenarios_load_or_fail_cleanly(doc):
@@ -107,6 +110,7 @@ def test_mutated_scenarios_load_or_fail_cleanly(doc):
 
 
 # -- texts with control characters and conditions of any shape -----------------------------------
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=20), st.characters(min_codepoint=0, max_codepoint=0x9F).filter(
     lambda ch: ch not in "\t\n" and not ch.isprintable()), st.text(max_size=20))
@@ -123,6 +127,7 @@ def test_a_control_character_anywhere_in_a_text_is_an_error_at_that_text(before,
     raise AssertionError(f"a name with {control!r} loaded")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["ineke.trust", ">=", "<", "and", "or", "not", "(", ")", "5", "-3", "flag.x",
                                  "99999999", "max.anger", "true"]), min_size=1, max_size=60))

@@ -87,6 +87,7 @@ def test_window_and_report_draw_the_same_lines_from_one_playthrough():
 
 
 # -- sound ------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_sound_is_off_by_default_and_then_no_audio_device_is_opened():
     from simulator.window.pilot import open_app
     assert Settings().sound == "off"

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from engine.scenario.loader import load_scenario
@@ -23,6 +24,7 @@ def run(*args: str, cwd: Path = ROOT, stdin: str = "") -> subprocess.CompletedPr
                           input=stdin, timeout=120, env=env)
 
 
+@pytest.mark.slow
 def test_new_writes_a_scenario_that_passes_strict_validation(tmp_path):
     path = tmp_path / "mijn-gesprek.yaml"
     result = run("new", str(path))
@@ -54,6 +56,7 @@ def test_the_starter_points_editors_at_the_schema_and_conforms_to_it(tmp_path):
     jsonschema.validate(yaml.load(text, Loader=SafeLoader), schema)
 
 
+@pytest.mark.slow
 def test_the_starter_plays_to_an_ending_by_hand_and_by_bot(tmp_path):
     path = tmp_path / "s.yaml"
     run("new", str(path))
@@ -74,6 +77,7 @@ def test_the_starter_reaches_every_ending_and_scores_every_dimension(tmp_path):
     assert all(stats.best[d].total(d) > 0 for d in stats.best)
 
 
+@pytest.mark.slow
 def test_new_refuses_to_overwrite_unless_forced(tmp_path):
     path = tmp_path / "s.yaml"
     path.write_text("mine", encoding="utf-8")
@@ -85,6 +89,7 @@ def test_new_refuses_to_overwrite_unless_forced(tmp_path):
     assert load_scenario(str(path)).id == "s"
 
 
+@pytest.mark.slow
 def test_unusable_names_are_a_usage_error(tmp_path):
     result = run("new", "!!!", cwd=tmp_path)
     assert result.returncode == 2 and "no usable scenario id" in result.stderr and "Traceback" not in result.stderr

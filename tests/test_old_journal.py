@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from engine import load_scenario
 from simulator.journal import Journal
 from tests.conftest import ROOT
@@ -36,6 +38,7 @@ def test_an_old_session_resumes_where_it_was_and_plays_on(tmp_path):
         assert session.finished and session.ending.id == "uitgesteld"
 
 
+@pytest.mark.slow
 def test_an_old_finished_session_debriefs_with_its_totals(tmp_path):
     data = copy(tmp_path)
     env = {"TUSSENWERKER_DATA": str(data), "TUSSENWERKER_CONFIG": str(tmp_path / "config"), "PATH": "/usr/bin:/bin"}

@@ -52,6 +52,7 @@ def test_the_shipped_data_is_found_through_the_package():
         assert resources.font_file(name).stat().st_size > 100_000
 
 
+@pytest.mark.slow
 def test_own_scenarios_are_listed_under_their_folder_and_a_shipped_id_stays_shipped(own, capsys):
     starter(own)
     shutil.copy(SHORT, own / "speeltuin-kort.yaml")  # the same id as a shipped scenario
@@ -73,6 +74,7 @@ def test_an_own_scenario_plays_from_a_folder_with_spaces_and_accents(own, capsys
     assert "Een proef met het bankje" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_saved_session_finds_its_scenario_by_digest_after_it_moved(own, tmp_path, capsys):
     first = starter(tmp_path, "bankje.yaml")
     scenario = load_scenario(str(first))
@@ -131,6 +133,7 @@ def test_portraits_beside_an_own_scenario_come_first(own):
         pygame.quit()
 
 
+@pytest.mark.slow
 def test_the_start_screen_shows_an_own_scenario_marked_as_own(own):
     from simulator.window.pilot import open_app
     starter(own)
@@ -147,6 +150,7 @@ def test_the_start_screen_shows_an_own_scenario_marked_as_own(own):
         app.close()
 
 
+@pytest.mark.slow
 def test_open_scenario_opens_any_file_and_reports_a_broken_one(own, tmp_path):
     from simulator.window.pilot import open_app
     from simulator.window.scenes.open_file import OpenScenarioScene
@@ -186,6 +190,7 @@ def test_version():
     assert result.returncode == 0 and result.stdout.strip() == f"tussenwerker {__version__}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("combo", matrix([(size, text) for text in ("normal", "larger")
                                           for size in ((800, 600), (1280, 720), (1920, 1080))],
                                          quick=lambda c: c == ((800, 600), "larger"),

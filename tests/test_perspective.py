@@ -222,6 +222,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
                           cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_replay_from_a_mid_meeting_decision_in_the_terminal(mini):
     path, sid = mini
     # Bert's worry again: explaining it away this time makes him walk out; then rate 2 overall, 3 for step 1.
@@ -244,6 +245,7 @@ def test_replay_from_a_mid_meeting_decision_in_the_terminal(mini):
     assert listed[1].split()[0] == "2" and listed[1].endswith("anna (opnieuw: sessie 1 vanaf 3)")
 
 
+@pytest.mark.slow
 def test_replay_problems_are_one_line(mini):
     path, sid = mini
     ghost = run("replay", "9", "1")
@@ -253,6 +255,7 @@ def test_replay_problems_are_one_line(mini):
     assert "there is no decision 12: the session has 4 decisions" in beyond.stderr
 
 
+@pytest.mark.slow
 def test_exports_show_thoughts_opportunities_the_rating_and_both_paths(write_scenario, tmp_path):
     line = '''    text: {nl: "En de overlast?", en: "And the nuisance?"}'''
     text = MINIMAL.replace(line, line + '''

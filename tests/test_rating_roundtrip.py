@@ -136,6 +136,7 @@ def three(sheets):
     return folder, scenario_path, scenario, paths
 
 
+@pytest.mark.slow
 def test_the_three_raters_round_trip_through_the_command(three):
     folder, scenario_path, scenario, paths = three
     html, md = folder / "report.html", folder / "report.md"
@@ -330,6 +331,7 @@ def test_answers_to_an_earlier_version_are_left_out_with_a_warning(sheets, tmp_p
     assert "'speeltuin-kort', not 'andere'" in str(err.value)
 
 
+@pytest.mark.slow
 def test_rate_sheet_refuses_to_overwrite_and_unknown_extensions(sheets):
     folder, scenario_path = sheets
     again = run("rate-sheet", str(scenario_path), "--out", str(folder / "sheet.csv"))

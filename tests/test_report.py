@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import statistics
 
+import pytest
+
 from simulator.cli.report import CSV_COLUMNS
 from tests.crafted import MINIMAL
 from tests.test_export import GOOD_RUN, POOR_RUN, journal_session, run
@@ -60,6 +62,7 @@ def test_most_common_mistakes_per_decision(write_scenario, tmp_path):
     assert "Meest gemaakte missers" in text.stdout and "2/3  opening: Eerst de kaders." in text.stdout
 
 
+@pytest.mark.slow
 def test_report_for_one_scenario_and_an_empty_journal(write_scenario, tmp_path):
     empty = run("report")
     assert empty.returncode == 0 and "Geen afgeronde sessies" in empty.stdout
@@ -86,6 +89,7 @@ def test_a_session_whose_scenario_is_gone_is_skipped_with_one_line(write_scenari
     assert "(mini): 1 afgeronde sessies" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_replay_from_a_decision_is_counted_apart_not_in_the_figures(write_scenario, tmp_path):
     """A replay shares its first decisions with the first attempt: counting it would weigh them twice."""
     from engine import Session

@@ -59,6 +59,7 @@ def test_a_session_of_an_edited_scenario_goes_on_and_says_what_no_longer_applies
         session.close()
 
 
+@pytest.mark.slow
 def test_resume_in_the_terminal_after_a_choice_was_renamed(write_scenario):
     path = write_scenario(MINIMAL)
     first = subprocess.run([sys.executable, "-m", "simulator", "play", "--text", path, "--no-rating"],

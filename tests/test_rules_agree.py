@@ -25,6 +25,7 @@ def scenarios():
     yield load_scenario_text(realistic_text(3, residents=4, nodes=30), "generated.yaml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scenario", list(scenarios()), ids=lambda s: s.id)
 def test_random_playthroughs_agree(scenario):
     rules = rules_of(scenario)

@@ -103,6 +103,7 @@ def hostile_session(write_scenario):
     return path
 
 
+@pytest.mark.slow
 def test_terminal_channel_sessions_and_debrief_show_no_escape_sequence(hostile_session):
     for args in (("sessions",), ("debrief", "1"), ("report",)):
         result = run(*args)
@@ -113,6 +114,7 @@ def test_terminal_channel_sessions_and_debrief_show_no_escape_sequence(hostile_s
     assert "Anna [x](javascript:alert(1)) <b>" in listing  # the printable rest is shown as typed
 
 
+@pytest.mark.slow
 def test_csv_channel_neutralises_the_formula_in_a_title(hostile_session, tmp_path):
     out = tmp_path / "report.csv"
     assert run("report", "--csv", str(out)).returncode == 0
@@ -124,6 +126,7 @@ def test_csv_channel_neutralises_the_formula_in_a_title(hostile_session, tmp_pat
     assert csv_cell("-1.50") == "-1.50"
 
 
+@pytest.mark.slow
 def test_markdown_channel_escapes_scenario_and_trainee_text(hostile_session, tmp_path):
     out = tmp_path / "debrief.md"
     assert run("debrief", "1", "--md", str(out)).returncode == 0
@@ -133,6 +136,7 @@ def test_markdown_channel_escapes_scenario_and_trainee_text(hostile_session, tmp
     assert "\\[x\\](javascript:alert(1)) \\<b\\>" in text and "\\<img src=x\\>" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
 def test_a_console_that_cannot_show_the_marks_gets_ascii_instead_of_a_crash(write_scenario, encoding):
     bot = run("play", "--text", "speeltuin-kort", "--auto", "best", encoding=encoding)

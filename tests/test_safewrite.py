@@ -189,6 +189,7 @@ def run(*args: str, env_extra: dict | None = None, stdin: str = "") -> subproces
                           text=True, cwd=ROOT, timeout=120, env=env)
 
 
+@pytest.mark.slow
 def test_every_writing_command_refuses_the_journal_and_an_existing_file(write_scenario, tmp_path):
     path = write_scenario(MINIMAL)
     assert run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n").returncode == 0

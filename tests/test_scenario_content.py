@@ -160,6 +160,7 @@ def _offered_sets(s, runs: int = 300):
     return [options for options in seen.values() if len(options) > 1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_no_length_rank_tells_the_best_option(path):
     s = load_scenario(str(path))
@@ -225,6 +226,7 @@ def test_content_blind_strategies_stay_below_half_the_range(path):
     assert not too_good, f"content-blind strategies above {MAX_SHARE:.0%} of the range: {too_good}"
 
 
+@pytest.mark.slow
 def test_an_authored_balcony_is_not_always_the_best_move():
     verdicts = []
     for path in SHIPPED:
@@ -263,6 +265,7 @@ def _play_plan(name):
     return s, session
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
 def test_the_flawless_run_reaches_every_dimensions_best_without_a_mistake_first(path):
     s, session = _play_plan(f"{path.stem}-best")

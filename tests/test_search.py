@@ -48,6 +48,7 @@ def test_solver_agrees_with_the_listed_graph(scenario):
         assert solver.value(graph.states[key]).total == best[key][-1]
 
 
+@pytest.mark.slow
 def test_a_question_beyond_its_budget_gives_a_reachable_lower_bound():
     scenario = load_scenario_text(realistic_text(2, residents=4, nodes=60), "big.yaml")
     rules = rules_of(scenario)

@@ -160,6 +160,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
                           cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_terminal_play_asks_the_rating_first_and_stores_it(write_scenario):
     path = write_scenario(MINIMAL)
     # meeting: prep 1, choices 1, 3, 2; rating: overall 4, step1 skipped, step2 'x' (asked again) 2, step3 5, q
@@ -176,6 +177,7 @@ def test_terminal_play_asks_the_rating_first_and_stores_it(write_scenario):
     assert "you 5 · 5.0" in step3  # the estimate and the measurement on one 1-5 scale
 
 
+@pytest.mark.slow
 def test_no_rating_and_end_of_input_go_straight_to_the_debrief(write_scenario):
     path = write_scenario(MINIMAL)
     piped = run("play", "--text", path, stdin="veilig\nluisteren\npauze\nlater\n")  # the input ends with the meeting
@@ -188,6 +190,7 @@ def test_no_rating_and_end_of_input_go_straight_to_the_debrief(write_scenario):
         assert [j.rating(r.id) for r in j.sessions()] == [None, None]
 
 
+@pytest.mark.slow
 def test_a_session_rated_later_with_debrief_rate(write_scenario):
     path = write_scenario(MINIMAL)
     run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n")

@@ -54,6 +54,7 @@ def test_the_terminal_player_stops_cleanly_with_its_steps_saved(sig):
     assert not record.finished and record.steps >= 3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_the_window_mid_meeting_saves_and_closes_without_asking(tmp_path, sig):
     game, sid = play_three_steps()

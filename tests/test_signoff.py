@@ -79,6 +79,7 @@ def test_a_decisions_digest_follows_its_scoring_not_its_place_or_neighbours():
     assert decision_digests(load_scenario_text(reordered, "mini.yaml")) == digests
 
 
+@pytest.mark.slow
 def test_signoff_validate_list_and_a_changed_decision(kort, tmp_path):
     env = {"TUSSENWERKER_SCENARIOS": str(tmp_path)}
     # The frozen copy keeps its old figures and so also the tells warnings of its time: what
@@ -131,6 +132,7 @@ def test_signoff_validate_list_and_a_changed_decision(kort, tmp_path):
     assert "signed it off" not in run("validate", str(kort), "--strict").stdout  # all checked again
 
 
+@pytest.mark.slow
 def test_a_broken_or_foreign_sidecar_is_named_and_never_overwritten(kort):
     side = sidecar_path(str(kort))
     with open(side, "w", encoding="utf-8") as fh:
@@ -156,6 +158,7 @@ def test_a_broken_or_foreign_sidecar_is_named_and_never_overwritten(kort):
     assert label(status_of(load_scenario(str(kort))), "nl") == "niet gecontroleerd"
 
 
+@pytest.mark.slow
 def test_signoff_usage_errors_are_one_line(kort):
     assert run("signoff", str(kort), "--name", "Anna").returncode == 2
     unknown = run("signoff", str(kort), "--name", "Anna", "--role", "trainer", "--decision", "nergens")
@@ -163,6 +166,7 @@ def test_signoff_usage_errors_are_one_line(kort):
     assert len(unknown.stderr.strip().splitlines()) == 1 and not os.path.exists(sidecar_path(str(kort)))
 
 
+@pytest.mark.slow
 def test_the_start_screen_label_follows_both_files(kort):
     assert label_for_path(str(kort), "nl") == "niet gecontroleerd"
     scenario = load_scenario(str(kort))
@@ -212,6 +216,7 @@ def test_every_debrief_says_whose_judgement_the_scores_are(kort):
     assert assess(scenario, sidecar).state == "signed"
 
 
+@pytest.mark.slow
 def test_the_window_shows_who_checked_on_the_cards_and_in_the_debrief(kort, tmp_path, monkeypatch):
     import random
 

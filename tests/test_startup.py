@@ -62,6 +62,7 @@ def test_a_mistyped_command_is_told_every_command_there_is(tmp_path):
     assert "invalid choice: 'sesions'" in out.stderr and "'sessions'" in out.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [(), ("play", "speeltuin-kort")])
 def test_the_title_card_is_on_screen_before_pygame_gui_and_the_engine_load(tmp_path, args):
     report = tmp_path / "first-frame.json"
@@ -76,6 +77,7 @@ def test_the_title_card_is_on_screen_before_pygame_gui_and_the_engine_load(tmp_p
     assert "pygame_gui" in loaded  # and then the start screen was built and drawn after all
 
 
+@pytest.mark.slow
 def test_the_start_screen_needs_no_state_machine_or_analyser_and_a_warm_start_no_loader(tmp_path):
     first, loaded = run_probe(tmp_path, "--quit-when-ready")
     assert first.returncode == 0, first.stderr

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from engine import load_scenario, load_scenario_text
 from engine.analysis.tells import MAX_SHARE, Classifier, features, tells
 from tests.conftest import ROOT, SHIPPED
@@ -38,6 +40,7 @@ nodes:
   einde: {kind: agreement, title: {nl: Klaar, en: Done}, text: {nl: Klaar., en: Done.}}
 """
 
+@pytest.mark.slow
 def test_a_scenario_whose_best_option_is_always_the_longest_is_caught_with_its_decisions(tmp_path):
     s = load_scenario_text(LONG_IS_RIGHT, "lang.yaml")
     report = tells(s)
@@ -72,6 +75,7 @@ def test_the_surface_classifier_learns_a_tell_from_other_scenarios():
     assert model.probability(xs[0]) > 0.5 > model.probability(xs[1])
 
 
+@pytest.mark.slow
 def test_analyze_reports_the_tells_in_json():
     out = subprocess.run([sys.executable, "-m", "simulator", "analyze", "speeltuin-kort", "--json"],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
@@ -84,6 +88,7 @@ def test_analyze_reports_the_tells_in_json():
     assert set(data["length_ranks"]) == {"nl", "en"} and "question_marks" in data
 
 
+@pytest.mark.slow
 def test_shipped_scenarios_keep_every_content_blind_strategy_below_half_the_range():
     shipped = [load_scenario(str(p)) for p in SHIPPED]
     for s in shipped:

@@ -69,6 +69,7 @@ def stored() -> list[dict]:
     return list(LrsClient(load_config()).statements())
 
 
+@pytest.mark.slow
 def test_played_offline_then_sync_delivers_once_and_the_cohort_report_shows_it(start_lrs, tmp_path):
     first = play_in_terminal()
     assert "resultaten wachten op verzending" in first.stderr and "tussenwerker sync" in first.stderr
@@ -95,6 +96,7 @@ def test_played_offline_then_sync_delivers_once_and_the_cohort_report_shows_it(s
     assert shown.returncode == 0 and "(speeltuin-kort): 1 afgeronde sessies" in shown.stdout
 
 
+@pytest.mark.slow
 def test_the_next_sessions_background_sender_delivers_what_waited(start_lrs, tmp_path):
     play_in_terminal()
     waiting = outbox_rows()
@@ -110,6 +112,7 @@ def test_the_next_sessions_background_sender_delivers_what_waited(start_lrs, tmp
     assert "(speeltuin-kort): 1 afgeronde sessies" in report.stdout and "(speeltuin): 1 afgeronde" in report.stdout
 
 
+@pytest.mark.slow
 def test_wrong_credentials_and_a_wrong_address_are_one_line_each(start_lrs, monkeypatch, tmp_path):
     play([1])
     start_lrs()

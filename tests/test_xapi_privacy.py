@@ -53,6 +53,7 @@ def words_kept() -> tuple[int, int]:
     return sessions, statements
 
 
+@pytest.mark.slow
 def test_the_export_holds_every_session_and_statement_and_no_credential(lrs, tmp_path):
     ids = play([1, 2])
     assert run("sync").returncode == 0
@@ -99,6 +100,7 @@ def test_deleting_a_sent_session_voids_it_and_the_cohort_report_drops_it(lrs):
     assert missing.returncode == 1 and "no session 999" in missing.stdout
 
 
+@pytest.mark.slow
 def test_deleting_an_unsent_session_leaves_nothing_to_send(monkeypatch):
     configure(monkeypatch)  # an LRS nobody answers at
     [sid] = play([3])
@@ -108,6 +110,7 @@ def test_deleting_an_unsent_session_leaves_nothing_to_send(monkeypatch):
     assert outbox_rows() == [] and Journal().sessions() == []
 
 
+@pytest.mark.slow
 def test_identity_is_a_pseudonym_until_the_trainee_names_themselves(monkeypatch):
     configure(monkeypatch)
     assert run("privacy", "identity", "--email", "anna@gemeente.example", "--name", "Anna de Vries").returncode == 0

@@ -33,6 +33,7 @@ def sender(timeout: float = 5.0) -> Sender:
     return Sender(path, config, LrsClient(config, timeout=timeout))
 
 
+@pytest.mark.slow
 def test_sync_delivers_everything_once_in_order(lrs):
     play(range(3))
     rows = outbox_rows()
@@ -50,6 +51,7 @@ def _split(body: bytes) -> list[str]:
     return [json.dumps(s) for s in json.loads(body)]
 
 
+@pytest.mark.slow
 def test_an_lrs_that_is_down_loses_nothing_and_the_next_sync_delivers(lrs):
     play([1])
     lrs.mode = "down"
@@ -75,6 +77,7 @@ def test_a_lost_answer_is_retried_with_the_same_bytes_and_stored_once(lrs):
     assert lrs.bodies[0] == lrs.bodies[1]  # byte for byte what the first attempt sent
 
 
+@pytest.mark.slow
 def test_wrong_credentials_say_so_and_nothing_is_lost(lrs, monkeypatch):
     play([3])
     monkeypatch.setenv("TUSSENWERKER_LRS_SECRET", "wrong")
@@ -85,6 +88,7 @@ def test_wrong_credentials_say_so_and_nothing_is_lost(lrs, monkeypatch):
     assert run("sync").returncode == 0 and len(lrs.stored) == len(outbox_rows())
 
 
+@pytest.mark.slow
 def test_an_invalid_statement_is_kept_aside_and_the_rest_delivered(lrs):
     play([4])
     rows = outbox_rows()
@@ -98,6 +102,7 @@ def test_an_invalid_statement_is_kept_aside_and_the_rest_delivered(lrs):
     assert run("sync", "--retry-rejected").returncode == 0 and len(lrs.stored) == len(rows)
 
 
+@pytest.mark.slow
 def test_a_slow_lrs_costs_the_sender_not_the_player(lrs, monkeypatch):
     """While the sender waits on a slow LRS, a session is played: every step's save stays fast."""
     from engine import load_scenario
@@ -125,6 +130,7 @@ def test_a_slow_lrs_costs_the_sender_not_the_player(lrs, monkeypatch):
     assert lrs.posts >= 1  # the sender did talk to the slow LRS meanwhile
 
 
+@pytest.mark.slow
 def test_the_background_sender_backs_off_and_delivers_when_the_lrs_returns(lrs):
     lrs.mode = "down"
     play([5])
@@ -153,6 +159,7 @@ def test_status_lines_are_calm_and_say_what_waits():
     assert "geen LRS" in Status(False, 3).line("nl")
 
 
+@pytest.mark.slow
 def test_credentials_stay_out_of_messages_exports_and_logs(lrs, monkeypatch, tmp_path, caplog):
     monkeypatch.setenv("TUSSENWERKER_LRS_ENDPOINT", lrs.endpoint.replace("http://", "http://user:pw-in-url@"))
     play([6])

@@ -87,6 +87,7 @@ def test_the_verdicts_are_the_debriefs(monkeypatch):
     assert done["result"]["score"]["max"] == review.route_best_overall
 
 
+@pytest.mark.slow
 def test_every_statement_meets_the_schema_and_the_producer_rules(monkeypatch):
     configure(monkeypatch)
     play(range(4), SCENARIOS / "speeltuin.yaml")
@@ -101,6 +102,7 @@ def test_every_statement_meets_the_schema_and_the_producer_rules(monkeypatch):
     assert rules.across(statements) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**31 - 1), taste=st.floats(0, 1), timeouts=st.floats(0, 1))
 def test_any_playthrough_gives_conforming_statements(monkeypatch, tmp_path_factory, seed, taste, timeouts):
@@ -114,6 +116,7 @@ def test_any_playthrough_gives_conforming_statements(monkeypatch, tmp_path_facto
     assert rules.across(statements) == []
 
 
+@pytest.mark.slow
 def test_the_statements_of_a_step_are_written_in_the_steps_transaction(monkeypatch):
     """A step the journal didn't take has no statements; the next step brings both."""
     import sqlite3
@@ -158,6 +161,7 @@ def test_a_statement_id_is_made_once_and_saving_again_adds_nothing(monkeypatch):
         assert all(uuid.UUID(r[2]).version == 4 for r in before)
 
 
+@pytest.mark.slow
 def test_the_actor_is_a_pseudonym_unless_the_trainee_configured_more(monkeypatch):
     from simulator.xapi.config import save_config
     configure(monkeypatch)
@@ -204,6 +208,7 @@ def journal_registration(sid):
         return journal.registration(sid)
 
 
+@pytest.mark.slow
 def test_a_self_rating_is_a_statement_with_the_measurement_beside_it(monkeypatch):
     configure(monkeypatch)
     [sid] = play([4])
@@ -217,6 +222,7 @@ def test_a_self_rating_is_a_statement_with_the_measurement_beside_it(monkeypatch
     assert p.PLUS_DELTA not in ext  # the trainee's own sentences: only after the opt-in
 
 
+@pytest.mark.slow
 def test_activity_ids_carry_the_scenario_and_its_version(monkeypatch, write_scenario):
     configure(monkeypatch)
     text = SHORT.read_text(encoding="utf-8")
@@ -257,6 +263,7 @@ def test_a_replay_from_a_decision_sends_only_its_own_decisions(monkeypatch):
     assert all(s["context"]["extensions"][p.REPLAY_OF] == parent for s in statements)
 
 
+@pytest.mark.slow
 def test_the_option_taken_is_named_under_its_own_question_or_node(monkeypatch):
     configure(monkeypatch)
     play([3], SCENARIOS / "speeltuin.yaml")

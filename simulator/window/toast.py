@@ -13,12 +13,12 @@ from typing import Any
 import pygame
 from pygame_gui.elements import UIPanel
 
+from simulator.window.events import TOAST_DONE
 from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, gap
 from simulator.window.widgets import oid, text_box
 
 TOAST_LAYER = 5000  # above every scene and overlay (overlays sit at 100 per stack level)
-TOAST_DONE = pygame.event.custom_type()
 MAX_WIDTH = 860  # a long message wraps rather than covering the whole top bar
 
 

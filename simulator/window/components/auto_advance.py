@@ -12,7 +12,8 @@ from typing import Optional
 
 import pygame
 
-AUTO_DONE = pygame.event.custom_type()
+from simulator.window.events import AUTO_DONE
+
 PER_CHARACTER = 0.02  # extra seconds per character of the line: longer lines get longer to read
 
 
