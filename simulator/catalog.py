@@ -22,32 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from engine.scenario.errors import ScenarioError
+from simulator import resources
+from simulator.places import scenario_dir, user_scenario_dir
 
 if TYPE_CHECKING:  # the start screen finds scenarios without the loader (cards come from a cache)
     from engine import Scenario
 
-SHIPPED_ENV = "TUSSENWERKER_SCENARIOS"
-USER_ENV = "TUSSENWERKER_USER_SCENARIOS"
-USER_FOLDER = "scenarios"
 SUFFIXES = (".yaml", ".yml")
-
-
-def scenario_dir() -> Path:
-    """The shipped scenarios' folder."""
-    override = os.environ.get(SHIPPED_ENV)
-    if override:
-        return Path(override)
-    from simulator import resources
-    return resources.shipped_scenarios()
-
-
-def user_scenario_dir() -> Path:
-    """The trainer's own scenarios: ``scenarios`` in the user's data folder (may not exist yet)."""
-    override = os.environ.get(USER_ENV)
-    if override:
-        return Path(override)
-    from simulator.journal import default_path  # the journal's folder: one place per user for our files
-    return default_path().parent / USER_FOLDER
 
 
 def ensure_user_scenario_dir() -> Optional[str]:
@@ -58,6 +39,39 @@ def ensure_user_scenario_dir() -> Optional[str]:
     except OSError as exc:
         return f"{folder}: can't create the folder ({exc.strerror or exc})"
     return None
+
+
+def load_scenario(path: str) -> Scenario:
+    """The engine's loader, imported on first use. This is the catalog's one lazy import, on
+    purpose: the window's start screen lists scenario files through this module (its cards come
+    from a cache, ``window.cards_cache``), and a start with unchanged files must parse no YAML."""
+    from engine.scenario.loader import load_scenario as load
+    return load(path)
+
+
+# path -> (file stamp, scenario): a debrief, report or comparison re-reads a file only when
+# it changed on disk, so an edited scenario (hot reload, a trainer at work) is never stale.
+_scenarios: dict[str, tuple[tuple[int, int], Scenario]] = {}
+
+
+def _stamp(path: str) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def load_cached(path: str) -> Scenario:
+    """``load_scenario``, read again only when the file changed since it was last read here."""
+    stamp = _stamp(path)
+    cached = _scenarios.get(path)
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return cached[1]
+    scenario = load_scenario(path)
+    if stamp is not None:
+        _scenarios[path] = (stamp, scenario)
+    return scenario
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -105,7 +119,6 @@ class Entry:
 
 def load_catalog(directory: Optional[Path] = None) -> list[Entry]:
     """Every scenario, shipped then own; a broken one is listed with its first error, never raised."""
-    from engine import load_scenario
     out = []
     for found in scenario_files(directory):
         try:
@@ -131,7 +144,6 @@ def resolve(name: str) -> str:
 
 
 def _peek_id(path: Path) -> Optional[str]:
-    from engine import load_scenario
     try:
         return load_scenario(str(path)).id
     except ScenarioError:
@@ -160,8 +172,7 @@ def find(scenario_id: str, digest: str, saved_path: str = "",
     may then no longer fit, which the caller checks. Raises ``ScenarioError`` naming the
     saved path when no file has that id.
     """
-    if load is None:
-        from engine import load_scenario as load
+    load = load or load_scenario
     fallback: Optional[Scenario] = None
     for path in _candidates(scenario_id, saved_path):
         try:
@@ -188,8 +199,6 @@ def shipped_scenarios():
     """The shipped scenarios themselves (never an override folder): what the tells report's
     surface classifier learns from. Loaded once per process; a broken one is left out."""
     if not _TRAINING:
-        from engine import ScenarioError, load_scenario
-        from simulator import resources
         for path in sorted(resources.shipped_scenarios().glob("*.yaml")):
             try:
                 _TRAINING.append(load_scenario(str(path)))

@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Optional
 
-from engine import Scenario
+from engine import Scenario, Session
 from engine.debrief.review import Review
 from engine.scenario.dimensions import DIMENSION_KEYS
+from engine.scenario.errors import SaveError
+from simulator.debriefing import DebriefError, saved_session, scenario_for, session_review
+from simulator.journal import APPLICATION_ID, Journal, SessionRecord
 
 OVERALL = "overall"
 JOURNAL_SUFFIXES = (".sqlite3", ".sqlite", ".db")
@@ -177,7 +180,6 @@ def _journal_rows(path: Path) -> list[sqlite3.Row]:
         raise CohortError(f"{path}: can't be opened ({exc})") from None
     db.row_factory = sqlite3.Row
     try:
-        from simulator.journal import APPLICATION_ID
         if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise CohortError(f"{path}: not a Tussenwerker session journal")
         columns = {r[1] for r in db.execute("PRAGMA table_info(sessions)")}
@@ -194,8 +196,6 @@ def _journal_rows(path: Path) -> list[sqlite3.Row]:
 def read_journal_file(path: Path, problems: list[str]) -> list[PlayedSession]:
     """Every finished session of a journal file, reviewed; one line in ``problems`` per session
     that can't be (its scenario is gone, or no longer fits)."""
-    from simulator.debriefing import DebriefError, scenario_for
-    from simulator.journal import SessionRecord
     out = []
     for row in _journal_rows(path):
         keys = row.keys()
@@ -219,9 +219,6 @@ def read_journal_file(path: Path, problems: list[str]) -> list[PlayedSession]:
 
 
 def _reviewed(scenario: Any, raw: str, source: str, record: Any) -> PlayedSession:
-    from engine import Session
-    from engine.scenario.errors import SaveError
-    from simulator.debriefing import DebriefError, session_review
     try:
         data = json.loads(raw)
         session = Session.from_data(scenario, data)
@@ -235,8 +232,6 @@ def _reviewed(scenario: Any, raw: str, source: str, record: Any) -> PlayedSessio
 def this_journal(problems: list[str], scenario_id: Optional[str] = None,
                  trainee: Optional[str] = None) -> list[PlayedSession]:
     """The finished sessions of this machine's journal (the report without named sources)."""
-    from simulator.debriefing import DebriefError, saved_session, scenario_for, session_review
-    from simulator.journal import Journal
     out = []
     with Journal() as journal:
         if journal.notice:

@@ -23,9 +23,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from engine import Scenario
+from engine import Scenario, ScenarioError
 from engine.debrief.review import TIMEOUT_TEXT
 from engine.scenario.dimensions import DIMENSION_KEYS
+from simulator import catalog
 from simulator.cohort import OVERALL, PlayedSession
 from simulator.i18n import tr
 
@@ -191,11 +192,8 @@ def tally(sessions: Iterable[PlayedSession], find=None) -> dict[str, ScenarioTal
 
 def find_scenario(scenario_id: str, digest: str) -> Optional[Scenario]:
     """The scenario file with this id here (the exact version if present), or None."""
-    from engine import ScenarioError
-    from simulator import catalog
-    from simulator.debriefing import _load_cached
     try:
-        return catalog.find(scenario_id, digest, "", _load_cached)
+        return catalog.find(scenario_id, digest, "", catalog.load_cached)
     except ScenarioError:
         return None
 

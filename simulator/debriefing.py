@@ -10,10 +10,9 @@ module is the one place that gets them, so each front end only renders. Problems
 
 from __future__ import annotations
 
-import os
 from typing import Optional
 
-from engine import Scenario, ScenarioError, Session, load_scenario
+from engine import Scenario, ScenarioError, Session
 from engine.debrief.branching import PathComparison, compare_paths
 from engine.debrief.progress import Progress, progress
 from engine.debrief.review import Review, review
@@ -25,44 +24,20 @@ class DebriefError(Exception):
     """One line for the user: what can't be shown, naming the file."""
 
 
-# path -> (file stamp, scenario): a debrief, report or comparison re-reads a file only when
-# it changed on disk, so an edited scenario (hot reload, a trainer at work) is never stale.
-_scenarios: dict[str, tuple[tuple[int, int], Scenario]] = {}
-
-
-def _stamp(path: str) -> Optional[tuple[int, int]]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
-
-
 def scenario_for(record: SessionRecord, override: Optional[str] = None) -> Scenario:
     """The scenario a session was played in: ``override``, or found by id and digest wherever it
     lives now (``catalog.find``: the file may have moved since, or come with a newer install)."""
     try:
         if not override:
-            return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path, _load_cached)
+            return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path, catalog.load_cached)
         path = catalog.resolve(override)
-        scenario = _load_cached(path)
+        scenario = catalog.load_cached(path)
     except ScenarioError as exc:
         first = str(exc.problems[0]) if exc.problems else f"{record.scenario_path}: can't be read"
         raise DebriefError(first) from None
     if scenario.id != record.scenario_id:
         raise DebriefError(f"{path}: is scenario {scenario.id!r}, but session {record.id} "
                            f"was played in {record.scenario_id!r}")
-    return scenario
-
-
-def _load_cached(path: str) -> Scenario:
-    stamp = _stamp(path)
-    cached = _scenarios.get(path)
-    if cached is not None and stamp is not None and cached[0] == stamp:
-        return cached[1]
-    scenario = load_scenario(path)
-    if stamp is not None:
-        _scenarios[path] = (stamp, scenario)
     return scenario
 
 

@@ -40,23 +40,22 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import Any, Optional, Sequence
 
+from engine import Scenario, Session
 from engine.debrief.progress import Attempt
+from engine.debrief.selfrating import SelfRating
+from engine.play.scoring import totals as score_totals
 from engine.scenario.errors import SaveError
-
-if TYPE_CHECKING:  # the start screen opens the journal: no state machine or analyser before a meeting
-    from engine import Scenario, Session
-    from engine.debrief.selfrating import SelfRating
-
 from simulator.journal_schema import SCHEMA, SCHEMA_VERSION, migrate
+from simulator.places import journal_path
+from simulator.retention import purge_own_words
+from simulator.xapi.config import load_quietly
+from simulator.xapi.outbox import Drafter, deletion_sql
 
 log = logging.getLogger(__name__)
 Statement = tuple[str, tuple[Any, ...]]
 
-APP_NAME = "tussenwerker"
-FILE_NAME = "journal.sqlite3"
-DATA_ENV = "TUSSENWERKER_DATA"
 APPLICATION_ID = 0x54575752  # "TWWR": marks the file as a Tussenwerker journal
 SIDE_FILES = ("-journal", "-wal", "-shm")  # SQLite's companions, moved along with the file
 
@@ -134,15 +133,6 @@ class SessionRecord:
         return self.parent_id is not None and self.branch_index is not None
 
 
-def default_path() -> Path:
-    """``$TUSSENWERKER_DATA/journal.sqlite3``, else the platform's user data folder."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override) / FILE_NAME
-    import platformdirs
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
-
-
 def _is_corruption(exc: sqlite3.Error) -> bool:
     """Damage (not a database, malformed) as opposed to a busy or read-only file."""
     name = getattr(exc, "sqlite_errorname", "")
@@ -153,7 +143,7 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
 
 class Journal:
     def __init__(self, path: Optional[Path] = None):
-        self.path = Path(path) if path is not None else default_path()
+        self.path = Path(path) if path is not None else journal_path()
         self.notice: Optional[str] = None  # one line for the user when the old file was moved aside
         self._db: Optional[sqlite3.Connection] = None
         # Writes that failed, oldest first, by what they write: a later write of the same
@@ -181,13 +171,10 @@ class Journal:
 
     def _start_outbox(self) -> None:
         """Write statements from now on if an LRS is configured; apply the own-words retention."""
-        from simulator.xapi.config import load_quietly
         config, self.config_notice = load_quietly()
         if config.enabled:
-            from simulator.xapi.outbox import Drafter
             self.drafter = Drafter(config)
         if config.own_words_days is not None:
-            from simulator.privacy import purge_own_words
             try:
                 purge_own_words(self, config.own_words_days)
             except JournalError as exc:
@@ -430,7 +417,6 @@ class Journal:
 
     def save(self, session_id: int, session: Session) -> None:
         """Store the whole session state (call after every answer, choice and advance)."""
-        from engine.play.scoring import totals as score_totals
         finished = session.finished
         dims = score_totals(session.scenario, session.history) if finished else None
         cur = self._write_later(
@@ -466,7 +452,6 @@ class Journal:
         if not raw:
             return None
         try:
-            from engine.debrief.selfrating import SelfRating
             rating = SelfRating.from_data(json.loads(raw))
         except (ValueError, TypeError):
             return None
@@ -481,8 +466,6 @@ class Journal:
     def delete(self, session_id: int) -> None:
         """Delete a session: its row, and its statements in the outbox (those already sent are voided
         while an LRS is configured: ``xapi.outbox.deletion_sql``)."""
-        from simulator.xapi.config import load_quietly
-        from simulator.xapi.outbox import deletion_sql
         self._check((session_id,))
         config = self.drafter.config if self.drafter is not None else load_quietly()[0]
         extra = deletion_sql(self.db, config, session_id)
@@ -550,7 +533,6 @@ class Journal:
         """The saved session, ready to continue (or to review, when finished)."""
         data = self.load_data(session_id)
         try:
-            from engine import Session
             return Session.from_data(scenario, data)
         except SaveError as exc:
             raise self._error(f"session {session_id} can't be continued: {exc}") from None

@@ -8,72 +8,22 @@ statements go at once; statements the LRS already has are voided (a voiding stat
 
 Own words typed in own-words mode may name real people; ``own_words_days`` in the LRS settings
 keeps them that many days (0: not after the session ends), after which ``purge_own_words``
-removes them from the journal and from the outbox's copies. The window and the CLI
-(``cmd_privacy``) both use these functions.
+removes them from the journal and from the outbox's copies (``retention``, which the journal
+runs when it opens). The window and the CLI (``cli.privacy``) both use these functions.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from typing import Any, Optional
+from typing import Any
 
-DAY = 86400.0
-OWN_WORDS_KEYS = ("own-words", "plus-delta")
-
-
-def _strip_words(statement: str) -> Optional[str]:
-    """The statement without own-words extensions, or None when it has none."""
-    from simulator.xapi import profile as p
-    try:
-        data = json.loads(statement)
-    except ValueError:
-        return None
-    extensions = data.get("result", {}).get("extensions", {})
-    if p.OWN_WORDS not in extensions:
-        return None
-    extensions.pop(p.OWN_WORDS, None)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def purge_own_words(journal: Any, days: int, now: Optional[float] = None) -> int:
-    """Remove typed own words older than ``days`` (0: from finished sessions); returns how many
-    sessions had some. One transaction: the journal and the outbox agree afterwards."""
-    now = time.time() if now is None else now
-    if days == 0:
-        rows = journal._query("SELECT id, data FROM sessions WHERE finished = 1 AND data LIKE '%\"own\\_words\"%'"
-                              " ESCAPE '\\'")
-    else:
-        rows = journal._query("SELECT id, data FROM sessions WHERE updated_at < ? AND data LIKE '%\"own\\_words\"%'"
-                              " ESCAPE '\\'", (now - days * DAY,))
-    statements: list[tuple[str, tuple[Any, ...]]] = []
-    for row in rows:
-        try:
-            data = json.loads(row["data"])
-        except ValueError:
-            continue
-        changed = False
-        for decision in data.get("history", []) if isinstance(data, dict) else []:
-            if isinstance(decision, dict) and "own_words" in decision:
-                del decision["own_words"]
-                changed = True
-        if not changed:
-            continue
-        statements.append(("UPDATE sessions SET data = ? WHERE id = ?",
-                           (json.dumps(data, ensure_ascii=False), row["id"])))
-        if "outbox" in _tables(journal):
-            for out in journal._query("SELECT id, statement FROM outbox WHERE session_id = ?"
-                                      " AND statement LIKE '%own-words%'", (row["id"],)):
-                stripped = _strip_words(out["statement"])
-                if stripped is not None:
-                    statements.append(("UPDATE outbox SET statement = ? WHERE id = ?", (stripped, out["id"])))
-    journal.write_all(statements)
-    return sum(1 for sql, _ in statements if sql.startswith("UPDATE sessions"))
-
-
-def _tables(journal: Any) -> set[str]:
-    return {r[0] for r in journal._query("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
+from simulator import settings
+from simulator.journal import JournalError
+from simulator.retention import tables as _tables
+from simulator.settings import settings_path
+from simulator.timestamps import iso
+from simulator.xapi.config import config_path, load_quietly
 
 EXPORT_FORMAT = "tussenwerker-privacy-export"
 EXPORT_VERSION = 1
@@ -91,9 +41,6 @@ def _json_or_text(raw: Any) -> Any:
 def export_data(journal: Any) -> dict[str, Any]:
     """Everything this program keeps about the trainee: settings (never a key or secret), every
     session with its playthrough and self-rating, and every statement in the outbox."""
-    from simulator import settings
-    from simulator.export.json_data import iso
-    from simulator.xapi.config import load_quietly
     config, _ = load_quietly()
     lrs = config.shown()
     lrs["key"] = "(set)" if config.key else ""
@@ -137,7 +84,6 @@ class Deleted:
 
 def delete_sessions(journal: Any, ids: list[int]) -> Deleted:
     """Delete sessions from the journal (and their statements from the outbox; sent ones voided)."""
-    from simulator.journal import JournalError
     done = Deleted()
     before = _void_count(journal)
     for sid in ids:
@@ -160,8 +106,6 @@ def _void_count(journal: Any) -> int:
 
 def status_lines(journal: Any) -> list[str]:
     """What is kept where and what is sent, for ``privacy status`` (and the window)."""
-    from simulator.settings import settings_path
-    from simulator.xapi.config import config_path, load_quietly
     config, problem = load_quietly()
     sessions = journal._query("SELECT count(*) AS n, sum(data LIKE '%\"own\\_words\"%' ESCAPE '\\') AS w"
                               " FROM sessions")[0]

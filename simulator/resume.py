@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from engine import Session
+from engine.play.replay import replay
 from engine.scenario.errors import SaveError
 from simulator.journal import Journal, JournalError
 
@@ -25,8 +27,6 @@ def continue_saved(journal: Journal, session_id: int, scenario: Scenario) -> tup
 
     Raises ``JournalError`` (one line) only when the saved data can't be read at all.
     """
-    from engine import Session
-    from engine.play.replay import replay
 
     data = journal.load_data(session_id)
     if data.get("digest") == scenario.digest:

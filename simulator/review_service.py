@@ -14,6 +14,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Optional
 
+from engine.analysis.search import SearchCancelled, solver_of
+
 if TYPE_CHECKING:  # the analyser loads with the first scenario, not with the start screen
     from engine import Scenario
     from engine.analysis.search import Solver
@@ -66,7 +68,6 @@ class ReviewJob:
 
     def _run(self) -> None:
         try:
-            from engine.analysis.search import SearchCancelled, solver_of
             solver = solver_of(self.scenario)
             solver.warm_up(cancel=self._cancelled.is_set)
         except SearchCancelled:

@@ -29,6 +29,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
+from simulator import places
+
 Data = Union[str, bytes]
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,21 +45,6 @@ class WriteRefused(Exception):
 
 
 # -- what is never a target ---------------------------------------------------------------
-def _journal_path() -> Path:
-    from simulator.journal import default_path
-    return default_path()
-
-
-def _settings_path() -> Path:
-    from simulator.settings import settings_path
-    return settings_path()
-
-
-def _scenario_dirs() -> list[Path]:
-    from simulator import catalog
-    return [catalog.scenario_dir()]
-
-
 def _real(path: Path) -> Path:
     """The path with every symlink and ``..`` resolved (as far as it exists)."""
     return Path(os.path.realpath(path))
@@ -114,7 +101,7 @@ def protected_reason(path: Union[str, Path], allow_scenario: bool = False) -> Op
     real = _real(given)
     target_id = _identity(real)
 
-    journal = _real(_journal_path())
+    journal = _real(places.journal_path())
     if _is_journal_name(real, journal):
         return "that is the session journal (or one of its files); choose another name"
     family = [_real(p) for p in _journal_family(journal)]
@@ -123,7 +110,7 @@ def protected_reason(path: Union[str, Path], allow_scenario: bool = False) -> Op
     if target_id is not None and _looks_like_sqlite(real):
         return "that file is a database (a session journal?); choose another name"
 
-    settings = _real(_settings_path())
+    settings = _real(places.settings_path())
     if real == settings or (target_id is not None and target_id == _identity(settings)):
         return "that is Tussenwerker's settings file; choose another name"
 
@@ -131,7 +118,7 @@ def protected_reason(path: Union[str, Path], allow_scenario: bool = False) -> Op
         return None
     if given.suffix.lower() in SCENARIO_SUFFIXES or real.suffix.lower() in SCENARIO_SUFFIXES:
         return "that is a scenario file (.yaml/.yml); exports never replace a scenario"
-    for folder in _scenario_dirs():
+    for folder in [places.scenario_dir()]:
         folder_real = _real(folder)
         if folder_real == real.parent or folder_real in real.parents:
             return f"that is inside the scenario folder {folder}; write it somewhere else"

@@ -2,9 +2,8 @@
 own words first, sound, and the accessibility settings (colours, font, line spacing, reduced motion,
 self-voicing, the residents' voices).
 
-Stored as a small JSON file in the platform's user config folder
-(``platformdirs.user_config_dir("tussenwerker")``); ``TUSSENWERKER_CONFIG`` names another
-folder (tests use a temporary one). A missing, unreadable or half-valid file never
+Stored as a small JSON file in the user's config folder (``places.settings_path``;
+``TUSSENWERKER_CONFIG`` names another folder, tests use a temporary one). A missing, unreadable or half-valid file never
 stops the program: every value that can't be read takes its default, and a file that
 can't be written is reported by ``save()`` returning the reason instead of raising.
 """
@@ -19,9 +18,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Optional
 
-APP_NAME = "tussenwerker"
-CONFIG_ENV = "TUSSENWERKER_CONFIG"
-FILE_NAME = "settings.json"
+from simulator.places import settings_path
+from simulator.safewrite import WriteRefused, atomic_write
 
 LANGUAGES = ("nl", "en")
 TEXT_SIZES = ("normal", "large", "larger")
@@ -119,18 +117,6 @@ def _validated(s: Settings) -> Settings:
     )
 
 
-def config_dir() -> Path:
-    override = os.environ.get(CONFIG_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-
-
-def settings_path() -> Path:
-    return config_dir() / FILE_NAME
-
-
 MAX_FILE_BYTES = 64 * 1024  # a settings file is a few hundred bytes; anything far bigger isn't one
 
 
@@ -195,7 +181,6 @@ def load_checked(path: Optional[Path] = None) -> tuple[Settings, list[str]]:
 
 def save(settings: Settings, path: Optional[Path] = None) -> Optional[str]:
     """Write the settings atomically; returns None, or one line saying why it failed."""
-    from simulator.safewrite import WriteRefused, atomic_write
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Optional
 
+from engine.scenario.errors import ScenarioError
 from engine.scenario.signoff import SignoffError, SignoffStatus, assess, read_sidecar, sidecar_path
+from simulator import catalog
 from simulator.i18n.rating import say
 
 if TYPE_CHECKING:
@@ -91,10 +93,8 @@ def label_for_path(path: str, lang: str) -> str:
         return say("unsigned", lang)
     key = (path, _stamp(path), side_stamp, lang)
     if key not in _CARD_LABELS:
-        from engine.scenario.errors import ScenarioError
-        from engine.scenario.loader import load_scenario
         try:
-            _CARD_LABELS[key] = label(status_of(load_scenario(path)), lang)
+            _CARD_LABELS[key] = label(status_of(catalog.load_scenario(path)), lang)
         except ScenarioError:
             _CARD_LABELS[key] = say("unsigned", lang)
     return _CARD_LABELS[key]

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from engine import Session, load_scenario
-from simulator.journal import FILE_NAME, Journal
+from simulator.journal import Journal
+from simulator.places import JOURNAL_FILE
 from tests.conftest import ROOT, SCENARIOS
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -98,7 +99,7 @@ class Player:
 
 def saved(data: Path) -> tuple[int, int, bool]:
     """(session id, steps saved, finished) of the only session in the journal."""
-    rows = sqlite3.connect(data / FILE_NAME).execute("SELECT id, steps, finished FROM sessions").fetchall()
+    rows = sqlite3.connect(data / JOURNAL_FILE).execute("SELECT id, steps, finished FROM sessions").fetchall()
     assert len(rows) == 1, rows
     return rows[0][0], rows[0][1], bool(rows[0][2])
 
@@ -130,11 +131,11 @@ def test_a_killed_session_reopens_and_resumes_losing_at_most_the_choice_in_fligh
     acknowledged = k if (moment == "waiting" and k < len(moves)) else k - 1
 
     # The journal opens as it is: not damaged, not moved aside.
-    journal = Journal(data / FILE_NAME)
+    journal = Journal(data / JOURNAL_FILE)
     try:
         assert journal.notice is None
-        assert not list(data.glob(f"{FILE_NAME}.corrupt-*"))
-        check = sqlite3.connect(data / FILE_NAME).execute("PRAGMA integrity_check").fetchone()[0]
+        assert not list(data.glob(f"{JOURNAL_FILE}.corrupt-*"))
+        check = sqlite3.connect(data / JOURNAL_FILE).execute("PRAGMA integrity_check").fetchone()[0]
         assert check == "ok"
         session_id, steps, finished = saved(data)
         assert acknowledged <= steps <= k, (moment, k, steps)  # at most the choice in flight is lost

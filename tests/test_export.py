@@ -13,7 +13,8 @@ import pytest
 
 from engine import Session, load_scenario
 from engine.play.scoring import totals
-from simulator.journal import Journal, default_path
+from simulator.journal import Journal
+from simulator.places import journal_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 
@@ -273,4 +274,4 @@ def test_a_damaged_session_row_is_one_line(played):
     result = run("debrief", str(first))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(str(default_path())) and f"session {first} is damaged" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith(str(journal_path())) and f"session {first} is damaged" in lines[0]

@@ -15,15 +15,6 @@ from tests.conftest import ROOT
 
 PACKAGES = ("engine", "simulator")
 
-# Cycles still to be broken (each an issue-25 follow-up); the test fails when one grows,
-# a new one appears, or one is gone and still listed here.
-KNOWN_CYCLES: list[frozenset[str]] = [
-    frozenset({"simulator.catalog", "simulator.debriefing", "simulator.export.json_data", "simulator.journal",
-               "simulator.privacy", "simulator.safewrite", "simulator.settings", "simulator.xapi.config",
-               "simulator.xapi.outbox"}),
-]
-
-
 def modules() -> dict[str, Path]:
     found = {}
     for package in PACKAGES:
@@ -128,10 +119,8 @@ def test_cycles_are_found_and_named():
 def test_no_import_cycles():
     edges = graph()
     assert len(edges) > 150  # every module was read
-    new = [part for part in cycles(edges) if part not in KNOWN_CYCLES]
-    assert not new, "import cycle: " + " | ".join(_describe(part, edges) for part in new)
-    gone = [part for part in KNOWN_CYCLES if part not in cycles(edges)]
-    assert not gone, f"no longer a cycle, take it off KNOWN_CYCLES: {sorted(gone[0])}"
+    found = cycles(edges)
+    assert not found, "import cycle: " + " | ".join(_describe(part, edges) for part in found)
 
 
 def test_the_engine_never_imports_pygame_or_the_simulator():

@@ -13,7 +13,8 @@ import pytest
 
 from engine import Session, load_scenario_text
 from engine.play.scoring import totals
-from simulator.journal import APPLICATION_ID, Journal, JournalError, default_path
+from simulator.journal import APPLICATION_ID, Journal, JournalError
+from simulator.places import journal_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 
@@ -30,9 +31,9 @@ def journal(tmp_path):
     j.close()
 
 
-def test_default_path_honours_the_data_directory_variable(tmp_path, monkeypatch):
+def test_the_journal_path_honours_the_data_directory_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("TUSSENWERKER_DATA", str(tmp_path / "elsewhere"))
-    assert default_path() == tmp_path / "elsewhere" / "journal.sqlite3"
+    assert journal_path() == tmp_path / "elsewhere" / "journal.sqlite3"
     j = Journal()
     try:
         assert j.path.exists() and j.path.parent == tmp_path / "elsewhere"

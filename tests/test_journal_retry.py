@@ -16,7 +16,8 @@ import time
 import pytest
 
 from engine import Session, load_scenario_text
-from simulator.journal import Journal, JournalError, SaveBehind, default_path
+from simulator.journal import Journal, JournalError, SaveBehind
+from simulator.places import journal_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 
@@ -160,7 +161,7 @@ def test_debrief_of_an_impossible_session_number_is_one_line():
 def test_terminal_play_behind_a_lock_says_so_once_and_saves_every_step_in_the_end(write_scenario):
     path = write_scenario(MINIMAL)
     Journal().close()
-    locker = _other_writer(default_path())
+    locker = _other_writer(journal_path())
     player = subprocess.Popen([sys.executable, "-m", "simulator", "play", "--text", path, "--no-rating"],
                               cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True)

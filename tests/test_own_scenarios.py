@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from engine import Session, load_scenario
-from simulator import __version__, catalog, resources
+from simulator import __version__, catalog, places, resources
 from simulator.cli.main import main
 from simulator.journal import Journal
 from simulator.window import toast  # noqa: F401  (see below)
@@ -31,7 +31,7 @@ def own(tmp_path, monkeypatch) -> Path:
     """The own folder in a path with a space and an ë."""
     folder = tmp_path / "Zoë haar map" / "scenarios"
     folder.mkdir(parents=True)
-    monkeypatch.setenv(catalog.USER_ENV, str(folder))
+    monkeypatch.setenv(places.USER_ENV, str(folder))
     return folder
 
 
@@ -178,7 +178,7 @@ def test_open_scenario_opens_any_file_and_reports_a_broken_one(own, tmp_path):
 
 def test_paths_shows_and_creates_the_own_folder(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "nieuw ë" / "scenarios"
-    monkeypatch.setenv(catalog.USER_ENV, str(folder))
+    monkeypatch.setenv(places.USER_ENV, str(folder))
     assert main(["paths", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert f"your own scenarios:  {folder}" in out and folder.is_dir()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from simulator import safewrite
-from simulator.journal import Journal, default_path
+from simulator.journal import Journal
+from simulator.places import journal_path
 from simulator.safewrite import WriteRefused, protected_reason, write_output
 from simulator.settings import settings_path
 from tests.conftest import ROOT
@@ -28,7 +29,7 @@ def places(tmp_path, monkeypatch):
     (scenarios / "notes.txt").write_text("course notes", encoding="utf-8")
     monkeypatch.setenv("TUSSENWERKER_SCENARIOS", str(scenarios))
     Journal().close()
-    journal = default_path()
+    journal = journal_path()
     for extra in ("-wal", "-shm"):
         Path(str(journal) + extra).write_bytes(b"")
     aside = journal.with_name(journal.name + ".corrupt-20240101-120000")
@@ -193,7 +194,7 @@ def run(*args: str, env_extra: dict | None = None, stdin: str = "") -> subproces
 def test_every_writing_command_refuses_the_journal_and_an_existing_file(write_scenario, tmp_path):
     path = write_scenario(MINIMAL)
     assert run("play", "--text", path, "--no-rating", stdin="veilig\nluisteren\npauze\nlater\n").returncode == 0
-    journal = default_path()
+    journal = journal_path()
     before = journal.read_bytes()
     existing = tmp_path / "existing.txt"
     existing.write_text("keep me")

@@ -40,7 +40,7 @@ from .model import (
     Variant,
     VoiceHint,
 )
-from .reader import Reader
+from .reader import ID_PATTERN, Reader
 from .shapes import MAX_DELTA, MAX_WEIGHT, MIN_WEIGHT, MOOD_BOUND, RESERVED_IDS, bounds, keys
 from .text import EMPTY, LANGUAGES, Text
 from .yamlsafe import compose, read_text
@@ -204,7 +204,6 @@ class _ScenarioBuilder(Reader):
         return out
 
     def identifier_ok(self, node: yaml.Node, key: str, where: str) -> Optional[str]:
-        from .reader import ID_PATTERN
         if not ID_PATTERN.fullmatch(key):
             self.error(node, f"{where} may only use letters, digits, '_' and '-'")
             return None

@@ -21,11 +21,15 @@ window would say.
 
 from __future__ import annotations
 
+import ctypes
+import importlib.util
 import logging
 import multiprocessing
 import os
 import queue
+import shutil
 import sys
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -90,7 +94,6 @@ class Speaker:
             return
         self._sent = self.done = 0
         try:
-            import importlib.util
             if importlib.util.find_spec("pyttsx3") is None:
                 self.problem = "pyttsx3 is not installed"
                 return
@@ -187,7 +190,6 @@ class Speaker:
 
     def ready(self, timeout: float = 5.0) -> bool:
         """Until the worker said it can speak, or why not; True when it can."""
-        import time
         deadline = time.monotonic() + timeout
         while self.available and self.engine is None and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -196,7 +198,6 @@ class Speaker:
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Until the worker has dealt with everything sent (tests and the terminal's end); True when it has."""
-        import time
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.poll()
@@ -249,7 +250,6 @@ class Silent:
 def missing_player(driver: str, platform: str) -> Optional[str]:
     """Why speech can't be heard though the engine works, if so: pyttsx3's eSpeak driver on Linux
     plays what it synthesised with ``aplay`` (alsa-utils)."""
-    import shutil
     if driver == "espeak" and platform.startswith("linux") and shutil.which("aplay") is None:
         return "eSpeak NG plays its speech with aplay, which is not installed (the alsa-utils package)"
     return None
@@ -347,7 +347,6 @@ def keep_last_chunk(engine: Any) -> None:  # pragma: no cover - runs in the spee
     the chunk's samples, so the last chunk, and the whole of a short utterance, is never heard.
     We take the samples first and hand the driver the events alone.
     """
-    import ctypes
     try:
         from pyttsx3.drivers import _espeak
         driver = engine.proxy._driver

@@ -23,13 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def paths() -> list[tuple[str, str]]:
     """(i18n key of the label, path) for every place we read or write."""
-    from simulator import catalog, settings
-    from simulator.journal import default_path
+    from simulator import places
     return [
-        ("path_shipped", str(catalog.scenario_dir())),
-        ("path_own", str(catalog.user_scenario_dir())),
-        ("path_journal", str(default_path())),
-        ("path_settings", str(settings.settings_path())),
+        ("path_shipped", str(places.scenario_dir())),
+        ("path_own", str(places.user_scenario_dir())),
+        ("path_journal", str(places.journal_path())),
+        ("path_settings", str(places.settings_path())),
     ]
 
 

@@ -13,7 +13,8 @@ from html import escape
 from engine.scenario.dimensions import DIMENSIONS
 from simulator.cohort import OVERALL
 from simulator.cohort_tally import ScenarioTally, choice_text, node_text, scenario_title, stats, verdict_word
-from simulator.export.heatmap import VERDICT_COLOURS
+from simulator.export.heatmap import VERDICT_COLOURS, heat_of
+from simulator.export.heatmap_svg import heat_svg
 from simulator.i18n import tr
 
 CSS = """
@@ -79,8 +80,6 @@ def _scenario(t: ScenarioTally, lang: str) -> list[str]:
     if t.scenario is None:
         out.append(f"<p>{escape(tr('cohort_no_graph', lang, id=t.scenario_id))}</p>")
     else:
-        from simulator.export.heatmap import heat_of
-        from simulator.export.heatmap_svg import heat_svg
         out += ['<div class="graph">', heat_svg(heat_of(t), lang), "</div>"]
     return out
 

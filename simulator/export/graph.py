@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from engine.scenario.model import NARRATOR, Scenario
+from simulator.export.heatmap import VERDICT_COLOURS
 
 if TYPE_CHECKING:
     from simulator.export.heatmap import HeatMap
@@ -133,7 +134,6 @@ def to_mermaid(s: Scenario, lang: str = "nl", heat: Optional["HeatMap"] = None) 
 
 def _heat_edge(heat: "HeatMap", node_id: str, choice_id: str, label: str) -> tuple[str, str, int]:
     """An option's edge in the heat map: its label with the share, its colour and width."""
-    from simulator.export.heatmap import VERDICT_COLOURS
     node = heat.node(node_id)
     option = node.option(choice_id) if node is not None else None
     if option is None:

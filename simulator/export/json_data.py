@@ -32,8 +32,10 @@ from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 from engine.scenario.text import Text
 from simulator.debrief_words import overall_scale, provoked
 from simulator.journal import SessionRecord
+from simulator.safewrite import WriteRefused, write_output
 from simulator.signoff_status import status_data, status_of
 from simulator.terminal.debrief_lens import lens_about, lens_name, reaction_text
+from simulator.timestamps import iso
 
 JSON_FORMAT = "tussenwerker-debrief"
 JSON_VERSION = 2
@@ -41,12 +43,6 @@ JSON_VERSION = 2
 
 class ExportError(Exception):
     """A report couldn't be written; ``str()`` is one line naming the file."""
-
-
-def iso(seconds: Optional[float]) -> Optional[str]:
-    if not seconds:
-        return None
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
 def _t(text: Optional[Text], lang: str) -> Optional[str]:
@@ -241,7 +237,6 @@ def _mood(mood: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
 def write_text(path: str, text: str, force: bool = False) -> None:
     """Write a report by ``safewrite``'s rules: never over the journal, the settings or a scenario,
     over another existing file only with ``force``, atomically (a failure leaves the old file)."""
-    from simulator.safewrite import WriteRefused, write_output
     try:
         write_output(path, text, force=force)
     except WriteRefused as exc:

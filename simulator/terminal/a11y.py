@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any, Optional, TextIO
 
+from engine.scenario.dimensions import DIMENSIONS
 from simulator.a11y.speech import Speaker, Voice
 from simulator.a11y.voices import resident_voice
+from simulator.terminal.debrief import LABEL_WIDTH, fit
 
 WORDS = {
     "nl": {"of": "van", "measured": "gemeten", "right": "juist", "wrong": "onjuist", "then": "daarna",
@@ -36,11 +38,6 @@ SPACES = re.compile(r"\s{2,}")
 
 def _dimension_labels(lang: str) -> dict[str, str]:
     """The debrief's dimension labels as its table cuts them to fit (``textdebrief.fit``) -> in full."""
-    try:
-        from engine.scenario.dimensions import DIMENSIONS
-        from simulator.terminal.debrief import LABEL_WIDTH, fit
-    except ImportError:  # pragma: no cover - a broken install: labels stay as printed
-        return {}
     out = {}
     for d in DIMENSIONS:
         full = f"{d.short.get(lang)}  {d.label.get(lang)}"

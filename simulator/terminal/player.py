@@ -33,6 +33,7 @@ from simulator.i18n import tr
 from simulator.review_service import ReviewJob
 from simulator.terminal import debrief as textdebrief
 from simulator.terminal.debrief_lens import reaction_text
+from simulator.terminal.rating import ask_rating
 
 WIDTH = 78
 
@@ -150,7 +151,6 @@ class TextPlayer:
             self.say(tr("stopped", L))
             return PlayResult(session, False)
         if self.ask_for_rating and self.chooser is None and self.inp is not None:
-            from simulator.terminal.rating import ask_rating
             self.rating = ask_rating(self.s, L, self.out, self.inp)
             if self.rating is not None:
                 self.on_rating(self.rating)

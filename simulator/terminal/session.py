@@ -14,13 +14,18 @@ import os
 import sys
 from typing import Any, Optional
 
-from engine import Scenario, Session
+from engine import Scenario, ScenarioError, Session
 from engine.debrief.selfrating import SelfRating
+from simulator import catalog
 from simulator.debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind, SessionRecord, WriteFailed
+from simulator.resume import continue_saved
+from simulator.signals import terminal_handlers
 from simulator.terminal import debrief as textdebrief
+from simulator.terminal.a11y import finish_speaking, plain_output, speaking_player
 from simulator.terminal.player import TextPlayer, planned_chooser, random_chooser
+from simulator.xapi.sender import settle, start_background
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -122,7 +127,6 @@ class JournaledPlayer(TextPlayer):
 
     def play(self, session: Optional[Session] = None):
         """SIGTERM and SIGHUP stop the game like Ctrl-C: every step taken is already saved."""
-        from simulator.signals import terminal_handlers
         with terminal_handlers():
             return super().play(session)
 
@@ -194,8 +198,6 @@ def _pick_record(journal: Journal, wanted: int, lang: str) -> Optional[SessionRe
 
 def find_or_report(record: SessionRecord) -> Optional[Scenario]:
     """The scenario a saved session was played in, wherever it lives now; None after one line why not."""
-    from engine import ScenarioError
-    from simulator import catalog
     try:
         return catalog.find(record.scenario_id, record.scenario_digest, record.scenario_path)
     except ScenarioError as exc:
@@ -229,7 +231,6 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
                 scenario = find_or_report(record)
                 if scenario is None:
                     return EXIT_INVALID
-            from simulator.resume import continue_saved
             try:
                 session, notes = continue_saved(journal, record.id, scenario)
             except JournalError as exc:
@@ -247,7 +248,6 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
             session = Session.start(scenario, seed=args.seed)
             start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
         saver = Saver(journal if save else None, session_id, lang, start)
-        from simulator.xapi.sender import start_background
         sender = start_background(journal) if save else None  # delivers to the LRS, if one is set up
         if start is not None:
             saver(session)  # journal it now (or, if the journal won't take it yet, at the next step)
@@ -256,7 +256,6 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
             chooser = random_chooser(args.seed or 0)
         elif args.auto in ("best", "worst"):
             chooser = planned_chooser(scenario, worst=args.auto == "worst")
-        from simulator.terminal.a11y import finish_speaking, plain_output, speaking_player
         player_class, speaker = speaking_player(JournaledPlayer, args, lang, err)
         player = player_class(scenario, lang, plain_output(sys.stdout, lang, args.plain), sys.stdin, chooser,
                               show_mood=not args.no_mood, saver=saver, coach=args.coach, rating=not args.no_rating,
@@ -267,7 +266,6 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         finish_speaking(speaker, err)
         saver.finish(session)
         closing_hints(saver, result.completed, lang)
-        from simulator.xapi.sender import settle
         waiting = settle(sender, lang)
         if waiting:
             err(waiting)

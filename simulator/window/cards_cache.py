@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from engine.scenario.errors import ScenarioError
 from engine.scenario.text import Text
-from simulator import catalog
+from simulator import catalog, places
 
 if TYPE_CHECKING:
     from engine.scenario.model import Scenario
@@ -79,8 +79,7 @@ def load_scenario(path: str) -> "Scenario":
 
 
 def cache_path() -> Path:
-    from simulator.journal import default_path
-    return default_path().parent / CACHE_NAME
+    return places.data_dir() / CACHE_NAME
 
 
 def _stamp(path: Path) -> list[int]:

@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit, urlunsplit
 
+from simulator.places import config_dir
+from simulator.safewrite import WriteRefused, atomic_write
+from simulator.settings import read_small_file
 from simulator.xapi import profile
 
 FILE_NAME = "lrs.json"
@@ -118,12 +121,10 @@ def config_path() -> Path:
     override = os.environ.get(CONFIG_FILE_ENV)
     if override:
         return Path(override)
-    from simulator.settings import config_dir
     return config_dir() / FILE_NAME
 
 
 def _read_file(path: Path) -> dict[str, Any]:
-    from simulator.settings import read_small_file
     try:
         raw = read_small_file(path)
     except FileNotFoundError:
@@ -199,7 +200,6 @@ def load_quietly() -> tuple[LrsConfig, Optional[str]]:
 def save_config(changes: dict[str, Any], path: Optional[Path] = None) -> LrsConfig:
     """Store ``changes`` in the file (only the file: the environment is never written down).
     The file is private to the user (mode 0600): it may hold the secret."""
-    from simulator.safewrite import WriteRefused, atomic_write
     path = path or config_path()
     data = _read_file(path)
     data.update(changes)

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from typing import Any, Iterable, Optional
+from urllib.parse import unquote
 
 from simulator.cohort import OVERALL, PlayedDecision, PlayedSession
+from simulator.i18n import tr
 from simulator.xapi import profile as p
 from simulator.xapi.client import LrsClient, LrsError
 from simulator.xapi.config import ConfigError, LrsConfig, load_config
@@ -84,7 +86,6 @@ def _session(registration: str, found: list[dict[str, Any]], verbs: dict[str, st
         elif name in ("answered", "responded", "timeout"):
             step = int(context.get(p.STEP, 0))
             node = str(s.get("object", {}).get("id", "")).rsplit("/", 1)[-1]
-            from urllib.parse import unquote
             node = unquote(node)
             if name == "timeout":
                 decisions[step] = PlayedDecision("timeout", node, "timeout")
@@ -126,7 +127,6 @@ def read_lrs(problems: list[str], scenario_id: Optional[str] = None, since: Opti
         problems.append(str(exc))
         return []
     if not config.enabled:
-        from simulator.i18n import tr
         problems.append(tr("lrs_not_configured", "en"))
         return []
     params: dict[str, str] = {}

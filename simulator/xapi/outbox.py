@@ -25,9 +25,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from engine import ScenarioError
+from engine.play.scoring import totals
+from simulator import catalog
 from simulator.xapi import profile as p
+from simulator.xapi import statements as st
 from simulator.xapi.config import LrsConfig, with_pseudonym
-from simulator.xapi.statements import NEEDS_REVIEW, SessionContext, verb_name
+from simulator.xapi.statements import NEEDS_REVIEW, SessionContext, iso, verb, verb_name
 
 Statement = tuple[str, tuple[Any, ...]]
 INSERT = ("INSERT OR IGNORE INTO outbox (session_id, key, statement_id, statement, ready, created_at)"
@@ -93,7 +97,6 @@ class Drafter:
 
     def for_save(self, db: sqlite3.Connection, session_id: int, session: Any) -> list[Statement]:
         """The statements the session's state has that the outbox doesn't yet."""
-        from simulator.xapi import statements as st
         ctx = self.context(db, session_id, session.scenario)
         if ctx is None:
             return []
@@ -112,7 +115,6 @@ class Drafter:
         if session.finished:
             now = max([time.time()] + [d.at for d in session.history])
             if "completed" not in have:
-                from engine.play.scoring import totals
                 out.append(("completed", st.completed(ctx, totals(session.scenario, session.history),
                                                       session.state.ending, info.started_at, now)))
             if "terminated" not in have:
@@ -123,7 +125,6 @@ class Drafter:
 
     def for_rating(self, db: sqlite3.Connection, session_id: int, rating: Any) -> list[Statement]:
         """The self-rating's statement (each rating given is one; a later one doesn't replace it)."""
-        from simulator.xapi import statements as st
         scenario = _scenario_of(db, session_id)
         ctx = self.context(db, session_id, scenario) if scenario is not None else None
         if ctx is None:
@@ -138,22 +139,18 @@ class Drafter:
 
 def _scenario_of(db: sqlite3.Connection, session_id: int) -> Any:
     """The scenario a journaled session was played in, or None when it can't be found here."""
-    from engine import ScenarioError
-    from simulator import catalog
-    from simulator.debriefing import _load_cached
     row = db.execute("SELECT scenario_id, scenario_digest, scenario_path FROM sessions WHERE id = ?",
                      (session_id,)).fetchone()
     if row is None:
         return None
     try:
-        return catalog.find(row[0], row[1] or "", row[2] or "", _load_cached)
+        return catalog.find(row[0], row[1] or "", row[2] or "", catalog.load_cached)
     except ScenarioError:
         return None
 
 
 def voiding(config: LrsConfig, target_id: str) -> dict[str, Any]:
     """A statement that voids ``target_id`` (the trainee deleted the session it belongs to)."""
-    from simulator.xapi.statements import iso, verb
     return {"id": str(uuid.uuid4()), "actor": config.actor(), "verb": verb("voided"),
             "object": {"objectType": "StatementRef", "id": target_id},
             "context": {"contextActivities": {"category": [{"objectType": "Activity", "id": p.PROFILE,

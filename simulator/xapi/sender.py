@@ -27,9 +27,17 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
+from engine import ScenarioError, Session
+from engine.debrief.selfrating import SelfRating
+from engine.scenario.errors import SaveError
+from simulator import catalog
+from simulator.debriefing import DebriefError, session_review
+from simulator.i18n import tr
+from simulator.xapi import profile as p
 from simulator.xapi.client import LrsClient, LrsError
 from simulator.xapi.config import LrsConfig
 from simulator.xapi.outbox import OutboxStore
+from simulator.xapi.statements import finish, verb_name
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +58,6 @@ class Status:
 
     def line(self, lang: str) -> Optional[str]:
         """The calm status line ("12 resultaten wachten op verzending"); None when there's nothing to say."""
-        from simulator.i18n import tr
         parts = []
         if not self.configured and self.problem:  # settings that can't be used: say so, calmly, once
             parts.append(tr("lrs_settings_unusable", lang, problem=self.problem))
@@ -79,16 +86,12 @@ class Drained:
 
 def review_of(store: OutboxStore, session_id: int) -> Optional[Any]:
     """The game review of a journaled session as it is now (None when it can't be made)."""
-    from engine import ScenarioError, Session
-    from engine.scenario.errors import SaveError
-    from simulator import catalog
-    from simulator.debriefing import DebriefError, _load_cached, session_review
     row = store.session_row(session_id)
     if row is None:
         return None
     try:
         scenario = catalog.find(row["scenario_id"], row["scenario_digest"] or "", row["scenario_path"] or "",
-                                _load_cached)
+                                catalog.load_cached)
         session = Session.from_data(scenario, json.loads(row["data"]))
         return session_review(session)
     except (ScenarioError, SaveError, DebriefError, ValueError, TypeError) as exc:
@@ -98,9 +101,6 @@ def review_of(store: OutboxStore, session_id: int) -> Optional[Any]:
 
 def finish_drafts(store: OutboxStore) -> int:
     """Fill in the review's judgement of every draft; returns how many were finished."""
-    from engine.debrief.selfrating import SelfRating
-    from simulator.xapi import profile as p
-    from simulator.xapi.statements import finish, verb_name
     done = 0
     while True:
         drafts = store.drafts()

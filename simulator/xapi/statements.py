@@ -24,6 +24,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
+from engine.debrief.selfrating import rating_rows
+from engine.play.scoring import decision_weights
 from engine.scenario.model import Scenario
 from engine.scenario.text import Text
 from simulator.xapi import profile as p
@@ -158,7 +160,6 @@ def initialized(ctx: SessionContext, at: float) -> dict[str, Any]:
 
 def decision(ctx: SessionContext, index: int, d: Any) -> dict[str, Any]:
     """A preparation answer (``answered``), a choice (``responded``) or a time-out."""
-    from engine.play.scoring import decision_weights
     s = ctx.scenario
     weights = {k: v for k, v in decision_weights(s, d).items() if v}
     extra = {p.STEP: index + 1}
@@ -244,7 +245,6 @@ def finish(statement: dict[str, Any], review: Optional[Any], rating: Optional[An
         extensions[p.ROUTE_BEST] = {**dict(review.best), "overall": review.route_best_overall}
         extensions[p.BEST_ACHIEVABLE] = review.best_overall
     elif name == "rated" and rating is not None:
-        from engine.debrief.selfrating import rating_rows
         extensions[p.MEASURED] = {row.key: row.measured for row in rating_rows(review, rating)
                                   if row.measured is not None}
     return statement
