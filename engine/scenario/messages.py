@@ -1,0 +1,242 @@
+"""Every problem the engine reports, in English and Dutch, as templates with named parameters.
+
+A trainer who writes a scenario in Dutch reads its problems in Dutch. So a problem is not an
+English sentence built in place but a ``Message``: a catalogue key and its parameters. A
+parameter can itself be a ``Message`` (a "where" fragment such as "question 'q1' prompt"), and
+is rendered in the same language as the sentence around it.
+
+``Message`` is a ``str`` whose value is the English rendering, so it goes wherever a string
+went before (exception texts, ``Problem.message``, ``f"...{hint}"``) and today's English output
+stays byte for byte what it was. ``Message.render(lang)`` gives it in another language; a
+language the catalogue doesn't have falls back to English.
+
+Templates use ``str.format`` fields: ``{name}``, ``{name!r}`` (Python's quoting, as the English
+messages always had) and format specs (``{share:.0%}``, ``{code:04X}``). Both languages of a key
+name the same fields (a test checks). In Dutch, YAML key names stay as written, in quotes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+DEFAULT_LANGUAGE = "en"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # -- severities (the prefix of a warning line) ------------------------------------------------
+    "severity.warning": {"en": "warning", "nl": "waarschuwing"},
+
+    # -- what a YAML value is (reader.describe) -----------------------------------------------------
+    "kind.string": {"en": "a string", "nl": "een tekst"},
+    "kind.number": {"en": "a number", "nl": "een getal"},
+    "kind.bool": {"en": "true/false", "nl": "true/false"},
+    "kind.null": {"en": "nothing (null)", "nl": "niets (null)"},
+    "kind.decimal": {"en": "a decimal number", "nl": "een kommagetal"},
+    "kind.date": {"en": "a date", "nl": "een datum"},
+    "kind.value": {"en": "a value", "nl": "een waarde"},
+    "kind.mapping": {"en": "a mapping", "nl": "een mapping"},
+    "kind.list": {"en": "a list", "nl": "een lijst"},
+    "kind.other": {"en": "something else", "nl": "iets anders"},
+    "hint.did_you_mean": {"en": " (did you mean {word!r}?)", "nl": " (bedoelde je {word!r}?)"},
+
+    # -- reading a file's shape (reader.Reader) -----------------------------------------------------
+    "reader.not_mapping": {"en": "{where} should be a mapping (key: value), not {found}",
+                           "nl": "{where} moet een mapping (sleutel: waarde) zijn, maar is {found}"},
+    "reader.plain_keys": {"en": "keys in {where} must be plain names",
+                          "nl": "sleutels in {where} moeten gewone namen zijn"},
+    "reader.duplicate_key": {"en": "duplicate key {key!r} in {where} (first on line {first})",
+                             "nl": "sleutel {key!r} staat twee keer in {where} (de eerste keer op regel {first})"},
+    "reader.unknown_key": {"en": "unknown key {key!r} in {where}{hint}",
+                           "nl": "onbekende sleutel {key!r} in {where}{hint}"},
+    "reader.missing_key": {"en": "{where} is missing required key {key!r}",
+                           "nl": "in {where} ontbreekt de verplichte sleutel {key!r}"},
+    "reader.not_list": {"en": "{where} should be a list, not {found}",
+                        "nl": "{where} moet een lijst zijn, maar is {found}"},
+    "reader.empty_list": {"en": "{where} should not be empty", "nl": "{where} mag niet leeg zijn"},
+    "reader.not_string": {"en": "{where} should be text, not {found}",
+                          "nl": "{where} moet tekst zijn, maar is {found}"},
+    "reader.control_char": {"en": "{where} contains control character U+{code:04X}, which can't be shown; remove it",
+                            "nl": "{where} bevat het stuurteken U+{code:04X}, dat niet te tonen is; haal het weg"},
+    "reader.empty_string": {"en": "{where} is empty", "nl": "{where} is leeg"},
+    "reader.too_long": {"en": "{where} is {length} characters long; at most {limit}",
+                        "nl": "{where} is {length} tekens lang; hoogstens {limit}"},
+    "reader.bad_identifier": {"en": "{where} {value!r} may only use letters, digits, '_' and '-'",
+                              "nl": "{where} ({value!r}) mag alleen letters, cijfers, '_' en '-' bevatten"},
+    "reader.not_integer": {"en": "{where} should be a whole number, not {found}",
+                           "nl": "{where} moet een geheel getal zijn, maar is {found}"},
+    "reader.bad_integer": {"en": "{where} should be a whole number", "nl": "{where} moet een geheel getal zijn"},
+    "reader.out_of_range": {"en": "{where} is {value}; it should be between {lo} and {hi}",
+                            "nl": "{where} is {value}; dat moet tussen {lo} en {hi} liggen"},
+    "reader.not_bool": {"en": "{where} should be true or false, not {found}",
+                        "nl": "{where} moet true of false zijn, maar is {found}"},
+    "reader.not_one_of": {"en": "{where} {value!r} should be one of {options}{hint}",
+                          "nl": "{where} ({value!r}) moet een van deze waarden zijn: {options}{hint}"},
+    "reader.no_text": {"en": "{where} has no text; give at least one of {languages}",
+                       "nl": "{where} heeft geen tekst; geef minstens een van {languages}"},
+    "reader.not_text": {"en": "{where} should be text or a map of languages (nl, en), not {found}",
+                        "nl": "{where} moet tekst zijn of een map van talen (nl, en), maar is {found}"},
+    "reader.condition": {"en": "{where}: {error}", "nl": "{where}: {error}"},
+
+    # -- condition syntax (conditions.parse_condition) ----------------------------------------------
+    "condition.unexpected_char": {"en": "unexpected character {char!r}", "nl": "onverwacht teken {char!r}"},
+    "condition.number_too_big": {
+        "en": "number {number} is too big; numbers in a condition lie within -{limit} and {limit}",
+        "nl": "getal {number} is te groot; getallen in een voorwaarde liggen tussen -{limit} en {limit}"},
+    "condition.too_deep": {
+        "en": "nested more than {limit} levels deep (brackets and 'not'); write it more simply",
+        "nl": "meer dan {limit} niveaus diep genest (haakjes en 'not'); schrijf het eenvoudiger"},
+    "condition.unexpected": {"en": "unexpected {token!r}", "nl": "onverwacht: {token!r}"},
+    "condition.missing_bracket": {"en": "missing ')'", "nl": "er ontbreekt een ')'"},
+    "condition.value_expected": {"en": "expected a value before {token!r}",
+                                 "nl": "hier hoort een waarde vóór {token!r}"},
+    "condition.ends_early": {"en": "condition ends too early", "nl": "de voorwaarde houdt te vroeg op"},
+    "condition.not_a_reference": {
+        "en": "{name!r} is not a reference; write RESIDENT.VAR, flag.NAME, prep.QUESTION, chose.NODE.CHOICE, "
+              "visited.NODE, away.RESIDENT, max.VAR or min.VAR",
+        "nl": "{name!r} verwijst nergens naar; schrijf BEWONER.VARIABELE, flag.NAAM, prep.VRAAG, "
+              "chose.KNOOP.KEUZE, visited.KNOOP, away.BEWONER, max.VARIABELE of min.VARIABELE"},
+    "condition.form": {"en": "{name!r} should have the form {shape}", "nl": "{name!r} moet de vorm {shape} hebben"},
+    "shape.chose": {"en": "chose.NODE.CHOICE", "nl": "chose.KNOOP.KEUZE"},
+    "shape.named": {"en": "{head}.NAME", "nl": "{head}.NAAM"},
+    "shape.mood": {"en": "RESIDENT.VAR", "nl": "BEWONER.VARIABELE"},
+    "condition.empty": {"en": "empty condition", "nl": "lege voorwaarde"},
+    "condition.too_long": {
+        "en": "condition is {length} characters long; at most {limit} (split it over a flag or a node)",
+        "nl": "de voorwaarde is {length} tekens lang; hoogstens {limit} (verdeel haar over een vlag of een knoop)"},
+
+    # -- "where" fragments: the part of a file a message is about ----------------------------------
+    "where.key": {"en": "{key}", "nl": "'{key}'"},
+    "where.field": {"en": "{owner} {key}", "nl": "'{key}' van {owner}"},
+    "where.language": {"en": "{owner} ({lang})", "nl": "{owner} ({lang})"},
+    "where.scenario": {"en": "the scenario", "nl": "het scenario"},
+    "where.a_learning_goal": {"en": "a learning goal", "nl": "een leerdoel"},
+    "where.a_goal": {"en": "a goal", "nl": "een doel"},
+    "where.an_item": {"en": "an item", "nl": "een punt"},
+    "where.a_trigger": {"en": "a trigger", "nl": "een trigger"},
+    "where.an_interest": {"en": "an interest", "nl": "een belang"},
+    "where.a_resident": {"en": "a resident", "nl": "een bewoner"},
+    "where.resident_id": {"en": "resident id", "nl": "het id van een bewoner"},
+    "where.resident": {"en": "resident {name!r}", "nl": "bewoner {name!r}"},
+    "where.mood_variable": {"en": "mood variable {name!r}", "nl": "stemmingsvariabele {name!r}"},
+    "where.a_question": {"en": "a preparation question", "nl": "een voorbereidingsvraag"},
+    "where.question_id": {"en": "question id", "nl": "het id van een voorbereidingsvraag"},
+    "where.question": {"en": "question {name!r}", "nl": "voorbereidingsvraag {name!r}"},
+    "where.an_option": {"en": "a preparation option", "nl": "een antwoord op een voorbereidingsvraag"},
+    "where.option_id": {"en": "option id", "nl": "het id van een antwoord"},
+    "where.option": {"en": "option {question}.{option}", "nl": "antwoord {question}.{option}"},
+    "where.node_id": {"en": "node id {name!r}", "nl": "knoop-id {name!r}"},
+    "where.node": {"en": "node {name!r}", "nl": "knoop {name!r}"},
+    "where.an_auto_transition": {"en": "an auto transition in {owner}", "nl": "een automatische sprong ('auto') in {owner}"},
+    "where.a_variant": {"en": "a variant in {owner}", "nl": "een variant in {owner}"},
+    "where.variant_text": {"en": "variant text in {owner}", "nl": "de 'text' van een variant in {owner}"},
+    "where.variant_speaker": {"en": "variant speaker", "nl": "de 'speaker' van een variant"},
+    "where.variant_emotion": {"en": "variant emotion in {owner}", "nl": "de 'emotion' van een variant in {owner}"},
+    "where.group_reaction": {"en": "group reaction", "nl": "groepsreactie"},
+    "where.a_group_reaction": {"en": "a group reaction", "nl": "een groepsreactie"},
+    "where.a_choice_in": {"en": "a choice in node {node!r}", "nl": "een keuze in knoop {node!r}"},
+    "where.choice_id": {"en": "choice id", "nl": "het id van een keuze"},
+    "where.choice": {"en": "choice {node}.{choice}", "nl": "keuze {node}.{choice}"},
+    "where.effects_for": {"en": "{owner} effects for {who!r}", "nl": "'effects' voor {who!r} van {owner}"},
+    "where.a_flag_name": {"en": "a flag name", "nl": "een vlagnaam"},
+    "where.ending_id": {"en": "ending id {name!r}", "nl": "einde-id {name!r}"},
+    "where.ending": {"en": "ending {name!r}", "nl": "einde {name!r}"},
+
+    # -- building a scenario (loader) ---------------------------------------------------------------
+    "loader.unreadable": {"en": "scenario could not be read", "nl": "het scenario kon niet gelezen worden"},
+    "loader.root_not_mapping": {"en": "a scenario file should be a YAML mapping (key: value) at the top",
+                                "nl": "een scenariobestand moet bovenaan een YAML-mapping (sleutel: waarde) zijn"},
+    "loader.format_unsupported": {"en": "format {found} is not supported; this version reads format {supported}",
+                                  "nl": "'format' {found} wordt niet ondersteund; deze versie leest 'format' {supported}"},
+    "loader.min_max": {"en": "{where}: min ({lo}) should be below max ({hi})",
+                       "nl": "{where}: 'min' ({lo}) moet lager zijn dan 'max' ({hi})"},
+    "loader.no_mood_variables": {"en": "mood_variables should define at least one variable",
+                                 "nl": "'mood_variables' moet minstens één variabele bevatten"},
+    "loader.bad_id": {"en": "{where} may only use letters, digits, '_' and '-'",
+                      "nl": "{where} mag alleen letters, cijfers, '_' en '-' bevatten"},
+    "loader.duplicate_resident": {"en": "duplicate resident id {id!r}",
+                                  "nl": "bewoner-id {id!r} komt twee keer voor"},
+    "loader.reserved_id": {"en": "{id!r} is a reserved word; choose another resident id",
+                           "nl": "{id!r} is een gereserveerd woord; kies een ander id voor de bewoner"},
+    "loader.duplicate_question": {"en": "duplicate question id {id!r}",
+                                  "nl": "vraag-id {id!r} komt twee keer voor"},
+    "loader.duplicate_option": {"en": "duplicate option id {id!r} in question {question!r}",
+                                "nl": "antwoord-id {id!r} komt twee keer voor in voorbereidingsvraag {question!r}"},
+    "loader.no_correct_option": {"en": "question {question!r} has no option marked 'correct: true'",
+                                 "nl": "voorbereidingsvraag {question!r} heeft geen antwoord met 'correct: true'"},
+    "loader.no_nodes": {"en": "nodes should contain at least one node",
+                        "nl": "'nodes' moet minstens één knoop bevatten"},
+    "loader.next_and_choices": {
+        "en": "{where} has both 'next' and 'choices'; a node either continues or offers choices",
+        "nl": "{where} heeft zowel 'next' als 'choices'; een knoop gaat óf verder, óf biedt keuzes"},
+    "loader.no_way_forward": {
+        "en": "{where} has no way forward: give it 'next' or 'choices' (or make it an ending)",
+        "nl": "{where} leidt nergens heen: geef hem 'next' of 'choices' (of maak er een einde van)"},
+    "loader.decision_keys": {
+        "en": "{where}: 'provocation' and 'order' belong on a node with choices (a decision)",
+        "nl": "{where}: 'provocation' en 'order' horen bij een knoop met keuzes (een beslismoment)"},
+    "loader.timeout_id": {"en": "{id!r} is the time-out's own move (key B); choose another choice id",
+                          "nl": "{id!r} is de eigen zet van de time-out (toets B); kies een ander keuze-id"},
+    "loader.duplicate_choice": {"en": "duplicate choice id {id!r} in node {node!r}",
+                                "nl": "keuze-id {id!r} komt twee keer voor in knoop {node!r}"},
+    "loader.bad_lens": {"en": "{where}: {tag!r} is not one of {options}",
+                        "nl": "{where}: {tag!r} hoort niet bij {options}"},
+    "loader.no_endings": {"en": "endings should contain at least one ending",
+                          "nl": "'endings' moet minstens één einde bevatten"},
+}
+
+
+class Message(str):
+    """A catalogue message: the English text as a ``str``, plus ``key`` and ``params``."""
+
+    key: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> "Message":
+        self = super().__new__(cls, render(key, params, DEFAULT_LANGUAGE))
+        self.key = key
+        self.params = params
+        return self
+
+    def render(self, lang: str) -> str:
+        return render(self.key, self.params, lang)
+
+    def __reduce__(self):  # pickle and copy rebuild from key and params, not from the English text
+        return (_rebuild, (self.key, dict(self.params)))
+
+
+def _rebuild(key: str, params: dict[str, Any]) -> Message:
+    return Message(key, **params)
+
+
+def msg(key: str, /, **params: Any) -> Message:
+    """The message ``key`` with ``params`` (fragments may be ``Message`` values themselves)."""
+    return Message(key, **params)
+
+
+def render(key: str, params: Mapping[str, Any], lang: str) -> str:
+    """``key``'s template in ``lang`` (English when the catalogue lacks it), filled with ``params``;
+    ``Message`` parameters are rendered in ``lang`` too."""
+    entry = CATALOGUE[key]
+    template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    values = {name: value.render(lang) if isinstance(value, Message) else value for name, value in params.items()}
+    return template.format(**values)
+
+
+def where_key(key: str) -> Message:
+    """A YAML key (or dotted path) as the place a message is about: ``format``, ``setting.meeting``."""
+    return msg("where.key", key=key)
+
+
+def where_field(owner: Any, key: str) -> Message:
+    """A key of something: "question 'q1' prompt" (in Dutch: "'prompt' van voorbereidingsvraag 'q1'")."""
+    return msg("where.field", owner=owner, key=key)
+
+
+def render_text(text: str, lang: str) -> str:
+    """``text`` in ``lang`` when it is a ``Message``; any other string as it is."""
+    return text.render(lang) if isinstance(text, Message) else text
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """``warning`` -> ``waarschuwing`` in Dutch; a severity without a catalogue entry as it is."""
+    key = f"severity.{severity}"
+    return render(key, {}, lang) if key in CATALOGUE else severity
