@@ -181,6 +181,64 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "nl": "{where}: {tag!r} hoort niet bij {options}"},
     "loader.no_endings": {"en": "endings should contain at least one ending",
                           "nl": "'endings' moet minstens één einde bevatten"},
+
+    # -- references and the graph (checks) ----------------------------------------------------------
+    "where.trigger": {"en": "trigger", "nl": "trigger"},
+    "where.owner_key": {"en": "{owner}: {key}", "nl": "{owner}: '{key}'"},
+    "where.condition": {"en": "condition {cond!r}", "nl": "voorwaarde {cond!r}"},
+    "hint.start_at_ending": {"en": " (the meeting must start with a dialogue node, not an ending)",
+                             "nl": " (de bijeenkomst moet met een dialoogknoop beginnen, niet met een einde)"},
+    "hint.label_not_key": {"en": " (did you mean {ref}? {word!r} is its label; conditions use the key)",
+                           "nl": " (bedoelde je {ref}? {word!r} is het label; voorwaarden gebruiken de sleutel)"},
+    "checks.ending_is_node": {"en": "ending {ending!r} has the same id as a node; ids must be unique",
+                              "nl": "einde {ending!r} heeft hetzelfde id als een knoop; elk id mag maar één keer "
+                                    "voorkomen"},
+    "checks.ending_speaker": {"en": "ending {ending!r}: speaker {speaker!r} is not a resident{hint}",
+                              "nl": "einde {ending!r}: spreker {speaker!r} is geen bewoner{hint}"},
+    "checks.start_not_node": {"en": "start {start!r} is not a node{hint}",
+                              "nl": "'start' verwijst naar {start!r}, maar dat is geen knoop{hint}"},
+    "checks.bad_target": {"en": "{what} {target!r} is not a node or ending{hint}",
+                          "nl": "{what} verwijst naar {target!r}, maar dat is geen knoop of einde{hint}"},
+    "checks.trigger_return": {
+        "en": "a trigger can't goto 'return'; it starts an interruption with interrupts: true, and the "
+              "interruption's last line says next: return",
+        "nl": "een trigger kan niet met 'goto' naar 'return'; hij begint een onderbreking met interrupts: true, "
+              "en de laatste regel van de onderbreking zegt next: return"},
+    "checks.node_speaker": {"en": "node {node!r}: speaker {speaker!r} is not a resident or 'narrator'{hint}",
+                            "nl": "knoop {node!r}: spreker {speaker!r} is geen bewoner en ook geen 'narrator'{hint}"},
+    "checks.variant_speaker": {
+        "en": "node {node!r}: variant speaker {speaker!r} is not a resident or 'narrator'",
+        "nl": "knoop {node!r}: spreker {speaker!r} van een variant is geen bewoner en ook geen 'narrator'"},
+    "checks.names_non_resident": {"en": "node {node!r}: {key} names {who!r}, which is not a resident{hint}",
+                                  "nl": "knoop {node!r}: '{key}' noemt {who!r}, maar dat is geen bewoner{hint}"},
+    "checks.effects_who": {"en": "{owner}: effects name {who!r}, which is not a resident or 'all'{hint}",
+                           "nl": "{owner}: 'effects' noemt {who!r}, maar dat is geen bewoner en ook geen 'all'{hint}"},
+    "checks.reaction_effects_who": {
+        "en": "group reaction effects name {who!r}, which is not a resident or 'all'{hint}",
+        "nl": "'effects' van een groepsreactie noemt {who!r}, maar dat is geen bewoner en ook geen 'all'{hint}"},
+    "checks.timeout_cost_who": {
+        "en": "timeout cost names {who!r}, which is not a resident or 'all'{hint}",
+        "nl": "'cost' van 'timeout' noemt {who!r}, maar dat is geen bewoner en ook geen 'all'{hint}"},
+    "checks.undefined_variable": {"en": "{owner}: mood variable {var!r} is not defined{hint}",
+                                  "nl": "{owner}: stemmingsvariabele {var!r} bestaat niet{hint}"},
+    "checks.cond_not_resident": {"en": "condition {cond!r}: {who!r} is not a resident{hint}",
+                                 "nl": "voorwaarde {cond!r}: {who!r} is geen bewoner{hint}"},
+    "checks.cond_flag_never_set": {
+        "en": "condition {cond!r}: no choice or preparation answer ever sets flag {flag!r}{hint}",
+        "nl": "voorwaarde {cond!r}: geen enkele keuze of voorbereidingsantwoord zet vlag {flag!r}{hint}"},
+    "checks.cond_no_question": {"en": "condition {cond!r}: there is no preparation question {question!r}{hint}",
+                                "nl": "voorwaarde {cond!r}: er is geen voorbereidingsvraag {question!r}{hint}"},
+    "checks.cond_no_node": {"en": "condition {cond!r}: there is no node {node!r}{hint}",
+                            "nl": "voorwaarde {cond!r}: er is geen knoop {node!r}{hint}"},
+    "checks.cond_no_choice": {"en": "condition {cond!r}: node {node!r} has no choice {choice!r}{hint}",
+                              "nl": "voorwaarde {cond!r}: knoop {node!r} heeft geen keuze {choice!r}{hint}"},
+    "checks.return_outside": {
+        "en": "node {node!r} goes to 'return', but the meeting can reach it without an interruption (a trigger "
+              "with interrupts: true) to return from",
+        "nl": "knoop {node!r} gaat naar 'return', maar de bijeenkomst kan er komen zonder onderbreking (een "
+              "trigger met interrupts: true) om naar terug te keren"},
+    "checks.unreachable": {"en": "{what} can never be reached from start {start!r}",
+                           "nl": "{what} is vanaf start {start!r} nooit te bereiken"},
 }
 
 
