@@ -300,6 +300,112 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "trigger met interrupts: true) om naar terug te keren"},
     "checks.unreachable": {"en": "{what} can never be reached from start {start!r}",
                            "nl": "{what} is vanaf start {start!r} nooit te bereiken"},
+
+    # -- smells (lint) ------------------------------------------------------------------------------
+    "list.or": {"en": "{head} or {last}", "nl": "{head} of {last}"},
+    "count.choice": {"en": "{n} choice", "nl": "{n} keuze"},
+    "count.choices": {"en": "{n} choices", "nl": "{n} keuzes"},
+    "lint.no_translations": {
+        "en": "no text has a translation ({missing}); the scenario plays in {lang} only — write texts as "
+              "{{nl: ..., en: ...}} to translate them",
+        "nl": "geen enkele tekst is vertaald ({missing}); het scenario speelt alleen in {lang} — schrijf teksten "
+              "als {{nl: ..., en: ...}} om ze te vertalen"},
+    "lint.one_language": {"en": "{path} is only in {lang}; add {others} ({{{lang}: ..., {first}: ...}})",
+                          "nl": "{path} staat alleen in {lang}; voeg {others} toe ({{{lang}: ..., {first}: ...}})"},
+    "lint.missing_translation": {"en": "{path} has no {missing} translation",
+                                 "nl": "{path} heeft geen vertaling in {missing}"},
+    "lint.choice_button": {"en": "a choice button", "nl": "een keuzeknop"},
+    "lint.dialogue_box": {"en": "the dialogue box", "nl": "het tekstvak van de dialoog"},
+    "lint.advice_split": {"en": "split it over two nodes with next:", "nl": "verdeel hem over twee knopen met next:"},
+    "lint.advice_shorten": {"en": "shorten it, or the options may have to scroll",
+                            "nl": "maak hem korter, anders moeten de opties misschien scrollen"},
+    "lint.text_too_long": {
+        "en": "{path}{which} is {length} characters; {box} holds about {budget} at the largest text size — {advice}",
+        "nl": "{path}{which} is {length} tekens; in {box} passen er bij de grootste tekstgrootte ongeveer {budget} "
+              "— {advice}"},
+    "lint.bidi": {
+        "en": "text contains an invisible direction control ({codes}) that makes it read otherwise than written; "
+              "remove it",
+        "nl": "de tekst bevat een onzichtbaar richtingsteken ({codes}) waardoor hij anders leest dan hij "
+              "geschreven is; haal het weg"},
+    "lint.glyphs": {
+        "en": "the window's font (Noto Sans) can't draw {shown} ({codes}): it shows as an empty box; use other "
+              "characters",
+        "nl": "het lettertype van het venster (Noto Sans) kan {shown} ({codes}) niet tekenen: het verschijnt als "
+              "een leeg vakje; gebruik andere tekens"},
+    "lint.label_too_long": {
+        "en": "{where}{which} is {length} characters; its place on screen holds about {budget} — shorten it",
+        "nl": "{where}{which} is {length} tekens; op zijn plek op het scherm passen er ongeveer {budget} — maak "
+              "hem korter"},
+    "lint.too_many_choices": {
+        "en": "node {node!r} offers {count} choices; the window shows every option at once up to {limit} — "
+              "beyond, the trainee has to scroll for the rest: split the decision or drop the weakest options",
+        "nl": "knoop {node!r} biedt {count} keuzes; het venster toont tot {limit} opties tegelijk — daarboven "
+              "moet de deelnemer scrollen voor de rest: splits de beslissing of laat de zwakste opties weg"},
+    "lint.too_many_answers": {
+        "en": "preparation question {question!r} has {count} answers; the window shows every answer at once up "
+              "to {limit} — beyond, the trainee has to scroll",
+        "nl": "voorbereidingsvraag {question!r} heeft {count} antwoorden; het venster toont tot {limit} "
+              "antwoorden tegelijk — daarboven moet de deelnemer scrollen"},
+    "lint.no_score": {
+        "en": "choice {choice} has no score; add weights such as score: {{step3: 1}}, or score: {{}} if it is "
+              "deliberately neutral",
+        "nl": "keuze {choice} heeft geen score; geef gewichten zoals score: {{step3: 1}}, of score: {{}} als ze "
+              "bewust neutraal is"},
+    "lint.no_feedback": {
+        "en": "choice {choice} scores {weights} but has no feedback; the debrief can't explain the weight",
+        "nl": "keuze {choice} scoort {weights}, maar heeft geen feedback; de nabespreking kan het gewicht niet "
+              "uitleggen"},
+    "lint.nothing_scored": {
+        "en": "no choice or preparation answer is scored yet; the debrief has nothing to report (add score: "
+              "{{step3: 1}} and the like to the choices)",
+        "nl": "nog geen enkele keuze of voorbereidingsantwoord heeft een score; de nabespreking heeft niets te "
+              "melden (geef de keuzes score: {{step3: 1}} en dergelijke)"},
+    "lint.dimension": {"en": "{key} ({label})", "nl": "{key} ({label})"},
+    "lint.never_scored": {
+        "en": "dimension {dimension} is never scored; the debrief will show it as not trained in this scenario",
+        "nl": "dimensie {dimension} krijgt nergens punten; de nabespreking toont haar als niet geoefend in dit "
+              "scenario"},
+    "lint.only_negative": {
+        "en": "dimension {dimension} only has negative weights; a trainee can lose points on it but never earn any",
+        "nl": "dimensie {dimension} heeft alleen negatieve gewichten; een deelnemer kan er punten op verliezen, "
+              "maar nooit verdienen"},
+    "lint.unread_mood": {
+        "en": "mood {ref} is changed by {choices} but no condition reads it; use it in a when: (e.g. "
+              "\"{ref} >= 6\") or leave it out",
+        "nl": "stemming {ref} verandert door {choices}, maar geen voorwaarde leest haar; gebruik haar in een "
+              "when: (bijv. \"{ref} >= 6\") of laat haar weg"},
+    "lint.unread_flag": {"en": "flag {flag!r} is set ({who}) but no condition reads it (flag.{flag})",
+                         "nl": "vlag {flag!r} wordt gezet ({who}), maar geen voorwaarde leest haar (flag.{flag})"},
+    "lint.clears_unset_flag": {"en": "choice {choice} clears flag {flag!r}, which nothing sets",
+                               "nl": "keuze {choice} wist vlag {flag!r}, maar niets zet die vlag"},
+    "lint.opportunity_no_choices": {
+        "en": "node {node!r} marks an opportunity but offers no choices, so the trainee can't answer it and the "
+              "debrief never shows it; put it on the decision node",
+        "nl": "knoop {node!r} markeert een kans ('opportunity'), maar biedt geen keuzes: de deelnemer kan er niet "
+              "op ingaan en de nabespreking toont haar nooit; zet haar op de beslisknoop"},
+    "lint.opportunity_no_empathy": {
+        "en": "node {node!r} marks an opportunity, but no choice scores positively on e1-e4; give the trainee a "
+              "way to answer the feeling",
+        "nl": "knoop {node!r} markeert een kans ('opportunity'), maar geen keuze scoort positief op e1-e4; geef "
+              "de deelnemer een manier om op het gevoel in te gaan"},
+    "lint.opportunity_free_pass": {
+        "en": "node {node!r} marks an opportunity, but passing it over costs nothing: no reply without an e1-e4 "
+              "weight ({names}) moves a resident's mood the wrong way; residents whose clues are ignored raise "
+              "them again, louder — add e.g. effects: {{{who}: {{anger: 1}}}}",
+        "nl": "knoop {node!r} markeert een kans ('opportunity'), maar wie haar laat liggen verliest niets: geen "
+              "antwoord zonder e1-e4-gewicht ({names}) verslechtert de stemming van een bewoner; bewoners van wie "
+              "de signalen genegeerd worden, komen er luider op terug — voeg bijv. effects: "
+              "{{{who}: {{anger: 1}}}} toe"},
+    "lint.ending_no_debrief": {
+        "en": "ending {ending!r} has no debrief; the trainer's word on it is what the trainee remembers",
+        "nl": "einde {ending!r} heeft geen 'debrief'; wat de trainer erover zegt, is wat de deelnemer onthoudt"},
+    "lint.version": {"en": " (version {n})", "nl": " (versie {n})"},
+    "lint.narrator_emotion": {
+        "en": "node {node!r}{which} has emotion {emotion!r}, but the narrator speaks it and has no face to show "
+              "it; leave emotion out or give the line to a resident",
+        "nl": "knoop {node!r}{which} heeft emotie {emotion!r}, maar de verteller spreekt de regel uit en heeft "
+              "geen gezicht om die te tonen; laat 'emotion' weg of geef de regel aan een bewoner"},
 }
 
 
@@ -336,8 +442,17 @@ def render(key: str, params: Mapping[str, Any], lang: str) -> str:
     ``Message`` parameters are rendered in ``lang`` too."""
     entry = CATALOGUE[key]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    values = {name: value.render(lang) if isinstance(value, Message) else value for name, value in params.items()}
-    return template.format(**values)
+    return template.format(**{name: _value(value, lang) for name, value in params.items()})
+
+
+def _value(value: Any, lang: str) -> Any:
+    """A parameter in ``lang``: a ``Message`` rendered, a ``{lang: text}`` mapping (a label the
+    scenario or the engine has in several languages) looked up, anything else as it is."""
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, Mapping):
+        return value.get(lang) or value.get(DEFAULT_LANGUAGE) or next(iter(value.values()), "")
+    return value
 
 
 def where_key(key: str) -> Message:
@@ -348,6 +463,13 @@ def where_key(key: str) -> Message:
 def where_field(owner: Any, key: str) -> Message:
     """A key of something: "question 'q1' prompt" (in Dutch: "'prompt' van voorbereidingsvraag 'q1'")."""
     return msg("where.field", owner=owner, key=key)
+
+
+def or_list(items: list[str]) -> Any:
+    """``a``, ``a or b``, ``a or b or c`` in the language it is rendered in."""
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return msg("list.or", head=or_list(items[:-1]), last=items[-1])
 
 
 def render_text(text: str, lang: str) -> str:
