@@ -406,6 +406,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "it; leave emotion out or give the line to a resident",
         "nl": "knoop {node!r}{which} heeft emotie {emotion!r}, maar de verteller spreekt de regel uit en heeft "
               "geen gezicht om die te tonen; laat 'emotion' weg of geef de regel aan een bewoner"},
+
+    # -- sign-offs (signoff) ------------------------------------------------------------------------
+    "signoff.too_large": {"en": "sign-off file is too large to be one",
+                          "nl": "het aftekenbestand is te groot om er een te zijn"},
+    "signoff.cannot_read": {"en": "cannot read sign-off file: {reason}",
+                            "nl": "kan het aftekenbestand niet lezen: {reason}"},
+    "signoff.not_utf8": {"en": "sign-off file is not valid UTF-8 text",
+                         "nl": "het aftekenbestand is geen geldige UTF-8-tekst"},
+    "signoff.not_json": {"en": "sign-off file is not valid JSON: {reason}",
+                         "nl": "het aftekenbestand is geen geldige JSON: {reason}"},
+    "signoff.not_signoff": {"en": "not a sign-off file (expected \"format\": \"{format}\")",
+                            "nl": "geen aftekenbestand (verwacht: \"format\": \"{format}\")"},
+    "signoff.no_version": {"en": "sign-off file has no valid version",
+                           "nl": "het aftekenbestand heeft geen geldige versie"},
+    "signoff.newer": {"en": "sign-off file is version {version}, from a newer Tussenwerker; update to read it",
+                      "nl": "het aftekenbestand is versie {version}, van een nieuwere Tussenwerker; werk bij om het "
+                            "te lezen"},
+    "signoff.no_scenario": {"en": "sign-off file does not name its scenario (\"scenario\": ID)",
+                            "nl": "het aftekenbestand noemt zijn scenario niet (\"scenario\": ID)"},
+    "signoff.not_list": {"en": "\"signoffs\" should be a list", "nl": "\"signoffs\" moet een lijst zijn"},
+    "signoff.entry_not_mapping": {
+        "en": "signoffs[{i}] should be a mapping with name, role, date and decisions",
+        "nl": "signoffs[{i}] moet een mapping zijn met name, role, date en decisions"},
+    "signoff.entry_needs": {"en": "signoffs[{i}] needs a non-empty \"{key}\"",
+                            "nl": "signoffs[{i}] moet een niet-lege \"{key}\" hebben"},
+    "signoff.bad_decisions": {"en": "signoffs[{i}].decisions should map decision ids to digests",
+                              "nl": "signoffs[{i}].decisions moet beslissings-id's op digests afbeelden"},
+    "signoff.foreign": {
+        "en": "sign-off file is for scenario {foreign!r}, not {scenario!r}; its signatures are ignored",
+        "nl": "het aftekenbestand hoort bij scenario {foreign!r}, niet bij {scenario!r}; de handtekeningen "
+              "erin tellen niet"},
+    "signoff.changed": {
+        "en": "decision {decision} changed since {name} ({role}) signed it off on {date}; its scores are no longer "
+              "checked (sign off again with 'tussenwerker signoff')",
+        "nl": "beslissing {decision} is veranderd sinds {name} ({role}) hem op {date} aftekende; de scores ervan "
+              "zijn niet meer gecontroleerd (teken opnieuw af met 'tussenwerker signoff')"},
+    "signoff.unsigned": {
+        "en": "decision {decision} is not signed off (new since the last sign-off, or left out of it)",
+        "nl": "beslissing {decision} is niet afgetekend (nieuw sinds de laatste aftekening, of daarbij "
+              "overgeslagen)"},
 }
 
 
