@@ -12,8 +12,8 @@ from typing import Iterator
 
 from .conditions import Condition
 from .errors import Problem
-from .model import NARRATOR, RETURN, Pos, Scenario
 from .messages import msg, where_field, where_key
+from .model import NARRATOR, RETURN, Pos, Scenario
 from .reader import did_you_mean
 
 
@@ -71,7 +71,8 @@ def check_scenario(s: Scenario) -> list[Problem]:
                         msg("checks.names_non_resident", node=nid, key=key, who=rid,
                             hint=did_you_mean(rid, residents)))
         for a in node.auto:
-            check_target(f"node:{nid}:auto:goto:{a.goto}", a.goto, a.pos, msg("where.owner_key", owner=here, key="goto"))
+            check_target(f"node:{nid}:auto:goto:{a.goto}", a.goto, a.pos,
+                         msg("where.owner_key", owner=here, key="goto"))
         for c in node.choices:
             choice = msg("where.choice", node=c.node_id, choice=c.id)
             check_target(f"choice:{c.key}:next", c.next, c.pos, msg("where.owner_key", owner=choice, key="next"))

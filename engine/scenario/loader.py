@@ -120,10 +120,12 @@ class _ScenarioBuilder(Reader):
         scenario_id = self.identifier(top["id"], where_key("id")) if "id" in top else None
         title = self.text(top["title"], where_key("title")) if "title" in top else None
         summary = self.text(top["summary"], where_key("summary")) if "summary" in top else None
-        goals = self.items(top["learning_goals"], where_key("learning_goals"), lambda n: self.text(n, msg("where.a_learning_goal"))) \
+        goals = self.items(top["learning_goals"], where_key("learning_goals"),
+                           lambda n: self.text(n, msg("where.a_learning_goal"))) \
             if "learning_goals" in top else ()
-        minutes = self.integer(top["minutes"], where_key("minutes"), *bounds("scenario", where_key("minutes"))) if "minutes" in top else None
-        difficulty = self.integer(top["difficulty"], where_key("difficulty"), *bounds("scenario", where_key("difficulty"))) \
+        minutes = self.integer(top["minutes"], where_key("minutes"), *bounds("scenario", "minutes")) \
+            if "minutes" in top else None
+        difficulty = self.integer(top["difficulty"], where_key("difficulty"), *bounds("scenario", "difficulty")) \
             if "difficulty" in top else None
         setting = self.setting(top["setting"]) if "setting" in top else None
         mood_vars = self.mood_variables(top["mood_variables"]) if "mood_variables" in top else dict(DEFAULT_MOOD)
@@ -157,8 +159,10 @@ class _ScenarioBuilder(Reader):
         meeting = self.text(f["meeting"], where_key("setting.meeting")) if "meeting" in f else None
         situation = self.text(f["situation"], where_key("setting.situation")) if "situation" in f else EMPTY
         role = self.text(f["your_role"], where_key("setting.your_role")) if "your_role" in f else EMPTY
-        goals = self.items(f["goals"], where_key("setting.goals"), lambda n: self.text(n, msg("where.a_goal"))) if "goals" in f else ()
-        room = self.items(f["room_to_move"], where_key("setting.room_to_move"), lambda n: self.text(n, msg("where.an_item"))) \
+        goals = self.items(f["goals"], where_key("setting.goals"), lambda n: self.text(n, msg("where.a_goal"))) \
+            if "goals" in f else ()
+        room = self.items(f["room_to_move"], where_key("setting.room_to_move"),
+                          lambda n: self.text(n, msg("where.an_item"))) \
             if "room_to_move" in f else ()
         stage = self.choice_of(f["stage"], where_key("setting.stage"), STAGES) if "stage" in f else None
         if meeting is None:
@@ -170,7 +174,8 @@ class _ScenarioBuilder(Reader):
         default = default_timeout(mood_vars)
         if f is None:
             return default
-        limit = self.integer(f["limit"], where_key("timeout.limit"), *bounds("timeout", "limit")) if "limit" in f else None
+        limit = self.integer(f["limit"], where_key("timeout.limit"), *bounds("timeout", "limit")) \
+            if "limit" in f else None
         cost = self.effects(f["cost"], where_key("timeout")) if "cost" in f else default.cost
         if "cost" in f:
             self.at("timeout:effects", f["cost"])
@@ -195,8 +200,10 @@ class _ScenarioBuilder(Reader):
             if lo >= hi:
                 self.error(value, msg("loader.min_max", where=where, lo=lo, hi=hi))
                 continue
-            initial = self.integer(spec["initial"], where_field(where, "initial"), lo, hi) if "initial" in spec else (lo + hi) // 2
-            good = self.choice_of(spec["good"], where_field(where, "good"), ("high", "low")) if "good" in spec else "high"
+            initial = self.integer(spec["initial"], where_field(where, "initial"), lo, hi) \
+                if "initial" in spec else (lo + hi) // 2
+            good = self.choice_of(spec["good"], where_field(where, "good"), ("high", "low")) \
+                if "good" in spec else "high"
             if initial is None or good is None:
                 continue
             out[key] = MoodVariable(key, label, lo, hi, initial, good)
@@ -233,7 +240,8 @@ class _ScenarioBuilder(Reader):
             role = self.text(f["role"], where_field(where, "role")) if "role" in f else EMPTY
             group = self.text(f["group"], where_field(where, "group")) if "group" in f else EMPTY
             position = self.text(f["position"], where_field(where, "position")) if "position" in f else EMPTY
-            interests = self.items(f["interests"], where_field(where, "interests"), lambda n: self.text(n, msg("where.an_interest"))) \
+            interests = self.items(f["interests"], where_field(where, "interests"),
+                                   lambda n: self.text(n, msg("where.an_interest"))) \
                 if "interests" in f else ()
             portrait = self.identifier(f["portrait"], where_field(where, "portrait")) if "portrait" in f else rid
             mood = {k: v.initial for k, v in mood_vars.items()}
@@ -343,13 +351,17 @@ class _ScenarioBuilder(Reader):
         opportunity = self.text(f["opportunity"], where_field(where, "opportunity")) if "opportunity" in f else None
         auto = self.items(
             f["auto"], where_field(where, "auto"),
-            lambda n: self.auto(n, msg("where.an_auto_transition", owner=where), f"node:{nid}:auto")) if "auto" in f else ()
-        nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), where_field(where, "next")) if "next" in f else None
+            lambda n: self.auto(n, msg("where.an_auto_transition", owner=where), f"node:{nid}:auto")) \
+            if "auto" in f else ()
+        nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), where_field(where, "next")) \
+            if "next" in f else None
         emotion = self.choice_of(f["emotion"], where_field(where, "emotion"), EMOTIONS) if "emotion" in f else None
-        provocation = bool(self.boolean(f["provocation"], where_field(where, "provocation"))) if "provocation" in f else False
+        provocation = bool(self.boolean(f["provocation"], where_field(where, "provocation"))) \
+            if "provocation" in f else False
         order = self.choice_of(f["order"], where_field(where, "order"), ORDERS) if "order" in f else "shuffled"
         channel = self.choice_of(f["channel"], where_field(where, "channel"), CHANNELS) if "channel" in f else "spoken"
-        leaves = self.flags(self.at(f"node:{nid}:leaves", f["leaves"]), where_field(where, "leaves")) if "leaves" in f else ()
+        leaves = self.flags(self.at(f"node:{nid}:leaves", f["leaves"]), where_field(where, "leaves")) \
+            if "leaves" in f else ()
         rejoins = self.flags(self.at(f"node:{nid}:rejoins", f["rejoins"]), where_field(where, "rejoins")) \
             if "rejoins" in f else ()
         choices: tuple[Choice, ...] = ()
@@ -374,7 +386,8 @@ class _ScenarioBuilder(Reader):
         when = self.condition(f["when"], where_key("when")) if "when" in f else None
         text = self.text(f["text"], msg("where.variant_text", owner=where)) if "text" in f else None
         speaker = self.identifier(f["speaker"], msg("where.variant_speaker")) if "speaker" in f else None
-        emotion = self.choice_of(f["emotion"], msg("where.variant_emotion", owner=where), EMOTIONS) if "emotion" in f else None
+        emotion = self.choice_of(f["emotion"], msg("where.variant_emotion", owner=where), EMOTIONS) \
+            if "emotion" in f else None
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if speaker is not None:
@@ -404,7 +417,8 @@ class _ScenarioBuilder(Reader):
             return None
         when = self.condition(f["when"], where_key("when")) if "when" in f else None
         goto = self.identifier(f["goto"], where_key("goto")) if "goto" in f else None
-        interrupts = bool(self.boolean(f["interrupts"], where_field(where, "interrupts"))) if "interrupts" in f else False
+        interrupts = bool(self.boolean(f["interrupts"], where_field(where, "interrupts"))) \
+            if "interrupts" in f else False
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if goto is not None:

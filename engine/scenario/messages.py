@@ -125,7 +125,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "where.option": {"en": "option {question}.{option}", "nl": "antwoord {question}.{option}"},
     "where.node_id": {"en": "node id {name!r}", "nl": "knoop-id {name!r}"},
     "where.node": {"en": "node {name!r}", "nl": "knoop {name!r}"},
-    "where.an_auto_transition": {"en": "an auto transition in {owner}", "nl": "een automatische sprong ('auto') in {owner}"},
+    "where.an_auto_transition": {"en": "an auto transition in {owner}",
+                                 "nl": "een automatische sprong ('auto') in {owner}"},
     "where.a_variant": {"en": "a variant in {owner}", "nl": "een variant in {owner}"},
     "where.variant_text": {"en": "variant text in {owner}", "nl": "de 'text' van een variant in {owner}"},
     "where.variant_speaker": {"en": "variant speaker", "nl": "de 'speaker' van een variant"},
@@ -145,7 +146,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "loader.root_not_mapping": {"en": "a scenario file should be a YAML mapping (key: value) at the top",
                                 "nl": "een scenariobestand moet bovenaan een YAML-mapping (sleutel: waarde) zijn"},
     "loader.format_unsupported": {"en": "format {found} is not supported; this version reads format {supported}",
-                                  "nl": "'format' {found} wordt niet ondersteund; deze versie leest 'format' {supported}"},
+                                  "nl": "'format' {found} wordt niet ondersteund; deze versie leest 'format' "
+                                        "{supported}"},
     "loader.min_max": {"en": "{where}: min ({lo}) should be below max ({hi})",
                        "nl": "{where}: 'min' ({lo}) moet lager zijn dan 'max' ({hi})"},
     "loader.no_mood_variables": {"en": "mood_variables should define at least one variable",
@@ -225,7 +227,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.unclosed_list": {"en": "a list in [brackets] that isn't closed, or a missing ','",
                            "nl": "een lijst tussen [haken] die niet gesloten wordt, of er ontbreekt een ','"},
     "yaml.unclosed_mapping": {"en": "a mapping in {{braces}} that isn't closed, or a missing ','",
-                              "nl": "een mapping tussen {{accolades}} die niet gesloten wordt, of er ontbreekt een ','"},
+                              "nl": "een mapping tussen {{accolades}} die niet gesloten wordt, of er ontbreekt "
+                                    "een ','"},
     "yaml.duplicate_anchor": {"en": "the same &anchor name is used twice",
                               "nl": "dezelfde &anker-naam wordt twee keer gebruikt"},
     "yaml.undefined_alias": {"en": "a *name refers to an &anchor that doesn't exist",
@@ -446,6 +449,88 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "decision {decision} is not signed off (new since the last sign-off, or left out of it)",
         "nl": "beslissing {decision} is niet afgetekend (nieuw sinds de laatste aftekening, of daarbij "
               "overgeslagen)"},
+
+    # -- what only playing reveals (analysis: playability, loopholes, tells; play.rules) -------------
+    "play.at_start": {"en": "right at the start", "nl": "meteen bij het begin"},
+    "play.after": {"en": "after {moves}", "nl": "na {moves}"},
+    "play.dead_end": {
+        "en": "node {node!r}: no choice is available in some playthroughs, e.g. {path} (with {mood}); add a "
+              "choice without 'when'",
+        "nl": "knoop {node!r}: in sommige doorspelingen is er geen enkele keuze, bijv. {path} (met {mood}); voeg "
+              "een keuze zonder 'when' toe"},
+    "play.maybe_dead_end": {
+        "en": "node {node!r}: possibly no choice is available in some playthrough (every choice has a condition "
+              "and the analysis could not settle it); a choice without 'when' makes sure",
+        "nl": "knoop {node!r}: misschien is er in een doorspeling geen enkele keuze (elke keuze heeft een "
+              "voorwaarde en de analyse kon het niet uitmaken); een keuze zonder 'when' voorkomt het zeker"},
+    "play.trapped": {
+        "en": "node {node!r}: from here the meeting can never reach an ending ({path}): a loop with no way out",
+        "nl": "knoop {node!r}: vanaf hier bereikt de bijeenkomst nooit een einde ({path}): een kringloop zonder "
+              "uitweg"},
+    "play.trapped_any_mood": {
+        "en": "node {node!r}: from here the meeting can never reach an ending ({path}): whatever the mood, every "
+              "way leads back round",
+        "nl": "knoop {node!r}: vanaf hier bereikt de bijeenkomst nooit een einde ({path}): bij elke stemming "
+              "leidt elke weg weer terug"},
+    "play.never_reached": {
+        "en": "{what} is never reached in any playthrough (conditions or mood always lead elsewhere)",
+        "nl": "{what} wordt in geen enkele doorspeling bereikt (voorwaarden of stemming leiden steeds ergens "
+              "anders heen)"},
+    "play.maybe_never_reached": {
+        "en": "{what} is possibly never reached (no playthrough found that reaches it, and the analysis could not "
+              "rule it out)",
+        "nl": "{what} wordt misschien nooit bereikt (geen doorspeling gevonden die er komt, en de analyse kon "
+              "het niet uitsluiten)"},
+    "play.never_offered": {
+        "en": "choice {choice!r} is never on offer in any playthrough (its condition never holds there)",
+        "nl": "keuze {choice!r} wordt in geen enkele doorspeling aangeboden (haar voorwaarde geldt daar nooit)"},
+    "play.maybe_never_offered": {
+        "en": "choice {choice!r} is possibly never on offer (its condition was never found to hold, and the "
+              "analysis could not rule it out)",
+        "nl": "keuze {choice!r} wordt misschien nooit aangeboden (haar voorwaarde bleek nergens te gelden, en de "
+              "analyse kon het niet uitsluiten)"},
+    "play.farming_loop": {
+        "en": "node {node!r}: choice {choice!r} scores and leads back round a loop to a situation the trainee "
+              "was in before; points are only counted once per situation",
+        "nl": "knoop {node!r}: keuze {choice!r} levert punten op en leidt via een kringloop terug naar een "
+              "situatie waarin de deelnemer al eerder was; punten tellen maar één keer per situatie"},
+    "rules.return_outside": {"en": "{node!r} goes to 'return' outside an interruption",
+                             "nl": "{node!r} gaat naar 'return' buiten een onderbreking"},
+    "rules.auto_loop": {"en": "automatic transitions loop around {node!r}",
+                        "nl": "automatische sprongen ('auto') draaien rond in {node!r}"},
+    "loophole.prep": {
+        "en": "preparation answer {answer} is wrong but leads to a higher best total than the right answer's "
+              "{top}: a trainee gains by preparing badly",
+        "nl": "voorbereidingsantwoord {answer} is fout, maar leidt tot een hogere beste totaalscore dan de {top} "
+              "van het goede antwoord: slecht voorbereiden loont"},
+    "loophole.repair": {
+        "en": "choice {choice} scores {score} but leads to a higher best total than the best sound choice's "
+              "{top}: a mistake that is repaired afterwards pays more than doing it right",
+        "nl": "keuze {choice} scoort {score}, maar leidt tot een hogere beste totaalscore dan de {top} van de "
+              "beste goede keuze: een fout die daarna hersteld wordt, levert meer op dan het meteen goed doen"},
+    "tells.surface": {
+        "en": "a trainee who reads nothing and picks '{name}' reaches {share:.0%} of the range between the worst "
+              "and the best total (more than {limit:.0%}): the options give the answer away by their surface",
+        "nl": "een deelnemer die niets leest en steeds '{name}' kiest, haalt {share:.0%} van het bereik tussen "
+              "de slechtste en de beste totaalscore (meer dan {limit:.0%}): de opties verraden het antwoord al "
+              "aan hun vorm"},
+    "tells.the_longest": {"en": "the longest", "nl": "de langste"},
+    "tells.the_shortest": {"en": "the shortest", "nl": "de kortste"},
+    "tells.advice_longest": {"en": "write long well-argued wrong options and short right ones",
+                             "nl": "schrijf lange, goed beargumenteerde foute opties en korte goede"},
+    "tells.advice_shortest": {
+        "en": "give some right options the longer, fuller wording and some wrong ones a short, blunt one",
+        "nl": "geef sommige goede opties de langere, vollere formulering en sommige foute een korte, botte"},
+    "tells.extreme": {
+        "en": "in {share:.0%} of the decisions the best option is {which} ({lang}), more than {limit:.0%} "
+              "(in {named}): {advice}",
+        "nl": "in {share:.0%} van de beslissingen is de beste optie {which} ({lang}), meer dan {limit:.0%} "
+              "(in {named}): {advice}"},
+    "tells.rank": {
+        "en": "in {share:.0%} of the decisions the best option is the number {rank} by length ({lang}), more "
+              "than {limit:.0%}: vary where the right option falls in length",
+        "nl": "in {share:.0%} van de beslissingen is de beste optie de {rank}e in lengte ({lang}), meer dan "
+              "{limit:.0%}: wissel af waar de goede optie qua lengte valt"},
 }
 
 
