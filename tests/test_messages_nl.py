@@ -16,7 +16,7 @@ import pytest
 from engine import ScenarioError, load_scenario_text
 from engine.scenario.errors import Problem
 from engine.scenario.messages import CATALOGUE, Message, msg, render, where_field, where_key
-from simulator.cli import validate_path
+from simulator.cli.main import validate_path
 from tests.crafted import MINIMAL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def test_no_dutch_template_has_english_words_outside_quotes(key):
 
 
 def test_every_key_the_engine_uses_is_in_the_catalogue_and_every_entry_is_used():
-    files = [p for p in (ROOT / "engine").rglob("*.py") if p.name != "messages.py"]
+    files = [p for folder in ("engine", "simulator") for p in (ROOT / folder).rglob("*.py") if p.name != "messages.py"]
     helpers = (ROOT / "engine" / "scenario" / "messages.py").read_text(encoding="utf-8").split("class Message")[1]
     source = "\n".join([p.read_text(encoding="utf-8") for p in files] + [helpers])
     used = set(re.findall(r"""["']([a-z]+\.[a-z0-9_]+)["']""", source)) & set(CATALOGUE)

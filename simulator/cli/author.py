@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from engine import ScenarioError
 from engine.scenario.text import LANGUAGES
+from simulator.cli.problems import authoring_lang, load_or_report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -70,16 +70,6 @@ def _fail(message: str) -> int:
     return EXIT_FAILED
 
 
-def _load(name: str):
-    """The scenario named by a path or id, or None after printing its problems."""
-    from engine import load_scenario
-    from simulator import catalog
-    try:
-        return load_scenario(catalog.resolve(name))
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return None
 
 
 def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: bool = False) -> Optional[str]:
@@ -137,7 +127,7 @@ def _is_generated_schema(path: Path) -> bool:
 # -- graph -------------------------------------------------------------------------------
 def cmd_graph(args: argparse.Namespace) -> int:
     from simulator.export.graph import render, to_dot, to_mermaid
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     lang = args.graph_lang or args.lang or "nl"
@@ -168,7 +158,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     from engine.analysis.playstats import analyze
     from simulator.cli.analyze_report import render_text, to_data
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     kwargs = {"samples": args.samples, "seed": args.seed}
@@ -246,7 +236,7 @@ def _plan_scenarios(plan: Path) -> Optional[str]:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from simulator.cli.plan_writer import plan_text
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     text = plan_text(scenario, args.auto, args.seed, args.scenario)

@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 from engine.scenario.text import LANGUAGES
 from simulator import __version__
 from simulator.cli.playoptions import add_play_options
+from simulator.cli.problems import authoring_lang, load_or_report, print_problems, verdict_line
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -190,16 +191,14 @@ def scenario_files(paths: list[str]) -> list[str]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
+    lang = authoring_lang(args)
     for path in scenario_files(args.paths):
         problems = validate_path(path)
-        for p in problems:
-            print(p)
+        print_problems(problems, lang)
         if any(p.severity == "error" for p in problems) or (args.strict and problems):
             status = EXIT_INVALID
-        elif not problems:
-            print(f"{path}: ok")
         else:
-            print(f"{path}: ok, {len(problems)} warning{'s' if len(problems) != 1 else ''}")
+            print(verdict_line(path, problems, lang))
     return status
 
 
@@ -208,13 +207,14 @@ def validate_path(path: str) -> list:
     from engine import Problem, ScenarioError, parse_scenario
     from engine.analysis.playability import check_playability
     from engine.scenario.lint import lint_scenario
+    from engine.scenario.messages import msg
     from engine.scenario.yamlsafe import read_text
     if os.path.isdir(path):
         try:
             os.listdir(path)
-            problem = "no .yaml or .yml scenario files in this folder"
+            problem = msg("file.folder_without_scenarios")
         except OSError as exc:
-            problem = f"cannot read folder: {exc.strerror or exc}"
+            problem = msg("file.cannot_read_folder", reason=exc.strerror or str(exc))
         return [Problem(path, 1, 1, problem)]
     try:
         source = read_text(path)
@@ -248,22 +248,12 @@ def tells_problems(scenario) -> list:
     return [Problem(scenario.path, 1, 1, message, "warning") for message in report.problems()]
 
 
-def load_or_report(name: str):
-    from engine import ScenarioError, load_scenario
-    from simulator import catalog
-    path = catalog.resolve(name)
-    try:
-        return load_scenario(path)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return None
 
 
 def cmd_play(args: argparse.Namespace) -> int:
     scenario = None
     if args.scenario is not None:
-        scenario = load_or_report(args.scenario)
+        scenario = load_or_report(args.scenario, authoring_lang(args))
         if scenario is None:
             return EXIT_INVALID
     elif args.resume is None:

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from engine import ScenarioError
 from engine.scenario.text import LANGUAGES
+from simulator.cli.problems import authoring_lang, load_or_report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SHEET_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv"}
@@ -61,15 +61,6 @@ def _lang(args: argparse.Namespace) -> str:
     return args.rating_lang or args.lang or "nl"
 
 
-def _load(name: str):
-    from engine import load_scenario
-    from simulator import catalog
-    try:
-        return load_scenario(catalog.resolve(name))
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return None
 
 
 def _write(path: str, text: str) -> Optional[str]:
@@ -100,7 +91,7 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
         return _fail(f"{args.out}: name the sheet .html (a form that saves JSON) or .csv (a spreadsheet)")
     if os.path.exists(args.out) and not args.force:
         return _fail(f"{args.out}: already exists (a filled sheet?); choose another name or add --force")
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     lang = _lang(args)
@@ -124,7 +115,7 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
     from engine.rating.ratings import RatingError
     from simulator.export.ratereport import render_html, render_md
     from simulator.export.ratesheet_read import read_sheet
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     sheets, failed = [], False
@@ -158,7 +149,7 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
 def cmd_signoff(args: argparse.Namespace) -> int:
     from engine.scenario.signoff import SignoffError, SignoffFile, assess, make_signoff, read_sidecar, sidecar_path
     from simulator.signoff_status import label, signer
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     lang = _lang(args)
