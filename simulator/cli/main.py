@@ -21,7 +21,6 @@ from typing import Optional, Sequence
 from engine.scenario.text import LANGUAGES
 from simulator import __version__
 from simulator.cli.playoptions import add_play_options
-from simulator.cli.problems import authoring_lang, load_or_report, print_problems, verdict_line
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -190,6 +189,7 @@ def scenario_files(paths: list[str]) -> list[str]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from simulator.cli.problems import authoring_lang, print_problems, verdict_line  # loads the engine
     status = EXIT_OK
     lang = authoring_lang(args)
     for path in scenario_files(args.paths):
@@ -253,6 +253,7 @@ def tells_problems(scenario) -> list:
 def cmd_play(args: argparse.Namespace) -> int:
     scenario = None
     if args.scenario is not None:
+        from simulator.cli.problems import authoring_lang, load_or_report  # loads the engine
         scenario = load_or_report(args.scenario, authoring_lang(args))
         if scenario is None:
             return EXIT_INVALID
