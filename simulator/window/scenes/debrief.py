@@ -48,8 +48,8 @@ class DebriefScene(Scene):
         self.back = back  # opened from "Mijn sessies": back to that list instead of to the start
         # A replay from a decision is compared with its first attempt; the estimate was given then.
         self.page = "overview" if play.rated or play.is_replay else "rating"
-        self.rating = RatingPage(self, lambda: self.go("overview"))
-        self.compare = ComparePage(self)
+        self.rating = RatingPage(self, play, lambda: self.go("overview"))
+        self.compare = ComparePage(self, play)
         self.index = 0  # decision shown on the decision page
         self.doc: Optional[UITextBox] = None
         self.area: Optional[ScrollArea] = None
