@@ -32,6 +32,7 @@ build into the screen's backdrop (``draw_room``); the rest each frame (``draw``)
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
@@ -57,7 +58,7 @@ from simulator.window.figures import darker, mix
 from simulator.window.glyphs import drawable
 from simulator.window.layout import Box, clamp, gap
 from simulator.window.portraits import PortraitSource, draw_meter, portrait_folders
-from simulator.window.stages import StageArt, load_stage, placed, render_layer, stage_folders, stage_kind
+from simulator.window.stages import StageArt, colour, load_stage, placed, render_layer, stage_folders, stage_kind
 from simulator.window.theme import palette
 
 MOOD_SPEED = 5.0  # how fast meters follow a change (per second, exponential)
@@ -763,7 +764,6 @@ def mood_change(before: Mapping[str, Mapping[str, int]],
 
 
 def _colour(value: Any, fallback: tuple[int, int, int]) -> tuple[int, int, int]:
-    from simulator.window.stages import colour
     return colour(value, fallback) or fallback
 
 
@@ -795,7 +795,6 @@ def _round_corners(surface: pygame.Surface, rect: pygame.Rect, radius: int) -> N
 
 def _home(surface: pygame.Surface, rect: pygame.Rect, backdrop: tuple[int, int, int], rid: str) -> None:
     """A resident's own room behind them in a video tile: a shelf, a picture or a plant, by their id."""
-    import hashlib
     d = hashlib.sha256(rid.encode("utf-8")).digest()
     shade = darker(backdrop, 0.86)
     kind = d[0] % 3
