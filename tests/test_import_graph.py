@@ -154,3 +154,32 @@ def test_the_command_line_and_the_terminal_session_do_not_import_each_other():
     edges = graph()
     assert "simulator.cli.main" not in edges["simulator.terminal.session"]
     assert not any(m.startswith("simulator.cli") for m in edges["simulator.terminal.session"])
+
+
+# Modules that import inside a function on purpose, each a start-up boundary that says why in
+# its own docstring or comment; everywhere else an import stands at the top of its module.
+LATE_IMPORTS = {
+    "simulator.window": "the title card is on screen before pygame_gui, the app and the journal load",
+    "simulator.catalog": "the start screen lists scenario files; a warm start parses no YAML",
+    "engine.play.machine": "transitions loads when a session first plays, not for listing or the start screen",
+    "simulator.a11y.speech": "pyttsx3 loads in the speech process only, and may be missing",
+}
+
+
+def function_local_imports(path: Path) -> list[int]:
+    """The lines of the imports inside functions (``TYPE_CHECKING`` blocks are at module level)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    lines: list[int] = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines += [inner.lineno for inner in ast.walk(node) if isinstance(inner, (ast.Import, ast.ImportFrom))]
+    return sorted(set(lines))
+
+
+def test_imports_stand_at_the_top_of_their_module_outside_the_start_up_boundaries():
+    known = modules()
+    late = {name: function_local_imports(path) for name, path in known.items() if name not in LATE_IMPORTS}
+    wrong = [f"{known[name].relative_to(ROOT)}:{lines[0]}" for name, lines in sorted(late.items()) if lines]
+    assert not wrong, f"a function-local import outside LATE_IMPORTS: {', '.join(wrong)}"
+    for name in LATE_IMPORTS:  # each boundary still is one
+        assert function_local_imports(known[name]), f"{name} imports nothing late: take it off LATE_IMPORTS"
