@@ -133,7 +133,6 @@ def _add_sessions(sub: argparse._SubParsersAction) -> None:
     d.set_defaults(run="simulator.cli.sessions:cmd_debrief")
 
 
-
 def _add_replay(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("replay", help="try a decision of a saved session again (replay from there)")
     r.add_argument("id", type=int, metavar="ID", help="session number (see 'sessions')")

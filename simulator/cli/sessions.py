@@ -141,4 +141,3 @@ def _render(kind: str, data: dict, to_json) -> str:
     if kind == "md":
         return render_md(data)
     return render_html(data)
-

@@ -1,6 +1,6 @@
 """What the start screen shows of each scenario, without loading every scenario each start.
 
-Loading and validating a scenario takes tens of milliseconds; the start screen needs only
+Loading and validating a scenario parses and checks its whole YAML; the start screen needs only
 its title, summary, residents, length and difficulty. ``scenario_cards()`` keeps those in
 a small JSON file beside the session journal, keyed by path, size and modification time,
 so a start with unchanged scenarios parses no YAML at all. A changed or new file is

@@ -109,12 +109,6 @@ class FocusList:
         item.action()
         return True
 
-    def action_for(self, element: Any) -> Optional[Callable[[], None]]:
-        for item in self.items:
-            if item.element is element:
-                return item.action
-        return None
-
 
 class Scene:
     """One screen. Subclasses fill ``build_widgets`` and react in ``on_key``."""

@@ -214,10 +214,6 @@ class ResidentsRow:
             out.append((shape, stage_height(shape, v, plate_h, pad, self.art.layout)))
         return out
 
-    @staticmethod
-    def room_margin(kit: Kit) -> int:
-        return gap(kit.scale)
-
     # -- building ---------------------------------------------------------------------------
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
         """The stage in ``room``, the residents in ``shape``."""
@@ -746,6 +742,7 @@ class ResidentsRow:
         img.set_alpha(255 if t < 0.7 else int(255 * (1 - (t - 0.7) / 0.3)))
         surface.blit(img, (x, int(start + (end - start) * travel)))
         img.set_alpha(255)
+
 
 def banner_text(scenario: Scenario, lang: str) -> str:
     """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop

@@ -269,4 +269,3 @@ class RatingPage:
                 if entry.alive() and entry.rect.collidepoint(event.pos):
                     self.scene.focus.focus_element(entry)
         return False
-
