@@ -105,10 +105,6 @@ def scenario_files(directory: Optional[Path] = None) -> list[Found]:
     return out
 
 
-def scenario_paths(directory: Optional[Path] = None) -> list[Path]:
-    return [f.path for f in scenario_files(directory)]
-
-
 @dataclass(frozen=True)
 class Entry:
     path: Path

@@ -117,12 +117,6 @@ def _parse_time(text: Any) -> Optional[float]:
     return moment.timestamp()
 
 
-def _int_map(raw: Any) -> dict[str, int]:
-    if not isinstance(raw, Mapping):
-        return {}
-    return {str(k): int(v) for k, v in raw.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-
-
 def from_debrief_data(data: Any, source: str) -> PlayedSession:
     """An exported debrief (``docs/debrief-json.md``) as a record; ``CohortError`` if it isn't one."""
     if not isinstance(data, Mapping) or data.get("format") != "tussenwerker-debrief":

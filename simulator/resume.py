@@ -11,15 +11,10 @@ there; the journal row gets the replayed state with the next save.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from engine import Session
+from engine import Scenario, Session
 from engine.play.replay import replay
 from engine.scenario.errors import SaveError
 from simulator.journal import Journal, JournalError
-
-if TYPE_CHECKING:
-    from engine import Scenario, Session
 
 
 def continue_saved(journal: Journal, session_id: int, scenario: Scenario) -> tuple[Session, list[str]]:

@@ -16,7 +16,7 @@ from bench.__main__ import main as bench_main
 from bench.common import ROOT, Runs, paired
 from engine import load_scenario_text
 from engine.scenario.dimensions import DIMENSION_KEYS
-from simulator.cli.main import validate_path
+from simulator.cli.validate import validate_path
 from tests.fixtures.synth import NODES_PER_ITEM, RESIDENTS, scenario_text
 
 # Whole benchmark runs and valgrind: the separate slow step of .ci/run (pytest -m slow).

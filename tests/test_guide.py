@@ -19,7 +19,8 @@ import yaml
 from engine.scenario.schema import REFERENCE_END, REFERENCE_START, reference_markdown
 from engine.scenario.shapes import SHAPES
 from engine.scenario.yamlsafe import SafeLoader
-from simulator.cli.main import build_parser, validate_path
+from simulator.cli.parser import build_parser
+from simulator.cli.validate import validate_path
 from tests.conftest import ROOT
 
 GUIDE = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")

@@ -34,10 +34,11 @@ def _type_checking_only(tree: ast.AST) -> set[int]:
     return skipped
 
 
-def imported(name: str, path: Path, known: dict[str, Path]) -> set[str]:
-    """The modules of ``known`` that the module ``name`` (at ``path``) imports."""
+def imported(name: str, path: Path, known: dict[str, Path], typing: bool = False) -> set[str]:
+    """The modules of ``known`` that the module ``name`` (at ``path``) imports (``typing``: also
+    those it imports only for type hints, under ``if TYPE_CHECKING:``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    skipped = _type_checking_only(tree)
+    skipped = set() if typing else _type_checking_only(tree)
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     targets: set[str] = set()
     for node in ast.walk(tree):
@@ -59,9 +60,9 @@ def imported(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     return out
 
 
-def graph() -> dict[str, set[str]]:
+def graph(typing: bool = False) -> dict[str, set[str]]:
     known = modules()
-    return {name: imported(name, path, known) for name, path in known.items()}
+    return {name: imported(name, path, known, typing) for name, path in known.items()}
 
 
 def cycles(edges: dict[str, set[str]]) -> list[frozenset[str]]:
@@ -123,6 +124,20 @@ def test_no_import_cycles():
     assert not found, "import cycle: " + " | ".join(_describe(part, edges) for part in found)
 
 
+# The window's frame: a scene is drawn on its app and its components, and names them in type
+# hints (``self.app: App``); the app and hot reload hold scenes. Those hints are the one loop
+# left when type-only imports count too; no module outside the frame may join it.
+WINDOW_FRAME = {"simulator.window.app", "simulator.window.scene", "simulator.window.navigation",
+                "simulator.window.hotreload", "simulator.window.components", "simulator.window.scenes.common",
+                "simulator.window.scenes.coach_hint"}
+
+
+def test_type_hints_close_no_loop_outside_the_windows_frame():
+    edges = graph(typing=True)
+    wider = [part for part in cycles(edges) if not part <= WINDOW_FRAME]
+    assert not wider, "import cycle through type hints: " + " | ".join(_describe(p, edges) for p in wider)
+
+
 def test_the_engine_never_imports_pygame_or_the_simulator():
     known = modules()
     for name, path in known.items():
@@ -139,3 +154,32 @@ def test_the_command_line_and_the_terminal_session_do_not_import_each_other():
     edges = graph()
     assert "simulator.cli.main" not in edges["simulator.terminal.session"]
     assert not any(m.startswith("simulator.cli") for m in edges["simulator.terminal.session"])
+
+
+# Modules that import inside a function on purpose, each a start-up boundary that says why in
+# its own docstring or comment; everywhere else an import stands at the top of its module.
+LATE_IMPORTS = {
+    "simulator.window": "the title card is on screen before pygame_gui, the app and the journal load",
+    "simulator.catalog": "the start screen lists scenario files; a warm start parses no YAML",
+    "engine.play.machine": "transitions loads when a session first plays, not for listing or the start screen",
+    "simulator.a11y.speech": "pyttsx3 loads in the speech process only, and may be missing",
+}
+
+
+def function_local_imports(path: Path) -> list[int]:
+    """The lines of the imports inside functions (``TYPE_CHECKING`` blocks are at module level)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    lines: list[int] = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines += [inner.lineno for inner in ast.walk(node) if isinstance(inner, (ast.Import, ast.ImportFrom))]
+    return sorted(set(lines))
+
+
+def test_imports_stand_at_the_top_of_their_module_outside_the_start_up_boundaries():
+    known = modules()
+    late = {name: function_local_imports(path) for name, path in known.items() if name not in LATE_IMPORTS}
+    wrong = [f"{known[name].relative_to(ROOT)}:{lines[0]}" for name, lines in sorted(late.items()) if lines]
+    assert not wrong, f"a function-local import outside LATE_IMPORTS: {', '.join(wrong)}"
+    for name in LATE_IMPORTS:  # each boundary still is one
+        assert function_local_imports(known[name]), f"{name} imports nothing late: take it off LATE_IMPORTS"

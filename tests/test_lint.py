@@ -10,7 +10,7 @@ import pytest
 
 from engine.scenario.lint import CHOICE_BUDGET, LINE_BUDGET, lint_scenario
 from engine.scenario.loader import load_scenario_text
-from simulator.cli.main import validate_path
+from simulator.cli.validate import validate_path
 from tests.conftest import ROOT
 from tests.crafted import MINIMAL
 

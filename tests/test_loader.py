@@ -14,7 +14,7 @@ import pytest
 
 from engine import ScenarioError, load_scenario, load_scenario_text
 from engine.scenario import yamlsafe
-from simulator.cli.main import validate_path
+from simulator.cli.validate import validate_path
 from tests.crafted import MINIMAL
 
 INVALID = sorted((Path(__file__).parent / "scenarios" / "invalid").glob("*.yaml"))

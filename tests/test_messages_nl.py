@@ -16,7 +16,7 @@ import pytest
 from engine import ScenarioError, load_scenario_text
 from engine.scenario.errors import Problem
 from engine.scenario.messages import CATALOGUE, Message, msg, render, where_field, where_key
-from simulator.cli.main import validate_path
+from simulator.cli.validate import validate_path
 from tests.crafted import MINIMAL
 
 ROOT = Path(__file__).resolve().parent.parent

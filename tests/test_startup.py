@@ -34,7 +34,7 @@ def run_probe(tmp_path, *args: str, **env_extra: str) -> tuple[subprocess.Comple
 
 
 def test_help_lists_every_command_without_importing_the_window_or_the_state_machine(tmp_path):
-    from simulator.cli.main import build_parser
+    from simulator.cli.parser import build_parser
     out, loaded = run_probe(tmp_path, "--help")
     assert out.returncode == 0 and "Traceback" not in out.stderr
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]

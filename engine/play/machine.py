@@ -64,7 +64,8 @@ class LiveMachine:
     """One session's machine over the scenario's compiled rules."""
 
     def __init__(self, rules: Rules, start: State, entered: Callable[[str], None]):
-        # Imported here: listing scenarios, ``--help`` and the window's first screen never play.
+        # Imported here, the engine's one late import: a session is made (``Session``) before
+        # it plays, and listing, reviewing and the window's start screen never play.
         from transitions import Machine
         from transitions import State as MachineState
 

@@ -276,8 +276,8 @@ def _make_ref(name: str, pos: int) -> Ref:
 # -- compiling to closures ------------------------------------------------------------
 # The analyser evaluates conditions hundreds of thousands of times on its own state
 # representation. Walking the tree and asking an environment per reference costs a few
-# method calls per node; a closure per node, built once, with the common shapes
-# (``REF OP NUMBER``, two-operand ``and``/``or``) specialised, is several times faster.
+# method calls per node each time; instead each node becomes a closure, built once, with the
+# common shapes (``REF OP NUMBER``, two-operand ``and``/``or``) specialised into one call.
 # Still no ``eval``: the closures are made from the parsed tree, never from source text.
 
 Getter = Callable[[Any], Value]

@@ -20,7 +20,6 @@ from .shapes import MAX_DELTA, MAX_WEIGHT, MIN_WEIGHT, RESERVED_IDS, SHAPES, Fie
 from .text import LANGUAGES
 
 SCHEMA_PATH = "schema/scenario.schema.json"
-SCHEMA_COMMENT = "# yaml-language-server: $schema={relpath}"
 
 _ID = ID_PATTERN.pattern
 _LANGUAGE_NAMES = {"nl": "Dutch text", "en": "English text"}

@@ -295,7 +295,7 @@ def _worker(commands: Any, reports: Any, generation: Any, record_to: Optional[st
     if hasattr(os, "setpgrp"):
         os.setpgrp()  # its own process group, so that stopping it stops what it plays through
     try:
-        import pyttsx3
+        import pyttsx3  # only this process loads pyttsx3 (and may find it missing: then no speech)
         engine = pyttsx3.init()
         voices = list(engine.getProperty("voices") or [])
     except Exception as exc:  # noqa: BLE001 - any failure of a platform engine means: no speech, said once

@@ -10,59 +10,25 @@ user can cause prints one line and exits 1, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Optional
 
-from engine.scenario.text import LANGUAGES
+from engine.analysis.playstats import analyze
+from engine.analysis.tells import tells
+from engine.play.plans import run_plan
+from engine.scenario.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, reference_markdown, schema_text
+from simulator import catalog
+from simulator.cli.analyze_report import render_text, to_data
+from simulator.cli.plan_writer import plan_text
 from simulator.cli.problems import authoring_lang, load_or_report
+from simulator.cli.starter import starter_path, starter_text
+from simulator.export.graph import render, to_dot, to_mermaid
+from simulator.resources import checkout
+from simulator.safewrite import WriteRefused, write_output
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the authoring commands to the CLI (``simulator/cli/main.py`` calls this)."""
-    s = sub.add_parser("schema", help="print the scenario JSON Schema; --write updates the shipped files")
-    s.add_argument("--write", action="store_true",
-                   help="write schema/scenario.schema.json and the key reference in docs/authoring.md")
-    s.add_argument("--force", action="store_true", help="replace a schema file that this command didn't write")
-    s.set_defaults(func=cmd_schema)
-
-    g = sub.add_parser("graph", help="draw a scenario's dialogue graph (Mermaid or Graphviz DOT)")
-    g.add_argument("scenario", metavar="PATH_OR_ID")
-    g.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
-    g.add_argument("--out", metavar="FILE", help="write to FILE; .svg/.png/.pdf are rendered with Graphviz")
-    g.add_argument("--lang", choices=LANGUAGES, default=None, dest="graph_lang", help="language of the labels")
-    g.add_argument("--force", action="store_true", help="replace an existing --out file")
-    g.set_defaults(func=cmd_graph)
-
-    a = sub.add_parser("analyze", help="what a scenario lets a trainee do: playthroughs, endings, scores")
-    a.add_argument("scenario", metavar="PATH_OR_ID")
-    a.add_argument("--json", action="store_true", help="print the analysis as JSON")
-    a.add_argument("--max-states", type=int, default=None, metavar="N",
-                   help="explore at most N states before falling back to sampling")
-    a.add_argument("--samples", type=int, default=4_000, metavar="N", help="random playthroughs when sampling")
-    a.add_argument("--seed", type=int, default=0, help="seed for sampling")
-    a.add_argument("--lang", choices=LANGUAGES, default=None, dest="analyze_lang", help="language of the report")
-    a.set_defaults(func=cmd_analyze)
-
-    n = sub.add_parser("new", help="write a commented starter scenario that validates and plays")
-    n.add_argument("name", metavar="NAME", help="scenario id (writes NAME.yaml) or a path ending in .yaml")
-    n.add_argument("--force", action="store_true", help="overwrite an existing file (never the journal or settings)")
-    n.set_defaults(func=cmd_new)
-
-    t = sub.add_parser("test", help="run golden playthrough plans (*.plan files or folders of them)")
-    t.add_argument("paths", nargs="+", metavar="PATH")
-    t.add_argument("--scenarios", metavar="DIR", help="folder with the scenarios the plans name by id")
-    t.set_defaults(func=cmd_test)
-
-    p = sub.add_parser("plan", help="write a golden playthrough plan for the best, worst or a random path")
-    p.add_argument("scenario", metavar="PATH_OR_ID")
-    p.add_argument("--auto", choices=("best", "worst", "random"), default="best")
-    p.add_argument("--seed", type=int, default=0, help="seed for --auto random")
-    p.add_argument("--out", metavar="FILE", help="write the plan to FILE instead of printing it")
-    p.add_argument("--force", action="store_true", help="replace an existing --out file")
-    p.set_defaults(func=cmd_plan)
 
 
 def _fail(message: str) -> int:
@@ -74,7 +40,6 @@ def _fail(message: str) -> int:
 
 def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: bool = False) -> Optional[str]:
     """Write a file the user named (``simulator.safewrite``); return a one-line problem instead of raising."""
-    from simulator.safewrite import WriteRefused, write_output
     try:
         write_output(path, data, force=force, allow_scenario=allow_scenario)
     except WriteRefused as exc:
@@ -84,11 +49,9 @@ def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: 
 
 # -- schema ------------------------------------------------------------------------------
 def cmd_schema(args: argparse.Namespace) -> int:
-    from engine.scenario.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, reference_markdown, schema_text
     if not args.write:
         sys.stdout.write(schema_text())
         return EXIT_OK
-    from simulator.resources import checkout
     repo = checkout()
     if repo is None:
         return _fail("schema --write updates the project's source files: it works in a checkout of the project")
@@ -115,7 +78,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def _is_generated_schema(path: Path) -> bool:
     """Whether ``path`` holds a schema this command wrote (its title), so replacing it loses nothing."""
-    import json
     try:
         with open(path, "rb") as fh:
             data = json.loads(fh.read(4 * 1024 * 1024))
@@ -126,7 +88,6 @@ def _is_generated_schema(path: Path) -> bool:
 
 # -- graph -------------------------------------------------------------------------------
 def cmd_graph(args: argparse.Namespace) -> int:
-    from simulator.export.graph import render, to_dot, to_mermaid
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
@@ -154,18 +115,13 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 # -- analyze -----------------------------------------------------------------------------
 def cmd_analyze(args: argparse.Namespace) -> int:
-    import json
 
-    from engine.analysis.playstats import analyze
-    from simulator.cli.analyze_report import render_text, to_data
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     kwargs = {"samples": args.samples, "seed": args.seed}
     if args.max_states is not None:
         kwargs["max_states"] = args.max_states
-    from engine.analysis.tells import tells
-    from simulator import catalog
     try:
         stats = analyze(scenario, **kwargs)
         stats.tells = tells(scenario, catalog.shipped_scenarios())
@@ -181,7 +137,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 # -- new ---------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> int:
-    from simulator.cli.starter import starter_path, starter_text
     try:
         path, scenario_id = starter_path(args.name)
     except ValueError as exc:
@@ -199,7 +154,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 # -- test and plan -----------------------------------------------------------------------
 def cmd_test(args: argparse.Namespace) -> int:
-    from engine.play.plans import run_plan
     plans: list[Path] = []
     for name in args.paths:
         p = Path(name)
@@ -229,13 +183,11 @@ def cmd_test(args: argparse.Namespace) -> int:
 def _plan_scenarios(plan: Path) -> Optional[str]:
     """Plans name scenarios by id: beside a checkout's tests/playthroughs that is scenarios/,
     anywhere else the shipped (or TUSSENWERKER_SCENARIOS) folder."""
-    from simulator import catalog
     beside = plan.resolve().parent.parent.parent / "scenarios"
     return None if beside.is_dir() else str(catalog.scenario_dir())
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from simulator.cli.plan_writer import plan_text
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED

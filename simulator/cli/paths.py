@@ -10,20 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine.scenario.text import LANGUAGES
+from simulator import catalog, places
+from simulator.i18n import tr
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("paths", help="where the scenarios (shipped and your own), sessions and settings are")
-    p.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang")
-    p.set_defaults(func=cmd_paths)
-
-
 def paths() -> list[tuple[str, str]]:
     """(i18n key of the label, path) for every place we read or write."""
-    from simulator import places
     return [
         ("path_shipped", str(places.scenario_dir())),
         ("path_own", str(places.user_scenario_dir())),
@@ -33,8 +27,6 @@ def paths() -> list[tuple[str, str]]:
 
 
 def cmd_paths(args: argparse.Namespace) -> int:
-    from simulator import catalog
-    from simulator.i18n import tr
     lang = args.cmd_lang or args.lang or "nl"
     problem = catalog.ensure_user_scenario_dir()
     rows = [(tr(key, lang), path) for key, path in paths()]

@@ -1,7 +1,7 @@
 """The ``play`` and ``replay`` options that belong to the journal and the coach.
 
-Apart from ``textsession`` (which imports the terminal player, the journal and the
-debrief) so that building the command line's parser imports none of that.
+Apart from ``terminal.session`` (which imports the terminal player, the journal and the
+debrief) so that building the command line's parser (``parser``) imports none of that.
 """
 
 from __future__ import annotations

@@ -13,36 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 
+from simulator.export.json_data import ExportError, to_json, write_text
+from simulator.journal import Journal, JournalError
+from simulator.privacy import delete_sessions, export_data, status_lines
+from simulator.xapi.config import ConfigError, load_config, save_config
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("privacy", help="your own data: status, export, delete, identity, own words (docs/privacy.md)")
-    actions = p.add_subparsers(dest="privacy_action", metavar="ACTION")
-    actions.add_parser("status", help="what is kept where, and what is sent")
-    e = actions.add_parser("export", help="everything kept about you, as one JSON file")
-    e.add_argument("file", metavar="FILE")
-    e.add_argument("--force", action="store_true", help="replace an existing file")
-    d = actions.add_parser("delete", help="delete sessions (those the LRS has are voided there)")
-    d.add_argument("--session", type=int, nargs="+", metavar="ID", help="session numbers (see 'sessions')")
-    d.add_argument("--all", action="store_true", help="every session")
-    d.add_argument("--yes", action="store_true", help="don't ask")
-    i = actions.add_parser("identity", help="who the statements sent to the LRS say you are")
-    who = i.add_mutually_exclusive_group(required=True)
-    who.add_argument("--pseudonym", action="store_true", help="a random id (the default): no name, no e-mail")
-    who.add_argument("--email", metavar="ADDRESS", help="your e-mail address")
-    who.add_argument("--account", metavar="LOGIN", help="your login at the academy (with --homepage)")
-    i.add_argument("--homepage", metavar="URL", help="the academy's home page for --account")
-    i.add_argument("--name", metavar="NAME", help="your name, sent with --email or --account")
-    w = actions.add_parser("own-words", help="whether typed own words are sent, and how long they are kept")
-    w.add_argument("--send", choices=("yes", "no"), help="send own words to the LRS (off by default)")
-    w.add_argument("--keep-days", metavar="N|forever", help="keep typed own words N days (0: not after the session)")
-    p.set_defaults(func=cmd_privacy)
 
 
 def cmd_privacy(args: argparse.Namespace) -> int:
     action = getattr(args, "privacy_action", None) or "status"
-    from simulator.xapi.config import ConfigError
     try:
         if action == "identity":
             return _identity(args)
@@ -51,7 +31,6 @@ def cmd_privacy(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
-    from simulator.journal import Journal, JournalError
     try:
         with Journal() as journal:
             if action == "export":
@@ -65,7 +44,6 @@ def cmd_privacy(args: argparse.Namespace) -> int:
 
 
 def _identity(args: argparse.Namespace) -> int:
-    from simulator.xapi.config import save_config
     if args.pseudonym:
         changes = {"actor_email": "", "account_name": "", "account_homepage": "", "actor_name": ""}
     elif args.email:
@@ -87,7 +65,6 @@ def _identity(args: argparse.Namespace) -> int:
 
 
 def _own_words(args: argparse.Namespace) -> int:
-    from simulator.xapi.config import load_config, save_config
     changes: dict = {}
     if args.send is not None:
         changes["send_own_words"] = args.send == "yes"
@@ -109,8 +86,6 @@ def _own_words(args: argparse.Namespace) -> int:
 
 
 def _export(journal, args: argparse.Namespace) -> int:
-    from simulator.export.json_data import ExportError, to_json, write_text
-    from simulator.privacy import export_data
     try:
         write_text(args.file, to_json(export_data(journal)), force=args.force)
     except ExportError as exc:
@@ -121,7 +96,6 @@ def _export(journal, args: argparse.Namespace) -> int:
 
 
 def _delete(journal, args: argparse.Namespace) -> int:
-    from simulator.privacy import delete_sessions
     if args.all == bool(args.session):
         print("privacy delete: give --session ID... or --all", file=sys.stderr)
         return EXIT_USAGE
@@ -140,7 +114,6 @@ def _delete(journal, args: argparse.Namespace) -> int:
 
 
 def _status(journal) -> int:
-    from simulator.privacy import status_lines
     for line in status_lines(journal):
         print(line)
     return EXIT_OK

@@ -16,40 +16,19 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from engine.scenario.text import LANGUAGES
+from engine.rating.compare import compare
+from engine.rating.items import items
+from engine.rating.ratings import RatingError
+from engine.scenario.signoff import SignoffError, SignoffFile, assess, make_signoff, read_sidecar, sidecar_path
 from simulator.cli.problems import authoring_lang, load_or_report
+from simulator.export.ratereport import render_html, render_md
+from simulator.export.ratesheet_csv import render_csv
+from simulator.export.ratesheet_html import render_sheet
+from simulator.export.ratesheet_read import read_sheet
+from simulator.signoff_status import label, signer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SHEET_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv"}
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    """Add the rating and sign-off commands to the CLI (``simulator/cli/main.py`` calls this)."""
-    s = sub.add_parser("rate-sheet", help="write a blind rating sheet (HTML form or CSV) for trainers to fill in")
-    s.add_argument("scenario", metavar="PATH_OR_ID")
-    s.add_argument("--out", required=True, metavar="FILE", help="FILE.html (a form that saves JSON) or FILE.csv")
-    s.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the sheet")
-    s.add_argument("--seed", default="", help="another seed shuffles the options differently")
-    s.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    s.set_defaults(func=cmd_rate_sheet)
-
-    r = sub.add_parser("rate-report", help="agreement of filled rating sheets with each other and with the key")
-    r.add_argument("scenario", metavar="PATH_OR_ID")
-    r.add_argument("sheets", nargs="+", metavar="SHEET", help="filled sheets: .json from the form, or .csv")
-    r.add_argument("--html", metavar="FILE", help="write the report as HTML")
-    r.add_argument("--md", metavar="FILE", help="write the report as Markdown (without --html/--md: printed)")
-    r.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the report")
-    r.set_defaults(func=cmd_rate_report)
-
-    o = sub.add_parser("signoff", help="sign off a scenario's scoring (or, without --name, show who did)")
-    o.add_argument("scenario", metavar="PATH_OR_ID")
-    o.add_argument("--name", help="who signs: your name")
-    o.add_argument("--role", help="your role, e.g. trainer or gedragsdeskundige")
-    o.add_argument("--decision", action="append", metavar="ID", dest="decisions",
-                   help="sign only this decision (repeatable; default: all)")
-    o.add_argument("--note", default="", help="a remark kept with the signature, e.g. the rating report")
-    o.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the status")
-    o.set_defaults(func=cmd_signoff)
 
 
 def _fail(message: str) -> int:
@@ -85,7 +64,6 @@ def _now() -> str:
 
 # -- rate-sheet --------------------------------------------------------------------------
 def cmd_rate_sheet(args: argparse.Namespace) -> int:
-    from engine.rating.items import items
     kind = SHEET_FORMATS.get(Path(args.out).suffix.lower())
     if kind is None:
         return _fail(f"{args.out}: name the sheet .html (a form that saves JSON) or .csv (a spreadsheet)")
@@ -97,10 +75,8 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
     lang = _lang(args)
     blind = items(scenario, args.seed)
     if kind == "html":
-        from simulator.export.ratesheet_html import render_sheet
         text = render_sheet(scenario, blind, lang, args.seed, _now()[:10])
     else:
-        from simulator.export.ratesheet_csv import render_csv
         text = render_csv(scenario, blind, lang, args.seed)
     problem = _write(args.out, text)
     if problem:
@@ -111,10 +87,6 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
 
 # -- rate-report -------------------------------------------------------------------------
 def cmd_rate_report(args: argparse.Namespace) -> int:
-    from engine.rating.compare import compare
-    from engine.rating.ratings import RatingError
-    from simulator.export.ratereport import render_html, render_md
-    from simulator.export.ratesheet_read import read_sheet
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
@@ -147,8 +119,6 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
 
 # -- signoff -----------------------------------------------------------------------------
 def cmd_signoff(args: argparse.Namespace) -> int:
-    from engine.scenario.signoff import SignoffError, SignoffFile, assess, make_signoff, read_sidecar, sidecar_path
-    from simulator.signoff_status import label, signer
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED

@@ -15,29 +15,15 @@ import sys
 
 from engine.debrief.branching import BranchError, branch
 from engine.scenario.errors import SaveError
-from engine.scenario.text import LANGUAGES
-from simulator.cli.playoptions import add_perspective_options
 from simulator.debriefing import DebriefError, saved_session, scenario_for
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
+from simulator.terminal.a11y import finish_speaking, plain_output, speaking_player
 from simulator.terminal.player import entry_lines
-from simulator.terminal.session import JournaledPlayer, Saver, closing_hints
+from simulator.terminal.session import JournaledPlayer, Saver, closing_hints, err
 
 EXIT_OK, EXIT_FAILED = 0, 1
 RECAP_ENTRIES = 4  # transcript entries shown before the moment the replay starts at
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    r = sub.add_parser("replay", help="try a decision of a saved session again (replay from there)")
-    r.add_argument("id", type=int, metavar="ID", help="session number (see 'sessions')")
-    r.add_argument("decision", type=int, metavar="DECISION", help="decision number, as the debrief numbers them")
-    r.add_argument("--scenario", metavar="PATH_OR_ID", help="the scenario file, if it has moved since")
-    r.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang",
-                   help="language (default: the session's)")
-    r.add_argument("--no-mood", action="store_true", help="don't print the residents' mood")
-    r.add_argument("--no-save", action="store_true", help="don't save the new attempt in the journal")
-    add_perspective_options(r)
-    r.set_defaults(func=cmd_replay)
 
 
 def _err(message: str) -> int:
@@ -71,8 +57,6 @@ def cmd_replay(args: argparse.Namespace) -> int:
         saver = Saver(journal if start is not None else None, None, lang, start)
         if start is not None:
             saver(session)  # journal the new attempt now (or, if the journal won't take it yet, at the next step)
-        from simulator.terminal.a11y import finish_speaking, plain_output, speaking_player
-        from simulator.terminal.session import err
         player_class, speaker = speaking_player(JournaledPlayer, args, lang, err)
         player = player_class(scenario, lang, plain_output(sys.stdout, lang, args.plain), sys.stdin, None,
                               show_mood=not args.no_mood, saver=saver, parent=(parent, index, record.id),

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from engine.scenario.dimensions import DIMENSION_KEYS, DIMENSIONS
-from simulator.cohort import OVERALL, CohortError, PlayedSession
+from simulator.cohort import OVERALL, CohortError, PlayedSession, read_sources, select, this_journal
 from simulator.cohort_tally import (
     ScenarioTally,
     choice_text,
@@ -47,7 +47,16 @@ from simulator.cohort_tally import (
     tally,
     verdict_word,
 )
+from simulator.export.cohort_html import render_html
+from simulator.export.graph import to_mermaid
+from simulator.export.heatmap import heat_of
+from simulator.export.heatmap_svg import heat_svg
+from simulator.export.json_data import ExportError, write_text
 from simulator.i18n import tr
+from simulator.journal import JournalError
+from simulator.safetext import csv_cell
+from simulator.xapi.config import load_config
+from simulator.xapi.lrs_read import read_lrs
 
 CSV_COLUMNS = ("scenario", "scenario_title", "row", "key", "label", "sessions", "mean", "sd", "min", "max",
                "best_achievable", "choice", "choice_text", "verdict", "times", "share", "session", "own_words")
@@ -111,7 +120,6 @@ def own_words_rows(t: ScenarioTally, lang: str) -> list[dict[str, str]]:
 def _choice_rows(t: ScenarioTally, base: dict[str, str], lang: str) -> list[dict[str, str]]:
     """The heat map as rows: per decision every option with its share (``choice``), the time-outs
     taken there (``timeout``), and per preparation question every answer (``answer``)."""
-    from simulator.export.heatmap import heat_of
     rows: list[dict[str, str]] = []
     if t.scenario is None:  # no file for it here: the figures stand, the per-option rows can't be named
         return rows
@@ -139,7 +147,6 @@ def _choice_rows(t: ScenarioTally, base: dict[str, str], lang: str) -> list[dict
 
 def to_csv(rows: list[dict[str, str]]) -> str:
     """The rows as CSV; every cell a spreadsheet would run as a formula is neutralised (``csv_cell``)."""
-    from simulator.safetext import csv_cell
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -188,40 +195,6 @@ def render_text(report: Report, lang: str, top: int = 5) -> list[str]:
     return out
 
 
-def parse_since(text: str) -> float:
-    """``2026-03-01`` (local midnight), ``2026-03-01T14:00`` (local) or with a zone; seconds since the epoch."""
-    try:
-        moment = datetime.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # the trainer's own clock
-    return moment.timestamp()
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    r = sub.add_parser(
-        "report", help="trainer report for a cohort: this machine's sessions, exported debriefs and journals, "
-                       "or the academy's LRS; with a heat map on the scenario graph",
-        description="Without SOURCE: every finished session in this machine's journal. SOURCE: exported JSON "
-                    "debriefs (debrief ID --json), trainees' journal files, or folders of them; each session "
-                    "counts once. --lrs: the statements in the Learning Record Store (docs/xapi.md).")
-    r.add_argument("sources", nargs="*", metavar="SOURCE", help="debrief .json files, journal files, or folders")
-    r.add_argument("--lrs", action="store_true", help="read the cohort from the configured Learning Record Store")
-    r.add_argument("--scenario", metavar="ID", help="only this scenario")
-    r.add_argument("--since", metavar="DATE", type=parse_since, help="only sessions started on or after DATE")
-    r.add_argument("--group", metavar="NAME", help="with --lrs: only this group (course) of trainees")
-    r.add_argument("--registration", metavar="UUID", help="with --lrs: only this session (its registration)")
-    r.add_argument("--trainee", metavar="NAME", help="only this trainee's sessions (this machine's journal)")
-    r.add_argument("--csv", metavar="FILE", help="write the report as CSV")
-    r.add_argument("--html", metavar="FILE", help="write the report with the heat maps as one HTML file")
-    r.add_argument("--svg", metavar="FILE", help="write the heat map on the scenario graph as SVG (one scenario)")
-    r.add_argument("--mermaid", metavar="FILE", help="write the heat map as a Mermaid graph (one scenario)")
-    r.add_argument("--force", action="store_true", help="replace existing output files")
-    r.add_argument("--lang", choices=("nl", "en"), default=None, dest="cmd_lang")
-    r.set_defaults(func=cmd_report)
-
-
 def _usage(args: argparse.Namespace) -> Optional[str]:
     if args.lrs and args.sources:
         return "report: name SOURCE files or use --lrs, not both"
@@ -234,9 +207,7 @@ def _usage(args: argparse.Namespace) -> Optional[str]:
 
 def gather(args: argparse.Namespace, problems: list[str]) -> list[PlayedSession]:
     """The cohort the command line asks for."""
-    from simulator.cohort import read_sources, select, this_journal
     if args.lrs:
-        from simulator.xapi.lrs_read import read_lrs
         sessions = read_lrs(problems, scenario_id=args.scenario, since=args.since, group=args.group,
                             registration=args.registration)
     elif args.sources:
@@ -247,8 +218,6 @@ def gather(args: argparse.Namespace, problems: list[str]) -> list[PlayedSession]
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from simulator.export.json_data import ExportError, write_text
-    from simulator.journal import JournalError
     lang = args.cmd_lang or args.lang or "nl"
     problem = _usage(args)
     if problem:
@@ -270,7 +239,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     outputs = [(args.csv, lambda: to_csv(csv_rows(report, lang)))]
     if args.html:
-        from simulator.export.cohort_html import render_html
         outputs.append((args.html, lambda: render_html(report, lang, _source_line(args, lang))))
     for target, what in (("svg", args.svg), ("mermaid", args.mermaid)):
         if what:
@@ -310,18 +278,14 @@ def _single(report: Report, what: str) -> Optional[ScenarioTally]:
 
 
 def _heat_output(t: ScenarioTally, what: str, lang: str):
-    from simulator.export.heatmap import heat_of
     if what == "svg":
-        from simulator.export.heatmap_svg import heat_svg
         return lambda: heat_svg(heat_of(t), lang)
-    from simulator.export.graph import to_mermaid
     return lambda: to_mermaid(t.scenario, lang, heat=heat_of(t))
 
 
 def _source_line(args: argparse.Namespace, lang: str) -> str:
     """What the report was made from, for its heading (never a credential)."""
     if args.lrs:
-        from simulator.xapi.config import load_config
         where = load_config().endpoint_shown or "LRS"
     elif args.sources:
         where = ", ".join(args.sources)

@@ -14,7 +14,6 @@ import argparse
 import sys
 import time
 
-from engine.scenario.text import LANGUAGES
 from simulator.debriefing import (
     DebriefError,
     branch_comparison,
@@ -24,33 +23,15 @@ from simulator.debriefing import (
     scenario_for,
     session_review,
 )
+from simulator.export.html import render_html
+from simulator.export.json_data import ExportError, debrief_data, to_json, write_text
+from simulator.export.markdown import render_md
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
+from simulator.terminal.debrief import render
+from simulator.terminal.rating import ask_rating
 
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("sessions", help="list saved sessions (date, scenario, ending, overall score)")
-    s.add_argument("--scenario", metavar="ID", help="only this scenario's sessions")
-    s.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang")
-    s.set_defaults(func=cmd_sessions)
-
-    d = sub.add_parser("debrief", help="show a saved session's debrief again, or export it")
-    d.add_argument("id", type=int, metavar="ID", help="session number (see 'sessions')")
-    d.add_argument("--html", metavar="FILE", help="write a self-contained HTML report (prints on A4)")
-    d.add_argument("--md", metavar="FILE", help="write the debrief as Markdown")
-    d.add_argument("--json", metavar="FILE", help="write the debrief as JSON (docs/debrief-json.md)")
-    d.add_argument("--scenario", metavar="PATH_OR_ID", help="the scenario file, if it has moved since")
-    d.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang",
-                   help="language (default: the session's)")
-    d.add_argument("--rate", action="store_true",
-                   help="first give your own rating (1-5 per step and indicator), if the session has none yet")
-    d.add_argument("--force", action="store_true", help="replace an existing export file")
-    d.set_defaults(func=cmd_debrief)
-
-    from simulator.cli import replay as cmd_replay
-    cmd_replay.register(sub)
 
 
 def _err(message: str) -> int:
@@ -98,7 +79,6 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
-    from simulator.export.json_data import ExportError, debrief_data, to_json, write_text
     try:
         with _open() as journal:
             record = journal.get(args.id)
@@ -123,7 +103,6 @@ def cmd_debrief(args: argparse.Namespace) -> int:
         print(tr("scenario_changed", lang), file=sys.stderr)
     exports = [(args.json, "json"), (args.md, "md"), (args.html, "html")]
     if not any(path for path, _ in exports):
-        from simulator.terminal.debrief import render
         names = {r.id: r.name for r in scenario.residents}
         for line in render(result, lang, names, progress, rating, comparison, record.parent_id):
             print(line)
@@ -146,7 +125,6 @@ def cmd_debrief(args: argparse.Namespace) -> int:
 
 def _ask_and_store(journal: Journal, session_id: int, scenario, lang: str):
     """``--rate``: ask the self-rating on stdin and store it (a failed write is one line)."""
-    from simulator.terminal.rating import ask_rating
     rating = ask_rating(scenario, lang, sys.stdout, sys.stdin)
     if rating is not None:
         try:
@@ -161,8 +139,5 @@ def _render(kind: str, data: dict, to_json) -> str:
     if kind == "json":
         return to_json(data)
     if kind == "md":
-        from simulator.export.markdown import render_md
         return render_md(data)
-    from simulator.export.html import render_html
     return render_html(data)
-

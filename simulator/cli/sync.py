@@ -15,27 +15,14 @@ import sys
 import time
 
 from simulator.i18n import tr
+from simulator.journal import Journal, JournalError
+from simulator.xapi.config import ConfigError, config_path, load_config, load_quietly, save_config
+from simulator.xapi.sender import Sender
 
 EXIT_OK, EXIT_WAITING, EXIT_USAGE = 0, 1, 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("sync", help="send the results waiting in the outbox to the LRS now (docs/xapi.md)")
-    s.add_argument("--status", action="store_true", help="show the LRS settings and what waits, send nothing")
-    s.add_argument("--configure", action="store_true", help="store LRS settings (with --endpoint, --key, ...)")
-    s.add_argument("--endpoint", metavar="URL", help="the xAPI base URL, e.g. https://lrs.example.org/xAPI/")
-    s.add_argument("--key", metavar="KEY", help="the Basic auth key")
-    s.add_argument("--secret-stdin", action="store_true", help="read the Basic auth secret from standard input")
-    s.add_argument("--group", metavar="NAME", help="the course or group the sessions belong to")
-    s.add_argument("--batch", type=int, metavar="N", help="statements per request (1-500)")
-    s.add_argument("--retry-rejected", action="store_true", help="send statements the LRS refused once more")
-    s.add_argument("--timeout", type=float, metavar="SECONDS", help="stop sending after this long")
-    s.add_argument("--lang", choices=("nl", "en"), default=None, dest="cmd_lang")
-    s.set_defaults(func=cmd_sync)
-
-
 def _configure(args: argparse.Namespace) -> int:
-    from simulator.xapi.config import ConfigError, config_path, save_config
     changes: dict = {}
     for key in ("endpoint", "key", "group", "batch"):
         if getattr(args, key) is not None:
@@ -50,16 +37,12 @@ def _configure(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
-    from simulator.xapi.config import load_quietly
     in_use, _ = load_quietly()  # the environment's TUSSENWERKER_LRS_* still go over the file
     print(f"{config_path()}: {', '.join(sorted(changes))} stored (endpoint in use: {in_use.endpoint_shown or '-'})")
     return EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from simulator.journal import Journal, JournalError
-    from simulator.xapi.config import ConfigError, load_config
-    from simulator.xapi.sender import Sender
     lang = args.cmd_lang or args.lang or "nl"
     if args.configure:
         return _configure(args)
@@ -112,7 +95,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _status(sender, lang: str) -> int:
-    from simulator.xapi.config import config_path
     config = sender.config
     print(f"settings: {config_path()}")
     for key, value in config.shown().items():

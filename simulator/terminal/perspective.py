@@ -18,7 +18,6 @@ from engine.scenario.model import Scenario
 from simulator.i18n import tr
 
 WIDTH = 78
-LABEL = 44
 
 
 def _fit(text: str, width: int) -> str:

@@ -1,21 +1,25 @@
 """The simulator window (pygame-ce with pygame_gui): from scenario choice to debrief.
 
-Importing this package doesn't import pygame; ``run_app`` does, so the terminal player
-and ``i18n`` (which merges ``strings``) work without a display library.
+The window's start-up boundary. Importing this package doesn't import pygame, so the
+terminal player and the exports work without a display library. ``run_app`` imports in
+order, on purpose: pygame and ``launch`` first, to put the title card on screen; then,
+behind the card, ``startup`` with everything else (pygame_gui, the app, the journal).
+These are the window's only function-local imports.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
+
+from simulator import signals
 
 
 def run_app(args: Any, scenario: Any) -> int:
     """Show the title card at once (``launch``), then load and run the window behind it."""
-    import os
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no library banner in a finished product
-    from simulator import signals
     signals.keep_sdl_away()  # SIGTERM/SIGINT save and close, never ask "quit the meeting?"
     with signals.window_handlers():
         return _run_window(args, scenario)

@@ -26,11 +26,13 @@ from typing import Optional
 
 import pygame
 import pygame_gui
+from pygame_gui.core.utility import set_default_manager
 
 from simulator import settings as settings_mod
 from simulator.journal import Journal
 from simulator.settings import Settings
 from simulator.window import motion, theme
+from simulator.window.hotreload import hot_reload
 from simulator.window.launch import icon as window_icon
 from simulator.window.launch import window_size
 from simulator.window.layout import MIN_WINDOW, height_factor
@@ -173,7 +175,6 @@ class App(Navigation):
 
     def reload_scenario(self) -> None:
         """F5 (authors): the scenario on screen again from disk (``hotreload``)."""
-        from simulator.window.hotreload import hot_reload  # the loader and the replay: not before F5
         hot_reload(self)
 
     def apply_settings(self, new: Settings) -> Optional[str]:
@@ -435,7 +436,6 @@ class App(Navigation):
         process that opens and closes windows (the tests, a trainer's F5 sessions) would
         otherwise hold one file per font size for every window it ever opened.
         """
-        from pygame_gui.core.utility import set_default_manager
 
         set_default_manager(None)
         self.stack.clear()

@@ -19,7 +19,7 @@ import pygame
 
 from engine.scenario.model import MoodVariable, Resident
 from simulator.window.glyphs import drawable
-from simulator.window.layout import Box, clamp, wrap_text
+from simulator.window.layout import Box, wrap_text
 from simulator.window.portraits import PortraitSource, draw_meter
 from simulator.window.theme import palette
 from simulator.window.widgets import Fonts
@@ -48,14 +48,6 @@ class CardStyle:
     @property
     def compact(self) -> bool:
         return self.shape != "full"
-
-
-def face_size(window_h: int, card_w: int, shape: str, scale: float) -> int:
-    if shape == "row":
-        return int(clamp(window_h * 0.045, 26, 48) * min(scale, 1.3))
-    if shape == "compact":
-        return int(min(clamp(window_h * 0.07, 36, 64), card_w - 16))
-    return int(min(clamp(window_h * 0.14, 56, 160), card_w - 16))
 
 
 def _row_bar_h(scale: float) -> int:

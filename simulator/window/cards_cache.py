@@ -1,6 +1,6 @@
 """What the start screen shows of each scenario, without loading every scenario each start.
 
-Loading and validating a scenario takes tens of milliseconds; the start screen needs only
+Loading and validating a scenario parses and checks its whole YAML; the start screen needs only
 its title, summary, residents, length and difficulty. ``scenario_cards()`` keeps those in
 a small JSON file beside the session journal, keyed by path, size and modification time,
 so a start with unchanged scenarios parses no YAML at all. A changed or new file is
@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING, Any, Optional
 from engine.scenario.errors import ScenarioError
 from engine.scenario.text import Text
 from simulator import catalog, places
+from simulator.catalog import load_scenario  # imports the loader on first use: a warm start parses no YAML
+from simulator.safewrite import WriteRefused, atomic_write
+from simulator.settings import read_small_file
 
 if TYPE_CHECKING:
     from engine.scenario.model import Scenario
@@ -72,12 +75,6 @@ def _texts(value: Any) -> dict[str, str]:
     return dict(value)
 
 
-def load_scenario(path: str) -> "Scenario":
-    """The engine's loader, imported on first use: a start with unchanged files never needs it."""
-    from engine.scenario.loader import load_scenario as load
-    return load(path)
-
-
 def cache_path() -> Path:
     return places.data_dir() / CACHE_NAME
 
@@ -90,7 +87,6 @@ def _stamp(path: Path) -> list[int]:
 def _read(path: Path) -> dict[str, Any]:
     """The cached cards; anything that isn't a cache we wrote (a folder, a pipe, a huge or broken
     file) counts as no cache: the cards are built again and the file replaced."""
-    from simulator.settings import read_small_file
     try:
         data = json.loads(read_small_file(path, MAX_CACHE_BYTES).decode("utf-8"))
     except (OSError, ValueError, RecursionError):
@@ -101,7 +97,6 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, cards: dict[str, Any]) -> None:
-    from simulator.safewrite import WriteRefused, atomic_write
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, json.dumps({"version": CACHE_VERSION, "cards": cards}, ensure_ascii=False))

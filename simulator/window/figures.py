@@ -15,14 +15,11 @@ the edges pygame draws hard.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 import pygame
 
 from simulator.window.expressions import Pose
-
-if TYPE_CHECKING:
-    from simulator.window.portraits import FaceSpec
 
 Colour = tuple[int, int, int]
 
@@ -36,6 +33,21 @@ MOUTH_INSIDE = (92, 36, 38)
 TEETH = (248, 246, 240)
 EYE_WHITE = (250, 248, 244)
 PUPIL = (44, 36, 34)
+
+
+@dataclass(frozen=True)
+class FaceSpec:
+    key: str
+    skin: Colour
+    hair: Colour
+    hair_style: str
+    clothing: Colour
+    backdrop: Colour
+    glasses: bool = False
+    beard: bool = False
+    placeholder: bool = False
+    collar: str = "crew"  # one of COLLARS: what the clothing looks like at the neck
+    accent: Colour = (240, 238, 230)  # the shirt under a jacket, a collar, a scarf, a hoodie's strings
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
@@ -70,7 +82,7 @@ def _rect(x: float, y: float, w: float, h: float) -> pygame.Rect:
     return pygame.Rect(int(round(x)), int(round(y)), max(1, int(round(w))), max(1, int(round(h))))
 
 
-def _brow_colour(spec: "FaceSpec") -> Colour:
+def _brow_colour(spec: FaceSpec) -> Colour:
     """Brows a shade darker than the hair; light (grey, white) hair still gets visible brows."""
     hair = spec.hair
     if sum(hair) > 480:
@@ -79,7 +91,7 @@ def _brow_colour(spec: "FaceSpec") -> Colour:
 
 
 # -- the body ---------------------------------------------------------------------------
-def draw_body(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: float, head_y: float, shoulder_y: float,
+def draw_body(big: pygame.Surface, spec: FaceSpec, pose: Pose, cx: float, head_y: float, shoulder_y: float,
               u: float, bottom: float) -> None:
     """Neck, shoulders and chest with the collar of their clothing, down to ``bottom``."""
     sy = shoulder_y - pose.shoulders * 2.5 * u
@@ -158,7 +170,7 @@ def draw_body(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: float, head
 
 
 # -- the head ---------------------------------------------------------------------------
-def draw_hair_behind(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: float, cy: float, u: float) -> None:
+def draw_hair_behind(big: pygame.Surface, spec: FaceSpec, pose: Pose, cx: float, cy: float, u: float) -> None:
     """Long hair and a bob fall behind the shoulders: drawn before the body."""
     cx += pose.head_dx * u
     cy += pose.head_dy * u
@@ -171,7 +183,7 @@ def draw_hair_behind(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: floa
             pygame.draw.rect(big, hair_dark, _rect(cx - 26 * u, cy, 52 * u, 38 * u), border_radius=int(10 * u))
 
 
-def draw_head(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: float, cy: float, u: float,
+def draw_head(big: pygame.Surface, spec: FaceSpec, pose: Pose, cx: float, cy: float, u: float,
               behind_done: bool = False) -> None:
     """Hair, head and the face in ``pose``, the head 42 x 50 units around (cx, cy). The hair that
     falls behind the shoulders is drawn here too unless ``behind_done`` (``draw_hair_behind``)."""
@@ -221,7 +233,7 @@ def draw_head(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: float, cy: 
     draw_features(big, spec, pose, cx, cy, u)
 
 
-def draw_features(big: pygame.Surface, spec: "FaceSpec", pose: Pose, cx: float, cy: float, u: float) -> None:
+def draw_features(big: pygame.Surface, spec: FaceSpec, pose: Pose, cx: float, cy: float, u: float) -> None:
     eye_y = cy + 2 * u
     skin_line = darker(spec.skin, 0.82)
     if pose.flush > 0.02 or pose.blush > 0.02:
@@ -319,7 +331,7 @@ def figure_size(width: int) -> tuple[int, int]:
     return max(8, int(width)), max(10, int(round(width * FIGURE_ASPECT)))
 
 
-def draw_figure(spec: "FaceSpec", pose: Pose, width: int) -> pygame.Surface:
+def draw_figure(spec: FaceSpec, pose: Pose, width: int) -> pygame.Surface:
     """A half-body portrait ``width`` px wide (``FIGURE_ASPECT`` times as tall), on a clear background."""
     w, h = figure_size(width)
     big = pygame.Surface((w * SUPERSAMPLE, h * SUPERSAMPLE), pygame.SRCALPHA)

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pygame
+import pygame.freetype
+
 from simulator.window.theme import font_path
 
 FALLBACK = "\ufffd"  # the replacement character; Noto Sans draws it
@@ -33,8 +36,6 @@ def _has_glyph(ch: str, path: str) -> bool:
     if ch.isspace() or not ch.isprintable():
         found = True  # line breaks and the like are layout, not glyphs
     else:
-        import pygame
-        import pygame.freetype
         found = False
         for _ in range(2):  # pygame.quit() (a closed window) invalidates the font: open it again once
             font = _fonts.get(path)

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Optional, Union
 
-from engine import Choice, Scenario, ScenarioError, Session, load_scenario
+from engine import Choice, Scenario, ScenarioError, Session
 from engine.play.replay import replay
 from engine.play.state import Decision
+from simulator import catalog
 from simulator.i18n import tr
 from simulator.journal import JournalError
 from simulator.window.play import Play
@@ -60,7 +61,7 @@ def read_scenario(path: str) -> Union[Scenario, list[str]]:
     """The scenario fresh from disk, or its problems as ``FILE:LINE:COL: message`` lines."""
     name = Path(path).name
     try:
-        return load_scenario(path)
+        return catalog.load_scenario(path)
     except ScenarioError as exc:
         return [str(dataclasses.replace(p, path=Path(p.path).name)) for p in exc.problems] or [
             f"{name}: can't be read"]

@@ -105,14 +105,6 @@ def _longest_prefix(word: str, width: int, measure: Measure) -> int:
     return max(1, lo)
 
 
-def text_height(text: str, width: int, measure: Measure, line_height: int) -> int:
-    return len(wrap_text(text, width, measure)) * line_height
-
-
-def fits_on_one_line(text: str, width: int, measure: Measure) -> bool:
-    return measure(text) <= width
-
-
 # -- general placement --------------------------------------------------------------
 def margins(size: tuple[int, int], scale: float = 1.0) -> int:
     """The outer margin: a little wider on big windows, never wider than 56 px."""
@@ -141,10 +133,6 @@ def stack(heights: Sequence[int], x: int, y: int, w: int, spacing: int) -> list[
         out.append(Box(x, y, w, h))
         y += h + spacing
     return out
-
-
-def stack_height(heights: Sequence[int], spacing: int) -> int:
-    return sum(heights) + spacing * max(0, len(heights) - 1)
 
 
 def row(n: int, x: int, w: int, spacing: int, max_item: Optional[int] = None) -> list[tuple[int, int]]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from simulator.xapi.sender import start_background
+
 
 def attach(app: Any) -> None:
-    from simulator.xapi.sender import start_background
     app.lrs_sender = start_background(app.journal)
 
 

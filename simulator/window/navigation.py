@@ -113,9 +113,8 @@ class Navigation:
 
     def open_card(self, card: ScenarioCard) -> Optional[str]:
         """Open a scenario from its card; returns a message for the trainee when it can't be loaded."""
-        from engine import load_scenario  # the loader comes with the first scenario, not the start screen
         try:
-            scenario = load_scenario(card.path)
+            scenario = catalog.load_scenario(card.path)  # the loader comes with the first scenario
         except ScenarioError as exc:
             self.catalog = None
             return str(exc.problems[0]) if exc.problems else str(exc)

@@ -8,11 +8,16 @@ needs no real time to pass (set ``SDL_VIDEODRIVER=dummy`` before importing pygam
 
 from __future__ import annotations
 
+import html as html_mod
+import re
+import time
 from typing import Any, Callable, Optional
 
 import pygame
 from pygame_gui.elements import UIButton, UIImage, UILabel, UITextBox
 
+from simulator.journal import Journal
+from simulator.settings import Settings
 from simulator.window.app import App
 from simulator.window.scene import visible_area
 
@@ -27,8 +32,6 @@ class PilotError(AssertionError):
 def open_app(size: tuple[int, int] = (1280, 720), persist: bool = True, **settings: Any) -> tuple[App, "Pilot"]:
     """A window on the start screen, with the journal and settings of the environment
     (tests point ``TUSSENWERKER_DATA`` and ``TUSSENWERKER_CONFIG`` at temporary folders)."""
-    from simulator.journal import Journal
-    from simulator.settings import Settings
     app = App(Settings(**settings), Journal(), size=size, persist_settings=persist)
     app.go_start()
     pilot = Pilot(app)
@@ -59,7 +62,6 @@ class Pilot:
         raise PilotError(f"still animating after {max_frames} frames on {self.scene}")
 
     def wait_until(self, predicate: Callable[[], bool], max_frames: int = 900, sleep: float = 0.0) -> None:
-        import time
         for _ in range(max_frames):
             if predicate():
                 return
@@ -306,8 +308,6 @@ def render_model(app: App) -> list[dict[str, Any]]:
 
 def _plain(html: str) -> str:
     """Visible text of pygame_gui HTML (for the render model)."""
-    import html as html_mod
-    import re
     text = re.sub(r"<br\s*/?>", "\n", html)
     text = re.sub(r"<[^>]+>", "", text)
     return html_mod.unescape(text)

@@ -15,17 +15,25 @@ The debrief's game review is warmed up by the shared review service
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Mapping, Optional
+from typing import Mapping, Optional
 
+from engine import Scenario, Session
+from engine.debrief.branching import PathComparison
+from engine.debrief.review import Review, review
+from engine.debrief.selfrating import SelfRating
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind
+from simulator.perspective import (
+    PerspectiveError,
+    branch_unsaved,
+    compare_sessions,
+    load_rating,
+    make_rating,
+    path_comparison,
+    save_rating,
+    start_branch,
+)
 from simulator.review_service import ReviewJob
-
-if TYPE_CHECKING:  # the analyser and the review load with the first scenario, not with the start screen
-    from engine import Scenario, Session
-    from engine.debrief.branching import PathComparison
-    from engine.debrief.review import Review
-    from engine.debrief.selfrating import SelfRating
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +57,6 @@ class Play:
         self.review_job = ReviewJob.for_scenario(scenario)
         self._review: Optional[Review] = None
         if session is None:
-            from engine import Session
             session = Session.start(scenario)
             session_id = None
             if journal is not None:
@@ -124,7 +131,6 @@ class Play:
     # -- learning from the other side (simulator.perspective) ----------------------------
     def _load_rating(self) -> None:
         """A finished session opened again keeps the estimate given before (no second ask)."""
-        from simulator.perspective import PerspectiveError, load_rating
         try:
             rating = load_rating(self.journal, self.session_id)  # type: ignore[arg-type]
         except PerspectiveError as exc:
@@ -137,7 +143,6 @@ class Play:
         """The trainee's own estimate, kept with the session (in memory when unsaved).
 
         Returns one line when the journal refused it (the estimate is still shown)."""
-        from simulator.perspective import PerspectiveError, make_rating, save_rating
         self.rated = True
         if self.journal is None or self.session_id is None:
             self.rating = make_rating(scores, plus, delta)
@@ -156,7 +161,6 @@ class Play:
 
     def branch(self, decision_index: int) -> "Play | str":
         """A new playthrough standing just before one of this one's decisions, or one line why not."""
-        from simulator.perspective import PerspectiveError, branch_unsaved, start_branch
         try:
             if self.journal is not None and self.session_id is not None:
                 started = start_branch(self.journal, self.session_id, decision_index, self.scenario, self.language)
@@ -198,7 +202,6 @@ class Play:
         A replay started here compares the two live sessions, so it works unsaved too; a
         replay resumed from the journal reads its first attempt from there."""
         if self._comparison is None:
-            from simulator.perspective import PerspectiveError, compare_sessions, path_comparison
             try:
                 if self.parent is not None and self.branch_index is not None:
                     found = compare_sessions(self.parent.session, self.session, self.branch_index)
@@ -217,7 +220,6 @@ class Play:
         return self._review is not None or self.review_job.ready
 
     def review(self) -> Review:
-        from engine.debrief.review import review
         if self._review is None:
             state = self.session.state
             self._review = review(self.scenario, state.history, state.ending, transcript=state.transcript)

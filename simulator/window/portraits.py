@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -30,7 +29,7 @@ import pygame
 
 from simulator import resources
 from simulator.window.expressions import POSES, pose_for_calmness
-from simulator.window.figures import COLLARS, draw_body, draw_figure, draw_head, figure_size
+from simulator.window.figures import COLLARS, Colour, FaceSpec, draw_body, draw_figure, draw_head, figure_size
 from simulator.window.theme import palette
 
 PORTRAITS = resources.portraits()
@@ -40,8 +39,6 @@ SUPERSAMPLE = 3
 FIGURE_CACHE = 32  # figures kept per resident (expressions x sizes); a resize starts over
 
 log = logging.getLogger(__name__)
-
-Colour = tuple[int, int, int]
 
 SKIN_TONES: tuple[Colour, ...] = (
     (246, 214, 189), (234, 192, 160), (214, 164, 125), (190, 134, 96), (150, 100, 70), (110, 72, 50),
@@ -68,21 +65,6 @@ def _warn_once(key: str, message: str, *args: object) -> None:
     if key not in _warned:
         _warned.add(key)
         log.warning(message, *args)
-
-
-@dataclass(frozen=True)
-class FaceSpec:
-    key: str
-    skin: Colour
-    hair: Colour
-    hair_style: str
-    clothing: Colour
-    backdrop: Colour
-    glasses: bool = False
-    beard: bool = False
-    placeholder: bool = False
-    collar: str = "crew"  # one of figures.COLLARS: what the clothing looks like at the neck
-    accent: Colour = (240, 238, 230)  # the shirt under a jacket, a collar, a scarf, a hoodie's strings
 
 
 def _digest(text: str) -> bytes:

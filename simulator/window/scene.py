@@ -20,13 +20,14 @@ import pygame_gui
 from pygame_gui.core import UIContainer
 from pygame_gui.elements import UIButton, UIPanel, UITextEntryBox, UITextEntryLine
 
+from simulator.i18n import tr
+from simulator.window.components import Kit
 from simulator.window.layout import Box
 from simulator.window.theme import palette
 from simulator.window.widgets import Fonts, oid
 
 if TYPE_CHECKING:
     from simulator.window.app import App
-    from simulator.window.components import Kit
 
 
 @dataclass
@@ -108,12 +109,6 @@ class FocusList:
         item.action()
         return True
 
-    def action_for(self, element: Any) -> Optional[Callable[[], None]]:
-        for item in self.items:
-            if item.element is element:
-                return item.action
-        return None
-
 
 class Scene:
     """One screen. Subclasses fill ``build_widgets`` and react in ``on_key``."""
@@ -152,7 +147,6 @@ class Scene:
         return self.app.fonts
 
     def tr(self, key: str, **fields: object) -> str:
-        from simulator.i18n import tr
         return tr(key, self.lang, **fields)
 
     def on_click(self, element: Any, action: Callable[[], None]) -> Any:
@@ -161,7 +155,6 @@ class Scene:
 
     def kit(self, root: Any = None) -> "Kit":
         """What a component (``components``) may use of this screen."""
-        from simulator.window.components import Kit
         return Kit(self.manager, self.fonts, self.lang, self.scale, root if root is not None else self.root,
                    self.focus, self.on_click, self.tr)
 

@@ -6,8 +6,8 @@ calmed down and falling when one got upset. Every sound is computed from a fixed
 so it is the same on every machine; ``assets/README.md`` notes their licence (ours, MIT).
 
 Pure Python, no pygame and no numpy: samples are floats in -1..1 until ``to_pcm`` packs
-them as 16-bit integers for the mixer. Making an ambience takes a fraction of a second,
-so the player (``sound``) makes them in a background thread, once.
+them as 16-bit integers for the mixer. Making an ambience is work the frame loop must never
+wait for, so the player (``sound``) makes them in a background thread, once.
 """
 
 from __future__ import annotations

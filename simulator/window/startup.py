@@ -19,17 +19,18 @@ from simulator import settings as settings_mod
 from simulator import signals
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
+from simulator.window.app import App
+from simulator.window.lrs_window import attach, detach
+from simulator.window.play import Play
 
 WINDOW_RETRY_DELAYS = (0.05, 0.1)
 
 if TYPE_CHECKING:
     from engine import Scenario
-    from simulator.window.app import App
 
 
 def run(args: Any, scenario: Optional[Scenario]) -> int:
     """``python -m simulator`` without a command, or ``play ID`` without ``--text``."""
-    from simulator.window.app import App
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="tussenwerker: %(message)s")
     settings, ignored = settings_mod.load_checked()
@@ -39,7 +40,6 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     journal, notice = open_journal(settings.language)
     notice = " ".join(n for n in (*ignored, notice) if n) or None  # what the settings file said, too
     app = App(settings, journal, notice=notice)
-    from simulator.window.lrs_window import attach, detach
     attach(app)  # the background sender, if an LRS is configured
     try:
         # SIGTERM/SIGINT (simulator.signals): leave the loop after this frame, no quit question.
@@ -62,7 +62,6 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
 
 def save_all(app: App) -> None:
     """Every go on the stack saved once more (each step already was; this covers the last one)."""
-    from simulator.window.play import Play
     for scene in app.stack:
         play = getattr(scene, "play", None)
         if isinstance(play, Play):

@@ -58,11 +58,6 @@ def hex_of(rgb: tuple[int, int, int]) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
-def rgb_of(hex_colour: str) -> Colour:
-    h = hex_colour.lstrip("#")
-    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
-
-
 @dataclass(frozen=True)
 class Palette:
     """Every colour the window draws itself or writes into text, for one theme.
@@ -186,17 +181,10 @@ LINE_SPACING = {"normal": 1.0, "wide": 1.25, "wider": 1.5}  # times the theme's 
 
 # -- the standard palette by name, for code that draws in it directly (and the title card) ----------
 PAPER = STANDARD.paper
-PAPER_DEEP = STANDARD.paper_deep
 INK = STANDARD.ink
 MUTED = STANDARD.muted
 LINE = STANDARD.line
 ACCENT = STANDARD.accent
-ACCENT_SOFT = STANDARD.accent_soft
-BALCONY = STANDARD.balcony
-CARD = STANDARD.card
-CALM = STANDARD.calm
-TENSE = STANDARD.tense
-UPSET = STANDARD.upset
 GOOD_TEXT = STANDARD.good_text  # #246B41
 POOR_TEXT = STANDARD.poor_text  # #A3402F
 VERDICT_COLOURS = STANDARD.verdict
@@ -327,8 +315,3 @@ def recolour(html: str, pal: Optional[Palette] = None) -> str:
         return html
     table = _standard_to(pal)
     return _HEX.sub(lambda m: table.get(m.group(0).upper(), m.group(0)), html)
-
-
-def theme_font_size(theme: dict[str, Any], key: str) -> int:
-    block = theme.get(key) or theme.get("text_box") or {}
-    return int(block.get("font", {}).get("size", "16"))

@@ -15,7 +15,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage, UIScrollingContainer, UITextBox
 
-from simulator.window.layout import Box, scroll_to_show, wrap_text
+from simulator.window.layout import Box, scroll_to_show
 from simulator.window.theme import font_path, recolour
 
 SCROLLBAR_W = 20
@@ -303,7 +303,3 @@ def scroll_text_box(box: UITextBox, dy: int) -> None:
     pct = bar.start_percentage + dy / total
     bar.set_scroll_from_start_percentage(max(0.0, min(1.0 - bar.visible_percentage, pct)))
     box.redraw_from_text_block()
-
-
-def wrap_lines(fonts: Fonts, key: str, text: str, width: int, style: Optional[str] = None) -> list[str]:
-    return wrap_text(text, width, fonts.measure(key, style))

@@ -23,6 +23,7 @@ No accidental choices:
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -30,6 +31,7 @@ import pygame
 from pygame_gui.elements import UIImage
 
 from simulator.window.components import Kit
+from simulator.window.glyphs import html_escape
 from simulator.window.layout import Box, stack, wrap_text
 from simulator.window.theme import palette
 from simulator.window.widgets import Card, ScrollArea
@@ -304,7 +306,6 @@ class ChoicesPanel:
 
 
 def _html(text: str, px: int) -> str:
-    from simulator.window.glyphs import html_escape
     return f"<font pixel_size={px}>{html_escape(text)}</font>"
 
 
@@ -313,7 +314,6 @@ def _preload(kit: Kit, px: int) -> None:
     seen: set[int] = kit.manager.__dict__.setdefault("_option_sizes", set())
     if px in seen:
         return
-    import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         kit.manager.preload_fonts([{"name": "tw", "point_size": px, "style": style} for style in ("regular", "bold")])

@@ -19,6 +19,7 @@ from typing import Any, Optional, Sequence
 from engine.debrief.progress import Attempt, Progress, progress
 from engine.debrief.review import Review
 from engine.scenario.dimensions import DIMENSION_KEYS
+from simulator.debriefing import DebriefError, saved_session, scenario_for
 from simulator.journal import Journal, JournalError, SessionRecord
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,6 @@ def _decision_to_replay(review: Review, key: str) -> tuple[Optional[int], int]:
 
 def load_latest(journal: Journal, record: SessionRecord) -> Optional[Any]:
     """The scenario and saved session of a record, or None (moved, broken, no longer fitting)."""
-    from simulator.debriefing import DebriefError, saved_session, scenario_for
     try:
         scenario = scenario_for(record)
         return scenario, saved_session(journal, record, scenario)

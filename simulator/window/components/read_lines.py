@@ -13,6 +13,10 @@ import logging
 import weakref
 from typing import Any, Hashable, Iterable, Optional
 
+from engine import Session
+from engine.scenario.errors import SaveError
+from simulator.journal import JournalError
+
 log = logging.getLogger(__name__)
 
 RECENT = 40
@@ -44,9 +48,6 @@ class ReadLines:
 
 
 def _from_journal(play: Any, into: ReadLines) -> None:
-    from engine import Session
-    from engine.scenario.errors import SaveError
-    from simulator.journal import JournalError
     journal, scenario = play.journal, play.scenario
     try:
         records = [r for r in journal.sessions(scenario.id) if r.id != play.session_id][:RECENT]

@@ -32,6 +32,7 @@ build into the screen's backdrop (``draw_room``); the rest each frame (``draw``)
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
@@ -58,7 +59,7 @@ from simulator.window.figures import darker, mix
 from simulator.window.glyphs import drawable
 from simulator.window.layout import Box, clamp, gap
 from simulator.window.portraits import PortraitSource, draw_meter, portrait_folders
-from simulator.window.stages import StageArt, load_stage, placed, render_layer, stage_folders, stage_kind
+from simulator.window.stages import StageArt, colour, load_stage, placed, render_layer, stage_folders, stage_kind
 from simulator.window.theme import palette
 
 MOOD_SPEED = 5.0  # how fast meters follow a change (per second, exponential)
@@ -229,10 +230,6 @@ class ResidentsRow:
             v, plate_h, _, pad = self._visible(kit, shape, width, window_h)
             out.append((shape, stage_height(shape, v, plate_h, pad, self.art.layout)))
         return out
-
-    @staticmethod
-    def room_margin(kit: Kit) -> int:
-        return gap(kit.scale)
 
     # -- building ---------------------------------------------------------------------------
     def build(self, kit: Kit, room: Box, shape: str, window_h: int, speaker: Optional[str]) -> None:
@@ -762,6 +759,7 @@ class ResidentsRow:
         surface.blit(img, (x, int(start + (end - start) * travel)))
         img.set_alpha(255)
 
+
 def banner_text(scenario: Scenario, lang: str) -> str:
     """What a banner or a call's title bar says: the meeting's name up to its first comma or full stop
     ("Bewonersavond in buurthuis De Kwikstaart"), else the scenario's title."""
@@ -779,7 +777,6 @@ def mood_change(before: Mapping[str, Mapping[str, int]],
 
 
 def _colour(value: Any, fallback: tuple[int, int, int]) -> tuple[int, int, int]:
-    from simulator.window.stages import colour
     return colour(value, fallback) or fallback
 
 
@@ -811,7 +808,6 @@ def _round_corners(surface: pygame.Surface, rect: pygame.Rect, radius: int) -> N
 
 def _home(surface: pygame.Surface, rect: pygame.Rect, backdrop: tuple[int, int, int], rid: str) -> None:
     """A resident's own room behind them in a video tile: a shelf, a picture or a plant, by their id."""
-    import hashlib
     d = hashlib.sha256(rid.encode("utf-8")).digest()
     shade = darker(backdrop, 0.86)
     kind = d[0] % 3

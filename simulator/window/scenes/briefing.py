@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from engine import Scenario
+from simulator.review_service import ReviewJob
 from simulator.window.scenes.common import ButtonSpec, DocumentScene, bullets, esc, heading_html, muted
 
 
@@ -19,7 +20,6 @@ class BriefingScene(DocumentScene):
         self.parent_id = parent_id  # the session this one plays again
         self.readonly = readonly  # opened from the preparation to look something up
         if not readonly:
-            from simulator.review_service import ReviewJob
             ReviewJob.for_scenario(scenario)  # start exploring for the debrief right away
 
     def reload_owner(self, below):

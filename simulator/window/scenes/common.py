@@ -7,7 +7,7 @@ is long, and the keyboard scrolls it too.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import pygame
 from pygame_gui.elements import UIButton, UITextBox
@@ -151,8 +151,3 @@ class DocumentScene(Scene):
         else:
             return False
         return True
-
-
-def element_box(el: Any) -> Box:
-    r = el.rect
-    return Box(r.x, r.y, r.w, r.h)

@@ -12,19 +12,18 @@ which works for an unsaved replay too.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 
 from engine.debrief.branching import PathComparison, PathStep
 from engine.debrief.review import DecisionReview
 from simulator.terminal.perspective import path_trends
 from simulator.window.charts import totals_chart
 from simulator.window.layout import Box, gap
+from simulator.window.play import Play
+from simulator.window.scene import Scene
 from simulator.window.scenes.common import esc, heading_html, muted
 from simulator.window.scenes.debrief_decision import mood_html, situation_html, verdict_html
 from simulator.window.widgets import ScrollArea, image, text_box
-
-if TYPE_CHECKING:
-    from simulator.window.scenes.debrief import DebriefScene
 
 TWO_COLUMNS_MIN = 900  # window width from which the attempts stand side by side
 
@@ -34,19 +33,23 @@ def capital(text: str) -> str:
 
 
 class ComparePage:
-    def __init__(self, scene: "DebriefScene"):
+    """The debrief's page that sets a replay beside the go it started from: drawn into ``scene``
+    (the debrief's), about ``play``."""
+
+    def __init__(self, scene: Scene, play: Play):
         self.scene = scene
+        self.play = play
         self.area: Optional[ScrollArea] = None
 
     def labels(self) -> tuple[str, str]:
         s = self.scene
-        parent = s.play.parent_id
+        parent = self.play.parent_id
         first = s.tr("paths_first_n", id=parent) if parent else s.tr("paths_first")
         return capital(first), capital(s.tr("paths_second"))
 
     def build(self, body: Box) -> None:
         s = self.scene
-        comparison, error = s.play.comparison()
+        comparison, error = self.play.comparison()
         if comparison is None:
             text_box(s.manager, muted(esc(s.tr("cmp_unavailable", reason=error or "-"))), body.with_height(0),
                      s.root, "#body")
@@ -147,7 +150,7 @@ class ComparePage:
 
     def _mood(self, mood) -> str:
         s = self.scene
-        scenario = s.play.scenario
+        scenario = self.play.scenario
         names = {r.id: r.name for r in scenario.residents}
         lines = []
         for who, values in mood.items():

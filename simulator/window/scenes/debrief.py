@@ -23,9 +23,11 @@ from engine.debrief.review import Review
 from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 from engine.scenario.dimensions import BY_KEY
 from simulator.a11y.marks import verdict_mark
+from simulator.mood_timeline import Timeline, word
 from simulator.signoff_status import debrief_line, status_of
 from simulator.terminal.debrief_lens import lens_section
 from simulator.window.layout import Box, button_row, frame, gap, margins
+from simulator.window.mood_chart import timeline_chart
 from simulator.window.play import Play
 from simulator.window.scale_chart import scale_chart
 from simulator.window.scene import Scene
@@ -48,8 +50,8 @@ class DebriefScene(Scene):
         self.back = back  # opened from "Mijn sessies": back to that list instead of to the start
         # A replay from a decision is compared with its first attempt; the estimate was given then.
         self.page = "overview" if play.rated or play.is_replay else "rating"
-        self.rating = RatingPage(self, lambda: self.go("overview"))
-        self.compare = ComparePage(self)
+        self.rating = RatingPage(self, play, lambda: self.go("overview"))
+        self.compare = ComparePage(self, play)
         self.index = 0  # decision shown on the decision page
         self.doc: Optional[UITextBox] = None
         self.area: Optional[ScrollArea] = None
@@ -268,8 +270,6 @@ class DebriefScene(Scene):
 
     def _mood_timeline(self, review: Review, width: int, y: int, put, draw) -> int:
         """Each resident's mood over the decisions, the best moves and mistakes marked (issue 19)."""
-        from simulator.mood_timeline import Timeline, word
-        from simulator.window.mood_chart import timeline_chart
         timeline = Timeline.from_review(review, self.lang)
         if timeline.empty:
             return y

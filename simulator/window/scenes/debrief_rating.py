@@ -12,7 +12,7 @@ widgets without losing them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import Callable, Optional
 
 import pygame
 import pygame_gui
@@ -21,11 +21,10 @@ from pygame_gui.elements import UIButton, UITextEntryLine
 from engine.debrief.selfrating import MAX_NOTE
 from simulator.perspective import rating_intro, rating_questions, rating_scale
 from simulator.window.layout import Box, gap, margins
+from simulator.window.play import Play
+from simulator.window.scene import Scene
 from simulator.window.scenes.common import build_buttons, esc, footer_height, heading_html, muted
 from simulator.window.widgets import ScrollArea, button, button_width, oid, text_box
-
-if TYPE_CHECKING:
-    from simulator.window.scenes.debrief import DebriefScene
 
 DIGITS = {pygame.K_1: 1, pygame.K_2: 2, pygame.K_3: 3, pygame.K_4: 4, pygame.K_5: 5,
           pygame.K_KP1: 1, pygame.K_KP2: 2, pygame.K_KP3: 3, pygame.K_KP4: 4, pygame.K_KP5: 5}
@@ -33,8 +32,9 @@ NOTES = ("plus", "delta")
 
 
 class RatingPage:
-    def __init__(self, scene: "DebriefScene", done: Callable[[], None]):
-        self.scene = scene
+    def __init__(self, scene: Scene, play: Play, done: Callable[[], None]):
+        self.scene = scene  # the debrief's, which the page is drawn into
+        self.play = play
         self.done = done  # called after the answers are stored (or skipped)
         self.scores: dict[str, int] = {}
         self.notes = {"plus": "", "delta": ""}
@@ -86,7 +86,7 @@ class RatingPage:
         digits_w = 5 * digit_w + 4 * (g // 3)
         pad = g // 2
         group = None
-        for q in rating_questions(s.play.scenario, s.lang):
+        for q in rating_questions(self.play.scenario, s.lang):
             if q.group != group and q.group != "overall":
                 group = q.group
                 head = text_box(s.manager, heading_html(s, s.tr("ury_steps" if group == "ury" else "empathy"), "#name"),
@@ -204,11 +204,11 @@ class RatingPage:
 
     def finish(self) -> None:
         self._sync_notes()
-        self.error = self.scene.play.store_rating(dict(self.scores), self.notes["plus"], self.notes["delta"])
+        self.error = self.play.store_rating(dict(self.scores), self.notes["plus"], self.notes["delta"])
         self.done()
 
     def skip(self) -> None:
-        self.scene.play.skip_rating()
+        self.play.skip_rating()
         self.done()
 
     # -- keys and events ------------------------------------------------------------------
@@ -269,4 +269,3 @@ class RatingPage:
                 if entry.alive() and entry.rect.collidepoint(event.pos):
                     self.scene.focus.focus_element(entry)
         return False
-

@@ -104,5 +104,4 @@ class EndingScene(DocumentScene):
         return [(self.tr("to_debrief"), self._debrief, "#primary")]
 
     def _debrief(self) -> None:
-        from simulator.window.scenes.debrief import DebriefScene
-        self.app.replace(DebriefScene(self.app, self.play))
+        self.app.replace(self.app.scene("debrief", self.play))

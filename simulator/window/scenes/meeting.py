@@ -52,6 +52,7 @@ from simulator.window.scene import Scene
 from simulator.window.scenes.coach_hint import CoachCard, CoachNote, coach_card_height, memory_for, short_note
 from simulator.window.scenes.common import esc
 from simulator.window.theme import palette
+from simulator.window.toast import show_save_note
 
 SKIP_LIMIT = 500  # lines one skip may pass (a scenario that loops on read lines stops here)
 
@@ -390,11 +391,9 @@ class MeetingScene(Scene):
         self.auto.start(wait_for(seconds, self.line.text))
 
     def _after_step(self) -> None:
-        from simulator.window.toast import show_save_note
         show_save_note(self.app, self.play)  # saving fell behind or caught up: said once
         if self.session.finished:
-            from simulator.window.scenes.ending import EndingScene
-            self.app.replace(EndingScene(self.app, self.play))
+            self.app.replace(self.app.scene("ending", self.play))
             return
         self._sync()
         self.focus.index = -1
@@ -456,14 +455,12 @@ class MeetingScene(Scene):
         self.manager.set_focus_set(None)  # nothing under the balcony card takes the keys
         self.play.take_timeout()
         self.residents.mark_change(before, self.session.mood)
-        from simulator.window.toast import show_save_note
         show_save_note(self.app, self.play)
         self.on_balcony = True
         self._sync()
         self.focus.index = -1
         self.build()
-        from simulator.window.scenes.mandate import BalconyScene
-        self.app.push(BalconyScene(self.app, self.play, scores))
+        self.app.push(self.app.scene("balcony", self.play, scores))
 
     def _back_from_balcony(self) -> None:
         """The same decision again; in own-words mode the field opens with what was typed before."""
@@ -483,9 +480,8 @@ class MeetingScene(Scene):
         super().teardown()
 
     def open_mandate(self) -> None:
-        from simulator.window.scenes.mandate import MandateScene
         self.auto.cancel()
-        self.app.push(MandateScene(self.app, self.play))
+        self.app.push(self.app.scene("mandate", self.play))
 
     def on_enter(self) -> None:
         if self.on_balcony:

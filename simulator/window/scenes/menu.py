@@ -37,8 +37,7 @@ class MenuScene(_Sheet):
     name = "menu"
 
     def build_widgets(self) -> None:
-        from simulator.window.scenes.start import StartScene
-        at_start = any(isinstance(s, StartScene) for s in self.app.stack[-2:-1])
+        at_start = any(s.name == "start" for s in self.app.stack[-2:-1])
         items = [(self.tr("resume"), self.app.pop), (self.tr("settings"), self._settings)]
         if not at_start:
             items.append((self.tr("to_start"), self.app.go_start))

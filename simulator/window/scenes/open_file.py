@@ -15,6 +15,8 @@ import pygame
 import pygame_gui
 from pygame_gui.windows import UIFileDialog
 
+from engine import load_scenario
+from engine.scenario.errors import ScenarioError
 from simulator import catalog
 from simulator.window.layout import gap
 from simulator.window.scene import Scene
@@ -70,8 +72,6 @@ class OpenScenarioScene(Scene):
 
     def open(self, path: str) -> None:
         """The briefing of the scenario at ``path``, or its first problem on the screen below."""
-        from engine import load_scenario
-        from engine.scenario.errors import ScenarioError
         try:
             scenario = load_scenario(path)
         except ScenarioError as exc:

@@ -20,6 +20,7 @@ from simulator.window.play import Play
 from simulator.window.scene import Scene
 from simulator.window.scenes.coach_hint import CoachCard, coach_card_height, memory_for
 from simulator.window.scenes.common import build_buttons, esc, footer_height, muted
+from simulator.window.toast import show_save_note
 from simulator.window.widgets import button_width, scroll_text_box, text_box
 
 CONFIRM_SECONDS = 0.3  # the picked answer stays highlighted this long
@@ -181,7 +182,6 @@ class PreparationScene(Scene):
         q = self.question
         option = q.option(chosen) if q is not None else None
         self.play.answer(chosen)
-        from simulator.window.toast import show_save_note
         show_save_note(self.app, self.play)  # saving fell behind or caught up: said once
         if option is not None:
             memory_for(self.play).made(self.app.settings, self.play.session, option)
@@ -196,8 +196,7 @@ class PreparationScene(Scene):
         return self.panel.animating()
 
     def _briefing(self) -> None:
-        from simulator.window.scenes.briefing import BriefingScene
-        self.app.push(BriefingScene(self.app, self.play.scenario, self.play.scenario_path, readonly=True))
+        self.app.push(self.app.scene("briefing", self.play.scenario, self.play.scenario_path, readonly=True))
 
     def on_key(self, event: pygame.event.Event) -> bool:
         q = self.question

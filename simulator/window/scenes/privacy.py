@@ -14,8 +14,12 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from simulator.export.json_data import to_json
 from simulator.journal import JournalError, SessionRecord
+from simulator.privacy import delete_sessions, export_data, status_lines
+from simulator.safewrite import WriteRefused, write_output
 from simulator.window.layout import Box, frame, gap, margins
+from simulator.window.lrs_window import status_line
 from simulator.window.scene import Scene
 from simulator.window.scenes.common import build_buttons, esc, footer_height, muted
 from simulator.window.widgets import Card, ScrollArea, text_box
@@ -37,8 +41,6 @@ class PrivacyScene(Scene):
         self.on_change = on_change  # the list below changed (sessions deleted)
 
     def _lines(self) -> list[str]:
-        from simulator.privacy import status_lines
-        from simulator.window.lrs_window import status_line
         journal = self.app.journal
         if journal is None:
             return [self.tr("ms_no_journal")]
@@ -107,9 +109,6 @@ class PrivacyScene(Scene):
                            on_focus=lambda c=card: self.area.ensure_visible(c.box.y, c.box.bottom))
 
     def export(self) -> None:
-        from simulator.export.json_data import to_json
-        from simulator.privacy import export_data
-        from simulator.safewrite import WriteRefused, write_output
         journal = self.app.journal
         if journal is None:
             return
@@ -139,7 +138,6 @@ class PrivacyScene(Scene):
         self._delete([r.id for r in self._records()])
 
     def _delete(self, ids: list[int]) -> None:
-        from simulator.privacy import delete_sessions
         self.armed = None
         try:
             done = delete_sessions(self.app.journal, ids)

@@ -13,8 +13,12 @@ from typing import Optional
 
 import pygame
 
+from simulator.debriefing import DebriefError, scenario_for
 from simulator.journal import JournalError, SessionRecord
+from simulator.window.components.practice import load_latest
 from simulator.window.layout import Box, frame, gap, margins
+from simulator.window.lrs_window import status_line
+from simulator.window.play import Play
 from simulator.window.scene import Scene
 from simulator.window.scenes.common import build_buttons, esc, footer_height, muted
 from simulator.window.widgets import Card, ScrollArea, text_box
@@ -69,7 +73,6 @@ class SessionsScene(Scene):
 
     def _ending(self, record: SessionRecord):
         """The ending the session reached, from its scenario file (None when that can't be read)."""
-        from simulator.debriefing import DebriefError, scenario_for
         key = record.scenario_path
         if key not in self._scenarios:
             try:
@@ -87,7 +90,6 @@ class SessionsScene(Scene):
                          "#doc_title")
         y = title.rect.bottom + g // 2
         records = self._records()
-        from simulator.window.lrs_window import status_line  # results waiting for the academy's LRS, if any
         sending = status_line(self.app)
         if sending:
             y = text_box(self.manager, muted(esc(sending)), Box(col.x, y, col.w, 0), self.root, "#small").rect.bottom \
@@ -109,12 +111,10 @@ class SessionsScene(Scene):
                              (self.tr("back"), self.app.pop, "#primary")], footer)
 
     def privacy(self) -> None:
-        from simulator.window.scenes.privacy import PrivacyScene
-
         def changed() -> None:
             self.records = None  # sessions were deleted: read the list again when we're back
             self.build()
-        self.app.push(PrivacyScene(self.app, on_change=changed))
+        self.app.push(self.app.scene("privacy", on_change=changed))
 
     def _build_list(self, body: Box, records: list[SessionRecord]) -> None:
         g = gap(self.scale)
@@ -149,9 +149,6 @@ class SessionsScene(Scene):
             self.build()
 
     def _open_debrief(self, record: SessionRecord) -> Optional[str]:
-        from simulator.window.components.practice import load_latest
-        from simulator.window.play import Play
-        from simulator.window.scenes.debrief import DebriefScene
         journal = self.app.journal
         loaded = load_latest(journal, record) if journal is not None else None
         if loaded is None:
@@ -159,7 +156,7 @@ class SessionsScene(Scene):
         scenario, session = loaded
         play = Play(scenario, record.scenario_path, self.lang, journal, session=session, session_id=record.id)
         play.rated = True  # seen before: straight to the figures, no second estimate
-        self.app.push(DebriefScene(self.app, play, back=self.app.pop))
+        self.app.push(self.app.scene("debrief", play, back=self.app.pop))
         return None
 
     def on_key(self, event: pygame.event.Event) -> bool:

@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 import pygame
 from pygame_gui.elements import UIButton
 
+from simulator import catalog
 from simulator.settings import (
     AUTO_ADVANCE,
     FONTS,
@@ -175,7 +176,6 @@ class SettingsScene(Scene):
 
     def _build_own_folder(self, width: int, y: int, made: list) -> int:
         """Where a trainer drops their own scenarios (``catalog.user_scenario_dir``), and a button to open it."""
-        from simulator import catalog
         g, bh = gap(self.scale), footer_height(self)
         folder = catalog.user_scenario_dir()
         html = (f"<b>{esc(self.tr('own_folder'))}</b><br>{esc(str(folder))}<br>"
@@ -189,7 +189,6 @@ class SettingsScene(Scene):
         return y + bh
 
     def _open_own_folder(self) -> None:
-        from simulator import catalog
         problem = catalog.ensure_user_scenario_dir() or open_in_file_manager(catalog.user_scenario_dir())
         self.error = self.tr("cant_open_folder", error=problem) if problem else None
         self.build()

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from simulator.catalog import scenario_dir
 from simulator.journal import JournalError, SessionRecord
 from simulator.signoff_status import label_for_path as signoff_label
 from simulator.window.cards_cache import ScenarioCard
@@ -122,7 +123,6 @@ class StartScene(Scene):
         area_box = Box(inner.x, y, inner.w, max(60, footer.y - g - y))
         entries = self.app.load_catalog()
         if not entries:
-            from simulator.catalog import scenario_dir
             text_box(self.manager, esc(self.tr("no_scenarios", path=str(scenario_dir()))),
                      Box(inner.x, y, inner.w, 0), self.root, "#body")
         else:
@@ -209,9 +209,8 @@ class StartScene(Scene):
             self.build()
 
     def _open_file(self) -> None:
-        from simulator.window.scenes.open_file import OpenScenarioScene
         self.message = None
-        self.app.push(OpenScenarioScene(self.app))
+        self.app.push(self.app.scene("open_scenario"))
 
     def _show(self, box: Box) -> None:
         if self.area is not None:
