@@ -133,10 +133,26 @@ def tour(out: Path) -> None:
         app.close()
 
 
+def accessible(out: Path) -> None:
+    """The meeting in the high-contrast theme with the reading font and wide lines, at 1280x720."""
+    from simulator.window.pilot import open_app
+    for name, looks in (("high-contrast", {"theme": "high_contrast"}),
+                        ("reading-font", {"font": "reading", "line_spacing": "wide"}),
+                        ("high-contrast-reading-font", {"theme": "high_contrast", "font": "reading"})):
+        _fresh_dirs()
+        app, pilot = open_app(size=(1280, 720), text_speed="instant", persist=False, **looks)
+        try:
+            _to_first_decision(pilot, "speeltuin")
+            pilot.save(str(out / f"meeting-1280x720-{name}.png"))
+        finally:
+            app.close()
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     meetings(out)
+    accessible(out)
     limit(out)
     tour(out)
     print(f"{len(list(out.glob('*.png')))} screenshots in {out}")

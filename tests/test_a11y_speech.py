@@ -9,7 +9,9 @@ whole scenario with self-voicing on and every line and every option must have be
 from __future__ import annotations
 
 import array
+import os
 import shutil
+import sys
 import time
 import wave
 from pathlib import Path
@@ -281,3 +283,49 @@ def test_a_problem_found_after_turning_speech_on_shows_in_the_open_settings(wind
     pilot.step(2)
     assert pilot.has_text("Speech isn't available on this computer: no speech engine (OSError: "
                           "libespeak-ng.so.1 not found).")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
+def _wait_for(check, seconds: float = 30.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.slow
+@needs_espeak
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="eSpeak's driver plays through aplay on Linux")
+def test_stop_cuts_live_speech_and_the_player_it_plays_through(tmp_path, monkeypatch):
+    """Live speech (not recorded) plays through aplay; a player that never ends stands in for a long
+    line on a sound card. Stop silences it at once, player included, and the next line speaks again."""
+    played = tmp_path / "played"
+    player = tmp_path / "bin" / "aplay"
+    player.parent.mkdir()
+    player.write_text(f"#!/bin/sh\necho $$ >> '{played}'\nexec sleep 120\n", encoding="utf-8")
+    player.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{player.parent}{os.pathsep}{os.environ['PATH']}")
+    speaker = Speaker("nl")
+    try:
+        assert speaker.ready(30), speaker.problem
+        speaker.say("Goedenavond allemaal, fijn dat jullie er zijn vanavond.")
+        assert _wait_for(lambda: played.exists() and played.read_text().strip())
+        first = int(played.read_text().split()[0])
+        assert _alive(first)  # speaking: the player is busy with the line
+        speaker.stop()
+        assert _wait_for(lambda: not _alive(first), 5), "the player kept playing after stop"
+        speaker.say("Nog één zin.")
+        assert _wait_for(lambda: len(played.read_text().split()) == 2), "speech did not come back after stop"
+    finally:
+        speaker.close()
+    second = int(played.read_text().split()[1])
+    assert _wait_for(lambda: not _alive(second), 5), "closing left the player running"

@@ -14,10 +14,12 @@ from __future__ import annotations
 import copy
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from simulator import resources
 from simulator.a11y.contrast import (
     AA_NON_TEXT,
     AA_TEXT,
@@ -28,6 +30,9 @@ from simulator.a11y.contrast import (
     ratio,
     required,
 )
+from simulator.window import theme
+from simulator.window.components.residents import plate_text_colours
+from simulator.window.stages import STAGE_FOLDER, load_stage
 from simulator.window.theme import (
     HIGH_CONTRAST,
     PALETTES,
@@ -228,3 +233,21 @@ def test_the_exported_reports_text_reads_on_its_backgrounds():
     assert len(pairs) > 40
     failures = [(s, c, b, round(ratio(c, b), 2)) for s, c, b in pairs if ratio(c, b) < AA_TEXT]
     assert not failures, failures
+
+
+# -- the residents' nameplates on the stage: colours a stage's author chose -----------------------
+@pytest.mark.parametrize("theme_name,need", [("standard", AA_TEXT), ("high_contrast", AAA_TEXT)])
+def test_every_nameplate_text_is_readable_on_its_plate_in_every_room(theme_name, need):
+    rooms = sorted(p.stem for p in (resources.assets() / STAGE_FOLDER).glob("*.json"))
+    assert len(rooms) >= 5
+    theme.use(theme_name)
+    try:
+        for room in rooms:
+            art = load_stage(room, [resources.assets() / STAGE_FOLDER])
+            for plate, plate_ink in ((art.plate, art.plate_ink), ((250, 250, 250), (200, 200, 200)),
+                                     ((20, 20, 30), (60, 60, 70))):  # as shipped, and careless stage authors
+                ink, label = plate_text_colours(replace(art, plate=plate, plate_ink=plate_ink))
+                assert ratio(ink, plate) >= need, (room, plate, ink)
+                assert ratio(label, plate) >= need, (room, plate, label)
+    finally:
+        theme.use("standard")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..play.rules import ANSWER, CHOOSE, rules_of
 from ..scenario.errors import Problem
+from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .outlook import land
 from .search import Solver, solver_of
@@ -57,9 +58,6 @@ def _problem(scenario: Scenario, s, m, top: int) -> Problem:
     pos = m.source.pos
     if m.kind == ANSWER:
         return Problem(scenario.path, pos.line, pos.column,
-                       f"preparation answer {m.source.question_id}.{m.id} is wrong but leads to a higher best total "
-                       f"than the right answer's {top}: a trainee gains by preparing badly", "warning")
+                       msg("loophole.prep", answer=f"{m.source.question_id}.{m.id}", top=top), "warning")
     return Problem(scenario.path, pos.line, pos.column,
-                   f"choice {s.position}.{m.id} scores {m.vector[-1]} but leads to a higher best total than the best "
-                   f"sound choice's {top}: a mistake that is repaired afterwards pays more than doing it right",
-                   "warning")
+                   msg("loophole.repair", choice=f"{s.position}.{m.id}", score=m.vector[-1], top=top), "warning")

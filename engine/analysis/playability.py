@@ -23,6 +23,7 @@ from ..play.session import EngineError, Session
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.errors import Problem
+from ..scenario.messages import msg
 from ..scenario.model import RETURN, Scenario
 from .graph import StateGraph, explore, land
 from .intervals import Intervals
@@ -45,7 +46,7 @@ def check_playability(s: Scenario, max_states: int = VALIDATE_STATES) -> list[Pr
         played = explore(s, max(1, max_states // PLAYER_SHARE), timeouts=False)
         graph = explore(s, max_states) if played.complete else played
     except RulesError as exc:  # automatic transitions that never settle
-        return [Problem(s.path, 1, 1, str(exc))]
+        return [Problem(s.path, 1, 1, exc.args[0] if exc.args else str(exc))]  # a catalogue message
     finder = _Finder(graph)
     out: list[Problem] = []
     out += _dead_ends(finder)
@@ -141,9 +142,9 @@ class _Finder:
 def _describe(path: list[Move]) -> str:
     moves = [m.id for m in path if m.kind != CONTINUE]
     if not moves:
-        return "right at the start"
+        return msg("play.at_start")
     shown = moves if len(moves) <= WITNESS_SHOWN else moves[:2] + ["…"] + moves[-(WITNESS_SHOWN - 3):]
-    return "after " + ", ".join(shown)
+    return msg("play.after", moves=", ".join(shown))
 
 
 def _mood(rules: Rules, state: State) -> str:
@@ -170,13 +171,10 @@ def _dead_ends(f: _Finder) -> list[Problem]:
             path, state = found
             if f.confirm(path, lambda session: not session.finished and not session.choices):
                 out.append(Problem(s.path, node.pos.line, node.pos.column,
-                                   f"node {nid!r}: no choice is available in some playthroughs, e.g. "
-                                   f"{_describe(path)} (with {_mood(f.rules, state)}); add a choice without 'when'"))
+                                   msg("play.dead_end", node=nid, path=_describe(path), mood=_mood(f.rules, state))))
         elif not f.exact and nid in f.seen_nodes and undecided:
             out.append(Problem(s.path, node.pos.line, node.pos.column,
-                               f"node {nid!r}: possibly no choice is available in some playthrough (every choice "
-                               "has a condition and the analysis could not settle it); a choice without 'when' "
-                               "makes sure", "warning"))
+                               msg("play.maybe_dead_end", node=nid), "warning"))
     return out
 
 
@@ -210,16 +208,14 @@ def _stuck(f: _Finder) -> list[Problem]:
             path = g.witness(key)
             if node is not None and f.confirm(path, lambda session: not session.finished):
                 out.append(Problem(s.path, node.pos.line, node.pos.column,
-                                   f"node {position!r}: from here the meeting can never reach an ending "
-                                   f"({_describe(path)}): a loop with no way out"))
+                                   msg("play.trapped", node=position, path=_describe(path))))
         return out
     endings = set(s.endings)
     for nid, node in s.nodes.items():
         if nid in f.seen_nodes and not (f.reach.get(nid, set()) & endings):
             path = f.seen_nodes[nid]
             out.append(Problem(s.path, node.pos.line, node.pos.column,
-                               f"node {nid!r}: from here the meeting can never reach an ending "
-                               f"({_describe(path)}): whatever the mood, every way leads back round"))
+                               msg("play.trapped_any_mood", node=nid, path=_describe(path))))
     return out
 
 
@@ -229,6 +225,7 @@ def _never(f: _Finder) -> list[Problem]:
     start_reach = f.reach.get("<start>", set())
 
     def settle(what: str, item: str, pos, seen: dict, target: str) -> None:
+        thing = msg(what, name=item)
         if item in seen:
             return
         if not f.exact and target in start_reach and (f.hull is None or target in f.hull.boxes):
@@ -236,22 +233,16 @@ def _never(f: _Finder) -> list[Problem]:
             if decided:
                 return
             if decided is False:
-                out.append(Problem(s.path, pos.line, pos.column,
-                                   f"{what} {item!r} is never reached in any playthrough (conditions or mood "
-                                   "always lead elsewhere)", "warning"))
+                out.append(Problem(s.path, pos.line, pos.column, msg("play.never_reached", what=thing), "warning"))
                 return
-            out.append(Problem(s.path, pos.line, pos.column,
-                               f"{what} {item!r} is possibly never reached (no playthrough found that reaches it, "
-                               "and the analysis could not rule it out)", "warning"))
+            out.append(Problem(s.path, pos.line, pos.column, msg("play.maybe_never_reached", what=thing), "warning"))
             return
-        out.append(Problem(s.path, pos.line, pos.column,
-                           f"{what} {item!r} is never reached in any playthrough (conditions or mood always "
-                           "lead elsewhere)", "warning"))
+        out.append(Problem(s.path, pos.line, pos.column, msg("play.never_reached", what=thing), "warning"))
 
     for eid, ending in s.endings.items():
-        settle("ending", eid, ending.pos, f.seen_endings, eid)
+        settle("where.ending", eid, ending.pos, f.seen_endings, eid)
     for nid, node in s.nodes.items():
-        settle("node", nid, node.pos, f.seen_nodes, nid)
+        settle("where.node", nid, node.pos, f.seen_nodes, nid)
     for nid, node in s.nodes.items():
         if nid not in f.seen_nodes:
             continue  # already reported as a node
@@ -267,17 +258,13 @@ def _never(f: _Finder) -> list[Problem]:
                 if decided:
                     continue
                 if decided is False:
-                    out.append(Problem(s.path, c.pos.line, c.pos.column,
-                                       f"choice {key!r} is never on offer in any playthrough (its condition never "
-                                       "holds there)", "warning"))
+                    out.append(Problem(s.path, c.pos.line, c.pos.column, msg("play.never_offered", choice=key),
+                                       "warning"))
                     continue
-                out.append(Problem(s.path, c.pos.line, c.pos.column,
-                                   f"choice {key!r} is possibly never on offer (its condition was never found to "
-                                   "hold, and the analysis could not rule it out)", "warning"))
+                out.append(Problem(s.path, c.pos.line, c.pos.column, msg("play.maybe_never_offered", choice=key),
+                                   "warning"))
                 continue
-            out.append(Problem(s.path, c.pos.line, c.pos.column,
-                               f"choice {key!r} is never on offer in any playthrough (its condition never holds "
-                               "there)", "warning"))
+            out.append(Problem(s.path, c.pos.line, c.pos.column, msg("play.never_offered", choice=key), "warning"))
     return out
 
 
@@ -304,9 +291,7 @@ def _farming_loops(g: StateGraph) -> list[Problem]:
                     if node is not None:
                         reported.add(key[0])
                         out.append(Problem(g.scenario.path, node.pos.line, node.pos.column,
-                                           f"node {key[0]!r}: choice {move.id!r} scores and leads back round a loop "
-                                           "to a situation the trainee was in before; points are only counted once "
-                                           "per situation", "warning"))
+                                           msg("play.farming_loop", node=key[0], choice=move.id), "warning"))
                 if nxt not in index:
                     index[nxt] = len(index)
                     on.add(nxt)

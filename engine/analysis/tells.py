@@ -35,6 +35,7 @@ import yaml
 
 from ..play.rules import ANSWER, CHOOSE, CONTINUE, TIMEOUT_MOVE, Move, Rules, rules_of
 from ..play.state import State
+from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .search import solver_of
@@ -68,28 +69,25 @@ class TellsReport:
     decisions: int = 0
 
     def problems(self) -> list[str]:
-        """What ``validate`` warns about, one sentence each."""
-        out = []
+        """What ``validate`` warns about, one sentence each (catalogue ``Message`` strings, so a
+        ``Problem`` made of one renders in the trainer's language; a strategy's name stays as
+        ``analyze`` shows it)."""
+        out: list[str] = []
         for st in self.strategies:
             if st.share > MAX_SHARE:
-                out.append(f"a trainee who reads nothing and picks '{st.name}' reaches {st.share:.0%} of the "
-                           f"range between the worst and the best total (more than {MAX_SHARE:.0%}): the options "
-                           "give the answer away by their surface")
+                out.append(msg("tells.surface", name=st.name, share=st.share, limit=MAX_SHARE))
         n = max(1, self.decisions)
         for lang, ranks in self.length_ranks.items():
-            extremes = (("the longest", self.longest_best.get(lang, []),
-                         "write long well-argued wrong options and short right ones"),
-                        ("the shortest", self.shortest_best.get(lang, []),
-                         "give some right options the longer, fuller wording and some wrong ones a short, blunt one"))
+            extremes = ((msg("tells.the_longest"), self.longest_best.get(lang, []), msg("tells.advice_longest")),
+                        (msg("tells.the_shortest"), self.shortest_best.get(lang, []), msg("tells.advice_shortest")))
             for which, where, advice in extremes:
                 if len(where) / n > MAX_RANK_SHARE:
                     named = ", ".join(where[:8]) + (", ..." if len(where) > 8 else "")
-                    out.append(f"in {len(where) / n:.0%} of the decisions the best option is {which} ({lang}), more "
-                               f"than {MAX_RANK_SHARE:.0%} (in {named}): {advice}")
+                    out.append(msg("tells.extreme", share=len(where) / n, which=which, lang=lang,
+                                   limit=MAX_RANK_SHARE, named=named, advice=advice))
             for rank, share in ranks.items():
                 if 1 < rank < max(ranks) and share > MAX_RANK_SHARE:  # the extremes are named above
-                    out.append(f"in {share:.0%} of the decisions the best option is the number {rank} by length "
-                               f"({lang}), more than {MAX_RANK_SHARE:.0%}: vary where the right option falls in length")
+                    out.append(msg("tells.rank", share=share, rank=rank, lang=lang, limit=MAX_RANK_SHARE))
         return out
 
 

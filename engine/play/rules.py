@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional, Seque
 
 from ..scenario.conditions import Condition, Getter, Ref, compile_condition
 from ..scenario.dimensions import DIMENSION_KEYS
+from ..scenario.messages import msg
 from ..scenario.model import RETURN, TIMEOUT, Choice, Node, PrepOption, Scenario
 from .state import Slots, State
 
@@ -349,7 +350,7 @@ class Rules:
         stack = s[8]
         if dest == RETURN:
             if not stack:
-                raise RulesError(f"{s[0]!r} goes to 'return' outside an interruption")
+                raise RulesError(msg("rules.return_outside", node=s[0]))
             dest, stack = stack[-1], stack[:-1]
         return _new(State, (dest,) + s[1:8] + (stack, s[9], False))
 
@@ -381,7 +382,7 @@ class Rules:
                 return self.show(s)
             s = self.go(r.apply(s), r.dest)
             after_choice = False
-        raise RulesError(f"automatic transitions loop around {s[0]!r}")
+        raise RulesError(msg("rules.auto_loop", node=s[0]))
 
     def show(self, s: State) -> State:
         """``s`` with what showing its node changes (residents leaving or rejoining, a visit)."""

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from .conditions import Condition
 from .errors import Problem
+from .messages import msg, where_field, where_key
 from .model import NARRATOR, RETURN, Pos, Scenario
 from .reader import did_you_mean
 
@@ -28,77 +29,80 @@ def check_scenario(s: Scenario) -> list[Problem]:
 
     for eid, ending in s.endings.items():
         if eid in s.nodes:
-            err(ending.pos, f"ending {eid!r} has the same id as a node; ids must be unique")
+            err(ending.pos, msg("checks.ending_is_node", ending=eid))
         if ending.speaker is not None and ending.speaker not in speakers:
             err(s.mark(f"ending:{eid}:speaker", ending.pos),
-                f"ending {eid!r}: speaker {ending.speaker!r} is not a resident{did_you_mean(ending.speaker, speakers)}")
+                msg("checks.ending_speaker", ending=eid, speaker=ending.speaker,
+                    hint=did_you_mean(ending.speaker, speakers)))
 
     if s.start not in s.nodes:
-        hint = " (the meeting must start with a dialogue node, not an ending)" if s.start in s.endings else \
-            did_you_mean(s.start, s.nodes)
-        err(s.mark("start"), f"start {s.start!r} is not a node{hint}")
+        hint = msg("hint.start_at_ending") if s.start in s.endings else did_you_mean(s.start, s.nodes)
+        err(s.mark("start"), msg("checks.start_not_node", start=s.start, hint=hint))
 
     def check_target(key: str, target: str, fallback: Pos, what: str) -> None:
         if target == RETURN:
             return  # ends an interruption; _check_returns says whether one can be running
         if target not in targets:
-            err(s.mark(key, fallback), f"{what} {target!r} is not a node or ending{did_you_mean(target, targets)}")
+            err(s.mark(key, fallback), msg("checks.bad_target", what=what, target=target,
+                                           hint=did_you_mean(target, targets)))
 
     for trig in s.triggers:
         if trig.goto == RETURN:
-            err(s.mark(f"trigger:goto:{trig.goto}", trig.pos), "a trigger can't goto 'return'; it starts an "
-                "interruption with interrupts: true, and the interruption's last line says next: return")
+            err(s.mark(f"trigger:goto:{trig.goto}", trig.pos), msg("checks.trigger_return"))
             continue
-        check_target(f"trigger:goto:{trig.goto}", trig.goto, trig.pos, "trigger goto")
+        check_target(f"trigger:goto:{trig.goto}", trig.goto, trig.pos, where_field(msg("where.trigger"), "goto"))
 
     for nid, node in s.nodes.items():
+        here = msg("where.node", name=nid)
         if node.speaker not in speakers:
             err(s.mark(f"node:{nid}:speaker", node.pos),
-                f"node {nid!r}: speaker {node.speaker!r} is not a resident or 'narrator'"
-                f"{did_you_mean(node.speaker, speakers)}")
+                msg("checks.node_speaker", node=nid, speaker=node.speaker,
+                    hint=did_you_mean(node.speaker, speakers)))
         for v in node.variants:
             if v.speaker is not None and v.speaker not in speakers:
                 err(s.mark(f"node:{nid}:variant-speaker:{v.speaker}", node.pos),
-                    f"node {nid!r}: variant speaker {v.speaker!r} is not a resident or 'narrator'")
+                    msg("checks.variant_speaker", node=nid, speaker=v.speaker))
         if node.next is not None:
-            check_target(f"node:{nid}:next", node.next, node.pos, f"node {nid!r}: next")
+            check_target(f"node:{nid}:next", node.next, node.pos, msg("where.owner_key", owner=here, key="next"))
         for key, who in (("leaves", node.leaves), ("rejoins", node.rejoins)):
             for rid in who:
                 if rid not in residents:
                     err(s.mark(f"node:{nid}:{key}", node.pos),
-                        f"node {nid!r}: {key} names {rid!r}, which is not a resident{did_you_mean(rid, residents)}")
+                        msg("checks.names_non_resident", node=nid, key=key, who=rid,
+                            hint=did_you_mean(rid, residents)))
         for a in node.auto:
-            check_target(f"node:{nid}:auto:goto:{a.goto}", a.goto, a.pos, f"node {nid!r}: goto")
+            check_target(f"node:{nid}:auto:goto:{a.goto}", a.goto, a.pos,
+                         msg("where.owner_key", owner=here, key="goto"))
         for c in node.choices:
-            check_target(f"choice:{c.key}:next", c.next, c.pos, f"choice {c.key}: next")
+            choice = msg("where.choice", node=c.node_id, choice=c.id)
+            check_target(f"choice:{c.key}:next", c.next, c.pos, msg("where.owner_key", owner=choice, key="next"))
             for who, deltas in c.effects.items():
                 epos = s.mark(f"choice:{c.key}:effects", c.pos)
                 if who != "all" and who not in residents:
-                    err(epos, f"choice {c.key}: effects name {who!r}, which is not a resident or 'all'"
-                              f"{did_you_mean(who, residents | {'all'})}")
+                    err(epos, msg("checks.effects_who", owner=choice, who=who,
+                                  hint=did_you_mean(who, residents | {'all'})))
                 for var in deltas:
                     if var not in s.mood_variables:
-                        err(epos, f"choice {c.key}: mood variable {var!r} is not defined"
-                                  f"{did_you_mean(var, s.mood_variables)}")
+                        err(epos, msg("checks.undefined_variable", owner=choice, var=var,
+                                      hint=did_you_mean(var, s.mood_variables)))
 
     for r in s.group:
         rpos = r.pos
         for who, deltas in r.effects.items():
             if who != "all" and who not in residents:
-                err(rpos, f"group reaction effects name {who!r}, which is not a resident or 'all'"
-                          f"{did_you_mean(who, residents | {'all'})}")
+                err(rpos, msg("checks.reaction_effects_who", who=who, hint=did_you_mean(who, residents | {'all'})))
             for var in deltas:
                 if var not in s.mood_variables:
-                    err(rpos, f"group reaction: mood variable {var!r} is not defined"
-                              f"{did_you_mean(var, s.mood_variables)}")
+                    err(rpos, msg("checks.undefined_variable", owner=msg("where.group_reaction"), var=var,
+                                  hint=did_you_mean(var, s.mood_variables)))
     tpos = s.mark("timeout:effects")
     for who, deltas in s.timeout.cost.items():
         if who != "all" and who not in residents:
-            err(tpos, f"timeout cost names {who!r}, which is not a resident or 'all'"
-                      f"{did_you_mean(who, residents | {'all'})}")
+            err(tpos, msg("checks.timeout_cost_who", who=who, hint=did_you_mean(who, residents | {'all'})))
         for var in deltas:
             if var not in s.mood_variables:
-                err(tpos, f"timeout cost: mood variable {var!r} is not defined{did_you_mean(var, s.mood_variables)}")
+                err(tpos, msg("checks.undefined_variable", owner=where_field(where_key("timeout"), "cost"), var=var,
+                              hint=did_you_mean(var, s.mood_variables)))
 
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))
@@ -132,7 +136,7 @@ def _variable_hint(s: Scenario, word: str, who: str) -> str:
         close = did_you_mean(word, by_label)
         key = by_label.get(close.split("'")[1]) if close else None
     if key is not None:
-        return f" (did you mean {who}.{key}? {word!r} is its label; conditions use the key)"
+        return msg("hint.label_not_key", ref=f"{who}.{key}", word=word)
     return did_you_mean(word, s.mood_variables)
 
 
@@ -164,36 +168,38 @@ def _check_conditions(s: Scenario) -> list[Problem]:
             if ref.kind == "mood":
                 who, var = ref.parts
                 if who not in residents:
-                    bad(f"condition {name!r}: {who!r} is not a resident{did_you_mean(who, residents)}", ref.offset)
+                    bad(msg("checks.cond_not_resident", cond=name, who=who, hint=did_you_mean(who, residents)),
+                        ref.offset)
                 elif var not in s.mood_variables:
-                    bad(f"condition {name!r}: mood variable {var!r} is not defined"
-                        f"{_variable_hint(s, var, who)}", ref.offset)
+                    bad(msg("checks.undefined_variable", owner=msg("where.condition", cond=name), var=var,
+                            hint=_variable_hint(s, var, who)), ref.offset)
             elif ref.kind in ("max", "min"):
                 if ref.parts[0] not in s.mood_variables:
-                    bad(f"condition {name!r}: mood variable {ref.parts[0]!r} is not defined", ref.offset)
+                    bad(msg("checks.undefined_variable", owner=msg("where.condition", cond=name), var=ref.parts[0],
+                            hint=""), ref.offset)
             elif ref.kind == "flag":
                 if ref.parts[0] not in flags:
-                    bad(f"condition {name!r}: no choice or preparation answer ever sets flag "
-                        f"{ref.parts[0]!r}{did_you_mean(ref.parts[0], flags)}", ref.offset)
+                    bad(msg("checks.cond_flag_never_set", cond=name, flag=ref.parts[0],
+                            hint=did_you_mean(ref.parts[0], flags)), ref.offset)
             elif ref.kind == "prep":
                 if ref.parts[0] not in questions:
-                    bad(f"condition {name!r}: there is no preparation question {ref.parts[0]!r}"
-                        f"{did_you_mean(ref.parts[0], questions)}", ref.offset)
+                    bad(msg("checks.cond_no_question", cond=name, question=ref.parts[0],
+                            hint=did_you_mean(ref.parts[0], questions)), ref.offset)
             elif ref.kind == "away":
                 if ref.parts[0] not in residents:
-                    bad(f"condition {name!r}: {ref.parts[0]!r} is not a resident"
-                        f"{did_you_mean(ref.parts[0], residents)}", ref.offset)
+                    bad(msg("checks.cond_not_resident", cond=name, who=ref.parts[0],
+                            hint=did_you_mean(ref.parts[0], residents)), ref.offset)
             elif ref.kind == "visited":
                 if ref.parts[0] not in s.nodes:
-                    bad(f"condition {name!r}: there is no node {ref.parts[0]!r}"
-                        f"{did_you_mean(ref.parts[0], s.nodes)}", ref.offset)
+                    bad(msg("checks.cond_no_node", cond=name, node=ref.parts[0],
+                            hint=did_you_mean(ref.parts[0], s.nodes)), ref.offset)
             elif ref.kind == "chose":
                 nid, cid = ref.parts
                 if nid not in s.nodes:
-                    bad(f"condition {name!r}: there is no node {nid!r}{did_you_mean(nid, s.nodes)}", ref.offset)
+                    bad(msg("checks.cond_no_node", cond=name, node=nid, hint=did_you_mean(nid, s.nodes)), ref.offset)
                 elif cid not in {c.id for c in s.nodes[nid].choices}:
-                    bad(f"condition {name!r}: node {nid!r} has no choice {cid!r}"
-                        f"{did_you_mean(cid, [c.id for c in s.nodes[nid].choices])}", ref.offset)
+                    bad(msg("checks.cond_no_choice", cond=name, node=nid, choice=cid,
+                            hint=did_you_mean(cid, [c.id for c in s.nodes[nid].choices])), ref.offset)
     return out
 
 
@@ -211,8 +217,7 @@ def _check_returns(s: Scenario) -> list[Problem]:
         if nid in plain:
             node = s.nodes[nid]
             out.append(Problem(s.path, node.pos.line, node.pos.column,
-                               f"node {nid!r} goes to 'return', but the meeting can reach it without an "
-                               "interruption (a trigger with interrupts: true) to return from"))
+                               msg("checks.return_outside", node=nid)))
     return out
 
 
@@ -259,9 +264,9 @@ def _check_reachability(s: Scenario) -> list[Problem]:
     for nid, node in s.nodes.items():
         if nid not in seen:
             out.append(Problem(s.path, node.pos.line, node.pos.column,
-                               f"node {nid!r} can never be reached from start {s.start!r}"))
+                               msg("checks.unreachable", what=msg("where.node", name=nid), start=s.start)))
     for eid, ending in s.endings.items():
         if eid not in seen:
             out.append(Problem(s.path, ending.pos.line, ending.pos.column,
-                               f"ending {eid!r} can never be reached from start {s.start!r}"))
+                               msg("checks.unreachable", what=msg("where.ending", name=eid), start=s.start)))
     return out

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol, Union
 
+from .messages import msg
+
 Value = Union[int, bool]
 
 _TOKEN = re.compile(
@@ -46,6 +48,7 @@ class ConditionSyntaxError(ValueError):
 
     def __init__(self, message: str, offset: int):
         super().__init__(message)
+        self.message = message  # a catalogue ``Message``: the reader renders it in the author's language
         self.offset = offset
 
 
@@ -154,13 +157,13 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
                 bad += 1
             if bad == end:
                 break  # trailing blanks
-            raise ConditionSyntaxError(f"unexpected character {source[bad]!r}", bad)
+            raise ConditionSyntaxError(msg("condition.unexpected_char", char=source[bad]), bad)
         kind = m.lastgroup
         start = m.start(kind)
         text = m.group(kind)
         if kind == "num" and len(text.lstrip("-")) > len(str(MAX_NUMBER)):
-            raise ConditionSyntaxError(f"number {text[:12]}... is too big; numbers in a condition lie "
-                                       f"within -{MAX_NUMBER} and {MAX_NUMBER}", start)
+            raise ConditionSyntaxError(msg("condition.number_too_big", number=f"{text[:12]}...", limit=MAX_NUMBER),
+                                       start)
         tokens.append((kind, text, start))
         pos = m.end()
     tokens.append(("end", "", len(source)))
@@ -176,8 +179,7 @@ class _Parser:
     def deeper(self, pos: int) -> None:
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise ConditionSyntaxError(f"nested more than {MAX_NESTING} levels deep (brackets and 'not'); "
-                                       "write it more simply", pos)
+            raise ConditionSyntaxError(msg("condition.too_deep", limit=MAX_NESTING), pos)
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -195,7 +197,7 @@ class _Parser:
         expr = self.parse_or()
         kind, text, pos = self.peek()
         if kind != "end":
-            raise ConditionSyntaxError(f"unexpected {text!r}", pos)
+            raise ConditionSyntaxError(msg("condition.unexpected", token=text), pos)
         return expr
 
     def parse_or(self) -> Expr:
@@ -234,8 +236,7 @@ class _Parser:
         if kind == "num":
             value = int(text)
             if abs(value) > MAX_NUMBER:
-                raise ConditionSyntaxError(f"number {text} is too big; numbers in a condition lie "
-                                           f"within -{MAX_NUMBER} and {MAX_NUMBER}", pos)
+                raise ConditionSyntaxError(msg("condition.number_too_big", number=text, limit=MAX_NUMBER), pos)
             return Const(value)
         if kind == "op" and text == "(":
             self.deeper(pos)
@@ -243,34 +244,32 @@ class _Parser:
             self.depth -= 1
             kind2, text2, pos2 = self.take()
             if text2 != ")":
-                raise ConditionSyntaxError("missing ')'", pos2)
+                raise ConditionSyntaxError(msg("condition.missing_bracket"), pos2)
             return inner
         if kind == "name":
             if text in ("true", "false"):
                 return Const(text == "true")
             if text in ("and", "or", "not"):
-                raise ConditionSyntaxError(f"expected a value before {text!r}", pos)
+                raise ConditionSyntaxError(msg("condition.value_expected", token=text), pos)
             return _make_ref(text, pos)
         if kind == "end":
-            raise ConditionSyntaxError("condition ends too early", pos)
-        raise ConditionSyntaxError(f"unexpected {text!r}", pos)
+            raise ConditionSyntaxError(msg("condition.ends_early"), pos)
+        raise ConditionSyntaxError(msg("condition.unexpected", token=text), pos)
 
 
 def _make_ref(name: str, pos: int) -> Ref:
     parts = tuple(name.split("."))
     if len(parts) < 2:
-        raise ConditionSyntaxError(
-            f"{name!r} is not a reference; write RESIDENT.VAR, flag.NAME, prep.QUESTION, "
-            "chose.NODE.CHOICE, visited.NODE, away.RESIDENT, max.VAR or min.VAR", pos)
+        raise ConditionSyntaxError(msg("condition.not_a_reference", name=name), pos)
     head = parts[0]
     expected = {"flag": 1, "prep": 1, "visited": 1, "away": 1, "max": 1, "min": 1, "chose": 2}
     if head in expected:
         if len(parts) - 1 != expected[head]:
-            shape = "chose.NODE.CHOICE" if head == "chose" else f"{head}.NAME"
-            raise ConditionSyntaxError(f"{name!r} should have the form {shape}", pos)
+            shape = msg("shape.chose") if head == "chose" else msg("shape.named", head=head)
+            raise ConditionSyntaxError(msg("condition.form", name=name, shape=shape), pos)
         return Ref(head, parts[1:], pos)
     if len(parts) != 2:
-        raise ConditionSyntaxError(f"{name!r} should have the form RESIDENT.VAR", pos)
+        raise ConditionSyntaxError(msg("condition.form", name=name, shape=msg("shape.mood")), pos)
     return Ref("mood", parts, pos)
 
 
@@ -378,8 +377,7 @@ def _compile(e: Expr, resolve: Resolver) -> Getter:
 def parse_condition(source: str) -> Condition:
     """Parse ``source``; raises ``ConditionSyntaxError`` with the offending offset."""
     if not source.strip():
-        raise ConditionSyntaxError("empty condition", 0)
+        raise ConditionSyntaxError(msg("condition.empty"), 0)
     if len(source) > MAX_CONDITION_CHARS:
-        raise ConditionSyntaxError(f"condition is {len(source)} characters long; at most {MAX_CONDITION_CHARS} "
-                                   "(split it over a flag or a node)", 0)
+        raise ConditionSyntaxError(msg("condition.too_long", length=len(source), limit=MAX_CONDITION_CHARS), 0)
     return Condition(source, _Parser(source).parse())

@@ -23,6 +23,7 @@ from .conditions import Condition
 from .dimensions import BY_KEY, DIMENSION_KEYS
 from .errors import Problem
 from .fontcoverage import drawable
+from .messages import Message, msg, or_list
 from .model import NARRATOR, Choice, Pos, Scenario
 from .shapes import Instance, instances, texts
 from .text import LANGUAGES
@@ -100,8 +101,7 @@ class _Lint:
         if sites and not translated:
             missing = [lang for lang in LANGUAGES if lang != self.s.language]
             self.warn(self.top_key("title"),
-                      f"no text has a translation ({', '.join(missing)}); the scenario plays in "
-                      f"{self.s.language} only — write texts as {{nl: ..., en: ...}} to translate them")
+                      msg("lint.no_translations", missing=", ".join(missing), lang=self.s.language))
         for site in sites:
             if translated:
                 self._translation(site.path, site.node)
@@ -112,16 +112,16 @@ class _Lint:
     def _translation(self, path: str, node: yaml.Node) -> None:
         if isinstance(node, yaml.ScalarNode):
             others = [lang for lang in LANGUAGES if lang != self.s.language]
-            self.warn(node, f"{path} is only in {self.s.language}; add {', '.join(others)} "
-                            f"({{{self.s.language}: ..., {others[0]}: ...}})")
+            self.warn(node, msg("lint.one_language", path=path, lang=self.s.language, others=", ".join(others),
+                                first=others[0]))
         elif isinstance(node, yaml.MappingNode):
             have = {str(k.value) for k, _ in node.value}
             missing = [lang for lang in LANGUAGES if lang not in have]
             if missing:
-                self.warn(node, f"{path} has no {' or '.join(missing)} translation")
+                self.warn(node, msg("lint.missing_translation", path=path, missing=or_list(missing)))
 
     def _length(self, path: str, node: yaml.Node, budget: int) -> None:
-        box = "a choice button" if budget == CHOICE_BUDGET else "the dialogue box"
+        box = msg("lint.choice_button") if budget == CHOICE_BUDGET else msg("lint.dialogue_box")
         if isinstance(node, yaml.ScalarNode):
             parts = [(None, node)]
         elif isinstance(node, yaml.MappingNode):
@@ -132,10 +132,9 @@ class _Lint:
             text = str(getattr(value, "value", ""))
             if len(text) > budget:
                 which = f" ({lang})" if lang else ""
-                advice = ("split it over two nodes with next:" if budget == LINE_BUDGET
-                          else "shorten it, or the options may have to scroll")
-                self.warn(value, f"{path}{which} is {len(text)} characters; {box} holds about {budget} at "
-                                 f"the largest text size — {advice}")
+                advice = msg("lint.advice_split") if budget == LINE_BUDGET else msg("lint.advice_shorten")
+                self.warn(value, msg("lint.text_too_long", path=path, which=which, length=len(text), box=box,
+                                     budget=budget, advice=advice))
 
     # -- what the window can show -------------------------------------------------------
     def glyphs(self) -> None:
@@ -153,14 +152,12 @@ class _Lint:
     def _glyphs(self, node: yaml.Node, text: str) -> None:
         hidden = sorted({ch for ch in text if ch in BIDI_CONTROLS})
         if hidden:
-            self.warn(node, f"text contains an invisible direction control ({_codes(hidden)}) that makes it "
-                            "read otherwise than written; remove it")
+            self.warn(node, msg("lint.bidi", codes=_codes(hidden)))
         missing = sorted({ch for ch in text if ch not in LAYOUT_CHARS and ch not in BIDI_CONTROLS
                           and not drawable(ch)})
         if missing:
             shown = " ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-            self.warn(node, f"the window's font (Noto Sans) can't draw {shown} ({_codes(missing[:5])}): "
-                            "it shows as an empty box; use other characters")
+            self.warn(node, msg("lint.glyphs", shown=shown, codes=_codes(missing[:5])))
 
     def labels(self) -> None:
         for inst in self.shaped:
@@ -176,30 +173,26 @@ class _Lint:
                     text = str(getattr(part, "value", ""))
                     if len(text) > budget:
                         which = f" ({lang})" if lang else ""
-                        self.warn(part, f"{where}{which} is {len(text)} characters; its place on screen holds "
-                                        f"about {budget} — shorten it")
+                        self.warn(part, msg("lint.label_too_long", where=where, which=which, length=len(text),
+                                            budget=budget))
 
     # -- choices: score, feedback, and how many fit the window ---------------------------
     def choices(self) -> None:
         for node in self.s.nodes.values():
             if len(node.choices) > MAX_OPTIONS:
-                self.warn(node.pos, f"node {node.id!r} offers {len(node.choices)} choices; the window shows every "
-                                    f"option at once up to {MAX_OPTIONS} — beyond, the trainee has to scroll for "
-                                    "the rest: split the decision or drop the weakest options")
+                self.warn(node.pos, msg("lint.too_many_choices", node=node.id, count=len(node.choices),
+                                        limit=MAX_OPTIONS))
         for q in self.s.preparation.questions if self.s.preparation else ():
             if len(q.options) > MAX_OPTIONS:
-                self.warn(q.pos, f"preparation question {q.id!r} has {len(q.options)} answers; the window shows "
-                                 f"every answer at once up to {MAX_OPTIONS} — beyond, the trainee has to scroll")
+                self.warn(q.pos, msg("lint.too_many_answers", question=q.id, count=len(q.options), limit=MAX_OPTIONS))
         for inst in self.of_shape("choice"):
             if "score" not in inst.fields:
-                self.warn(inst.node, f"choice {_choice_name(inst)} has no score; add weights such as "
-                                     "score: {step3: 1}, or score: {} if it is deliberately neutral")
+                self.warn(inst.node, msg("lint.no_score", choice=_choice_name(inst)))
         for node in self.s.nodes.values():
             for c in node.choices:
                 if c.score and not c.feedback.variants:
                     weights = ", ".join(f"{k} {v:+d}" for k, v in c.score.items())
-                    self.warn(c.pos, f"choice {c.key} scores {weights} but has no feedback; the debrief "
-                                     "can't explain the weight")
+                    self.warn(c.pos, msg("lint.no_feedback", choice=c.key, weights=weights))
 
     # -- dimensions ------------------------------------------------------------------
     def dimensions(self) -> None:
@@ -215,17 +208,14 @@ class _Lint:
                         weights[k].append(w)
         at = self.top_key("nodes")
         if not any(weights.values()):
-            self.warn(at, "no choice or preparation answer is scored yet; the debrief has nothing to report "
-                          "(add score: {step3: 1} and the like to the choices)")
+            self.warn(at, msg("lint.nothing_scored"))
             return
         for k in DIMENSION_KEYS:
-            name = f"{k} ({BY_KEY[k].label.get('en')})"
+            name = msg("lint.dimension", key=k, label={lang: BY_KEY[k].label.get(lang) for lang in LANGUAGES})
             if not weights[k]:
-                self.warn(at, f"dimension {name} is never scored; the debrief will show it as "
-                              "not trained in this scenario")
+                self.warn(at, msg("lint.never_scored", dimension=name))
             elif max(weights[k]) <= 0:
-                self.warn(at, f"dimension {name} only has negative weights; a trainee can lose points on "
-                              "it but never earn any")
+                self.warn(at, msg("lint.only_negative", dimension=name))
 
     # -- mood that changes but is never read -----------------------------------------
     def mood(self) -> None:
@@ -249,30 +239,30 @@ class _Lint:
                                 count[(rid, var)] = count.get((rid, var), 0) + 1
         for (rid, var), pos in sorted(first.items(), key=lambda kv: (kv[1].line, kv[0])):
             n = count[(rid, var)]
-            self.warn(pos, f"mood {rid}.{var} is changed by {n} choice{'s' if n != 1 else ''} but no condition "
-                           f"reads it; use it in a when: (e.g. \"{rid}.{var} >= 6\") or leave it out")
+            self.warn(pos, msg("lint.unread_mood", ref=f"{rid}.{var}",
+                               choices=msg("count.choice" if n == 1 else "count.choices", n=n)))
 
     # -- flags -----------------------------------------------------------------------
     def flags(self) -> None:
         read = {ref.parts[0] for cond in _conditions(self.s) for ref in cond.refs() if ref.kind == "flag"}
-        setters: dict[str, tuple[str, Pos]] = {}
+        setters: dict[str, tuple[Message, Pos]] = {}
         for node in self.s.nodes.values():
             for c in node.choices:
                 for flag in c.set_flags:
-                    setters.setdefault(flag, (f"choice {c.key}", c.pos))
+                    setters.setdefault(flag, (msg("where.choice", node=c.node_id, choice=c.id), c.pos))
         if self.s.preparation:
             for q in self.s.preparation.questions:
                 for o in q.options:
                     for flag in o.set_flags:
-                        setters.setdefault(flag, (f"option {q.id}.{o.id}", o.pos))
+                        setters.setdefault(flag, (msg("where.option", question=q.id, option=o.id), o.pos))
         for flag, (who, pos) in sorted(setters.items(), key=lambda kv: kv[1][1].line):
             if flag not in read:
-                self.warn(pos, f"flag {flag!r} is set ({who}) but no condition reads it (flag.{flag})")
+                self.warn(pos, msg("lint.unread_flag", flag=flag, who=who))
         for node in self.s.nodes.values():
             for c in node.choices:
                 for flag in c.clear_flags:
                     if flag not in setters:
-                        self.warn(c.pos, f"choice {c.key} clears flag {flag!r}, which nothing sets")
+                        self.warn(c.pos, msg("lint.clears_unset_flag", choice=c.key, flag=flag))
 
     # -- opportunities and endings -----------------------------------------------------
     def opportunities(self) -> None:
@@ -280,20 +270,15 @@ class _Lint:
             if node.opportunity is None:
                 continue
             if not node.choices:
-                self.warn(node.pos, f"node {node.id!r} marks an opportunity but offers no choices, so the trainee "
-                                    "can't answer it and the debrief never shows it; put it on the decision node")
+                self.warn(node.pos, msg("lint.opportunity_no_choices", node=node.id))
                 continue
             if not any(c.score.get(k, 0) > 0 for c in node.choices for k in EMPATHY):
-                self.warn(node.pos, f"node {node.id!r} marks an opportunity, but no choice scores positively "
-                                    "on e1-e4; give the trainee a way to answer the feeling")
+                self.warn(node.pos, msg("lint.opportunity_no_empathy", node=node.id))
             passing = [c for c in node.choices if not any(c.score.get(k, 0) > 0 for k in EMPATHY)]
             if passing and not any(self._worsens(c) for c in passing):
                 names = ", ".join(c.id for c in passing)
                 who = node.speaker if node.speaker in self.s.resident_ids else "RESIDENT"
-                self.warn(node.pos, f"node {node.id!r} marks an opportunity, but passing it over costs nothing: no "
-                                    f"reply without an e1-e4 weight ({names}) moves a resident's mood the wrong "
-                                    "way; residents whose clues are ignored raise them again, louder — add e.g. "
-                                    f"effects: {{{who}: {{anger: 1}}}}")
+                self.warn(node.pos, msg("lint.opportunity_free_pass", node=node.id, names=names, who=who))
 
     def _worsens(self, choice: Choice) -> bool:
         """Whether a choice moves some resident's mood towards its uncalm end (anger up, trust down)."""
@@ -308,20 +293,17 @@ class _Lint:
     def endings(self) -> None:
         for ending in self.s.endings.values():
             if not ending.debrief.variants:
-                self.warn(ending.pos, f"ending {ending.id!r} has no debrief; the trainer's word on it is what "
-                                      "the trainee remembers")
+                self.warn(ending.pos, msg("lint.ending_no_debrief", ending=ending.id))
 
     def faces(self) -> None:
         """An ``emotion:`` on a line no resident speaks shows on no face."""
         for node in self.s.nodes.values():
             lines = [(node.speaker, node.emotion, "")] + [
-                (v.speaker or node.speaker, v.emotion or node.emotion, f" (version {k + 1})")
+                (v.speaker or node.speaker, v.emotion or node.emotion, msg("lint.version", n=k + 1))
                 for k, v in enumerate(node.variants) if v.emotion or v.speaker]
             for speaker, emotion, which in lines:
                 if emotion and speaker == NARRATOR:
-                    self.warn(node.pos, f"node {node.id!r}{which} has emotion {emotion!r}, but the narrator speaks "
-                                        "it and has no face to show it; leave emotion out or give the line to a "
-                                        "resident")
+                    self.warn(node.pos, msg("lint.narrator_emotion", node=node.id, which=which, emotion=emotion))
                     break
 
 

@@ -15,6 +15,7 @@ import yaml
 from .checks import check_scenario
 from .dimensions import DIMENSION_KEYS
 from .errors import Problem, ScenarioError
+from .messages import msg, where_field, where_key
 from .model import (
     CHANNELS,
     EMOTIONS,
@@ -66,7 +67,7 @@ def load_scenario_text(source: str, path: str = "<scenario>") -> Scenario:
     scenario, problems = parse_scenario(source, path)
     errors = [p for p in problems if p.severity == "error"]
     if errors or scenario is None:
-        raise ScenarioError(errors or [Problem(path, 1, 1, "scenario could not be read")])
+        raise ScenarioError(errors or [Problem(path, 1, 1, msg("loader.unreadable"))])
     return scenario
 
 
@@ -105,34 +106,36 @@ class _ScenarioBuilder(Reader):
 
     def build(self, root: yaml.Node, digest: str) -> Optional[Scenario]:
         if not isinstance(root, yaml.MappingNode):
-            self.error(root, "a scenario file should be a YAML mapping (key: value) at the top")
+            self.error(root, msg("loader.root_not_mapping"))
             return None
-        top = self.mapping(root, "the scenario", TOP_REQUIRED, TOP_OPTIONAL)
+        top = self.mapping(root, msg("where.scenario"), TOP_REQUIRED, TOP_OPTIONAL)
         if top is None:
             return None
         if "format" in top:
-            fmt = self.integer(top["format"], "format")
+            fmt = self.integer(top["format"], where_key("format"))
             if fmt is not None and fmt != FORMAT_VERSION:
-                self.error(top["format"], f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
+                self.error(top["format"], msg("loader.format_unsupported", found=fmt, supported=FORMAT_VERSION))
         if "language" in top:
-            self.choice_of(top["language"], "language", LANGUAGES)
-        scenario_id = self.identifier(top["id"], "id") if "id" in top else None
-        title = self.text(top["title"], "title") if "title" in top else None
-        summary = self.text(top["summary"], "summary") if "summary" in top else None
-        goals = self.items(top["learning_goals"], "learning_goals", lambda n: self.text(n, "a learning goal")) \
+            self.choice_of(top["language"], where_key("language"), LANGUAGES)
+        scenario_id = self.identifier(top["id"], where_key("id")) if "id" in top else None
+        title = self.text(top["title"], where_key("title")) if "title" in top else None
+        summary = self.text(top["summary"], where_key("summary")) if "summary" in top else None
+        goals = self.items(top["learning_goals"], where_key("learning_goals"),
+                           lambda n: self.text(n, msg("where.a_learning_goal"))) \
             if "learning_goals" in top else ()
-        minutes = self.integer(top["minutes"], "minutes", *bounds("scenario", "minutes")) if "minutes" in top else None
-        difficulty = self.integer(top["difficulty"], "difficulty", *bounds("scenario", "difficulty")) \
+        minutes = self.integer(top["minutes"], where_key("minutes"), *bounds("scenario", "minutes")) \
+            if "minutes" in top else None
+        difficulty = self.integer(top["difficulty"], where_key("difficulty"), *bounds("scenario", "difficulty")) \
             if "difficulty" in top else None
         setting = self.setting(top["setting"]) if "setting" in top else None
         mood_vars = self.mood_variables(top["mood_variables"]) if "mood_variables" in top else dict(DEFAULT_MOOD)
         residents = self.residents(top["residents"], mood_vars) if "residents" in top else ()
         prep = self.preparation(top["preparation"]) if "preparation" in top else None
         timeout = self.timeout(top["timeout"], mood_vars) if "timeout" in top else default_timeout(mood_vars)
-        start = self.identifier(self.at("start", top["start"]), "start") if "start" in top else None
-        group = self.items(top["group"], "group", self.reaction) if "group" in top else ()
-        triggers = self.items(top["triggers"], "triggers",
-                              lambda n: self.auto(n, "a trigger", "trigger", shape="trigger")) \
+        start = self.identifier(self.at("start", top["start"]), where_key("start")) if "start" in top else None
+        group = self.items(top["group"], where_key("group"), self.reaction) if "group" in top else ()
+        triggers = self.items(top["triggers"], where_key("triggers"),
+                              lambda n: self.auto(n, msg("where.a_trigger"), "trigger", shape="trigger")) \
             if "triggers" in top else ()
         nodes = self.nodes(top["nodes"]) if "nodes" in top else {}
         endings = self.endings(top["endings"]) if "endings" in top else {}
@@ -150,99 +153,105 @@ class _ScenarioBuilder(Reader):
 
     # -- sections ----------------------------------------------------------
     def setting(self, node: yaml.Node) -> Optional[Setting]:
-        f = self.mapping(node, "setting", *keys("setting"))
+        f = self.mapping(node, where_key("setting"), *keys("setting"))
         if f is None:
             return None
-        meeting = self.text(f["meeting"], "setting.meeting") if "meeting" in f else None
-        situation = self.text(f["situation"], "setting.situation") if "situation" in f else EMPTY
-        role = self.text(f["your_role"], "setting.your_role") if "your_role" in f else EMPTY
-        goals = self.items(f["goals"], "setting.goals", lambda n: self.text(n, "a goal")) if "goals" in f else ()
-        room = self.items(f["room_to_move"], "setting.room_to_move", lambda n: self.text(n, "an item")) \
+        meeting = self.text(f["meeting"], where_key("setting.meeting")) if "meeting" in f else None
+        situation = self.text(f["situation"], where_key("setting.situation")) if "situation" in f else EMPTY
+        role = self.text(f["your_role"], where_key("setting.your_role")) if "your_role" in f else EMPTY
+        goals = self.items(f["goals"], where_key("setting.goals"), lambda n: self.text(n, msg("where.a_goal"))) \
+            if "goals" in f else ()
+        room = self.items(f["room_to_move"], where_key("setting.room_to_move"),
+                          lambda n: self.text(n, msg("where.an_item"))) \
             if "room_to_move" in f else ()
-        stage = self.choice_of(f["stage"], "setting.stage", STAGES) if "stage" in f else None
+        stage = self.choice_of(f["stage"], where_key("setting.stage"), STAGES) if "stage" in f else None
         if meeting is None:
             return None
         return Setting(meeting, situation or EMPTY, role or EMPTY, goals, room, stage)
 
     def timeout(self, node: yaml.Node, mood_vars: dict[str, MoodVariable]) -> TimeoutRule:
-        f = self.mapping(node, "timeout", *keys("timeout"))
+        f = self.mapping(node, where_key("timeout"), *keys("timeout"))
         default = default_timeout(mood_vars)
         if f is None:
             return default
-        limit = self.integer(f["limit"], "timeout.limit", *bounds("timeout", "limit")) if "limit" in f else None
-        cost = self.effects(f["cost"], "timeout") if "cost" in f else default.cost
+        limit = self.integer(f["limit"], where_key("timeout.limit"), *bounds("timeout", "limit")) \
+            if "limit" in f else None
+        cost = self.effects(f["cost"], where_key("timeout")) if "cost" in f else default.cost
         if "cost" in f:
             self.at("timeout:effects", f["cost"])
-        score = self.score(f["score"], "timeout score") if "score" in f else default.score
+        score = self.score(f["score"], where_field(where_key("timeout"), "score")) if "score" in f else default.score
         return TimeoutRule(default.limit if limit is None else limit, cost, score)
 
     def mood_variables(self, node: yaml.Node) -> dict[str, MoodVariable]:
-        f = self.mapping(node, "mood_variables", open_keys=True)
+        f = self.mapping(node, where_key("mood_variables"), open_keys=True)
         out: dict[str, MoodVariable] = {}
         for key, value in (f or {}).items():
-            where = f"mood variable {key!r}"
+            where = msg("where.mood_variable", name=key)
             if self.identifier_ok(node, key, where) is None:
                 continue
             spec = self.mapping(value, where, *keys("mood_variable"))
             if spec is None:
                 continue
-            label = self.text(spec["label"], f"{where} label") if "label" in spec else None
-            lo = self.integer(spec["min"], f"{where} min", -MOOD_BOUND, MOOD_BOUND) if "min" in spec else 0
-            hi = self.integer(spec["max"], f"{where} max", -MOOD_BOUND, MOOD_BOUND) if "max" in spec else 10
+            label = self.text(spec["label"], where_field(where, "label")) if "label" in spec else None
+            lo = self.integer(spec["min"], where_field(where, "min"), -MOOD_BOUND, MOOD_BOUND) if "min" in spec else 0
+            hi = self.integer(spec["max"], where_field(where, "max"), -MOOD_BOUND, MOOD_BOUND) if "max" in spec else 10
             if lo is None or hi is None or label is None:
                 continue
             if lo >= hi:
-                self.error(value, f"{where}: min ({lo}) should be below max ({hi})")
+                self.error(value, msg("loader.min_max", where=where, lo=lo, hi=hi))
                 continue
-            initial = self.integer(spec["initial"], f"{where} initial", lo, hi) if "initial" in spec else (lo + hi) // 2
-            good = self.choice_of(spec["good"], f"{where} good", ("high", "low")) if "good" in spec else "high"
+            initial = self.integer(spec["initial"], where_field(where, "initial"), lo, hi) \
+                if "initial" in spec else (lo + hi) // 2
+            good = self.choice_of(spec["good"], where_field(where, "good"), ("high", "low")) \
+                if "good" in spec else "high"
             if initial is None or good is None:
                 continue
             out[key] = MoodVariable(key, label, lo, hi, initial, good)
         if not out and f is not None:
-            self.error(node, "mood_variables should define at least one variable")
+            self.error(node, msg("loader.no_mood_variables"))
         return out
 
     def identifier_ok(self, node: yaml.Node, key: str, where: str) -> Optional[str]:
         if not ID_PATTERN.fullmatch(key):
-            self.error(node, f"{where} may only use letters, digits, '_' and '-'")
+            self.error(node, msg("loader.bad_id", where=where))
             return None
         return key
 
     def residents(self, node: yaml.Node, mood_vars: dict[str, MoodVariable]) -> tuple[Resident, ...]:
         out: list[Resident] = []
         seen: dict[str, yaml.Node] = {}
-        for item in self.sequence(node, "residents", allow_empty=False):
-            f = self.mapping(item, "a resident", *keys("resident"))
+        for item in self.sequence(node, where_key("residents"), allow_empty=False):
+            f = self.mapping(item, msg("where.a_resident"), *keys("resident"))
             if f is None or "id" not in f:
                 continue
-            rid = self.identifier(f["id"], "resident id")
+            rid = self.identifier(f["id"], msg("where.resident_id"))
             if rid is None:
                 continue
             if rid in seen:
-                self.error(f["id"], f"duplicate resident id {rid!r}")
+                self.error(f["id"], msg("loader.duplicate_resident", id=rid))
                 continue
             if rid in RESERVED_IDS:
-                self.error(f["id"], f"{rid!r} is a reserved word; choose another resident id")
+                self.error(f["id"], msg("loader.reserved_id", id=rid))
                 continue
             seen[rid] = item
-            where = f"resident {rid!r}"
-            name = self.string(f["name"], f"{where} name") if "name" in f else None
-            role = self.text(f["role"], f"{where} role") if "role" in f else EMPTY
-            group = self.text(f["group"], f"{where} group") if "group" in f else EMPTY
-            position = self.text(f["position"], f"{where} position") if "position" in f else EMPTY
-            interests = self.items(f["interests"], f"{where} interests", lambda n: self.text(n, "an interest")) \
+            where = msg("where.resident", name=rid)
+            name = self.string(f["name"], where_field(where, "name")) if "name" in f else None
+            role = self.text(f["role"], where_field(where, "role")) if "role" in f else EMPTY
+            group = self.text(f["group"], where_field(where, "group")) if "group" in f else EMPTY
+            position = self.text(f["position"], where_field(where, "position")) if "position" in f else EMPTY
+            interests = self.items(f["interests"], where_field(where, "interests"),
+                                   lambda n: self.text(n, msg("where.an_interest"))) \
                 if "interests" in f else ()
-            portrait = self.identifier(f["portrait"], f"{where} portrait") if "portrait" in f else rid
+            portrait = self.identifier(f["portrait"], where_field(where, "portrait")) if "portrait" in f else rid
             mood = {k: v.initial for k, v in mood_vars.items()}
             if "mood" in f:
-                spec = self.mapping(f["mood"], f"{where} mood", optional=mood_vars.keys())
+                spec = self.mapping(f["mood"], where_field(where, "mood"), optional=mood_vars.keys())
                 for var, value_node in (spec or {}).items():
                     mv = mood_vars[var]
-                    value = self.integer(value_node, f"{where} {var}", mv.minimum, mv.maximum)
+                    value = self.integer(value_node, where_field(where, var), mv.minimum, mv.maximum)
                     if value is not None:
                         mood[var] = value
-            voice = self.voice(f["voice"], f"{where} voice") if "voice" in f else None
+            voice = self.voice(f["voice"], where_field(where, "voice")) if "voice" in f else None
             if name is None:
                 continue
             out.append(Resident(rid, name, role or EMPTY, group or EMPTY, position or EMPTY, interests,
@@ -253,54 +262,55 @@ class _ScenarioBuilder(Reader):
         f = self.mapping(node, where, *keys("voice"))
         if f is None:
             return None
-        name = self.string(f["voice"], f"{where} voice") if "voice" in f else None
+        name = self.string(f["voice"], where_field(where, "voice")) if "voice" in f else None
         lo, hi = bounds("voice", "rate")
-        rate = self.integer(f["rate"], f"{where} rate", lo, hi) if "rate" in f else None
+        rate = self.integer(f["rate"], where_field(where, "rate"), lo, hi) if "rate" in f else None
         lo, hi = bounds("voice", "pitch")
-        pitch = self.integer(f["pitch"], f"{where} pitch", lo, hi) if "pitch" in f else None
+        pitch = self.integer(f["pitch"], where_field(where, "pitch"), lo, hi) if "pitch" in f else None
         return VoiceHint(name, rate, pitch)
 
     def preparation(self, node: yaml.Node) -> Optional[Preparation]:
-        f = self.mapping(node, "preparation", *keys("preparation"))
+        f = self.mapping(node, where_key("preparation"), *keys("preparation"))
         if f is None:
             return None
-        intro = self.text(f["intro"], "preparation.intro") if "intro" in f else EMPTY
+        intro = self.text(f["intro"], where_key("preparation.intro")) if "intro" in f else EMPTY
         questions: list[PrepQuestion] = []
         seen: set[str] = set()
-        for qnode in self.sequence(f.get("questions", node), "preparation.questions", allow_empty=False) \
+        for qnode in self.sequence(f.get("questions", node), where_key("preparation.questions"), allow_empty=False) \
                 if "questions" in f else []:
-            q = self.mapping(qnode, "a preparation question", *keys("question"))
+            q = self.mapping(qnode, msg("where.a_question"), *keys("question"))
             if q is None or "id" not in q:
                 continue
-            qid = self.identifier(q["id"], "question id")
+            qid = self.identifier(q["id"], msg("where.question_id"))
             if qid is None:
                 continue
             if qid in seen:
-                self.error(q["id"], f"duplicate question id {qid!r}")
+                self.error(q["id"], msg("loader.duplicate_question", id=qid))
                 continue
             seen.add(qid)
-            prompt = self.text(q["prompt"], f"question {qid!r} prompt") if "prompt" in q else None
-            order = self.choice_of(q["order"], f"question {qid!r} order", ORDERS) if "order" in q else "shuffled"
+            question = msg("where.question", name=qid)
+            prompt = self.text(q["prompt"], where_field(question, "prompt")) if "prompt" in q else None
+            order = self.choice_of(q["order"], where_field(question, "order"), ORDERS) if "order" in q else "shuffled"
             options: list[PrepOption] = []
             option_ids: set[str] = set()
-            for onode in self.sequence(q["options"], f"question {qid!r} options", allow_empty=False) \
+            for onode in self.sequence(q["options"], where_field(question, "options"), allow_empty=False) \
                     if "options" in q else []:
-                o = self.mapping(onode, "a preparation option", *keys("option"))
+                o = self.mapping(onode, msg("where.an_option"), *keys("option"))
                 if o is None or "id" not in o:
                     continue
-                oid = self.identifier(o["id"], "option id")
+                oid = self.identifier(o["id"], msg("where.option_id"))
                 if oid is None:
                     continue
                 if oid in option_ids:
-                    self.error(o["id"], f"duplicate option id {oid!r} in question {qid!r}")
+                    self.error(o["id"], msg("loader.duplicate_option", id=oid, question=qid))
                     continue
                 option_ids.add(oid)
-                where = f"option {qid}.{oid}"
-                text = self.text(o["text"], f"{where} text") if "text" in o else None
-                correct = bool(self.boolean(o["correct"], f"{where} correct")) if "correct" in o else False
-                feedback = self.text(o["feedback"], f"{where} feedback") if "feedback" in o else EMPTY
-                flags = self.flags(o["set"], f"{where} set") if "set" in o else ()
-                score = self.score(o["score"], f"{where} score") if "score" in o else \
+                where = msg("where.option", question=qid, option=oid)
+                text = self.text(o["text"], where_field(where, "text")) if "text" in o else None
+                correct = bool(self.boolean(o["correct"], where_field(where, "correct"))) if "correct" in o else False
+                feedback = self.text(o["feedback"], where_field(where, "feedback")) if "feedback" in o else EMPTY
+                flags = self.flags(o["set"], where_field(where, "set")) if "set" in o else ()
+                score = self.score(o["score"], where_field(where, "score")) if "score" in o else \
                     {"step1": 1 if correct else -1}
                 if text is None:
                     continue
@@ -308,70 +318,75 @@ class _ScenarioBuilder(Reader):
             if prompt is None or not options:
                 continue
             if "options" in q and not any(o.correct for o in options):
-                self.error(q["options"], f"question {qid!r} has no option marked 'correct: true'")
+                self.error(q["options"], msg("loader.no_correct_option", question=qid))
             questions.append(PrepQuestion(qid, prompt, tuple(options), self.pos(qnode), order or "shuffled"))
         return Preparation(intro or EMPTY, tuple(questions))
 
     def nodes(self, node: yaml.Node) -> dict[str, Node]:
-        f = self.mapping(node, "nodes", open_keys=True)
+        f = self.mapping(node, where_key("nodes"), open_keys=True)
         out: dict[str, Node] = {}
         for nid, value in (f or {}).items():
             key_node = self.key_node(node, nid)
-            if self.identifier_ok(key_node or node, nid, f"node id {nid!r}") is None:
+            if self.identifier_ok(key_node or node, nid, msg("where.node_id", name=nid)) is None:
                 continue
             built = self.dialogue_node(nid, value)
             if built is not None:
                 out[nid] = built
         if f is not None and not f:
-            self.error(node, "nodes should contain at least one node")
+            self.error(node, msg("loader.no_nodes"))
         return out
 
     def dialogue_node(self, nid: str, node: yaml.Node) -> Optional[Node]:
-        where = f"node {nid!r}"
+        where = msg("where.node", name=nid)
         f = self.mapping(node, where, *keys("node"))
         if f is None:
             return None
-        speaker = self.identifier(self.at(f"node:{nid}:speaker", f["speaker"]), f"{where} speaker") \
+        speaker = self.identifier(self.at(f"node:{nid}:speaker", f["speaker"]), where_field(where, "speaker")) \
             if "speaker" in f else None
-        text = self.text(f["text"], f"{where} text") if "text" in f else None
-        variants = self.items(f["variants"], f"{where} variants", lambda n: self.variant(n, where, nid)) \
+        text = self.text(f["text"], where_field(where, "text")) if "text" in f else None
+        variants = self.items(f["variants"], where_field(where, "variants"), lambda n: self.variant(n, where, nid)) \
             if "variants" in f else ()
-        thought = self.text(f["thought"], f"{where} thought") if "thought" in f else None
-        opportunity = self.text(f["opportunity"], f"{where} opportunity") if "opportunity" in f else None
+        thought = self.text(f["thought"], where_field(where, "thought")) if "thought" in f else None
+        opportunity = self.text(f["opportunity"], where_field(where, "opportunity")) if "opportunity" in f else None
         auto = self.items(
-            f["auto"], f"{where} auto",
-            lambda n: self.auto(n, f"an auto transition in {where}", f"node:{nid}:auto")) if "auto" in f else ()
-        nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), f"{where} next") if "next" in f else None
-        emotion = self.choice_of(f["emotion"], f"{where} emotion", EMOTIONS) if "emotion" in f else None
-        provocation = bool(self.boolean(f["provocation"], f"{where} provocation")) if "provocation" in f else False
-        order = self.choice_of(f["order"], f"{where} order", ORDERS) if "order" in f else "shuffled"
-        channel = self.choice_of(f["channel"], f"{where} channel", CHANNELS) if "channel" in f else "spoken"
-        leaves = self.flags(self.at(f"node:{nid}:leaves", f["leaves"]), f"{where} leaves") if "leaves" in f else ()
-        rejoins = self.flags(self.at(f"node:{nid}:rejoins", f["rejoins"]), f"{where} rejoins") \
+            f["auto"], where_field(where, "auto"),
+            lambda n: self.auto(n, msg("where.an_auto_transition", owner=where), f"node:{nid}:auto")) \
+            if "auto" in f else ()
+        nxt = self.identifier(self.at(f"node:{nid}:next", f["next"]), where_field(where, "next")) \
+            if "next" in f else None
+        emotion = self.choice_of(f["emotion"], where_field(where, "emotion"), EMOTIONS) if "emotion" in f else None
+        provocation = bool(self.boolean(f["provocation"], where_field(where, "provocation"))) \
+            if "provocation" in f else False
+        order = self.choice_of(f["order"], where_field(where, "order"), ORDERS) if "order" in f else "shuffled"
+        channel = self.choice_of(f["channel"], where_field(where, "channel"), CHANNELS) if "channel" in f else "spoken"
+        leaves = self.flags(self.at(f"node:{nid}:leaves", f["leaves"]), where_field(where, "leaves")) \
+            if "leaves" in f else ()
+        rejoins = self.flags(self.at(f"node:{nid}:rejoins", f["rejoins"]), where_field(where, "rejoins")) \
             if "rejoins" in f else ()
         choices: tuple[Choice, ...] = ()
         if "choices" in f:
             choices = self.choices(nid, f["choices"])
         if "next" in f and "choices" in f:
-            self.error(node, f"{where} has both 'next' and 'choices'; a node either continues or offers choices")
+            self.error(node, msg("loader.next_and_choices", where=where))
         elif "next" not in f and "choices" not in f:
-            self.error(node, f"{where} has no way forward: give it 'next' or 'choices' (or make it an ending)")
+            self.error(node, msg("loader.no_way_forward", where=where))
         if speaker is None or text is None:
             return None
         if (provocation or "order" in f) and "choices" not in f:
             self.error(f["provocation"] if provocation else f["order"],
-                       f"{where}: 'provocation' and 'order' belong on a node with choices (a decision)")
+                       msg("loader.decision_keys", where=where))
         return Node(nid, speaker, text, variants, thought, opportunity, auto, nxt, choices, self.pos(node),
                     emotion, provocation, order or "shuffled", leaves, rejoins, channel or "spoken")
 
     def variant(self, node: yaml.Node, where: str, nid: str) -> Optional[Variant]:
-        f = self.mapping(node, f"a variant in {where}", *keys("variant"))
+        f = self.mapping(node, msg("where.a_variant", owner=where), *keys("variant"))
         if f is None:
             return None
-        when = self.condition(f["when"], "when") if "when" in f else None
-        text = self.text(f["text"], f"variant text in {where}") if "text" in f else None
-        speaker = self.identifier(f["speaker"], "variant speaker") if "speaker" in f else None
-        emotion = self.choice_of(f["emotion"], f"variant emotion in {where}", EMOTIONS) if "emotion" in f else None
+        when = self.condition(f["when"], where_key("when")) if "when" in f else None
+        text = self.text(f["text"], msg("where.variant_text", owner=where)) if "text" in f else None
+        speaker = self.identifier(f["speaker"], msg("where.variant_speaker")) if "speaker" in f else None
+        emotion = self.choice_of(f["emotion"], msg("where.variant_emotion", owner=where), EMOTIONS) \
+            if "emotion" in f else None
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if speaker is not None:
@@ -381,12 +396,12 @@ class _ScenarioBuilder(Reader):
         return Variant(when, text, speaker, emotion)
 
     def reaction(self, node: yaml.Node) -> Optional[Reaction]:
-        f = self.mapping(node, "a group reaction", *keys("reaction"))
+        f = self.mapping(node, msg("where.a_group_reaction"), *keys("reaction"))
         if f is None:
             return None
-        when = self.condition(f["when"], "when") if "when" in f else None
-        effects = self.effects(f["effects"], "group reaction") if "effects" in f else None
-        text = self.text(f["text"], "group reaction text") if "text" in f else None
+        when = self.condition(f["when"], where_key("when")) if "when" in f else None
+        effects = self.effects(f["effects"], msg("where.group_reaction")) if "effects" in f else None
+        text = self.text(f["text"], where_field(msg("where.group_reaction"), "text")) if "text" in f else None
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if "effects" in f:
@@ -399,9 +414,10 @@ class _ScenarioBuilder(Reader):
         f = self.mapping(node, where, *keys(shape))
         if f is None:
             return None
-        when = self.condition(f["when"], "when") if "when" in f else None
-        goto = self.identifier(f["goto"], "goto") if "goto" in f else None
-        interrupts = bool(self.boolean(f["interrupts"], f"{where} interrupts")) if "interrupts" in f else False
+        when = self.condition(f["when"], where_key("when")) if "when" in f else None
+        goto = self.identifier(f["goto"], where_key("goto")) if "goto" in f else None
+        interrupts = bool(self.boolean(f["interrupts"], where_field(where, "interrupts"))) \
+            if "interrupts" in f else False
         if when is not None:
             self.at(f"cond:{id(when)}", f["when"])
         if goto is not None:
@@ -413,35 +429,36 @@ class _ScenarioBuilder(Reader):
     def choices(self, nid: str, node: yaml.Node) -> tuple[Choice, ...]:
         out: list[Choice] = []
         seen: set[str] = set()
-        for item in self.sequence(node, f"node {nid!r} choices", allow_empty=False):
-            f = self.mapping(item, f"a choice in node {nid!r}", *keys("choice"))
+        for item in self.sequence(node, where_field(msg("where.node", name=nid), "choices"), allow_empty=False):
+            f = self.mapping(item, msg("where.a_choice_in", node=nid), *keys("choice"))
             if f is None or "id" not in f:
                 continue
-            cid = self.identifier(f["id"], "choice id")
+            cid = self.identifier(f["id"], msg("where.choice_id"))
             if cid is None:
                 continue
             if cid == TIMEOUT:
-                self.error(f["id"], f"{TIMEOUT!r} is the time-out's own move (key B); choose another choice id")
+                self.error(f["id"], msg("loader.timeout_id", id=TIMEOUT))
                 continue
             if cid in seen:
-                self.error(f["id"], f"duplicate choice id {cid!r} in node {nid!r}")
+                self.error(f["id"], msg("loader.duplicate_choice", id=cid, node=nid))
                 continue
             seen.add(cid)
-            where = f"choice {nid}.{cid}"
-            text = self.text(f["text"], f"{where} text") if "text" in f else None
-            nxt = self.identifier(f["next"], f"{where} next") if "next" in f else None
-            when = self.condition(f["when"], "when") if "when" in f else None
+            where = msg("where.choice", node=nid, choice=cid)
+            text = self.text(f["text"], where_field(where, "text")) if "text" in f else None
+            nxt = self.identifier(f["next"], where_field(where, "next")) if "next" in f else None
+            when = self.condition(f["when"], where_key("when")) if "when" in f else None
             effects = self.effects(f["effects"], where) if "effects" in f else {}
-            set_flags = self.flags(f["set"], f"{where} set") if "set" in f else ()
-            clear_flags = self.flags(f["clear"], f"{where} clear") if "clear" in f else ()
-            score = self.score(f["score"], f"{where} score") if "score" in f else {}
-            feedback = self.text(f["feedback"], f"{where} feedback") if "feedback" in f else EMPTY
-            label = self.choice_of(f["label"], f"{where} label", LABELS) if "label" in f else None
-            balcony = bool(self.boolean(f["balcony"], f"{where} balcony")) if "balcony" in f else False
-            lens = self.flags(f["lens"], f"{where} lens") if "lens" in f else ()
+            set_flags = self.flags(f["set"], where_field(where, "set")) if "set" in f else ()
+            clear_flags = self.flags(f["clear"], where_field(where, "clear")) if "clear" in f else ()
+            score = self.score(f["score"], where_field(where, "score")) if "score" in f else {}
+            feedback = self.text(f["feedback"], where_field(where, "feedback")) if "feedback" in f else EMPTY
+            label = self.choice_of(f["label"], where_field(where, "label"), LABELS) if "label" in f else None
+            balcony = bool(self.boolean(f["balcony"], where_field(where, "balcony"))) if "balcony" in f else False
+            lens = self.flags(f["lens"], where_field(where, "lens")) if "lens" in f else ()
             for tag in lens:
                 if tag not in LENS_TAGS:
-                    self.error(f["lens"], f"{where} lens: {tag!r} is not one of {', '.join(LENS_TAGS)}")
+                    self.error(f["lens"], msg("loader.bad_lens", where=where_field(where, "lens"), tag=tag,
+                                                 options=", ".join(LENS_TAGS)))
             self.at(f"choice:{nid}.{cid}:next", f.get("next"))
             if when is not None:
                 self.at(f"cond:{id(when)}", f["when"])
@@ -455,13 +472,13 @@ class _ScenarioBuilder(Reader):
         return tuple(out)
 
     def effects(self, node: yaml.Node, where: str) -> dict[str, dict[str, int]]:
-        f = self.mapping(node, f"{where} effects", open_keys=True)
+        f = self.mapping(node, where_field(where, "effects"), open_keys=True)
         out: dict[str, dict[str, int]] = {}
         for who, changes in (f or {}).items():
-            spec = self.mapping(changes, f"{where} effects for {who!r}", open_keys=True)
+            spec = self.mapping(changes, msg("where.effects_for", owner=where, who=who), open_keys=True)
             deltas: dict[str, int] = {}
             for var, delta_node in (spec or {}).items():
-                delta = self.integer(delta_node, f"{where} {who}.{var}", -MAX_DELTA, MAX_DELTA)
+                delta = self.integer(delta_node, where_field(where, f"{who}.{var}"), -MAX_DELTA, MAX_DELTA)
                 if delta is not None:
                     deltas[var] = delta
             out[who] = deltas
@@ -471,37 +488,37 @@ class _ScenarioBuilder(Reader):
         if isinstance(node, yaml.ScalarNode):
             one = self.identifier(node, where)
             return (one,) if one else ()
-        return self.items(node, where, lambda n: self.identifier(n, "a flag name"))
+        return self.items(node, where, lambda n: self.identifier(n, msg("where.a_flag_name")))
 
     def score(self, node: yaml.Node, where: str) -> dict[str, int]:
         f = self.mapping(node, where, optional=DIMENSION_KEYS)
         out: dict[str, int] = {}
         for dim, weight_node in (f or {}).items():
-            weight = self.integer(weight_node, f"{where} {dim}", MIN_WEIGHT, MAX_WEIGHT)
+            weight = self.integer(weight_node, where_field(where, dim), MIN_WEIGHT, MAX_WEIGHT)
             if weight is not None and weight != 0:
                 out[dim] = weight
         return out
 
     def endings(self, node: yaml.Node) -> dict[str, Ending]:
-        f = self.mapping(node, "endings", open_keys=True)
+        f = self.mapping(node, where_key("endings"), open_keys=True)
         out: dict[str, Ending] = {}
         for eid, value in (f or {}).items():
             key_node = self.key_node(node, eid)
-            if self.identifier_ok(key_node or node, eid, f"ending id {eid!r}") is None:
+            if self.identifier_ok(key_node or node, eid, msg("where.ending_id", name=eid)) is None:
                 continue
-            where = f"ending {eid!r}"
+            where = msg("where.ending", name=eid)
             e = self.mapping(value, where, *keys("ending"))
             if e is None:
                 continue
-            kind = self.choice_of(e["kind"], f"{where} kind", ENDING_KINDS) if "kind" in e else None
-            title = self.text(e["title"], f"{where} title") if "title" in e else None
-            text = self.text(e["text"], f"{where} text") if "text" in e else None
-            debrief = self.text(e["debrief"], f"{where} debrief") if "debrief" in e else EMPTY
-            speaker = self.identifier(self.at(f"ending:{eid}:speaker", e["speaker"]), f"{where} speaker") \
+            kind = self.choice_of(e["kind"], where_field(where, "kind"), ENDING_KINDS) if "kind" in e else None
+            title = self.text(e["title"], where_field(where, "title")) if "title" in e else None
+            text = self.text(e["text"], where_field(where, "text")) if "text" in e else None
+            debrief = self.text(e["debrief"], where_field(where, "debrief")) if "debrief" in e else EMPTY
+            speaker = self.identifier(self.at(f"ending:{eid}:speaker", e["speaker"]), where_field(where, "speaker")) \
                 if "speaker" in e else None
             if kind is None or title is None or text is None:
                 continue
             out[eid] = Ending(eid, kind, title, text, debrief or EMPTY, speaker, self.pos(value))
         if f is not None and not f:
-            self.error(node, "endings should contain at least one ending")
+            self.error(node, msg("loader.no_endings"))
         return out

@@ -15,6 +15,7 @@ import yaml
 
 from .conditions import Condition, ConditionSyntaxError, parse_condition
 from .errors import Problem
+from .messages import Message, msg
 from .model import Pos
 from .text import LANGUAGES, Text
 from .yamlsafe import pos_of
@@ -33,18 +34,19 @@ NULL_TAG = "tag:yaml.org,2002:null"
 MAX_TEXT_CHARS = 20_000
 
 _KIND_NAMES = {
-    yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a value",
+    yaml.MappingNode: "kind.mapping", yaml.SequenceNode: "kind.list", yaml.ScalarNode: "kind.value",
+}
+_SCALAR_KINDS = {
+    STR_TAG: "kind.string", INT_TAG: "kind.number", BOOL_TAG: "kind.bool", NULL_TAG: "kind.null",
+    "tag:yaml.org,2002:float": "kind.decimal", "tag:yaml.org,2002:timestamp": "kind.date",
 }
 
 
-def describe(node: yaml.Node) -> str:
+def describe(node: yaml.Node) -> Message:
+    """What a node is, as a fragment: "a string", "a list", "nothing (null)"."""
     if isinstance(node, yaml.ScalarNode):
-        return {
-            STR_TAG: "a string", INT_TAG: "a number", BOOL_TAG: "true/false",
-            NULL_TAG: "nothing (null)", "tag:yaml.org,2002:float": "a decimal number",
-            "tag:yaml.org,2002:timestamp": "a date",
-        }.get(node.tag, "a value")
-    return _KIND_NAMES.get(type(node), "something else")
+        return msg(_SCALAR_KINDS.get(node.tag, "kind.value"))
+    return msg(_KIND_NAMES.get(type(node), "kind.other"))
 
 
 class Reader:
@@ -83,7 +85,7 @@ class Reader:
     ) -> Optional[dict[str, yaml.Node]]:
         """Return key -> value node, reporting wrong type, missing, duplicate and unknown keys."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{where} should be a mapping (key: value), not {describe(node)}")
+            self.error(node, msg("reader.not_mapping", where=where, found=describe(node)))
             return None
         required = tuple(required)
         allowed = set(required) | set(optional)
@@ -91,21 +93,21 @@ class Reader:
         key_nodes: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (STR_TAG, INT_TAG, BOOL_TAG):
-                self.error(key_node, f"keys in {where} must be plain names")
+                self.error(key_node, msg("reader.plain_keys", where=where))
                 continue
             key = str(key_node.value)
             if key in out:
                 first = key_nodes[key].start_mark.line + 1
-                self.error(key_node, f"duplicate key {key!r} in {where} (first on line {first})")
+                self.error(key_node, msg("reader.duplicate_key", key=key, where=where, first=first))
                 continue
             if not open_keys and key not in allowed:
-                self.error(key_node, f"unknown key {key!r} in {where}{did_you_mean(key, allowed)}")
+                self.error(key_node, msg("reader.unknown_key", key=key, where=where, hint=did_you_mean(key, allowed)))
                 continue
             out[key] = value
             key_nodes[key] = key_node
         for key in required:
             if key not in out:
-                self.error(node, f"{where} is missing required key {key!r}")
+                self.error(node, msg("reader.missing_key", where=where, key=key))
         return out
 
     def key_node(self, mapping_node: yaml.MappingNode, key: str) -> Optional[yaml.Node]:
@@ -122,10 +124,10 @@ class Reader:
 
     def sequence(self, node: yaml.Node, where: str, allow_empty: bool = True) -> list[yaml.Node]:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{where} should be a list, not {describe(node)}")
+            self.error(node, msg("reader.not_list", where=where, found=describe(node)))
             return []
         if not node.value and not allow_empty:
-            self.error(node, f"{where} should not be empty")
+            self.error(node, msg("reader.empty_list", where=where))
         return list(node.value)
 
     def items(self, node: yaml.Node, where: str, read: Callable[[yaml.Node], Optional[T]]) -> tuple[T, ...]:
@@ -139,19 +141,19 @@ class Reader:
     # -- scalars ---------------------------------------------------------
     def string(self, node: yaml.Node, where: str, allow_empty: bool = False) -> Optional[str]:
         if not isinstance(node, yaml.ScalarNode) or node.tag != STR_TAG:
-            self.error(node, f"{where} should be text, not {describe(node)}")
+            self.error(node, msg("reader.not_string", where=where, found=describe(node)))
             return None
         value = str(node.value)
         control = CONTROL_CHARS.search(value)  # before 'empty': str.strip() eats \x1c-\x1f
         if control is not None:
             code = ord(control.group())
-            self.error(node, f"{where} contains control character U+{code:04X}, which can't be shown; remove it")
+            self.error(node, msg("reader.control_char", where=where, code=code))
             return None
         if not allow_empty and not value.strip():
-            self.error(node, f"{where} is empty")
+            self.error(node, msg("reader.empty_string", where=where))
             return None
         if len(value) > MAX_TEXT_CHARS:
-            self.error(node, f"{where} is {len(value)} characters long; at most {MAX_TEXT_CHARS}")
+            self.error(node, msg("reader.too_long", where=where, length=len(value), limit=MAX_TEXT_CHARS))
             return None
         return value
 
@@ -163,13 +165,13 @@ class Reader:
         if value is None:
             return None
         if not ID_PATTERN.fullmatch(value):
-            self.error(node, f"{where} {value[:60]!r} may only use letters, digits, '_' and '-'")
+            self.error(node, msg("reader.bad_identifier", where=where, value=value[:60]))
             return None
         return value
 
     def integer(self, node: yaml.Node, where: str, lo: Optional[int] = None, hi: Optional[int] = None) -> Optional[int]:
         if not isinstance(node, yaml.ScalarNode) or node.tag != INT_TAG:
-            self.error(node, f"{where} should be a whole number, not {describe(node)}")
+            self.error(node, msg("reader.not_integer", where=where, found=describe(node)))
             return None
         try:
             value = int(str(node.value).replace("_", ""), 0)
@@ -177,16 +179,16 @@ class Reader:
             try:
                 value = int(str(node.value).replace("_", ""))
             except ValueError:
-                self.error(node, f"{where} should be a whole number")
+                self.error(node, msg("reader.bad_integer", where=where))
                 return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.error(node, f"{where} is {value}; it should be between {lo} and {hi}")
+            self.error(node, msg("reader.out_of_range", where=where, value=value, lo=lo, hi=hi))
             return None
         return value
 
     def boolean(self, node: yaml.Node, where: str) -> Optional[bool]:
         if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL_TAG:
-            self.error(node, f"{where} should be true or false, not {describe(node)}")
+            self.error(node, msg("reader.not_bool", where=where, found=describe(node)))
             return None
         return str(node.value).lower() in ("true", "yes", "on", "y")
 
@@ -196,7 +198,8 @@ class Reader:
         if value is None:
             return None
         if value not in options:
-            self.error(node, f"{where} {value!r} should be one of {', '.join(options)}{did_you_mean(value, options)}")
+            self.error(node, msg("reader.not_one_of", where=where, value=value, options=", ".join(options),
+                                  hint=did_you_mean(value, options)))
             return None
         return value
 
@@ -210,15 +213,15 @@ class Reader:
             if fields is None:
                 return None
             if not fields:
-                self.error(node, f"{where} has no text; give at least one of {', '.join(LANGUAGES)}")
+                self.error(node, msg("reader.no_text", where=where, languages=", ".join(LANGUAGES)))
                 return None
             variants = {}
             for lang, value_node in fields.items():
-                value = self.string(value_node, f"{where} ({lang})")
+                value = self.string(value_node, msg("where.language", owner=where, lang=lang))
                 if value is not None:
                     variants[lang] = value
             return Text(variants, self.language) if variants else None
-        self.error(node, f"{where} should be text or a map of languages (nl, en), not {describe(node)}")
+        self.error(node, msg("reader.not_text", where=where, found=describe(node)))
         return None
 
     def condition(self, node: yaml.Node, where: str) -> Optional[Condition]:
@@ -230,10 +233,17 @@ class Reader:
         except ConditionSyntaxError as exc:
             quoted = 1 if getattr(node, "style", None) in ("'", '"') else 0
             offset = exc.offset + quoted if "\n" not in source else 0
-            self.error(node, f"{where}: {exc}", offset)
+            self.error(node, msg("reader.condition", where=where, error=exc.message), offset)
             return None
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate (a ``Message``), or ``""``."""
     close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return msg("hint.did_you_mean", word=close[0]) if close else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str:
+    """The candidate ``did_you_mean`` would suggest, or ``""``."""
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    return close[0] if close else ""

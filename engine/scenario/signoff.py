@@ -26,6 +26,7 @@ from typing import Any, Mapping, Optional, Sequence
 
 from .errors import Problem
 from .jsonpos import JsonPositions
+from .messages import msg
 from .model import Choice, Node, Pos, PrepQuestion, Scenario
 from .text import Text
 
@@ -212,16 +213,16 @@ def read_sidecar(scenario_path: str) -> Optional[SignoffFile]:
         return None
     try:
         if os.path.getsize(path) > MAX_SIDECAR_BYTES:
-            raise SignoffError(Problem(path, 1, 1, "sign-off file is too large to be one"))
+            raise SignoffError(Problem(path, 1, 1, msg("signoff.too_large")))
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise SignoffError(Problem(path, 1, 1, f"cannot read sign-off file: {exc.strerror}")) from None
+        raise SignoffError(Problem(path, 1, 1, msg("signoff.cannot_read", reason=exc.strerror))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SignoffError(Problem(path, line, 1, "sign-off file is not valid UTF-8 text")) from None
+        raise SignoffError(Problem(path, line, 1, msg("signoff.not_utf8"))) from None
     return parse_sidecar(text, path)
 
 
@@ -230,7 +231,7 @@ def parse_sidecar(text: str, path: str) -> SignoffFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SignoffError(Problem(path, exc.lineno, exc.colno, f"sign-off file is not valid JSON: {exc.msg}")) \
+        raise SignoffError(Problem(path, exc.lineno, exc.colno, msg("signoff.not_json", reason=exc.msg))) \
             from None
     where = JsonPositions(text, path)
 
@@ -239,31 +240,31 @@ def parse_sidecar(text: str, path: str) -> SignoffFile:
         return SignoffError(Problem(path, line, col, message))
 
     if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
-        raise fail((), f"not a sign-off file (expected \"format\": \"{SIDECAR_FORMAT}\")")
+        raise fail((), msg("signoff.not_signoff", format=SIDECAR_FORMAT))
     version = data.get("version")
     if not isinstance(version, int) or version < 1:
-        raise fail(("version",), "sign-off file has no valid version")
+        raise fail(("version",), msg("signoff.no_version"))
     if version > SIDECAR_VERSION:
-        raise fail(("version",), f"sign-off file is version {version}, from a newer Tussenwerker; update to read it")
+        raise fail(("version",), msg("signoff.newer", version=version))
     scenario_id = data.get("scenario")
     if not isinstance(scenario_id, str) or not scenario_id:
-        raise fail(("scenario",), "sign-off file does not name its scenario (\"scenario\": ID)")
+        raise fail(("scenario",), msg("signoff.no_scenario"))
     entries = data.get("signoffs")
     if not isinstance(entries, list):
-        raise fail(("signoffs",), "\"signoffs\" should be a list")
+        raise fail(("signoffs",), msg("signoff.not_list"))
     signoffs = []
     for i, entry in enumerate(entries):
         at = ("signoffs", i)
         if not isinstance(entry, dict):
-            raise fail(at, f"signoffs[{i}] should be a mapping with name, role, date and decisions")
+            raise fail(at, msg("signoff.entry_not_mapping", i=i))
         for key in ("name", "role", "date"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise fail(at + ((key,) if key in entry else ()), f"signoffs[{i}] needs a non-empty \"{key}\"")
+                raise fail(at + ((key,) if key in entry else ()), msg("signoff.entry_needs", i=i, key=key))
         decisions = entry.get("decisions")
         if not isinstance(decisions, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                                       for k, v in decisions.items()):
             raise fail(at + (("decisions",) if "decisions" in entry else ()),
-                       f"signoffs[{i}].decisions should map decision ids to digests")
+                       msg("signoff.bad_decisions", i=i))
         signoffs.append(Signoff(entry["name"].strip(), entry["role"].strip(), entry["date"].strip(),
                                 dict(decisions), str(entry.get("scenario_digest", "")), str(entry.get("note", ""))))
     return SignoffFile(path, scenario_id, tuple(signoffs))
@@ -337,14 +338,13 @@ def signoff_problems(scenario: Scenario) -> list[Problem]:
         return []
     status = assess(scenario, sidecar)
     if status.foreign is not None:
-        return [Problem(sidecar.path, 1, 1, f"sign-off file is for scenario {status.foreign!r}, not "
-                        f"{scenario.id!r}; its signatures are ignored", "warning")]
+        return [Problem(sidecar.path, 1, 1, msg("signoff.foreign", foreign=status.foreign, scenario=scenario.id),
+                        "warning")]
     out = []
     for d, s in status.changed:
         pos = decision_pos(scenario, d)
         out.append(Problem(scenario.path, pos.line, pos.column,
-                           f"decision {d} changed since {s.name} ({s.role}) signed it off on {s.date[:10]}; "
-                           f"its scores are no longer checked (sign off again with 'tussenwerker signoff')",
+                           msg("signoff.changed", decision=d, name=s.name, role=s.role, date=s.date[:10]),
                            "warning"))
     changed = {d for d, _ in status.changed}
     for d in status.unsigned:
@@ -352,6 +352,5 @@ def signoff_problems(scenario: Scenario) -> list[Problem]:
             continue
         pos = decision_pos(scenario, d)
         out.append(Problem(scenario.path, pos.line, pos.column,
-                           f"decision {d} is not signed off (new since the last sign-off, or left out of it)",
-                           "warning"))
+                           msg("signoff.unsigned", decision=d), "warning"))
     return out

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import ScenarioError
+from .messages import msg
 
 try:
     SafeLoader: type = yaml.CSafeLoader
@@ -51,29 +52,28 @@ def read_text(path: str) -> str:
     """
     path = os.fspath(path)
     if "\x00" in path:
-        raise ScenarioError.single(path.replace("\x00", "\\0"), "a file name can't contain a NUL character")
+        raise ScenarioError.single(path.replace("\x00", "\\0"), msg("file.nul_in_name"))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise ScenarioError.single(path, "file not found") from None
+        raise ScenarioError.single(path, msg("file.not_found")) from None
     except IsADirectoryError:
-        raise ScenarioError.single(path, "is a directory, not a scenario file") from None
+        raise ScenarioError.single(path, msg("file.is_directory")) from None
     except OSError as exc:
-        raise ScenarioError.single(path, f"cannot read file: {_reason(exc)}") from None
+        raise ScenarioError.single(path, msg("file.cannot_read", reason=_reason(exc))) from None
     try:
         try:
             info = os.fstat(fd)
         except OSError as exc:
-            raise ScenarioError.single(path, f"cannot read file: {_reason(exc)}") from None
+            raise ScenarioError.single(path, msg("file.cannot_read", reason=_reason(exc))) from None
         if stat.S_ISDIR(info.st_mode):
-            raise ScenarioError.single(path, "is a directory, not a scenario file")
+            raise ScenarioError.single(path, msg("file.is_directory"))
         if not stat.S_ISREG(info.st_mode):
-            raise ScenarioError.single(path, f"is {_kind(info.st_mode)}, not a scenario file")
+            raise ScenarioError.single(path, msg("file.not_regular", kind=_kind(info.st_mode)))
         if info.st_size > MAX_FILE_BYTES:
             raise ScenarioError.single(
-                path, f"file is {info.st_size // (1024 * 1024)} MiB; scenarios may be at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")
+                path, msg("file.too_big", size=info.st_size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # a regular file: reads never wait on anyone
         chunks: list[bytes] = []
@@ -82,13 +82,13 @@ def read_text(path: str) -> str:
             try:
                 chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
             except OSError as exc:
-                raise ScenarioError.single(path, f"cannot read file: {_reason(exc)}") from None
+                raise ScenarioError.single(path, msg("file.cannot_read", reason=_reason(exc))) from None
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
         if size > MAX_FILE_BYTES:
-            raise ScenarioError.single(path, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+            raise ScenarioError.single(path, msg("file.grew_too_big", limit=MAX_FILE_BYTES // (1024 * 1024)))
         raw = b"".join(chunks)
     finally:
         os.close(fd)
@@ -96,56 +96,55 @@ def read_text(path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ScenarioError.single(path, "file is not valid UTF-8 text", line) from None
+        raise ScenarioError.single(path, msg("file.not_utf8"), line) from None
 
 
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
-        return "too many levels of symbolic links (a symlink loop?)"
-    return exc.strerror or str(exc)
+        return msg("file.symlink_loop")
+    return exc.strerror or str(exc)  # the system's own words, as the system gives them
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return msg("file.kind_pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return msg("file.kind_socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return msg("file.kind_device")
+    return msg("file.kind_other")
 
 
-# PyYAML's messages, in words an author without YAML experience can act on (the original in brackets).
+# PyYAML's messages, in words an author without YAML experience can act on (the original in brackets;
+# the words are catalogue keys, ``yaml.*`` in ``messages``).
 _PLAIN = (
-    ("mapping values are not allowed", "a ':' where this line can't have one: check its indentation against the "
-                                       "line above, or put the text in quotes"),
-    ("could not find expected ':'", "a line without 'key:' inside a mapping: a missing ':', or a text that "
-                                    "should be in quotes"),
-    ("found character '\\t'", "a tab: YAML indents with spaces only"),
-    ("tab character that violates indentation", "a tab: YAML indents with spaces only"),
-    ("expected <block end>", "this line is indented differently from the lines above it"),
-    ("did not find expected key", "this line is indented differently from the lines above it, or a list item "
-                                  "('- ') is missing"),
-    ("found unexpected end of stream", "a quote or bracket that is opened but never closed"),
-    ("did not find expected ',' or ']'", "a list in [brackets] that isn't closed, or a missing ','"),
-    ("did not find expected ',' or '}'", "a mapping in {braces} that isn't closed, or a missing ','"),
-    ("found duplicate anchor", "the same &anchor name is used twice"),
-    ("found undefined alias", "a *name refers to an &anchor that doesn't exist"),
+    ("mapping values are not allowed", "yaml.colon"),
+    ("could not find expected ':'", "yaml.no_colon"),
+    ("found character '\\t'", "yaml.tab"),
+    ("tab character that violates indentation", "yaml.tab"),
+    ("expected <block end>", "yaml.indent"),
+    ("did not find expected key", "yaml.indent_or_item"),
+    ("found unexpected end of stream", "yaml.unclosed"),
+    ("did not find expected ',' or ']'", "yaml.unclosed_list"),
+    ("did not find expected ',' or '}'", "yaml.unclosed_mapping"),
+    ("found duplicate anchor", "yaml.duplicate_anchor"),
+    ("found undefined alias", "yaml.undefined_alias"),
 )
 
 
 def plain_words(problem: str, context: str = "") -> str:
-    """PyYAML's wording made plain, keeping the original for those who know it."""
+    """PyYAML's wording made plain, keeping the original for those who know it (PyYAML's own
+    words stay as PyYAML wrote them: they are a quote, in any language)."""
     for needle, words in _PLAIN:
         if needle in problem or needle in context:
-            return f"{words} (YAML: {problem})"
+            return msg("yaml.plain", words=msg(words), original=problem)
     return problem
 
 
 def compose(source: str, path: str) -> yaml.Node:
     """Parse ``source`` into a node tree, or raise ``ScenarioError`` with a position."""
     if len(source.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise ScenarioError.single(path, "document is larger than the size limit")
+        raise ScenarioError.single(path, msg("file.document_too_big"))
     try:
         loader = SafeLoader(source)
         try:
@@ -156,19 +155,19 @@ def compose(source: str, path: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise ScenarioError.single(path, f"invalid YAML: {plain_words(what, exc.context or '')}", line, col) \
+        raise ScenarioError.single(path, msg("yaml.invalid", problem=plain_words(what, exc.context or '')), line, col) \
             from None
     except yaml.reader.ReaderError as exc:
         line = source.count("\n", 0, max(0, exc.position)) + 1
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         raise ScenarioError.single(
-            path, f"invalid YAML: character U+{code:04X} is not allowed in a scenario", line) from None
+            path, msg("yaml.bad_character", code=code), line) from None
     except yaml.YAMLError as exc:
-        raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
+        raise ScenarioError.single(path, msg("yaml.invalid", problem=str(exc))) from None
     except (ValueError, UnicodeError) as exc:  # e.g. control characters the reader rejects
-        raise ScenarioError.single(path, f"invalid YAML: {exc}") from None
+        raise ScenarioError.single(path, msg("yaml.invalid", problem=str(exc))) from None
     if node is None:
-        raise ScenarioError.single(path, "file is empty; a scenario is a YAML mapping")
+        raise ScenarioError.single(path, msg("file.empty"))
     check_structure(node, path)
     return node
 
@@ -184,7 +183,7 @@ def load_data(source: str, path: str) -> Any:
         return builder.construct_document(node)
     except yaml.YAMLError as exc:
         line, col = pos_of(node)
-        raise ScenarioError.single(path, f"invalid YAML: {exc}", line, col) from None
+        raise ScenarioError.single(path, msg("yaml.invalid", problem=str(exc)), line, col) from None
     finally:
         builder.dispose()
 
@@ -207,8 +206,8 @@ def _refuse_duplicate_keys(root: yaml.Node, path: str) -> None:
                     if ident in keys:
                         line, col = pos_of(key)
                         first = pos_of(keys[ident])[0]
-                        raise ScenarioError.single(path, f"duplicate key {str(key.value)[:60]!r} "
-                                                         f"(first on line {first})", line, col)
+                        raise ScenarioError.single(path, msg("yaml.duplicate_key", key=str(key.value)[:60],
+                                                             first=first), line, col)
                     keys[ident] = key
                 stack.append(key)
                 stack.append(value)
@@ -236,10 +235,10 @@ def check_structure(root: yaml.Node, path: str) -> None:
         seen.add(key)
         if depth > MAX_DEPTH:
             line, col = pos_of(node)
-            raise ScenarioError.single(path, f"nested more than {MAX_DEPTH} levels deep", line, col)
+            raise ScenarioError.single(path, msg("yaml.too_deep", limit=MAX_DEPTH), line, col)
         if node.tag not in tags:
             line, col = pos_of(node)
-            raise ScenarioError.single(path, f"tag {node.tag!r} is not allowed in a scenario", line, col)
+            raise ScenarioError.single(path, msg("yaml.foreign_tag", tag=node.tag), line, col)
         kind = type(node)
         if kind is mapping or isinstance(node, mapping):
             for k, v in node.value:
@@ -271,21 +270,19 @@ def _check_graph(root: yaml.Node, path: str) -> None:
             size[key] = total
             if total - distinct > ALIAS_EXPANSION_BUDGET:
                 line, col = pos_of(node)
-                raise ScenarioError.single(
-                    path, "aliases expand to too many nodes (an alias bomb?); write the "
-                    "content out instead", line, col)
+                raise ScenarioError.single(path, msg("yaml.alias_bomb"), line, col)
             continue
         if key in size:
             continue
         if key in on_path:
             line, col = pos_of(node)
-            raise ScenarioError.single(path, "recursive alias: a node contains itself", line, col)
+            raise ScenarioError.single(path, msg("yaml.recursive_alias"), line, col)
         if depth > MAX_DEPTH:
             line, col = pos_of(node)
-            raise ScenarioError.single(path, f"nested more than {MAX_DEPTH} levels deep", line, col)
+            raise ScenarioError.single(path, msg("yaml.too_deep", limit=MAX_DEPTH), line, col)
         if node.tag not in STANDARD_TAGS:
             line, col = pos_of(node)
-            raise ScenarioError.single(path, f"tag {node.tag!r} is not allowed in a scenario", line, col)
+            raise ScenarioError.single(path, msg("yaml.foreign_tag", tag=node.tag), line, col)
         distinct += 1
         on_path.add(key)
         stack.append((node, depth, True))

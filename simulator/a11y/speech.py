@@ -28,7 +28,9 @@ import multiprocessing
 import os
 import queue
 import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -177,6 +179,7 @@ class Speaker:
             process.join(timeout=1)
         except (OSError, ValueError, AssertionError):
             pass
+        _scratch_wav(process.pid).unlink(missing_ok=True)  # a worker ended mid-line leaves its sound behind
         self._drop_queues()
 
     def _drop_queues(self) -> None:
@@ -307,6 +310,8 @@ def _worker(commands: Any, reports: Any, generation: Any, record_to: Optional[st
         return
     reports.put(("ready", driver or "pyttsx3"))
     current = {"generation": 0}
+    own_player = not record_to and plays_in_background(driver, sys.platform)
+    scratch = _scratch_wav(os.getpid())
 
     def on_word(name: Any = None, location: Any = None, length: Any = None) -> None:
         if generation.value != current["generation"]:
@@ -321,8 +326,10 @@ def _worker(commands: Any, reports: Any, generation: Any, record_to: Optional[st
         try:
             command = commands.get()
         except (EOFError, OSError, KeyboardInterrupt):
+            scratch.unlink(missing_ok=True)
             return
         if command[0] == "quit":
+            scratch.unlink(missing_ok=True)
             return
         _, seq, gen, text, lang, voice = command
         if gen == generation.value:
@@ -331,12 +338,29 @@ def _worker(commands: Any, reports: Any, generation: Any, record_to: Optional[st
                 _configure(engine, voices, lang, Voice(**voice))
                 if record_to:
                     engine.save_to_file(text, str(Path(record_to) / Utterance(text, seq=seq).wav_name()))
+                elif own_player:
+                    engine.save_to_file(text, str(scratch))
                 else:
                     engine.say(text)
                 engine.runAndWait()
+                if own_player and gen == generation.value:  # done only once it has been heard; stop ends it
+                    subprocess.run(["aplay", "-q", str(scratch)], stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
             except Exception as exc:  # noqa: BLE001 - one bad utterance must not end speech
                 reports.put(("problem", f"speech failed ({type(exc).__name__}: {exc})"))
         reports.put(("done", seq))
+
+
+def _scratch_wav(worker_pid: int) -> Path:
+    """Where a worker that plays its own sound writes it (one file per worker, rewritten per line)."""
+    return Path(tempfile.gettempdir()) / f"tussenwerker-speech-{worker_pid}.wav"
+
+
+def plays_in_background(driver: str, platform: str) -> bool:
+    """pyttsx3's eSpeak driver on Linux plays each line with ``aplay`` from eSpeak's own thread and
+    says the line is finished before the sound is: nothing could tell that speech is still going
+    on, so nothing would stop it. Such lines are synthesised to a file and played by the worker."""
+    return driver == "espeak" and platform.startswith("linux")
 
 
 def keep_last_chunk(engine: Any) -> None:  # pragma: no cover - runs in the speech process

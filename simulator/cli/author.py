@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from engine import ScenarioError, load_scenario
 from engine.analysis.playstats import analyze
 from engine.analysis.tells import tells
 from engine.play.plans import run_plan
@@ -23,6 +22,7 @@ from engine.scenario.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, 
 from simulator import catalog
 from simulator.cli.analyze_report import render_text, to_data
 from simulator.cli.plan_writer import plan_text
+from simulator.cli.problems import authoring_lang, load_or_report
 from simulator.cli.starter import starter_path, starter_text
 from simulator.export.graph import render, to_dot, to_mermaid
 from simulator.resources import checkout
@@ -34,16 +34,6 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _fail(message: str) -> int:
     print(message, file=sys.stderr)
     return EXIT_FAILED
-
-
-def _load(name: str):
-    """The scenario named by a path or id, or None after printing its problems."""
-    try:
-        return load_scenario(catalog.resolve(name))
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return None
 
 
 def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: bool = False) -> Optional[str]:
@@ -96,7 +86,7 @@ def _is_generated_schema(path: Path) -> bool:
 
 # -- graph -------------------------------------------------------------------------------
 def cmd_graph(args: argparse.Namespace) -> int:
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     lang = args.graph_lang or args.lang or "nl"
@@ -124,7 +114,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 # -- analyze -----------------------------------------------------------------------------
 def cmd_analyze(args: argparse.Namespace) -> int:
 
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     kwargs = {"samples": args.samples, "seed": args.seed}
@@ -196,7 +186,7 @@ def _plan_scenarios(plan: Path) -> Optional[str]:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     text = plan_text(scenario, args.auto, args.seed, args.scenario)

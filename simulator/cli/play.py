@@ -9,29 +9,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine import ScenarioError, load_scenario
-from simulator import catalog
 from simulator.cli.commands import command
 from simulator.cli.exits import EXIT_INVALID, EXIT_USAGE
+from simulator.cli.problems import authoring_lang, load_or_report
 
 WINDOW = "simulator.cli.window:cmd_window"
 TERMINAL = "simulator.terminal.session:play_text"
 
 
-def load_or_report(name: str):
-    path = catalog.resolve(name)
-    try:
-        return load_scenario(path)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return None
-
-
 def cmd_play(args: argparse.Namespace) -> int:
     scenario = None
     if args.scenario is not None:
-        scenario = load_or_report(args.scenario)
+        scenario = load_or_report(args.scenario, authoring_lang(args))
         if scenario is None:
             return EXIT_INVALID
     elif args.resume is None:

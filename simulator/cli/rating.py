@@ -16,12 +16,11 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from engine import ScenarioError, load_scenario
 from engine.rating.compare import compare
 from engine.rating.items import items
 from engine.rating.ratings import RatingError
 from engine.scenario.signoff import SignoffError, SignoffFile, assess, make_signoff, read_sidecar, sidecar_path
-from simulator import catalog
+from simulator.cli.problems import authoring_lang, load_or_report
 from simulator.export.ratereport import render_html, render_md
 from simulator.export.ratesheet_csv import render_csv
 from simulator.export.ratesheet_html import render_sheet
@@ -39,15 +38,6 @@ def _fail(message: str) -> int:
 
 def _lang(args: argparse.Namespace) -> str:
     return args.rating_lang or args.lang or "nl"
-
-
-def _load(name: str):
-    try:
-        return load_scenario(catalog.resolve(name))
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return None
 
 
 def _write(path: str, text: str) -> Optional[str]:
@@ -77,7 +67,7 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
         return _fail(f"{args.out}: name the sheet .html (a form that saves JSON) or .csv (a spreadsheet)")
     if os.path.exists(args.out) and not args.force:
         return _fail(f"{args.out}: already exists (a filled sheet?); choose another name or add --force")
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     lang = _lang(args)
@@ -95,7 +85,7 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
 
 # -- rate-report -------------------------------------------------------------------------
 def cmd_rate_report(args: argparse.Namespace) -> int:
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     sheets, failed = [], False
@@ -127,7 +117,7 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
 
 # -- signoff -----------------------------------------------------------------------------
 def cmd_signoff(args: argparse.Namespace) -> int:
-    scenario = _load(args.scenario)
+    scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
     lang = _lang(args)

@@ -12,10 +12,12 @@ from engine.analysis.loopholes import loopholes
 from engine.analysis.playability import check_playability
 from engine.analysis.tells import tells
 from engine.scenario.lint import lint_scenario
+from engine.scenario.messages import msg
 from engine.scenario.signoff import signoff_problems
 from engine.scenario.yamlsafe import read_text
 from simulator import catalog
 from simulator.cli.exits import EXIT_INVALID, EXIT_OK
+from simulator.cli.problems import authoring_lang, print_problems, verdict_line
 
 
 def scenario_files(paths: list[str]) -> list[str]:
@@ -36,16 +38,14 @@ def scenario_files(paths: list[str]) -> list[str]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
+    lang = authoring_lang(args)
     for path in scenario_files(args.paths):
         problems = validate_path(path)
-        for p in problems:
-            print(p)
+        print_problems(problems, lang)
         if any(p.severity == "error" for p in problems) or (args.strict and problems):
             status = EXIT_INVALID
-        elif not problems:
-            print(f"{path}: ok")
         else:
-            print(f"{path}: ok, {len(problems)} warning{'s' if len(problems) != 1 else ''}")
+            print(verdict_line(path, problems, lang))
     return status
 
 
@@ -54,9 +54,9 @@ def validate_path(path: str) -> list:
     if os.path.isdir(path):
         try:
             os.listdir(path)
-            problem = "no .yaml or .yml scenario files in this folder"
+            problem = msg("file.folder_without_scenarios")
         except OSError as exc:
-            problem = f"cannot read folder: {exc.strerror or exc}"
+            problem = msg("file.cannot_read_folder", reason=exc.strerror or str(exc))
         return [Problem(path, 1, 1, problem)]
     try:
         source = read_text(path)

@@ -40,6 +40,7 @@ from typing import Any, Mapping, Optional
 import pygame
 
 from engine.scenario.model import NARRATOR, Scenario
+from simulator.a11y.contrast import ratio
 from simulator.window import motion
 from simulator.window.cards import _meter_block, calmness, mood_colour, triangle
 from simulator.window.components import Kit
@@ -97,6 +98,22 @@ class FaceState:
     def still(self) -> bool:
         return (self.fade >= 1.0 and self.beat >= 1.0 and self.reaction_left <= 0 and not self.floats
                 and self.forward in (0.0, 1.0))
+
+
+def plate_text_colours(art: StageArt) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The colours of a nameplate's name and of its meters' labels. The labels are a shade lighter
+    than the name, never below WCAG AA (4.5:1) on the plate, nor below 7:1 in the high-contrast
+    theme, whatever colours a stage's author chose."""
+    need = 7.0 if palette().name == "high_contrast" else 4.5
+    plate, ink = art.plate, art.plate_ink
+    if ratio(ink, plate) < need:
+        ink = max(((0, 0, 0), (255, 255, 255)), key=lambda c: ratio(c, plate))
+    for share in (0.4, 0.3, 0.2, 0.1):
+        muted = mix(ink, plate, share)
+        if ratio(muted, plate) >= need:
+            return ink, muted
+    return ink, ink
+
 
 
 class ResidentsRow:
@@ -250,8 +267,7 @@ class ResidentsRow:
         name_h = kit.fonts.line_height("#name")
         lh = kit.fonts.line_height("#small")
         variables = self.scenario.mood_variables
-        ink = self.art.plate_ink
-        muted = mix(ink, self.art.plate, 0.4)
+        ink, muted = plate_text_colours(self.art)
         for spot in self.plan.spots:
             r = self.scenario.resident(spot.rid)
             plate = spot.plate

@@ -1,0 +1,49 @@
+"""The authoring commands speak the trainer's language when asked: `--lang nl` gives every
+problem, the verdict line and the folder messages in Dutch; without it they stay English."""
+
+from __future__ import annotations
+
+import shutil
+
+from simulator.cli.main import main
+from tests.conftest import ROOT
+
+BROKEN = ROOT / "tests" / "scenarios" / "invalid" / "References-NextMustExist.yaml"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_validate_in_dutch_names_file_line_and_says_it_in_dutch(capsys, tmp_path):
+    broken = tmp_path / "kapot.yaml"
+    shutil.copy(BROKEN, broken)
+    code, out, _ = run(capsys, "--lang", "nl", "validate", str(broken))
+    assert code != 0
+    first = out.splitlines()[0]
+    assert first.startswith(f"{broken}:91:15: ") and "verwijst naar 'uitgestelt'" in first
+    assert "bedoelde je 'uitgesteld'?" in first and "did you mean" not in out
+
+
+def test_without_lang_the_authoring_output_stays_english(capsys, tmp_path):
+    broken = tmp_path / "kapot.yaml"
+    shutil.copy(BROKEN, broken)
+    _, out, _ = run(capsys, "validate", str(broken))
+    assert "did you mean 'uitgesteld'?" in out
+
+
+def test_an_empty_folder_and_the_verdict_line_in_dutch(capsys, tmp_path):
+    (tmp_path / "leeg").mkdir()
+    _, out, _ = run(capsys, "--lang", "nl", "validate", str(tmp_path / "leeg"))
+    assert "geen .yaml- of .yml-scenariobestanden in deze map" in out
+    code, out, _ = run(capsys, "--lang", "nl", "validate", str(ROOT / "scenarios" / "speeltuin-kort.yaml"))
+    assert code == 0 and out.strip().endswith("speeltuin-kort.yaml: ok")
+
+
+def test_a_broken_scenario_given_to_analyze_is_reported_in_dutch_on_stderr(capsys, tmp_path):
+    broken = tmp_path / "kapot.yaml"
+    shutil.copy(BROKEN, broken)
+    code, _, err = run(capsys, "--lang", "nl", "analyze", str(broken))
+    assert code != 0 and "maar dat is geen knoop of einde" in err
