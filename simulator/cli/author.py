@@ -36,8 +36,6 @@ def _fail(message: str) -> int:
     return EXIT_FAILED
 
 
-
-
 def _write(path: str, data: "str | bytes", force: bool = False, allow_scenario: bool = False) -> Optional[str]:
     """Write a file the user named (``simulator.safewrite``); return a one-line problem instead of raising."""
     try:

@@ -40,8 +40,6 @@ def _lang(args: argparse.Namespace) -> str:
     return args.rating_lang or args.lang or "nl"
 
 
-
-
 def _write(path: str, text: str) -> Optional[str]:
     """Write via a temporary file, so an interrupted write never leaves half a file."""
     target = Path(path)
