@@ -30,3 +30,22 @@ def write_scenario(tmp_path):
         path.write_text(text, encoding="utf-8")
         return str(path)
     return write
+
+
+@pytest.fixture
+def window():
+    """Opens windows on the start screen (text shown at once, settings not saved) and closes
+    every one it opened when the test ends: ``app, pilot = window(size=(800, 600))``."""
+    from simulator.window.pilot import open_app  # only the window tests pay for pygame
+    opened = []
+
+    def make(**kwargs):
+        kwargs.setdefault("text_speed", "instant")
+        kwargs.setdefault("persist", False)
+        app, pilot = open_app(**kwargs)
+        opened.append(app)
+        return app, pilot
+
+    yield make
+    for app in opened:
+        app.close()

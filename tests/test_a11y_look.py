@@ -14,23 +14,7 @@ from simulator.a11y.marks import VERDICT_MARKS, marked, verdict_mark
 from simulator.settings import Settings
 from simulator.window import motion, theme
 from simulator.window.glyphs import drawable
-from simulator.window.pilot import open_app, play_to_debrief
-
-
-@pytest.fixture
-def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        kwargs.setdefault("persist", False)
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
+from simulator.window.pilot import play_to_debrief
 
 
 # -- settings ------------------------------------------------------------------------------------

@@ -22,27 +22,11 @@ from engine import load_scenario_text
 from simulator.a11y import speech as speech_mod
 from simulator.a11y.speech import Silent, Speaker, Voice, pick_voice
 from simulator.a11y.voices import DEFAULTS, resident_voice
-from simulator.window.pilot import open_app, play_to_debrief
+from simulator.window.pilot import play_to_debrief
 from tests.crafted import MINIMAL
 
 HAS_ESPEAK = shutil.which("espeak-ng") is not None or shutil.which("espeak") is not None
 needs_espeak = pytest.mark.skipif(not HAS_ESPEAK, reason="eSpeak NG is not installed (.ci/run installs it)")
-
-
-@pytest.fixture
-def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        kwargs.setdefault("persist", False)
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
 
 
 def to_first_decision(pilot, scenario: str = "speeltuin-kort") -> None:

@@ -12,25 +12,9 @@ from engine.play.scoring import totals
 from simulator.debrief_words import scale_number
 from simulator.i18n import tr
 from simulator.journal import Journal
-from simulator.window.pilot import _inside, open_app, play_to_debrief, render_model
+from simulator.window.pilot import _inside, play_to_debrief, render_model
 
 PREP = ("veilig_spelen", "buurtfonds", "ontwerpavond")  # the flawless plan's preparation
-
-
-@pytest.fixture
-def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        kwargs.setdefault("persist", False)
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
 
 
 def sheet_texts(app) -> str:

@@ -9,24 +9,8 @@ import pygame
 import pytest
 
 from simulator.window.glyphs import FALLBACK, drawable
-from simulator.window.pilot import open_app, play_to_debrief
+from simulator.window.pilot import play_to_debrief
 from tests.crafted import MINIMAL
-
-
-@pytest.fixture
-def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        kwargs.setdefault("persist", False)
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
 
 
 def to_meeting(pilot, scenario: str = "speeltuin-kort") -> None:

@@ -10,26 +10,10 @@ import pytest
 
 from engine import Session, load_scenario
 from simulator.journal import Journal
-from simulator.window.pilot import open_app, play_to_debrief
+from simulator.window.pilot import play_to_debrief
 from tests.conftest import SCENARIOS
 
 KORT = SCENARIOS / "speeltuin-kort.yaml"
-
-
-@pytest.fixture
-def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        kwargs.setdefault("persist", False)
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
 
 
 def journaled(seed: int, decisions: int = 10 ** 6) -> int:
