@@ -88,7 +88,7 @@ class Solver:
         self._limit = 0  # ``valued`` at which the running question gives up
         self._lock = threading.RLock()  # the window values in the background while the debrief may ask
         self._cancel: Optional[Callable[[], bool]] = None
-        self._memo: dict[tuple[int, bool], dict[Key, int]] = {}
+        self._memo: dict[tuple[int, bool], dict[Key, dict]] = {}  # place -> (held, used, paused) -> entries
 
     @property
     def relaxed(self) -> Relaxed:
@@ -233,23 +233,19 @@ class Solver:
             moves = rules.moves(s, note)
         place, held, used, paused = self.liveness.split(s)
         mood = s[1]
-        entries = memo.get(place)
-        if entries:
-            dominance = self.liveness.dominance
-            for eheld, eused, epaused, elo, ehi, value, exact in reversed(entries):  # the latest are likeliest
-                if eheld == held and eused == used and epaused == paused:
-                    if not exact and value > floor:
-                        continue
-                elif dominance and value <= floor and eheld & held == held and eused <= used and epaused <= paused:
-                    exact = False  # a state with every playthrough this one has scores no less: a bound
-                else:
-                    continue
-                if all(map(le, elo, mood)) and all(map(le, mood, ehi)):
-                    lo[:] = map(max, lo, elo)
-                    hi[:] = map(min, hi, ehi)
-                    return value, exact, lo, hi
+        table = memo.get(place)
+        if table is not None:
+            found_entry = _recall(table, (held, used, paused), mood, floor, self.liveness.dominance)
+            if found_entry is not None:
+                elo, ehi, value, exact = found_entry
+                lo[:] = map(max, lo, elo)
+                hi[:] = map(min, hi, ehi)
+                return value, exact, lo, hi
+        else:
+            table = memo[place] = {}
+        entries = table.setdefault((held, used, paused), [])
         if not moves:  # an ending (or a dead end, which validate reports)
-            memo.setdefault(place, []).append((held, used, paused, tuple(lo), tuple(hi), 0, True))
+            entries.append((tuple(lo), tuple(hi), 0, True))
             return 0, True, lo, hi
         here = (place, held, used, paused, mood)
         if here in on_path:  # back into this very situation: a loop gains nothing
@@ -308,15 +304,15 @@ class Solver:
         on_path.discard(here)
         if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
             lo[:], hi[:] = list(mood), list(mood)
-        entry = (held, used, paused, tuple(lo), tuple(hi))
+        entry = (tuple(lo), tuple(hi))
         if found is not None and found > floor:
-            memo.setdefault(place, []).append((*entry, found, True))
+            entries.append((*entry, found, True))
             return found, True, lo, hi
         if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
-            memo.setdefault(place, []).append((*entry, 0, True))
+            entries.append((*entry, 0, True))
             return 0, True, lo, hi
         bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
-        memo.setdefault(place, []).append((*entry, bound_value, False))
+        entries.append((*entry, bound_value, False))
         return bound_value, False, lo, hi  # type: ignore[return-value]
 
     # -- can it happen at all? ---------------------------------------------------------------
@@ -429,6 +425,31 @@ class _ChildNote:
             self.stirred = True
         else:
             self.regions.narrower(cond)(s, self.lo, self.hi)
+
+
+def _recall(table: dict, key: tuple, mood: tuple, floor: float, dominance: bool) -> Optional[tuple]:
+    """A remembered (lo, hi, value, exact) that answers for ``mood`` at this place, or None.
+
+    ``table`` holds a place's entries per (held, used, paused). Entries of the same key
+    answer when exact, or when their bound already fails the ``floor``; the latest are
+    likeliest. With ``dominance``, an entry of a key with every playthrough this one has
+    (its held openers a superset, no more time-outs used, not more paused) answers too, as a
+    bound, when it fails the floor."""
+    own = table.get(key)
+    if own:
+        for entry in reversed(own):
+            elo, ehi, value, exact = entry
+            if (exact or value <= floor) and all(map(le, elo, mood)) and all(map(le, mood, ehi)):
+                return entry
+    if dominance:
+        held, used, paused = key
+        for (eheld, eused, epaused), entries in table.items():
+            if eheld & held != held or eused > used or epaused > paused or (eheld, eused, epaused) == key:
+                continue
+            for elo, ehi, value, _ in reversed(entries):
+                if value <= floor and all(map(le, elo, mood)) and all(map(le, mood, ehi)):
+                    return elo, ehi, value, False  # a state with every playthrough this one has scores no less
+    return None
 
 
 def _first(child: tuple) -> float:
