@@ -319,3 +319,35 @@ _COMPARE = {
     "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
     "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
 }
+
+
+class Boxes:
+    """Moods and regions packed into one integer each, so "is this mood inside that region?"
+    is two subtractions and two masks instead of a comparison per slot: the search asks it
+    for every remembered region at a place, many times per state.
+
+    Each slot gets a field of ``width`` bits holding its value minus the scale's minimum,
+    with one guard bit above it. For a field, (m + guard) - lo keeps its guard bit exactly
+    when m >= lo, and never borrows from the next field, so one mask over all guard bits
+    tests every slot at once (and likewise (hi + guard) - m for m <= hi).
+    """
+
+    def __init__(self, minimum: Sequence[int], maximum: Sequence[int]):
+        span = max((b - a for a, b in zip(minimum, maximum)), default=0)
+        self.width = max(1, span.bit_length()) + 1  # the value's bits and the guard bit
+        self.minimum = tuple(minimum)
+        guard = 0
+        for i in range(len(self.minimum)):
+            guard |= 1 << (i * self.width + self.width - 1)
+        self.guard = guard
+
+    def pack(self, values: Sequence[int]) -> int:
+        out, width = 0, self.width
+        for i, (v, low) in enumerate(zip(values, self.minimum)):
+            out |= (v - low) << (i * width)
+        return out
+
+    def region(self, lo: Sequence[int], hi: Sequence[int]) -> tuple[int, int]:
+        """(packed lo, packed hi with its guard bits): a mood ``m`` lies in the region exactly
+        when ``((pack(m) | guard) - lo) & guard == guard`` and ``(hi - pack(m)) & guard == guard``."""
+        return self.pack(lo), self.pack(hi) | self.guard

@@ -27,8 +27,8 @@ from __future__ import annotations
 import math
 import sys
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass
-from operator import le
 from typing import Callable, Optional
 
 from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
@@ -36,7 +36,7 @@ from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
 from .liveness import Key, Liveness
-from .regions import Preimages, Regions
+from .regions import Boxes, Preimages, Regions
 from .relaxed import Relaxed, relaxed_of
 
 DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
@@ -81,6 +81,7 @@ class Solver:
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
         self.preimages = Preimages(minimum, maximum)
+        self.boxes = Boxes(minimum, maximum)
         self._minimum, self._maximum = tuple(minimum), tuple(maximum)
         self._child_note = _ChildNote(self.regions)
         self.budget = budget
@@ -235,7 +236,7 @@ class Solver:
         mood = s[1]
         table = memo.get(place)
         if table is not None:
-            found_entry = _recall(table, (held, used, paused), mood, floor, self.liveness.dominance)
+            found_entry = _recall(table, (held, used, paused), self.boxes, mood, floor, self.liveness.dominance)
             if found_entry is not None:
                 elo, ehi, value, exact = found_entry
                 lo[:] = map(max, lo, elo)
@@ -243,9 +244,11 @@ class Solver:
                 return value, exact, lo, hi
         else:
             table = memo[place] = {}
-        entries = table.setdefault((held, used, paused), [])
+        entries = table.get((held, used, paused))
+        if entries is None:
+            entries = table[(held, used, paused)] = _Remembered()
         if not moves:  # an ending (or a dead end, which validate reports)
-            entries.append((tuple(lo), tuple(hi), 0, True))
+            entries.add((tuple(lo), tuple(hi), 0, True, *self.boxes.region(lo, hi)))
             return 0, True, lo, hi
         here = (place, held, used, paused, mood)
         if here in on_path:  # back into this very situation: a loop gains nothing
@@ -305,14 +308,15 @@ class Solver:
         if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
             lo[:], hi[:] = list(mood), list(mood)
         entry = (tuple(lo), tuple(hi))
+        packed = self.boxes.region(lo, hi)
         if found is not None and found > floor:
-            entries.append((*entry, found, True))
+            entries.add((*entry, found, True, *packed))
             return found, True, lo, hi
         if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
-            entries.append((*entry, 0, True))
+            entries.add((*entry, 0, True, *packed))
             return 0, True, lo, hi
         bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
-        entries.append((*entry, bound_value, False))
+        entries.add((*entry, bound_value, False, *packed))
         return bound_value, False, lo, hi  # type: ignore[return-value]
 
     # -- can it happen at all? ---------------------------------------------------------------
@@ -427,30 +431,72 @@ class _ChildNote:
             self.regions.narrower(cond)(s, self.lo, self.hi)
 
 
-def _recall(table: dict, key: tuple, mood: tuple, floor: float, dominance: bool) -> Optional[tuple]:
+class _Remembered:
+    """What the search remembers for one place and (held, used, paused): entries (lo, hi,
+    value, exact, packed lo, packed hi; see ``Boxes``). Exact values apart, latest first;
+    bounds (a search that failed low) in order of their value, so a question with a given
+    floor looks only at the bounds that answer it, the tightest first."""
+
+    __slots__ = ("exact", "values", "bounds")
+
+    def __init__(self) -> None:
+        self.exact: list[tuple] = []
+        self.values: list = []  # the bounds' values, ascending
+        self.bounds: list[tuple] = []  # in the same order
+
+    def add(self, entry: tuple) -> None:
+        if entry[3]:
+            self.exact.append(entry)
+        else:
+            at = bisect_right(self.values, entry[2])
+            self.values.insert(at, entry[2])
+            self.bounds.insert(at, entry)
+
+    def recall(self, packed: int, guarded: int, guard: int, floor: float, exact_too: bool) -> Optional[tuple]:
+        """An entry whose region holds the mood (``packed``, and with ``guard`` set) and that
+        answers for ``floor``: exact (when ``exact_too``), or a bound at or below the floor."""
+        if exact_too:
+            for entry in reversed(self.exact):
+                if (guarded - entry[4]) & guard == guard and (entry[5] - packed) & guard == guard:
+                    return entry
+        bounds = self.bounds
+        for i in reversed(range(bisect_right(self.values, floor))):
+            entry = bounds[i]
+            if (guarded - entry[4]) & guard == guard and (entry[5] - packed) & guard == guard:
+                return entry
+        return None
+
+
+def _recall(table: dict, key: tuple, boxes: Boxes, mood: tuple, floor: float, dominance: bool) -> Optional[tuple]:
     """A remembered (lo, hi, value, exact) that answers for ``mood`` at this place, or None.
 
-    ``table`` holds a place's entries per (held, used, paused). Entries of the same key
-    answer when exact, or when their bound already fails the ``floor``; the latest are
-    likeliest. With ``dominance``, an entry of a key with every playthrough this one has
-    (its held openers a superset, no more time-outs used, not more paused) answers too, as a
-    bound, when it fails the floor."""
+    ``table`` holds a place's ``_Remembered`` per (held, used, paused). Those of the same key
+    answer when exact, or when their bound already fails the ``floor``. With ``dominance``,
+    an entry of a key with every playthrough this one has (its held openers a superset, no
+    more time-outs used, not more paused) answers too, as a bound, when it fails the floor."""
+    packed = boxes.pack(mood)
+    guard = boxes.guard
+    guarded = packed | guard
     own = table.get(key)
-    if own:
-        for entry in reversed(own):
-            elo, ehi, value, exact = entry
-            if (exact or value <= floor) and all(map(le, elo, mood)) and all(map(le, mood, ehi)):
-                return entry
+    if own is not None:
+        entry = own.recall(packed, guarded, guard, floor, True)
+        if entry is not None:
+            return entry[:4]
     if dominance:
         held, used, paused = key
-        for (eheld, eused, epaused), entries in table.items():
-            if eheld & held != held or eused > used or epaused > paused or (eheld, eused, epaused) == key:
+        for other, remembered in table.items():
+            eheld, eused, epaused = other
+            if eheld & held != held or eused > used or epaused > paused or other == key:
                 continue
-            for elo, ehi, value, _ in reversed(entries):
-                if value <= floor and all(map(le, elo, mood)) and all(map(le, mood, ehi)):
-                    return elo, ehi, value, False  # a state with every playthrough this one has scores no less
+            entry = remembered.recall(packed, guarded, guard, floor, False)
+            if entry is None:  # an exact value is a bound here too
+                for e in remembered.exact:
+                    if e[2] <= floor and (guarded - e[4]) & guard == guard and (e[5] - packed) & guard == guard:
+                        entry = e
+                        break
+            if entry is not None:
+                return entry[0], entry[1], entry[2], False  # a state with every playthrough this one has scores no less
     return None
-
 
 def _first(child: tuple) -> float:
     return child[0]
