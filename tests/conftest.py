@@ -32,20 +32,25 @@ def write_scenario(tmp_path):
     return write
 
 
-@pytest.fixture
-def window():
-    """Opens windows on the start screen (text shown at once, settings not saved) and closes
-    every one it opened when the test ends: ``app, pilot = window(size=(800, 600))``."""
+def opened_windows(**defaults):
+    """Yields ``make(**kwargs) -> (app, pilot)`` opening windows with ``defaults`` under the
+    caller's own arguments, and closes every one it opened afterwards; a fixture that wants
+    other defaults ``yield from``s it."""
     from simulator.window.pilot import open_app  # only the window tests pay for pygame
     opened = []
 
     def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        kwargs.setdefault("persist", False)
-        app, pilot = open_app(**kwargs)
+        app, pilot = open_app(**{**defaults, **kwargs})
         opened.append(app)
         return app, pilot
 
     yield make
     for app in opened:
         app.close()
+
+
+@pytest.fixture
+def window():
+    """Opens windows on the start screen (text shown at once, settings not saved) and closes
+    every one it opened when the test ends: ``app, pilot = window(size=(800, 600))``."""
+    yield from opened_windows(text_speed="instant", persist=False)

@@ -11,8 +11,8 @@ import pytest
 
 from engine import load_scenario
 from simulator.journal import Journal
-from simulator.window.pilot import Pilot, open_app
-from tests.conftest import SCENARIOS
+from simulator.window.pilot import Pilot
+from tests.conftest import SCENARIOS, opened_windows
 
 OLD_LINE = "Dus jullie komen hier vertellen wat er allemaal níet kan."
 NEW_LINE = "Dus u komt hier vooral vertellen wat er allemaal níet kan."
@@ -28,17 +28,8 @@ def copy(tmp_path):
 
 @pytest.fixture
 def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
+    """Windows that save settings and the journal as the real one does (text shown at once)."""
+    yield from opened_windows(text_speed="instant")
 
 
 def edit(path, old: str, new: str) -> None:

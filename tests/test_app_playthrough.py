@@ -9,24 +9,15 @@ import pytest
 from engine import load_scenario
 from simulator.journal import Journal
 from simulator.window.layout import SIDE_LOG_MIN_WIDTH
-from simulator.window.pilot import open_app, play_to_debrief
-from tests.conftest import SHIPPED
+from simulator.window.pilot import play_to_debrief
+from tests.conftest import SHIPPED, opened_windows
 from tests.matrix import matrix
 
 
 @pytest.fixture
 def window():
-    opened = []
-
-    def make(**kwargs):
-        kwargs.setdefault("text_speed", "instant")
-        app, pilot = open_app(**kwargs)
-        opened.append(app)
-        return app, pilot
-
-    yield make
-    for app in opened:
-        app.close()
+    """Windows that save settings and the journal as the real one does (text shown at once)."""
+    yield from opened_windows(text_speed="instant")
 
 
 def seeded(seed: int):
