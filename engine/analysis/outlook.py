@@ -6,17 +6,29 @@ was on offer: its own weights plus the best overall total still achievable after
 The decisions are replayed through the scenario's ``Rules`` from the start, so every
 condition, mood threshold, trigger and time-out is honoured, and each option is valued
 by the solver (``search``) from the very state the trainee stood in.
+
+A debrief shows, per decision, the best option, the one taken and how far apart they are
+on the scale from the weakest option to the best (the rubric's regret). So exactly those
+are valued exactly: the best option (the first as written when several tie) and the move
+made; the weakest option only when the move made was not the best (a best move's regret is
+0 whatever the weakest scores); a time-out at a provocation only when it beats every
+option. Every other option is only shown to lie in between, which a search with a floor
+and a ceiling settles far sooner than its exact value. The weakest options of early
+decisions are the costliest values of all: whole evenings gone wrong, where the bounds
+that prune the search are furthest from the truth.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from ..play.rules import CONTINUE, OBJECTIVES, ZERO, Move, Rules, Vector, rules_of
+from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import Decision, State
 from ..scenario.model import Scenario
-from .search import OVERALL, Solver, solver_of
+from .memory import AT_LEAST, EXACT
+from .search import OVERALL, BudgetExceeded, Solver, solver_of
 
 
 @dataclass(frozen=True)
@@ -24,8 +36,10 @@ class MoveValue:
     move: str  # option id, choice id, or "timeout"
     kind: str  # "answer", "choose" or "timeout"
     weights: Vector  # the move's own weights, per objective
-    best: int  # best overall total from this decision on, through this move
-    path: Vector  # per objective, the weights along that best continuation (the move's included)
+    # Best overall total from this decision on, through this move; None: not needed by the
+    # debrief (neither the best, the weakest nor the move made), only known to lie in between.
+    best: Optional[int]
+    path: Optional[Vector]  # per objective, the weights along that best continuation (the move's included)
     exact: bool = True  # False: ``best`` is a total someone can reach, the true best may be higher
 
 
@@ -84,19 +98,89 @@ def outlook(scenario: Scenario, history: Sequence[Decision], solver: Optional[So
     exact = best.exact and worst.exact
     states = replay_states(rules, history)
     rows: list[tuple[MoveValue, ...]] = []
-    for s in states[:len(history)]:
+    for s, d in zip(states, history):
         if s is None:
             exact = False
             rows.append(())
             continue
-        row = []
-        for option in solver.options(s):
-            m: Move = option.move
-            row.append(MoveValue(m.id, m.kind, m.vector, option.best.total,
-                                 _add(m.vector, path_totals(solver, option.after)), option.best.exact))
-            exact = exact and option.best.exact
-        rows.append(tuple(row))
+        node = scenario.nodes.get(s[0])
+        row = decision_values(solver, s, d.choice_id, node is not None and node.provocation)
+        exact = exact and all(mv.exact for mv in row)
+        rows.append(row)
     return Outlook(exact, best.total, worst.total, path_totals(solver, start), tuple(rows), tuple(states[:-1]))
 
 
-__all__ = ["MoveValue", "Outlook", "outlook", "land", "replay_states", "path_totals", "OBJECTIVES"]
+def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = False) -> tuple[MoveValue, ...]:
+    """The moves ``s`` offers, valued as far as the debrief reads them (see the module's
+    docstring); ``provocation``: whether a time-out that beats every option is worth naming.
+    Where a search runs out of budget, the total of a real playthrough stands in, marked
+    inexact ("minstens")."""
+    rules = solver.rules
+    moves = rules.moves(s)
+    after = [rules.step(s, m) for m in moves]
+    known, rough = _needed_values(solver, moves, after, chosen, provocation)
+    choices = [i for i, m in enumerate(moves) if m.kind != TIMEOUT_MOVE]
+    top = max((known[i] for i in choices if i in known), default=None)
+    shown = {next((i for i in choices if known.get(i) == top), None),
+             next((i for i, m in enumerate(moves) if m.id == chosen), None)}
+    return tuple(MoveValue(m.id, m.kind, m.vector, known.get(i),
+                           _add(m.vector, path_totals(solver, after[i])) if i in shown else None, i not in rough)
+                 for i, m in enumerate(moves))
+
+
+def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen: str,
+                   provocation: bool) -> tuple[dict[int, int], set]:
+    """Exact totals through: the best option and the first as written to reach it, the move
+    made, the weakest option when the move made was a lesser option, and at a provocation the
+    time-out when it beats every option; and which of them are only a reachable total because
+    a search ran out of budget."""
+    weight = [m.vector[OVERALL] for m in moves]
+    most = [w + solver.relaxed.bounds(nxt)[0][OVERALL] for w, nxt in zip(weight, after)]  # no more than this
+    choices = [i for i, m in enumerate(moves) if m.kind != TIMEOUT_MOVE]
+    known: dict[int, int] = {}
+    rough: set[int] = set()
+
+    def ask(i: int, floor: float, ceil: float) -> tuple[int, int]:
+        try:
+            return solver.bounded(after[i], floor, ceil)
+        except BudgetExceeded:  # a total someone can reach stands in, marked inexact
+            rough.add(i)
+            return solver.reachable(after[i]), EXACT
+
+    top: Optional[int] = None
+    for i in sorted(choices, key=lambda i: -most[i]):  # the most promising first: the rest often can't beat it
+        if top is not None and most[i] <= top:
+            break
+        value, kind = ask(i, -math.inf if top is None else top - weight[i], math.inf)
+        if kind == EXACT and (top is None or weight[i] + value > top):
+            known[i] = top = weight[i] + value
+    if top is not None:
+        for i in choices:  # the first as written that reaches the best is the one the debrief names
+            if known.get(i) == top:
+                break
+            if i not in known and most[i] >= top and ask(i, top - 1 - weight[i], top - weight[i])[1] == AT_LEAST:
+                known[i] = top
+                break
+
+    mine = next((i for i, m in enumerate(moves) if m.id == chosen), None)
+    if mine is not None and mine not in known:
+        known[mine] = weight[mine] + ask(mine, -math.inf, math.inf)[0]
+
+    lesser = mine in choices and top is not None and known[mine] < top
+    weakest = min((known[i] for i in choices if i in known), default=math.inf)
+    for i in sorted(choices, key=lambda i: most[i]):  # the likeliest weakest first: a lower ceiling settles sooner
+        if not lesser or i in known:
+            continue
+        value, kind = ask(i, -math.inf, weakest - weight[i])
+        if kind == EXACT:
+            known[i] = weakest = weight[i] + value
+
+    for i, m in enumerate(moves):
+        if provocation and m.kind == TIMEOUT_MOVE and i not in known and top is not None:
+            value, kind = ask(i, top - weight[i], math.inf)
+            if kind == EXACT and weight[i] + value > top:
+                known[i] = weight[i] + value
+    return known, rough
+
+
+__all__ = ["MoveValue", "Outlook", "outlook", "decision_values", "land", "replay_states", "path_totals", "OBJECTIVES"]

@@ -11,6 +11,12 @@ keeps its answer (``regions``). Any later state at the same place with a mood in
 region has the same value, so a scenario with a million moods is valued in a few
 thousand steps.
 
+Most questions need less than the exact value: the debrief asks whether an option reaches
+the best total, or stays above the weakest; a path asks whether a move still reaches its
+total. Each search therefore gets a floor and a ceiling: below the floor it only proves
+"at most", at the ceiling it stops with the playthrough that got there ("at least"), and
+only in between does it find the exact value. ``memory`` keeps all three kinds.
+
 Every value is exact: a move is only skipped when it provably can't matter, and a region
 only covers moods on which the valued future is provably the same. When a question would
 take more than its budget of states, the search stops and says so (``Value.exact``): the
@@ -27,7 +33,6 @@ from __future__ import annotations
 import math
 import sys
 import threading
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -36,6 +41,7 @@ from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
 from .liveness import Key, Liveness
+from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
 from .regions import Boxes, Preimages, Regions
 from .relaxed import Relaxed, relaxed_of
 
@@ -63,15 +69,6 @@ class Value:
     exact: bool = True
 
 
-@dataclass(frozen=True)
-class Option:
-    """One move on offer, valued: its own weights and the best total through it."""
-
-    move: Move
-    after: State  # where it leads, once the meeting has settled
-    best: Value  # best total on the objective through this move (its weight included)
-
-
 class Solver:
     """Answers best/worst questions about one scenario, remembering what it valued."""
 
@@ -90,6 +87,8 @@ class Solver:
         self._lock = threading.RLock()  # the window values in the background while the debrief may ask
         self._cancel: Optional[Callable[[], bool]] = None
         self._memo: dict[tuple[int, bool], dict[Key, dict]] = {}  # place -> (held, used, paused) -> entries
+        # Per question, each state a best (or worst) path went through -> its next step there.
+        self._steps: dict[tuple[int, bool], dict[State, Optional[tuple[Move, State, int]]]] = {}
 
     @property
     def relaxed(self) -> Relaxed:
@@ -107,15 +106,26 @@ class Solver:
 
     def beats(self, s: State, threshold: int, objective: int = OVERALL) -> Optional[bool]:
         """Whether the best total from ``s`` is above ``threshold`` (None: the budget ran out).
-        Cheaper than ``value``: a branch stops as soon as it can't get above the threshold."""
+        Cheaper than ``value``: the search stops as soon as one playthrough gets above the
+        threshold, and a branch as soon as it can't."""
         with self._lock:
-            memo = self._memo.setdefault((objective, False), {})
-            self._limit = self.valued + self.budget
             try:
-                value, exact = self._search(s, objective, 1, threshold, memo, set())[:2]
+                value, kind = self._ask(s, objective, 1, threshold, threshold + 1)
             except BudgetExceeded:
                 return None
-            return value is not None and exact and value > threshold
+            return kind != AT_MOST and value > threshold
+
+    def bounded(self, s: State, floor: float, ceil: float, objective: int = OVERALL) -> tuple[int, int]:
+        """The best total from ``s`` as far as a question needs it: (value, kind), the value
+        EXACT when it lies between ``floor`` and ``ceil``, else AT_MOST the floor or AT_LEAST
+        the ceiling (see ``memory``). Raises ``BudgetExceeded`` when the budget runs out."""
+        with self._lock:
+            return self._ask(s, objective, 1, floor, ceil)
+
+    def reachable(self, s: State, objective: int = OVERALL) -> int:
+        """At once, a total some real playthrough from ``s`` reaches: a lower bound of the best."""
+        with self._lock:
+            return self._playout(s, objective, False)
 
     def warm_up(self, cancel: Optional[Callable[[], bool]] = None) -> None:
         """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
@@ -136,17 +146,6 @@ class Solver:
         if self._cancel is not None and self._cancel():
             raise SearchCancelled()
 
-    def options(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[Option]:
-        """Every move ``s`` offers (as written, the time-out last), each with the best (or
-        worst) total through it."""
-        out = []
-        with self._lock:
-            for m in self.rules.moves(s):
-                nxt = self.rules.step(s, m)
-                v = self.value(nxt, objective, worst)
-                out.append(Option(m, nxt, Value(m.vector[objective] + v.total, v.exact)))
-        return out
-
     def path(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[tuple[State, Move]]:
         """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
         first move (as written) through which that total is still reachable. When the value
@@ -159,31 +158,49 @@ class Solver:
         key = self.liveness.key
         total = target.total
         sign = -1 if worst else 1
+        steps = self._steps.setdefault((objective, worst), {})
         while True:
-            moves = self.rules.moves(s)
-            if not moves or key(s) in seen:
+            if s in steps:  # a path asked before went through here: the rest is the same
+                step = steps[s]
+            else:
+                step = steps[s] = self._next_step(s, objective, sign, total)
+            if step is None or key(s) in seen:
                 return out
             seen.add(key(s))
-            for m in moves:
-                nxt = self.rules.step(s, m)
-                need = total - m.vector[objective]  # the rest must still reach exactly this
-                if self._reaches(nxt, objective, sign, sign * need):
-                    out.append((s, m))
-                    s, total = nxt, need
-                    break
-            else:
-                return out  # cannot happen for an exact value; stop rather than guess
+            m, nxt, total = step
+            out.append((s, m))
+            s = nxt
+
+    def next_move(self, s: State, objective: int = OVERALL, worst: bool = False) -> Optional[Move]:
+        """The first move of ``path(s)``: what the best (or worst) bot plays. A state a path
+        asked before went through answers at once."""
+        with self._lock:
+            step = self._steps.get((objective, worst), {}).get(s)
+            if step is not None:
+                return step[0]
+            path = self.path(s, objective, worst)
+            return path[0][1] if path else None
+
+    def _next_step(self, s: State, k: int, sign: int, total: int) -> Optional[tuple[Move, State, int]]:
+        """The first move (as written) from ``s`` through which ``total`` (the best from
+        ``s``) is still reachable, where it leads and what the rest must score; None at the end."""
+        bounds = self.relaxed.bounds
+        for m in self.rules.moves(s):
+            nxt = self.rules.step(s, m)
+            need = total - m.vector[k]  # the rest must still reach exactly this
+            best, low = bounds(nxt)
+            if (best[k] >= need if sign > 0 else low[k] <= need) and self._reaches(nxt, k, sign, sign * need):
+                return m, nxt, need
+        return None  # the end, or (cannot happen for an exact value) nowhere: stop rather than guess
 
     def _reaches(self, s: State, k: int, sign: int, need: int) -> bool:
         """Whether ``sign`` times the best total on ``k`` from ``s`` is at least ``need``."""
         with self._lock:
-            memo = self._memo.setdefault((k, sign < 0), {})
-            self._limit = self.valued + self.budget
             try:
-                value, exact = self._search(s, k, sign, need - 1, memo, set())[:2]
+                value, kind = self._ask(s, k, sign, need - 1, need)
             except BudgetExceeded:
                 return False
-            return value is not None and exact and value >= need
+            return kind != AT_MOST and value >= need
 
     def _playout_path(self, s: State, k: int, worst: bool) -> list[tuple[State, Move]]:
         rules, out, seen = self.rules, [], set()
@@ -205,23 +222,29 @@ class Solver:
 
     # -- the search ------------------------------------------------------------------------
     def _solve(self, s: State, k: int, worst: bool) -> int:
-        memo = self._memo.setdefault((k, worst), {})
+        sign = -1 if worst else 1  # the worst is the best of the negated weights
+        return sign * self._ask(s, k, sign, -math.inf, math.inf)[0]
+
+    def _ask(self, s: State, k: int, sign: int, floor: float, ceil: float) -> tuple[int, int]:
+        """(value, kind) of one search from ``s`` with its own budget (see ``_search``)."""
+        memo = self._memo.setdefault((k, sign < 0), {})
         needed = 4 * len(self.rules.table) + 200
         if sys.getrecursionlimit() < needed:
             sys.setrecursionlimit(needed)  # one frame per decision on the way; scenarios are short
         self._limit = self.valued + self.budget
-        sign = -1 if worst else 1  # the worst is the best of the negated weights
-        value = self._search(s, k, sign, -math.inf, memo, set())[0]
-        return 0 if value is None else sign * value
+        value, kind = self._search(s, k, sign, floor, ceil, memo, set())[:2]
+        return (0 if value is None else value), kind
 
-    def _search(self, s: State, k: int, sign: int, floor: float, memo: dict,
-                on_path: set) -> tuple[Optional[int], bool, list, list]:
-        """(value, exact, lo, hi) of ``s`` for maximising ``sign`` times objective ``k``.
+    def _search(self, s: State, k: int, sign: int, floor: float, ceil: float, memo: dict,
+                on_path: set) -> tuple[Optional[int], int, list, list]:
+        """(value, kind, lo, hi) of ``s`` for maximising ``sign`` times objective ``k``.
 
-        Exact when the value is above ``floor``; otherwise only an upper bound at or below
-        ``floor`` (the caller has something at least as good already: alpha-beta's fail-low).
-        [lo, hi] is the region of moods around ``s.mood`` on which the answer holds. None:
-        every way on leads back into a situation on the current path.
+        ``kind`` EXACT when the value lies between ``floor`` and ``ceil``; AT_MOST, an upper
+        bound at or below ``floor`` (the caller has something at least as good already:
+        alpha-beta's fail-low); AT_LEAST, the total of a real playthrough at or above ``ceil``
+        (the caller needs no more: fail-high). [lo, hi] is the region of moods around
+        ``s.mood`` on which the answer holds. None: every way on leads back into a situation
+        on the current path.
         """
         rules, minimum, maximum, narrower = self.rules, self._minimum, self._maximum, self.regions.narrower
         lo, hi = list(minimum), list(maximum)
@@ -236,23 +259,23 @@ class Solver:
         mood = s[1]
         table = memo.get(place)
         if table is not None:
-            found_entry = _recall(table, (held, used, paused), self.boxes, mood, floor, self.liveness.dominance)
+            found_entry = recall(table, (held, used, paused), self.boxes, mood, floor, ceil, self.liveness.dominance)
             if found_entry is not None:
-                elo, ehi, value, exact = found_entry
+                elo, ehi, value, kind = found_entry
                 lo[:] = map(max, lo, elo)
                 hi[:] = map(min, hi, ehi)
-                return value, exact, lo, hi
+                return value, kind, lo, hi
         else:
             table = memo[place] = {}
         entries = table.get((held, used, paused))
         if entries is None:
-            entries = table[(held, used, paused)] = _Remembered()
+            entries = table[(held, used, paused)] = Remembered()
         if not moves:  # an ending (or a dead end, which validate reports)
-            entries.add((tuple(lo), tuple(hi), 0, True, *self.boxes.region(lo, hi)))
-            return 0, True, lo, hi
+            entries.add((tuple(lo), tuple(hi), 0, EXACT, *self.boxes.region(lo, hi)))
+            return 0, EXACT, lo, hi
         here = (place, held, used, paused, mood)
         if here in on_path:  # back into this very situation: a loop gains nothing
-            return None, True, [*mood], [*mood]
+            return None, EXACT, [*mood], [*mood]
         self.valued += 1
         if self.valued > self._limit:
             raise BudgetExceeded()
@@ -273,7 +296,7 @@ class Solver:
         children.sort(key=_first, reverse=True)
         found: Optional[int] = None
         ceiling = -math.inf  # what no move can beat, as far as this search knows
-        looped = False
+        looped = high = False
         for bound, m, nxt, clo, chi in children:
             bar = floor if found is None or found < floor else found
             if bound <= bar:  # neither this move nor any after it (sorted) can beat the bar
@@ -288,7 +311,7 @@ class Solver:
                             clo[i] = -most
             else:
                 weight = sign * m.vector[k]
-                v, exact, vlo, vhi = self._search(nxt, k, sign, bar - weight, memo, on_path)
+                v, kind, vlo, vhi = self._search(nxt, k, sign, bar - weight, ceil - weight, memo, on_path)
                 if v is None:
                     looped = True
                 else:
@@ -297,27 +320,33 @@ class Solver:
                     total = weight + v
                     if total > ceiling:
                         ceiling = total
-                    if exact and (found is None or total > found):
+                    if kind != AT_MOST and (found is None or total > found):
                         found = total
+                        high = total >= ceil
             # Where each move lands (and so its bound) must not change inside the region either.
             if m.ops:
                 clo, chi = before(m.ops, away, clo, chi)
             lo[:] = map(max, lo, clo)
             hi[:] = map(min, hi, chi)
+            if high:  # a real playthrough reaches the ceiling: the moves not yet tried don't matter
+                break
         on_path.discard(here)
         if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
             lo[:], hi[:] = list(mood), list(mood)
         entry = (tuple(lo), tuple(hi))
         packed = self.boxes.region(lo, hi)
+        if high:
+            entries.add((*entry, found, AT_LEAST, *packed))
+            return found, AT_LEAST, lo, hi
         if found is not None and found > floor:
-            entries.add((*entry, found, True, *packed))
-            return found, True, lo, hi
+            entries.add((*entry, found, EXACT, *packed))
+            return found, EXACT, lo, hi
         if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
-            entries.add((*entry, 0, True, *packed))
-            return 0, True, lo, hi
+            entries.add((*entry, 0, EXACT, *packed))
+            return 0, EXACT, lo, hi
         bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
-        entries.add((*entry, bound_value, False, *packed))
-        return bound_value, False, lo, hi  # type: ignore[return-value]
+        entries.add((*entry, bound_value, AT_MOST, *packed))
+        return bound_value, AT_MOST, lo, hi  # type: ignore[return-value]
 
     # -- can it happen at all? ---------------------------------------------------------------
     def witness(self, goal: str, cond: Optional[Condition] = None, stuck: bool = False,
@@ -430,73 +459,6 @@ class _ChildNote:
         else:
             self.regions.narrower(cond)(s, self.lo, self.hi)
 
-
-class _Remembered:
-    """What the search remembers for one place and (held, used, paused): entries (lo, hi,
-    value, exact, packed lo, packed hi; see ``Boxes``). Exact values apart, latest first;
-    bounds (a search that failed low) in order of their value, so a question with a given
-    floor looks only at the bounds that answer it, the tightest first."""
-
-    __slots__ = ("exact", "values", "bounds")
-
-    def __init__(self) -> None:
-        self.exact: list[tuple] = []
-        self.values: list = []  # the bounds' values, ascending
-        self.bounds: list[tuple] = []  # in the same order
-
-    def add(self, entry: tuple) -> None:
-        if entry[3]:
-            self.exact.append(entry)
-        else:
-            at = bisect_right(self.values, entry[2])
-            self.values.insert(at, entry[2])
-            self.bounds.insert(at, entry)
-
-    def recall(self, packed: int, guarded: int, guard: int, floor: float, exact_too: bool) -> Optional[tuple]:
-        """An entry whose region holds the mood (``packed``, and with ``guard`` set) and that
-        answers for ``floor``: exact (when ``exact_too``), or a bound at or below the floor."""
-        if exact_too:
-            for entry in reversed(self.exact):
-                if (guarded - entry[4]) & guard == guard and (entry[5] - packed) & guard == guard:
-                    return entry
-        bounds = self.bounds
-        for i in reversed(range(bisect_right(self.values, floor))):
-            entry = bounds[i]
-            if (guarded - entry[4]) & guard == guard and (entry[5] - packed) & guard == guard:
-                return entry
-        return None
-
-
-def _recall(table: dict, key: tuple, boxes: Boxes, mood: tuple, floor: float, dominance: bool) -> Optional[tuple]:
-    """A remembered (lo, hi, value, exact) that answers for ``mood`` at this place, or None.
-
-    ``table`` holds a place's ``_Remembered`` per (held, used, paused). Those of the same key
-    answer when exact, or when their bound already fails the ``floor``. With ``dominance``,
-    an entry of a key with every playthrough this one has (its held openers a superset, no
-    more time-outs used, not more paused) answers too, as a bound, when it fails the floor."""
-    packed = boxes.pack(mood)
-    guard = boxes.guard
-    guarded = packed | guard
-    own = table.get(key)
-    if own is not None:
-        entry = own.recall(packed, guarded, guard, floor, True)
-        if entry is not None:
-            return entry[:4]
-    if dominance:
-        held, used, paused = key
-        for other, remembered in table.items():
-            eheld, eused, epaused = other
-            if eheld & held != held or eused > used or epaused > paused or other == key:
-                continue
-            entry = remembered.recall(packed, guarded, guard, floor, False)
-            if entry is None:  # an exact value is a bound here too
-                for e in remembered.exact:
-                    if e[2] <= floor and (guarded - e[4]) & guard == guard and (e[5] - packed) & guard == guard:
-                        entry = e
-                        break
-            if entry is not None:
-                return entry[0], entry[1], entry[2], False  # a state with every playthrough this one has scores no less
-    return None
 
 def _first(child: tuple) -> float:
     return child[0]

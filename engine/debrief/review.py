@@ -285,7 +285,7 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
 
     # A choice is judged among the choices; a time-out is a pause, not an answer, and isn't judged.
     options = [mv for mv in moves if mv.kind != TIMEOUT_MOVE]
-    q_values = {mv.move: mv.best for mv in options}
+    q_values = {mv.move: mv.best for mv in options if mv.best is not None}  # the best, weakest and taken, at least
     mine = next((mv for mv in moves if mv.move == d.choice_id), None)
     verdict: Optional[str] = None
     regret: Optional[float] = None
@@ -317,8 +317,9 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
     if better is not None:
         b_text, b_feedback, b_weights = lookup[better]
     best_here: dict[str, int] = {}
-    if options:
-        top_move = max(options, key=lambda mv: mv.best)
+    if q_values:
+        top = max(q_values.values())
+        top_move = next(mv for mv in options if mv.best == top)
         best_here = _vector(top_move.path)
     offered = tuple(dict(lookup[mv.move][2]) for mv in options if mv.move in lookup)
     skipped: Mapping[str, int] = {}
@@ -326,7 +327,8 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
                                           and not (previous is not None and previous.kind == "timeout"
                                                    and previous.node_id == d.node_id)):
         timeout = next((mv for mv in moves if mv.kind == TIMEOUT_MOVE), None)
-        if timeout is not None and timeout.best > max(q_values.values(), default=timeout.best):
+        pause_value = timeout.best if timeout is not None else None  # known when the time-out beats every option
+        if pause_value is not None and pause_value > max(q_values.values(), default=pause_value):
             skipped = scenario.timeout.score
     lens, lens_missed = decision_lens(scenario, d)
     return DecisionReview(

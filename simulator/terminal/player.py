@@ -352,11 +352,9 @@ def planned_chooser(scenario: Scenario, worst: bool = False) -> Chooser:
     solver = job.solver if job.solver is not None else solver_of(scenario)
 
     def choose(session: Session, options: list[str]) -> int:
-        moves = solver.options(session.game, worst=worst)
-        if not moves:
+        pick = solver.next_move(session.game, worst=worst)  # one path, found once, followed move by move
+        if pick is None:
             return 0
-        target = (min if worst else max)(o.best.total for o in moves)
-        pick = next(o.move for o in moves if o.best.total == target)
         if pick.kind == "timeout":
             return TIMEOUT
         shown = _shown(session)
