@@ -56,3 +56,61 @@ def test_a_question_beyond_its_budget_gives_a_reachable_lower_bound():
     cut = Solver(rules, budget=5).value(rules.initial())
     assert exact.exact and not cut.exact
     assert cut.total <= exact.total  # "minstens": never a number nobody can reach
+
+
+@pytest.mark.parametrize("scenario", list(small()), ids=lambda s: getattr(s, "path", "?"))
+def test_a_question_with_a_floor_and_a_ceiling_gets_a_true_answer(scenario):
+    """The solver says "at most" only at or below the floor, "at least" only at or above the
+    ceiling, and an exact value (which it may know already outside the window) only when it
+    is the true one; one solver answers them all in turn, so every kind it remembers is read
+    back by later questions."""
+    from engine.analysis.memory import AT_LEAST, AT_MOST, EXACT
+    graph = explore(scenario, max_states=200_000)
+    best = graph.values()
+    solver = Solver(rules_of(scenario))
+    rnd = random.Random(7)
+    keys = list(graph.edges)
+    kinds = set()
+    for key in rnd.choices(keys, k=200):
+        true = best[key][-1]
+        floor = true + rnd.randint(-4, 3)
+        ceil = floor + rnd.randint(1, 6)
+        value, kind = solver.bounded(graph.states[key], floor, ceil)
+        kinds.add(kind)
+        if kind == EXACT:
+            assert value == true
+        elif kind == AT_MOST:
+            assert true <= value <= floor
+        else:
+            assert kind == AT_LEAST and ceil <= value <= true
+    assert kinds == {EXACT, AT_MOST, AT_LEAST}
+
+
+@pytest.mark.parametrize("scenario", list(small()), ids=lambda s: getattr(s, "path", "?"))
+def test_the_debrief_gets_exactly_the_values_it_shows(scenario):
+    """At each decision: the best option's total (and the first option as written that
+    reaches it), the total through the move made and, when that move was not the best, the
+    weakest option's total, all equal to the listed graph's; an option left unvalued lies
+    between the weakest and the best."""
+    from engine.analysis.outlook import decision_values
+    graph = explore(scenario, max_states=200_000)
+    best = graph.values()
+    solver = Solver(rules_of(scenario))
+    rnd = random.Random(3)
+    for _ in range(40):
+        key = rnd.choice([k for k, out in graph.edges.items() if len(out) > 1])
+        out = graph.edges[key]
+        chosen = rnd.choice(out)[0].id
+        q = {m.id: m.vector[-1] + best[nxt][-1] for m, nxt in out}
+        rows = {mv.move: mv for mv in decision_values(solver, graph.states[key], chosen)}
+        assert set(rows) == set(q)
+        choices = [m.id for m, _ in out if m.kind != "timeout"]
+        top = max(q[c] for c in choices)
+        first = next(c for c in choices if q[c] == top)
+        assert rows[first].best == top and rows[first].path is not None and rows[first].path[-1] == top
+        assert rows[chosen].best == q[chosen] and rows[chosen].path[-1] == q[chosen]
+        assert all(rows[c].best is None or rows[c].best == q[c] for c in q)
+        assert all(rows[c].best != top for c in choices[:choices.index(first)])
+        if chosen in choices and q[chosen] < top:
+            weakest = min(q[c] for c in choices)
+            assert min(rows[c].best for c in choices if rows[c].best is not None) == weakest

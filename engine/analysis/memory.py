@@ -24,20 +24,24 @@ from .regions import Boxes
 EXACT, AT_MOST, AT_LEAST = 0, 1, 2  # the kinds of an answer
 
 
-class Remembered:
-    """The answers for one place and key: entries (lo, hi, value, kind, packed lo, packed
-    hi; see ``Boxes``). Exact values latest first; bounds in order of their value."""
+SPLIT_AT = 32  # entries kept in one list before they are shelved by one mood slot
 
-    __slots__ = ("exact", "most_values", "most", "least_values", "least", "lowest", "highest")
+
+class Remembered:
+    """The answers for one place and key. Up to ``SPLIT_AT`` of them on one shelf; beyond
+    that, on one shelf per value of the mood slot in which their regions are narrowest, each
+    entry on every shelf its region spans: a question reads the shelf of its own mood only.
+    (A busy place of a 120-node scenario holds thousands of regions; without shelves every
+    search there read all of them.)"""
+
+    __slots__ = ("shelf", "slot", "shelves", "lowest", "highest")
 
     def __init__(self) -> None:
+        self.shelf: Optional[Shelf] = Shelf()
+        self.slot = -1
+        self.shelves: dict[int, Shelf] = {}
         self.lowest = math.inf  # the least value of an exact or "at most" entry
         self.highest = -math.inf  # the greatest value of an exact or "at least" entry
-        self.exact: list[tuple] = []
-        self.most_values: list = []  # "at most" bounds' values, ascending
-        self.most: list[tuple] = []  # in the same order
-        self.least_values: list = []  # "at least" bounds' values, ascending
-        self.least: list[tuple] = []
 
     def add(self, entry: tuple) -> None:
         kind, value = entry[3], entry[2]
@@ -45,6 +49,61 @@ class Remembered:
             self.lowest = value
         if kind != AT_MOST and value > self.highest:
             self.highest = value
+        shelf = self.shelf
+        if shelf is not None:
+            shelf.add(entry)
+            if len(shelf) >= SPLIT_AT:
+                self._split(shelf)
+            return
+        j, shelves = self.slot, self.shelves
+        for v in range(entry[0][j], entry[1][j] + 1):
+            found = shelves.get(v)
+            if found is None:
+                found = shelves[v] = Shelf()
+            found.add(entry)
+
+    def _split(self, shelf: "Shelf") -> None:
+        entries = shelf.entries()
+        width = [sum(e[1][j] - e[0][j] for e in entries) for j in range(len(entries[0][0]))]
+        self.slot = width.index(min(width))
+        self.shelf = None
+        for e in entries:
+            self.add(e)
+
+    def recall(self, mood: tuple, packed: int, guarded: int, guard: int, floor: float, ceil: float,
+               exact_too: bool = True, most_too: bool = True, least_too: bool = True) -> Optional[tuple]:
+        shelf = self.shelf if self.shelf is not None else self.shelves.get(mood[self.slot])
+        if shelf is None:
+            return None
+        return shelf.recall(packed, guarded, guard, floor, ceil, exact_too, most_too, least_too)
+
+    def exact_beyond(self, mood: tuple, packed: int, guarded: int, guard: int, floor: float,
+                     ceil: float) -> Optional[tuple]:
+        shelf = self.shelf if self.shelf is not None else self.shelves.get(mood[self.slot])
+        return None if shelf is None else shelf.exact_beyond(packed, guarded, guard, floor, ceil)
+
+
+class Shelf:
+    """Entries (lo, hi, value, kind, packed lo, packed hi; see ``Boxes``): exact values
+    latest first, bounds in order of their value."""
+
+    __slots__ = ("exact", "most_values", "most", "least_values", "least")
+
+    def __init__(self) -> None:
+        self.exact: list[tuple] = []
+        self.most_values: list = []  # "at most" bounds' values, ascending
+        self.most: list[tuple] = []  # in the same order
+        self.least_values: list = []  # "at least" bounds' values, ascending
+        self.least: list[tuple] = []
+
+    def __len__(self) -> int:
+        return len(self.exact) + len(self.most) + len(self.least)
+
+    def entries(self) -> list[tuple]:
+        return self.exact + self.most + self.least
+
+    def add(self, entry: tuple) -> None:
+        kind = entry[3]
         if kind == EXACT:
             self.exact.append(entry)
         elif kind == AT_MOST:
@@ -103,7 +162,7 @@ def recall(table: dict, key: tuple, boxes: Boxes, mood: tuple, floor: float, cei
     guarded = packed | guard
     own = table.get(key)
     if own is not None:
-        entry = own.recall(packed, guarded, guard, floor, ceil)
+        entry = own.recall(mood, packed, guarded, guard, floor, ceil)
         if entry is not None:
             return entry[:4]
     if dominance and len(table) > 1:
@@ -114,16 +173,16 @@ def recall(table: dict, key: tuple, boxes: Boxes, mood: tuple, floor: float, cei
             eheld, eused, epaused = other
             if remembered.lowest <= floor and eheld & held == held and eused <= used and epaused <= paused:
                 # it has every playthrough of ours
-                entry = remembered.recall(packed, guarded, guard, floor, ceil, False, True, False)
+                entry = remembered.recall(mood, packed, guarded, guard, floor, ceil, False, True, False)
                 if entry is None:
-                    entry = remembered.exact_beyond(packed, guarded, guard, floor, math.inf)
+                    entry = remembered.exact_beyond(mood, packed, guarded, guard, floor, math.inf)
                 if entry is not None:
                     return entry[0], entry[1], entry[2], AT_MOST
             if remembered.highest >= ceil and eheld & held == eheld and eused >= used and epaused >= paused:
                 # it has only playthroughs of ours
-                entry = remembered.recall(packed, guarded, guard, floor, ceil, False, False, True)
+                entry = remembered.recall(mood, packed, guarded, guard, floor, ceil, False, False, True)
                 if entry is None:
-                    entry = remembered.exact_beyond(packed, guarded, guard, -math.inf, ceil)
+                    entry = remembered.exact_beyond(mood, packed, guarded, guard, -math.inf, ceil)
                 if entry is not None:
                     return entry[0], entry[1], entry[2], AT_LEAST
     return None

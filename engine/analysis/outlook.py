@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import Decision, State
 from ..scenario.model import Scenario
-from .memory import AT_LEAST, EXACT
+from .memory import AT_MOST, EXACT
 from .search import OVERALL, BudgetExceeded, Solver, solver_of
 
 
@@ -158,9 +158,11 @@ def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen
         for i in choices:  # the first as written that reaches the best is the one the debrief names
             if known.get(i) == top:
                 break
-            if i not in known and most[i] >= top and ask(i, top - 1 - weight[i], top - weight[i])[1] == AT_LEAST:
-                known[i] = top
-                break
+            if i not in known and most[i] >= top:
+                value, kind = ask(i, top - 1 - weight[i], top - weight[i])
+                if kind != AT_MOST and weight[i] + value >= top:  # an exact value may lie outside the window
+                    known[i] = top
+                    break
 
     mine = next((i for i, m in enumerate(moves) if m.id == chosen), None)
     if mine is not None and mine not in known:
@@ -173,7 +175,8 @@ def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen
             continue
         value, kind = ask(i, -math.inf, weakest - weight[i])
         if kind == EXACT:
-            known[i] = weakest = weight[i] + value
+            known[i] = weight[i] + value
+            weakest = min(weakest, known[i])
 
     for i, m in enumerate(moves):
         if provocation and m.kind == TIMEOUT_MOVE and i not in known and top is not None:
