@@ -110,11 +110,25 @@ def outlook(scenario: Scenario, history: Sequence[Decision], solver: Optional[So
     return Outlook(exact, best.total, worst.total, path_totals(solver, start), tuple(rows), tuple(states[:-1]))
 
 
+def value_decisions(scenario: Scenario, history: Sequence[Decision], solver: Solver) -> None:
+    """Value every decision of ``history`` the way ``outlook`` will, so the debrief finds
+    them ready (``solver.decisions``); what was valued before is not valued again."""
+    rules = rules_of(scenario)
+    for s, d in zip(replay_states(rules, history), history):
+        if s is not None:
+            node = scenario.nodes.get(s[0])
+            decision_values(solver, s, d.choice_id, node is not None and node.provocation)
+
+
 def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = False) -> tuple[MoveValue, ...]:
     """The moves ``s`` offers, valued as far as the debrief reads them (see the module's
     docstring); ``provocation``: whether a time-out that beats every option is worth naming.
     Where a search runs out of budget, the total of a real playthrough stands in, marked
     inexact ("minstens")."""
+    asked = (s, chosen, provocation)
+    kept = solver.decisions.get(asked)
+    if kept is not None:  # valued already (the window values each decision while the trainee plays)
+        return kept
     rules = solver.rules
     moves = rules.moves(s)
     after = [rules.step(s, m) for m in moves]
@@ -123,9 +137,11 @@ def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = F
     top = max((known[i] for i in choices if i in known), default=None)
     shown = {next((i for i in choices if known.get(i) == top), None),
              next((i for i, m in enumerate(moves) if m.id == chosen), None)}
-    return tuple(MoveValue(m.id, m.kind, m.vector, known.get(i),
-                           _add(m.vector, path_totals(solver, after[i])) if i in shown else None, i not in rough)
-                 for i, m in enumerate(moves))
+    row = tuple(MoveValue(m.id, m.kind, m.vector, known.get(i),
+                          _add(m.vector, path_totals(solver, after[i])) if i in shown else None, i not in rough)
+                for i, m in enumerate(moves))
+    solver.decisions[asked] = row
+    return row
 
 
 def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen: str,
@@ -186,4 +202,5 @@ def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen
     return known, rough
 
 
-__all__ = ["MoveValue", "Outlook", "outlook", "decision_values", "land", "replay_states", "path_totals", "OBJECTIVES"]
+__all__ = ["MoveValue", "Outlook", "outlook", "decision_values", "value_decisions", "land", "replay_states",
+           "path_totals", "OBJECTIVES"]

@@ -33,8 +33,9 @@ from __future__ import annotations
 import math
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
 from ..play.state import State
@@ -87,6 +88,8 @@ class Solver:
         self._lock = threading.RLock()  # the window values in the background while the debrief may ask
         self._cancel: Optional[Callable[[], bool]] = None
         self._memo: dict[tuple[int, bool], dict[Key, dict]] = {}  # place -> (held, used, paused) -> entries
+        # The debrief's valued decisions (``outlook``): (state, move made, provocation) -> its row.
+        self.decisions: dict[tuple, tuple] = {}
         # Per question, each state a best (or worst) path went through -> its next step there.
         self._steps: dict[tuple[int, bool], dict[State, Optional[tuple[Move, State, int]]]] = {}
 
@@ -129,15 +132,22 @@ class Solver:
 
     def warm_up(self, cancel: Optional[Callable[[], bool]] = None) -> None:
         """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
+        with self.interruptible(cancel):
+            self._check_cancel()  # a job replaced before it began does nothing at all
+            start = self.rules.initial()
+            self.value(start)
+            self.value(start, worst=True)
+
+    @contextmanager
+    def interruptible(self, cancel: Optional[Callable[[], bool]]) -> Iterator[None]:
+        """Inside, every search looks at ``cancel`` now and then and raises ``SearchCancelled``
+        when it says so (the window reloaded the scenario). Holds the solver meanwhile."""
         with self._lock:
             self._cancel = cancel
             relaxed = self.relaxed
             relaxed.interrupt = self._check_cancel  # the bounds take time to build too
             try:
-                self._check_cancel()  # a job replaced before it began does nothing at all
-                start = self.rules.initial()
-                self.value(start)
-                self.value(start, worst=True)
+                yield
             finally:
                 self._cancel = None
                 relaxed.interrupt = None

@@ -115,6 +115,7 @@ class TextPlayer:
                 index = self.ask(session, [o.text.get(L) for o in shown_options])
                 session.answer(shown_options[index].id)
                 self.on_step(session)
+                review_job.follow(session.state.history)  # valued while the trainee reads on
                 self.hint(shown_options[index])
                 if not session.in_preparation:
                     self.say()
@@ -136,12 +137,14 @@ class TextPlayer:
                         words_before = words  # back from the balcony, Enter keeps what was typed
                         session.take_timeout()
                         self.on_step(session)
+                        review_job.follow(session.state.history)
                         self.balcony(session)
                         continue
                     self.say(f"{tr('you', L)}: {choices[index].text.get(L)}", "  ")
                     session.choose(choices[index].id, own_words=words)
                     words_before = None
                     self.on_step(session)
+                    review_job.follow(session.state.history)
                     self.hint(choices[index])
                 self.show_transcript(session, shown)
                 shown = len(session.state.transcript)

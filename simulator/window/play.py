@@ -73,16 +73,19 @@ class Play:
     def answer(self, option_id: str) -> None:
         self.session.answer(option_id)
         self.save()
+        self.review_job.follow(self.session.state.history)  # valued while the trainee reads on
 
     def choose(self, choice_id: str, own_words: Optional[str] = None) -> None:
         """A choice, with what the trainee typed first in own-words mode (kept with the decision)."""
         self.session.choose(choice_id, own_words=own_words)
         self.save()
+        self.review_job.follow(self.session.state.history)  # valued while the trainee reads on
 
     def take_timeout(self) -> None:
         """A step onto the balcony: a move of its own, saved like a choice; the same decision follows."""
         self.session.take_timeout()
         self.save()
+        self.review_job.follow(self.session.state.history)  # valued while the trainee reads on
 
     def advance(self) -> None:
         self.session.advance()
@@ -217,7 +220,7 @@ class Play:
     # -- the review -------------------------------------------------------------------
     @property
     def review_ready(self) -> bool:
-        return self._review is not None or self.review_job.ready
+        return self._review is not None or self.review_job.ready_for(self.session.state.history)
 
     def review(self) -> Review:
         if self._review is None:
