@@ -114,3 +114,29 @@ def test_the_debrief_gets_exactly_the_values_it_shows(scenario):
         if chosen in choices and q[chosen] < top:
             weakest = min(q[c] for c in choices)
             assert min(rows[c].best for c in choices if rows[c].best is not None) == weakest
+
+
+def test_a_decision_beyond_its_budget_shows_a_reachable_total_marked_approximate(monkeypatch):
+    """When valuing a decision would take more than its budget, the debrief gets the total of
+    a real playthrough (never more than the true best through that move, so "minstens"), with
+    that playthrough's own weights, and marked inexact."""
+    import engine.analysis.outlook as outlook_module
+    scenario = load_scenario_text(realistic_text(1, residents=3, nodes=20), "krap.yaml")
+    graph = explore(scenario, max_states=200_000)
+    best = graph.values()
+    monkeypatch.setattr(outlook_module, "DECISION_BUDGET", 1)
+    solver = Solver(rules_of(scenario))
+    rnd = random.Random(5)
+    rough = 0
+    for _ in range(20):
+        key = rnd.choice([k for k, out in graph.edges.items() if len(out) > 1])
+        out = graph.edges[key]
+        q = {m.id: m.vector[-1] + best[nxt][-1] for m, nxt in out}
+        for mv in outlook_module.decision_values(solver, graph.states[key], rnd.choice(out)[0].id):
+            if mv.best is None:
+                continue
+            assert mv.best <= q[mv.move]
+            if not mv.exact:
+                rough += 1
+                assert mv.path is None or mv.path[-1] == mv.best
+    assert rough

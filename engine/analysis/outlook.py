@@ -30,6 +30,12 @@ from ..scenario.model import Scenario
 from .memory import AT_MOST, EXACT
 from .search import OVERALL, BudgetExceeded, Solver, solver_of
 
+# States the values of one decision may take together before reachable totals stand in
+# ("minstens"). On the largest scenarios trainers write, an evening gone wrong early can take
+# the exact search hundreds of thousands of states (minutes) per value, and a debrief that
+# does not come is worse than one that says where it is approximate.
+DECISION_BUDGET = 60_000
+
 
 @dataclass(frozen=True)
 class MoveValue:
@@ -138,10 +144,23 @@ def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = F
     shown = {next((i for i in choices if known.get(i) == top), None),
              next((i for i, m in enumerate(moves) if m.id == chosen), None)}
     row = tuple(MoveValue(m.id, m.kind, m.vector, known.get(i),
-                          _add(m.vector, path_totals(solver, after[i])) if i in shown else None, i not in rough)
+                          _add(m.vector, _continuation(solver, after[i], i in rough)) if i in shown else None,
+                          i not in rough)
                 for i, m in enumerate(moves))
     solver.decisions[asked] = row
     return row
+
+
+def _continuation(solver: Solver, s: State, rough: bool) -> Vector:
+    """Per objective, the weights along the best continuation from ``s``; for a value that
+    is only reachable (``rough``: its search ran out of budget), along the playthrough that
+    reaches it, found without another search."""
+    if not rough:
+        return path_totals(solver, s)
+    total = ZERO
+    for _, move in solver.reachable_path(s):
+        total = _add(total, move.vector)
+    return total
 
 
 def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen: str,
@@ -156,12 +175,17 @@ def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen
     known: dict[int, int] = {}
     rough: set[int] = set()
 
+    spent = solver.valued + DECISION_BUDGET  # ``valued`` at which this decision's budget is gone
+
     def ask(i: int, floor: float, ceil: float) -> tuple[int, int]:
+        left = spent - solver.valued
         try:
-            return solver.bounded(after[i], floor, ceil)
-        except BudgetExceeded:  # a total someone can reach stands in, marked inexact
-            rough.add(i)
-            return solver.reachable(after[i]), EXACT
+            if left > 0:
+                return solver.bounded(after[i], floor, ceil, budget=left)
+        except BudgetExceeded:
+            pass
+        rough.add(i)  # a total someone can reach stands in, marked inexact
+        return solver.reachable(after[i]), EXACT
 
     top: Optional[int] = None
     for i in sorted(choices, key=lambda i: -most[i]):  # the most promising first: the rest often can't beat it

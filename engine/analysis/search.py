@@ -118,17 +118,24 @@ class Solver:
                 return None
             return kind != AT_MOST and value > threshold
 
-    def bounded(self, s: State, floor: float, ceil: float, objective: int = OVERALL) -> tuple[int, int]:
+    def bounded(self, s: State, floor: float, ceil: float, objective: int = OVERALL,
+                budget: Optional[int] = None) -> tuple[int, int]:
         """The best total from ``s`` as far as a question needs it: (value, kind), the value
         EXACT when it lies between ``floor`` and ``ceil``, else AT_MOST the floor or AT_LEAST
-        the ceiling (see ``memory``). Raises ``BudgetExceeded`` when the budget runs out."""
+        the ceiling (see ``memory``). Raises ``BudgetExceeded`` when the budget (the solver's,
+        or a smaller one the caller can afford) runs out."""
         with self._lock:
-            return self._ask(s, objective, 1, floor, ceil)
+            return self._ask(s, objective, 1, floor, ceil, budget)
 
     def reachable(self, s: State, objective: int = OVERALL) -> int:
         """At once, a total some real playthrough from ``s`` reaches: a lower bound of the best."""
         with self._lock:
             return self._playout(s, objective, False)
+
+    def reachable_path(self, s: State, objective: int = OVERALL) -> list[tuple[State, Move]]:
+        """The moves of the playthrough ``reachable`` scores, found at once."""
+        with self._lock:
+            return self._playout_path(s, objective, False)
 
     def warm_up(self, cancel: Optional[Callable[[], bool]] = None) -> None:
         """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
@@ -235,13 +242,14 @@ class Solver:
         sign = -1 if worst else 1  # the worst is the best of the negated weights
         return sign * self._ask(s, k, sign, -math.inf, math.inf)[0]
 
-    def _ask(self, s: State, k: int, sign: int, floor: float, ceil: float) -> tuple[int, int]:
+    def _ask(self, s: State, k: int, sign: int, floor: float, ceil: float,
+             budget: Optional[int] = None) -> tuple[int, int]:
         """(value, kind) of one search from ``s`` with its own budget (see ``_search``)."""
         memo = self._memo.setdefault((k, sign < 0), {})
         needed = 4 * len(self.rules.table) + 200
         if sys.getrecursionlimit() < needed:
             sys.setrecursionlimit(needed)  # one frame per decision on the way; scenarios are short
-        self._limit = self.valued + self.budget
+        self._limit = self.valued + (self.budget if budget is None else min(budget, self.budget))
         value, kind = self._search(s, k, sign, floor, ceil, memo, set())[:2]
         return (0 if value is None else value), kind
 
