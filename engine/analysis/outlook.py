@@ -109,8 +109,7 @@ def outlook(scenario: Scenario, history: Sequence[Decision], solver: Optional[So
             exact = False
             rows.append(())
             continue
-        node = scenario.nodes.get(s[0])
-        row = decision_values(solver, s, d.choice_id, node is not None and node.provocation)
+        row = decision_values(solver, s, d.choice_id, _provocation(scenario, s))
         exact = exact and all(mv.exact for mv in row)
         rows.append(row)
     return Outlook(exact, best.total, worst.total, path_totals(solver, start), tuple(rows), tuple(states[:-1]))
@@ -122,8 +121,12 @@ def value_decisions(scenario: Scenario, history: Sequence[Decision], solver: Sol
     rules = rules_of(scenario)
     for s, d in zip(replay_states(rules, history), history):
         if s is not None:
-            node = scenario.nodes.get(s[0])
-            decision_values(solver, s, d.choice_id, node is not None and node.provocation)
+            decision_values(solver, s, d.choice_id, _provocation(scenario, s))
+
+
+def _provocation(scenario: Scenario, s: State) -> bool:
+    node = scenario.nodes.get(s[0])
+    return node is not None and node.provocation
 
 
 def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = False) -> tuple[MoveValue, ...]:

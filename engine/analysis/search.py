@@ -220,6 +220,7 @@ class Solver:
             return kind != AT_MOST and value >= need
 
     def _playout_path(self, s: State, k: int, worst: bool) -> list[tuple[State, Move]]:
+        """A real playthrough from ``s`` that follows the bounds greedily."""
         rules, out, seen = self.rules, [], set()
         while True:
             moves = rules.moves(s)
@@ -441,22 +442,9 @@ class Solver:
         return bool(self.rules.test(cond)(s))
 
     def _playout(self, s: State, k: int, worst: bool) -> int:
-        """A real playthrough from ``s`` that follows the bounds greedily: its total is one a
-        trainee can reach, so a lower bound of the best (an upper bound of the worst)."""
-        rules, total, seen = self.rules, 0, set()
-        while True:
-            moves = rules.moves(s)
-            key = self.liveness.key(s)
-            if not moves or key in seen:
-                return total
-            seen.add(key)
-            scored = []
-            for m in moves:
-                nxt = rules.step(s, m)
-                best, low = self.relaxed.bounds(nxt)
-                scored.append((m.vector[k] + (low[k] if worst else best[k]), m, nxt))
-            bound, m, s = (min if worst else max)(scored, key=lambda c: c[0] if math.isfinite(c[0]) else 0)
-            total += m.vector[k]
+        """The total of ``_playout_path``: one a trainee can reach, so a lower bound of the
+        best (an upper bound of the worst)."""
+        return sum(m.vector[k] for _, m in self._playout_path(s, k, worst))
 
 
 class _ChildNote:
