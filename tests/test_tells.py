@@ -9,7 +9,9 @@ import sys
 import pytest
 
 from engine import load_scenario, load_scenario_text
+from engine.analysis.surface import Examples, StoredWeights, stored_record
 from engine.analysis.tells import MAX_SHARE, Classifier, features, tells
+from simulator import catalog, surface_model
 from tests.conftest import ROOT, SHIPPED
 
 GOOD = ("Dat begrijp ik heel goed, laten we samen kijken wat er wel kan.",
@@ -95,3 +97,64 @@ def test_shipped_scenarios_keep_every_content_blind_strategy_below_half_the_rang
         report = tells(s, shipped)
         too_high = {st.name: round(st.share, 2) for st in report.strategies if st.share > MAX_SHARE}
         assert not too_high, f"{s.id}: {too_high}"
+
+
+# -- the stored weights of the surface classifier --------------------------------------------------
+def _same_weights(a: dict, b: dict) -> bool:
+    """Two stored records hold the same scenarios and, per model and language, the same weights
+    (to within what another maths library's last digit could change)."""
+    if a.get("scenarios") != b.get("scenarios") or len(a["models"]) != len(b["models"]):
+        return False
+    for ma, mb in zip(a["models"], b["models"]):
+        if ma["without"] != mb["without"] or set(ma["weights"]) != set(mb["weights"]):
+            return False
+        for lang, wa in ma["weights"].items():
+            if len(wa) != len(mb["weights"][lang]) or any(abs(x - y) > 1e-9 for x, y in zip(wa, mb["weights"][lang])):
+                return False
+    return True
+
+
+@pytest.mark.slow
+def test_the_stored_surface_weights_are_what_training_on_the_shipped_scenarios_gives():
+    fresh = json.loads(surface_model.record_text())
+    assert _same_weights(surface_model.stored(), fresh), (
+        "scenarios/surface-model.json is stale: a shipped scenario changed; run python -m simulator.surface_model")
+    assert sorted(fresh["scenarios"].values()) == sorted(p.stem for p in SHIPPED)
+
+
+def _never_loaded():
+    raise AssertionError("the shipped scenarios were loaded although the stored weights are fresh")
+
+
+def test_stored_weights_give_each_scenario_the_classifier_training_would_without_loading_anything():
+    """validate and analyze of any scenario (shipped or a trainer's own) get the classifier learned
+    from the other shipped scenarios, from the stored weights, without parsing a shipped file."""
+    shipped = [load_scenario(str(p)) for p in SHIPPED]
+    stored = StoredWeights(surface_model.stored(), surface_model.shipped_digests(), Examples(_never_loaded))
+    assert stored.fresh
+    trained = Examples(shipped)
+    for without in [s.id for s in shipped[:3]] + ["een-eigen-scenario"]:
+        for lang in ("nl", "en"):
+            got, want = stored.classifier(lang, without), trained.classifier(lang, without)
+            assert got is not None and want is not None
+            assert all(abs(a - b) < 1e-9 for a, b in zip(got.w, want.w)) and len(got.w) == len(want.w)
+
+
+def test_a_changed_shipped_scenario_means_training_again_never_stale_weights():
+    one = load_scenario_text(LONG_IS_RIGHT, "lang.yaml")
+    other = load_scenario(str(SHIPPED[0]))
+    record = stored_record([one, other], ["nl"])
+    assert StoredWeights(record, [one.digest, other.digest], Examples(_never_loaded)).fresh
+    changed = load_scenario_text(LONG_IS_RIGHT.replace("Klaar.", "Afgerond."), "lang.yaml")
+    training = StoredWeights(record, [changed.digest, other.digest], Examples([changed, other]))
+    assert not training.fresh
+    model = training.classifier("nl", other.id)  # learned from the changed scenario, not the stored one
+    assert model is not None and model.w == Classifier.trained_on([changed], "nl").w
+    broken = StoredWeights({"version": 99}, [other.digest], Examples([other]))
+    assert not broken.fresh and broken.classifier("nl", "x").w == Classifier.trained_on([other], "nl").w
+
+
+def test_validate_and_analyze_report_the_same_tells_from_the_stored_weights_as_from_training():
+    s = load_scenario(str(ROOT / "tests" / "scenarios" / "realistic" / "windmolens.yaml"))
+    stored, trained = tells(s, surface_model.shipped_training()), tells(s, catalog.shipped_scenarios())
+    assert stored.strategies == trained.strategies

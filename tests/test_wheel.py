@@ -46,6 +46,7 @@ def test_the_wheel_holds_the_data_once_and_no_tests(built):
     for portrait in (ROOT / "assets" / "portraits").glob("*.json"):
         assert f"simulator/assets/portraits/{portrait.name}" in names
     assert "simulator/assets/theme.json" in names and "simulator/schema/scenario.schema.json" in names
+    assert "simulator/scenarios/surface-model.json" in names  # the tells report's stored weights
     # pygame_gui brings the interface fonts; the only font we ship is the reading font, with its licence.
     fonts = sorted(n for n in names if n.endswith((".ttf", ".otf")))
     assert fonts == sorted(f"simulator/assets/reading_font/{f.name}"

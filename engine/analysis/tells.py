@@ -22,16 +22,9 @@ applied to this one.
 
 from __future__ import annotations
 
-import math
 import random
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from operator import mul
-from typing import Callable, Sequence
-
-import yaml
+from typing import Callable, Sequence, Union
 
 from ..play.rules import ANSWER, CHOOSE, CONTINUE, TIMEOUT_MOVE, Move, Rules, rules_of
 from ..play.state import State
@@ -39,6 +32,7 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .search import solver_of
+from .surface import Classifier, Examples, Training, cue_count, ends_in_question, features, overall, resident_names
 
 RUNS = 200
 MAX_SHARE = 0.5  # validate warns when a strategy reaches more of the range than this
@@ -91,120 +85,10 @@ class TellsReport:
         return out
 
 
-# -- features of an option's text ---------------------------------------------------------------
-def _cues() -> dict[str, list[str]]:
-    text = resources.files(__package__).joinpath("cue_words.yaml").read_text(encoding="utf-8")
-    return {lang: [str(w).lower() for w in words] for lang, words in yaml.safe_load(text).items()}
-
-
-CUES = _cues()
-
-
 def _text(m: Move, lang: str) -> str:
     return m.source.text.get(lang) if m.source is not None else ""
 
 
-def ends_in_question(text: str) -> bool:
-    return text.rstrip().rstrip(")]'\"’”").endswith("?")
-
-
-_CUE_PATTERNS = {lang: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")")
-                 for lang, words in CUES.items()}
-
-
-@lru_cache(maxsize=4096)
-def cue_count(text: str, lang: str) -> int:
-    pattern = _CUE_PATTERNS.get(lang)
-    return len(pattern.findall(text.lower())) if pattern is not None else 0
-
-
-def _names(s: Scenario) -> list[str]:
-    return sorted({part.lower() for r in s.residents for part in r.name.split() if len(part) > 2})
-
-
-def features(texts: Sequence[str], lang: str, names: Sequence[str]) -> list[list[float]]:
-    """Per option: what a reader could notice without reading (relative to the others on offer)."""
-    lengths = [len(t) for t in texts]
-    order = sorted(range(len(texts)), key=lambda i: -lengths[i])
-    longest = max(lengths) or 1
-    out = []
-    for i, t in enumerate(texts):
-        low = t.lower()
-        out.append([
-            lengths[i] / longest,
-            1.0 if order[0] == i else 0.0,
-            1.0 if order[-1] == i else 0.0,
-            1.0 if ends_in_question(t) else 0.0,
-            min(3, cue_count(t, lang)) / 3,
-            1.0 if any(n in low for n in names) else 0.0,
-            1.0 if "!" in t else 0.0,
-            min(4, t.count(",")) / 4,
-            1.0 if re.search(r"\b(u|jij|je|you)\b", low) else 0.0,
-            1.0 if re.search(r"\b(we|wij|ons|onze|us|our)\b", low) else 0.0,
-            1.0 if re.search(r"\b(niet|geen|nee|not|no|never|nooit)\b", low) else 0.0,
-            1.0 if re.search(r"\d", t) else 0.0,
-        ])
-    return out
-
-
-# -- the surface classifier ------------------------------------------------------------------------
-class Classifier:
-    """Logistic regression on ``features``: how likely an option is the best, from its surface alone."""
-
-    def __init__(self, examples: list[tuple[list[float], int]], rounds: int = 300, rate: float = 0.5):
-        width = len(examples[0][0]) if examples else 12
-        self.w = [0.0] * (width + 1)
-        # Plain gradient descent, written per feature column so the sums run in C; every sum
-        # adds the same terms in the same order as an example-by-example loop would.
-        rows = [x + [1.0] for x, _ in examples]
-        columns = list(zip(*rows))
-        ys = [float(y) for _, y in examples]
-        for _ in range(rounds if examples else 0):
-            w = self.w
-            errors = [_sigmoid(sum(map(mul, w, row))) - y for row, y in zip(rows, ys)]
-            self.w = [wk - rate * sum(map(mul, errors, column)) / len(examples) for wk, column in zip(w, columns)]
-
-    def probability(self, x: list[float]) -> float:
-        return _sigmoid(sum(w * v for w, v in zip(self.w, x + [1.0])))
-
-    @classmethod
-    def trained_on(cls, scenarios: Sequence[Scenario], lang: str) -> "Classifier":
-        examples: list[tuple[list[float], int]] = []
-        for s in scenarios:
-            names = _names(s)
-            for options in _decision_options(s):
-                texts = [o.text.get(lang) for o in options]
-                top = max(_overall(o) for o in options)
-                for x, o in zip(features(texts, lang, names), options):
-                    examples.append((x, 1 if _overall(o) == top else 0))
-        return cls(examples)
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-_MODELS: dict[tuple, Classifier] = {}
-
-
-def _classifier(others: tuple[Scenario, ...], lang: str) -> Classifier:
-    """Trained once per set of scenarios (by content) and language."""
-    key = (tuple(sorted(o.digest or o.id for o in others)), lang)
-    model = _MODELS.get(key)
-    if model is None:
-        model = _MODELS[key] = Classifier.trained_on(others, lang)
-    return model
-
-
-def _overall(option) -> int:
-    return sum(option.score.values())
-
-
-def _decision_options(s: Scenario) -> list[list]:
-    """Every decision's options as written (preparation questions too), where there is a choice."""
-    out = [list(q.options) for q in (s.preparation.questions if s.preparation else ()) if len(q.options) > 1]
-    out += [list(n.choices) for n in s.nodes.values() if len(n.choices) > 1]
-    return out
 
 
 # -- playing a strategy --------------------------------------------------------------------------------
@@ -235,9 +119,9 @@ _UNSCORED = object()
 _TIES = [False]  # set when a pick broke a tie: the run is not the only one the strategy plays
 
 
-def _strategies(s: Scenario, others: Sequence[Scenario]) -> dict[str, tuple[Pick, bool]]:
+def _strategies(s: Scenario, training: Training) -> dict[str, tuple[Pick, bool]]:
     """name -> (pick, takes a time-out at every decision)."""
-    names = _names(s)
+    names = resident_names(s)
     out: dict[str, tuple[Pick, bool]] = {
         "first shown": (lambda st, shown, rnd: shown[0], False),
         "last shown": (lambda st, shown, rnd: shown[-1], False),
@@ -250,8 +134,8 @@ def _strategies(s: Scenario, others: Sequence[Scenario]) -> dict[str, tuple[Pick
         out[f"names a resident ({lang})"] = (
             _prefer(lambda m, lang=lang: any(n in _text(m, lang).lower() for n in names)), False)
         out[f"cue words ({lang})"] = (_prefer(lambda m, lang=lang: cue_count(_text(m, lang), lang)), False)
-        if others:
-            model = _classifier(tuple(others), lang)
+        model = training.classifier(lang, s.id)
+        if model is not None:
 
             seen: dict[tuple, dict[int, float]] = {}  # options in the order shown -> their odds
 
@@ -292,16 +176,18 @@ def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> int:
     return total
 
 
-def tells(scenario: Scenario, others: Sequence[Scenario] = (), runs: int = RUNS, seed: int = 0) -> TellsReport:
-    """The tells report. ``others``: scenarios to train the surface classifier on (never this one)."""
+def tells(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), runs: int = RUNS,
+          seed: int = 0) -> TellsReport:
+    """The tells report. ``others``: what the surface classifier learns from, scenarios or a
+    ``Training`` (never this scenario itself, by id)."""
     rules = rules_of(scenario)
     solver = solver_of(scenario)
     start = rules.initial()
     best, worst = solver.value(start).total, solver.value(start, worst=True).total
     report = TellsReport(best, worst)
     span = best - worst
-    others = [o for o in others if o.id != scenario.id]
-    for name, (pick, timeouts) in _strategies(scenario, others).items():
+    training = others if isinstance(others, Training) else Examples(list(others))
+    for name, (pick, timeouts) in _strategies(scenario, training).items():
         rnd = random.Random(f"{seed}/{name}")
         totals = []
         for _ in range(runs):
@@ -328,8 +214,8 @@ def _surface(s: Scenario, report: TellsReport) -> None:
         for where, options in decisions:
             texts = [o.text.get(lang) for o in options]
             order = sorted(range(len(options)), key=lambda i: -len(texts[i]))
-            top = max(_overall(o) for o in options)
-            tops = [i for i, o in enumerate(options) if _overall(o) == top]
+            top = max(overall(o) for o in options)
+            tops = [i for i, o in enumerate(options) if overall(o) == top]
             for i in tops:
                 rank = order.index(i) + 1
                 ranks[rank] = ranks.get(rank, 0.0) + 1.0 / len(tops)

@@ -76,11 +76,17 @@ def parse_scenario(source: str, path: str = "<scenario>") -> tuple[Optional[Scen
     return _parse_scenario(source, path)
 
 
+def source_digest(source: str) -> str:
+    """A scenario's digest: the hash of its file's text, how a saved session and the stored
+    surface weights know the exact scenario they belong to."""
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def _parse_scenario(source: str, path: str) -> tuple[Optional[Scenario], list[Problem]]:
     root = compose(source, path)
     language = _peek_language(root)
     reader = _ScenarioBuilder(path, language)
-    scenario = reader.build(root, hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:16])
+    scenario = reader.build(root, source_digest(source))
     if scenario is not None and not any(p.severity == "error" for p in reader.problems):
         reader.problems.extend(check_scenario(scenario))
     return scenario, sorted(reader.problems)

@@ -27,6 +27,7 @@ from simulator.cli.starter import starter_path, starter_text
 from simulator.export.graph import render, to_dot, to_mermaid
 from simulator.resources import checkout
 from simulator.safewrite import WriteRefused, write_output
+from simulator.surface_model import shipped_training
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -122,7 +123,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         kwargs["max_states"] = args.max_states
     try:
         stats = analyze(scenario, **kwargs)
-        stats.tells = tells(scenario, catalog.shipped_scenarios())
+        stats.tells = tells(scenario, shipped_training())
     except RuntimeError as exc:  # automatic transitions that never settle
         return _fail(f"{scenario.path}:1:1: {exc}")
     if args.json:

@@ -15,9 +15,9 @@ from engine.scenario.lint import lint_scenario
 from engine.scenario.messages import msg
 from engine.scenario.signoff import signoff_problems
 from engine.scenario.yamlsafe import read_text
-from simulator import catalog
 from simulator.cli.exits import EXIT_INVALID, EXIT_OK
 from simulator.cli.problems import authoring_lang, print_problems, verdict_line
+from simulator.surface_model import shipped_training
 
 
 def scenario_files(paths: list[str]) -> list[str]:
@@ -79,7 +79,7 @@ def _loopholes(scenario) -> list:
 def tells_problems(scenario) -> list:
     """Warnings when a trainee who reads nothing scores like one who understands (issue: tells)."""
     try:
-        report = tells(scenario, catalog.shipped_scenarios())
+        report = tells(scenario, shipped_training())
     except RuntimeError as exc:  # a scenario whose automatic transitions loop: playability says so
         return [] if "loop" in str(exc) else [Problem(scenario.path, 1, 1, str(exc))]
     return [Problem(scenario.path, 1, 1, message, "warning") for message in report.problems()]
