@@ -142,3 +142,143 @@ def test_every_listed_situation_lies_inside_the_interval_proof(seed):
         box = boxes.get(state[0])
         assert box is not None, f"{state[0]} is reached but the proof says never"
         assert all(lo <= v <= hi for v, (lo, hi) in zip(state[1], box)), (state[0], state[1], box)
+
+
+# A promise outside the mandate (flag belofte) costs 2 now and opens a repair scene worth 5
+# later; an answer in the preparation sets the flag that lets the closing line end well.
+REPAIR_AFTER_PROMISE = """\
+format: 1
+id: herstel
+title: {nl: Herstel, en: Repair}
+summary: {nl: Een belofte en haar herstel., en: A promise and its repair.}
+setting:
+  meeting: {nl: Overleg, en: Meeting}
+residents:
+  - id: jan
+    name: Jan de Vries
+    mood: {trust: 5, anger: 2}
+preparation:
+  questions:
+    - id: mandaat
+      prompt: {nl: Wat mag u toezeggen?, en: What may you promise?}
+      options:
+        - {id: ruim, text: {nl: Alles., en: Everything.}, correct: false, feedback: {nl: Nee., en: No.}}
+        - {id: smal, text: {nl: Het buurtfonds., en: The neighbourhood fund.}, correct: true,
+           feedback: {nl: Ja., en: Yes.}, set: [kent_mandaat], score: {step1: 1}}
+start: opening
+nodes:
+  opening:
+    speaker: jan
+    text: {nl: "Belooft u het?", en: "Do you promise?"}
+    order: fixed
+    choices:
+      - id: beloven
+        text: {nl: Ik beloof het., en: I promise.}
+        next: tussen
+        set: [belofte]
+        score: {step5: -2}
+      - id: eerlijk
+        text: {nl: Dat kan ik niet beloven., en: I cannot promise that.}
+        next: tussen
+        score: {step3: 1}
+  tussen:
+    speaker: jan
+    text: {nl: "En nu?", en: "And now?"}
+    choices:
+      - id: verder
+        text: {nl: We gaan verder., en: Let us go on.}
+        next: later
+  later:
+    speaker: narrator
+    text: {nl: "Later.", en: "Later."}
+    auto:
+      - {when: flag.belofte, goto: herstel}
+    next: slot
+  herstel:
+    speaker: jan
+    text: {nl: "U had het beloofd!", en: "You promised!"}
+    choices:
+      - id: erkennen
+        text: {nl: "Dat klopt, dat was te snel.", en: "True, that was too quick."}
+        next: slot
+        score: {step3: 2, e3: 2, step2: 1}
+  slot:
+    speaker: narrator
+    text: {nl: "Tot slot.", en: "Finally."}
+    auto:
+      - {when: flag.kent_mandaat, goto: afspraak}
+    next: matig
+  afspraak:
+    speaker: jan
+    text: {nl: "Wat kan er wel?", en: "What can be done?"}
+    choices:
+      - id: fonds
+        text: {nl: Het buurtfonds., en: The neighbourhood fund.}
+        next: goed
+        score: {step4: 1, e2: 2}
+endings:
+  goed: {kind: agreement, title: {nl: Goed, en: Good}, text: {nl: Goed., en: Good.}}
+  matig: {kind: partial, title: {nl: Matig, en: So-so}, text: {nl: Matig., en: So-so.}}
+"""
+
+
+def _bounds_hold_on_random_playthroughs(scenario, runs: int, seed: int) -> None:
+    rules = rules_of(scenario)
+    relaxed = relaxed_of(rules)
+    rnd = random.Random(seed)
+    for _ in range(runs):
+        s, states, totals = rules.initial(), [], []
+        total = [0] * len(OBJECTIVES)
+        while True:
+            moves = rules.moves(s)
+            if not moves:
+                break
+            states.append(s)
+            totals.append(list(total))
+            m = moves[rnd.randrange(len(moves))]
+            total = [a + b for a, b in zip(total, m.vector)]
+            s = rules.step(s, m)
+        for st, before in zip(states, totals):
+            best, worst = relaxed.bounds(st)
+            for k in range(len(OBJECTIVES)):
+                assert worst[k] <= total[k] - before[k] <= best[k], (st[0], OBJECTIVES[k])
+
+
+def test_a_repair_scene_is_not_promised_to_a_playthrough_that_never_made_the_mistake():
+    """The flags an ``auto`` reads are followed exactly by the bound (a preparation answer sets
+    one too): after the honest answer the bound is what the honest route scores, not the repair's."""
+    scenario = load_scenario_text(REPAIR_AFTER_PROMISE, "herstel.yaml")
+    _agree(scenario)
+    _bounds_hold_on_random_playthroughs(scenario, 40, 0)
+    rules = rules_of(scenario)
+    relaxed = relaxed_of(rules)
+    overall = OBJECTIVES.index("overall")
+    s = rules.initial()
+    s = rules.step(s, rules.move(s, "smal"))
+    honest = rules.step(s, rules.move(s, "eerlijk"))
+    promised = rules.step(s, rules.move(s, "beloven"))
+    assert relaxed.bounds(honest)[0][overall] == 3  # the agreement's 3: no repair without a promise
+    assert relaxed.bounds(promised)[0][overall] == 5 + 3
+
+
+def test_a_flag_set_in_the_preparation_routes_the_bound_as_it_routes_the_meeting():
+    """Only the preparation's answer sets the flag the closing line reads: after the wrong
+    answer the agreement's points are out of reach, after the right one they are not."""
+    text = REPAIR_AFTER_PROMISE.replace("{when: flag.belofte, goto: herstel}",
+                                        "{when: flag.belofte and flag.kent_mandaat, goto: herstel}")
+    scenario = load_scenario_text(text, "mandaat.yaml")
+    _agree(scenario)
+    _bounds_hold_on_random_playthroughs(scenario, 40, 1)
+    rules = rules_of(scenario)
+    relaxed = relaxed_of(rules)
+    overall = OBJECTIVES.index("overall")
+    start = rules.initial()
+    wrong, right = (rules.step(start, rules.move(start, answer)) for answer in ("ruim", "smal"))
+    assert relaxed.bounds(wrong)[0][overall] == 1  # the honest answer, no repair, no agreement scene
+    assert relaxed.bounds(right)[0][overall] >= -2 + 5 + 3  # the promise, its repair, the agreement
+
+
+@pytest.mark.parametrize("seed,residents", [(0, 3), (1, 4), (2, 5)])
+def test_the_bounds_hold_on_every_situation_of_random_playthroughs_of_realistic_scenarios(seed, residents):
+    scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=30), f"r{seed}.yaml")
+    _bounds_hold_on_random_playthroughs(scenario, 60, seed)

@@ -18,7 +18,7 @@ from ..scenario.errors import Problem
 from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .outlook import land
-from .search import Solver, solver_of
+from .search import OVERALL, Solver, solver_of
 
 
 def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]:
@@ -41,7 +41,7 @@ def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]
             suspect = [m for m in moves if m.kind == CHOOSE and m.vector[-1] < 0]
         # The best sound move, found by asking each "more than the best so far?" (cheaper than valuing all).
         top, best, exact = None, None, True
-        for m in sorted(sound, key=lambda m: m.vector[-1] + solver.relaxed.bounds(after[m.id])[0][-1], reverse=True):
+        for m in sorted(sound, key=lambda m: m.vector[-1] + solver.relaxed.bound(after[m.id], OVERALL), reverse=True):
             if top is None or solver.beats(after[m.id], top - m.vector[-1]):
                 v = solver.value(after[m.id])
                 top, best, exact = m.vector[-1] + v.total, m, exact and v.exact

@@ -173,7 +173,7 @@ def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen
     time-out when it beats every option; and which of them are only a reachable total because
     a search ran out of budget."""
     weight = [m.vector[OVERALL] for m in moves]
-    most = [w + solver.relaxed.bounds(nxt)[0][OVERALL] for w, nxt in zip(weight, after)]  # no more than this
+    most = [w + solver.relaxed.bound(nxt, OVERALL) for w, nxt in zip(weight, after)]  # no more than this
     choices = [i for i, m in enumerate(moves) if m.kind != TIMEOUT_MOVE]
     known: dict[int, int] = {}
     rough: set[int] = set()

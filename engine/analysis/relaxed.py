@@ -9,12 +9,17 @@ best and its worst at most the real worst (admissible, as A* calls it).
 The relaxed meeting is small: a place is a position, the triggers already fired, the
 interruptions running, and the few flags, visits and earlier choices that guard a way
 back in the dialogue ("ask again, once": without them every such loop would seem to gain
-points forever). A time-out is a move of its own here too: right after it triggers may
-fire, as in the live meeting. Mood and every other flag are forgotten; a condition is
-only trusted when it is certainly false from what is kept. Values are computed component
-by component (strongly connected components in reverse topological order), so a loop in
-the relaxed meeting is valued exactly, and a loop that could still gain points forever
-makes its places unbounded (no pruning there, never a wrong bound).
+points forever) or that an ``auto`` reads to route the meeting (the one read most often:
+"you promised..." must not pay its repair scene to a playthrough that never promised).
+What no condition can read any more from a place on (``liveness``) is forgotten there.
+A time-out is a move of its own here too: right after it triggers may fire, as in the
+live meeting. Mood and every other flag are forgotten; a condition is only trusted when
+the kept names decide it: certainly false, it is no way at all; certainly true, the
+first ``auto`` (or trigger) it guards is the only way on. Values are computed component
+by component (strongly connected components in reverse topological order), one
+objective and side at a time as questions ask for them, so a loop in the relaxed meeting
+is valued exactly, and a loop that could still gain points forever makes its places
+unbounded (no pruning there, never a wrong bound).
 
 Forgetting mood entirely makes the bound loose exactly where trainers put their drama: a
 resident who walks out at anger 10, gets up at 8, speaks up at trust 8. Each such trigger
@@ -32,13 +37,13 @@ bound too, and a tighter one; the search takes the least of them.
 from __future__ import annotations
 
 import math
-from operator import add
 from typing import Callable, Hashable, Iterator, NamedTuple, Optional
 
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
 from ..play.state import State
 from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
 from ..scenario.model import RETURN, Scenario
+from .liveness import Liveness
 
 Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: rest | paused | timeout | after | arrive
 INF = math.inf
@@ -57,22 +62,28 @@ class Ceiling(NamedTuple):
     per_timeout: int  # the most one time-out outside a provocation raises it
     triggers: frozenset[int] = frozenset()  # the triggers that need it: once all have fired, it holds nothing back
 
+    def holds_back(self, top: int, fired: frozenset) -> bool:
+        """Whether a ceiling at ``top`` can still keep something off the table."""
+        return top < self.cap and not self.triggers <= fired
+
 
 class Relaxed:
     """Best and worst totals per objective from every relaxed place, with and without ceilings."""
 
     def __init__(self, rules: Rules):
         self.rules = rules
-        self.kept = loop_guards(rules.scenario)  # "flag:x", "visited:n", "chose:n.c" kept exactly
+        # "flag:x", "visited:n", "chose:n.c" kept exactly: what guards a way back, and what routes.
+        self.kept = loop_guards(rules.scenario) | routing_names(rules.scenario)
+        self._liveness = Liveness(rules)
+        self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
         self._plain = _Graph(self._edges, None, self._tick)
-        self.best, self.worst = self._plain.best, self._plain.worst
         self.ceilings = ceilings(rules)
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
         self._graphs = [_Graph(self._ceiling_edges(c), self._freed(c), self._tick) for c in self.ceilings]
-        self._bounds: dict[tuple, tuple[Values, Values]] = {}
+        self._bounds: dict[tuple, float] = {}
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
         self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
@@ -84,41 +95,60 @@ class Relaxed:
     def place(self, s: State) -> Place:
         kept = self.kept
         if kept:
-            names = frozenset(x for x in kept if (x[5:] in s[2] if x.startswith("flag:") else
-                                                    x[8:] in s[5] if x.startswith("visited:") else x[6:] in s[4]))
+            names = frozenset(x for x in self._live_names(s[0]) if (
+                x[5:] in s[2] if x.startswith("flag:") else x[8:] in s[5] if x.startswith("visited:") else
+                x[6:] in s[4]))
         else:
             names = frozenset()
         fired = frozenset(k for k in s[6] if k >= 0) if s[6] else s[6]  # triggers only: reactions move mood
         return ("paused" if s[10] else "rest", s[0], fired, s[8], names)
 
-    def bounds(self, s: State) -> tuple[Values, Values]:
-        """(upper bound of the best, lower bound of the worst) per objective, from ``s``."""
+    def _live_names(self, position: str) -> frozenset[str]:
+        """The kept names some condition may still read from a decision (or ending) at
+        ``position`` on (``liveness``): the others are forgotten there, so two places that
+        differ only in a flag nobody reads any more are one."""
+        found = self._live.get(position)
+        if found is None:
+            live = self._liveness.live.get(position, ())
+            found = self._live[position] = frozenset(x for x in self.kept if x in live)
+        return found
+
+    def bound(self, s: State, k: int, worst: bool = False) -> float:
+        """An upper bound of the best total on objective ``k`` from ``s`` (``worst``: a lower
+        bound of the worst). Each objective and side is valued on its own, as asked: nearly
+        every question is about the overall total, and valuing all of them at every place
+        cost ten times as much."""
         p = self.place(s)
-        if self.ceilings:
-            mood, left = s[1], max(0, self.limit - s[9])
-            tops = tuple(min(c.cap, max([c.sign * mood[i] for i in c.slots]) + left * c.per_timeout)
-                         for c in self.ceilings)
-            key = (p, tops)
-        else:
-            tops = ()
-            key = (p, tops)
+        tops = self._tops(s) if self.ceilings else ()
+        key = (p, tops, k, worst)
         found = self._bounds.get(key)
         if found is None:
-            best, worst = self._plain.values(p)
+            found = self._plain.value(p, k, worst)
             for graph, c, top in zip(self._graphs, self.ceilings, tops):
-                if top < c.cap and not c.triggers <= p[2]:
-                    b, w = graph.values((p, top))
-                    best = tuple(map(min, best, b))
-                    worst = tuple(map(max, worst, w))
-            found = self._bounds[key] = (best, worst)
+                if c.holds_back(top, p[2]):
+                    v = graph.value((p, top), k, worst)
+                    found = max(found, v) if worst else min(found, v)
+            self._bounds[key] = found
             if len(self._bounds) > 500_000:
                 self._bounds.clear()
         return found
 
+    def bounds(self, s: State) -> tuple[Values, Values]:
+        """(upper bounds of the best, lower bounds of the worst), every objective, from ``s``."""
+        return (tuple(self.bound(s, k) for k in range(_WIDTH)),
+                tuple(self.bound(s, k, True) for k in range(_WIDTH)))
+
+    def _tops(self, s: State) -> tuple[int, ...]:
+        """Per ceiling, the most its mood can reach from ``s``: where it is now, plus what the
+        time-outs still allowed could add."""
+        mood, left = s[1], max(0, self.limit - s[9])
+        return tuple(min(c.cap, max([c.sign * mood[i] for i in c.slots]) + left * c.per_timeout)
+                     for c in self.ceilings)
+
     def holding(self, s: State, k: int, worst: bool) -> tuple[tuple[tuple[int, ...], int, int], ...]:
-        """The ceilings that lowered ``bounds(s)`` on objective ``k``, as (slots, sign, value):
-        the bound holds for every mood where ``sign`` times each of those slots is at most
-        ``value`` (a lower mood only lowers a ceiling, and so the bound)."""
+        """The ceilings that lowered ``bound(s, k, worst)``, as (slots, sign, value): the bound
+        holds for every mood where ``sign`` times each of those slots is at most ``value`` (a
+        lower mood only lowers a ceiling, and so the bound)."""
         if not self.ceilings:
             return ()
         p = self.place(s)
@@ -127,13 +157,12 @@ class Relaxed:
         key = (p, highs, left, k, worst)
         found = self._holding.get(key)
         if found is None:
-            side = 1 if worst else 0
-            plain = self._plain.values(p)[side][k]
+            plain = self._plain.value(p, k, worst)
             out = []
             for graph, c, high in zip(self._graphs, self.ceilings, highs):
                 top = min(c.cap, high + left * c.per_timeout)
-                if top < c.cap and not c.triggers <= p[2]:
-                    v = graph.values((p, top))[side][k]
+                if c.holds_back(top, p[2]):
+                    v = graph.value((p, top), k, worst)
                     if (v > plain) if worst else (v < plain):
                         out.append((c.slots, c.sign, high))
             found = self._holding[key] = tuple(out)
@@ -141,17 +170,14 @@ class Relaxed:
                 self._holding.clear()
         return found
 
-    def _start(self, c: Ceiling, s: State) -> int:
-        mood = s[1]
-        high = max(c.sign * mood[i] for i in c.slots)
-        if c.per_timeout:
-            high += max(0, self.limit - s[9]) * c.per_timeout
-        return min(high, c.cap)
-
     # -- the relaxed meeting -------------------------------------------------------------
     def _possible(self, cond: Condition | None, names: frozenset) -> bool:
         """False only when ``cond`` is certainly false from the kept names alone."""
         return cond is None or not self.kept or _truth(cond.expr, self.kept, names) is not False
+
+    def _certain(self, cond: Condition, names: frozenset) -> Optional[bool]:
+        """True or False when the kept names alone decide ``cond``; None when they don't."""
+        return _truth(cond.expr, self.kept, names) if self.kept else None
 
     def _after_move(self, move, names: frozenset) -> frozenset:
         c = move.source
@@ -209,10 +235,13 @@ class Relaxed:
                 if m.kind == "choose" and not self._possible(m.when, names):
                     continue
                 after_names = self._after_move(m, names)
-                if m.kind == "answer":
+                if m.kind == "answer":  # a preparation answer may set a flag the meeting reads
                     nxt = m.dest
-                    yield m.vector, (("rest" if nxt.startswith("prep:") else "arrive"), nxt, fired, stack,
-                                     names), None, (), False
+                    if nxt.startswith("prep:"):
+                        yield m.vector, ("rest", nxt, fired, stack, after_names & self._live_names(nxt)), None, (), \
+                            False
+                    else:
+                        yield m.vector, ("arrive", nxt, fired, stack, after_names), None, (), False
                     continue
                 after = "after" if m.kind == "choose" else "arrive"
                 for dest, rest in self._go(m.dest, stack):
@@ -223,34 +252,45 @@ class Relaxed:
                 yield timeout.vector, ("timeout", position, fired, stack, names), None, timeout.ops, True
             return
         if position in rules.endings:
-            yield ZERO, ("rest", position, fired, stack, names), None, (), False
+            yield ZERO, ("rest", position, fired, stack, frozenset()), None, (), False
             return
+        # The first trigger (then ``auto``) whose condition holds takes the meeting on: one the
+        # kept names make certain leaves no way past it; one they rule out is no way at all.
         if phase in ("after", "timeout"):
             for t in rules.triggers:
                 trig = s.triggers[t.trigger]
-                if t.trigger not in fired and self._possible(trig.when, names):
+                if t.trigger in fired:
+                    continue
+                certain = self._certain(trig.when, names)
+                if certain is not False:
                     pushed = stack + (position,) if trig.interrupts else stack
                     for dest, rest in self._go(t.dest, pushed):
                         yield ZERO, ("arrive", dest, fired | {t.trigger}, rest, names), t.when, (), False
+                    if certain:
+                        return
             if phase == "after":
                 yield ZERO, ("arrive", position, fired, stack, names), None, (), False
                 return
         node = s.nodes.get(position)
         for a, auto in zip(rules.autos.get(position, ()), node.auto if node is not None else ()):
-            if self._possible(auto.when, names):  # an auto may fire, or the meeting rests here
+            certain = self._certain(auto.when, names)
+            if certain is not False:  # an auto may fire, or the meeting rests here
                 for dest, rest in self._go(a.dest, stack):
                     yield ZERO, ("arrive", dest, fired, rest, names), a.when, (), False
+                if certain:
+                    return
         if phase == "timeout":  # nothing moved the meeting: back to the same decision, paused
-            yield ZERO, ("paused", position, fired, stack, names), None, (), False
+            yield ZERO, ("paused", position, fired, stack, names & self._live_names(position)), None, (), False
             return
         shown = f"visited:{position}"
-        yield ZERO, ("rest", position, fired, stack, names | {shown} if shown in self.kept else names), None, (), \
-            False
+        if shown in self.kept:
+            names = names | {shown}
+        yield ZERO, ("rest", position, fired, stack, names & self._live_names(position)), None, (), False
 
-    def _freed(self, c: Ceiling) -> Callable[[tuple], Optional[tuple[Values, Values]]]:
-        def plain(node: tuple) -> Optional[tuple[Values, Values]]:
+    def _freed(self, c: Ceiling) -> Callable[[tuple, int, bool], Optional[float]]:
+        def plain(node: tuple, k: int, worst: bool) -> Optional[float]:
             p, top = node
-            return self._plain.values(p) if top >= c.cap or c.triggers <= p[2] else None
+            return None if c.holds_back(top, p[2]) else self._plain.value(p, k, worst)
         return plain
 
     def _ceiling_edges(self, c: Ceiling) -> Callable[[tuple], list[tuple[Vector, tuple]]]:
@@ -288,37 +328,45 @@ class Relaxed:
 
 
 class _Graph:
-    """Best and worst totals over one relaxed meeting (nodes and their edges), found lazily:
-    Tarjan's strongly connected components from the node asked about, each component valued
-    when all it leads to is, so values come out in one pass. ``plain``: a node for which it
-    gives a place is valued as that place of the plain relaxed meeting (a ceiling that holds
-    nothing back any more)."""
+    """Best or worst totals over one relaxed meeting (nodes and their edges), found lazily, one
+    objective and side at a time: Tarjan's strongly connected components from the node asked
+    about, each component valued when all it leads to is, so values come out in one pass.
+    A node's edges are worked out once and kept for every later objective. ``plain``: a node
+    for which it gives a value is valued as that place of the plain relaxed meeting (a ceiling
+    that holds nothing back any more)."""
 
     def __init__(self, edges: Callable[[Hashable], list[tuple[Vector, Hashable]]],
-                 plain: Optional[Callable[[Hashable], Optional[tuple[Values, Values]]]] = None,
+                 plain: Optional[Callable[[Hashable, int, bool], Optional[float]]] = None,
                  tick: Optional[Callable[[], None]] = None):
         self._edges = edges
         self._plain = plain
         self._tick = tick  # called every TICK_EVERY places (a caller that no longer needs the answer stops here)
-        self.best: dict[Hashable, Values] = {}
-        self.worst: dict[Hashable, Values] = {}
+        self._succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
+        self._tables: dict[tuple[int, bool], dict[Hashable, float]] = {}
 
-    def values(self, node: Hashable) -> tuple[Values, Values]:
-        if node not in self.best:
-            self._solve_from(node)
-        return self.best[node], self.worst[node]
+    def value(self, node: Hashable, k: int, worst: bool) -> float:
+        table = self._tables.get((k, worst))
+        if table is None:
+            table = self._tables[(k, worst)] = {}
+        found = table.get(node)
+        if found is None:
+            self._solve_from(node, k, worst, table)
+            found = table[node]
+        return found
 
-    def _succ(self, node: Hashable) -> list[tuple[Vector, Hashable]]:
-        out = self._edges(node)
+    def _successors(self, node: Hashable, k: int, worst: bool, table: dict) -> list[tuple[Vector, Hashable]]:
+        out = self._succ.get(node)
+        if out is None:
+            out = self._succ[node] = self._edges(node)
         if self._plain is not None:
             for _, q in out:
-                if q not in self.best:
-                    known = self._plain(q)
+                if q not in table:
+                    known = self._plain(q, k, worst)
                     if known is not None:
-                        self.best[q], self.worst[q] = known
+                        table[q] = known
         return out
 
-    def _solve_from(self, root: Hashable) -> None:
+    def _solve_from(self, root: Hashable, k: int, worst: bool, table: dict[Hashable, float]) -> None:
         index: dict[Hashable, int] = {}
         low: dict[Hashable, int] = {}
         on_stack: set[Hashable] = set()
@@ -335,17 +383,17 @@ class _Graph:
                 self._tick()  # may raise: the components valued so far keep their (final) values
             stack.append(p)
             on_stack.add(p)
-            succ[p] = self._succ(p)
+            succ[p] = self._successors(p, k, worst, table)
             work.append((p, iter(succ[p])))
 
-        if root in self.best:
+        if root in table:
             return
         open_(root)
         while work:
             p, it = work[-1]
             advanced = False
             for _, q in it:
-                if q in self.best:
+                if q in table:
                     continue
                 if q not in index:
                     open_(q)
@@ -367,56 +415,45 @@ class _Graph:
                     component.append(q)
                     if q == p:
                         break
-                self._value(component, succ)
+                _value(component, succ, table, k, worst)
 
-    def _value(self, component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]]) -> None:
-        if len(component) == 1 and all(q != component[0] for _, q in succ[component[0]]):
-            p = component[0]  # on no loop (most places): one look at what it leads to
-            self.best[p] = tuple(_combine(p, succ[p], self.best, _NOBODY, _NOBODY, max))
-            self.worst[p] = tuple(_combine(p, succ[p], self.worst, _NOBODY, _NOBODY, min))
-            return
-        members = set(component)
-        for table, better, unbounded in ((self.best, max, INF), (self.worst, min, -INF)):
-            values: dict[Hashable, list[float]] = {}
-            for p in component:
-                values[p] = _combine(p, succ[p], table, members, values, better)
-            for _ in range(len(component) + 1):  # inside a loop: relax until nothing moves
-                changing: set[int] = set()
-                for p in component:
-                    new = _combine(p, succ[p], table, members, values, better)
-                    changing.update(k for k, (a, b) in enumerate(zip(new, values[p])) if a != b)
-                    values[p] = new
-                if not changing:
-                    break
-            else:  # still moving after as many rounds as places: a loop that gains forever
-                for p in component:
-                    values[p] = [unbounded if k in changing else v for k, v in enumerate(values[p])]
-            for p in component:
-                table[p] = tuple(values[p])
+
+def _value(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
+           table: dict[Hashable, float], k: int, worst: bool) -> None:
+    better = min if worst else max
+    if len(component) == 1 and all(q != component[0] for _, q in succ[component[0]]):
+        p = component[0]  # on no loop (most places): one look at what it leads to
+        table[p] = _combine(p, succ[p], table, _NOBODY, _NOBODY, k, better)
+        return
+    members = set(component)
+    values: dict[Hashable, float] = {}
+    for p in component:
+        values[p] = _combine(p, succ[p], table, members, values, k, better)
+    for _ in range(len(component) + 1):  # inside a loop: relax until nothing moves
+        changing = False
+        for p in component:
+            new = _combine(p, succ[p], table, members, values, k, better)
+            changing = changing or new != values[p]
+            values[p] = new
+        if not changing:
+            break
+    else:  # still moving after as many rounds as places: a loop that gains forever
+        unbounded = -INF if worst else INF
+        values = dict.fromkeys(component, unbounded)
+    table.update(values)
 
 
 _NOBODY: dict = {}
 
 
-def _combine(p, edges, table, members, values, better) -> list[float]:
-    out: list[float] | None = None
-    for w, q in edges:
-        if q in members:
-            v = values.get(q)
-            if v is None:
-                continue
-        else:
-            v = table.get(q)
-            if v is None:
-                continue
-        cand = list(map(add, w, v))
-        out = cand if out is None else list(map(better, out, cand))
-    if out is None:  # an ending, a dead end, or only ways back into the loop so far
-        place = p[0] if isinstance(p[0], tuple) else p  # a (place, ceiling) node, or a place
-        phase = place[0]
-        return [0.0] * _WIDTH if phase in ("rest", "paused") or not edges else \
-            [(-INF if better is max else INF)] * _WIDTH
-    return out
+def _combine(p, edges, table, members, values, k: int, better) -> float:
+    found = [w[k] + v for w, q in edges
+             if (v := (values.get(q) if q in members else table.get(q))) is not None]
+    if found:
+        return better(found)
+    # An ending, a dead end, or only ways back into the loop so far.
+    place = p[0] if isinstance(p[0], tuple) else p  # a (place, ceiling) node, or a place
+    return 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
 
 
 # -- ceilings: the moods triggers need ---------------------------------------------------------
@@ -527,6 +564,29 @@ def loop_guards(s: Scenario) -> frozenset[str]:
                         elif ref.kind == "chose":
                             kept.add("chose:" + ".".join(ref.parts))
     return frozenset(kept)
+
+
+def routing_names(s: Scenario, most: int = 1) -> frozenset[str]:
+    """Flags, visits and earlier choices an ``auto`` or a trigger reads: where the meeting goes
+    by itself. Without them every such route would seem open, and a repair scene (``flag.belofte``:
+    "you promised...") would pay its points to playthroughs that never made the mistake.
+    Each name kept can double the relaxed meeting (and each of its ceilings), which on
+    scenarios with several cost more than the tighter bound saved: the one read most often
+    is kept (a flag that four lines ask after, like a promise made too soon)."""
+    count: dict[str, int] = {}
+    conditions = [t.when for t in s.triggers] + [a.when for n in s.nodes.values() for a in n.auto]
+    for cond in conditions:
+        for ref in cond.refs():
+            if ref.kind == "flag":
+                name = f"flag:{ref.parts[0]}"
+            elif ref.kind == "visited":
+                name = f"visited:{ref.parts[0]}"
+            elif ref.kind == "chose":
+                name = "chose:" + ".".join(ref.parts)
+            else:
+                continue
+            count[name] = count.get(name, 0) + 1
+    return frozenset(sorted(count, key=lambda n: (-count[n], n))[:most])
 
 
 def _components(nodes: list[str], succ) -> dict[str, int]:

@@ -201,12 +201,12 @@ class Solver:
     def _next_step(self, s: State, k: int, sign: int, total: int) -> Optional[tuple[Move, State, int]]:
         """The first move (as written) from ``s`` through which ``total`` (the best from
         ``s``) is still reachable, where it leads and what the rest must score; None at the end."""
-        bounds = self.relaxed.bounds
+        bound = self.relaxed.bound
         for m in self.rules.moves(s):
             nxt = self.rules.step(s, m)
             need = total - m.vector[k]  # the rest must still reach exactly this
-            best, low = bounds(nxt)
-            if (best[k] >= need if sign > 0 else low[k] <= need) and self._reaches(nxt, k, sign, sign * need):
+            if (bound(nxt, k) >= need if sign > 0 else bound(nxt, k, True) <= need) and \
+                    self._reaches(nxt, k, sign, sign * need):
                 return m, nxt, need
         return None  # the end, or (cannot happen for an exact value) nowhere: stop rather than guess
 
@@ -231,8 +231,7 @@ class Solver:
             scored = []
             for m in moves:
                 nxt = rules.step(s, m)
-                best, low = self.relaxed.bounds(nxt)
-                bound = m.vector[k] + (low[k] if worst else best[k])
+                bound = m.vector[k] + self.relaxed.bound(nxt, k, worst)
                 scored.append((bound if math.isfinite(bound) else 0, m, nxt))
             _, m, nxt = (min if worst else max)(scored, key=lambda c: c[0])
             out.append((s, m))
@@ -301,7 +300,7 @@ class Solver:
         if self._cancel is not None and not self.valued % CANCEL_EVERY and self._cancel():
             raise SearchCancelled()
         on_path.add(here)
-        away, before, bounds, step = s[7], self.preimages.before, self.relaxed.bounds, rules.step
+        away, before, bound, step = s[7], self.preimages.before, self.relaxed.bound, rules.step
         holding = self.relaxed.holding
         child = self._child_note
         child.stirred = False  # set when a group reaction moved the mood during a move: see _ChildNote
@@ -309,8 +308,7 @@ class Solver:
         for m in moves:
             child.lo, child.hi = clo, chi = list(minimum), list(maximum)
             nxt = step(s, m, child)
-            best, low = bounds(nxt)
-            children.append((sign * m.vector[k] + (best[k] if sign > 0 else -low[k]), m, nxt, clo, chi))
+            children.append((sign * (m.vector[k] + bound(nxt, k, sign < 0)), m, nxt, clo, chi))
         stirred = child.stirred
         children.sort(key=_first, reverse=True)
         found: Optional[int] = None
