@@ -36,35 +36,21 @@ bound too, and a tighter one; the search takes the least of them.
 
 from __future__ import annotations
 
-import math
-from typing import Callable, Hashable, Iterator, NamedTuple, Optional
+from typing import Callable, Hashable, Iterator, Optional
 
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
 from ..play.state import State
-from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
-from ..scenario.model import RETURN, Scenario
+from ..scenario.conditions import Condition
+from ..scenario.model import RETURN
+from .ceilings import UNKNOWN, Ceiling, ceilings, requirement, rise_of
+from .keptnames import loop_guards, routing_names, truth
+from .lazygraph import LazyGraph
 from .liveness import Liveness
 
 Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: rest | paused | timeout | after | arrive
-INF = math.inf
 _WIDTH = len(OBJECTIVES)
-TICK_EVERY = 256  # places opened between two calls of a graph's ``tick``
 Values = tuple[float, ...]
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out
-
-
-class Ceiling(NamedTuple):
-    """A mood some trigger needs, followed as a ceiling: ``sign`` times the highest of ``slots``."""
-
-    slots: tuple[int, ...]
-    sign: int  # 1: the condition needs it high (``>=``); -1: low (``<=``)
-    cap: int  # the most a trigger asks of it: at or above this nothing is held back
-    per_timeout: int  # the most one time-out outside a provocation raises it
-    triggers: frozenset[int] = frozenset()  # the triggers that need it: once all have fired, it holds nothing back
-
-    def holds_back(self, top: int, fired: frozenset) -> bool:
-        """Whether a ceiling at ``top`` can still keep something off the table."""
-        return top < self.cap and not self.triggers <= fired
 
 
 class Relaxed:
@@ -78,11 +64,11 @@ class Relaxed:
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
-        self._plain = _Graph(self._edges, None, self._tick)
+        self._plain = LazyGraph(self._edges, None, self._tick)
         self.ceilings = ceilings(rules)
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
-        self._graphs = [_Graph(self._ceiling_edges(c), self._freed(c), self._tick) for c in self.ceilings]
+        self._graphs = [LazyGraph(self._ceiling_edges(c), self._freed(c), self._tick) for c in self.ceilings]
         self._bounds: dict[tuple, float] = {}
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
@@ -173,11 +159,11 @@ class Relaxed:
     # -- the relaxed meeting -------------------------------------------------------------
     def _possible(self, cond: Condition | None, names: frozenset) -> bool:
         """False only when ``cond`` is certainly false from the kept names alone."""
-        return cond is None or not self.kept or _truth(cond.expr, self.kept, names) is not False
+        return cond is None or not self.kept or truth(cond.expr, self.kept, names) is not False
 
     def _certain(self, cond: Condition, names: frozenset) -> Optional[bool]:
         """True or False when the kept names alone decide ``cond``; None when they don't."""
-        return _truth(cond.expr, self.kept, names) if self.kept else None
+        return truth(cond.expr, self.kept, names) if self.kept else None
 
     def _after_move(self, move, names: frozenset) -> frozenset:
         c = move.source
@@ -301,8 +287,8 @@ class Relaxed:
             p, top = node
             out = []
             def needed(cond: Condition) -> Optional[int]:
-                need = needs.get(cond.source, _UNKNOWN)
-                if need is _UNKNOWN:
+                need = needs.get(cond.source, UNKNOWN)
+                if need is UNKNOWN:
                     need = needs[cond.source] = requirement(cond.expr, c, self.rules)
                 return need  # type: ignore[return-value]
             for w, q, cond, ops, timeout, conds in self._all_edges(p):
@@ -313,7 +299,7 @@ class Relaxed:
                 if ops and not timeout:  # time-outs were counted in where the ceiling starts
                     rise = rises.get(ops)
                     if rise is None:
-                        rise = rises[ops] = _rise(ops, c)
+                        rise = rises[ops] = rise_of(ops, c)
                     after = min(c.cap, top + rise)
                 if any((n := needed(x)) is not None and n > after for x in conds):
                     continue  # a trigger or auto on the way needs more than there can be
@@ -325,345 +311,6 @@ class Relaxed:
         if dest == RETURN:
             return [(stack[-1], stack[:-1])] if stack else []
         return [(dest, stack)]
-
-
-class _Graph:
-    """Best or worst totals over one relaxed meeting (nodes and their edges), found lazily, one
-    objective and side at a time: Tarjan's strongly connected components from the node asked
-    about, each component valued when all it leads to is, so values come out in one pass.
-    A node's edges are worked out once and kept for every later objective. ``plain``: a node
-    for which it gives a value is valued as that place of the plain relaxed meeting (a ceiling
-    that holds nothing back any more)."""
-
-    def __init__(self, edges: Callable[[Hashable], list[tuple[Vector, Hashable]]],
-                 plain: Optional[Callable[[Hashable, int, bool], Optional[float]]] = None,
-                 tick: Optional[Callable[[], None]] = None):
-        self._edges = edges
-        self._plain = plain
-        self._tick = tick  # called every TICK_EVERY places (a caller that no longer needs the answer stops here)
-        self._succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
-        self._tables: dict[tuple[int, bool], dict[Hashable, float]] = {}
-
-    def value(self, node: Hashable, k: int, worst: bool) -> float:
-        table = self._tables.get((k, worst))
-        if table is None:
-            table = self._tables[(k, worst)] = {}
-        found = table.get(node)
-        if found is None:
-            self._solve_from(node, k, worst, table)
-            found = table[node]
-        return found
-
-    def _successors(self, node: Hashable, k: int, worst: bool, table: dict) -> list[tuple[Vector, Hashable]]:
-        out = self._succ.get(node)
-        if out is None:
-            out = self._succ[node] = self._edges(node)
-        if self._plain is not None:
-            for _, q in out:
-                if q not in table:
-                    known = self._plain(q, k, worst)
-                    if known is not None:
-                        table[q] = known
-        return out
-
-    def _solve_from(self, root: Hashable, k: int, worst: bool, table: dict[Hashable, float]) -> None:
-        index: dict[Hashable, int] = {}
-        low: dict[Hashable, int] = {}
-        on_stack: set[Hashable] = set()
-        stack: list[Hashable] = []
-        succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
-        counter = 0
-        work: list[tuple[Hashable, Iterator]] = []
-
-        def open_(p: Hashable) -> None:
-            nonlocal counter
-            index[p] = low[p] = counter
-            counter += 1
-            if self._tick is not None and not counter % TICK_EVERY:
-                self._tick()  # may raise: the components valued so far keep their (final) values
-            stack.append(p)
-            on_stack.add(p)
-            succ[p] = self._successors(p, k, worst, table)
-            work.append((p, iter(succ[p])))
-
-        if root in table:
-            return
-        open_(root)
-        while work:
-            p, it = work[-1]
-            advanced = False
-            for _, q in it:
-                if q in table:
-                    continue
-                if q not in index:
-                    open_(q)
-                    advanced = True
-                    break
-                if q in on_stack:
-                    low[p] = min(low[p], index[q])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[p])
-            if low[p] == index[p]:
-                component = []
-                while True:
-                    q = stack.pop()
-                    on_stack.discard(q)
-                    component.append(q)
-                    if q == p:
-                        break
-                _value(component, succ, table, k, worst)
-
-
-def _value(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
-           table: dict[Hashable, float], k: int, worst: bool) -> None:
-    better = min if worst else max
-    if len(component) == 1 and all(q != component[0] for _, q in succ[component[0]]):
-        p = component[0]  # on no loop (most places): one look at what it leads to
-        table[p] = _combine(p, succ[p], table, _NOBODY, _NOBODY, k, better)
-        return
-    members = set(component)
-    values: dict[Hashable, float] = {}
-    for p in component:
-        values[p] = _combine(p, succ[p], table, members, values, k, better)
-    for _ in range(len(component) + 1):  # inside a loop: relax until nothing moves
-        changing = False
-        for p in component:
-            new = _combine(p, succ[p], table, members, values, k, better)
-            changing = changing or new != values[p]
-            values[p] = new
-        if not changing:
-            break
-    else:  # still moving after as many rounds as places: a loop that gains forever
-        unbounded = -INF if worst else INF
-        values = dict.fromkeys(component, unbounded)
-    table.update(values)
-
-
-_NOBODY: dict = {}
-
-
-def _combine(p, edges, table, members, values, k: int, better) -> float:
-    found = [w[k] + v for w, q in edges
-             if (v := (values.get(q) if q in members else table.get(q))) is not None]
-    if found:
-        return better(found)
-    # An ending, a dead end, or only ways back into the loop so far.
-    place = p[0] if isinstance(p[0], tuple) else p  # a (place, ceiling) node, or a place
-    return 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
-
-
-# -- ceilings: the moods triggers need ---------------------------------------------------------
-def ceilings(rules: Rules) -> list[Ceiling]:
-    """One per mood (a slot, or the highest/lowest of a variable) that a trigger's condition
-    needs above (or below) some value; none for a mood a group reaction can push that way,
-    as reactions are not followed here."""
-    s = rules.scenario
-    wanted: dict[tuple[tuple[int, ...], int], int] = {}
-    needing: dict[tuple[tuple[int, ...], int], set[int]] = {}
-    for k, t in enumerate(s.triggers):
-        for slots, sign, need in _atoms(t.when.expr, rules):
-            wanted[(slots, sign)] = max(wanted.get((slots, sign), need), need)
-            needing.setdefault((slots, sign), set()).add(k)
-    pushed = [rules._ops(r.effects) for r in s.group]
-    cost = rules._ops(s.timeout.cost)
-    out = []
-    for (slots, sign), cap in sorted(wanted.items()):
-        probe = Ceiling(slots, sign, 0, 0)
-        if any(_rise(ops, probe) > 0 for ops in pushed):
-            continue
-        out.append(Ceiling(slots, sign, cap, _rise(cost, probe), frozenset(needing[(slots, sign)])))
-    return out
-
-
-def requirement(e: Expr, c: Ceiling, rules: Rules) -> Optional[int]:
-    """The least value of ceiling ``c``'s mood that ``e`` needs to hold (None: it needs none)."""
-    needs = [need for slots, sign, need in _atoms(e, rules) if (slots, sign) == (c.slots, c.sign)]
-    return max(needs) if needs else None
-
-
-def _atoms(e: Expr, rules: Rules) -> list[tuple[tuple[int, ...], int, int]]:
-    """What ``e`` certainly needs, as (slots, sign, value): ``sign`` times the highest of
-    ``slots`` at least ``value``. From comparisons of a mood (or max./min.) with a number,
-    and from every part of an 'and'; an 'or' needs what all its parts need of one mood."""
-    if isinstance(e, BoolOp):
-        parts = [_atoms(o, rules) for o in e.operands]
-        if e.op == "and":
-            return [a for part in parts for a in part]
-        common: dict[tuple, int] = {}
-        for i, part in enumerate(parts):
-            mine: dict[tuple, int] = {}
-            for slots, sign, need in part:
-                mine[(slots, sign)] = max(mine.get((slots, sign), need), need)
-            common = mine if i == 0 else {k: min(v, mine[k]) for k, v in common.items() if k in mine}
-        return [(slots, sign, need) for (slots, sign), need in common.items()]
-    if not isinstance(e, Compare):
-        return []
-    op, left, right = e.op, e.left, e.right
-    if isinstance(left, Const) and not isinstance(right, Const):
-        op, left, right = _MIRROR[op], right, left
-    if not (isinstance(left, Ref) and isinstance(right, Const) and type(right.value) is int):
-        return []
-    c = right.value
-    if left.kind == "mood":
-        slots: tuple[int, ...] = (rules.slot_index[(left.parts[0], left.parts[1])],)
-        if op in (">=", ">"):
-            return [(slots, 1, c if op == ">=" else c + 1)]
-        if op in ("<=", "<"):
-            return [(slots, -1, -c if op == "<=" else -c + 1)]
-        return []
-    if left.kind in ("max", "min"):
-        slots = tuple(i for i, (_, var) in enumerate(rules.slots) if var == left.parts[0])
-        if left.kind == "max" and op in (">=", ">"):  # someone present that high: so the highest of all
-            return [(slots, 1, c if op == ">=" else c + 1)]
-        if left.kind == "min" and op in ("<=", "<"):
-            return [(slots, -1, -c if op == "<=" else -c + 1)]
-    return []
-
-
-def _rise(ops: Ops, c: Ceiling) -> int:
-    """The most a move's effects raise ``sign`` times the highest of the ceiling's slots."""
-    per: dict[int, int] = {}
-    for i, delta, _, _, _ in ops:
-        if i in c.slots and c.sign * delta > 0:
-            per[i] = per.get(i, 0) + c.sign * delta
-    return max(per.values(), default=0)
-
-
-_UNKNOWN = object()
-_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
-
-
-def loop_guards(s: Scenario) -> frozenset[str]:
-    """Flags, visits and earlier choices read by a condition on a way back in the dialogue
-    (an edge inside a loop of the scenario as written, triggers included)."""
-    succ: dict[str, list[tuple[str, list[Condition]]]] = {}
-    targets = [t for t in s.triggers]
-    for nid, node in s.nodes.items():
-        out: list[tuple[str, list[Condition]]] = [(a.goto, [a.when]) for a in node.auto]
-        if node.next is not None:
-            out.append((node.next, []))
-        out += [(c.next, [c.when] if c.when is not None else []) for c in node.choices]
-        if node.choices:
-            out += [(t.goto, [t.when]) for t in targets]
-        succ[nid] = out
-    component = _components(list(s.nodes), lambda n: [d for d, _ in succ[n] if d in s.nodes])
-    kept: set[str] = set()
-    for nid, out in succ.items():
-        for dest, conds in out:
-            if dest in component and component[dest] == component[nid]:
-                for cond in conds:
-                    for ref in cond.refs():
-                        if ref.kind == "flag":
-                            kept.add(f"flag:{ref.parts[0]}")
-                        elif ref.kind == "visited":
-                            kept.add(f"visited:{ref.parts[0]}")
-                        elif ref.kind == "chose":
-                            kept.add("chose:" + ".".join(ref.parts))
-    return frozenset(kept)
-
-
-def routing_names(s: Scenario, most: int = 1) -> frozenset[str]:
-    """Flags, visits and earlier choices an ``auto`` or a trigger reads: where the meeting goes
-    by itself. Without them every such route would seem open, and a repair scene (``flag.belofte``:
-    "you promised...") would pay its points to playthroughs that never made the mistake.
-    Each name kept can double the relaxed meeting (and each of its ceilings), which on
-    scenarios with several cost more than the tighter bound saved: the one read most often
-    is kept (a flag that four lines ask after, like a promise made too soon)."""
-    count: dict[str, int] = {}
-    conditions = [t.when for t in s.triggers] + [a.when for n in s.nodes.values() for a in n.auto]
-    for cond in conditions:
-        for ref in cond.refs():
-            if ref.kind == "flag":
-                name = f"flag:{ref.parts[0]}"
-            elif ref.kind == "visited":
-                name = f"visited:{ref.parts[0]}"
-            elif ref.kind == "chose":
-                name = "chose:" + ".".join(ref.parts)
-            else:
-                continue
-            count[name] = count.get(name, 0) + 1
-    return frozenset(sorted(count, key=lambda n: (-count[n], n))[:most])
-
-
-def _components(nodes: list[str], succ) -> dict[str, int]:
-    """Strongly connected component number per node (a node on no loop has its own number,
-    shared by nobody; loops give all their nodes one number)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on: set[str] = set()
-    stack: list[str] = []
-    comp: dict[str, int] = {}
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, iter(succ(root)))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on.add(root)
-        while work:
-            v, it = work[-1]
-            pushed = False
-            for w in it:
-                if w not in index:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on.add(w)
-                    work.append((w, iter(succ(w))))
-                    pushed = True
-                    break
-                if w in on:
-                    low[v] = min(low[v], index[w])
-            if pushed:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[v])
-            if low[v] == index[v]:
-                members = []
-                while True:
-                    w = stack.pop()
-                    on.discard(w)
-                    members.append(w)
-                    if w == v:
-                        break
-                looping = len(members) > 1 or v in succ(v)
-                for w in members:
-                    comp[w] = index[v] if looping else -1 - index[w]
-    return comp
-
-
-def _truth(e, kept: frozenset, names: frozenset):
-    """Three-valued truth of a condition from the kept names alone: True, False or None (unknown)."""
-    if isinstance(e, Const):
-        return bool(e.value)
-    if isinstance(e, Ref):
-        if e.kind == "flag":
-            key = f"flag:{e.parts[0]}"
-        elif e.kind == "visited":
-            key = f"visited:{e.parts[0]}"
-        elif e.kind == "chose":
-            key = "chose:" + ".".join(e.parts)
-        else:
-            return None
-        return (key in names) if key in kept else None
-    if isinstance(e, Not):
-        inner = _truth(e.operand, kept, names)
-        return None if inner is None else not inner
-    if isinstance(e, BoolOp):
-        parts = [_truth(o, kept, names) for o in e.operands]
-        if e.op == "and":
-            return False if False in parts else True if all(p is True for p in parts) else None
-        return True if True in parts else False if all(p is False for p in parts) else None
-    if isinstance(e, Compare):
-        return None
-    return None
 
 
 def relaxed_of(rules: Rules) -> Relaxed:

@@ -1,0 +1,145 @@
+"""Which flags, visits and earlier choices the relaxed meeting keeps, and what they decide.
+
+The relaxed meeting (``relaxed``) forgets mood and nearly every name; the few it keeps
+are those without which its bound would be useless: what guards a way back in the
+dialogue (else a loop seems to gain forever) and what an ``auto`` reads to route the
+meeting (else a repair scene pays every playthrough). A condition is then judged in
+three values from the kept names alone: certainly true, certainly false, or unknown.
+"""
+
+from __future__ import annotations
+
+from ..scenario.conditions import BoolOp, Compare, Condition, Const, Not, Ref
+from ..scenario.model import Scenario
+
+
+def loop_guards(s: Scenario) -> frozenset[str]:
+    """Flags, visits and earlier choices read by a condition on a way back in the dialogue
+    (an edge inside a loop of the scenario as written, triggers included)."""
+    succ: dict[str, list[tuple[str, list[Condition]]]] = {}
+    targets = [t for t in s.triggers]
+    for nid, node in s.nodes.items():
+        out: list[tuple[str, list[Condition]]] = [(a.goto, [a.when]) for a in node.auto]
+        if node.next is not None:
+            out.append((node.next, []))
+        out += [(c.next, [c.when] if c.when is not None else []) for c in node.choices]
+        if node.choices:
+            out += [(t.goto, [t.when]) for t in targets]
+        succ[nid] = out
+    component = _components(list(s.nodes), lambda n: [d for d, _ in succ[n] if d in s.nodes])
+    kept: set[str] = set()
+    for nid, out in succ.items():
+        for dest, conds in out:
+            if dest in component and component[dest] == component[nid]:
+                for cond in conds:
+                    for ref in cond.refs():
+                        if ref.kind == "flag":
+                            kept.add(f"flag:{ref.parts[0]}")
+                        elif ref.kind == "visited":
+                            kept.add(f"visited:{ref.parts[0]}")
+                        elif ref.kind == "chose":
+                            kept.add("chose:" + ".".join(ref.parts))
+    return frozenset(kept)
+
+
+def routing_names(s: Scenario, most: int = 1) -> frozenset[str]:
+    """Flags, visits and earlier choices an ``auto`` or a trigger reads: where the meeting goes
+    by itself. Without them every such route would seem open, and a repair scene (``flag.belofte``:
+    "you promised...") would pay its points to playthroughs that never made the mistake.
+    Each name kept can double the relaxed meeting (and each of its ceilings), which on
+    scenarios with several cost more than the tighter bound saved: the one read most often
+    is kept (a flag that four lines ask after, like a promise made too soon)."""
+    count: dict[str, int] = {}
+    conditions = [t.when for t in s.triggers] + [a.when for n in s.nodes.values() for a in n.auto]
+    for cond in conditions:
+        for ref in cond.refs():
+            if ref.kind == "flag":
+                name = f"flag:{ref.parts[0]}"
+            elif ref.kind == "visited":
+                name = f"visited:{ref.parts[0]}"
+            elif ref.kind == "chose":
+                name = "chose:" + ".".join(ref.parts)
+            else:
+                continue
+            count[name] = count.get(name, 0) + 1
+    return frozenset(sorted(count, key=lambda n: (-count[n], n))[:most])
+
+
+def _components(nodes: list[str], succ) -> dict[str, int]:
+    """Strongly connected component number per node (a node on no loop has its own number,
+    shared by nobody; loops give all their nodes one number)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on: set[str] = set()
+    stack: list[str] = []
+    comp: dict[str, int] = {}
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(succ(root)))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            v, it = work[-1]
+            pushed = False
+            for w in it:
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on.add(w)
+                    work.append((w, iter(succ(w))))
+                    pushed = True
+                    break
+                if w in on:
+                    low[v] = min(low[v], index[w])
+            if pushed:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[v])
+            if low[v] == index[v]:
+                members = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    members.append(w)
+                    if w == v:
+                        break
+                looping = len(members) > 1 or v in succ(v)
+                for w in members:
+                    comp[w] = index[v] if looping else -1 - index[w]
+    return comp
+
+
+def truth(e, kept: frozenset, names: frozenset):
+    """Three-valued truth of a condition from the kept names alone: True, False or None (unknown)."""
+    if isinstance(e, Const):
+        return bool(e.value)
+    if isinstance(e, Ref):
+        if e.kind == "flag":
+            key = f"flag:{e.parts[0]}"
+        elif e.kind == "visited":
+            key = f"visited:{e.parts[0]}"
+        elif e.kind == "chose":
+            key = "chose:" + ".".join(e.parts)
+        else:
+            return None
+        return (key in names) if key in kept else None
+    if isinstance(e, Not):
+        inner = truth(e.operand, kept, names)
+        return None if inner is None else not inner
+    if isinstance(e, BoolOp):
+        parts = [truth(o, kept, names) for o in e.operands]
+        if e.op == "and":
+            return False if False in parts else True if all(p is True for p in parts) else None
+        return True if True in parts else False if all(p is False for p in parts) else None
+    if isinstance(e, Compare):
+        return None
+    return None
+
+
+__all__ = ["loop_guards", "routing_names", "truth"]

@@ -1,0 +1,151 @@
+"""Best or worst totals over a graph that is worked out only as far as a question needs it.
+
+The relaxed meeting (``relaxed``) and each of its ceilings are such graphs: their nodes
+and edges come from a function, and a bound is wanted for a few nodes at a time. Values
+come out of one pass of Tarjan's strongly connected components from the node asked
+about: a node on no loop is valued with one look at its successors; a loop is relaxed
+until nothing moves, and a loop that still gains after as many rounds as it has nodes
+could gain forever, so its nodes are unbounded (no pruning there, never a wrong bound).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable, Hashable, Iterator, Optional
+
+from ..play.rules import Vector
+
+INF = math.inf
+TICK_EVERY = 256  # nodes opened between two calls of a graph's ``tick``
+
+
+class LazyGraph:
+    """Best or worst totals over one relaxed meeting (nodes and their edges), found lazily, one
+    objective and side at a time: Tarjan's strongly connected components from the node asked
+    about, each component valued when all it leads to is, so values come out in one pass.
+    A node's edges are worked out once and kept for every later objective. ``plain``: a node
+    for which it gives a value is valued as that place of the plain relaxed meeting (a ceiling
+    that holds nothing back any more)."""
+
+    def __init__(self, edges: Callable[[Hashable], list[tuple[Vector, Hashable]]],
+                 plain: Optional[Callable[[Hashable, int, bool], Optional[float]]] = None,
+                 tick: Optional[Callable[[], None]] = None):
+        self._edges = edges
+        self._plain = plain
+        self._tick = tick  # called every TICK_EVERY places (a caller that no longer needs the answer stops here)
+        self._succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
+        self._tables: dict[tuple[int, bool], dict[Hashable, float]] = {}
+
+    def value(self, node: Hashable, k: int, worst: bool) -> float:
+        table = self._tables.get((k, worst))
+        if table is None:
+            table = self._tables[(k, worst)] = {}
+        found = table.get(node)
+        if found is None:
+            self._solve_from(node, k, worst, table)
+            found = table[node]
+        return found
+
+    def _successors(self, node: Hashable, k: int, worst: bool, table: dict) -> list[tuple[Vector, Hashable]]:
+        out = self._succ.get(node)
+        if out is None:
+            out = self._succ[node] = self._edges(node)
+        if self._plain is not None:
+            for _, q in out:
+                if q not in table:
+                    known = self._plain(q, k, worst)
+                    if known is not None:
+                        table[q] = known
+        return out
+
+    def _solve_from(self, root: Hashable, k: int, worst: bool, table: dict[Hashable, float]) -> None:
+        index: dict[Hashable, int] = {}
+        low: dict[Hashable, int] = {}
+        on_stack: set[Hashable] = set()
+        stack: list[Hashable] = []
+        succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
+        counter = 0
+        work: list[tuple[Hashable, Iterator]] = []
+
+        def open_(p: Hashable) -> None:
+            nonlocal counter
+            index[p] = low[p] = counter
+            counter += 1
+            if self._tick is not None and not counter % TICK_EVERY:
+                self._tick()  # may raise: the components valued so far keep their (final) values
+            stack.append(p)
+            on_stack.add(p)
+            succ[p] = self._successors(p, k, worst, table)
+            work.append((p, iter(succ[p])))
+
+        if root in table:
+            return
+        open_(root)
+        while work:
+            p, it = work[-1]
+            advanced = False
+            for _, q in it:
+                if q in table:
+                    continue
+                if q not in index:
+                    open_(q)
+                    advanced = True
+                    break
+                if q in on_stack:
+                    low[p] = min(low[p], index[q])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[p])
+            if low[p] == index[p]:
+                component = []
+                while True:
+                    q = stack.pop()
+                    on_stack.discard(q)
+                    component.append(q)
+                    if q == p:
+                        break
+                _value(component, succ, table, k, worst)
+
+
+def _value(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
+           table: dict[Hashable, float], k: int, worst: bool) -> None:
+    better = min if worst else max
+    if len(component) == 1 and all(q != component[0] for _, q in succ[component[0]]):
+        p = component[0]  # on no loop (most places): one look at what it leads to
+        table[p] = _combine(p, succ[p], table, _NOBODY, _NOBODY, k, better)
+        return
+    members = set(component)
+    values: dict[Hashable, float] = {}
+    for p in component:
+        values[p] = _combine(p, succ[p], table, members, values, k, better)
+    for _ in range(len(component) + 1):  # inside a loop: relax until nothing moves
+        changing = False
+        for p in component:
+            new = _combine(p, succ[p], table, members, values, k, better)
+            changing = changing or new != values[p]
+            values[p] = new
+        if not changing:
+            break
+    else:  # still moving after as many rounds as places: a loop that gains forever
+        unbounded = -INF if worst else INF
+        values = dict.fromkeys(component, unbounded)
+    table.update(values)
+
+
+_NOBODY: dict = {}
+
+
+def _combine(p, edges, table, members, values, k: int, better) -> float:
+    found = [w[k] + v for w, q in edges
+             if (v := (values.get(q) if q in members else table.get(q))) is not None]
+    if found:
+        return better(found)
+    # An ending, a dead end, or only ways back into the loop so far.
+    place = p[0] if isinstance(p[0], tuple) else p  # a (place, ceiling) node, or a place
+    return 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
+
+
+__all__ = ["LazyGraph", "INF", "TICK_EVERY"]
