@@ -11,32 +11,43 @@ could gain forever, so its nodes are unbounded (no pruning there, never a wrong 
 from __future__ import annotations
 
 import math
-from typing import Callable, Hashable, Iterator, Optional
+from operator import add
+from typing import Any, Callable, Hashable, Iterator, Optional
 
-from ..play.rules import Vector
+from ..play.rules import ZERO, Vector
 
+ALL = None  # every objective but the single one, valued together
 INF = math.inf
 TICK_EVERY = 256  # nodes opened between two calls of a graph's ``tick``
 
 
 class LazyGraph:
-    """Best or worst totals over one relaxed meeting (nodes and their edges), found lazily, one
-    objective and side at a time: Tarjan's strongly connected components from the node asked
-    about, each component valued when all it leads to is, so values come out in one pass.
-    A node's edges are worked out once and kept for every later objective. ``plain``: a node
-    for which it gives a value is valued as that place of the plain relaxed meeting (a ceiling
+    """Best or worst totals over one relaxed meeting (nodes and their edges), found lazily:
+    Tarjan's strongly connected components from the node asked about, each component valued
+    when all it leads to is, so values come out in one pass. The ``single`` objective (the
+    overall total, what nearly every question is about) is valued on its own; the others all
+    together, as whoever asks for one (``analyze``'s extremes per dimension) asks for all.
+    A node's edges are worked out once and kept for every later pass. ``plain``: a node for
+    which it gives a value is valued as that place of the plain relaxed meeting (a ceiling
     that holds nothing back any more)."""
 
     def __init__(self, edges: Callable[[Hashable], list[tuple[Vector, Hashable]]],
-                 plain: Optional[Callable[[Hashable, int, bool], Optional[float]]] = None,
-                 tick: Optional[Callable[[], None]] = None):
+                 plain: Optional[Callable[[Hashable, Optional[int], bool], Any]] = None,
+                 tick: Optional[Callable[[], None]] = None, single: int = -1):
         self._edges = edges
         self._plain = plain
         self._tick = tick  # called every TICK_EVERY places (a caller that no longer needs the answer stops here)
+        self._single = single
         self._succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
-        self._tables: dict[tuple[int, bool], dict[Hashable, float]] = {}
+        self._tables: dict[tuple[Optional[int], bool], dict[Hashable, Any]] = {}
 
     def value(self, node: Hashable, k: int, worst: bool) -> float:
+        """The best (``worst``: the worst) total on objective ``k`` from ``node``."""
+        found = self.values(node, k if k == self._single else ALL, worst)
+        return found if k == self._single else found[k]
+
+    def values(self, node: Hashable, k: Optional[int], worst: bool) -> Any:
+        """As ``value`` for objective ``k``; for ``ALL``, the tuple of every objective's."""
         table = self._tables.get((k, worst))
         if table is None:
             table = self._tables[(k, worst)] = {}
@@ -46,7 +57,7 @@ class LazyGraph:
             found = table[node]
         return found
 
-    def _successors(self, node: Hashable, k: int, worst: bool, table: dict) -> list[tuple[Vector, Hashable]]:
+    def _successors(self, node: Hashable, k: Optional[int], worst: bool, table: dict) -> list[tuple[Vector, Hashable]]:
         out = self._succ.get(node)
         if out is None:
             out = self._succ[node] = self._edges(node)
@@ -58,7 +69,7 @@ class LazyGraph:
                         table[q] = known
         return out
 
-    def _solve_from(self, root: Hashable, k: int, worst: bool, table: dict[Hashable, float]) -> None:
+    def _solve_from(self, root: Hashable, k: Optional[int], worst: bool, table: dict[Hashable, Any]) -> None:
         index: dict[Hashable, int] = {}
         low: dict[Hashable, int] = {}
         on_stack: set[Hashable] = set()
@@ -107,7 +118,10 @@ class LazyGraph:
                     component.append(q)
                     if q == p:
                         break
-                _value(component, succ, table, k, worst)
+                if k is ALL:
+                    _value_all(component, succ, table, worst)
+                else:
+                    _value(component, succ, table, k, worst)
 
 
 def _value(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
@@ -148,4 +162,46 @@ def _combine(p, edges, table, members, values, k: int, better) -> float:
     return 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
 
 
-__all__ = ["LazyGraph", "INF", "TICK_EVERY"]
+def _value_all(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
+               table: dict[Hashable, tuple[float, ...]], worst: bool) -> None:
+    """``_value`` for every objective at once (a loop that gains forever on one objective is
+    unbounded on that one only)."""
+    better = min if worst else max
+    if len(component) == 1 and all(q != component[0] for _, q in succ[component[0]]):
+        p = component[0]
+        table[p] = tuple(_combine_all(p, succ[p], table, _NOBODY, _NOBODY, better))
+        return
+    members = set(component)
+    values: dict[Hashable, list[float]] = {}
+    for p in component:
+        values[p] = _combine_all(p, succ[p], table, members, values, better)
+    changing: set[int] = set()
+    for _ in range(len(component) + 1):
+        changing = set()
+        for p in component:
+            new = _combine_all(p, succ[p], table, members, values, better)
+            changing.update(k for k, (a, b) in enumerate(zip(new, values[p])) if a != b)
+            values[p] = new
+        if not changing:
+            break
+    unbounded = -INF if worst else INF
+    for p in component:
+        table[p] = tuple(unbounded if k in changing else v for k, v in enumerate(values[p]))
+
+
+def _combine_all(p, edges, table, members, values, better) -> list[float]:
+    out: Optional[list[float]] = None
+    for w, q in edges:
+        v = values.get(q) if q in members else table.get(q)
+        if v is None:
+            continue
+        cand = list(map(add, w, v))
+        out = cand if out is None else list(map(better, out, cand))
+    if out is None:
+        place = p[0] if isinstance(p[0], tuple) else p
+        dead = 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
+        return [dead] * len(ZERO)
+    return out
+
+
+__all__ = ["LazyGraph", "ALL", "INF", "TICK_EVERY"]

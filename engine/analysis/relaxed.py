@@ -36,7 +36,7 @@ bound too, and a tighter one; the search takes the least of them.
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Iterator, Optional
+from typing import Any, Callable, Hashable, Iterator, Optional
 
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
 from ..play.state import State
@@ -49,6 +49,7 @@ from .liveness import Liveness
 
 Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: rest | paused | timeout | after | arrive
 _WIDTH = len(OBJECTIVES)
+OVERALL = OBJECTIVES.index("overall")
 Values = tuple[float, ...]
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out
 
@@ -64,11 +65,12 @@ class Relaxed:
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
-        self._plain = LazyGraph(self._edges, None, self._tick)
+        self._plain = LazyGraph(self._edges, None, self._tick, OVERALL)
         self.ceilings = ceilings(rules)
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
-        self._graphs = [LazyGraph(self._ceiling_edges(c), self._freed(c), self._tick) for c in self.ceilings]
+        self._graphs = [LazyGraph(self._ceiling_edges(c), self._freed(c), self._tick, OVERALL)
+                        for c in self.ceilings]
         self._bounds: dict[tuple, float] = {}
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
@@ -273,10 +275,10 @@ class Relaxed:
             names = names | {shown}
         yield ZERO, ("rest", position, fired, stack, names & self._live_names(position)), None, (), False
 
-    def _freed(self, c: Ceiling) -> Callable[[tuple, int, bool], Optional[float]]:
-        def plain(node: tuple, k: int, worst: bool) -> Optional[float]:
+    def _freed(self, c: Ceiling) -> Callable[[tuple, Optional[int], bool], Any]:
+        def plain(node: tuple, k: Optional[int], worst: bool) -> Any:
             p, top = node
-            return None if c.holds_back(top, p[2]) else self._plain.value(p, k, worst)
+            return None if c.holds_back(top, p[2]) else self._plain.values(p, k, worst)
         return plain
 
     def _ceiling_edges(self, c: Ceiling) -> Callable[[tuple], list[tuple[Vector, tuple]]]:
