@@ -106,25 +106,7 @@ def test_the_anger_ceiling_never_bounds_below_a_real_playthrough(start_anger):
     """From any mood, every random playthrough scores within the bounds of where it starts."""
     scenario = load_scenario_text(TIMEOUT_THEN_TRIGGER.replace("anger: 0}", f"anger: {start_anger}}}"), "t.yaml")
     _agree(scenario)
-    rules = rules_of(scenario)
-    relaxed = relaxed_of(rules)
-    rnd = random.Random(start_anger)
-    for _ in range(50):
-        s, states, totals = rules.initial(), [], []
-        total = [0] * len(OBJECTIVES)
-        while True:
-            moves = rules.moves(s)
-            if not moves:
-                break
-            states.append(s)
-            totals.append(list(total))
-            m = moves[rnd.randrange(len(moves))]
-            total = [a + b for a, b in zip(total, m.vector)]
-            s = rules.step(s, m)
-        for st, before in zip(states, totals):
-            best, worst = relaxed.bounds(st)
-            for k in range(len(OBJECTIVES)):
-                assert worst[k] <= total[k] - before[k] <= best[k]
+    _bounds_hold_on_random_playthroughs(scenario, 50, start_anger)
 
 
 @pytest.mark.slow

@@ -9,8 +9,22 @@ three values from the kept names alone: certainly true, certainly false, or unkn
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ..scenario.conditions import BoolOp, Compare, Condition, Const, Not, Ref
 from ..scenario.model import Scenario
+
+
+def name_of(ref: Ref) -> Optional[str]:
+    """The kept-name spelling of a reference ("flag:x", "visited:n", "chose:n.c"); None for
+    what is never kept (mood, preparation answers, who is away)."""
+    if ref.kind == "flag":
+        return f"flag:{ref.parts[0]}"
+    if ref.kind == "visited":
+        return f"visited:{ref.parts[0]}"
+    if ref.kind == "chose":
+        return "chose:" + ".".join(ref.parts)
+    return None
 
 
 def loop_guards(s: Scenario) -> frozenset[str]:
@@ -32,13 +46,7 @@ def loop_guards(s: Scenario) -> frozenset[str]:
         for dest, conds in out:
             if dest in component and component[dest] == component[nid]:
                 for cond in conds:
-                    for ref in cond.refs():
-                        if ref.kind == "flag":
-                            kept.add(f"flag:{ref.parts[0]}")
-                        elif ref.kind == "visited":
-                            kept.add(f"visited:{ref.parts[0]}")
-                        elif ref.kind == "chose":
-                            kept.add("chose:" + ".".join(ref.parts))
+                    kept.update(n for n in map(name_of, cond.refs()) if n is not None)
     return frozenset(kept)
 
 
@@ -53,15 +61,9 @@ def routing_names(s: Scenario, most: int = 1) -> frozenset[str]:
     conditions = [t.when for t in s.triggers] + [a.when for n in s.nodes.values() for a in n.auto]
     for cond in conditions:
         for ref in cond.refs():
-            if ref.kind == "flag":
-                name = f"flag:{ref.parts[0]}"
-            elif ref.kind == "visited":
-                name = f"visited:{ref.parts[0]}"
-            elif ref.kind == "chose":
-                name = "chose:" + ".".join(ref.parts)
-            else:
-                continue
-            count[name] = count.get(name, 0) + 1
+            name = name_of(ref)
+            if name is not None:
+                count[name] = count.get(name, 0) + 1
     return frozenset(sorted(count, key=lambda n: (-count[n], n))[:most])
 
 
@@ -120,15 +122,8 @@ def truth(e, kept: frozenset, names: frozenset):
     if isinstance(e, Const):
         return bool(e.value)
     if isinstance(e, Ref):
-        if e.kind == "flag":
-            key = f"flag:{e.parts[0]}"
-        elif e.kind == "visited":
-            key = f"visited:{e.parts[0]}"
-        elif e.kind == "chose":
-            key = "chose:" + ".".join(e.parts)
-        else:
-            return None
-        return (key in names) if key in kept else None
+        key = name_of(e)
+        return (key in names) if key is not None and key in kept else None
     if isinstance(e, Not):
         inner = truth(e.operand, kept, names)
         return None if inner is None else not inner
