@@ -102,9 +102,7 @@ def test_the_debrief_has_no_dead_buttons_and_a_replay_asks_no_second_estimate(wi
     app, pilot = window()
     pilot.click(app.top.tr("ms_button"))
     pilot.press("return")
-    # The window sleeps between frames (its clock), which is when the review thread values the
-    # decisions; frames run back to back here, so they pause too, as the window would.
-    pilot.wait_until(lambda: app.top.review is not None, sleep=0.01)
+    pilot.wait_until(lambda: app.top.review is not None)
     pilot.settle()
     assert not pilot.has_text(app.top.tr("previous")) and pilot.has_text(app.top.tr("next"))
     while app.top.page != "reflection":

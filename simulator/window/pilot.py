@@ -61,7 +61,10 @@ class Pilot:
                 return n
         raise PilotError(f"still animating after {max_frames} frames on {self.scene}")
 
-    def wait_until(self, predicate: Callable[[], bool], max_frames: int = 900, sleep: float = 0.0) -> None:
+    def wait_until(self, predicate: Callable[[], bool], max_frames: int = 900, sleep: float = 0.001) -> None:
+        """Run frames until ``predicate`` holds. Between frames it pauses ``sleep`` seconds, as
+        the window's clock does: a background thread (the review job) gets the processor then,
+        and back-to-back frames would starve it."""
         for _ in range(max_frames):
             if predicate():
                 return
