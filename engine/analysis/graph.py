@@ -22,7 +22,7 @@ from typing import Callable, Optional
 from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import State
 from ..scenario.model import Scenario
-from .liveness import Key, Liveness
+from .liveness import Key, Liveness, liveness_of
 
 DEFAULT_MAX_STATES = 20_000
 CANCEL_EVERY = 1024  # states between two looks at ``cancel``
@@ -132,7 +132,7 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     Without ``timeouts``: those a player reaches who never takes one (a random player's graph,
     several times smaller, as every decision's time-out and the count of them split situations)."""
     rules = rules_of(scenario)
-    live = Liveness(rules)
+    live = liveness_of(rules)
     start, _ = land(rules, rules.initial(), set())
     graph = StateGraph(scenario, rules, live, live.key(start))
     passed = graph.passed

@@ -16,7 +16,7 @@ from collections import deque
 from typing import Optional
 
 from ..play.rules import Ops, Rules
-from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
+from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Ref, three_valued
 from ..scenario.model import RETURN
 
 Box = tuple[tuple[int, int], ...]  # per mood slot (least, most)
@@ -141,16 +141,11 @@ def _range(e: Expr, box: Box, rules: Rules) -> Optional[tuple[int, int]]:
 
 
 def _truth(e: Expr, box: Box, rules: Rules) -> Optional[bool]:
-    if isinstance(e, Const):
-        return bool(e.value)
-    if isinstance(e, Not):
-        inner = _truth(e.operand, box, rules)
-        return None if inner is None else not inner
-    if isinstance(e, BoolOp):
-        parts = [_truth(o, box, rules) for o in e.operands]
-        if e.op == "and":
-            return False if False in parts else True if all(p is True for p in parts) else None
-        return True if True in parts else False if all(p is False for p in parts) else None
+    return three_valued(e, lambda leaf: _compare(leaf, box, rules))
+
+
+def _compare(e: Expr, box: Box, rules: Rules) -> Optional[bool]:
+    """A comparison of moods with numbers, judged over every mood in ``box``."""
     if isinstance(e, Compare):
         left, right = _range(e.left, box, rules), _range(e.right, box, rules)
         if left is None or right is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..scenario.conditions import BoolOp, Compare, Condition, Const, Not, Ref
+from ..scenario.conditions import Condition, Expr, Ref, three_valued
 from ..scenario.model import Scenario
 
 
@@ -117,24 +117,12 @@ def _components(nodes: list[str], succ) -> dict[str, int]:
     return comp
 
 
-def truth(e, kept: frozenset, names: frozenset):
+def truth(e: Expr, kept: frozenset, names: frozenset) -> Optional[bool]:
     """Three-valued truth of a condition from the kept names alone: True, False or None (unknown)."""
-    if isinstance(e, Const):
-        return bool(e.value)
-    if isinstance(e, Ref):
-        key = name_of(e)
+    def leaf(x: Expr) -> Optional[bool]:
+        key = name_of(x) if isinstance(x, Ref) else None
         return (key in names) if key is not None and key in kept else None
-    if isinstance(e, Not):
-        inner = truth(e.operand, kept, names)
-        return None if inner is None else not inner
-    if isinstance(e, BoolOp):
-        parts = [truth(o, kept, names) for o in e.operands]
-        if e.op == "and":
-            return False if False in parts else True if all(p is True for p in parts) else None
-        return True if True in parts else False if all(p is False for p in parts) else None
-    if isinstance(e, Compare):
-        return None
-    return None
+    return three_valued(e, leaf)
 
 
 __all__ = ["loop_guards", "routing_names", "truth"]

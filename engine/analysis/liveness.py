@@ -192,6 +192,15 @@ class Liveness:
         return key
 
 
+def liveness_of(rules: Rules) -> Liveness:
+    """The scenario's liveness, worked out once and kept on its rules (the solver, the relaxed
+    meeting and the listed graph all read the same one)."""
+    cached = rules.__dict__.get("_liveness")
+    if cached is None:
+        cached = rules.__dict__["_liveness"] = Liveness(rules)
+    return cached
+
+
 def openers(s: Scenario) -> frozenset[str]:
     """Flags, preparation answers, earlier choices and shown lines (as ``kind:name``) that
     only ever open options: read by choices' conditions alone, never negated or compared,

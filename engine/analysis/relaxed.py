@@ -45,7 +45,7 @@ from ..scenario.model import RETURN
 from .ceilings import UNKNOWN, Ceiling, ceilings, requirement, rise_of
 from .keptnames import loop_guards, routing_names, truth
 from .lazygraph import LazyGraph
-from .liveness import Liveness
+from .liveness import liveness_of
 
 Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: rest | paused | timeout | after | arrive
 _WIDTH = len(OBJECTIVES)
@@ -61,7 +61,7 @@ class Relaxed:
         self.rules = rules
         # "flag:x", "visited:n", "chose:n.c" kept exactly: what guards a way back, and what routes.
         self.kept = loop_guards(rules.scenario) | routing_names(rules.scenario)
-        self._liveness = Liveness(rules)
+        self._liveness = liveness_of(rules)
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
@@ -161,7 +161,7 @@ class Relaxed:
     # -- the relaxed meeting -------------------------------------------------------------
     def _possible(self, cond: Condition | None, names: frozenset) -> bool:
         """False only when ``cond`` is certainly false from the kept names alone."""
-        return cond is None or not self.kept or truth(cond.expr, self.kept, names) is not False
+        return cond is None or self._certain(cond, names) is not False
 
     def _certain(self, cond: Condition, names: frozenset) -> Optional[bool]:
         """True or False when the kept names alone decide ``cond``; None when they don't."""

@@ -41,7 +41,7 @@ from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
-from .liveness import Key, Liveness
+from .liveness import Key, liveness_of
 from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
 from .regions import Boxes, Preimages, Regions
 from .relaxed import Relaxed, relaxed_of
@@ -75,7 +75,7 @@ class Solver:
 
     def __init__(self, rules: Rules, budget: int = DEFAULT_BUDGET):
         self.rules = rules
-        self.liveness = Liveness(rules)
+        self.liveness = liveness_of(rules)
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
         self.preimages = Preimages(minimum, maximum)

@@ -84,10 +84,12 @@ def overall(option) -> int:
     return sum(option.score.values())
 
 
-def decision_options(s: Scenario) -> list[list]:
-    """Every decision's options as written (preparation questions too), where there is a choice."""
-    out = [list(q.options) for q in (s.preparation.questions if s.preparation else ()) if len(q.options) > 1]
-    out += [list(n.choices) for n in s.nodes.values() if len(n.choices) > 1]
+def named_decisions(s: Scenario) -> list[tuple[str, list]]:
+    """Every decision as written where there is a choice, named ("prep:QUESTION" or the node),
+    with its options (preparation questions too)."""
+    out = [(f"prep:{q.id}", list(q.options)) for q in (s.preparation.questions if s.preparation else ())
+           if len(q.options) > 1]
+    out += [(n.id, list(n.choices)) for n in s.nodes.values() if len(n.choices) > 1]
     return out
 
 
@@ -122,7 +124,7 @@ class Classifier:
         examples: list[tuple[list[float], int]] = []
         for s in scenarios:
             names = resident_names(s)
-            for options in decision_options(s):
+            for _, options in named_decisions(s):
                 texts = [o.text.get(lang) for o in options]
                 top = max(overall(o) for o in options)
                 for x, o in zip(features(texts, lang, names), options):
@@ -211,4 +213,4 @@ def stored_record(scenarios: Sequence[Scenario], languages: Sequence[str]) -> di
 
 
 __all__ = ["Classifier", "Training", "Examples", "StoredWeights", "stored_record", "features", "cue_count",
-           "ends_in_question", "resident_names", "CUES"]
+           "ends_in_question", "resident_names", "named_decisions", "CUES"]

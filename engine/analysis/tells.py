@@ -32,7 +32,17 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .search import solver_of
-from .surface import Classifier, Examples, Training, cue_count, ends_in_question, features, overall, resident_names
+from .surface import (
+    Classifier,
+    Examples,
+    Training,
+    cue_count,
+    ends_in_question,
+    features,
+    named_decisions,
+    overall,
+    resident_names,
+)
 
 RUNS = 200
 MAX_SHARE = 0.5  # validate warns when a strategy reaches more of the range than this
@@ -204,7 +214,7 @@ def tells(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), 
 
 def _surface(s: Scenario, report: TellsReport) -> None:
     """Per decision as written: the best option's length rank, and "?" among best and other options."""
-    decisions = [(where, options) for where, options in _named_decisions(s)]
+    decisions = named_decisions(s)
     report.decisions = len(decisions)
     report.fixed_order = [where for where, _ in decisions if _fixed(s, where)]
     for lang in LANGUAGES:
@@ -236,13 +246,6 @@ def _surface(s: Scenario, report: TellsReport) -> None:
                                        q_other / q_other_n if q_other_n else 0.0)
         report.longest_best[lang] = longest
         report.shortest_best[lang] = shortest
-
-
-def _named_decisions(s: Scenario) -> list[tuple[str, list]]:
-    out = [(f"prep:{q.id}", list(q.options)) for q in (s.preparation.questions if s.preparation else ())
-           if len(q.options) > 1]
-    out += [(n.id, list(n.choices)) for n in s.nodes.values() if len(n.choices) > 1]
-    return out
 
 
 def _fixed(s: Scenario, where: str) -> bool:

@@ -120,6 +120,24 @@ def _truth(value: Value) -> bool:
     return bool(value)
 
 
+def three_valued(e: Expr, leaf: Callable[[Expr], "bool | None"]) -> "bool | None":
+    """Kleene's three-valued truth of ``e`` where only part of a state is known: True, False
+    or None (unknown). Constants, 'not', 'and' and 'or' are judged here; ``leaf`` judges each
+    reference and comparison from what the caller knows (the analyser's kept names, or a
+    box of moods)."""
+    if isinstance(e, Const):
+        return bool(e.value)
+    if isinstance(e, Not):
+        inner = three_valued(e.operand, leaf)
+        return None if inner is None else not inner
+    if isinstance(e, BoolOp):
+        parts = [three_valued(o, leaf) for o in e.operands]
+        if e.op == "and":
+            return False if False in parts else True if all(p is True for p in parts) else None
+        return True if True in parts else False if all(p is False for p in parts) else None
+    return leaf(e)
+
+
 @dataclass(frozen=True)
 class Condition:
     """A parsed condition together with its source, for messages and saving."""
