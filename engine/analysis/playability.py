@@ -28,7 +28,7 @@ from ..scenario.model import RETURN, Scenario
 from .graph import StateGraph, explore, land
 from .intervals import Intervals
 from .liveness import Liveness
-from .search import Solver
+from .witness import Witnesses
 
 PLAYOUTS = 400
 SEARCH_BUDGET = 3_000  # states a search aimed at one target may value
@@ -67,7 +67,7 @@ class _Finder:
         self.live: Liveness = graph.liveness
         self.reach = _relaxed_reach(self.s)
         self.hull = Intervals(self.rules) if not self.exact else None
-        self.solver = Solver(self.rules)
+        self.witnesses = Witnesses(self.rules)
         self.seen_nodes: dict[str, list[Move]] = {}
         self.seen_choices: dict[str, list[Move]] = {}
         self.seen_endings: dict[str, list[Move]] = {}
@@ -115,7 +115,7 @@ class _Finder:
         """Can the meeting reach ``goal`` with ``cond`` holding (or, ``stuck``, with nothing on
         offer)? Decided by the solver's search (True with a witness, False, or None when its
         budget ran out)."""
-        return self.solver.witness(goal, cond, stuck, towards, SEARCH_BUDGET)
+        return self.witnesses.witness(goal, cond, stuck, towards, SEARCH_BUDGET)
 
     def confirm(self, path: list[Move], check: Callable[[Session], bool]) -> bool:
         """Replay ``path`` through a live session; True when ``check`` holds where it ends."""

@@ -352,3 +352,31 @@ class Boxes:
         """(packed lo, packed hi with its guard bits): a mood ``m`` lies in the region exactly
         when ``((pack(m) | guard) - lo) & guard == guard`` and ``(hi - pack(m)) & guard == guard``."""
         return self.pack(lo), self.pack(hi) | self.guard
+
+
+class MoveNote:
+    """Hears the conditions evaluated while a move settles and narrows the move's region
+    (``lo``/``hi``, set before each move); a ``None`` (a group reaction moved the mood between
+    the move and its triggers) sets ``stirred``: regions can't be carried back through that, so
+    the state is valued at its own mood only. One per solver: a move settles before the next
+    search starts."""
+
+    __slots__ = ("regions", "lo", "hi", "stirred")
+
+    def __init__(self, regions: Regions):
+        self.regions, self.lo, self.hi, self.stirred = regions, [], [], False
+
+    def __call__(self, cond: Optional[Condition], s: State) -> None:
+        if cond is None:
+            self.stirred = True
+        else:
+            self.regions.narrower(cond)(s, self.lo, self.hi)
+
+
+def meet(lo: list, hi: list, other_lo, other_hi) -> None:
+    """Narrow [lo, hi] to its overlap with [other_lo, other_hi]."""
+    for i, (a, b) in enumerate(zip(other_lo, other_hi)):
+        if a > lo[i]:
+            lo[i] = a
+        if b < hi[i]:
+            hi[i] = b

@@ -43,7 +43,7 @@ from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
 from .liveness import Key, liveness_of
 from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
-from .regions import Boxes, Preimages, Regions
+from .regions import Boxes, MoveNote, Preimages, Regions
 from .relaxed import Relaxed, relaxed_of
 
 DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
@@ -81,7 +81,7 @@ class Solver:
         self.preimages = Preimages(minimum, maximum)
         self.boxes = Boxes(minimum, maximum)
         self._minimum, self._maximum = tuple(minimum), tuple(maximum)
-        self._child_note = _ChildNote(self.regions)
+        self._child_note = MoveNote(self.regions)
         self.budget = budget
         self.valued = 0  # states valued so far, over all questions
         self._limit = 0  # ``valued`` at which the running question gives up
@@ -95,7 +95,7 @@ class Solver:
 
     @property
     def relaxed(self) -> Relaxed:
-        """The condition-free bounds, built on first use (a search for a witness needs none)."""
+        """The condition-free bounds, built on first use."""
         return relaxed_of(self.rules)
 
     # -- the questions -------------------------------------------------------------------
@@ -303,7 +303,7 @@ class Solver:
         away, before, bound, step = s[7], self.preimages.before, self.relaxed.bound, rules.step
         holding = self.relaxed.holding
         child = self._child_note
-        child.stirred = False  # set when a group reaction moved the mood during a move: see _ChildNote
+        child.stirred = False  # set when a group reaction moved the mood during a move: see MoveNote
         children = []
         for m in moves:
             child.lo, child.hi = clo, chi = list(minimum), list(maximum)
@@ -365,116 +365,14 @@ class Solver:
         entries.add((*entry, bound_value, AT_MOST, *packed))
         return bound_value, AT_MOST, lo, hi  # type: ignore[return-value]
 
-    # -- can it happen at all? ---------------------------------------------------------------
-    def witness(self, goal: str, cond: Optional[Condition] = None, stuck: bool = False,
-                towards: Optional[set] = None, budget: int = 50_000) -> tuple[Optional[bool], list[Move]]:
-        """Can a playthrough reach a state at position ``goal`` where ``cond`` holds (or, with
-        ``stuck``, where no move is offered)? (True, its moves) / (False, []) / (None, []) when
-        the budget ran out. The same search, regions and memo as for values, with "reached"
-        as the only value: a region where the goal was out of reach is never searched again."""
-        with self._lock:
-            self._limit = self.valued + budget
-            memo: dict = {}
-            needed = 4 * len(self.rules.table) + 200
-            if sys.getrecursionlimit() < needed:
-                sys.setrecursionlimit(needed)
-            try:
-                found, _, _, path = self._reach(self.rules.initial(), goal, cond, stuck, towards, memo, set())
-            except BudgetExceeded:
-                return None, []
-            return (True, path[::-1]) if found else (False, [])
-
-    def _reach(self, s: State, goal: str, cond: Optional[Condition], stuck: bool, towards: Optional[set],
-               memo: dict, on_path: set) -> tuple[bool, list, list, list]:
-        rules, regions = self.rules, self.regions
-        lo, hi = regions.full()
-        note = lambda c, st: regions.narrow(c, st, lo, hi)  # noqa: E731
-        taken: list[Move] = []
-        moves = rules.moves(s, note)
-        while len(moves) == 1 and moves[0].kind == CONTINUE and s[0] != goal:
-            taken.append(moves[0])
-            s = rules.step(s, moves[0], note)
-            moves = rules.moves(s, note)
-        if s[0] == goal:
-            hit = not moves if stuck else (cond is None or self._holds(cond, s, lo, hi))
-            if hit:
-                return True, lo, hi, taken[::-1]
-        place = self.liveness.place(s)
-        mood = s[1]
-        for elo, ehi in memo.get(place, ()):
-            if all(a <= v <= b for a, v, b in zip(elo, mood, ehi)):
-                _meet(lo, hi, elo, ehi)
-                return False, lo, hi, []
-        here = (place, mood)
-        if not moves or here in on_path:
-            return False, ([*mood] if moves else lo), ([*mood] if moves else hi), []
-        self.valued += 1
-        if self.valued > self._limit:
-            raise BudgetExceeded()
-        on_path.add(here)
-        looped = stirred = False
-        child = self._child_note
-        for m in moves:
-            child.lo, child.hi = clo, chi = regions.full()
-            child.stirred = False
-            nxt = rules.step(s, m, child)
-            stirred = stirred or child.stirred
-            if towards is None or nxt[0] in towards:
-                found, vlo, vhi, path = self._reach(nxt, goal, cond, stuck, towards, memo, on_path)
-                if found:
-                    on_path.discard(here)
-                    return True, lo, hi, path + [m] + taken[::-1]
-                looped = looped or vlo == list(nxt[1]) == vhi
-                _meet(clo, chi, vlo, vhi)
-            blo, bhi = self.preimages.before(m.ops, s[7], clo, chi)
-            _meet(lo, hi, blo, bhi)
-        on_path.discard(here)
-        if looped or stirred:
-            lo[:], hi[:] = list(mood), list(mood)
-        memo.setdefault(place, []).append((tuple(lo), tuple(hi)))
-        return False, lo, hi, []
-
-    def _holds(self, cond: Condition, s: State, lo: list, hi: list) -> bool:
-        """Whether ``cond`` holds in ``s``, narrowing [lo, hi] to where it answers the same."""
-        self.regions.narrow(cond, s, lo, hi)
-        return bool(self.rules.test(cond)(s))
-
     def _playout(self, s: State, k: int, worst: bool) -> int:
         """The total of ``_playout_path``: one a trainee can reach, so a lower bound of the
         best (an upper bound of the worst)."""
         return sum(m.vector[k] for _, m in self._playout_path(s, k, worst))
 
 
-class _ChildNote:
-    """Hears the conditions evaluated while a move settles and narrows the move's region
-    (``lo``/``hi``, set before each move); a ``None`` (a group reaction moved the mood between
-    the move and its triggers) sets ``stirred``: regions can't be carried back through that, so
-    the state is valued at its own mood only. One per solver: a move settles before the next
-    search starts."""
-
-    __slots__ = ("regions", "lo", "hi", "stirred")
-
-    def __init__(self, regions: Regions):
-        self.regions, self.lo, self.hi, self.stirred = regions, [], [], False
-
-    def __call__(self, cond: Optional[Condition], s: State) -> None:
-        if cond is None:
-            self.stirred = True
-        else:
-            self.regions.narrower(cond)(s, self.lo, self.hi)
-
-
 def _first(child: tuple) -> float:
     return child[0]
-
-
-def _meet(lo: list, hi: list, other_lo, other_hi) -> None:
-    """Narrow [lo, hi] to its overlap with [other_lo, other_hi]."""
-    for i, (a, b) in enumerate(zip(other_lo, other_hi)):
-        if a > lo[i]:
-            lo[i] = a
-        if b < hi[i]:
-            hi[i] = b
 
 
 def solver_of(scenario: Scenario) -> Solver:
