@@ -25,13 +25,14 @@ from ..scenario.conditions import Condition
 from ..scenario.errors import Problem
 from ..scenario.messages import msg
 from ..scenario.model import RETURN, Scenario
+from .frames import Frames
 from .graph import StateGraph, explore, land
 from .intervals import Intervals
 from .liveness import Liveness
 from .witness import Witnesses
 
 PLAYOUTS = 400
-SEARCH_BUDGET = 3_000  # states a search aimed at one target may value
+SEARCH_BUDGET = 10_000  # states a search aimed at one target may value
 # Situations listed before validate turns to witnesses and proofs: enough for every scenario
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
 VALIDATE_STATES = 8_000
@@ -66,6 +67,7 @@ class _Finder:
         self.exact = graph.complete
         self.live: Liveness = graph.liveness
         self.reach = _relaxed_reach(self.s)
+        self.frames = Frames(self.s) if not self.exact else None
         self.hull = Intervals(self.rules) if not self.exact else None
         self.witnesses = Witnesses(self.rules)
         self.seen_nodes: dict[str, list[Move]] = {}
@@ -110,11 +112,12 @@ class _Finder:
                 path.append(move)
                 state = self.rules.step(state, move)
 
-    def find(self, goal: str, towards: set[str], cond: Optional[Condition] = None,
+    def find(self, goal: str, cond: Optional[Condition] = None,
              stuck: bool = False) -> tuple[Optional[bool], list[Move]]:
         """Can the meeting reach ``goal`` with ``cond`` holding (or, ``stuck``, with nothing on
-        offer)? Decided by the solver's search (True with a witness, False, or None when its
-        budget ran out)."""
+        offer)? Decided by an aimed search that never enters a state from which ``goal`` is
+        out of reach (``frames``): True with a witness, False, or None when its budget ran out."""
+        towards = self.frames.towards(goal) if self.frames is not None else None
         return self.witnesses.witness(goal, cond, stuck, towards, SEARCH_BUDGET)
 
     def confirm(self, path: list[Move], check: Callable[[Session], bool]) -> bool:
@@ -160,8 +163,7 @@ def _dead_ends(f: _Finder) -> list[Problem]:
         found = f.dead.get(nid)
         undecided = False
         if found is None and not f.exact:
-            node_reach = {p for p, r in f.reach.items() if nid in r} | {nid}
-            decided, path = f.find(nid, node_reach, stuck=True) if not _never_stuck(f, nid) else (False, [])
+            decided, path = f.find(nid, stuck=True) if not _never_stuck(f, nid) else (False, [])
             if decided:
                 found = (path, _end_of(f.rules, path))
             elif decided is None:
@@ -229,7 +231,7 @@ def _never(f: _Finder) -> list[Problem]:
         if item in seen:
             return
         if not f.exact and target in start_reach and (f.hull is None or target in f.hull.boxes):
-            decided, _ = f.find(target, {p for p, r in f.reach.items() if target in r} | {target})
+            decided, _ = f.find(target)
             if decided:
                 return
             if decided is False:
@@ -254,7 +256,7 @@ def _never(f: _Finder) -> list[Problem]:
                 continue
             if not f.exact and f.hull is not None and nid in f.hull.boxes and \
                     f.hull.truth(c.when, f.hull.boxes[nid]) is not False:
-                decided, _ = f.find(nid, {p for p, r in f.reach.items() if nid in r} | {nid}, c.when)
+                decided, _ = f.find(nid, c.when)
                 if decided:
                     continue
                 if decided is False:

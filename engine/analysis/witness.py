@@ -10,7 +10,7 @@ the live session's rules.
 from __future__ import annotations
 
 import sys
-from typing import Optional
+from typing import Callable, Optional
 
 from ..play.rules import CONTINUE, Move, Rules
 from ..play.state import State
@@ -34,11 +34,14 @@ class Witnesses:
         self._limit = 0
 
     def witness(self, goal: str, cond: Optional[Condition] = None, stuck: bool = False,
-                towards: Optional[set] = None, budget: int = 50_000) -> tuple[Optional[bool], list[Move]]:
+                towards: Optional[Callable[[State], bool]] = None,
+                budget: int = 50_000) -> tuple[Optional[bool], list[Move]]:
         """Can a playthrough reach a state at position ``goal`` where ``cond`` holds (or, with
         ``stuck``, where no move is offered)? (True, its moves) / (False, []) / (None, []) when
-        the budget ran out. The same search, regions and memo as for values, with "reached"
-        as the only value: a region where the goal was out of reach is never searched again."""
+        the budget ran out. ``towards``: False for a state from which no playthrough can get
+        to ``goal`` (``frames``); the search never enters one. The same search, regions and
+        memo as for values, with "reached" as the only value: a region where the goal was out
+        of reach is never searched again."""
         self._limit = self.searched + budget
         memo: dict = {}
         needed = 4 * len(self.rules.table) + 200
@@ -50,7 +53,8 @@ class Witnesses:
             return None, []
         return (True, path[::-1]) if found else (False, [])
 
-    def _reach(self, s: State, goal: str, cond: Optional[Condition], stuck: bool, towards: Optional[set],
+    def _reach(self, s: State, goal: str, cond: Optional[Condition], stuck: bool,
+               towards: Optional[Callable[[State], bool]],
                memo: dict, on_path: set) -> tuple[bool, list, list, list]:
         rules, regions = self.rules, self.regions
         lo, hi = regions.full()
@@ -85,7 +89,7 @@ class Witnesses:
             child.stirred = False
             nxt = rules.step(s, m, child)
             stirred = stirred or child.stirred
-            if towards is None or nxt[0] in towards:
+            if towards is None or towards(nxt):
                 found, vlo, vhi, path = self._reach(nxt, goal, cond, stuck, towards, memo, on_path)
                 if found:
                     on_path.discard(here)
