@@ -264,3 +264,80 @@ def test_a_flag_set_in_the_preparation_routes_the_bound_as_it_routes_the_meeting
 def test_the_bounds_hold_on_every_situation_of_random_playthroughs_of_realistic_scenarios(seed, residents):
     scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=30), f"r{seed}.yaml")
     _bounds_hold_on_random_playthroughs(scenario, 60, seed)
+
+
+# Every option has its own reaction line, and all of them go on to the same next decision;
+# Henk interrupts after any choice once he is angry enough; one reaction line has an ``auto``
+# of its own (so coming back to it is not the same as coming back to the next decision).
+REACTION_LINES = """\
+format: 1
+id: reactions
+title: {nl: Reacties, en: Reactions}
+summary: {nl: Elke keuze een eigen reactie., en: Every choice its own reaction.}
+setting:
+  meeting: {nl: Overleg, en: Meeting}
+residents:
+  - id: henk
+    name: Henk de Vries
+    mood: {trust: 3, anger: 3}
+start: eerste
+triggers:
+  - when: "henk.anger >= 4"
+    goto: microfoon
+    interrupts: true
+nodes:
+  eerste:
+    speaker: henk
+    text: {nl: "Begin.", en: "Start."}
+    choices:
+      - {id: a, text: {nl: A., en: A.}, next: reactie_a, effects: {henk: {anger: 1}}, score: {step3: 1},
+         feedback: {nl: Goed., en: Good.}}
+      - {id: b, text: {nl: B., en: B.}, next: reactie_b, effects: {henk: {anger: 2}}, score: {step5: -1},
+         feedback: {nl: Mis., en: Miss.}}
+      - {id: c, text: {nl: C., en: C.}, next: reactie_c, effects: {henk: {anger: 1}}, score: {e1: 1},
+         feedback: {nl: Goed., en: Good.}}
+  reactie_a: {speaker: henk, text: {nl: "Ja.", en: "Yes."}, next: tussen}
+  reactie_b: {speaker: henk, text: {nl: "Nee.", en: "No."}, next: tussen}
+  reactie_c:
+    speaker: henk
+    text: {nl: "Hm.", en: "Hm."}
+    auto: [{when: "henk.anger >= 9", goto: weg}]
+    next: tweede
+  tussen: {speaker: henk, text: {nl: "Goed.", en: "Well."}, next: tweede}
+  microfoon:
+    speaker: henk
+    text: {nl: "Nu ik!", en: "My turn!"}
+    choices:
+      - {id: erkennen, text: {nl: Erkennen., en: Acknowledge.}, next: return, effects: {henk: {anger: -2}},
+         score: {e3: 2}, feedback: {nl: Goed., en: Good.}}
+      - {id: negeren, text: {nl: Negeren., en: Ignore.}, next: return, score: {e3: -1},
+         feedback: {nl: Mis., en: Miss.}}
+  tweede:
+    speaker: henk
+    text: {nl: "En nu?", en: "And now?"}
+    choices:
+      - {id: samen, text: {nl: Samen., en: Together.}, next: goed, score: {step3: 2},
+         feedback: {nl: Goed., en: Good.}}
+      - {id: apart, text: {nl: Apart., en: Apart.}, next: goed, score: {e2: -1},
+         feedback: {nl: Mis., en: Miss.}}
+endings:
+  goed: {kind: agreement, title: {nl: Goed, en: Good}, text: {nl: Goed., en: Good.}}
+  weg: {kind: escalation, title: {nl: Weg, en: Gone}, text: {nl: Weg., en: Gone.}}
+"""
+
+
+def test_an_interruption_comes_back_to_one_place_whichever_reaction_line_it_began_on():
+    """The relaxed meeting tells return points apart only where something still differs: the
+    reaction lines of options a and b only go on to "tussen" and "tweede", so an interruption
+    begun on either comes back to one place; c's line may still jump elsewhere."""
+    scenario = load_scenario_text(REACTION_LINES, "reacties.yaml")
+    _agree(scenario)
+    _bounds_hold_on_random_playthroughs(scenario, 40, 2)
+    rules = rules_of(scenario)
+    relaxed = relaxed_of(rules)
+    start = rules.initial()
+    after = {c: rules.step(start, rules.move(start, c)) for c in "abc"}
+    assert [after[c][8] for c in "abc"] == [("reactie_a",), ("reactie_b",), ("reactie_c",)]
+    places = {c: relaxed.place(after[c]) for c in "abc"}
+    assert places["a"] == places["b"] and places["a"][3] == ("tweede",)
+    assert places["c"][3] == ("reactie_c",)

@@ -75,6 +75,8 @@ class Relaxed:
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
         self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
+        self._resumes: dict[str, str] = {}
+        self._stacks: dict[tuple, tuple] = {}
 
     def _tick(self) -> None:
         if self.interrupt is not None:
@@ -89,7 +91,34 @@ class Relaxed:
         else:
             names = frozenset()
         fired = frozenset(k for k in s[6] if k >= 0) if s[6] else s[6]  # triggers only: reactions move mood
-        return ("paused" if s[10] else "rest", s[0], fired, s[8], names)
+        stack = s[8]
+        if stack:
+            found = self._stacks.get(stack)
+            if found is None:
+                found = self._stacks[stack] = tuple(self._resume(q) for q in stack)
+            stack = found
+        return ("paused" if s[10] else "rest", s[0], fired, stack, names)
+
+    def _resume(self, position: str) -> str:
+        """Where an interruption begun at ``position`` really picks up again: past the lines
+        that only go on (no choices, no ``auto``, no visit a condition reads), which score
+        nothing and decide nothing. An interruption begun right after a choice comes back to
+        the choice's reaction line; each option has its own, and all of them lead to the same
+        next decision: told apart, they multiplied the relaxed meeting by the options of every
+        decision an interruption can begin after."""
+        found = self._resumes.get(position)
+        if found is None:
+            found, seen = position, {position}
+            nodes = self.rules.scenario.nodes
+            while True:
+                node = nodes.get(found)
+                if node is None or node.choices or node.auto or node.next is None or node.next == RETURN \
+                        or f"visited:{found}" in self.kept or node.next in seen:
+                    break
+                found = node.next
+                seen.add(found)
+            self._resumes[position] = found
+        return found
 
     def _live_names(self, position: str) -> frozenset[str]:
         """The kept names some condition may still read from a decision (or ending) at
@@ -251,7 +280,7 @@ class Relaxed:
                     continue
                 certain = self._certain(trig.when, names)
                 if certain is not False:
-                    pushed = stack + (position,) if trig.interrupts else stack
+                    pushed = stack + (self._resume(position),) if trig.interrupts else stack
                     for dest, rest in self._go(t.dest, pushed):
                         yield ZERO, ("arrive", dest, fired | {t.trigger}, rest, names), t.when, (), False
                     if certain:
