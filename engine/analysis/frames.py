@@ -34,7 +34,7 @@ class Frames:
         nodes = s.nodes
         steps: dict[str, set[str]] = {}  # line -> the lines its frame goes to next
         calls: dict[str, set[str]] = {}  # line -> interruptions that may begin there
-        self.returns: dict[str, bool] = {}
+        direct: dict[str, bool] = {}  # line -> its own ways on include a ``return``
         interrupting = {t.goto for t in s.triggers if t.interrupts and t.goto != RETURN}
         plain_jumps = {t.goto for t in s.triggers if not t.interrupts}
         # Triggers fire right after a choice (at the line it leads to) and after a time-out (at
@@ -49,14 +49,14 @@ class Frames:
             if nid in fires_at:
                 out |= plain_jumps
                 called = set(interrupting)
-            self.returns[nid] = RETURN in out
+            direct[nid] = RETURN in out
             out.discard(RETURN)
             steps[nid] = {x for x in out if x in nodes or x in s.endings}
             calls[nid] = {x for x in called if x in nodes or x in s.endings}
         for eid in s.endings:
-            steps[eid], calls[eid], self.returns[eid] = set(), set(), False
+            steps[eid], calls[eid], direct[eid] = set(), set(), False
         self.reach = _closure(steps, calls)
-        self.returns = _can_return(steps, self.returns)
+        self.returns = _can_return(steps, direct)
 
     def towards(self, goal: str) -> Callable[[State], bool]:
         """Whether a state can still get to ``goal`` (False: no playthrough from it can)."""
