@@ -110,8 +110,7 @@ def tour(out: Path) -> None:
             play_to_debrief(pilot, random.Random(seed).randrange)
             pilot.press("3")
             pilot.click(app.top.tr("rt_done"))
-            pilot.wait_until(lambda: app.top.review is not None)
-            pilot.settle()
+            pilot.wait_for_review()
             if seed == 4:
                 pilot.save(str(out / "debrief.png"))
             app.go_start()

@@ -237,8 +237,7 @@ def _timeline_window(out: Path, size: tuple[int, int]) -> dict:
         play_to_debrief(pilot, pick)
         pilot.press("3")
         pilot.click(app.top.tr("rt_done"))
-        pilot.wait_until(lambda: app.top.review is not None)
-        pilot.settle()
+        pilot.wait_for_review()
         top = app.top
         # The timeline is the overview's last chart: its legend's last row at the view's bottom.
         bottom = max(where.bottom for _, where, _ in top.drawn_texts)

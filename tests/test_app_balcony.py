@@ -180,8 +180,8 @@ def test_the_flawless_run_in_own_words_debriefs_on_one_scale_with_nothing_to_wor
     play_to_debrief(pilot)
     debrief = app.top
     pilot.click(tr("skip", "nl"))
-    pilot.wait_until(lambda: debrief.review is not None and debrief.page == "overview")
-    pilot.settle()
+    pilot.wait_for_review()
+    assert debrief.page == "overview"
     review = debrief.review
     assert review.overall == review.best_overall and not review.weakest and not review.tips
     assert pilot.has_text(tr("nothing_to_work_on", "nl")[:40])
@@ -211,7 +211,7 @@ def test_a_provocation_answered_without_a_time_out_is_explained_on_its_page(wind
     play_to_debrief(pilot)
     debrief = app.top
     pilot.click(tr("skip", "nl"))
-    pilot.wait_until(lambda: debrief.review is not None)
+    pilot.wait_for_review()
     review = debrief.review
     index = next(i for i, d in enumerate(review.decisions) if d.decision.choice_id == "balkon")
     assert review.decisions[index].missed_reason == "provocation"

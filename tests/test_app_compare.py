@@ -29,7 +29,7 @@ def replayed():
         pilot.press("return")
         play_to_debrief(pilot, lambda n: 0)
         pilot.click(app.top.tr("skip"))
-        pilot.wait_until(lambda: app.top.review is not None)
+        pilot.wait_for_review()
         first = app.top.play
         target = next(d for d in app.top.review.decisions if not d.is_prep)
         assert not app.top.play.is_replay and not pilot.has_text(app.top.tr("cmp_link"))
@@ -43,8 +43,7 @@ def replayed():
         play_to_debrief(pilot, lambda n: n - 1)
         # One decision played again: straight to the figures and both paths, no second estimate.
         assert app.top.page == "overview"
-        pilot.wait_until(lambda: app.top.review is not None)
-        pilot.settle()
+        pilot.wait_for_review()
         return app, pilot, first, target
 
     yield make

@@ -109,8 +109,7 @@ def test_rating_with_keys_is_stored_per_step_with_plus_and_delta(debrief):
     stored = Journal().rating(play.session_id)  # read back from the file, as a new window would
     assert dict(stored.scores) == answers
     assert stored.plus == "Ik bleef rustig" and stored.delta == "5 keer eerder doorvragen"
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     assert pilot.has_text("Ik bleef rustig") and pilot.has_text("5 keer eerder doorvragen")
 
 
@@ -121,8 +120,7 @@ def test_the_overview_shows_the_own_rating_beside_the_measurement(debrief):
         pilot.focus_on(f"rate:{key}")
         pilot.press({"overall": "4", "step1": "1", "step2": "2", "step3": "5"}[key])
     pilot.click(app.top.tr("rt_done"))
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     lines = {line.key: line for line in rating_comparison(app.top.review, app.top.play.rating, "nl")}
     step3 = lines["step3"]
     assert step3.own == 5 and step3.measured is not None
@@ -152,8 +150,7 @@ def test_the_mouse_rates_and_skipping_stores_nothing(debrief):
     pilot.click(scene.tr("skip"))
     assert scene.page == "overview" and scene.play.rated
     assert Journal().rating(scene.play.session_id) is None
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     own = scene.tr("scale_own") + " "
     assert not [t for t in pilot.texts() if t.startswith(own) and " · " in t]  # no estimate beside the figures
 
@@ -193,8 +190,7 @@ def test_the_rating_page_and_the_overview_fit(debrief, size, language):
     assert pygame.Rect(app.top.rating.area.box.as_tuple()).contains(entry.rect)  # scrolled into view
     assert problems_on_screen(app) == []
     pilot.click(app.top.tr("rt_done"))
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     assert problems_on_screen(app) == []
     # The charts are drawn (not widgets): none of their texts may stick out at the sides.
     assert all(0 <= i["rect"].x and i["rect"].right <= size[0] for i in render_model(app) if i["kind"] == "drawn")

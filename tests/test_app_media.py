@@ -200,8 +200,7 @@ def play_to_debrief(app, pilot, moves):
     pilot.press("return")  # the ending
     pilot.settle()
     pilot.click(app.top.tr("skip"))  # no own estimate
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
 
 
 @pytest.mark.slow

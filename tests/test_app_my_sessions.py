@@ -46,7 +46,7 @@ def test_past_sessions_open_their_debrief_and_come_back_to_the_list(window):
     records = Journal().sessions()
     assert len(app.top.focus.items) == len(records) + 2  # a card per session, "Privacy" and "back"
     pilot.press("return")  # the newest
-    pilot.wait_until(lambda: pilot.scene == "debrief" and app.top.review is not None)
+    pilot.wait_for_review()
     assert app.top.page == "overview"  # seen before: no second estimate
     assert app.top.play.session_id == records[0].id
     pilot.click(app.top.tr("back"))
@@ -102,8 +102,7 @@ def test_the_debrief_has_no_dead_buttons_and_a_replay_asks_no_second_estimate(wi
     app, pilot = window()
     pilot.click(app.top.tr("ms_button"))
     pilot.press("return")
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     assert not pilot.has_text(app.top.tr("previous")) and pilot.has_text(app.top.tr("next"))
     while app.top.page != "reflection":
         pilot.press("right")

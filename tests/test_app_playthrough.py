@@ -47,8 +47,7 @@ def finish_debrief(pilot, mouse: bool) -> None:
         pilot.focus_on(app.top.tr("rt_done"), key="tab")
         pilot.press("return")
     assert app.top.page == "overview"
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     assert pilot.has_text(app.top.tr("ury_steps")) and pilot.has_text(app.top.tr("empathy"))
     review = app.top.review
     for i in range(len(review.decisions)):
@@ -294,8 +293,7 @@ def test_the_own_estimate_is_kept_and_a_decision_can_be_replayed(window):
     first = app.top.play
     pilot.press("2")
     pilot.click(app.top.tr("rt_done"))
-    pilot.wait_until(lambda: app.top.review is not None)
-    pilot.settle()
+    pilot.wait_for_review()
     assert Journal().rating(first.session_id).scores == {"overall": 2}
     own = f"{app.top.tr('scale_own')} 2 · "  # the estimate beside the measurement, on one scale
     assert any(t.startswith(own) for t in pilot.texts())

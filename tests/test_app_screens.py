@@ -172,7 +172,7 @@ def test_every_screen_fits(combo, tmp_path):
         check(app, pilot, tmp_path, f"{tag}-rating")
         pilot.press("3")
         pilot.click(app.top.tr("rt_done"))  # the figures only after the own estimate
-        pilot.wait_until(lambda: app.top.review is not None)
+        pilot.wait_for_review()
         assert app.top.page == "overview"
         check(app, pilot, tmp_path, f"{tag}-overview")
         pilot.press("right")

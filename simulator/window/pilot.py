@@ -73,6 +73,17 @@ class Pilot:
                 time.sleep(sleep)
         raise PilotError(f"condition not met after {max_frames} frames on {self.scene}")
 
+    def wait_for_review(self, max_frames: int = 900) -> None:
+        """Run frames until the debrief *shows* its review. The review is worked out on a thread and
+        the page is rebuilt on the first frame after it arrives, so "the review is there" holds one
+        frame before anything of it can be clicked; this waits for both."""
+        def shown() -> bool:
+            top = self.app.top
+            return (self.scene == "debrief" and top.review is not None  # type: ignore[union-attr]
+                    and top.waiting is None)  # type: ignore[union-attr]
+        self.wait_until(shown, max_frames)
+        self.settle(max_frames)
+
     # -- input --------------------------------------------------------------------------
     def pick(self, option_id: str) -> None:
         """Choose an option by its id, by pressing the number it is shown under (options are
