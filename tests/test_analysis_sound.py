@@ -204,9 +204,9 @@ endings:
 """
 
 
-def _bounds_hold_on_random_playthroughs(scenario, runs: int, seed: int) -> None:
+def _bounds_hold_on_random_playthroughs(scenario, runs: int, seed: int, prepared: bool = False) -> None:
     rules = rules_of(scenario)
-    relaxed = relaxed_of(rules)
+    relaxed = relaxed_of(rules, prepared)
     rnd = random.Random(seed)
     for _ in range(runs):
         s, states, totals = rules.initial(), [], []
@@ -260,10 +260,98 @@ def test_a_flag_set_in_the_preparation_routes_the_bound_as_it_routes_the_meeting
     assert relaxed.bounds(right)[0][overall] >= -2 + 5 + 3  # the promise, its repair, the agreement
 
 
+@pytest.mark.parametrize("prepared", [False, True], ids=["plain", "prepared"])
 @pytest.mark.parametrize("seed,residents", [(0, 3), (1, 4), (2, 5)])
-def test_the_bounds_hold_on_every_situation_of_random_playthroughs_of_realistic_scenarios(seed, residents):
+def test_the_bounds_hold_on_every_situation_of_random_playthroughs_of_realistic_scenarios(seed, residents, prepared):
     scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=30), f"r{seed}.yaml")
-    _bounds_hold_on_random_playthroughs(scenario, 60, seed)
+    _bounds_hold_on_random_playthroughs(scenario, 60, seed, prepared)
+
+
+# The right preparation answer unlocks the option that scores most; the wrong one leaves the
+# general answer. A second question nobody's condition reads is not kept.
+UNLOCKED_BY_PREPARATION = """\
+format: 1
+id: unlocked
+title: {nl: Ontgrendeld, en: Unlocked}
+summary: {nl: De voorbereiding opent een optie., en: The preparation opens an option.}
+setting:
+  meeting: {nl: Overleg, en: Meeting}
+residents:
+  - id: jan
+    name: Jan Smit
+    mood: {trust: 5, anger: 2}
+preparation:
+  questions:
+    - id: mandaat
+      prompt: {nl: Wat mag u toezeggen?, en: What may you promise?}
+      options:
+        - {id: ruim, text: {nl: Alles., en: Everything.}, correct: false, feedback: {nl: Nee., en: No.}}
+        - {id: smal, text: {nl: Het buurtfonds., en: The neighbourhood fund.}, correct: true,
+           feedback: {nl: Ja., en: Yes.}}
+    - id: belang
+      prompt: {nl: Wat wil Jan?, en: What does Jan want?}
+      options:
+        - {id: veilig, text: {nl: Veiligheid., en: Safety.}, correct: true, feedback: {nl: Ja., en: Yes.}}
+        - {id: geld, text: {nl: Geld., en: Money.}, correct: false, feedback: {nl: Nee., en: No.}}
+start: vraag
+nodes:
+  vraag:
+    speaker: jan
+    text: {nl: "Wat kunt u doen?", en: "What can you do?"}
+    choices:
+      - {id: fonds, text: {nl: Het buurtfonds., en: The neighbourhood fund.}, when: prep.mandaat, next: goed,
+         score: {step1: 2, e2: 2}, feedback: {nl: Goed., en: Good.}}
+      - {id: algemeen, text: {nl: We kijken ernaar., en: We will look into it.}, next: goed, score: {step3: 1},
+         feedback: {nl: Matig., en: So-so.}}
+endings:
+  goed: {kind: agreement, title: {nl: Goed, en: Good}, text: {nl: Goed., en: Good.}}
+"""
+
+
+def test_the_prepared_bound_promises_no_option_a_wrong_answer_keeps_locked():
+    """The plain bound forgets the preparation and promises the unlocked option to everyone;
+    the prepared one only to those who answered right. Only read answers make places."""
+    scenario = load_scenario_text(UNLOCKED_BY_PREPARATION, "ontgrendeld.yaml")
+    _agree(scenario)
+    _bounds_hold_on_random_playthroughs(scenario, 30, 2, prepared=True)
+    rules = rules_of(scenario)
+    plain, prepared = relaxed_of(rules), relaxed_of(rules, prepared=True)
+    overall = OBJECTIVES.index("overall")
+    start = rules.initial()
+    wrong, right = (rules.step(start, rules.move(start, answer)) for answer in ("ruim", "smal"))
+    solver = Solver(rules)
+    assert plain.bound(wrong, overall) == plain.bound(right, overall) == solver.value(right).total
+    # Nothing else is uncertain here, so the prepared bound is the true best after either answer.
+    assert prepared.bound(right, overall) == solver.value(right).total
+    assert prepared.bound(wrong, overall) == solver.value(wrong).total == solver.value(right).total - 3
+    assert prepared.kept == plain.kept | {"prep:mandaat"}
+
+
+@pytest.mark.parametrize("seed,residents,nodes", [(1, 3, 80), (3, 3, 40)])
+def test_the_search_turns_to_the_prepared_bounds_when_it_pays_and_values_stay_the_same(seed, residents, nodes):
+    """Once the questions about the overall total have valued more states than the plain bounds
+    have places, the search bounds with the preparation answers kept; from then on it values
+    fewer states, never differently: the best and worst from every decision of random
+    playthroughs equal those of a solver that never turns and of one that turns at once."""
+    scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=nodes), f"r{seed}.yaml")
+    rules = rules_of(scenario)
+    never, turning, at_once = Solver(rules), Solver(rules), Solver(rules)
+    never._preparable = False
+    at_once._prepared = True
+    start = rules.initial()
+    assert turning.value(start).total == never.value(start).total == at_once.value(start).total
+    rnd = random.Random(seed)
+    for _ in range(3):
+        s = start
+        while rules.moves(s):
+            for worst in (False, True):
+                expected = never.value(s, worst=worst)
+                assert expected.exact
+                assert turning.value(s, worst=worst) == expected == at_once.value(s, worst=worst), s[0]
+            moves = rules.moves(s)
+            s = rules.step(s, moves[rnd.randrange(len(moves))])
+    if seed == 1:  # wrong answers make this one's evenings hard to value: the turn pays
+        assert turning._prepared and turning.valued < never.valued
 
 
 # Every option has its own reaction line, and all of them go on to the same next decision;

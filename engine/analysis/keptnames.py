@@ -1,4 +1,4 @@
-"""Which flags, visits and earlier choices the relaxed meeting keeps, and what they decide.
+"""Which flags, visits, earlier choices and preparation answers the relaxed meeting keeps, and what they decide.
 
 The relaxed meeting (``relaxed``) forgets mood and nearly every name; the few it keeps
 are those without which its bound would be useless: what guards a way back in the
@@ -16,14 +16,16 @@ from ..scenario.model import Scenario
 
 
 def name_of(ref: Ref) -> Optional[str]:
-    """The kept-name spelling of a reference ("flag:x", "visited:n", "chose:n.c"); None for
-    what is never kept (mood, preparation answers, who is away)."""
+    """The kept-name spelling of a reference ("flag:x", "visited:n", "chose:n.c", "prep:q" for
+    a question answered right); None for what is never kept (mood, who is away)."""
     if ref.kind == "flag":
         return f"flag:{ref.parts[0]}"
     if ref.kind == "visited":
         return f"visited:{ref.parts[0]}"
     if ref.kind == "chose":
         return "chose:" + ".".join(ref.parts)
+    if ref.kind == "prep":
+        return f"prep:{ref.parts[0]}"
     return None
 
 
@@ -65,6 +67,17 @@ def routing_names(s: Scenario, most: int = 1) -> frozenset[str]:
             if name is not None:
                 count[name] = count.get(name, 0) + 1
     return frozenset(sorted(count, key=lambda n: (-count[n], n))[:most])
+
+
+def preparation_names(s: Scenario) -> frozenset[str]:
+    """The preparation questions a condition reads ("prep:q"): what the prepared relaxed
+    meeting keeps, so an option a right answer unlocks is no way after a wrong one."""
+    out: set[str] = set()
+    conditions = [t.when for t in s.triggers] + [a.when for n in s.nodes.values() for a in n.auto] + \
+        [c.when for n in s.nodes.values() for c in n.choices if c.when is not None]
+    for cond in conditions:
+        out.update(f"prep:{r.parts[0]}" for r in cond.refs() if r.kind == "prep")
+    return frozenset(out)
 
 
 def _components(nodes: list[str], succ) -> dict[str, int]:

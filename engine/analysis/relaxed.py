@@ -32,6 +32,13 @@ still allowed could add), raised by every move by the most it can raise it, neve
 lowered. A move, trigger or ``auto`` whose condition needs that mood above its ceiling
 is not on offer there. Every real playthrough stays under the ceiling, so this is a
 bound too, and a tighter one; the search takes the least of them.
+
+Forgetting the preparation makes it loose after a wrong answer: the options a right answer
+unlocks (``when: prep.mandaat``) stay on offer, so every evening seems worth what the best
+one is, and valuing an evening gone wrong from the start is the hardest thing the debrief
+asks. A *prepared* relaxed meeting also keeps the answers conditions read; it is a copy of
+the meeting per combination of them, so ``search`` only turns to it once its questions
+have cost more than the plain bounds did (``relaxed_of``).
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import RETURN
 from .ceilings import UNKNOWN, Ceiling, ceilings, requirement, rise_of
-from .keptnames import loop_guards, routing_names, truth
+from .keptnames import loop_guards, preparation_names, routing_names, truth
 from .lazygraph import LazyGraph
 from .liveness import liveness_of
 
@@ -57,10 +64,13 @@ Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to
 class Relaxed:
     """Best and worst totals per objective from every relaxed place, with and without ceilings."""
 
-    def __init__(self, rules: Rules):
+    def __init__(self, rules: Rules, prepared: bool = False):
         self.rules = rules
-        # "flag:x", "visited:n", "chose:n.c" kept exactly: what guards a way back, and what routes.
+        # "flag:x", "visited:n", "chose:n.c" kept exactly: what guards a way back, and what routes;
+        # ``prepared``: "prep:q" too, the preparation answers a condition reads (see ``relaxed_of``).
         self.kept = loop_guards(rules.scenario) | routing_names(rules.scenario)
+        if prepared:
+            self.kept |= preparation_names(rules.scenario)
         self._liveness = liveness_of(rules)
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
@@ -87,7 +97,7 @@ class Relaxed:
         if kept:
             names = frozenset(x for x in self._live_names(s[0]) if (
                 x[5:] in s[2] if x.startswith("flag:") else x[8:] in s[5] if x.startswith("visited:") else
-                x[6:] in s[4]))
+                x[5:] in s[3] if x.startswith("prep:") else x[6:] in s[4]))
         else:
             names = frozenset()
         fired = frozenset(k for k in s[6] if k >= 0) if s[6] else s[6]  # triggers only: reactions move mood
@@ -129,6 +139,12 @@ class Relaxed:
             live = self._liveness.live.get(position, ())
             found = self._live[position] = frozenset(x for x in self.kept if x in live)
         return found
+
+    @property
+    def places(self) -> int:
+        """Places worked out so far, over the relaxed meeting and its ceilings: what building
+        these bounds has cost."""
+        return len(self._plain._succ) + sum(len(g._succ) for g in self._graphs)
 
     def bound(self, s: State, k: int, worst: bool = False) -> float:
         """An upper bound of the best total on objective ``k`` from ``s`` (``worst``: a lower
@@ -207,6 +223,8 @@ class Relaxed:
             out.discard(f"flag:{f}")
         if hasattr(c, "key"):
             out.add(f"chose:{c.key}")
+        if getattr(c, "correct", False):  # a right preparation answer
+            out.add(f"prep:{c.question_id}")
         return frozenset(out & self.kept)
 
     def _edges(self, p: Place) -> list[tuple[Vector, Place]]:
@@ -344,10 +362,17 @@ class Relaxed:
         return [(dest, stack)]
 
 
-def relaxed_of(rules: Rules) -> Relaxed:
-    cached = rules.__dict__.get("_relaxed")
+def relaxed_of(rules: Rules, prepared: bool = False) -> Relaxed:
+    """The scenario's relaxed meeting, kept on its rules. ``prepared``: the one that also keeps
+    the preparation answers conditions read, so an option a right answer unlocks is no way
+    after a wrong one. Its bounds are much tighter after a wrong answer (the evening the
+    search finds hardest to value: the bound promises every unlocked option) but it is a copy
+    of the meeting per combination of answers; ``search`` turns to it once the search has
+    cost more than building the bounds did."""
+    key = "_relaxed_prepared" if prepared else "_relaxed"
+    cached = rules.__dict__.get(key)
     if cached is None:
-        cached = rules.__dict__["_relaxed"] = Relaxed(rules)
+        cached = rules.__dict__[key] = Relaxed(rules, prepared)
     return cached
 
 

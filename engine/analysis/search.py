@@ -41,6 +41,7 @@ from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
+from .keptnames import preparation_names
 from .liveness import Key, liveness_of
 from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
 from .regions import Boxes, MoveNote, Preimages, Regions
@@ -92,11 +93,38 @@ class Solver:
         self.decisions: dict[tuple, tuple] = {}
         # Per question, each state a best (or worst) path went through -> its next step there.
         self._steps: dict[tuple[int, bool], dict[State, Optional[tuple[Move, State, int]]]] = {}
+        self._prepared = False  # bounding the overall total with the preparation answers kept (``_bound_better``)
+        self._preparable = bool(preparation_names(rules.scenario))
+        self._overall_valued = 0  # states valued by finished questions about the overall total
+        self._question_start = 0  # ``valued`` when the running question began
+        self._prepare_at = math.inf  # ``valued`` at which the running question looks again whether they pay
 
     @property
     def relaxed(self) -> Relaxed:
-        """The condition-free bounds, built on first use."""
-        return relaxed_of(self.rules)
+        """The condition-free bounds of the overall total, built on first use."""
+        return relaxed_of(self.rules, self._prepared)
+
+    def _relaxed_for(self, k: int) -> Relaxed:
+        """The bounds a question about objective ``k`` uses: a dimension's questions (``analyze``'s
+        extremes, each on a small budget) keep the plain ones, which they share with every other
+        dimension; a second copy per preparation answer cost them more than it saved."""
+        return relaxed_of(self.rules, self._prepared and k == OVERALL)
+
+    def _bound_better(self) -> None:
+        """Turn to the bounds that keep the preparation answers (``relaxed_of``) once the questions
+        about the overall total have valued more states than the plain bounds have places. A scenario whose search is
+        cheap never pays for them (with five residents the bounds are most of a question's
+        cost); one whose wrong answers make whole evenings hard to value pays once, early.
+        A search may turn mid-question: each state is valued with one set of bounds throughout
+        (``_search`` takes them once), and every set is admissible, so values stay exact; only
+        how soon they are found changes."""
+        plain = self.relaxed
+        spent = self._overall_valued + self.valued - self._question_start
+        if spent <= plain.places or not plain.places:  # (none yet: the first state's moves build them)
+            self._prepare_at = self.valued + max(1, plain.places - spent)  # the bounds grow as questions reach further
+            return
+        self._prepared, self._prepare_at = True, math.inf
+        self.relaxed.interrupt = plain.interrupt
 
     # -- the questions -------------------------------------------------------------------
     def value(self, s: State, objective: int = OVERALL, worst: bool = False) -> Value:
@@ -157,7 +185,7 @@ class Solver:
                 yield
             finally:
                 self._cancel = None
-                relaxed.interrupt = None
+                relaxed.interrupt = self.relaxed.interrupt = None  # the bounds may have changed meanwhile
 
     def _check_cancel(self) -> None:
         if self._cancel is not None and self._cancel():
@@ -201,7 +229,7 @@ class Solver:
     def _next_step(self, s: State, k: int, sign: int, total: int) -> Optional[tuple[Move, State, int]]:
         """The first move (as written) from ``s`` through which ``total`` (the best from
         ``s``) is still reachable, where it leads and what the rest must score; None at the end."""
-        bound = self.relaxed.bound
+        bound = self._relaxed_for(k).bound
         for m in self.rules.moves(s):
             nxt = self.rules.step(s, m)
             need = total - m.vector[k]  # the rest must still reach exactly this
@@ -231,7 +259,7 @@ class Solver:
             scored = []
             for m in moves:
                 nxt = rules.step(s, m)
-                bound = m.vector[k] + self.relaxed.bound(nxt, k, worst)
+                bound = m.vector[k] + self._relaxed_for(k).bound(nxt, k, worst)
                 scored.append((bound if math.isfinite(bound) else 0, m, nxt))
             _, m, nxt = (min if worst else max)(scored, key=lambda c: c[0])
             out.append((s, m))
@@ -250,7 +278,15 @@ class Solver:
         if sys.getrecursionlimit() < needed:
             sys.setrecursionlimit(needed)  # one frame per decision on the way; scenarios are short
         self._limit = self.valued + (self.budget if budget is None else min(budget, self.budget))
-        value, kind = self._search(s, k, sign, floor, ceil, memo, set())[:2]
+        overall = k == OVERALL and self._preparable
+        self._question_start = self.valued
+        self._prepare_at = self.valued if overall and not self._prepared else math.inf
+        try:
+            value, kind = self._search(s, k, sign, floor, ceil, memo, set())[:2]
+        finally:
+            if overall:
+                self._overall_valued += self.valued - self._question_start
+            self._prepare_at = math.inf
         return (0 if value is None else value), kind
 
     def _search(self, s: State, k: int, sign: int, floor: float, ceil: float, memo: dict,
@@ -297,11 +333,13 @@ class Solver:
         self.valued += 1
         if self.valued > self._limit:
             raise BudgetExceeded()
+        if self.valued > self._prepare_at:
+            self._bound_better()
         if self._cancel is not None and not self.valued % CANCEL_EVERY and self._cancel():
             raise SearchCancelled()
         on_path.add(here)
-        away, before, bound, step = s[7], self.preimages.before, self.relaxed.bound, rules.step
-        holding = self.relaxed.holding
+        relaxed = self._relaxed_for(k)  # one set of bounds for every move from here (see ``_bound_better``)
+        away, before, bound, step, holding = s[7], self.preimages.before, relaxed.bound, rules.step, relaxed.holding
         child = self._child_note
         child.stirred = False  # set when a group reaction moved the mood during a move: see MoveNote
         children = []
