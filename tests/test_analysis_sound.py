@@ -329,10 +329,10 @@ def test_the_prepared_bound_promises_no_option_a_wrong_answer_keeps_locked():
 
 @pytest.mark.parametrize("seed,residents,nodes", [(1, 3, 80), (3, 3, 40)])
 def test_the_search_turns_to_the_prepared_bounds_when_it_pays_and_values_stay_the_same(seed, residents, nodes):
-    """Once the questions about the overall total have valued more states than the plain bounds
-    have places, the search bounds with the preparation answers kept; from then on it values
-    fewer states, never differently: the best and worst from every decision of random
-    playthroughs equal those of a solver that never turns and of one that turns at once."""
+    """Once a question about the overall total runs long (loose bounds: wrong answers), the
+    search bounds with the preparation answers kept; from then on it values fewer states, never
+    differently: the best and worst from every decision of random playthroughs equal those of a
+    solver that never turns and of one that turns at once."""
     scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=nodes), f"r{seed}.yaml")
     rules = rules_of(scenario)
     never, turning, at_once = Solver(rules), Solver(rules), Solver(rules)

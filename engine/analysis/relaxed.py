@@ -37,8 +37,8 @@ Forgetting the preparation makes it loose after a wrong answer: the options a ri
 unlocks (``when: prep.mandaat``) stay on offer, so every evening seems worth what the best
 one is, and valuing an evening gone wrong from the start is the hardest thing the debrief
 asks. A *prepared* relaxed meeting also keeps the answers conditions read; it is a copy of
-the meeting per combination of them, so ``search`` only turns to it once its questions
-have cost more than the plain bounds did (``relaxed_of``).
+the meeting per combination of them, so ``search`` only turns to it once a question
+shows that the plain bounds are far from the truth (``relaxed_of``).
 """
 
 from __future__ import annotations
@@ -367,8 +367,8 @@ def relaxed_of(rules: Rules, prepared: bool = False) -> Relaxed:
     the preparation answers conditions read, so an option a right answer unlocks is no way
     after a wrong one. Its bounds are much tighter after a wrong answer (the evening the
     search finds hardest to value: the bound promises every unlocked option) but it is a copy
-    of the meeting per combination of answers; ``search`` turns to it once the search has
-    cost more than building the bounds did."""
+    of the meeting per combination of answers; ``search`` turns to it once one of its
+    questions runs long (``Solver._bound_better``)."""
     key = "_relaxed_prepared" if prepared else "_relaxed"
     cached = rules.__dict__.get(key)
     if cached is None:

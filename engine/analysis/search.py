@@ -48,6 +48,10 @@ from .regions import Boxes, MoveNote, Preimages, Regions
 from .relaxed import Relaxed, relaxed_of
 
 DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
+# The bounds that keep the preparation answers are built once one question about the overall
+# total has valued this share of the plain bounds' places, and at least PREPARE_MIN states
+# (shorter questions take milliseconds: no bounds are worth building for them); ``_bound_better``.
+PREPARE_AFTER, PREPARE_MIN = 0.5, 1_000
 OVERALL = OBJECTIVES.index("overall")
 
 
@@ -95,7 +99,6 @@ class Solver:
         self._steps: dict[tuple[int, bool], dict[State, Optional[tuple[Move, State, int]]]] = {}
         self._prepared = False  # bounding the overall total with the preparation answers kept (``_bound_better``)
         self._preparable = bool(preparation_names(rules.scenario))
-        self._overall_valued = 0  # states valued by finished questions about the overall total
         self._question_start = 0  # ``valued`` when the running question began
         self._prepare_at = math.inf  # ``valued`` at which the running question looks again whether they pay
 
@@ -111,17 +114,21 @@ class Solver:
         return relaxed_of(self.rules, self._prepared and k == OVERALL)
 
     def _bound_better(self) -> None:
-        """Turn to the bounds that keep the preparation answers (``relaxed_of``) once the questions
-        about the overall total have valued more states than the plain bounds have places. A scenario whose search is
-        cheap never pays for them (with five residents the bounds are most of a question's
-        cost); one whose wrong answers make whole evenings hard to value pays once, early.
+        """Turn to the bounds that keep the preparation answers (``relaxed_of``) once one question
+        about the overall total has valued ``PREPARE_AFTER`` of the plain bounds' places: a
+        question that long is one whose bounds are far from the truth, which is what a wrong
+        answer does to them, and the prepared bounds cost about one plain meeting per
+        combination of answers. Scenarios whose questions stay short never build them (with five
+        residents the bounds are most of a question's cost; a review that only adds up many
+        short questions gains nothing from them at its end).
         A search may turn mid-question: each state is valued with one set of bounds throughout
         (``_search`` takes them once), and every set is admissible, so values stay exact; only
         how soon they are found changes."""
         plain = self.relaxed
-        spent = self._overall_valued + self.valued - self._question_start
-        if spent <= plain.places or not plain.places:  # (none yet: the first state's moves build them)
-            self._prepare_at = self.valued + max(1, plain.places - spent)  # the bounds grow as questions reach further
+        spent = self.valued - self._question_start
+        price = max(PREPARE_MIN, int(PREPARE_AFTER * plain.places))
+        if spent <= price or not plain.places:  # (none yet: the first state's moves build them)
+            self._prepare_at = self.valued + max(1, price - spent)  # the bounds grow as the question reaches further
             return
         self._prepared, self._prepare_at = True, math.inf
         self.relaxed.interrupt = plain.interrupt
@@ -284,8 +291,6 @@ class Solver:
         try:
             value, kind = self._search(s, k, sign, floor, ceil, memo, set())[:2]
         finally:
-            if overall:
-                self._overall_valued += self.valued - self._question_start
             self._prepare_at = math.inf
         return (0 if value is None else value), kind
 
