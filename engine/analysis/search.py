@@ -104,14 +104,16 @@ class Solver:
 
     @property
     def relaxed(self) -> Relaxed:
-        """The condition-free bounds of the overall total, built on first use."""
+        """The condition-free bounds of the best overall total, built on first use."""
         return relaxed_of(self.rules, self._prepared)
 
-    def _relaxed_for(self, k: int) -> Relaxed:
-        """The bounds a question about objective ``k`` uses: a dimension's questions (``analyze``'s
-        extremes, each on a small budget) keep the plain ones, which they share with every other
-        dimension; a second copy per preparation answer cost them more than it saved."""
-        return relaxed_of(self.rules, self._prepared and k == OVERALL)
+    def _relaxed_for(self, k: int, worst: bool) -> Relaxed:
+        """The bounds a question about objective ``k`` uses: only the best overall total turns to
+        the prepared ones. A dimension's questions (``analyze``'s extremes, each on a small budget)
+        share the plain ones with every other dimension, and the worst is hardly helped by them
+        (what a right answer unlocks is a good option, which the worst playthrough leaves alone):
+        for both a second copy per preparation answer cost more than it saved."""
+        return relaxed_of(self.rules, self._prepared and k == OVERALL and not worst)
 
     def _bound_better(self) -> None:
         """Turn to the bounds that keep the preparation answers (``relaxed_of``) once one question
@@ -236,7 +238,7 @@ class Solver:
     def _next_step(self, s: State, k: int, sign: int, total: int) -> Optional[tuple[Move, State, int]]:
         """The first move (as written) from ``s`` through which ``total`` (the best from
         ``s``) is still reachable, where it leads and what the rest must score; None at the end."""
-        bound = self._relaxed_for(k).bound
+        bound = self._relaxed_for(k, sign < 0).bound
         for m in self.rules.moves(s):
             nxt = self.rules.step(s, m)
             need = total - m.vector[k]  # the rest must still reach exactly this
@@ -266,7 +268,7 @@ class Solver:
             scored = []
             for m in moves:
                 nxt = rules.step(s, m)
-                bound = m.vector[k] + self._relaxed_for(k).bound(nxt, k, worst)
+                bound = m.vector[k] + self._relaxed_for(k, worst).bound(nxt, k, worst)
                 scored.append((bound if math.isfinite(bound) else 0, m, nxt))
             _, m, nxt = (min if worst else max)(scored, key=lambda c: c[0])
             out.append((s, m))
@@ -285,7 +287,7 @@ class Solver:
         if sys.getrecursionlimit() < needed:
             sys.setrecursionlimit(needed)  # one frame per decision on the way; scenarios are short
         self._limit = self.valued + (self.budget if budget is None else min(budget, self.budget))
-        overall = k == OVERALL and self._preparable
+        overall = k == OVERALL and sign > 0 and self._preparable
         self._question_start = self.valued
         self._prepare_at = self.valued if overall and not self._prepared else math.inf
         try:
@@ -343,7 +345,7 @@ class Solver:
         if self._cancel is not None and not self.valued % CANCEL_EVERY and self._cancel():
             raise SearchCancelled()
         on_path.add(here)
-        relaxed = self._relaxed_for(k)  # one set of bounds for every move from here (see ``_bound_better``)
+        relaxed = self._relaxed_for(k, sign < 0)  # one set of bounds for every move from here (see ``_bound_better``)
         away, before, bound, step, holding = s[7], self.preimages.before, relaxed.bound, rules.step, relaxed.holding
         child = self._child_note
         child.stirred = False  # set when a group reaction moved the mood during a move: see MoveNote
