@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from engine.analysis.relaxed import relaxed_of
 from engine.analysis.search import SearchCancelled, Solver, solver_of
 from engine.play.rules import rules_of
 from engine.scenario.loader import load_scenario_text
@@ -60,3 +61,26 @@ def test_a_reloaded_scenario_cancels_the_review_of_the_old_version(monkeypatch):
     assert list(ReviewJob._jobs.values()) == [new_job]
     again = ReviewJob.for_scenario(old_version)  # undoing the edit values that version afresh
     assert again is not old_job and again.wait(60) and again.solver is not None
+
+
+@pytest.mark.slow
+def test_a_search_that_turned_to_the_prepared_bounds_still_stops_when_asked():
+    """The bounds that keep the preparation answers are built in the middle of a long question
+    (after wrong answers the evening is hard to value); a reload must stop that question too,
+    and neither set of bounds may keep calling the old job's ``cancel`` afterwards."""
+    rules = rules_of(load_scenario_text(realistic_text(1, residents=3, nodes=120), "lang.yaml"))
+    wrong = rules.initial()
+    while rules.is_decision(wrong) and wrong[0].startswith("prep:"):
+        wrong = rules.step(wrong, next(m for m in rules.moves(wrong) if not m.source.correct))
+    solver = Solver(rules)
+    looks_after_turning = []
+
+    def cancel() -> bool:
+        if solver._prepared:
+            looks_after_turning.append(1)
+        return len(looks_after_turning) >= 2
+
+    with pytest.raises(SearchCancelled), solver.interruptible(cancel):
+        solver.value(wrong)
+    assert solver._prepared and len(looks_after_turning) == 2
+    assert relaxed_of(rules).interrupt is None and relaxed_of(rules, prepared=True).interrupt is None
