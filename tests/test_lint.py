@@ -70,6 +70,17 @@ def test_mood_changed_but_never_read():
     assert not [w for w in lint(reading) if "mood ineke.trust" in w]
 
 
+def test_a_group_reaction_reads_mood_and_flags_too():
+    """The room reacting to Ineke's trust reads it, as a trigger or a choice would: no warning that
+    nothing reads it; the same for a flag only a reaction asks after."""
+    reacting = MINIMAL.replace("start: opening\n", "start: opening\ngroup:\n  - when: \"ineke.trust >= 7 and "
+                               "flag.kent_belang\"\n    effects: {bert: {anger: -1}}\n", 1)
+    assert "group:" in reacting
+    warnings = lint(reacting)
+    assert not [w for w in warnings if "mood ineke.trust" in w]
+    assert not [w for w in warnings if "'kent_belang' is set" in w]
+
+
 def test_max_and_min_read_the_variable_for_every_resident():
     reading = MINIMAL.replace('when: "prep.belang"', 'when: "prep.belang or max.trust >= 8"')
     assert not [w for w in lint(reading) if w.endswith("or leave it out")]

@@ -238,15 +238,5 @@ class Compiler:
 
 
 def conditions_of(s: Scenario) -> Iterator[Condition]:
-    for r in s.group:
-        yield r.when
-    for t in s.triggers:
-        yield t.when
-    for node in s.nodes.values():
-        for v in node.variants:
-            yield v.when
-        for a in node.auto:
-            yield a.when
-        for c in node.choices:
-            if c.when is not None:
-                yield c.when
+    """Every condition of ``s`` (``Scenario.conditions``)."""
+    return s.conditions()

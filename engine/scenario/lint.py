@@ -15,11 +15,10 @@ errors, plus its YAML tree (walked with ``shapes``) for exact positions of texts
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import yaml
 
-from .conditions import Condition
 from .dimensions import BY_KEY, DIMENSION_KEYS
 from .errors import Problem
 from .fontcoverage import drawable
@@ -220,7 +219,7 @@ class _Lint:
     # -- mood that changes but is never read -----------------------------------------
     def mood(self) -> None:
         read: set[tuple[str, str]] = set()
-        for cond in _conditions(self.s):
+        for cond in self.s.conditions():
             for ref in cond.refs():
                 if ref.kind == "mood":
                     read.add((ref.parts[0], ref.parts[1]))
@@ -244,7 +243,7 @@ class _Lint:
 
     # -- flags -----------------------------------------------------------------------
     def flags(self) -> None:
-        read = {ref.parts[0] for cond in _conditions(self.s) for ref in cond.refs() if ref.kind == "flag"}
+        read = {ref.parts[0] for cond in self.s.conditions() for ref in cond.refs() if ref.kind == "flag"}
         setters: dict[str, tuple[Message, Pos]] = {}
         for node in self.s.nodes.values():
             for c in node.choices:
@@ -317,17 +316,3 @@ def _choice_name(inst: Instance) -> str:
     node = parts[1] if len(parts) > 2 else "?"
     cid = inst.path.rsplit("[", 1)[-1].rstrip("]")
     return f"{node}.{cid}"
-
-
-def _conditions(s: Scenario) -> Iterable[Condition]:
-    for t in s.triggers:
-        yield t.when
-    for node in s.nodes.values():
-        for v in node.variants:
-            yield v.when
-        for a in node.auto:
-            yield a.when
-        for c in node.choices:
-            if c.when is not None:
-                yield c.when
-

@@ -8,7 +8,7 @@ an author at the right line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from typing import Iterator, Mapping, Optional
 
 from .conditions import Condition
 from .text import Text
@@ -269,6 +269,23 @@ class Scenario:
     @property
     def decision_count(self) -> int:
         return sum(1 for n in self.nodes.values() if n.is_decision)
+
+    def conditions(self) -> Iterator[Condition]:
+        """Every condition the scenario can evaluate: group reactions, triggers, and per node its
+        line variants, ``auto`` transitions and choices. Whatever asks "does anything read
+        this?" (the compiled rules, lint) asks here, so no reader is forgotten."""
+        for r in self.group:
+            yield r.when
+        for t in self.triggers:
+            yield t.when
+        for node in self.nodes.values():
+            for v in node.variants:
+                yield v.when
+            for a in node.auto:
+                yield a.when
+            for c in node.choices:
+                if c.when is not None:
+                    yield c.when
 
     def choice(self, key: str) -> Choice:
         node_id, _, choice_id = key.rpartition(".")
