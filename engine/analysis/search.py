@@ -118,7 +118,9 @@ class Solver:
     def _bound_better(self) -> None:
         """Turn to the bounds that keep the preparation answers (``relaxed_of``) once one question
         about the overall total has valued ``PREPARE_AFTER`` of the plain bounds' places: a
-        question that long is one whose bounds are far from the truth, which is what a wrong
+        question that long (or half through its own budget, where that is smaller: a debrief's
+        decision may value fewer states than the bounds of a five-resident evening have places)
+        is one whose bounds are far from the truth, which is what a wrong
         answer does to them, and the prepared bounds cost about one plain meeting per
         combination of answers. Scenarios whose questions stay short never build them (with five
         residents the bounds are most of a question's cost; a review that only adds up many
@@ -128,7 +130,8 @@ class Solver:
         how soon they are found changes."""
         plain = self.relaxed
         spent = self.valued - self._question_start
-        price = max(PREPARE_MIN, int(PREPARE_AFTER * plain.places))
+        allowed = self._limit - self._question_start  # a question with a small budget never gets that long
+        price = max(PREPARE_MIN, int(PREPARE_AFTER * min(plain.places, allowed)))
         if spent <= price or not plain.places:  # (none yet: the first state's moves build them)
             self._prepare_at = self.valued + max(1, price - spent)  # the bounds grow as the question reaches further
             return
