@@ -267,27 +267,11 @@ def test_the_bounds_hold_on_every_situation_of_random_playthroughs_of_realistic_
     _bounds_hold_on_random_playthroughs(scenario, 60, seed, prepared)
 
 
-# The right preparation answer unlocks the option that scores most; the wrong one leaves the
-# general answer. A second question nobody's condition reads is not kept.
-UNLOCKED_BY_PREPARATION = """\
-format: 1
-id: unlocked
-title: {nl: Ontgrendeld, en: Unlocked}
-summary: {nl: De voorbereiding opent een optie., en: The preparation opens an option.}
-setting:
-  meeting: {nl: Overleg, en: Meeting}
-residents:
-  - id: jan
-    name: Jan Smit
-    mood: {trust: 5, anger: 2}
-preparation:
-  questions:
-    - id: mandaat
-      prompt: {nl: Wat mag u toezeggen?, en: What may you promise?}
-      options:
-        - {id: ruim, text: {nl: Alles., en: Everything.}, correct: false, feedback: {nl: Nee., en: No.}}
-        - {id: smal, text: {nl: Het buurtfonds., en: The neighbourhood fund.}, correct: true,
-           feedback: {nl: Ja., en: Yes.}}
+# REPAIR_AFTER_PROMISE's preparation and a second question; the right mandate answer unlocks the
+# option that scores most, the wrong one leaves the general answer. Nobody's condition reads the
+# second question, so it is not kept.
+UNLOCKED_BY_PREPARATION = REPAIR_AFTER_PROMISE[:REPAIR_AFTER_PROMISE.index("start:")].replace(
+    "id: herstel", "id: unlocked", 1) + """\
     - id: belang
       prompt: {nl: Wat wil Jan?, en: What does Jan want?}
       options:

@@ -71,7 +71,10 @@ def routing_names(s: Scenario, most: int = 1) -> frozenset[str]:
 
 def preparation_names(s: Scenario) -> frozenset[str]:
     """The preparation questions a condition reads ("prep:q"): what the prepared relaxed
-    meeting keeps, so an option a right answer unlocks is no way after a wrong one."""
+    meeting keeps, so an option a right answer unlocks is no way after a wrong one. Only the
+    conditions that meeting decides (triggers, ``auto``s, choices), not all of
+    ``Scenario.conditions()``: a question only a line variant or a group reaction reads would
+    copy the meeting per answer and tighten nothing."""
     out: set[str] = set()
     conditions = [t.when for t in s.triggers] + [a.when for n in s.nodes.values() for a in n.auto] + \
         [c.when for n in s.nodes.values() for c in n.choices if c.when is not None]

@@ -41,6 +41,10 @@ class LazyGraph:
         self._succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
         self._tables: dict[tuple[Optional[int], bool], dict[Hashable, Any]] = {}
 
+    def __len__(self) -> int:
+        """Nodes whose edges have been worked out so far: what building this graph has cost."""
+        return len(self._succ)
+
     def value(self, node: Hashable, k: int, worst: bool) -> float:
         """The best (``worst``: the worst) total on objective ``k`` from ``node``."""
         found = self.values(node, k if k == self._single else ALL, worst)

@@ -144,7 +144,7 @@ class Relaxed:
     def places(self) -> int:
         """Places worked out so far, over the relaxed meeting and its ceilings: what building
         these bounds has cost."""
-        return len(self._plain._succ) + sum(len(g._succ) for g in self._graphs)
+        return len(self._plain) + sum(map(len, self._graphs))
 
     def bound(self, s: State, k: int, worst: bool = False) -> float:
         """An upper bound of the best total on objective ``k`` from ``s`` (``worst``: a lower
