@@ -58,6 +58,23 @@ def test_a_question_beyond_its_budget_gives_a_reachable_lower_bound():
     assert cut.total <= exact.total  # "minstens": never a number nobody can reach
 
 
+
+def test_a_question_that_ran_out_is_not_searched_again_for_its_playthrough():
+    """``analyze`` asks each extreme's value, then its playthrough: when the first ran out of
+    budget, the second follows the same answer instead of running out a second time."""
+    scenario = load_scenario_text(realistic_text(2, residents=3, nodes=40), "cut.yaml")
+    rules = rules_of(scenario)
+    solver = Solver(rules, budget=20)
+    start = rules.initial()
+    cut = solver.value(start)
+    spent = solver.valued
+    assert not cut.exact and spent > 20
+    path = solver.path(start)
+    assert solver.valued == spent  # nothing valued again
+    assert sum(m.vector[-1] for _, m in path) == cut.total  # the playthrough that scores the "minstens"
+    solver.budget = 100_000
+    assert solver.value(start).exact  # a larger budget is a new question
+
 @pytest.mark.parametrize("scenario", list(small()), ids=lambda s: getattr(s, "path", "?"))
 def test_a_question_with_a_floor_and_a_ceiling_gets_a_true_answer(scenario):
     """The solver says "at most" only at or below the floor, "at least" only at or above the

@@ -42,7 +42,7 @@ DEFAULT_SAMPLES = 4_000
 SAMPLE_STEPS = 100_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
 MIN_SAMPLES = 200
 OVERALL_BUDGET = 200_000  # states each extreme may value, overall and per dimension
-DIMENSION_BUDGET = 1_000
+DIMENSION_BUDGET = 2_000  # one search per dimension's extreme: its playthrough follows the same answer
 PLAYER_SHARE = 4  # a random player's situations are listed up to this share of ``max_states``
 Z95 = 1.959964
 

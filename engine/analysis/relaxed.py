@@ -31,7 +31,8 @@ for ``max.anger >= 8`` the highest anger) a second relaxed meeting also follows 
 still allowed could add), raised by every move by the most it can raise it, never
 lowered. A move, trigger or ``auto`` whose condition needs that mood above its ceiling
 is not on offer there. Every real playthrough stays under the ceiling, so this is a
-bound too, and a tighter one; the search takes the least of them.
+bound too, and a tighter one; the search takes the least of them. A place is valued for
+every height of a ceiling at once (``ceilinggraph``): the same edges leave it at each.
 
 Forgetting the preparation makes it loose after a wrong answer: the options a right answer
 unlocks (``when: prep.mandaat``) stay on offer, so every evening seems worth what the best
@@ -43,12 +44,13 @@ shows that the plain bounds are far from the truth (``relaxed_of``).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable, Iterator, Optional
+from typing import Callable, Hashable, Iterator, Optional
 
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import RETURN
+from .ceilinggraph import CeilingGraph
 from .ceilings import UNKNOWN, Ceiling, ceilings, requirement, rise_of
 from .keptnames import loop_guards, preparation_names, routing_names, truth
 from .lazygraph import LazyGraph
@@ -79,8 +81,7 @@ class Relaxed:
         self.ceilings = ceilings(rules)
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
-        self._graphs = [LazyGraph(self._ceiling_edges(c), self._freed(c), self._tick, OVERALL)
-                        for c in self.ceilings]
+        self._graphs = [self._ceiling_graph(c) for c in self.ceilings]
         self._bounds: dict[tuple, float] = {}
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
@@ -142,8 +143,8 @@ class Relaxed:
 
     @property
     def places(self) -> int:
-        """Places worked out so far, over the relaxed meeting and its ceilings: what building
-        these bounds has cost."""
+        """Nodes worked out so far, over the relaxed meeting (a node per place) and its ceilings
+        (a node per place and height): what these bounds are worth to a search."""
         return len(self._plain) + sum(map(len, self._graphs))
 
     def bound(self, s: State, k: int, worst: bool = False) -> float:
@@ -322,38 +323,45 @@ class Relaxed:
             names = names | {shown}
         yield ZERO, ("rest", position, fired, stack, names & self._live_names(position)), None, (), False
 
-    def _freed(self, c: Ceiling) -> Callable[[tuple, Optional[int], bool], Any]:
-        def plain(node: tuple, k: Optional[int], worst: bool) -> Any:
-            p, top = node
-            return None if c.holds_back(top, p[2]) else self._plain.values(p, k, worst)
-        return plain
+    def _ceiling_graph(self, c: Ceiling) -> CeilingGraph:
+        minimum = [v.minimum for v in self.rules.variables]
+        maximum = [v.maximum for v in self.rules.variables]
+        base = min(minimum[i] if c.sign > 0 else -maximum[i] for i in c.slots)  # the lowest height a state gives
+        return CeilingGraph(base, c.cap, self._ceiling_edges(c), lambda p: c.triggers <= p[2], self._plain,
+                            self._tick, OVERALL)
 
-    def _ceiling_edges(self, c: Ceiling) -> Callable[[tuple], list[tuple[Vector, tuple]]]:
+    def _ceiling_edges(self, c: Ceiling) -> Callable[[Place], list[tuple[Vector, Place, int, int]]]:
+        """A place's edges under ceiling ``c``: (weights, next place, least height at which the
+        edge is on offer, how much it raises the height)."""
         index = self.ceilings.index(c)
         needs, rises = self._needs[index], self._rises[index]
+        never = c.cap  # a height the ceiling holds nothing back at: the edge is never on offer below it
+        lowest = -(1 << 30)
 
-        def edges(node: tuple) -> list[tuple[Vector, tuple]]:
-            p, top = node
+        def needed(cond: Condition) -> Optional[int]:
+            need = needs.get(cond.source, UNKNOWN)
+            if need is UNKNOWN:
+                need = needs[cond.source] = requirement(cond.expr, c, self.rules)
+            return need  # type: ignore[return-value]
+
+        def edges(p: Place) -> list[tuple[Vector, Place, int, int]]:
             out = []
-            def needed(cond: Condition) -> Optional[int]:
-                need = needs.get(cond.source, UNKNOWN)
-                if need is UNKNOWN:
-                    need = needs[cond.source] = requirement(cond.expr, c, self.rules)
-                return need  # type: ignore[return-value]
             for w, q, cond, ops, timeout, conds in self._all_edges(p):
                 need = needed(cond) if cond is not None else None
-                if need is not None and need > top:
-                    continue  # needs more of this mood than any playthrough from here can have
-                after = top
+                least = lowest if need is None else need  # the move's own condition, before it moves the mood
+                rise = 0
                 if ops and not timeout:  # time-outs were counted in where the ceiling starts
                     rise = rises.get(ops)
                     if rise is None:
                         rise = rises[ops] = rise_of(ops, c)
-                    after = min(c.cap, top + rise)
-                if any((n := needed(x)) is not None and n > after for x in conds):
-                    continue  # a trigger or auto on the way needs more than there can be
-                out.append((w, (q, after)))
-            return list(dict.fromkeys(out))
+                for x in conds:  # a trigger or auto on the way, after the move raised the height
+                    n = needed(x)
+                    if n is not None:
+                        least = never if n > c.cap else max(least, n - rise)
+                        if least >= never:
+                            break
+                out.append((w, q, least, rise))
+            return out
         return edges
 
     def _go(self, dest: str, stack: tuple) -> list[tuple[str, tuple]]:

@@ -49,9 +49,9 @@ from .relaxed import Relaxed, relaxed_of
 
 DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
 # The bounds that keep the preparation answers are built once one question about the overall
-# total has valued this share of the plain bounds' places, and at least PREPARE_MIN states
+# total has valued this share of the plain bounds' (place, height) nodes, and at least PREPARE_MIN states
 # (shorter questions take milliseconds: no bounds are worth building for them); ``_bound_better``.
-PREPARE_AFTER, PREPARE_MIN = 0.5, 1_000
+PREPARE_AFTER, PREPARE_MIN = 0.25, 1_000
 OVERALL = OBJECTIVES.index("overall")
 
 
@@ -101,6 +101,9 @@ class Solver:
         self._preparable = bool(preparation_names(rules.scenario))
         self._question_start = 0  # ``valued`` when the running question began
         self._prepare_at = math.inf  # ``valued`` at which the running question looks again whether they pay
+        # Questions whose budget ran out, with what they settled for: asked again with the same budget
+        # (``path`` asks what ``value`` just did), the search would only run out the same way.
+        self._gave_up: dict[tuple[State, int, bool, int], Value] = {}
 
     @property
     def relaxed(self) -> Relaxed:
@@ -117,14 +120,13 @@ class Solver:
 
     def _bound_better(self) -> None:
         """Turn to the bounds that keep the preparation answers (``relaxed_of``) once one question
-        about the overall total has valued ``PREPARE_AFTER`` of the plain bounds' places: a
-        question that long (or half through its own budget, where that is smaller: a debrief's
-        decision may value fewer states than the bounds of a five-resident evening have places)
-        is one whose bounds are far from the truth, which is what a wrong
-        answer does to them, and the prepared bounds cost about one plain meeting per
-        combination of answers. Scenarios whose questions stay short never build them (with five
-        residents the bounds are most of a question's cost; a review that only adds up many
-        short questions gains nothing from them at its end).
+        about the overall total has valued ``PREPARE_AFTER`` of the plain bounds' nodes (``places``;
+        or of its own budget, where that is smaller: a debrief's decision may value fewer states
+        than the bounds of a five-resident evening have nodes): a question that long is one whose
+        bounds are far from the truth, which is what a wrong answer does to them, and the
+        prepared bounds cost about one plain meeting per combination of answers. Scenarios whose
+        questions stay short never build them (a review that only adds up many short questions
+        gains nothing from them at its end).
         A search may turn mid-question: each state is valued with one set of bounds throughout
         (``_search`` takes them once), and every set is admissible, so values stay exact; only
         how soon they are found changes."""
@@ -142,10 +144,15 @@ class Solver:
     def value(self, s: State, objective: int = OVERALL, worst: bool = False) -> Value:
         """The best (or worst) total on ``objective`` from ``s`` to the end of the meeting."""
         with self._lock:
+            asked = (s, objective, worst, self.budget)
+            found = self._gave_up.get(asked)
+            if found is not None:
+                return found
             try:
                 return Value(self._solve(s, objective, worst))
             except BudgetExceeded:
-                return Value(self._playout(s, objective, worst), exact=False)
+                found = self._gave_up[asked] = Value(self._playout(s, objective, worst), exact=False)
+                return found
 
     def beats(self, s: State, threshold: int, objective: int = OVERALL) -> Optional[bool]:
         """Whether the best total from ``s`` is above ``threshold`` (None: the budget ran out).

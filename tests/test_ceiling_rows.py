@@ -1,0 +1,77 @@
+"""A ceiling's rows say what a graph of (place, height) nodes would.
+
+``CeilingGraph`` values a place for every height of a ceiling at once, adding an edge's
+weight to a slice of where it leads; the bound it gives must be the one the plain
+definition gives: a node per (place, height), an edge on offer from its least height up,
+leading to the height it raises the ceiling to (at the cap: the plain relaxed meeting's
+value). Here that definition is built with the node-by-node ``LazyGraph`` from the same
+edges, and every height of every place the search came across is compared, per objective
+and side.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine import load_scenario, load_scenario_text
+from engine.analysis.lazygraph import LazyGraph
+from engine.analysis.relaxed import OVERALL, relaxed_of
+from engine.analysis.search import Solver
+from engine.play.rules import OBJECTIVES, rules_of
+from tests.fixtures.realistic import realistic_text
+
+REPO = Path(__file__).resolve().parent.parent
+TRAINER_WRITTEN = sorted((REPO / "tests" / "scenarios" / "realistic").glob("*.yaml"))
+SHIPPED = [REPO / "scenarios" / "verslavingsopvang.yaml", REPO / "scenarios" / "speeltuin.yaml"]
+
+
+def _node_level(relaxed, index: int) -> LazyGraph:
+    """Ceiling ``index`` as a graph of (place, height) nodes, the way the rows summarise it."""
+    c = relaxed.ceilings[index]
+    edges_of = relaxed._ceiling_edges(c)
+
+    def edges(node):
+        p, top = node
+        return list(dict.fromkeys((w, (q, min(c.cap, top + rise))) for w, q, least, rise in edges_of(p)
+                                  if least <= top))
+
+    def freed(node, k, worst):
+        p, top = node
+        return None if c.holds_back(top, p[2]) else relaxed._plain.values(p, k, worst)
+    return LazyGraph(edges, freed, None, OVERALL)
+
+
+def _compare(scenario) -> int:
+    rules = rules_of(scenario)
+    solver = Solver(rules)
+    start = rules.initial()
+    solver.value(start)
+    solver.value(start, worst=True)
+    relaxed = relaxed_of(rules)
+    compared = 0
+    for index, (graph, c) in enumerate(zip(relaxed._graphs, relaxed.ceilings)):
+        reference = _node_level(relaxed, index)
+        base = graph._base
+        for p in list(graph._succ):
+            if not c.holds_back(base, p[2]):
+                continue
+            for top in range(base, c.cap):
+                for k in (OVERALL, 0):  # the overall total alone; a dimension with all the others
+                    for worst in (False, True):
+                        assert graph.value((p, top), k, worst) == reference.value((p, top), k, worst), \
+                            (p, top, OBJECTIVES[k], worst)
+                        compared += 1
+    return compared
+
+
+@pytest.mark.parametrize("seed,residents,nodes", [(0, 3, 30), (1, 4, 40), (2, 5, 30)])
+def test_rows_equal_the_node_by_node_graph_on_generated_scenarios(seed, residents, nodes):
+    scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=nodes), f"r{seed}.yaml")
+    assert _compare(scenario) > 0
+
+
+@pytest.mark.parametrize("path", TRAINER_WRITTEN + SHIPPED, ids=lambda p: p.stem)
+def test_rows_equal_the_node_by_node_graph_on_written_scenarios(path):
+    _compare(load_scenario(str(path)))
