@@ -26,6 +26,7 @@ from .messages import Message, msg, or_list
 from .model import NARRATOR, Choice, Pos, Scenario
 from .shapes import Instance, instances, texts
 from .text import LANGUAGES
+from .together import most_at_once
 from .yamlsafe import compose, pos_of
 
 # Characters that fit the dialogue box and a choice button at the largest text size.
@@ -178,9 +179,9 @@ class _Lint:
     # -- choices: score, feedback, and how many fit the window ---------------------------
     def choices(self) -> None:
         for node in self.s.nodes.values():
-            if len(node.choices) > MAX_OPTIONS:
-                self.warn(node.pos, msg("lint.too_many_choices", node=node.id, count=len(node.choices),
-                                        limit=MAX_OPTIONS))
+            shown = most_at_once([c.when for c in node.choices])  # versions of an option count once
+            if shown > MAX_OPTIONS:
+                self.warn(node.pos, msg("lint.too_many_choices", node=node.id, count=shown, limit=MAX_OPTIONS))
         for q in self.s.preparation.questions if self.s.preparation else ():
             if len(q.options) > MAX_OPTIONS:
                 self.warn(q.pos, msg("lint.too_many_answers", question=q.id, count=len(q.options), limit=MAX_OPTIONS))
