@@ -71,6 +71,10 @@ class CeilingGraph:
             table = self._tables[(k, worst)] = {}
         found = table.get(p)
         if found is None:
+            together = self._tables.get((ALL, worst)) if k is not ALL else None
+            if together is not None and p in together:  # valued with every objective already (``analyze``)
+                found = table[p] = [entry[k] for entry in together[p]]
+                return found
             self._solve_from(p, k, worst, table)
             found = table[p]
         return found

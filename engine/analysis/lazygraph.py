@@ -26,7 +26,9 @@ class LazyGraph:
     Tarjan's strongly connected components from the node asked about, each component valued
     when all it leads to is, so values come out in one pass. The ``single`` objective (the
     overall total, what nearly every question is about) is valued on its own; the others all
-    together, as whoever asks for one (``analyze``'s extremes per dimension) asks for all.
+    together, as whoever asks for one (``analyze``'s extremes per dimension) asks for all; a
+    node valued that way answers for the single objective too (everything it leads to was
+    valued with it, the same way).
     A node's edges are worked out once and kept for every later pass. ``plain``: a node for
     which it gives a value is valued as that place of the plain relaxed meeting (a ceiling
     that holds nothing back any more)."""
@@ -57,6 +59,9 @@ class LazyGraph:
             table = self._tables[(k, worst)] = {}
         found = table.get(node)
         if found is None:
+            together = self._tables.get((ALL, worst)) if k is not ALL else None
+            if together is not None and node in together:  # valued with every objective already (``analyze``)
+                return together[node][k]
             self._solve_from(node, k, worst, table)
             found = table[node]
         return found
