@@ -60,6 +60,7 @@ Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: re
 _WIDTH = len(OBJECTIVES)
 OVERALL = OBJECTIVES.index("overall")
 Values = tuple[float, ...]
+_NONE: frozenset = frozenset()
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out
 
 
@@ -82,6 +83,8 @@ class Relaxed:
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
         self._graphs = [self._ceiling_graph(c) for c in self.ceilings]
+        self._heights = [(c.slots, c.sign, c.cap, c.per_timeout) for c in self.ceilings]  # what ``_tops`` reads
+        self._checks: dict[str, tuple[tuple[int, str, str], ...]] = {}  # position -> what ``place`` looks up
         self._bounds: dict[tuple, float] = {}
         self._holding: dict[tuple, tuple] = {}
         self._settled: dict[Place, tuple[tuple[Place, frozenset], ...]] = {}
@@ -94,13 +97,10 @@ class Relaxed:
             self.interrupt()
 
     def place(self, s: State) -> Place:
-        kept = self.kept
-        if kept:
-            names = frozenset(x for x in self._live_names(s[0]) if (
-                x[5:] in s[2] if x.startswith("flag:") else x[8:] in s[5] if x.startswith("visited:") else
-                x[5:] in s[3] if x.startswith("prep:") else x[6:] in s[4]))
-        else:
-            names = frozenset()
+        checks = self._checks.get(s[0])
+        if checks is None:
+            checks = self._checks[s[0]] = self._checks_at(s[0])
+        names = frozenset([name for i, key, name in checks if key in s[i]]) if checks else _NONE
         fired = frozenset(k for k in s[6] if k >= 0) if s[6] else s[6]  # triggers only: reactions move mood
         stack = s[8]
         if stack:
@@ -109,6 +109,12 @@ class Relaxed:
                 found = self._stacks[stack] = tuple(self._resume(q) for q in stack)
             stack = found
         return ("paused" if s[10] else "rest", s[0], fired, stack, names)
+
+    def _checks_at(self, position: str) -> tuple[tuple[int, str, str], ...]:
+        """The kept names live at ``position``, each as (where in a state it is looked up, the
+        key looked up, the name)."""
+        where = {"flag": 2, "prep": 3, "chose": 4, "visited": 5}
+        return tuple((where[x.split(":", 1)[0]], x.split(":", 1)[1], x) for x in sorted(self._live_names(position)))
 
     def _resume(self, position: str) -> str:
         """Where an interruption begun at ``position`` really picks up again: past the lines
@@ -176,8 +182,8 @@ class Relaxed:
         """Per ceiling, the most its mood can reach from ``s``: where it is now, plus what the
         time-outs still allowed could add."""
         mood, left = s[1], max(0, self.limit - s[9])
-        return tuple(min(c.cap, max([c.sign * mood[i] for i in c.slots]) + left * c.per_timeout)
-                     for c in self.ceilings)
+        return tuple(min(cap, (sign * mood[slots[0]] if len(slots) == 1 else max([sign * mood[i] for i in slots]))
+                         + left * per) for slots, sign, cap, per in self._heights)
 
     def holding(self, s: State, k: int, worst: bool) -> tuple[tuple[tuple[int, ...], int, int], ...]:
         """The ceilings that lowered ``bound(s, k, worst)``, as (slots, sign, value): the bound
