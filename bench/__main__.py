@@ -20,10 +20,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import load_bench, monkey_memory, results, stage_bench, standalone_bench, trainer_bench, window_bench
+from bench import (
+    code_lines,
+    load_bench,
+    monkey_memory,
+    results,
+    stage_bench,
+    standalone_bench,
+    trainer_bench,
+    window_bench,
+)
 from bench.common import engine_at, machine, run_line
 
-PARTS = ("load", "trainer", "window", "stage", "monkey", "standalone")
+PARTS = ("load", "trainer", "window", "stage", "monkey", "standalone", "code")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             lines = stage_bench.run(idle_seconds=1.0 if args.quick else 10.0, decisions=2 if args.quick else 8)
         elif part == "standalone":  # builds a venv and the standalone folder first: needs the package index
             lines = standalone_bench.run(runs=3 if args.quick else 9)
+        elif part == "code":  # lines of code in engine/, now and before the one-rule-set rewrite
+            lines = code_lines.run()
         else:
             lines = monkey_memory.run(events=300 if args.quick else 30_000, quick=args.quick)
         lines = [lines[0], "", stamp, *lines[1:]]
