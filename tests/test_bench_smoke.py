@@ -143,3 +143,13 @@ def test_bad_sizes_are_a_usage_error():
     with pytest.raises(SystemExit) as exc:
         bench_main(["--sizes", "10k", "--out", "-"])
     assert exc.value.code == 2
+
+
+def test_the_code_part_counts_every_line_of_the_engine():
+    from bench import code_lines
+    lines = code_lines.run()
+    files = sorted((ROOT / "engine").rglob("*.py"))
+    total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in files)
+    last = next(line for line in lines if line.startswith("| all |"))
+    assert last.endswith(f"| {len(files)} | {total:,} |")
+    assert any(line.startswith("| engine/play/ |") for line in lines)
