@@ -24,7 +24,8 @@ from tests.fixtures.realistic import realistic_text
 
 REPO = Path(__file__).resolve().parent.parent
 TRAINER_WRITTEN = sorted((REPO / "tests" / "scenarios" / "realistic").glob("*.yaml"))
-SHIPPED = [REPO / "scenarios" / "verslavingsopvang.yaml", REPO / "scenarios" / "speeltuin.yaml"]
+SHIPPED = [REPO / "scenarios" / f"{name}.yaml" for name in (
+    "verslavingsopvang", "speeltuin", "aan-een-tafel")]  # aan-een-tafel: a trigger on a low mood (trust <= 0)
 
 
 def _node_level(relaxed, index: int) -> LazyGraph:
