@@ -199,3 +199,47 @@ def test_a_long_meeting_reports_more_than_the_cap_in_text_and_json():
     assert data["playthroughs"] == 10**18 and data["playthroughs_capped"] is True
     lo, _, hi = stats.decisions
     assert lo >= 1 and hi > 100  # the other headline numbers stay exact
+
+
+def _replays_to_its_totals(scenario, path, objective: str) -> None:
+    prep = {w[len("prep:"):]: m for w, m in path.moves if w.startswith("prep:")}
+    choices = [m for w, m in path.moves if not w.startswith("prep:")]
+    session, failures = play_moves(scenario, prep, choices)
+    assert failures == [] and session.state.ending == path.ending
+    got = totals(scenario, session.history)
+    assert (sum(got.values()) if objective == "overall" else got[objective]) == path.total(objective)
+
+
+def test_searched_extremes_match_brute_force_and_their_paths_replay(mini):
+    """Too many situations to list: every extreme is searched. A dimension's search starts from
+    the best playthrough found so far; when nothing beats it, that playthrough is the answer."""
+    runs = brute_force(mini)
+    stats = analyze(mini, max_states=3, samples=200, seed=1)
+    for objective in OBJECTIVES:
+        values = [sum(t.values()) if objective == "overall" else t[objective] for _, _, t, _ in runs]
+        assert stats.values_exact[objective]
+        assert stats.best[objective].total(objective) == max(values)
+        assert stats.worst[objective].total(objective) == min(values)
+        for path in (stats.best[objective], stats.worst[objective]):
+            _replays_to_its_totals(mini, path, objective)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed,residents,nodes", [(1, 3, 40), (2, 4, 30)])
+def test_searched_extremes_of_realistic_scenarios_are_what_a_full_search_finds(seed, residents, nodes):
+    from engine.analysis.search import Solver
+    from engine.play.rules import rules_of
+    from tests.fixtures.realistic import realistic_text
+    scenario = load_scenario_text(realistic_text(seed, residents=residents, nodes=nodes), f"r{seed}.yaml")
+    stats = analyze(scenario, max_states=50, samples=200, seed=1)
+    rules = rules_of(scenario)
+    full = Solver(rules, budget=2_000_000)
+    for k, objective in enumerate(OBJECTIVES):
+        for worst, paths in ((False, stats.best), (True, stats.worst)):
+            truth = full.value(rules.initial(), k, worst)
+            shown = paths[objective].total(objective)
+            if stats.values_exact[objective]:
+                assert shown == truth.total, (objective, worst)
+            else:  # "at least" (the best) / "at most" (the worst): a total some playthrough reaches
+                assert (shown >= truth.total) if worst else (shown <= truth.total)
+            _replays_to_its_totals(scenario, paths[objective], objective)

@@ -174,15 +174,25 @@ class Solver:
         with self._lock:
             return self._ask(s, objective, 1, floor, ceil, budget)
 
+    def beyond(self, s: State, known: int, objective: int = OVERALL, worst: bool = False) -> Optional[int]:
+        """The best (``worst``: the worst) total on ``objective`` from ``s`` when it beats ``known``,
+        a total some playthrough from ``s`` reaches; None when nothing does (so ``known`` is the
+        answer). Far cheaper than ``value`` when ``known`` is good: every branch that can't beat
+        it is cut. Raises ``BudgetExceeded`` when the solver's budget runs out."""
+        sign = -1 if worst else 1
+        with self._lock:
+            value, kind = self._ask(s, objective, sign, sign * known, math.inf)
+        return None if kind == AT_MOST else sign * value
+
     def reachable(self, s: State, objective: int = OVERALL) -> int:
         """At once, a total some real playthrough from ``s`` reaches: a lower bound of the best."""
         with self._lock:
             return self._playout(s, objective, False)
 
-    def reachable_path(self, s: State, objective: int = OVERALL) -> list[tuple[State, Move]]:
-        """The moves of the playthrough ``reachable`` scores, found at once."""
+    def reachable_path(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[tuple[State, Move]]:
+        """The moves of the playthrough ``reachable`` scores (``worst``: one low on ``objective``), found at once."""
         with self._lock:
-            return self._playout_path(s, objective, False)
+            return self._playout_path(s, objective, worst)
 
     def warm_up(self, cancel: Optional[Callable[[], bool]] = None) -> None:
         """Value the start both ways, as a debrief will ask; ``cancel`` may stop it."""
