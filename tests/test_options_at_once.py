@@ -88,3 +88,19 @@ def test_never_together_means_no_state_meets_both(a, b):
     for values in product(*domains):
         state = _State(dict(zip(names, values)))
         assert not (ca(state) and cb(state)), (a, b, dict(zip(names, values)))
+
+
+def test_a_decision_written_to_make_lint_slow_gets_no_claim_and_costs_a_bounded_amount(monkeypatch):
+    """Twelve options, each reading six flags of its own pair of names: every pair would take
+    4,096 assignments to settle. Lint stops at its budget for the decision and counts them all."""
+    from engine.scenario import together
+    calls = [0]
+    real = together._Values.lookup
+
+    def counted(self, ref):
+        calls[0] += 1
+        return real(self, ref)
+    monkeypatch.setattr(together._Values, "lookup", counted)
+    options = [parse_condition(" and ".join(f"flag.f{i}_{j}" for j in range(6))) for i in range(12)]
+    assert most_at_once(options) == 12  # no claim: every option may show
+    assert calls[0] <= together.MAX_TRIED_PER_DECISION * 12  # at most each name read once per assignment

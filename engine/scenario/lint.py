@@ -179,6 +179,8 @@ class _Lint:
     # -- choices: score, feedback, and how many fit the window ---------------------------
     def choices(self) -> None:
         for node in self.s.nodes.values():
+            if len(node.choices) <= MAX_OPTIONS:
+                continue
             shown = most_at_once([c.when for c in node.choices])  # versions of an option count once
             if shown > MAX_OPTIONS:
                 self.warn(node.pos, msg("lint.too_many_choices", node=node.id, count=shown, limit=MAX_OPTIONS))

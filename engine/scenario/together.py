@@ -24,7 +24,8 @@ from typing import Optional, Sequence
 from .conditions import Compare, Condition, Const, Expr, Ref
 
 MAX_TRIED = 4096  # assignments tried for one pair; beyond, the pair counts as possibly together
-MAX_GROUP = 14  # conditional options searched for the largest group that fits together; beyond, all count
+MAX_TRIED_PER_DECISION = 20_000  # over all its pairs: a file written to make lint slow gets no claim instead
+MAX_GROUP = 12  # conditional options searched for the largest group that fits together; beyond, all count
 
 
 def most_at_once(conditions: Sequence[Optional[Condition]]) -> int:
@@ -33,7 +34,9 @@ def most_at_once(conditions: Sequence[Optional[Condition]]) -> int:
     guarded = [c for c in conditions if c is not None]
     if len(guarded) > MAX_GROUP:
         return len(conditions)
-    apart = {(i, j) for i, j in combinations(range(len(guarded)), 2) if not can_hold_together(guarded[i], guarded[j])}
+    left = [MAX_TRIED_PER_DECISION]
+    apart = {(i, j) for i, j in combinations(range(len(guarded)), 2)
+             if not can_hold_together(guarded[i], guarded[j], left)}
     if not apart:
         return len(conditions)
     for size in range(len(guarded), 0, -1):
@@ -43,8 +46,9 @@ def most_at_once(conditions: Sequence[Optional[Condition]]) -> int:
     return free
 
 
-def can_hold_together(a: Condition, b: Condition) -> bool:
-    """False only when no values of the names ``a`` and ``b`` read make both true."""
+def can_hold_together(a: Condition, b: Condition, left: Optional[list[int]] = None) -> bool:
+    """False only when no values of the names ``a`` and ``b`` read make both true. ``left``: the
+    assignments the caller can still afford (spent here); when too few, no claim (True)."""
     tried = _candidates(a.expr, b.expr)
     if tried is None:
         return True
@@ -52,8 +56,10 @@ def can_hold_together(a: Condition, b: Condition) -> bool:
     total = 1
     for name in names:
         total *= len(tried[name])
-        if total > MAX_TRIED:
+        if total > MAX_TRIED or (left is not None and total > left[0]):
             return True
+    if left is not None:
+        left[0] -= total
     for values in product(*(tried[name] for name in names)):
         env = _Values(dict(zip(names, values)))
         try:
