@@ -78,12 +78,16 @@ def test_best_and_worst_per_dimension_match_brute_force_and_their_paths_replay(m
         assert stats.best[objective].total(objective) == max(values)
         assert stats.worst[objective].total(objective) == min(values)
         for path in (stats.best[objective], stats.worst[objective]):
-            prep = {w[len("prep:"):]: m for w, m in path.moves if w.startswith("prep:")}
-            choices = [m for w, m in path.moves if not w.startswith("prep:")]
-            session, failures = play_moves(mini, prep, choices)
-            assert failures == [] and session.state.ending == path.ending
-            got = totals(mini, session.history)
-            assert (sum(got.values()) if objective == "overall" else got[objective]) == path.total(objective)
+            _replays_to_its_totals(mini, path, objective)
+
+
+def _replays_to_its_totals(scenario, path, objective: str) -> None:
+    prep = {w[len("prep:"):]: m for w, m in path.moves if w.startswith("prep:")}
+    choices = [m for w, m in path.moves if not w.startswith("prep:")]
+    session, failures = play_moves(scenario, prep, choices)
+    assert failures == [] and session.state.ending == path.ending
+    got = totals(scenario, session.history)
+    assert (sum(got.values()) if objective == "overall" else got[objective]) == path.total(objective)
 
 
 def test_decision_counts_and_coverage(mini):
@@ -199,15 +203,6 @@ def test_a_long_meeting_reports_more_than_the_cap_in_text_and_json():
     assert data["playthroughs"] == 10**18 and data["playthroughs_capped"] is True
     lo, _, hi = stats.decisions
     assert lo >= 1 and hi > 100  # the other headline numbers stay exact
-
-
-def _replays_to_its_totals(scenario, path, objective: str) -> None:
-    prep = {w[len("prep:"):]: m for w, m in path.moves if w.startswith("prep:")}
-    choices = [m for w, m in path.moves if not w.startswith("prep:")]
-    session, failures = play_moves(scenario, prep, choices)
-    assert failures == [] and session.state.ending == path.ending
-    got = totals(scenario, session.history)
-    assert (sum(got.values()) if objective == "overall" else got[objective]) == path.total(objective)
 
 
 def test_searched_extremes_match_brute_force_and_their_paths_replay(mini):

@@ -19,7 +19,7 @@ from operator import add
 from typing import Callable, Hashable, Iterator, Optional
 
 from ..play.rules import ZERO, Vector
-from .lazygraph import ALL, INF, TICK_EVERY, LazyGraph
+from .lazygraph import ALL, INF, LazyGraph, components
 
 # An edge of a place under one ceiling: its weights, the place it leads to, the least height
 # (as an index into a row) at which it is on offer, and how much it raises the height.
@@ -48,7 +48,6 @@ class CeilingGraph:
         self._single = single
         self._succ: dict[Hashable, list[CeilingEdge]] = {}
         self._tables: dict[tuple[Optional[int], bool], dict[Hashable, list]] = {}
-        self._opened = 0
 
     def __len__(self) -> int:
         """(place, height) nodes worked out so far, as many as a graph of them would have: what
@@ -101,53 +100,9 @@ class CeilingGraph:
     def _solve_from(self, root: Hashable, k: Optional[int], worst: bool, table: dict[Hashable, list]) -> None:
         if not self._held(root, k, worst, table):
             return
-        index: dict[Hashable, int] = {}
-        low: dict[Hashable, int] = {}
-        on_stack: set[Hashable] = set()
-        stack: list[Hashable] = []
-        counter = 0
-        work: list[tuple[Hashable, Iterator]] = []
-        held = self._held
-
-        def open_(p: Hashable) -> None:
-            nonlocal counter
-            index[p] = low[p] = counter
-            counter += 1
-            self._opened += 1
-            if self._tick is not None and not self._opened % TICK_EVERY:
-                self._tick()  # may raise: the components valued so far keep their (final) values
-            stack.append(p)
-            on_stack.add(p)
-            work.append((p, iter(self._successors(p))))
-
-        open_(root)
-        while work:
-            p, it = work[-1]
-            advanced = False
-            for _, q, _, _ in it:
-                if not held(q, k, worst, table):
-                    continue
-                if q not in index:
-                    open_(q)
-                    advanced = True
-                    break
-                if q in on_stack:
-                    low[p] = min(low[p], index[q])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[p])
-            if low[p] == index[p]:
-                component = []
-                while True:
-                    q = stack.pop()
-                    on_stack.discard(q)
-                    component.append(q)
-                    if q == p:
-                        break
-                self._value(component, k, worst, table)
+        for component in components(root, self._successors, lambda q: not self._held(q, k, worst, table),
+                                    self._tick):
+            self._value(component, k, worst, table)
 
     def _value(self, component: list[Hashable], k: Optional[int], worst: bool, table: dict[Hashable, list]) -> None:
         row = self._row if k is not ALL else self._row_all

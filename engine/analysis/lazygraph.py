@@ -79,58 +79,70 @@ class LazyGraph:
         return out
 
     def _solve_from(self, root: Hashable, k: Optional[int], worst: bool, table: dict[Hashable, Any]) -> None:
-        index: dict[Hashable, int] = {}
-        low: dict[Hashable, int] = {}
-        on_stack: set[Hashable] = set()
-        stack: list[Hashable] = []
-        succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
-        counter = 0
-        work: list[tuple[Hashable, Iterator]] = []
-
-        def open_(p: Hashable) -> None:
-            nonlocal counter
-            index[p] = low[p] = counter
-            counter += 1
-            if self._tick is not None and not counter % TICK_EVERY:
-                self._tick()  # may raise: the components valued so far keep their (final) values
-            stack.append(p)
-            on_stack.add(p)
-            succ[p] = self._successors(p, k, worst, table)
-            work.append((p, iter(succ[p])))
-
         if root in table:
             return
-        open_(root)
-        while work:
-            p, it = work[-1]
-            advanced = False
-            for _, q in it:
-                if q in table:
-                    continue
-                if q not in index:
-                    open_(q)
-                    advanced = True
-                    break
-                if q in on_stack:
-                    low[p] = min(low[p], index[q])
-            if advanced:
+        succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
+
+        def successors(p: Hashable) -> list[tuple[Vector, Hashable]]:
+            out = succ[p] = self._successors(p, k, worst, table)
+            return out
+        for component in components(root, successors, table.__contains__, self._tick):
+            if k is ALL:
+                _value_all(component, succ, table, worst)
+            else:
+                _value(component, succ, table, k, worst)
+
+
+def components(root: Hashable, successors: Callable[[Hashable], list], done: Callable[[Hashable], bool],
+               tick: Optional[Callable[[], None]] = None) -> Iterator[list[Hashable]]:
+    """Tarjan's strongly connected components of the nodes reachable from ``root``, each yielded
+    as soon as it is complete, so in reverse topological order: whatever a component leads to
+    was yielded (and valued by the caller) before it. ``successors(p)``: p's edges, each with
+    the node it leads to at index 1; ``done(q)``: q needs no visit (valued already). ``tick`` is
+    called every TICK_EVERY nodes opened and may raise: the components yielded so far stay valued."""
+    index: dict[Hashable, int] = {}
+    low: dict[Hashable, int] = {}
+    on_stack: set[Hashable] = set()
+    stack: list[Hashable] = []
+    work: list[tuple[Hashable, Iterator]] = []
+
+    def open_(p: Hashable) -> None:
+        index[p] = low[p] = len(index)
+        if tick is not None and not len(index) % TICK_EVERY:
+            tick()
+        stack.append(p)
+        on_stack.add(p)
+        work.append((p, iter(successors(p))))
+
+    open_(root)
+    while work:
+        p, it = work[-1]
+        advanced = False
+        for edge in it:
+            q = edge[1]
+            if done(q):
                 continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[p])
-            if low[p] == index[p]:
-                component = []
-                while True:
-                    q = stack.pop()
-                    on_stack.discard(q)
-                    component.append(q)
-                    if q == p:
-                        break
-                if k is ALL:
-                    _value_all(component, succ, table, worst)
-                else:
-                    _value(component, succ, table, k, worst)
+            if q not in index:
+                open_(q)
+                advanced = True
+                break
+            if q in on_stack:
+                low[p] = min(low[p], index[q])
+        if advanced:
+            continue
+        work.pop()
+        if work:
+            parent = work[-1][0]
+            low[parent] = min(low[parent], low[p])
+        if low[p] == index[p]:
+            component = []
+            while True:
+                q = stack.pop()
+                on_stack.discard(q)
+                component.append(q)
+                if q == p:
+                    break
+            yield component
 
 
 def _value(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
@@ -213,4 +225,4 @@ def _combine_all(p, edges, table, members, values, better) -> list[float]:
     return out
 
 
-__all__ = ["LazyGraph", "ALL", "INF", "TICK_EVERY"]
+__all__ = ["LazyGraph", "components", "ALL", "INF", "TICK_EVERY"]
