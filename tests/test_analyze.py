@@ -139,6 +139,26 @@ def test_too_many_states_falls_back_to_sampling_and_says_so(mini):
     assert analyze(mini, max_states=3, samples=500, seed=1).ending_odds == stats.ending_odds  # repeatable
 
 
+def test_a_graph_too_large_to_list_is_known_as_soon_as_more_situations_are_found_than_allowed():
+    """``analyze`` only needs to know the graph is too large: it stops once more situations are
+    found than it may list, not once that many are listed, and its "more than N" stays true."""
+    from engine.analysis.graph import explore
+    from tests.fixtures.realistic import realistic_text
+    scenario = load_scenario_text(realistic_text(1, residents=3, nodes=40), "r.yaml")
+    listed = explore(scenario, 400, timeouts=False)
+    found = explore(scenario, 400, timeouts=False, stop_when_known=True)
+    assert not listed.complete and not found.complete
+    assert len(found.states) > 400 and len(found.edges) < len(listed.edges)
+    assert all(found.edges[k] == listed.edges[k] for k in found.edges)  # the same situations, fewer of them
+    stats = analyze(scenario, max_states=1600, samples=200, seed=1)
+    assert not stats.exact and stats.states == 400
+    assert len(explore(scenario, 10_000, timeouts=False).edges) > stats.states
+    assert "more than 400 situations" in "\n".join(render_text(stats, "en"))
+    small = load_scenario_text(MINIMAL)  # listed whole either way: the same graph
+    whole, early = explore(small), explore(small, stop_when_known=True)
+    assert whole.complete and early.complete and whole.edges == early.edges
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "simulator", *args], capture_output=True, text=True, cwd=ROOT,
                           timeout=300)

@@ -22,6 +22,7 @@ from typing import Callable, Optional
 from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import State
 from ..scenario.model import Scenario
+from .collector import collector_paused
 from .liveness import Key, Liveness, liveness_of
 
 DEFAULT_MAX_STATES = 20_000
@@ -126,11 +127,17 @@ def land(rules: Rules, s: State, passed: Optional[set] = None) -> tuple[State, l
     return s, taken
 
 
+@collector_paused()
 def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
-            cancel: Optional[Callable[[], bool]] = None, timeouts: bool = True) -> StateGraph:
+            cancel: Optional[Callable[[], bool]] = None, timeouts: bool = True,
+            stop_when_known: bool = False) -> StateGraph:
     """The reachable situations, breadth first, up to ``max_states`` (``complete`` says if all).
     Without ``timeouts``: those a player reaches who never takes one (a random player's graph,
-    several times smaller, as every decision's time-out and the count of them split situations)."""
+    several times smaller, as every decision's time-out and the count of them split situations).
+    ``stop_when_known``: stop as soon as more than ``max_states`` situations are *found* (found
+    runs about three times ahead of listed), for a caller that only needs to know the graph is
+    too large and what multiplies it (``analyze`` then samples); ``validate`` lists all it may,
+    as the listed situations are its witnesses."""
     rules = rules_of(scenario)
     live = liveness_of(rules)
     start, _ = land(rules, rules.initial(), set())
@@ -142,7 +149,7 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     key_of = live.key
     while queue:
         key = queue.popleft()
-        if len(graph.edges) >= max_states:
+        if len(graph.edges) >= max_states or (stop_when_known and len(graph.states) > max_states):
             graph.complete = False
             break
         if cancel is not None and not len(graph.edges) % CANCEL_EVERY and cancel():

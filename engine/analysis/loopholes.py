@@ -17,10 +17,12 @@ from ..play.rules import ANSWER, CHOOSE, rules_of
 from ..scenario.errors import Problem
 from ..scenario.messages import msg
 from ..scenario.model import Scenario
+from .collector import collector_paused
 from .outlook import land
 from .search import OVERALL, Solver, solver_of
 
 
+@collector_paused()
 def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]:
     rules = rules_of(scenario)
     solver = solver or solver_of(scenario)

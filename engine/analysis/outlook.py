@@ -27,6 +27,7 @@ from typing import Optional, Sequence
 from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import Decision, State
 from ..scenario.model import Scenario
+from .collector import collector_paused
 from .memory import AT_MOST, EXACT
 from .search import OVERALL, BudgetExceeded, Solver, solver_of
 
@@ -95,6 +96,7 @@ def replay_states(rules: Rules, history: Sequence[Decision]) -> list[Optional[St
     return out
 
 
+@collector_paused()
 def outlook(scenario: Scenario, history: Sequence[Decision], solver: Optional[Solver] = None) -> Outlook:
     rules = rules_of(scenario)
     solver = solver or solver_of(scenario)
@@ -115,6 +117,7 @@ def outlook(scenario: Scenario, history: Sequence[Decision], solver: Optional[So
     return Outlook(exact, best.total, worst.total, path_totals(solver, start), tuple(rows), tuple(states[:-1]))
 
 
+@collector_paused()
 def value_decisions(scenario: Scenario, history: Sequence[Decision], solver: Solver) -> None:
     """Value every decision of ``history`` the way ``outlook`` will, so the debrief finds
     them ready (``solver.decisions``); what was valued before is not valued again."""

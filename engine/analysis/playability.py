@@ -25,6 +25,7 @@ from ..scenario.conditions import Condition
 from ..scenario.errors import Problem
 from ..scenario.messages import msg
 from ..scenario.model import RETURN, Scenario
+from .collector import collector_paused
 from .frames import Frames
 from .graph import StateGraph, explore, land
 from .intervals import Intervals
@@ -40,6 +41,7 @@ PLAYER_SHARE = 4  # a player's situations without time-outs are listed first, up
 WITNESS_SHOWN = 8  # moves quoted from a witness
 
 
+@collector_paused()
 def check_playability(s: Scenario, max_states: int = VALIDATE_STATES) -> list[Problem]:
     try:
         # The situations of a player who takes no time-outs first (several times fewer): if even

@@ -30,6 +30,7 @@ from typing import Any, Optional
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
 from ..play.state import State
 from ..scenario.model import Scenario
+from .collector import collector_paused
 from .graph import DEFAULT_MAX_STATES, StateGraph, explore, land
 from .liveness import Key
 from .search import DEFAULT_BUDGET, BudgetExceeded, Solver, solver_of
@@ -91,6 +92,7 @@ class Stats:
     growth: list[tuple[str, int]] = field(default_factory=list)  # what multiplies the situations (when too many)
 
 
+@collector_paused()
 def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: int = DEFAULT_SAMPLES,
             seed: int = 0) -> Stats:
     started = time.perf_counter()
@@ -98,8 +100,9 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
     # A random player never takes a time-out: its situations come first, several times fewer
     # than all (every decision's time-out and how many were taken split them). If even those
     # are too many to list, so is everything, and listing them all would only cost time.
-    played = explore(scenario, max(1, max_states // PLAYER_SHARE), timeouts=False)
-    graph = explore(scenario, max_states) if played.complete else played
+    share = max(1, max_states // PLAYER_SHARE)
+    played = explore(scenario, share, timeouts=False, stop_when_known=True)
+    graph = explore(scenario, max_states, stop_when_known=True) if played.complete else played
     if graph.complete:
         stats = _exact(graph)
         stats.states = graph.state_count
@@ -109,7 +112,7 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
     else:
         stats = _sampled(rules, samples, seed)
         stats.growth = growth(played)
-        stats.states = played.state_count
+        stats.states = share  # more than this many: they were found before all were listed
     _extremes(stats, rules, graph if graph.complete else None)
     stats.seconds = time.perf_counter() - started
     return stats

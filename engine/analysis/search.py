@@ -41,6 +41,7 @@ from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
+from .collector import collector_paused
 from .keptnames import preparation_names
 from .liveness import Key, liveness_of
 from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
@@ -220,6 +221,7 @@ class Solver:
         if self._cancel is not None and self._cancel():
             raise SearchCancelled()
 
+    @collector_paused()
     def path(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[tuple[State, Move]]:
         """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
         first move (as written) through which that total is still reachable. When the value
@@ -299,6 +301,7 @@ class Solver:
         sign = -1 if worst else 1  # the worst is the best of the negated weights
         return sign * self._ask(s, k, sign, -math.inf, math.inf)[0]
 
+    @collector_paused()
     def _ask(self, s: State, k: int, sign: int, floor: float, ceil: float,
              budget: Optional[int] = None) -> tuple[int, int]:
         """(value, kind) of one search from ``s`` with its own budget (see ``_search``)."""

@@ -31,6 +31,7 @@ from ..play.state import State
 from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
+from .collector import collector_paused
 from .search import solver_of
 from .surface import (
     Classifier,
@@ -186,6 +187,7 @@ def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> int:
     return total
 
 
+@collector_paused()
 def tells(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), runs: int = RUNS,
           seed: int = 0) -> TellsReport:
     """The tells report. ``others``: what the surface classifier learns from, scenarios or a
