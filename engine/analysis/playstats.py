@@ -386,31 +386,36 @@ def _sampled(rules: Rules, samples: int, seed: int) -> Stats:
     stuck = 0
     counts: list[int] = []
     offered: dict[str, list[list[Vector]]] = {}
+    available: set[int] = set()  # ids of the choices some run was offered (moves live as long as the rules)
     start = rules.initial()
     steps = 0
+    nodes, on_offer, step, shown = s.nodes, rules.moves, rules.step, cov.nodes_shown
     for run in range(samples):
         if steps > SAMPLE_STEPS and run >= MIN_SAMPLES:
             samples = stats.samples = run
             break
         state, moves, decisions = start, [], 0
         for _ in range(MAX_SAMPLE_STEPS):
-            options = [m for m in rules.moves(state) if m.kind != TIMEOUT_MOVE]
+            options = on_offer(state)  # a fresh list, the time-out (when on offer) last: never taken here
+            if options and options[-1].kind == TIMEOUT_MOVE:
+                options.pop()
             if not options:
                 break
-            if state[0] in s.nodes:
-                cov.nodes_shown.add(state[0])
+            position = state[0]
+            if position in nodes:
+                shown.add(position)
                 choices = [m for m in options if m.kind == "choose"]
                 if choices:
                     decisions += 1
-                    cov.choices_available.update(f"{state[0]}.{m.id}" for m in choices)
-                    vectors = [m.vector for m in choices]
-                    if len(offered.get(state[0], ())) < 8:
-                        offered.setdefault(state[0], []).append(vectors)
+                    available.update(map(id, choices))
+                    seen = offered.setdefault(position, [])
+                    if len(seen) < 8:
+                        seen.append([m.vector for m in choices])
             move = options[rnd.randrange(len(options))]
             steps += 1
             if move.kind != "continue":
                 moves.append(move.id)
-            state = rules.step(state, move)
+            state = step(state, move)
         seen_paths.add(tuple(moves))
         counts.append(decisions)
         if state[0] in s.endings:
@@ -418,6 +423,8 @@ def _sampled(rules: Rules, samples: int, seed: int) -> Stats:
             endings[state[0]] = endings.get(state[0], 0) + 1
         else:
             stuck += 1
+    cov.choices_available.update(f"{position}.{m.id}" for position, table in rules.table.items()
+                                 for m in table if id(m) in available)
     stats.ending_odds = {e: endings[e] / samples for e in s.endings if e in endings}
     stats.odds_interval = {e: wilson(endings.get(e, 0), samples) for e in s.endings}
     stats.never_ends = stuck / samples if samples else 0.0

@@ -165,25 +165,26 @@ def _strategies(s: Scenario, training: Training) -> dict[str, tuple[Pick, bool]]
 def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> int:
     s = rules.initial()
     total = 0
+    offered, step, fixed = rules.moves, rules.step, rules.fixed_order
     for _ in range(MAX_STEPS):
-        moves = rules.moves(s)
+        moves = offered(s)  # a fresh list, the time-out (when on offer) last
         if not moves:
             return total
         if moves[0].kind == CONTINUE:
-            s = rules.step(s, moves[0])
+            s = step(s, moves[0])
             continue
-        timeout = next((m for m in moves if m.kind == TIMEOUT_MOVE), None)
-        if timeouts and timeout is not None:
-            move = timeout
+        if moves[-1].kind == TIMEOUT_MOVE and timeouts:
+            move = moves[-1]
         else:
             # A fresh order as a session would show it (``Rules.shown`` draws the same way from a
             # session's seed; drawing here directly keeps thousands of runs quick).
-            shown = [m for m in moves if m.kind != TIMEOUT_MOVE]
-            if len(shown) > 1 and not rules.fixed_order(s[0]):
-                rnd.shuffle(shown)
-            move = pick(s, shown, rnd)
+            if moves[-1].kind == TIMEOUT_MOVE:
+                moves.pop()
+            if len(moves) > 1 and not fixed(s[0]):
+                rnd.shuffle(moves)
+            move = pick(s, moves, rnd)
         total += move.vector[-1]
-        s = rules.step(s, move)
+        s = step(s, move)
     return total
 
 

@@ -72,6 +72,7 @@ class Rules(Compiler):
         self.timeouts: dict[str, Move] = {}  # decision node -> its time-out
         self.shows: dict[str, Optional[Apply]] = {}  # node -> what showing it changes
         self.variants: dict[str, tuple[Test, ...]] = {}
+        self._fixed: dict[str, bool] = {}  # position -> whether its options keep the written order
         for i, q in enumerate(self.questions):
             after = prep_state(self.questions[i + 1].id) if i + 1 < len(self.questions) else s.start
             self.table[prep_state(q.id)] = tuple(self._answer(o, after) for o in q.options)
@@ -227,6 +228,13 @@ class Rules(Compiler):
         return order
 
     def fixed_order(self, position: str) -> bool:
+        """Whether the author fixed the order of the options at ``position``."""
+        known = self._fixed.get(position)
+        if known is None:
+            known = self._fixed[position] = self._fixed_order(position)
+        return known
+
+    def _fixed_order(self, position: str) -> bool:
         if position.startswith("prep:"):
             qid = position[len("prep:"):]
             return any(q.id == qid and q.order == "fixed" for q in self.questions)
