@@ -158,3 +158,42 @@ def test_validate_and_analyze_report_the_same_tells_from_the_stored_weights_as_f
     s = load_scenario(str(ROOT / "tests" / "scenarios" / "realistic" / "windmolens.yaml"))
     stored, trained = tells(s, surface_model.shipped_training()), tells(s, catalog.shipped_scenarios())
     assert stored.strategies == trained.strategies
+
+
+# -- validate's warnings, searched only when needed ------------------------------------------------
+@pytest.mark.parametrize("source", ["lang", "generated", *[p.stem for p in SHIPPED[:4]]])
+def test_validates_warnings_are_the_reports_and_searched_only_when_a_strategy_may_be_over(source, monkeypatch):
+    """``tells_problems`` gives exactly the report's warnings; when bounds show every strategy under
+    the limit (its share at most what it would be with the best only what a real playthrough
+    reaches and the worst at its condition-free bound), it never searches the best and worst."""
+    from engine.analysis.search import OVERALL, Solver
+    from engine.analysis.tells import tells_problems
+    from engine.play.rules import rules_of
+    from tests.fixtures.realistic import realistic_text
+    if source == "lang":
+        text, name = LONG_IS_RIGHT, "lang.yaml"
+    elif source == "generated":
+        text, name = realistic_text(1, residents=3, nodes=40), "r.yaml"
+    else:
+        path = next(p for p in SHIPPED if p.stem == source)
+        text, name = path.read_text(encoding="utf-8"), path.name
+    report = tells(load_scenario_text(text, name), runs=40)
+    scenario = load_scenario_text(text, name)
+    rules = rules_of(scenario)
+    solver = Solver(rules)
+    rules.__dict__["_solver"] = solver
+    best_at_least = solver.reachable(rules.initial())
+    worst_at_least = solver.relaxed.bound(rules.initial(), OVERALL, True)
+    surely_under = all((st.mean - worst_at_least) / (best_at_least - worst_at_least) <= MAX_SHARE
+                       for st in report.strategies)
+    searched = []
+    value = Solver.value
+
+    def spied(self, *args, **kwargs):
+        searched.append(args)
+        return value(self, *args, **kwargs)
+    monkeypatch.setattr(Solver, "value", spied)
+    assert tells_problems(scenario, runs=40) == report.problems()
+    assert bool(searched) != surely_under
+    if source == "lang":  # over the limit: searched, and its exact share named
+        assert searched and any("'longest (nl)' reaches 100%" in p for p in report.problems())

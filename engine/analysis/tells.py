@@ -32,7 +32,7 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .collector import collector_paused
-from .search import solver_of
+from .search import OVERALL, solver_of
 from .surface import (
     Classifier,
     Examples,
@@ -193,13 +193,40 @@ def tells(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), 
           seed: int = 0) -> TellsReport:
     """The tells report. ``others``: what the surface classifier learns from, scenarios or a
     ``Training`` (never this scenario itself, by id)."""
+    return _report(scenario, _played(scenario, others, runs, seed))
+
+
+@collector_paused()
+def tells_problems(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), runs: int = RUNS,
+                   seed: int = 0) -> list[str]:
+    """What ``validate`` warns about: ``tells(...).problems()``, the same sentences, found without
+    the searches for the best and worst total when bounds already show every strategy under the
+    limit. A strategy's share falls as either extreme rises (its mean lies between them), so it
+    is at most what it would be were the best only what a real playthrough reaches and the worst
+    as low as the condition-free bound allows. Only when that can't settle one strategy (or one
+    is over) are the extremes searched, for the share the warning names."""
+    played = _played(scenario, others, runs, seed)
     rules = rules_of(scenario)
     solver = solver_of(scenario)
     start = rules.initial()
-    best, worst = solver.value(start).total, solver.value(start, worst=True).total
-    report = TellsReport(best, worst)
-    span = best - worst
+    best_at_least = solver.reachable(start)
+    worst_at_least = solver.relaxed.bound(start, OVERALL, True)
+    span = best_at_least - worst_at_least
+    if span > 0 and all((mean - worst_at_least) / span <= MAX_SHARE for _, mean, _ in played):
+        report = TellsReport(best_at_least, int(worst_at_least))  # its strategies stay unscored: none is over
+        _surface(scenario, report)
+        return report.problems()
+    return _report(scenario, played).problems()
+
+
+Played = list[tuple[str, float, int]]  # per strategy: name, mean overall total, runs
+
+
+def _played(scenario: Scenario, others: Union[Training, Sequence[Scenario]], runs: int, seed: int) -> Played:
+    """Every content-blind strategy played: at least ``runs`` times unless it never met a tie."""
+    rules = rules_of(scenario)
     training = others if isinstance(others, Training) else Examples(list(others))
+    out: Played = []
     for name, (pick, timeouts) in _strategies(scenario, training).items():
         rnd = random.Random(f"{seed}/{name}")
         totals = []
@@ -208,9 +235,21 @@ def tells(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), 
             totals.append(_play(rules, pick, timeouts, rnd))
             if not _TIES[0] and name not in ("first shown", "last shown", "time-out at every decision"):
                 break  # no tie met: every run plays this same meeting
-        mean = sum(totals) / len(totals)
+        out.append((name, sum(totals) / len(totals), len(totals)))
+    return out
+
+
+def _report(scenario: Scenario, played: Played) -> TellsReport:
+    """The report on strategies played, their shares of the searched range."""
+    rules = rules_of(scenario)
+    solver = solver_of(scenario)
+    start = rules.initial()
+    best, worst = solver.value(start).total, solver.value(start, worst=True).total
+    report = TellsReport(best, worst)
+    span = best - worst
+    for name, mean, runs in played:
         share = (mean - worst) / span if span > 0 else 0.0
-        report.strategies.append(Strategy(name, max(0.0, min(1.0, share)), mean, len(totals)))
+        report.strategies.append(Strategy(name, max(0.0, min(1.0, share)), mean, runs))
     _surface(scenario, report)
     return report
 
@@ -271,4 +310,5 @@ def to_data(report: TellsReport) -> dict:
     }
 
 
-__all__ = ["TellsReport", "Strategy", "tells", "to_data", "Classifier", "features", "ANSWER", "CHOOSE"]
+__all__ = ["TellsReport", "Strategy", "tells", "tells_problems", "to_data", "Classifier", "features", "ANSWER",
+           "CHOOSE"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from engine import Problem, ScenarioError, parse_scenario
 from engine.analysis.loopholes import loopholes
 from engine.analysis.playability import check_playability
-from engine.analysis.tells import tells
+from engine.analysis.tells import tells_problems as strategy_problems
 from engine.scenario.lint import lint_scenario
 from engine.scenario.messages import msg
 from engine.scenario.signoff import signoff_problems
@@ -79,7 +79,7 @@ def _loopholes(scenario) -> list:
 def tells_problems(scenario) -> list:
     """Warnings when a trainee who reads nothing scores like one who understands (issue: tells)."""
     try:
-        report = tells(scenario, shipped_training())
+        messages = strategy_problems(scenario, shipped_training())
     except RuntimeError as exc:  # a scenario whose automatic transitions loop: playability says so
         return [] if "loop" in str(exc) else [Problem(scenario.path, 1, 1, str(exc))]
-    return [Problem(scenario.path, 1, 1, message, "warning") for message in report.problems()]
+    return [Problem(scenario.path, 1, 1, message, "warning") for message in messages]
