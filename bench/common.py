@@ -45,6 +45,17 @@ class Engine:
 
 
 CURRENT = Engine("now", ROOT)
+_NEUTRAL: list[Path] = []
+
+
+def neutral_folder() -> Path:
+    """An empty folder to run commands in. ``python -m simulator`` puts the folder it runs in first
+    on the import path, ahead of ``PYTHONPATH``: run in this checkout, every command would import
+    this checkout's engine, a baseline's included, and a side-by-side ratio would compare the code
+    with itself."""
+    if not _NEUTRAL:
+        _NEUTRAL.append(Path(tempfile.mkdtemp(prefix="tussenwerker-bench-cwd-")))
+    return _NEUTRAL[0]
 
 
 def engine_at(revision: str) -> Engine:
@@ -203,7 +214,7 @@ def timed(cmd: Sequence[str], env: dict[str, str], timeout: float) -> tuple[floa
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     try:
-        code: Optional[int] = subprocess.run(list(cmd), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+        code: Optional[int] = subprocess.run(list(cmd), cwd=neutral_folder(), env=env, stdin=subprocess.DEVNULL,
                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                              timeout=timeout).returncode
     except subprocess.TimeoutExpired:

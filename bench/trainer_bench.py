@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from bench.common import CURRENT, ROOT, Engine, Runs, child, goals, paired, synthetic, table
+from bench.common import CURRENT, ROOT, Engine, Runs, child, goals, neutral_folder, paired, synthetic, table
 
 VALIDATE_GOAL = 2.0  # seconds, realistic scenarios
 ANALYZE_GOAL = 3.0
@@ -197,8 +197,8 @@ def _facts(t: Target, env: dict[str, str]) -> dict[str, Any]:
 
 def _output(cmd: list[str], env: dict[str, str]) -> str:
     try:
-        return subprocess.run(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              timeout=TIMEOUT).stdout
+        return subprocess.run(cmd, cwd=neutral_folder(), env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, timeout=TIMEOUT).stdout
     except subprocess.TimeoutExpired:
         return ""
 

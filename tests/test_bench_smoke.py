@@ -74,6 +74,19 @@ def test_paired_timing_tells_the_slower_command_apart():
     assert len(once.cpu) == 1  # a slow pair runs once, and that run counts
 
 
+def test_a_baseline_command_runs_the_baselines_code(tmp_path):
+    """``python -m simulator`` puts the folder it runs in first on the import path: the commands
+    run elsewhere, so a baseline's ``simulator`` is the one that answers, not this checkout's."""
+    from bench.common import CURRENT, Engine, timed
+    fake = tmp_path / "fake"
+    (fake / "simulator").mkdir(parents=True)
+    (fake / "simulator" / "__init__.py").write_text("", encoding="utf-8")
+    (fake / "simulator" / "__main__.py").write_text("raise SystemExit(7)\n", encoding="utf-8")
+    command = [sys.executable, "-m", "simulator", "--version"]
+    assert timed(command, Engine("fake", fake).env(), 60)[2] == 7
+    assert timed(command, CURRENT.env(), 60)[2] == 0
+
+
 def test_trainer_part_runs_every_command_and_checks_the_bots_best(tmp_path):
     lines = trainer_bench.run(tmp_path, quick=True, runs=1)
     text = "\n".join(lines)
