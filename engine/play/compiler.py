@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator, Mapping, NamedTuple, Optional, Seque
 
 from ..scenario.conditions import Condition, Getter, Ref, compile_condition
 from ..scenario.dimensions import DIMENSION_KEYS
-from ..scenario.model import TIMEOUT, Choice, Node, PrepOption, Scenario
+from ..scenario.model import RETURN, TIMEOUT, Choice, Node, PrepOption, Scenario
 from .state import Slots, State
 
 ANSWER, CHOOSE, CONTINUE = "answer", "choose", "continue"
@@ -67,6 +67,9 @@ class Move(NamedTuple):
     source: Any  # the Choice or PrepOption it was compiled from (None for continue and time-out)
     when: Optional[Condition] = None  # the condition ``guard`` was compiled from
     ops: Ops = ()  # its mood effects, as ``apply`` makes them
+    # A choice that leads to a node: ``apply`` and the arrival at ``dest`` as one new state (what
+    # ``Rules.step`` does before the meeting settles; the analysis steps millions of these).
+    arrive: Optional[Apply] = None
 
 
 class Redirect(NamedTuple):
@@ -149,11 +152,15 @@ class Compiler:
         return tuple(ops)
 
     def _effects(self, effects: Mapping[str, Mapping[str, int]], set_flags: Sequence[str] = (),
-                 clear_flags: Sequence[str] = (), chosen: Optional[str] = None) -> Apply:
+                 clear_flags: Sequence[str] = (), chosen: Optional[str] = None,
+                 arrive_at: Optional[str] = None) -> Apply:
+        """The effects as a function of a state; ``arrive_at``: and the arrival at that node too (no
+        longer paused), one new state where applying and moving on would make two."""
         ops = self._ops(effects)
         adds, drops = frozenset(set_flags), frozenset(clear_flags)
+        at = arrive_at
         if not (ops or adds or drops or chosen):
-            return _same
+            return _same if at is None else (lambda s: _new(State, (at,) + s[1:10] + (False,)))
 
         def apply(s: State) -> State:
             mood = s[1]
@@ -171,15 +178,16 @@ class Compiler:
                 flags = flags | adds
             if drops:
                 flags = flags - drops
-            return _new(State, (s[0], mood, flags, s[3], s[4] | {chosen} if chosen else s[4],
-                                s[5], s[6], s[7], s[8], s[9], s[10]))
+            return _new(State, (at or s[0], mood, flags, s[3], s[4] | {chosen} if chosen else s[4],
+                                s[5], s[6], s[7], s[8], s[9], s[10] and not at))
         return apply
 
     def _choice(self, c: Choice) -> Move:
         key = c.key if c.key in self.read_chosen else None
+        arrive = self._effects(c.effects, c.set_flags, c.clear_flags, key, c.next) if c.next != RETURN else None
         return Move(c.id, CHOOSE, self.test(c.when) if c.when is not None else None,
                     self._effects(c.effects, c.set_flags, c.clear_flags, key), c.next,
-                    weight_vector(c.score), c.score, c, c.when, self._ops(c.effects))
+                    weight_vector(c.score), c.score, c, c.when, self._ops(c.effects), arrive)
 
     def _answer(self, o: PrepOption, after: str) -> Move:
         flags = self._effects({}, o.set_flags)

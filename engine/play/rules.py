@@ -146,6 +146,8 @@ class Rules(Compiler):
     def step(self, s: State, move: Move, note: Optional[Note] = None) -> State:
         """The state after ``move`` (which ``s`` offers) and everything it sets off; ``note``
         is told of every trigger and ``auto`` condition evaluated on the way."""
+        if move.arrive is not None:  # a choice that leads to a node
+            return self.settle(move.arrive(s), True, note)
         s = move.apply(s)
         kind = move.kind
         if kind == TIMEOUT_MOVE:
