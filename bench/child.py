@@ -103,22 +103,13 @@ def _solve(load_scenario: Callable[[str], Any], path: str) -> dict[str, Any]:
 
 def _review(load_scenario: Callable[[str], Any], session_class: Any, path: str, seed: int) -> dict[str, Any]:
     """A random playthrough to its end, then its review by a fresh solver, timed."""
-    import random
-
     from engine.debrief.review import review
     from engine.play.rules import rules_of
+    from tests.fixtures.playthrough import play_at_random
     scenario = load_scenario(path)
     session = session_class.start(scenario, seed=seed)
-    rnd = random.Random(seed)
-    while not session.finished:
-        if session.can_continue:
-            session.advance()
-        elif session.question is not None:
-            session.answer(rnd.choice(session.prep_options).id)
-        elif session.choices:
-            session.choose(rnd.choice(session.choices).id)
-        else:
-            break  # a dead end: review what there is
+    for _ in play_at_random(session, seed):  # to its end, or a dead end: review what there is
+        pass
     history, ending = list(session.history), session.ending.id if session.ending else None
     session.close()
     rules_of(scenario).__dict__.pop("_solver", None)  # the debrief of a fresh process: nothing valued yet

@@ -30,7 +30,6 @@ evenings (``--trainer-sizes``) are informational rows.
 from __future__ import annotations
 
 import json
-import random
 import re
 import subprocess
 import sys
@@ -94,22 +93,14 @@ def journal_with_a_playthrough(target: Target, folder: Path, seed: int = 1) -> d
     from engine import load_scenario
     from engine.play.session import Session
     from simulator.journal import Journal
+    from tests.fixtures.playthrough import play_at_random
     data = folder / f"data-{re.sub(r'[^A-Za-z0-9]+', '-', target.name)}"
     data.mkdir(exist_ok=True)
     scenario = load_scenario(str(target.path))
     session = Session.start(scenario, seed=seed)
-    rnd = random.Random(seed)
     with Journal(data / "journal.sqlite3") as journal:
         sid = journal.start(session, str(target.path), "nl")
-        while not session.finished:
-            if session.can_continue:
-                session.advance()
-            elif session.question is not None:
-                session.answer(rnd.choice(session.prep_options).id)
-            elif session.choices:
-                session.choose(rnd.choice(session.choices).id)
-            else:
-                break
+        for _ in play_at_random(session, seed):
             journal.save(sid, session)
         journal.flush()
     session.close()

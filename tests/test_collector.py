@@ -12,8 +12,8 @@ from engine.analysis.outlook import outlook
 from engine.analysis.playstats import analyze
 from engine.analysis.search import Solver
 from engine.play.rules import rules_of
-from engine.play.session import Session
 from engine.scenario.loader import load_scenario_text
+from tests.fixtures.playthrough import random_history
 from tests.fixtures.realistic import realistic_text
 
 
@@ -41,26 +41,12 @@ def _collector_while_stepping(monkeypatch, work) -> set[bool]:
     return seen
 
 
-def _random_history(scenario, seed: int = 1):
-    import random
-    session = Session.start(scenario, seed=seed)
-    rnd = random.Random(seed)
-    while not session.finished:
-        if session.can_continue:
-            session.advance()
-        elif session.question is not None:
-            session.answer(rnd.choice(session.prep_options).id)
-        else:
-            session.choose(rnd.choice(session.choices).id)
-    return list(session.history)
-
-
 def test_reviews_analyses_and_checks_step_with_the_collector_paused_and_leave_it_running(monkeypatch):
     from engine.analysis.loopholes import loopholes
     from engine.analysis.playability import check_playability
     from engine.analysis.tells import tells
     scenario = load_scenario_text(realistic_text(1, residents=3, nodes=40), "r.yaml")
-    history = _random_history(scenario)
+    history = random_history(scenario, 1)
     for work in (lambda: outlook(scenario, history, Solver(rules_of(scenario))),
                  lambda: analyze(scenario, max_states=400, samples=200),
                  lambda: tells(scenario, runs=20),
