@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..scenario.conditions import Condition, Expr, Ref, three_valued
 from ..scenario.model import Scenario
+from .lazygraph import components
 
 
 def name_of(ref: Ref) -> Optional[str]:
@@ -84,52 +85,16 @@ def preparation_names(s: Scenario) -> frozenset[str]:
 
 
 def _components(nodes: list[str], succ) -> dict[str, int]:
-    """Strongly connected component number per node (a node on no loop has its own number,
-    shared by nobody; loops give all their nodes one number)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on: set[str] = set()
-    stack: list[str] = []
+    """Strongly connected component number per node: the nodes of one loop share a number, a node
+    on no loop has one of its own (``lazygraph.components``, from each node not reached yet)."""
     comp: dict[str, int] = {}
-    counter = 0
     for root in nodes:
-        if root in index:
+        if root in comp:
             continue
-        work = [(root, iter(succ(root)))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on.add(root)
-        while work:
-            v, it = work[-1]
-            pushed = False
-            for w in it:
-                if w not in index:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on.add(w)
-                    work.append((w, iter(succ(w))))
-                    pushed = True
-                    break
-                if w in on:
-                    low[v] = min(low[v], index[w])
-            if pushed:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[v])
-            if low[v] == index[v]:
-                members = []
-                while True:
-                    w = stack.pop()
-                    on.discard(w)
-                    members.append(w)
-                    if w == v:
-                        break
-                looping = len(members) > 1 or v in succ(v)
-                for w in members:
-                    comp[w] = index[v] if looping else -1 - index[w]
+        for number, members in enumerate(components(root, lambda n: [(None, d) for d in succ(n)],
+                                                    comp.__contains__), start=len(comp)):
+            for w in members:
+                comp[w] = number
     return comp
 
 
