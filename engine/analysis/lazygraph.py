@@ -180,7 +180,7 @@ def _combine(p, edges, table, members, values, k: int, better) -> float:
         return better(found)
     # An ending, a dead end, or only ways back into the loop so far.
     place = p[0] if isinstance(p[0], tuple) else p  # a (place, ceiling) node, or a place
-    return 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
+    return 0.0 if place[0] in ("rest", "calm", "paused") or not edges else (-INF if better is max else INF)
 
 
 def _value_all(component: list[Hashable], succ: dict[Hashable, list[tuple[Vector, Hashable]]],
@@ -220,7 +220,7 @@ def _combine_all(p, edges, table, members, values, better) -> list[float]:
         out = cand if out is None else list(map(better, out, cand))
     if out is None:
         place = p[0] if isinstance(p[0], tuple) else p
-        dead = 0.0 if place[0] in ("rest", "paused") or not edges else (-INF if better is max else INF)
+        dead = 0.0 if place[0] in ("rest", "calm", "paused") or not edges else (-INF if better is max else INF)
         return [dead] * len(ZERO)
     return out
 

@@ -56,11 +56,19 @@ from .keptnames import loop_guards, preparation_names, routing_names, truth
 from .lazygraph import LazyGraph
 from .liveness import liveness_of
 
-Place = tuple[Hashable, ...]  # (phase, position, fired, stack, kept); phase: rest | paused | timeout | after | arrive
+# (phase, position, fired, stack, kept); phase: rest | calm | paused | timeout | nudged | after | quiet | arrive
+Place = tuple[Hashable, ...]
+# The phases where the meeting waits for the trainee. ``calm``: at rest, and no group reaction or
+# trigger not yet fired and no ``auto`` here holds. So after a time-out (``nudged``) only what its
+# mood effects can make true may fire (nothing, at a provocation), and after a line that only
+# goes on (``quiet``) only the next line's ``auto``. A place is calm when the meeting just looked
+# for what fires and found nothing, or a real state on which all those conditions are false.
+AT_REST = ("rest", "calm", "paused")
 _WIDTH = len(OBJECTIVES)
 OVERALL = OBJECTIVES.index("overall")
 Values = tuple[float, ...]
 _NONE: frozenset = frozenset()
+_UNSEEN = object()
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out
 
 
@@ -91,6 +99,8 @@ class Relaxed:
         self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
         self._resumes: dict[str, str] = {}
         self._stacks: dict[tuple, tuple] = {}
+        self._stirred: dict[Ops, frozenset] = {}  # a time-out's mood effects -> what they may make true
+        self._calm: dict[str, Optional[tuple]] = {}  # position -> what could fire there (``_calm_at``)
 
     def _tick(self) -> None:
         if self.interrupt is not None:
@@ -108,7 +118,85 @@ class Relaxed:
             if found is None:
                 found = self._stacks[stack] = tuple(self._resume(q) for q in stack)
             stack = found
-        return ("paused" if s[10] else "rest", s[0], fired, stack, names)
+        return ("paused" if s[10] else "calm" if self.calm_because(s) is not None else "rest", s[0], fired, stack,
+                names)
+
+    def calm_because(self, s: State) -> Optional[tuple[Condition, ...]]:
+        """The conditions found false that make ``s`` calm, or None when it isn't (see ``AT_REST``):
+        of every group reaction and trigger not yet fired and every ``auto`` here. A bound that
+        relied on it holds for the moods on which they stay false (``search`` narrows to them)."""
+        redirects = self._calm_at(s[0])
+        if redirects is None or s[10]:
+            return None
+        fired = s[6]
+        out = []
+        for r, mark in redirects:
+            if mark is not None and mark in fired:
+                continue  # fired once: never again
+            if r.guard(s):
+                return None
+            out.append(r.when)
+        return tuple(out)
+
+    def _calm_at(self, position: str) -> Optional[tuple]:
+        """What could fire at ``position`` were the meeting to look: (redirect, its mark in
+        ``fired``, None for an ``auto``). None where being calm makes no difference: nothing but
+        a decision's time-out or a line going on leaves a calm place differently."""
+        found = self._calm.get(position, _UNSEEN)
+        if found is _UNSEEN:
+            self._calm[position] = None  # (a line that goes on in a circle)
+            rules = self.rules
+            found = None
+            if self._calm_matters(position):
+                found = tuple([(r, r.trigger) for r in rules.reactions + rules.triggers] +
+                              [(a, None) for a in rules.autos.get(position, ())])
+            self._calm[position] = found
+        return found
+
+    def _calm_matters(self, position: str) -> bool:
+        """Whether a calm place at ``position`` has fewer ways on than one at rest: a decision
+        whose time-out can't make true some trigger or ``auto`` that may fire after it, or a line
+        going on to such a decision (or back from an interruption: somewhere)."""
+        rules = self.rules
+        if position in rules.timeouts:
+            stirrable = self._stirrable(position)
+            return any(r not in stirrable for r in rules.triggers + rules.autos.get(position, ()))
+        moves = rules.table.get(position, ())
+        if len(moves) != 1 or moves[0].kind != "continue":
+            return False
+        return moves[0].dest == RETURN or self._calm_at(moves[0].dest) is not None
+
+    def _stirrable(self, position: str) -> frozenset:
+        """What a time-out at ``position`` may make true (a time-out at a provocation moves no mood)."""
+        ops = self.rules.timeouts[position].ops
+        found = self._stirred.get(ops)
+        if found is None:
+            found = self._stirred[ops] = self._stirred_by(ops)
+        return found
+
+    def _stirred_by(self, ops: Ops) -> frozenset:
+        """The redirects (group reactions, triggers, ``auto``) whose condition reads a mood
+        ``ops`` can move, directly or through a group reaction they set off."""
+        rules = self.rules
+        moved = {op[0] for op in ops}
+        reacting = [(r, {op[0] for op in rules._ops(g.effects)}) for r, g in zip(rules.reactions, rules.scenario.group)]
+        while True:  # a reaction a time-out can set off moves moods of its own
+            more = set().union(*[effects for r, effects in reacting if self._reads(r.when) & moved]) - moved
+            if not more:
+                break
+            moved |= more
+        everything = rules.reactions + rules.triggers + tuple(a for autos in rules.autos.values() for a in autos)
+        return frozenset(r for r in everything if r.when is not None and self._reads(r.when) & moved)
+
+    def _reads(self, cond: Condition) -> set[int]:
+        """The mood slots ``cond`` reads (``max.`` and ``min.`` read every resident's)."""
+        out: set[int] = set()
+        for ref in cond.refs():
+            if ref.kind == "mood":
+                out.add(self.rules.slot_index[(ref.parts[0], ref.parts[1])])
+            elif ref.kind in ("max", "min"):
+                out.update(i for i, (_, var) in enumerate(self.rules.slots) if var == ref.parts[0])
+        return out
 
     def _checks_at(self, position: str) -> tuple[tuple[int, str, str], ...]:
         """The kept names live at ``position``, each as (where in a state it is looked up, the
@@ -260,7 +348,7 @@ class Relaxed:
                 if (node, conds) in seen:
                     continue
                 seen.add((node, conds))
-                if node[0] in ("rest", "paused"):
+                if node[0] in AT_REST:
                     out.add((node, conds))
                     continue
                 for _, nxt, cond, _, _ in self._step_edges(node):  # in between: no weights, no effects
@@ -272,7 +360,7 @@ class Relaxed:
         phase, position, fired, stack, names = p
         rules = self.rules
         s = rules.scenario
-        if phase in ("rest", "paused"):
+        if phase in AT_REST:
             for m in rules.table.get(position, ()):
                 if m.kind == "choose" and not self._possible(m.when, names):
                     continue
@@ -285,23 +373,29 @@ class Relaxed:
                     else:
                         yield m.vector, ("arrive", nxt, fired, stack, after_names), None, (), False
                     continue
-                after = "after" if m.kind == "choose" else "arrive"
+                # A line that only goes on changes nothing: from a calm line the meeting arrives quiet.
+                after = "after" if m.kind == "choose" else "quiet" if phase == "calm" else "arrive"
                 for dest, rest in self._go(m.dest, stack):
                     yield m.vector, (after, dest, fired, rest, after_names), m.when, m.ops, False
             timeout = rules.timeouts.get(position)
-            if phase == "rest" and timeout is not None and (timeout.vector != ZERO or rules.triggers or
-                                                             rules.autos.get(position)):
-                yield timeout.vector, ("timeout", position, fired, stack, names), None, timeout.ops, True
+            if timeout is None or phase == "paused":
+                return
+            if timeout.vector != ZERO or rules.triggers or rules.autos.get(position):
+                after = "nudged" if phase == "calm" else "timeout"
+                yield timeout.vector, (after, position, fired, stack, names), None, timeout.ops, True
             return
         if position in rules.endings:
             yield ZERO, ("rest", position, fired, stack, frozenset()), None, (), False
             return
         # The first trigger (then ``auto``) whose condition holds takes the meeting on: one the
         # kept names make certain leaves no way past it; one they rule out is no way at all.
-        if phase in ("after", "timeout"):
+        # After a time-out from calm, only what the time-out's mood effects can make true (``stirrable``).
+        nudged = phase == "nudged"
+        stirrable = self._stirrable(position) if nudged else _NONE
+        if phase in ("after", "timeout", "nudged"):
             for t in rules.triggers:
                 trig = s.triggers[t.trigger]
-                if t.trigger in fired:
+                if t.trigger in fired or (nudged and t not in stirrable):
                     continue
                 certain = self._certain(trig.when, names)
                 if certain is not False:
@@ -310,24 +404,30 @@ class Relaxed:
                         yield ZERO, ("arrive", dest, fired | {t.trigger}, rest, names), t.when, (), False
                     if certain:
                         return
-            if phase == "after":
-                yield ZERO, ("arrive", position, fired, stack, names), None, (), False
+            if phase == "after":  # no trigger fired: every one was found false here
+                yield ZERO, ("quiet", position, fired, stack, names), None, (), False
                 return
         node = s.nodes.get(position)
         for a, auto in zip(rules.autos.get(position, ()), node.auto if node is not None else ()):
+            if nudged and a not in stirrable:
+                continue
             certain = self._certain(auto.when, names)
             if certain is not False:  # an auto may fire, or the meeting rests here
                 for dest, rest in self._go(a.dest, stack):
                     yield ZERO, ("arrive", dest, fired, rest, names), a.when, (), False
                 if certain:
                     return
-        if phase == "timeout":  # nothing moved the meeting: back to the same decision, paused
+        if phase in ("timeout", "nudged"):  # nothing moved the meeting: back to the same decision, paused
             yield ZERO, ("paused", position, fired, stack, names & self._live_names(position)), None, (), False
             return
         shown = f"visited:{position}"
         if shown in self.kept:
             names = names | {shown}
-        yield ZERO, ("rest", position, fired, stack, names & self._live_names(position)), None, (), False
+        # Group reactions, triggers and this line's autos were all found false on the mood and names
+        # the meeting rests with, unless showing the line changed some (a visit, who is present).
+        calm = phase == "quiet" and rules.shows.get(position) is None and self._calm_at(position) is not None
+        rest = "calm" if calm else "rest"
+        yield ZERO, (rest, position, fired, stack, names & self._live_names(position)), None, (), False
 
     def _ceiling_graph(self, c: Ceiling) -> CeilingGraph:
         minimum = [v.minimum for v in self.rules.variables]

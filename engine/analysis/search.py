@@ -370,6 +370,7 @@ class Solver:
         on_path.add(here)
         relaxed = self._relaxed_for(k, sign < 0)  # one set of bounds for every move from here (see ``_bound_better``)
         away, before, bound, step, holding = s[7], self.preimages.before, relaxed.bound, rules.step, relaxed.holding
+        calm_because = relaxed.calm_because
         child = self._child_note
         child.stirred = False  # set when a group reaction moved the mood during a move: see MoveNote
         children = []
@@ -394,6 +395,8 @@ class Solver:
                                 chi[i] = most
                         elif clo[i] < -most:
                             clo[i] = -most
+                for cond in calm_because(nxt) or ():  # and that keep it calm (``Relaxed.calm_because``)
+                    narrower(cond)(nxt, clo, chi)
             else:
                 weight = sign * m.vector[k]
                 v, kind, vlo, vhi = self._search(nxt, k, sign, bar - weight, ceil - weight, memo, on_path)
