@@ -86,6 +86,26 @@ def test_plan_command_writes_plans_that_the_test_command_passes(tmp_path):
     assert result.returncode == 0 and result.stdout.splitlines()[-1] == "3 passed, 0 failed", result.stdout
 
 
+def test_a_written_plan_finds_its_scenario_from_wherever_the_test_runs(tmp_path):
+    """``plan --out plans/x.plan`` names the scenario relative to the plan file, not to the folder
+    the command ran in; a plan naming a missing file says which path it tried."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "bankje.yaml").write_text(SCENARIOS[-1], encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "simulator", "plan", "bankje.yaml", "--auto", "best", "--out",
+                           os.path.join("plans", "b.plan")], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=300, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert made.returncode == 0, made.stderr
+    plan = tmp_path / "plans" / "b.plan"
+    assert yaml.load(plan.read_text(encoding="utf-8"), Loader=SafeLoader)["scenario"] == "../bankje.yaml"
+    for where in (tmp_path / "plans", tmp_path, ROOT):
+        result = subprocess.run([sys.executable, "-m", "simulator", "test", str(plan)], capture_output=True, text=True,
+                                cwd=where, timeout=300, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        assert result.returncode == 0 and result.stdout.splitlines()[-1] == "1 passed, 0 failed", result.stdout
+    plan.write_text(plan.read_text(encoding="utf-8").replace("../bankje.yaml", "bankje.yaml"), encoding="utf-8")
+    result = run("test", str(plan))
+    assert result.returncode == 1 and f"{tmp_path / 'plans' / 'bankje.yaml'}:1:1: file not found" in result.stdout
+
+
 @pytest.mark.slow
 def test_a_failing_plan_is_reported_per_line_and_fails_the_command(tmp_path):
     scenario = tmp_path / "bankje.yaml"

@@ -125,8 +125,14 @@ def run_plan(path: str, scenario_dir: Optional[str] = None,
     name = str(plan["scenario"])
     folder = scenario_dir or str(Path(path).resolve().parent.parent.parent / "scenarios")
     beside = os.path.join(os.path.dirname(os.path.abspath(path)), name)  # a path relative to the plan file
-    scenario_path = (name if os.path.isabs(name) and os.path.exists(name) else beside if os.path.isfile(beside)
-                     else name if os.path.isfile(name) else os.path.join(folder, f"{name}.yaml"))
+    if os.path.isabs(name) or os.path.isfile(beside):
+        scenario_path = name if os.path.isabs(name) else beside
+    elif os.path.isfile(name):  # relative to where the command runs (plans written before they said it beside)
+        scenario_path = name
+    elif name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+        scenario_path = beside  # a path: the one it names beside the plan is missing, and the error says so
+    else:
+        scenario_path = os.path.join(folder, f"{name}.yaml")
     try:
         scenario = loader(scenario_path)
     except ScenarioError as exc:

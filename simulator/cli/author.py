@@ -190,7 +190,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
-    text = plan_text(scenario, args.auto, args.seed, args.scenario)
+    text = plan_text(scenario, args.auto, args.seed, args.scenario, args.out)
     if not args.out:
         sys.stdout.write(text)
         return EXIT_OK

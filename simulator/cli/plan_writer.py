@@ -10,8 +10,10 @@ change to the scenario that alters this path fails the test with a readable mess
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -60,22 +62,30 @@ def plan_moves(scenario: Scenario, auto: str, seed: int = 0) -> tuple[dict[str, 
     return prep, choices
 
 
-def scenario_reference(scenario: Scenario, given: str) -> str:
-    """The scenario's id when plans can find it by id, else the path as given."""
+def scenario_reference(scenario: Scenario, given: str, plan_at: Optional[str] = None) -> str:
+    """The scenario's id when plans can find it by id; else its path relative to the plan file
+    (``plan_at``), which is how ``test`` reads it wherever it runs; without a plan file (the plan
+    goes to standard output), the path as given."""
     shipped = catalog.scenario_dir() / f"{scenario.id}.yaml"
     if shipped.exists() and shipped.resolve() == Path(scenario.path).resolve():
         return scenario.id
-    return given
+    if plan_at is None:
+        return given
+    folder = Path(plan_at).resolve().parent
+    try:
+        return Path(os.path.relpath(Path(scenario.path).resolve(), folder)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path exists
+        return Path(scenario.path).resolve().as_posix()
 
 
-def plan_text(scenario: Scenario, auto: str, seed: int, given: str) -> str:
+def plan_text(scenario: Scenario, auto: str, seed: int, given: str, plan_at: Optional[str] = None) -> str:
     prep, choices = plan_moves(scenario, auto, seed)
     session, failures = play_moves(scenario, prep, choices)
     scores = {k: v for k, v in totals(scenario, session.history).items() if v}
     session.close()
     what = {"best": "the best path", "worst": "the worst path", "random": f"a random path (seed {seed})"}[auto]
     data = {
-        "scenario": scenario_reference(scenario, given),
+        "scenario": scenario_reference(scenario, given, plan_at),
         "preparation": prep,
         "choices": choices,
         "expect": {"ending": session.state.ending, "scores": scores},
