@@ -291,3 +291,55 @@ def test_progress_trend_per_dimension_over_attempts():
     assert p.trend("overall").values == (-1, 0, 3)
     assert p.trend("step1").direction == "same"
     assert progress(a[:1]) is None
+
+
+# Joke's line at "b" has a variant once she is angry; a time-out there (or before) is a decision of
+# the history too, so the debrief must still quote the variant she said.
+VARIANT_AFTER_TIMEOUT = """\
+format: 1
+id: variant-timeout
+title: {nl: Variant, en: Variant}
+summary: {nl: Een variant na een time-out., en: A variant after a time-out.}
+setting: {meeting: {nl: Overleg, en: Meeting}}
+residents:
+  - {id: joke, name: Joke, mood: {trust: 5, anger: 3}}
+start: a
+nodes:
+  a:
+    speaker: joke
+    text: {nl: "Eerste vraag.", en: "First question."}
+    order: fixed
+    choices:
+      - {id: boos, text: {nl: Boos maken., en: Anger her.}, next: b, effects: {joke: {anger: 5}}, score: {step2: -1}}
+      - {id: rustig, text: {nl: Rustig., en: Calmly.}, next: b, score: {step2: 1}}
+  b:
+    speaker: joke
+    text: {nl: "BASISTEKST.", en: "BASE TEXT."}
+    variants:
+      - when: "joke.anger >= 7"
+        text: {nl: "VARIANTTEKST.", en: "VARIANT TEXT."}
+    order: fixed
+    choices:
+      - {id: x, text: {nl: X., en: X.}, next: eind, score: {step3: 1}}
+      - {id: y, text: {nl: Y., en: Y.}, next: eind, score: {step3: -1}}
+endings:
+  eind: {kind: agreement, title: {nl: Eind, en: End}, text: {nl: Klaar., en: Done.}}
+"""
+
+
+@pytest.mark.parametrize("timeout_at", ["a", "b"])
+def test_the_debrief_quotes_the_line_as_shown_after_a_time_out(timeout_at):
+    s = load_scenario_text(VARIANT_AFTER_TIMEOUT, "variant.yaml")
+    session = Session.start(s)
+    for node, move in (("a", "boos"), ("b", "x")):
+        if node == timeout_at:
+            session.take_timeout()
+        session.choose(move)
+    while session.can_continue:
+        session.advance()
+    shown = [e.variant for e in session.state.transcript if e.kind == "line" and e.node_id == "b"]
+    assert shown and shown[-1] == 0  # she said the variant at b
+    r = review(s, session.history, session.state.ending, transcript=session.state.transcript)
+    at_b = [d for d in r.decisions if d.decision.node_id == "b"]
+    assert at_b and all(d.prompt == s.nodes["b"].variants[0].text for d in at_b)
+    assert [d.prompt for d in r.decisions if d.decision.node_id == "a"][-1] == s.nodes["a"].text

@@ -232,13 +232,14 @@ def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[
 
 
 def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) -> list[int]:
-    """Per decision, the variant of its node's line that was on screen (-1: the base text)."""
+    """Per decision, the variant of its node's line that was on screen (-1: the base text). A
+    time-out is a decision of the meeting too (it has its own entry in the history)."""
     variants: list[int] = []
     last_line: dict[str, int] = {}
     for entry in transcript:
         if entry.kind == "line":
             last_line[entry.node_id] = entry.variant
-        elif entry.kind == "choice":
+        elif entry.kind in ("choice", "timeout"):
             variants.append(last_line.get(entry.node_id, -1))
     meeting = iter(variants)
     return [-1 if d.kind == "prep" else next(meeting, -1) for d in history]
