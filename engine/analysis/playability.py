@@ -32,7 +32,11 @@ from .intervals import Intervals
 from .liveness import Liveness
 from .witness import Witnesses
 
-PLAYOUTS = 400
+PLAYOUTS = 400  # random playthroughs whenever not every situation could be listed
+# More of them for what none of those reached and a search aimed at it could not settle in its
+# budget (it wanders the wrong branches first): an ending one random playthrough in a few hundred
+# reaches is then found rather than reported "possibly never reached". At most this many, over all.
+MORE_PLAYOUTS = 3_600
 SEARCH_BUDGET = 10_000  # states a search aimed at one target may value
 # Situations listed before validate turns to witnesses and proofs: enough for every scenario
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
@@ -83,10 +87,14 @@ class _Finder:
                 self.dead.setdefault(key[0], (graph.witness(key), state))
         for node in graph.passed:
             self.seen_nodes.setdefault(node, [])
+        self._more_left = 0 if self.exact else MORE_PLAYOUTS  # further playouts still to run, when asked
+        self._more_random = random.Random(1)
         if not self.exact:
-            self._playouts()
+            self._playouts(PLAYOUTS, random.Random(0))
 
-    def _note(self, state: State, path: Callable[[], list[Move]]) -> None:
+    def _note(self, state: State, path: Callable[[], list[Move]], moves: Optional[list[Move]] = None) -> None:
+        """Remember what ``state`` shows first reached, with the moves that got there (``path()``,
+        asked for only then); ``moves``: those ``state`` offers, when known."""
         position = state[0]
         if position in self.s.endings:
             if position not in self.seen_endings:
@@ -94,18 +102,17 @@ class _Finder:
             return
         if position in self.s.nodes and position not in self.seen_nodes:
             self.seen_nodes[position] = path()
-        for m in self.rules.moves(state):
+        for m in self.rules.moves(state) if moves is None else moves:
             if m.kind == "choose" and f"{position}.{m.id}" not in self.seen_choices:
                 self.seen_choices[f"{position}.{m.id}"] = path()
 
-    def _playouts(self) -> None:
-        rnd = random.Random(0)
+    def _playouts(self, runs: int, rnd: random.Random) -> None:
         start = self.rules.initial()
-        for _ in range(PLAYOUTS):
+        for _ in range(runs):
             state, path = start, []
             for _ in range(10_000):
-                self._note(state, lambda p=list(path): p)
                 moves = self.rules.moves(state)
+                self._note(state, path.copy, moves)  # (a copy only of what is kept: ``_note`` asks at once)
                 if not moves:
                     if state[0] not in self.s.endings:
                         self.dead.setdefault(state[0], (list(path), state))
@@ -113,6 +120,15 @@ class _Finder:
                 move = moves[rnd.randrange(len(moves))]
                 path.append(move)
                 state = self.rules.step(state, move)
+
+    def seen_after_more(self, seen: dict, item: str) -> bool:
+        """Whether a playthrough reached ``item`` (a key of ``seen``), running more random ones
+        until one does, up to ``MORE_PLAYOUTS`` over all items asked about."""
+        while item not in seen and self._more_left > 0:
+            runs = min(PLAYOUTS, self._more_left)
+            self._more_left -= runs
+            self._playouts(runs, self._more_random)
+        return item in seen
 
     def find(self, goal: str, cond: Optional[Condition] = None,
              stuck: bool = False) -> tuple[Optional[bool], list[Move]]:
@@ -234,7 +250,7 @@ def _never(f: _Finder) -> list[Problem]:
             return
         if not f.exact and target in start_reach and (f.hull is None or target in f.hull.boxes):
             decided, _ = f.find(target)
-            if decided:
+            if decided or (decided is None and f.seen_after_more(seen, item)):
                 return
             if decided is False:
                 out.append(Problem(s.path, pos.line, pos.column, msg("play.never_reached", what=thing), "warning"))
@@ -259,7 +275,7 @@ def _never(f: _Finder) -> list[Problem]:
             if not f.exact and f.hull is not None and nid in f.hull.boxes and \
                     f.hull.truth(c.when, f.hull.boxes[nid]) is not False:
                 decided, _ = f.find(nid, c.when)
-                if decided:
+                if decided or (decided is None and f.seen_after_more(f.seen_choices, key)):
                     continue
                 if decided is False:
                     out.append(Problem(s.path, c.pos.line, c.pos.column, msg("play.never_offered", choice=key),
