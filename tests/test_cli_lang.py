@@ -27,6 +27,14 @@ def test_validate_in_dutch_names_file_line_and_says_it_in_dutch(capsys, tmp_path
     assert "bedoelde je 'uitgesteld'?" in first and "did you mean" not in out
 
 
+def test_validate_takes_lang_after_the_command_too_as_analyze_and_play_do(capsys, tmp_path):
+    broken = tmp_path / "kapot.yaml"
+    shutil.copy(BROKEN, broken)
+    code, before, _ = run(capsys, "--lang", "nl", "validate", "--strict", str(broken))
+    assert (code, before) == run(capsys, "validate", "--strict", "--lang", "nl", str(broken))[:2]
+    assert "bedoelde je 'uitgesteld'?" in before
+
+
 def test_without_lang_the_authoring_output_stays_english(capsys, tmp_path):
     broken = tmp_path / "kapot.yaml"
     shutil.copy(BROKEN, broken)

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check scenario files; one line per problem")
     v.add_argument("paths", nargs="+", metavar="PATH", help="scenario files, or folders of them")
     v.add_argument("--strict", action="store_true", help="warnings also make the exit code 1")
+    v.add_argument("--lang", choices=("nl", "en"), default=None, dest="cmd_lang", help="language of the messages")
     v.set_defaults(run="simulator.cli.validate:cmd_validate")
 
     play = sub.add_parser("play", help="play a scenario (in the terminal with --text)")

@@ -20,8 +20,8 @@ WARNINGS = {"en": ("warning", "warnings"), "nl": ("waarschuwing", "waarschuwinge
 
 
 def authoring_lang(args: Optional[argparse.Namespace]) -> str:
-    """The language asked for with the global ``--lang``; English otherwise."""
-    lang = getattr(args, "lang", None) if args is not None else None
+    """The language asked for with ``--lang`` after the command, or before it; English otherwise."""
+    lang = (getattr(args, "cmd_lang", None) or getattr(args, "lang", None)) if args is not None else None
     return lang if lang in ("en", "nl") else "en"
 
 
