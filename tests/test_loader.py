@@ -136,6 +136,9 @@ def test_unsupported_format_version(write_scenario):
     ("format: 1\nid: x\n  title: [bad\n", "check its indentation"),
     ('format: 1\nid: x\ntitle: "open\n', "opened but never closed"),
     ("format: 1\nid: x\n\ttitle: y\n", "YAML indents with spaces only"),
+    ("format: 1\nid: x\nlist:\n  - a\n  - b\n\t- c\n", "YAML indents with spaces only"),
+    ("format: 1\nid: x\nlist:\n  - a\n  b: c\n", "doesn't start with '- ' where the list's items do"),
+    ("format: 1\nid: x\ntitle: @home\n", "put the text in quotes"),
 ])
 def test_yaml_syntax_errors_are_said_in_plain_words_with_line_and_column(text, words):
     with pytest.raises(ScenarioError) as err:
@@ -147,4 +150,12 @@ def test_yaml_syntax_errors_are_said_in_plain_words_with_line_and_column(text, w
 def test_a_condition_on_a_variables_dutch_label_suggests_its_key():
     text = MINIMAL.replace("ineke.anger >= 8", "ineke.boosheid >= 8", 1)
     with pytest.raises(ScenarioError, match=r"did you mean ineke\.anger\?"):
+        load_scenario_text(text, "nl.yaml")
+
+
+def test_an_effect_on_a_variables_dutch_label_suggests_its_key():
+    text = MINIMAL.replace("effects: {all: {anger: 2}}", "effects: {all: {boosheid: 2}}", 1)
+    assert text != MINIMAL
+    with pytest.raises(ScenarioError, match=r"mood variable 'boosheid' is not defined \(did you mean 'anger'\? "
+                                            r"'boosheid' is its label; effects use the key\)"):
         load_scenario_text(text, "nl.yaml")

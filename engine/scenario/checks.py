@@ -8,7 +8,7 @@ question, can every node be reached from the start.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator
+from typing import Iterator, Optional
 
 from .conditions import Condition
 from .errors import Problem
@@ -84,7 +84,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
                 for var in deltas:
                     if var not in s.mood_variables:
                         err(epos, msg("checks.undefined_variable", owner=choice, var=var,
-                                      hint=did_you_mean(var, s.mood_variables)))
+                                      hint=_effect_variable_hint(s, var)))
 
     for r in s.group:
         rpos = r.pos
@@ -94,7 +94,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
             for var in deltas:
                 if var not in s.mood_variables:
                     err(rpos, msg("checks.undefined_variable", owner=msg("where.group_reaction"), var=var,
-                                  hint=did_you_mean(var, s.mood_variables)))
+                                  hint=_effect_variable_hint(s, var)))
     tpos = s.mark("timeout:effects")
     for who, deltas in s.timeout.cost.items():
         if who != "all" and who not in residents:
@@ -102,7 +102,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
         for var in deltas:
             if var not in s.mood_variables:
                 err(tpos, msg("checks.undefined_variable", owner=where_field(where_key("timeout"), "cost"), var=var,
-                              hint=did_you_mean(var, s.mood_variables)))
+                              hint=_effect_variable_hint(s, var)))
 
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))
@@ -127,6 +127,22 @@ def _conditions(s: Scenario) -> Iterator[tuple[Condition, Pos]]:
 
 def _variable_hint(s: Scenario, word: str, who: str) -> str:
     """Did you mean: by spelling, and by a variable's label in any language (boosheid -> anger)."""
+    key = _key_of_label(s, word)
+    if key is not None:
+        return msg("hint.label_not_key", ref=f"{who}.{key}", word=word)
+    return did_you_mean(word, s.mood_variables)
+
+
+def _effect_variable_hint(s: Scenario, word: str) -> str:
+    """As ``_variable_hint``, for a variable an effect names (``{henk: {boosheid: 2}}``)."""
+    key = _key_of_label(s, word)
+    if key is not None:
+        return msg("hint.label_not_key_effect", key=key, word=word)
+    return did_you_mean(word, s.mood_variables)
+
+
+def _key_of_label(s: Scenario, word: str) -> Optional[str]:
+    """The variable whose label (in any language, or nearly) ``word`` is."""
     by_label = {}
     for key, var in s.mood_variables.items():
         for text in var.label.variants.values():
@@ -135,9 +151,7 @@ def _variable_hint(s: Scenario, word: str, who: str) -> str:
     if key is None:
         close = did_you_mean(word, by_label)
         key = by_label.get(close.split("'")[1]) if close else None
-    if key is not None:
-        return msg("hint.label_not_key", ref=f"{who}.{key}", word=word)
-    return did_you_mean(word, s.mood_variables)
+    return key
 
 
 def flags_set(s: Scenario) -> set[str]:

@@ -225,6 +225,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.indent_or_item": {
         "en": "this line is indented differently from the lines above it, or a list item ('- ') is missing",
         "nl": "deze regel springt anders in dan de regels erboven, of er ontbreekt een lijstpunt ('- ')"},
+    "yaml.list_item": {
+        "en": "a line inside a list that doesn't start with '- ' where the list's items do: check its indentation",
+        "nl": "een regel in een lijst die niet met '- ' begint waar de punten van de lijst beginnen: controleer "
+              "het inspringen"},
+    "yaml.cannot_start": {
+        "en": "a character a YAML value can't begin with (such as @ or `): put the text in quotes",
+        "nl": "een teken waarmee een YAML-waarde niet kan beginnen (zoals @ of `): zet de tekst tussen "
+              "aanhalingstekens"},
     "yaml.unclosed": {"en": "a quote or bracket that is opened but never closed",
                       "nl": "een aanhalingsteken of haakje dat geopend maar nooit gesloten wordt"},
     "yaml.unclosed_list": {"en": "a list in [brackets] that isn't closed, or a missing ','",
@@ -257,6 +265,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "nl": " (de bijeenkomst moet met een dialoogknoop beginnen, niet met een einde)"},
     "hint.label_not_key": {"en": " (did you mean {ref}? {word!r} is its label; conditions use the key)",
                            "nl": " (bedoelde je {ref}? {word!r} is het label; voorwaarden gebruiken de sleutel)"},
+    "hint.label_not_key_effect": {"en": " (did you mean {key!r}? {word!r} is its label; effects use the key)",
+                                  "nl": " (bedoelde je {key!r}? {word!r} is het label; effecten gebruiken de sleutel)"},
     "checks.ending_is_node": {"en": "ending {ending!r} has the same id as a node; ids must be unique",
                               "nl": "einde {ending!r} heeft hetzelfde id als een knoop; elk id mag maar één keer "
                                     "voorkomen"},

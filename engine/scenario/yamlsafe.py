@@ -129,6 +129,8 @@ _PLAIN = (
     ("did not find expected ',' or '}'", "yaml.unclosed_mapping"),
     ("found duplicate anchor", "yaml.duplicate_anchor"),
     ("found undefined alias", "yaml.undefined_alias"),
+    ("did not find expected '-' indicator", "yaml.list_item"),
+    ("cannot start any token", "yaml.cannot_start"),  # (after the tab check: a tab can't start one either)
 )
 
 
@@ -155,6 +157,8 @@ def compose(source: str, path: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
+        if mark is not None and source[mark.index:mark.index + 1] == "\t" and "\\t" not in what:
+            what = f"{what} (found character '\\t')"  # PyYAML doesn't always say the character is a tab
         raise ScenarioError.single(path, msg("yaml.invalid", problem=plain_words(what, exc.context or '')), line, col) \
             from None
     except yaml.reader.ReaderError as exc:
