@@ -110,6 +110,9 @@ def test_a_scenario_in_one_language_gets_one_warning_not_hundreds():
     load_scenario_text(dutch)  # still valid
     warnings = [w for w in lint(dutch) if "translation" in w or "only in nl" in w]
     assert len(warnings) == 1 and "no text has a translation (en); the scenario plays in nl only" in warnings[0]
+    declared = dutch.replace("format: 1\n", "format: 1\nlanguage: nl\n", 1)
+    assert declared != dutch
+    assert not [w for w in lint(declared) if "translation" in w or "only in nl" in w]
 
 
 def test_too_long_lines_and_choices_for_the_dialogue_box():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -58,6 +59,18 @@ def test_a_scenario_whose_best_option_is_always_the_longest_is_caught_with_its_d
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert strict.returncode == 1 and "the best option is the longest (nl)" in strict.stdout
     assert "n1, n2, n3" in strict.stdout  # says which decisions
+
+
+def test_a_scenario_written_in_one_language_is_read_in_that_one_only():
+    """Its options have no English: the English strategies would read the Dutch fallbacks again
+    and every warning would come twice."""
+    dutch = re.sub(r', en: (\"[^\"]*\"|[^}]*)\}', "}", LONG_IS_RIGHT)
+    assert ", en:" not in dutch
+    report = tells(load_scenario_text(dutch, "nl.yaml"))
+    assert {st.name for st in report.strategies} >= {"longest (nl)", "shortest (nl)"}
+    assert not [st.name for st in report.strategies if "(en)" in st.name] and set(report.length_ranks) == {"nl"}
+    assert any("the best option is the longest (nl)" in p for p in report.problems())
+    assert not [p for p in report.problems() if "(en)" in p]
 
 
 def test_first_shown_is_chance_over_shuffled_orders():

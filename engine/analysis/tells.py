@@ -96,6 +96,15 @@ class TellsReport:
         return out
 
 
+def written_languages(s: Scenario) -> list[str]:
+    """The languages options are written in. A strategy that reads a language nobody wrote would
+    read the same fallback texts again: the same runs, the same warnings, twice."""
+    options = [c.text for node in s.nodes.values() for c in node.choices]
+    if s.preparation is not None:
+        options += [o.text for q in s.preparation.questions for o in q.options]
+    return [lang for lang in LANGUAGES if any(t.has(lang) for t in options)] or [s.language]
+
+
 def _text(m: Move, lang: str) -> str:
     return m.source.text.get(lang) if m.source is not None else ""
 
@@ -138,7 +147,7 @@ def _strategies(s: Scenario, training: Training) -> dict[str, tuple[Pick, bool]]
         "last shown": (lambda st, shown, rnd: shown[-1], False),
         "time-out at every decision": (lambda st, shown, rnd: shown[rnd.randrange(len(shown))], True),
     }
-    for lang in LANGUAGES:
+    for lang in written_languages(s):
         out[f"longest ({lang})"] = (_prefer(lambda m, lang=lang: len(_text(m, lang))), False)
         out[f"shortest ({lang})"] = (_prefer(lambda m, lang=lang: -len(_text(m, lang))), False)
         out[f"ends in ? ({lang})"] = (_prefer(lambda m, lang=lang: ends_in_question(_text(m, lang))), False)
@@ -259,7 +268,7 @@ def _surface(s: Scenario, report: TellsReport) -> None:
     decisions = named_decisions(s)
     report.decisions = len(decisions)
     report.fixed_order = [where for where, _ in decisions if _fixed(s, where)]
-    for lang in LANGUAGES:
+    for lang in written_languages(s):
         ranks: dict[int, float] = {}
         q_best = q_best_n = q_other = q_other_n = 0.0
         longest, shortest = [], []

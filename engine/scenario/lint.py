@@ -86,6 +86,10 @@ class _Lint:
     def of_shape(self, name: str) -> Iterator[Instance]:
         return (i for i in self.shaped if i.shape.name == name)
 
+    def has_top_key(self, key: str) -> bool:
+        return isinstance(self.root, yaml.MappingNode) and any(getattr(k, "value", None) == key
+                                                               for k, _ in self.root.value)
+
     def top_key(self, key: str) -> Pos:
         """Where a top-level key is written (for warnings about the whole scenario)."""
         if isinstance(self.root, yaml.MappingNode):
@@ -98,7 +102,8 @@ class _Lint:
     def texts(self) -> None:
         sites = list(texts(self.root))
         translated = [t for t in sites if isinstance(t.node, yaml.MappingNode) and len(t.node.value) > 1]
-        if sites and not translated:
+        # A scenario that names its ``language`` and translates nothing is written in that one on purpose.
+        if sites and not translated and not self.has_top_key("language"):
             missing = [lang for lang in LANGUAGES if lang != self.s.language]
             self.warn(self.top_key("title"),
                       msg("lint.no_translations", missing=", ".join(missing), lang=self.s.language))
