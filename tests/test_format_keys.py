@@ -146,3 +146,44 @@ def test_bad_group_lens_and_channel_values_name_the_place(old, new, message):
     with pytest.raises(ScenarioError) as err:
         load_scenario_text(GROUP.replace(old, new, 1), "group.yaml")
     assert message in str(err.value) and "group.yaml:" in str(err.value)
+
+
+
+WALKS_OUT = """\
+format: 1
+id: weg
+title: {nl: Weg, en: Gone}
+summary: {nl: Bert loopt weg., en: Bert walks out.}
+setting: {meeting: {nl: Overleg, en: Meeting}}
+residents:
+  - {id: ineke, name: Ineke Bakker, mood: {trust: 5, anger: 3}}
+  - {id: bert, name: Bert Smit, mood: {trust: 4, anger: 9}}
+start: begin
+nodes:
+  begin:
+    speaker: bert
+    text: {nl: "Ik ga.", en: "I am leaving."}
+    choices:
+      - {id: laten, text: {nl: Laat hem gaan., en: Let him go.}, next: zonder, score: {step5: 1}}
+  zonder:
+    speaker: ineke
+    text: {nl: "Hij is weg.", en: "He has gone."}
+    leaves: [bert]
+    choices:
+      - {id: verder, text: {nl: Verder., en: Go on.}, next: einde, score: {step3: 1}}
+endings:
+  einde: {kind: partial, title: {nl: Einde, en: End}, text: {nl: Einde., en: End.}}
+"""
+
+
+def test_the_terminal_marks_a_resident_who_walked_out_beside_the_meters():
+    from engine import Session
+    from simulator.terminal.player import mood_line
+    session = Session.start(load_scenario_text(WALKS_OUT, "weg.yaml"))
+    assert "(weggelopen)" not in mood_line(session, "nl")
+    session.choose("laten")
+    while session.can_continue:
+        session.advance()
+    assert mood_line(session, "nl") == "[Ineke: vertrouwen 5/10, boosheid 3/10 | Bert (weggelopen): vertrouwen 4/10, " \
+                                       "boosheid 9/10]"
+    assert "Bert (walked out): trust 4/10" in mood_line(session, "en")

@@ -55,13 +55,15 @@ RatingHook = Callable[[SelfRating], None]  # called with the self-rating once it
 
 
 def mood_line(session: Session, lang: str) -> str:
+    """Every resident's meters; one who walked out is marked so (their meters stand still)."""
     s = session.scenario
     parts = []
     for r in s.residents:
         values = ", ".join(
             f"{s.mood_variables[var].label.get(lang).lower()} {session.mood[r.id][var]}/{s.mood_variables[var].maximum}"
             for var in s.mood_variables)
-        parts.append(f"{r.name.split()[0]}: {values}")
+        left = f" ({tr('left_meeting', lang)})" if r.id in session.away else ""
+        parts.append(f"{r.name.split()[0]}{left}: {values}")
     return "[" + " | ".join(parts) + "]"
 
 
