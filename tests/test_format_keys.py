@@ -180,10 +180,10 @@ def test_the_terminal_marks_a_resident_who_walked_out_beside_the_meters():
     from engine import Session
     from simulator.terminal.player import mood_line
     session = Session.start(load_scenario_text(WALKS_OUT, "weg.yaml"))
-    assert "(weggelopen)" not in mood_line(session, "nl")
+    assert "(vertrokken)" not in mood_line(session, "nl")
     session.choose("laten")
     while session.can_continue:
         session.advance()
-    assert mood_line(session, "nl") == "[Ineke: vertrouwen 5/10, boosheid 3/10 | Bert (weggelopen): vertrouwen 4/10, " \
+    assert mood_line(session, "nl") == "[Ineke: vertrouwen 5/10, boosheid 3/10 | Bert (vertrokken): vertrouwen 4/10, " \
                                        "boosheid 9/10]"
-    assert "Bert (walked out): trust 4/10" in mood_line(session, "en")
+    assert "Bert (has left): trust 4/10" in mood_line(session, "en")
