@@ -13,7 +13,10 @@ points forever) or that an ``auto`` reads to route the meeting (the one read mos
 "you promised..." must not pay its repair scene to a playthrough that never promised).
 What no condition can read any more from a place on (``liveness``) is forgotten there.
 A time-out is a move of its own here too: right after it triggers may fire, as in the
-live meeting. Mood and every other flag are forgotten; a condition is only trusted when
+live meeting, but only those it can set off. Where the meeting just looked for something to
+fire and found nothing (a *calm* place), a time-out that moves no mood (at a provocation) sets
+nothing off, and one that does only what reads the moods it moves; without this every bound
+promised each interruption's points to any playthrough that paused. Mood and every other flag are forgotten; a condition is only trusted when
 the kept names decide it: certainly false, it is no way at all; certainly true, the
 first ``auto`` (or trigger) it guards is the only way on. Values are computed component
 by component (strongly connected components in reverse topological order), one
