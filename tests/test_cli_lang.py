@@ -55,3 +55,32 @@ def test_a_broken_scenario_given_to_analyze_is_reported_in_dutch_on_stderr(capsy
     shutil.copy(BROKEN, broken)
     code, _, err = run(capsys, "--lang", "nl", "analyze", str(broken))
     assert code != 0 and "maar dat is geen knoop of einde" in err
+
+
+def test_new_plan_test_and_list_speak_dutch_when_asked(capsys, tmp_path):
+    """Not only the problems: what a command wrote, what to do next and how the plans went."""
+    path = tmp_path / "mijn-gesprek.yaml"
+    code, out, _ = run(capsys, "--lang", "nl", "new", str(path))
+    assert code == 0 and f"geschreven: {path}" in out and "daarna: python -m simulator validate" in out
+    plan = tmp_path / "mijn-gesprek-best.plan"
+    code, out, _ = run(capsys, "--lang", "nl", "plan", str(path), "--auto", "best", "--out", str(plan))
+    assert code == 0 and out.strip() == f"geschreven: {plan}"
+    code, out, _ = run(capsys, "--lang", "nl", "test", str(plan))
+    assert code == 0 and out.splitlines()[-1] == "1 geslaagd, 0 mislukt" and "ok (einde " in out
+    code, out, _ = run(capsys, "test", str(plan))
+    assert out.splitlines()[-1] == "1 passed, 0 failed"
+    code, out, _ = run(capsys, "--lang", "nl", "list")
+    assert " knopen, " in out and " beslissingen" in out and " decisions" not in out
+
+
+def test_analyze_reports_in_dutch_when_asked_and_in_english_otherwise(capsys):
+    code, dutch, _ = run(capsys, "--lang", "nl", "analyze", str(ROOT / "scenarios" / "speeltuin-kort.yaml"))
+    assert code == 0
+    for words in ("exact: alle 981 bereikbare situaties doorlopen", "doorspelingen: 14.112 verschillende",
+                  "eindes (kans voor een speler die willekeurig kiest):", "scores per dimensie", "dekking:",
+                  "spelen zonder te lezen", "  totaal "):
+        assert words in dutch, words
+    assert "playthroughs" not in dutch and "endings (chance" not in dutch
+    code, english, _ = run(capsys, "analyze", str(ROOT / "scenarios" / "speeltuin-kort.yaml"))
+    assert "exact: explored all 981 reachable states" in english and "playthroughs: 14,112 different" in english
+    assert "  overall " in english

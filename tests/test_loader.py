@@ -159,3 +159,13 @@ def test_an_effect_on_a_variables_dutch_label_suggests_its_key():
     with pytest.raises(ScenarioError, match=r"mood variable 'boosheid' is not defined \(did you mean 'anger'\? "
                                             r"'boosheid' is its label; effects use the key\)"):
         load_scenario_text(text, "nl.yaml")
+
+
+@pytest.mark.parametrize("written, meant", [("of", "or"), ("en", "and"), ("niet", "not")])
+def test_a_condition_with_a_dutch_word_suggests_the_english_one(written, meant):
+    cond = {"of": "ineke.anger >= 8 of flag.x", "en": "ineke.anger >= 8 en flag.x", "niet": "niet ineke.anger >= 8"}
+    text = MINIMAL.replace('"ineke.anger >= 8"', f'"{cond[written]}"', 1)
+    assert text != MINIMAL
+    with pytest.raises(ScenarioError, match=rf"unexpected '{written}' \(did you mean '{meant}'\? conditions use the "
+                                            r"English words and, or, not\)"):
+        load_scenario_text(text, "nl.yaml")

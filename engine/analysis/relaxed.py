@@ -16,13 +16,13 @@ A time-out is a move of its own here too: right after it triggers may fire, as i
 live meeting, but only those it can set off. Where the meeting just looked for something to
 fire and found nothing (a *calm* place), a time-out that moves no mood (at a provocation) sets
 nothing off, and one that does only what reads the moods it moves; without this every bound
-promised each interruption's points to any playthrough that paused. Mood and every other flag are forgotten; a condition is only trusted when
-the kept names decide it: certainly false, it is no way at all; certainly true, the
-first ``auto`` (or trigger) it guards is the only way on. Values are computed component
-by component (strongly connected components in reverse topological order), one
-objective and side at a time as questions ask for them, so a loop in the relaxed meeting
-is valued exactly, and a loop that could still gain points forever makes its places
-unbounded (no pruning there, never a wrong bound).
+promised each interruption's points to any playthrough that paused. Mood and every other
+flag are forgotten; a condition is only trusted when the kept names decide it: certainly
+false, it is no way at all; certainly true, the first ``auto`` (or trigger) it guards is the
+only way on. Values are computed component by component (strongly connected components in
+reverse topological order), one objective and side at a time as questions ask for them, so a
+loop in the relaxed meeting is valued exactly, and a loop that could still gain points
+forever makes its places unbounded (no pruning there, never a wrong bound).
 
 Forgetting mood entirely makes the bound loose exactly where trainers put their drama: a
 resident who walks out at anger 10, gets up at 8, speaks up at trust 8. Each such trigger

@@ -215,6 +215,9 @@ class _Parser:
         expr = self.parse_or()
         kind, text, pos = self.peek()
         if kind != "end":
+            english = _ENGLISH_WORD.get(text.lower()) if kind == "name" else None
+            if english is not None:  # "a of b": a trainer writing the words in Dutch
+                raise ConditionSyntaxError(msg("condition.dutch_word", token=text, word=english), pos)
             raise ConditionSyntaxError(msg("condition.unexpected", token=text), pos)
         return expr
 
@@ -269,10 +272,17 @@ class _Parser:
                 return Const(text == "true")
             if text in ("and", "or", "not"):
                 raise ConditionSyntaxError(msg("condition.value_expected", token=text), pos)
+            if text.lower() in _ENGLISH_WORD:  # "niet flag.x", "waar"
+                raise ConditionSyntaxError(msg("condition.dutch_word", token=text, word=_ENGLISH_WORD[text.lower()]),
+                                           pos)
             return _make_ref(text, pos)
         if kind == "end":
             raise ConditionSyntaxError(msg("condition.ends_early"), pos)
         raise ConditionSyntaxError(msg("condition.unexpected", token=text), pos)
+
+
+# The condition language's words, as a Dutch author may write them.
+_ENGLISH_WORD = {"of": "or", "en": "and", "niet": "not", "waar": "true", "onwaar": "false"}
 
 
 def _make_ref(name: str, pos: int) -> Ref:

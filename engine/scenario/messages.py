@@ -85,6 +85,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "nested more than {limit} levels deep (brackets and 'not'); write it more simply",
         "nl": "meer dan {limit} niveaus diep genest (haakjes en 'not'); schrijf het eenvoudiger"},
     "condition.unexpected": {"en": "unexpected {token!r}", "nl": "onverwacht: {token!r}"},
+    "condition.dutch_word": {"en": "unexpected {token!r} (did you mean {word!r}? conditions use the English words "
+                                   "and, or, not)",
+                             "nl": "onverwacht: {token!r} (bedoelde je {word!r}? voorwaarden gebruiken de Engelse "
+                                   "woorden and, or, not)"},
     "condition.missing_bracket": {"en": "missing ')'", "nl": "er ontbreekt een ')'"},
     "condition.value_expected": {"en": "expected a value before {token!r}",
                                  "nl": "hier hoort een waarde vóór {token!r}"},

@@ -14,6 +14,7 @@ from engine.analysis.graph import OBJECTIVES
 from engine.analysis.playstats import Path, Stats
 from engine.analysis.tells import to_data as tells_data
 from engine.scenario.dimensions import BY_KEY
+from simulator.cli.words import count, say
 
 
 def _pct(p: float) -> str:
@@ -39,46 +40,54 @@ def _objective_name(objective: str, lang: str) -> str:
     return f"{objective} {BY_KEY[objective].label.get(lang)}"
 
 
-def _header(st: Stats, lang: str) -> list[str]:
+def _header(st: Stats, lang: str, words: str) -> list[str]:
     s = st.scenario
     lines = [f"{s.title.get(lang)} — {s.id}"]
     if st.exact:
-        lines.append(f"exact: explored all {st.states:,} reachable states in {st.seconds:.1f} s")
+        lines.append(say("an.exact", words, states=count(st.states, words),
+                         seconds=f"{st.seconds:.1f}" if words == "en" else f"{st.seconds:.1f}".replace(".", ",")))
     else:
-        lines.append(f"sampled: more than {st.states:,} situations to list, so odds, counts and coverage come from "
-                     f"{st.samples:,} random playthroughs (95% intervals on the odds); the best and worst totals "
-                     "are searched, not sampled")
+        lines.append(say("an.sampled", words, states=count(st.states, words), samples=count(st.samples, words)))
     inexact = [o for o, ok in st.values_exact.items() if not ok]
     if inexact:
-        lines.append("not searched to the end (at least / at most what is shown): " + ", ".join(inexact))
+        lines.append(say("an.inexact", words, names=", ".join(inexact)))
     if st.exact and st.playthroughs_capped:
         power = len(str(st.playthroughs)) - 1  # the cap is a power of ten
-        lines.append(f"playthroughs: more than 10^{power} different ones (each preparation answer and choice "
-                     "counts; counted exactly only up to there)")
+        lines.append(say("an.playthroughs_capped", words, power=power))
     elif st.exact and st.playthroughs is not None:
-        lines.append(f"playthroughs: {st.playthroughs:,} different ones (each preparation answer and choice "
-                     "counts)")
+        lines.append(say("an.playthroughs", words, n=count(st.playthroughs, words)))
     elif st.exact:
-        lines.append("playthroughs: unbounded — the meeting can go round in a loop")
+        lines.append(say("an.playthroughs_loop", words))
     else:
-        lines.append(f"playthroughs: at least {st.distinct_sampled:,} different ones (distinct among the samples)")
+        lines.append(say("an.playthroughs_sampled", words, n=count(st.distinct_sampled, words)))
     lo, mean, hi = st.decisions
-    top = "unbounded (loops)" if hi is None else str(hi)
-    lines.append(f"decisions per playthrough: {lo} to {top}; a random player makes {mean:.1f} on average")
+    top = say("an.unbounded", words) if hi is None else str(hi)
+    average = f"{mean:.1f}" if words == "en" else f"{mean:.1f}".replace(".", ",")
+    lines.append(say("an.decisions", words, lo=lo, top=top, mean=average))
     return lines
 
 
-def render_text(st: Stats, lang: str = "nl") -> list[str]:
+def _why(why: str, words: str) -> str:
+    """Why a decision doesn't change the score (``playstats`` says it in English) in ``words``."""
+    for key in ("an.flat_one", "an.flat_same"):
+        if why == say(key, "en"):
+            return say(key, words)
+    return why
+
+
+def render_text(st: Stats, lang: str = "nl", words: str = "en") -> list[str]:
+    """The report; ``lang``: the scenario's texts (titles), ``words``: the report's own words."""
     s = st.scenario
-    out = _header(st, lang)
-    out += ["", "endings (chance for a player who picks at random):"]
+    out = _header(st, lang, words)
+    out += ["", say("an.endings", words)]
     width = max((len(e) for e in s.endings), default=4)
     for eid, ending in sorted(s.endings.items(), key=lambda kv: -st.ending_odds.get(kv[0], 0.0)):
         odds = st.ending_odds.get(eid)
-        mark = _pct(odds) if odds is not None else "never"
+        mark = _pct(odds) if odds is not None else say("an.never", words)
         out.append(f"  {eid:<{width}}  {ending.kind:<10}  {mark:>6}  {ending.title.get(lang)}")
     if st.never_ends > 0:
-        out.append(f"  {'(no ending)':<{width}}  {'':<10}  {_pct(st.never_ends):>6}  stuck or looping")
+        out.append(f"  {say('an.no_ending', words):<{width}}  {'':<10}  {_pct(st.never_ends):>6}  "
+                   f"{say('an.stuck', words)}")
 
     labels: dict[tuple, str] = {}
     paths: list[tuple[str, Path]] = []
@@ -90,8 +99,8 @@ def render_text(st: Stats, lang: str = "nl") -> list[str]:
             paths.append((labels[key], path))
         return labels[key]
 
-    out += ["", "scores per dimension (worst .. best, and a path that reaches each):"]
-    names = {o: _objective_name(o, lang) for o in OBJECTIVES}
+    out += ["", say("an.scores", words)]
+    names = {o: _objective_name(o, words) for o in OBJECTIVES}
     w = max(len(n) for n in names.values())
     for objective in OBJECTIVES:
         if objective not in st.best:
@@ -99,38 +108,37 @@ def render_text(st: Stats, lang: str = "nl") -> list[str]:
         best, worst = st.best[objective], st.worst[objective]
         lo, hi = worst.total(objective), best.total(objective)
         if lo == hi == 0:
-            out.append(f"  {names[objective]:<{w}}   not scored")
+            out.append(f"  {names[objective]:<{w}}   {say('an.not_scored', words)}")
             continue
         out.append(f"  {names[objective]:<{w}}  {lo:>4} ({label(worst)}) .. {hi:>3} ({label(best)})")
     if paths:
-        out += ["", "paths:"]
+        out += ["", say("an.paths", words)]
         out += [f"  {name}: {path_text(path)}" for name, path in paths]
 
-    out += ["", "decisions where the choice doesn't change the score:"]
-    out += [f"  {nid}: {why}" for nid, why in st.flat_decisions] or ["  none"]
+    out += ["", say("an.flat", words)]
+    out += [f"  {nid}: {_why(why, words)}" for nid, why in st.flat_decisions] or [f"  {say('an.none', words)}"]
 
     cov = st.coverage
     choices = [c.key for n in s.nodes.values() for c in n.choices]
     never_nodes = [n for n in s.nodes if n not in cov.nodes_shown]
     never_choices = [c for c in choices if c not in cov.choices_available]
     never_endings = [e for e in s.endings if e not in cov.endings_reached]
-    out += ["", "coverage" + (" (in the samples):" if not st.exact else ":")]
+    out += ["", say("an.coverage" if st.exact else "an.coverage_sampled", words)]
     for what, seen, total, missing in (
-        ("nodes shown", len(s.nodes) - len(never_nodes), len(s.nodes), never_nodes),
-        ("choices that can be taken", len(choices) - len(never_choices), len(choices), never_choices),
-        ("endings reached", len(s.endings) - len(never_endings), len(s.endings), never_endings),
+        ("an.nodes_shown", len(s.nodes) - len(never_nodes), len(s.nodes), never_nodes),
+        ("an.choices_taken", len(choices) - len(never_choices), len(choices), never_choices),
+        ("an.endings_reached", len(s.endings) - len(never_endings), len(s.endings), never_endings),
     ):
-        line = f"  {what}: {seen}/{total}"
+        line = f"  {say(what, words)}: {seen}/{total}"
         if missing:
-            line += " — never: " + ", ".join(missing)
+            line += say("an.never_list", words, names=", ".join(missing))
         out.append(line)
     if st.growth:
-        out += ["", f"what multiplies the situations (more than {st.states:,}; the most values at one line):"]
-        out += [f"  {name}: {count}" for name, count in st.growth]
-        out.append("  fewer conditions on these, smaller mood scales or flags that are cleared when done keep a "
-                   "scenario small enough to list (its best and worst totals are exact either way)")
+        out += ["", say("an.growth", words, states=count(st.states, words))]
+        out += [f"  {name}: {n}" for name, n in st.growth]
+        out.append(f"  {say('an.growth_hint', words)}")
     if st.tells is not None:
-        out += tells_text(st.tells)
+        out += tells_text(st.tells, words)
     return out
 
 
@@ -139,20 +147,21 @@ def _path_data(path: Path) -> dict[str, Any]:
             "ending": path.ending, "totals": dict(zip(OBJECTIVES, path.totals))}
 
 
-def tells_text(report: Any) -> list[str]:
+def tells_text(report: Any, words: str = "en") -> list[str]:
     """The tells report: how far a trainee who reads nothing gets."""
-    out = ["", "content-blind play (share of the worst..best range; above 50% the surface gives the answer away):"]
+    out = ["", say("an.tells", words)]
     width = max(len(st.name) for st in report.strategies)
     for st in sorted(report.strategies, key=lambda x: -x.share):
-        flag = "  <- too high" if st.share > 0.5 else ""
+        flag = say("an.too_high", words) if st.share > 0.5 else ""
         out.append(f"  {st.name:<{width}}  {st.share * 100:5.1f}%{flag}")
+    longest = say("an.longest", words)
     for lang, ranks in report.length_ranks.items():
-        shares = ", ".join(f"{'longest' if r == 1 else f'#{r}'} {v * 100:.0f}%" for r, v in ranks.items())
+        shares = ", ".join(f"{longest if r == 1 else f'#{r}'} {v * 100:.0f}%" for r, v in ranks.items())
         best_q, other_q = report.question_marks[lang]
-        out.append(f"  best option by length ({lang}): {shares}; ends in '?': best {best_q * 100:.0f}%, "
-                   f"others {other_q * 100:.0f}%")
+        out.append("  " + say("an.by_length", words, language=lang, shares=shares, best=f"{best_q * 100:.0f}",
+                              others=f"{other_q * 100:.0f}"))
     if report.fixed_order:
-        out.append(f"  decisions shown in written order (order: fixed): {', '.join(report.fixed_order)}")
+        out.append("  " + say("an.fixed", words, names=", ".join(report.fixed_order)))
     return out
 
 

@@ -24,6 +24,7 @@ from simulator.cli.analyze_report import render_text, to_data
 from simulator.cli.plan_writer import plan_text
 from simulator.cli.problems import authoring_lang, load_or_report
 from simulator.cli.starter import starter_path, starter_text
+from simulator.cli.words import say
 from simulator.export.graph import render, to_dot, to_mermaid
 from simulator.resources import checkout
 from simulator.safewrite import WriteRefused, write_output
@@ -99,7 +100,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
         problem = _write(out, image, force=args.force)
         if problem:
             return _fail(problem)
-        print(f"wrote {out}")
+        print(say("wrote", authoring_lang(args), path=out))
         return EXIT_OK
     text = to_dot(scenario, lang) if args.format == "dot" else to_mermaid(scenario, lang)
     if not out:
@@ -108,7 +109,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     problem = _write(out, text, force=args.force)
     if problem:
         return _fail(problem)
-    print(f"wrote {out}")
+    print(say("wrote", authoring_lang(args), path=out))
     return EXIT_OK
 
 
@@ -129,7 +130,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(to_data(stats), indent=2, ensure_ascii=False))
     else:
-        for line in render_text(stats, args.analyze_lang or args.lang or "nl"):
+        for line in render_text(stats, args.analyze_lang or args.lang or "nl", args.analyze_lang or args.lang or "en"):
             print(line)
     return EXIT_OK
 
@@ -141,41 +142,43 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"new: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    lang = authoring_lang(args)
     if not path.parent.is_dir():
-        return _fail(f"{path.parent}: folder not found")
+        return _fail(say("folder_not_found", lang, path=path.parent))
     problem = _write(str(path), starter_text(scenario_id, path), force=args.force, allow_scenario=True)
     if problem:
         return _fail(problem)
-    print(f"wrote {path}")
-    print(f"next: python -m simulator validate {path}   and   python -m simulator play --text {path}")
+    print(say("wrote", lang, path=path))
+    print(say("next_steps", lang, path=path))
     return EXIT_OK
 
 
 # -- test and plan -----------------------------------------------------------------------
 def cmd_test(args: argparse.Namespace) -> int:
+    lang = authoring_lang(args)
     plans: list[Path] = []
     for name in args.paths:
         p = Path(name)
         if p.is_dir():
             found = sorted(p.glob("*.plan"))
             if not found:
-                return _fail(f"{p}: no .plan files in this folder")
+                return _fail(say("no_plans", lang, path=p))
             plans.extend(found)
         elif p.is_file():
             plans.append(p)
         else:
-            return _fail(f"{p}:1:1: file not found")
+            return _fail(say("file_not_found", lang, path=p))
     plans = list(dict.fromkeys(plans))  # a plan named twice (by file and by folder) runs once
     failed = 0
     for plan in plans:
         result = run_plan(str(plan), args.scenarios or _plan_scenarios(plan))
         if result.ok:
-            print(f"{plan}: ok (ending {result.ending})")
+            print(say("plan_ok", lang, path=plan, ending=result.ending))
             continue
         failed += 1
         for failure in result.failures:
             print(failure if failure.startswith(f"{plan}:") else f"{plan}: {failure}")
-    print(f"{len(plans) - failed} passed, {failed} failed")
+    print(say("plans_result", lang, passed=len(plans) - failed, failed=failed))
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -197,5 +200,5 @@ def cmd_plan(args: argparse.Namespace) -> int:
     problem = _write(args.out, text, force=args.force)
     if problem:
         return _fail(problem)
-    print(f"wrote {args.out}")
+    print(say("wrote", authoring_lang(args), path=args.out))
     return EXIT_OK

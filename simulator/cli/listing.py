@@ -7,6 +7,7 @@ import sys
 
 from simulator import catalog
 from simulator.cli.exits import EXIT_INVALID, EXIT_OK
+from simulator.cli.words import say
 from simulator.i18n import tr
 from simulator.signoff_status import label, status_of
 
@@ -37,12 +38,12 @@ def _list_rows(entries: list, lang: str) -> list[tuple[str, str, str, str]]:
     rows = []
     for e in entries:
         if e.scenario is None:
-            rows.append((e.path.stem, f"(invalid: {e.error})", "", ""))
+            rows.append((e.path.stem, say("list_invalid", lang, error=e.error), "", ""))
             continue
         s = e.scenario
         residents = ", ".join(r.name for r in s.residents)
         length = f"{s.minutes} min, " if s.minutes else ""
-        length += f"{len(s.nodes)} nodes, {s.decision_count} decisions"
+        length += say("list_size", lang, nodes=len(s.nodes), decisions=s.decision_count)
         rows.append((s.id, s.title.get(lang), residents, f"{length}; {label(status_of(s), lang)}"))
     return rows
 
