@@ -13,10 +13,10 @@ points forever) or that an ``auto`` reads to route the meeting (the one read mos
 "you promised..." must not pay its repair scene to a playthrough that never promised).
 What no condition can read any more from a place on (``liveness``) is forgotten there.
 A time-out is a move of its own here too: right after it triggers may fire, as in the
-live meeting, but only those it can set off. Where the meeting just looked for something to
-fire and found nothing (a *calm* place), a time-out that moves no mood (at a provocation) sets
-nothing off, and one that does only what reads the moods it moves; without this every bound
-promised each interruption's points to any playthrough that paused. Mood and every other
+live meeting, unless nothing can: where the meeting just looked for something to fire and
+found nothing (a *calm* place), a time-out that moves no mood (at a provocation) sets nothing
+off. Without this every bound promised each interruption's points to any playthrough that
+paused at a provocation. Mood and every other
 flag are forgotten; a condition is only trusted when the kept names decide it: certainly
 false, it is no way at all; certainly true, the first ``auto`` (or trigger) it guards is the
 only way on. Values are computed component by component (strongly connected components in
@@ -59,13 +59,13 @@ from .keptnames import loop_guards, preparation_names, routing_names, truth
 from .lazygraph import LazyGraph
 from .liveness import liveness_of
 
-# (phase, position, fired, stack, kept); phase: rest | calm | paused | timeout | nudged | after | quiet | arrive
+# (phase, position, fired, stack, kept); phase: rest | calm | paused | timeout | after | quiet | arrive
 Place = tuple[Hashable, ...]
-# The phases where the meeting waits for the trainee. ``calm``: at rest, and no group reaction or
-# trigger not yet fired and no ``auto`` here holds. So after a time-out (``nudged``) only what its
-# mood effects can make true may fire (nothing, at a provocation), and after a line that only
-# goes on (``quiet``) only the next line's ``auto``. A place is calm when the meeting just looked
-# for what fires and found nothing, or a real state on which all those conditions are false.
+# The phases where the meeting waits for the trainee. ``calm``: at rest at a provocation (or a line
+# going on to one), and no group reaction or trigger not yet fired and no ``auto`` here holds. A
+# time-out at a provocation moves no mood, so from calm it only pauses: nothing can fire after it.
+# A place is calm when the meeting just looked for what fires and found nothing (``quiet``: after
+# a choice, or a line that only goes on), or a real state on which all those conditions are false.
 AT_REST = ("rest", "calm", "paused")
 _WIDTH = len(OBJECTIVES)
 OVERALL = OBJECTIVES.index("overall")
@@ -102,8 +102,8 @@ class Relaxed:
         self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
         self._resumes: dict[str, str] = {}
         self._stacks: dict[tuple, tuple] = {}
-        self._stirred: dict[Ops, frozenset] = {}  # a time-out's mood effects -> what they may make true
-        self._calm: dict[str, Optional[tuple]] = {}  # position -> what could fire there (``_calm_at``)
+        self._calm: dict[str, Optional[tuple]] = {}  # position -> what must be false there (``_calm_at``)
+        self._last_calm: tuple = (None, None)  # the last state ``calm_because`` was asked about, and its answer
 
     def _tick(self) -> None:
         if self.interrupt is not None:
@@ -121,30 +121,41 @@ class Relaxed:
             if found is None:
                 found = self._stacks[stack] = tuple(self._resume(q) for q in stack)
             stack = found
-        return ("paused" if s[10] else "calm" if self.calm_because(s) is not None else "rest", s[0], fired, stack,
-                names)
+        if s[10]:
+            phase = "paused"
+        else:
+            redirects = self._calm.get(s[0], _UNSEEN)
+            if redirects is _UNSEEN:
+                redirects = self._calm_at(s[0])
+            phase = "rest" if redirects is None or self.calm_because(s) is None else "calm"
+        return (phase, s[0], fired, stack, names)
 
     def calm_because(self, s: State) -> Optional[tuple[Condition, ...]]:
         """The conditions found false that make ``s`` calm, or None when it isn't (see ``AT_REST``):
-        of every group reaction and trigger not yet fired and every ``auto`` here. A bound that
-        relied on it holds for the moods on which they stay false (``search`` narrows to them)."""
+        every group reaction and trigger not yet fired and every ``auto`` here. A bound that relied
+        on it holds for the moods on which they stay false (``search`` narrows to them)."""
+        last, found = self._last_calm
+        if s is last:  # the search asks for one state's bound, then what held it (``holding``), then this
+            return found
         redirects = self._calm_at(s[0])
-        if redirects is None or s[10]:
-            return None
-        fired = s[6]
-        out = []
-        for r, mark in redirects:
-            if mark is not None and mark in fired:
-                continue  # fired once: never again
-            if r.guard(s):
-                return None
-            out.append(r.when)
-        return tuple(out)
+        found = None
+        if redirects is not None and not s[10]:
+            fired = s[6]
+            out = []
+            for r, mark in redirects:
+                if mark is not None and mark in fired:
+                    continue  # fired once: never again
+                if r.guard(s):
+                    break
+                out.append(r.when)
+            else:
+                found = tuple(out)
+        self._last_calm = (s, found)
+        return found
 
     def _calm_at(self, position: str) -> Optional[tuple]:
-        """What could fire at ``position`` were the meeting to look: (redirect, its mark in
-        ``fired``, None for an ``auto``). None where being calm makes no difference: nothing but
-        a decision's time-out or a line going on leaves a calm place differently."""
+        """What must be false at ``position`` for the meeting to be calm there: (redirect, its mark
+        in ``fired``, None for an ``auto``). None where being calm makes no difference (``_calm_matters``)."""
         found = self._calm.get(position, _UNSEEN)
         if found is _UNSEEN:
             self._calm[position] = None  # (a line that goes on in a circle)
@@ -157,49 +168,18 @@ class Relaxed:
         return found
 
     def _calm_matters(self, position: str) -> bool:
-        """Whether a calm place at ``position`` has fewer ways on than one at rest: a decision
-        whose time-out can't make true some trigger or ``auto`` that may fire after it, or a line
-        going on to such a decision (or back from an interruption: somewhere)."""
+        """Whether a calm place at ``position`` has fewer ways on than one at rest: a decision whose
+        time-out moves no mood (a provocation's) where something could fire after it, or a line
+        going on to one (or back from an interruption: somewhere). After a time-out that moves mood
+        a trigger may fire whatever held before, so calm would change nothing there."""
         rules = self.rules
-        if position in rules.timeouts:
-            stirrable = self._stirrable(position)
-            return any(r not in stirrable for r in rules.triggers + rules.autos.get(position, ()))
+        timeout = rules.timeouts.get(position)
+        if timeout is not None:
+            return not timeout.ops and bool(rules.triggers or rules.autos.get(position))
         moves = rules.table.get(position, ())
         if len(moves) != 1 or moves[0].kind != "continue":
             return False
         return moves[0].dest == RETURN or self._calm_at(moves[0].dest) is not None
-
-    def _stirrable(self, position: str) -> frozenset:
-        """What a time-out at ``position`` may make true (a time-out at a provocation moves no mood)."""
-        ops = self.rules.timeouts[position].ops
-        found = self._stirred.get(ops)
-        if found is None:
-            found = self._stirred[ops] = self._stirred_by(ops)
-        return found
-
-    def _stirred_by(self, ops: Ops) -> frozenset:
-        """The redirects (group reactions, triggers, ``auto``) whose condition reads a mood
-        ``ops`` can move, directly or through a group reaction they set off."""
-        rules = self.rules
-        moved = {op[0] for op in ops}
-        reacting = [(r, {op[0] for op in rules._ops(g.effects)}) for r, g in zip(rules.reactions, rules.scenario.group)]
-        while True:  # a reaction a time-out can set off moves moods of its own
-            more = set().union(*[effects for r, effects in reacting if self._reads(r.when) & moved]) - moved
-            if not more:
-                break
-            moved |= more
-        everything = rules.reactions + rules.triggers + tuple(a for autos in rules.autos.values() for a in autos)
-        return frozenset(r for r in everything if r.when is not None and self._reads(r.when) & moved)
-
-    def _reads(self, cond: Condition) -> set[int]:
-        """The mood slots ``cond`` reads (``max.`` and ``min.`` read every resident's)."""
-        out: set[int] = set()
-        for ref in cond.refs():
-            if ref.kind == "mood":
-                out.add(self.rules.slot_index[(ref.parts[0], ref.parts[1])])
-            elif ref.kind in ("max", "min"):
-                out.update(i for i, (_, var) in enumerate(self.rules.slots) if var == ref.parts[0])
-        return out
 
     def _checks_at(self, position: str) -> tuple[tuple[int, str, str], ...]:
         """The kept names live at ``position``, each as (where in a state it is looked up, the
@@ -383,22 +363,21 @@ class Relaxed:
             timeout = rules.timeouts.get(position)
             if timeout is None or phase == "paused":
                 return
-            if timeout.vector != ZERO or rules.triggers or rules.autos.get(position):
-                after = "nudged" if phase == "calm" else "timeout"
-                yield timeout.vector, (after, position, fired, stack, names), None, timeout.ops, True
+            if phase == "calm":  # a time-out that moves no mood, where nothing held: it only pauses
+                if timeout.vector != ZERO:
+                    yield timeout.vector, ("paused", position, fired, stack, names), None, (), True
+            elif timeout.vector != ZERO or rules.triggers or rules.autos.get(position):
+                yield timeout.vector, ("timeout", position, fired, stack, names), None, timeout.ops, True
             return
         if position in rules.endings:
             yield ZERO, ("rest", position, fired, stack, frozenset()), None, (), False
             return
         # The first trigger (then ``auto``) whose condition holds takes the meeting on: one the
         # kept names make certain leaves no way past it; one they rule out is no way at all.
-        # After a time-out from calm, only what the time-out's mood effects can make true (``stirrable``).
-        nudged = phase == "nudged"
-        stirrable = self._stirrable(position) if nudged else _NONE
-        if phase in ("after", "timeout", "nudged"):
+        if phase in ("after", "timeout"):
             for t in rules.triggers:
                 trig = s.triggers[t.trigger]
-                if t.trigger in fired or (nudged and t not in stirrable):
+                if t.trigger in fired:
                     continue
                 certain = self._certain(trig.when, names)
                 if certain is not False:
@@ -412,15 +391,13 @@ class Relaxed:
                 return
         node = s.nodes.get(position)
         for a, auto in zip(rules.autos.get(position, ()), node.auto if node is not None else ()):
-            if nudged and a not in stirrable:
-                continue
             certain = self._certain(auto.when, names)
             if certain is not False:  # an auto may fire, or the meeting rests here
                 for dest, rest in self._go(a.dest, stack):
                     yield ZERO, ("arrive", dest, fired, rest, names), a.when, (), False
                 if certain:
                     return
-        if phase in ("timeout", "nudged"):  # nothing moved the meeting: back to the same decision, paused
+        if phase == "timeout":  # nothing moved the meeting: back to the same decision, paused
             yield ZERO, ("paused", position, fired, stack, names & self._live_names(position)), None, (), False
             return
         shown = f"visited:{position}"
