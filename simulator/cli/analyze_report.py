@@ -14,7 +14,7 @@ from engine.analysis.graph import OBJECTIVES
 from engine.analysis.playstats import Path, Stats
 from engine.analysis.tells import to_data as tells_data
 from engine.scenario.dimensions import BY_KEY
-from simulator.cli.words import count, say
+from simulator.i18n.authoring import count, say
 
 
 def _pct(p: float) -> str:

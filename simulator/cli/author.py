@@ -24,8 +24,8 @@ from simulator.cli.analyze_report import render_text, to_data
 from simulator.cli.plan_writer import plan_text
 from simulator.cli.problems import authoring_lang, load_or_report
 from simulator.cli.starter import starter_path, starter_text
-from simulator.cli.words import say
 from simulator.export.graph import render, to_dot, to_mermaid
+from simulator.i18n.authoring import say
 from simulator.resources import checkout
 from simulator.safewrite import WriteRefused, write_output
 from simulator.surface_model import shipped_training

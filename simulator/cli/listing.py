@@ -7,8 +7,8 @@ import sys
 
 from simulator import catalog
 from simulator.cli.exits import EXIT_INVALID, EXIT_OK
-from simulator.cli.words import say
 from simulator.i18n import tr
+from simulator.i18n.authoring import say
 from simulator.signoff_status import label, status_of
 
 

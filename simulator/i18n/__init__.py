@@ -10,7 +10,8 @@ says), ``debrief`` (the debrief, journal, exports and trainer reports), ``cohort
 cohort report, the LRS sender, the privacy commands), ``window`` (the window's screens),
 ``balcony`` (time-out, own words, the order shown, the 1-5 scale), ``media`` (chat, e-mail
 and phone, the room's reactions, the lens) and ``a11y`` (accessibility). ``rating`` holds
-the trainers' rating tools' words with their own ``say()``.
+the trainers' rating tools' words with their own ``say()``, ``authoring`` the authoring
+commands' (``new``, ``plan``, ``test``, ``list``, ``analyze``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""What the authoring commands say besides problems, in the trainer's language (``--lang``).
+"""The authoring commands' own words (besides problems), in Dutch and English (``--lang``).
 
-Problems come from the engine's message catalogue; these are the commands' own lines: what was
-written, what to do next, how the golden playthroughs went, what a scenario in the list holds.
+Kept apart from ``i18n`` (the player's words), like ``rating``: a trainer's tools, read by
+trainers. Problems come from the engine's message catalogue; these are the commands' own lines:
+what was written, what to do next, how the golden playthroughs went, what a scenario in the
+list holds, and ``analyze``'s report. ``say(key, lang, **fields)`` falls back to English, the
+language the authoring commands speak unless asked.
 """
 
 from __future__ import annotations
