@@ -17,10 +17,9 @@ from engine.scenario.dimensions import BY_KEY
 from simulator.i18n.authoring import count, say
 
 
-def _pct(p: float) -> str:
-    if 0 < p < 0.001:
-        return "<0.1%"
-    return f"{p * 100:.1f}%"
+def _pct(p: float, words: str = "en") -> str:
+    text = "<0.1%" if 0 < p < 0.001 else f"{p * 100:.1f}%"
+    return text.replace(".", ",") if words == "nl" else text  # Dutch writes 12,5%
 
 
 def path_text(path: Path) -> str:
@@ -83,10 +82,10 @@ def render_text(st: Stats, lang: str = "nl", words: str = "en") -> list[str]:
     width = max((len(e) for e in s.endings), default=4)
     for eid, ending in sorted(s.endings.items(), key=lambda kv: -st.ending_odds.get(kv[0], 0.0)):
         odds = st.ending_odds.get(eid)
-        mark = _pct(odds) if odds is not None else say("an.never", words)
+        mark = _pct(odds, words) if odds is not None else say("an.never", words)
         out.append(f"  {eid:<{width}}  {ending.kind:<10}  {mark:>6}  {ending.title.get(lang)}")
     if st.never_ends > 0:
-        out.append(f"  {say('an.no_ending', words):<{width}}  {'':<10}  {_pct(st.never_ends):>6}  "
+        out.append(f"  {say('an.no_ending', words):<{width}}  {'':<10}  {_pct(st.never_ends, words):>6}  "
                    f"{say('an.stuck', words)}")
 
     labels: dict[tuple, str] = {}
@@ -153,7 +152,7 @@ def tells_text(report: Any, words: str = "en") -> list[str]:
     width = max(len(st.name) for st in report.strategies)
     for st in sorted(report.strategies, key=lambda x: -x.share):
         flag = say("an.too_high", words) if st.share > 0.5 else ""
-        out.append(f"  {st.name:<{width}}  {st.share * 100:5.1f}%{flag}")
+        out.append(f"  {st.name:<{width}}  {_pct(st.share, words):>6}{flag}")
     longest = say("an.longest", words)
     for lang, ranks in report.length_ranks.items():
         shares = ", ".join(f"{longest if r == 1 else f'#{r}'} {v * 100:.0f}%" for r, v in ranks.items())
