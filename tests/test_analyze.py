@@ -113,6 +113,7 @@ def test_flat_decisions_are_named():
                 .replace('        when: "not flag.kaders_genoemd or chose.midden.herkaderen"\n', ""))
     stats = analyze(load_scenario_text(only_one))
     assert ("afsluiting", "only one choice is ever on offer here") in stats.flat_decisions
+    assert "  afsluiting: hier is altijd maar één keuze" in render_text(stats, "nl", "nl")  # the report in Dutch
 
 
 def test_a_meeting_that_can_loop_is_unbounded_not_a_crash():

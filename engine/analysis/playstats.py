@@ -29,6 +29,7 @@ from typing import Any, Optional
 
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
 from ..play.state import State
+from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .collector import collector_paused
 from .graph import DEFAULT_MAX_STATES, StateGraph, explore, land
@@ -83,7 +84,7 @@ class Stats:
     best: dict[str, Path] = field(default_factory=dict)  # objective -> a path reaching the best total
     worst: dict[str, Path] = field(default_factory=dict)
     values_exact: dict[str, bool] = field(default_factory=dict)  # objective -> best and worst both exact
-    flat_decisions: list[tuple[str, str]] = field(default_factory=list)  # (node id, why)
+    flat_decisions: list[tuple[str, str]] = field(default_factory=list)  # (node id, why: a catalogue ``Message``)
     coverage: Coverage = field(default_factory=Coverage)
     decisions: tuple[int, float, Optional[int]] = (0, 0.0, 0)  # min, mean (random player), max
     states_per_node: dict[str, int] = field(default_factory=dict)  # where the space grows (exact only)
@@ -369,9 +370,9 @@ def _flat(s: Scenario, offered: dict[str, list[list[Vector]]]) -> list[tuple[str
             continue
         if all(len(set(vs)) <= 1 for vs in seen):
             if max(len(vs) for vs in seen) == 1:
-                out.append((nid, "only one choice is ever on offer here"))
+                out.append((nid, msg("stats.flat_one")))
             else:
-                out.append((nid, "every choice on offer scores the same (they differ only in where they lead)"))
+                out.append((nid, msg("stats.flat_same")))
     return out
 
 

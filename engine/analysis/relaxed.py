@@ -14,15 +14,14 @@ points forever) or that an ``auto`` reads to route the meeting (the one read mos
 What no condition can read any more from a place on (``liveness``) is forgotten there.
 A time-out is a move of its own here too: right after it triggers may fire, as in the
 live meeting, unless nothing can: where the meeting just looked for something to fire and
-found nothing (a *calm* place), a time-out that moves no mood (at a provocation) sets nothing
-off. Without this every bound promised each interruption's points to any playthrough that
-paused at a provocation. Mood and every other
-flag are forgotten; a condition is only trusted when the kept names decide it: certainly
-false, it is no way at all; certainly true, the first ``auto`` (or trigger) it guards is the
-only way on. Values are computed component by component (strongly connected components in
-reverse topological order), one objective and side at a time as questions ask for them, so a
-loop in the relaxed meeting is valued exactly, and a loop that could still gain points
-forever makes its places unbounded (no pruning there, never a wrong bound).
+found nothing (a *calm* place, ``calm``), a time-out that moves no mood (at a provocation)
+sets nothing off. Mood and every other flag are forgotten; a condition is only trusted when
+the kept names decide it: certainly false, it is no way at all; certainly true, the first
+``auto`` (or trigger) it guards is the only way on. Values are computed component by
+component (strongly connected components in reverse topological order), one objective and
+side at a time as questions ask for them, so a loop in the relaxed meeting is valued
+exactly, and a loop that could still gain points forever makes its places unbounded (no
+pruning there, never a wrong bound).
 
 Forgetting mood entirely makes the bound loose exactly where trainers put their drama: a
 resident who walks out at anger 10, gets up at 8, speaks up at trust 8. Each such trigger
@@ -53,6 +52,7 @@ from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import RETURN
+from .calm import Calm
 from .ceilinggraph import CeilingGraph
 from .ceilings import UNKNOWN, Ceiling, ceilings, requirement, rise_of
 from .keptnames import loop_guards, preparation_names, routing_names, truth
@@ -71,7 +71,6 @@ _WIDTH = len(OBJECTIVES)
 OVERALL = OBJECTIVES.index("overall")
 Values = tuple[float, ...]
 _NONE: frozenset = frozenset()
-_UNSEEN = object()
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out
 
 
@@ -102,8 +101,8 @@ class Relaxed:
         self._expanded: dict[Place, list] = {}  # place -> its edges to the next places at rest
         self._resumes: dict[str, str] = {}
         self._stacks: dict[tuple, tuple] = {}
-        self._calm: dict[str, Optional[tuple]] = {}  # position -> what must be false there (``_calm_at``)
-        self._last_calm: tuple = (None, None)  # the last state ``calm_because`` was asked about, and its answer
+        self.calm = Calm(rules)
+        self.calm_because = self.calm.because  # (what ``search`` narrows a pruned move's region by)
 
     def _tick(self) -> None:
         if self.interrupt is not None:
@@ -121,65 +120,8 @@ class Relaxed:
             if found is None:
                 found = self._stacks[stack] = tuple(self._resume(q) for q in stack)
             stack = found
-        if s[10]:
-            phase = "paused"
-        else:
-            redirects = self._calm.get(s[0], _UNSEEN)
-            if redirects is _UNSEEN:
-                redirects = self._calm_at(s[0])
-            phase = "rest" if redirects is None or self.calm_because(s) is None else "calm"
+        phase = "paused" if s[10] else "rest" if self.calm_because(s) is None else "calm"
         return (phase, s[0], fired, stack, names)
-
-    def calm_because(self, s: State) -> Optional[tuple[Condition, ...]]:
-        """The conditions found false that make ``s`` calm, or None when it isn't (see ``AT_REST``):
-        every group reaction and trigger not yet fired and every ``auto`` here. A bound that relied
-        on it holds for the moods on which they stay false (``search`` narrows to them)."""
-        last, found = self._last_calm
-        if s is last:  # the search asks for one state's bound, then what held it (``holding``), then this
-            return found
-        redirects = self._calm_at(s[0])
-        found = None
-        if redirects is not None and not s[10]:
-            fired = s[6]
-            out = []
-            for r, mark in redirects:
-                if mark is not None and mark in fired:
-                    continue  # fired once: never again
-                if r.guard(s):
-                    break
-                out.append(r.when)
-            else:
-                found = tuple(out)
-        self._last_calm = (s, found)
-        return found
-
-    def _calm_at(self, position: str) -> Optional[tuple]:
-        """What must be false at ``position`` for the meeting to be calm there: (redirect, its mark
-        in ``fired``, None for an ``auto``). None where being calm makes no difference (``_calm_matters``)."""
-        found = self._calm.get(position, _UNSEEN)
-        if found is _UNSEEN:
-            self._calm[position] = None  # (a line that goes on in a circle)
-            rules = self.rules
-            found = None
-            if self._calm_matters(position):
-                found = tuple([(r, r.trigger) for r in rules.reactions + rules.triggers] +
-                              [(a, None) for a in rules.autos.get(position, ())])
-            self._calm[position] = found
-        return found
-
-    def _calm_matters(self, position: str) -> bool:
-        """Whether a calm place at ``position`` has fewer ways on than one at rest: a decision whose
-        time-out moves no mood (a provocation's) where something could fire after it, or a line
-        going on to one (or back from an interruption: somewhere). After a time-out that moves mood
-        a trigger may fire whatever held before, so calm would change nothing there."""
-        rules = self.rules
-        timeout = rules.timeouts.get(position)
-        if timeout is not None:
-            return not timeout.ops and bool(rules.triggers or rules.autos.get(position))
-        moves = rules.table.get(position, ())
-        if len(moves) != 1 or moves[0].kind != "continue":
-            return False
-        return moves[0].dest == RETURN or self._calm_at(moves[0].dest) is not None
 
     def _checks_at(self, position: str) -> tuple[tuple[int, str, str], ...]:
         """The kept names live at ``position``, each as (where in a state it is looked up, the
@@ -405,7 +347,7 @@ class Relaxed:
             names = names | {shown}
         # Group reactions, triggers and this line's autos were all found false on the mood and names
         # the meeting rests with, unless showing the line changed some (a visit, who is present).
-        calm = phase == "quiet" and rules.shows.get(position) is None and self._calm_at(position) is not None
+        calm = phase == "quiet" and rules.shows.get(position) is None and self.calm.at(position) is not None
         rest = "calm" if calm else "rest"
         yield ZERO, (rest, position, fired, stack, names & self._live_names(position)), None, (), False
 

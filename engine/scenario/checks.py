@@ -84,7 +84,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
                 for var in deltas:
                     if var not in s.mood_variables:
                         err(epos, msg("checks.undefined_variable", owner=choice, var=var,
-                                      hint=_effect_variable_hint(s, var)))
+                                      hint=_variable_hint(s, var)))
 
     for r in s.group:
         rpos = r.pos
@@ -94,7 +94,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
             for var in deltas:
                 if var not in s.mood_variables:
                     err(rpos, msg("checks.undefined_variable", owner=msg("where.group_reaction"), var=var,
-                                  hint=_effect_variable_hint(s, var)))
+                                  hint=_variable_hint(s, var)))
     tpos = s.mark("timeout:effects")
     for who, deltas in s.timeout.cost.items():
         if who != "all" and who not in residents:
@@ -102,7 +102,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
         for var in deltas:
             if var not in s.mood_variables:
                 err(tpos, msg("checks.undefined_variable", owner=where_field(where_key("timeout"), "cost"), var=var,
-                              hint=_effect_variable_hint(s, var)))
+                              hint=_variable_hint(s, var)))
 
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))
@@ -125,20 +125,15 @@ def _conditions(s: Scenario) -> Iterator[tuple[Condition, Pos]]:
                 yield c.when, c.pos
 
 
-def _variable_hint(s: Scenario, word: str, who: str) -> str:
-    """Did you mean: by spelling, and by a variable's label in any language (boosheid -> anger)."""
+def _variable_hint(s: Scenario, word: str, who: Optional[str] = None) -> str:
+    """Did you mean: by spelling, and by a variable's label in any language (boosheid -> anger);
+    ``who``: the resident a condition names (``henk.boosheid``), None for an effect's variable."""
     key = _key_of_label(s, word)
-    if key is not None:
-        return msg("hint.label_not_key", ref=f"{who}.{key}", word=word)
-    return did_you_mean(word, s.mood_variables)
-
-
-def _effect_variable_hint(s: Scenario, word: str) -> str:
-    """As ``_variable_hint``, for a variable an effect names (``{henk: {boosheid: 2}}``)."""
-    key = _key_of_label(s, word)
-    if key is not None:
+    if key is None:
+        return did_you_mean(word, s.mood_variables)
+    if who is None:
         return msg("hint.label_not_key_effect", key=key, word=word)
-    return did_you_mean(word, s.mood_variables)
+    return msg("hint.label_not_key", ref=f"{who}.{key}", word=word)
 
 
 def _key_of_label(s: Scenario, word: str) -> Optional[str]:

@@ -85,6 +85,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "nested more than {limit} levels deep (brackets and 'not'); write it more simply",
         "nl": "meer dan {limit} niveaus diep genest (haakjes en 'not'); schrijf het eenvoudiger"},
     "condition.unexpected": {"en": "unexpected {token!r}", "nl": "onverwacht: {token!r}"},
+    "stats.flat_one": {"en": "only one choice is ever on offer here", "nl": "hier is altijd maar één keuze"},
+    "stats.flat_same": {"en": "every choice on offer scores the same (they differ only in where they lead)",
+                        "nl": "elke keuze die er is scoort hetzelfde (ze verschillen alleen in waar ze heen leiden)"},
     "condition.dutch_word": {"en": "unexpected {token!r} (did you mean {word!r}? conditions use the English words "
                                    "and, or, not)",
                              "nl": "onverwacht: {token!r} (bedoelde je {word!r}? voorwaarden gebruiken de Engelse "

@@ -14,12 +14,12 @@ from engine.analysis.graph import OBJECTIVES
 from engine.analysis.playstats import Path, Stats
 from engine.analysis.tells import to_data as tells_data
 from engine.scenario.dimensions import BY_KEY
-from simulator.i18n.authoring import count, say
+from engine.scenario.messages import render_text as in_language
+from simulator.i18n.authoring import count, decimal, say
 
 
 def _pct(p: float, words: str = "en") -> str:
-    text = "<0.1%" if 0 < p < 0.001 else f"{p * 100:.1f}%"
-    return text.replace(".", ",") if words == "nl" else text  # Dutch writes 12,5%
+    return f"<{decimal(0.1, words)}%" if 0 < p < 0.001 else f"{decimal(p * 100, words)}%"
 
 
 def path_text(path: Path) -> str:
@@ -43,8 +43,7 @@ def _header(st: Stats, lang: str, words: str) -> list[str]:
     s = st.scenario
     lines = [f"{s.title.get(lang)} — {s.id}"]
     if st.exact:
-        lines.append(say("an.exact", words, states=count(st.states, words),
-                         seconds=f"{st.seconds:.1f}" if words == "en" else f"{st.seconds:.1f}".replace(".", ",")))
+        lines.append(say("an.exact", words, states=count(st.states, words), seconds=decimal(st.seconds, words)))
     else:
         lines.append(say("an.sampled", words, states=count(st.states, words), samples=count(st.samples, words)))
     inexact = [o for o, ok in st.values_exact.items() if not ok]
@@ -61,17 +60,8 @@ def _header(st: Stats, lang: str, words: str) -> list[str]:
         lines.append(say("an.playthroughs_sampled", words, n=count(st.distinct_sampled, words)))
     lo, mean, hi = st.decisions
     top = say("an.unbounded", words) if hi is None else str(hi)
-    average = f"{mean:.1f}" if words == "en" else f"{mean:.1f}".replace(".", ",")
-    lines.append(say("an.decisions", words, lo=lo, top=top, mean=average))
+    lines.append(say("an.decisions", words, lo=lo, top=top, mean=decimal(mean, words)))
     return lines
-
-
-def _why(why: str, words: str) -> str:
-    """Why a decision doesn't change the score (``playstats`` says it in English) in ``words``."""
-    for key in ("an.flat_one", "an.flat_same"):
-        if why == say(key, "en"):
-            return say(key, words)
-    return why
 
 
 def render_text(st: Stats, lang: str = "nl", words: str = "en") -> list[str]:
@@ -115,7 +105,7 @@ def render_text(st: Stats, lang: str = "nl", words: str = "en") -> list[str]:
         out += [f"  {name}: {path_text(path)}" for name, path in paths]
 
     out += ["", say("an.flat", words)]
-    out += [f"  {nid}: {_why(why, words)}" for nid, why in st.flat_decisions] or [f"  {say('an.none', words)}"]
+    out += [f"  {nid}: {in_language(why, words)}" for nid, why in st.flat_decisions] or [f"  {say('an.none', words)}"]
 
     cov = st.coverage
     choices = [c.key for n in s.nodes.values() for c in n.choices]

@@ -130,7 +130,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(to_data(stats), indent=2, ensure_ascii=False))
     else:
-        for line in render_text(stats, args.analyze_lang or args.lang or "nl", args.analyze_lang or args.lang or "en"):
+        asked = args.analyze_lang or args.lang
+        for line in render_text(stats, asked or "nl", asked or "en"):
             print(line)
     return EXIT_OK
 

@@ -60,9 +60,6 @@ WORDS: dict[str, dict[str, str]] = {
     "an.flat": {"en": "decisions where the choice doesn't change the score:",
                 "nl": "beslissingen waar de keuze de score niet verandert:"},
     "an.none": {"en": "none", "nl": "geen"},
-    "an.flat_one": {"en": "only one choice is ever on offer here", "nl": "hier is altijd maar één keuze"},
-    "an.flat_same": {"en": "every choice on offer scores the same (they differ only in where they lead)",
-                     "nl": "elke keuze die er is scoort hetzelfde (ze verschillen alleen in waar ze heen leiden)"},
     "an.coverage": {"en": "coverage:", "nl": "dekking:"},
     "an.coverage_sampled": {"en": "coverage (in the samples):", "nl": "dekking (in de steekproef):"},
     "an.nodes_shown": {"en": "nodes shown", "nl": "knopen getoond"},
@@ -94,6 +91,12 @@ def count(n: int, lang: str) -> str:
     """A count with its thousands grouped the way ``lang`` writes them (12,345 / 12.345)."""
     text = f"{n:,}"
     return text.replace(",", ".") if lang == "nl" else text
+
+
+def decimal(x: float, lang: str) -> str:
+    """``x`` with one decimal, as ``lang`` writes it (4.5 / 4,5)."""
+    text = f"{x:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def say(key: str, lang: str, **params: Any) -> str:
