@@ -90,10 +90,35 @@ def test_an_interruption_returns_and_residents_leave():
     assert node.leaves == ("bert",) and node.choices[0].next == "return"
 
 
-def test_return_outside_an_interruption_is_an_error():
+AS_A_LINE = ("""    choices:
+      - id: laten_gaan
+        text: {nl: "Laat hem.", en: "Let him go."}
+        next: return
+        when: "not away.ineke"
+""", "    next: return\n")
+AS_AN_AUTO = ("""    choices:
+      - id: laten_gaan
+        text: {nl: "Laat hem.", en: "Let him go."}
+        next: return
+        when: "not away.ineke"
+""", """    auto:
+      - when: "not away.ineke"
+        goto: return
+    next: weggelopen
+""")
+
+
+@pytest.mark.parametrize("rewrite, written", [
+    (None, "        next: return"), (AS_A_LINE, "    next: return"), (AS_AN_AUTO, "        goto: return")])
+def test_return_outside_an_interruption_is_an_error_at_the_line_that_says_return(rewrite, written):
     text = INTERRUPTION.replace("    interrupts: true\n", "", 1)
-    with pytest.raises(ScenarioError, match="without an interruption"):
+    if rewrite is not None:
+        assert rewrite[0] in text
+        text = text.replace(*rewrite, 1)
+    with pytest.raises(ScenarioError, match="without an interruption") as err:
         load_scenario_text(text, "mini.yaml")
+    line = text.splitlines().index(written) + 1
+    assert f"mini.yaml:{line}:" in str(err.value)
 
 
 @pytest.mark.parametrize("old, new, message", [

@@ -224,10 +224,24 @@ def _check_returns(s: Scenario) -> list[Problem]:
     out = []
     for nid in returning:
         if nid in plain:
-            node = s.nodes[nid]
-            out.append(Problem(s.path, node.pos.line, node.pos.column,
-                               msg("checks.return_outside", node=nid)))
+            pos = _return_written(s, nid)
+            out.append(Problem(s.path, pos.line, pos.column, msg("checks.return_outside", node=nid)))
     return out
+
+
+def _return_written(s: Scenario, nid: str) -> Pos:
+    """Where node ``nid`` says ``return`` (its ``next``, a choice's ``next`` or an ``auto``'s
+    ``goto``): the line the author has to change, not the node's first line."""
+    node = s.nodes[nid]
+    if node.next == RETURN:
+        return s.mark(f"node:{nid}:next", node.pos)
+    for c in node.choices:
+        if c.next == RETURN:
+            return s.mark(f"choice:{c.key}:next", c.pos)
+    for a in node.auto:
+        if a.goto == RETURN:
+            return s.mark(f"node:{nid}:auto:goto:{RETURN}", a.pos)
+    return node.pos
 
 
 def _reach(s: Scenario, roots: list[str]) -> set[str]:
