@@ -41,7 +41,7 @@ def ceilings(rules: Rules) -> list[Ceiling]:
         for slots, sign, need in _atoms(t.when.expr, rules):
             wanted[(slots, sign)] = max(wanted.get((slots, sign), need), need)
             needing.setdefault((slots, sign), set()).add(k)
-    pushed = [rules._ops(r.effects) for r in s.group]
+    pushed = rules.reaction_ops
     cost = rules._ops(s.timeout.cost)
     out = []
     for (slots, sign), cap in sorted(wanted.items()):

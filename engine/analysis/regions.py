@@ -45,7 +45,7 @@ class Regions:
 
     def narrow(self, cond: Optional[Condition], s: State, lo: Bounds, hi: Bounds) -> None:
         """Shrink [lo, hi] so that ``cond`` answers on every mood in it as it does on ``s``
-        (``None``: a group reaction moved the mood; the caller pins its region, see ``search``)."""
+        (``None``: a group reaction moved the mood; see ``MoveNote``)."""
         if cond is not None:
             self.narrower(cond)(s, lo, hi)
 
@@ -356,21 +356,51 @@ class Boxes:
 
 class MoveNote:
     """Hears the conditions evaluated while a move settles and narrows the move's region
-    (``lo``/``hi``, set before each move); a ``None`` (a group reaction moved the mood between
-    the move and its triggers) sets ``stirred``: regions can't be carried back through that, so
-    the state is valued at its own mood only. One per solver: a move settles before the next
-    search starts."""
+    (``lo``/``hi``, fresh for each move from ``start``), in the coordinates of the mood the
+    move leads to.
 
-    __slots__ = ("regions", "lo", "hi", "stirred")
+    A group reaction that fires between the move and its triggers (a ``None``: the state
+    heard is the one after it) moves the mood once more, so what was heard before it is in
+    the coordinates of the mood before the reaction. That region is put aside in ``reacted``
+    with the reaction's effects, and ``lo``/``hi`` start afresh for the mood after it;
+    ``carry_back`` takes the region of where the move led back through every reaction.
+    (Valuing such a state at its own mood only, as before, made every state with a reaction
+    still to come below it a region of one mood: no memo at all where reactions can fire.)
+    One per solver: a move settles before the next search starts."""
 
-    def __init__(self, regions: Regions):
-        self.regions, self.lo, self.hi, self.stirred = regions, [], [], False
+    __slots__ = ("regions", "lo", "hi", "reacted", "_reactions", "_last")
+
+    def __init__(self, regions: Regions, reactions: Sequence[Ops]):
+        self.regions, self.lo, self.hi = regions, [], []
+        self.reacted: list[tuple[Ops, frozenset, list, list]] = []
+        self._reactions = tuple(reactions)  # per group reaction, its effects
+        self._last: Optional[State] = None
+
+    def start(self) -> tuple[list, list, list]:
+        """A fresh region (every mood) and list of reactions for the next move."""
+        self.lo, self.hi, self.reacted = self.regions.full() + ([],)
+        return self.lo, self.hi, self.reacted
 
     def __call__(self, cond: Optional[Condition], s: State) -> None:
         if cond is None:
-            self.stirred = True
+            # The reaction is the one marked in ``fired`` since the last condition (its own) was heard.
+            mark = next(k for k in s[6] - self._last[6] if k < 0)  # type: ignore[index]
+            self.reacted.append((self._reactions[-1 - mark], s[7], self.lo[:], self.hi[:]))
+            self.lo[:], self.hi[:] = self.regions.full()
         else:
             self.regions.narrower(cond)(s, self.lo, self.hi)
+        self._last = s
+
+
+def carry_back(preimages: "Preimages", reacted: Sequence[tuple[Ops, frozenset, list, list]],
+               lo: list, hi: list) -> tuple[list, list]:
+    """The region [lo, hi] of the mood after a move's group reactions (``MoveNote.reacted``),
+    taken back to the mood before them: through each reaction's effects, last first, and
+    within what was heard before it."""
+    for ops, away, before_lo, before_hi in reversed(reacted):
+        lo, hi = preimages.before(ops, away, lo, hi) if ops else (list(lo), list(hi))
+        meet(lo, hi, before_lo, before_hi)
+    return lo, hi
 
 
 def meet(lo: list, hi: list, other_lo, other_hi) -> None:

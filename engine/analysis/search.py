@@ -45,7 +45,7 @@ from .collector import collector_paused
 from .keptnames import preparation_names
 from .liveness import Key, liveness_of
 from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
-from .regions import Boxes, MoveNote, Preimages, Regions
+from .regions import Boxes, MoveNote, Preimages, Regions, carry_back
 from .relaxed import Relaxed, relaxed_of
 
 DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
@@ -87,7 +87,7 @@ class Solver:
         self.preimages = Preimages(minimum, maximum)
         self.boxes = Boxes(minimum, maximum)
         self._minimum, self._maximum = tuple(minimum), tuple(maximum)
-        self._child_note = MoveNote(self.regions)
+        self._child_note = MoveNote(self.regions, rules.reaction_ops)
         self.budget = budget
         self.valued = 0  # states valued so far, over all questions
         self._limit = 0  # ``valued`` at which the running question gives up
@@ -369,21 +369,19 @@ class Solver:
             raise SearchCancelled()
         on_path.add(here)
         relaxed = self._relaxed_for(k, sign < 0)  # one set of bounds for every move from here (see ``_bound_better``)
-        away, before, bound, step, holding = s[7], self.preimages.before, relaxed.bound, rules.step, relaxed.holding
-        calm_because = relaxed.calm_because
+        away, preimages, bound, step, holding = s[7], self.preimages, relaxed.bound, rules.step, relaxed.holding
+        before, calm_because = preimages.before, relaxed.calm_because
         child = self._child_note
-        child.stirred = False  # set when a group reaction moved the mood during a move: see MoveNote
         children = []
         for m in moves:
-            child.lo, child.hi = clo, chi = list(minimum), list(maximum)
+            clo, chi, reacted = child.start()
             nxt = step(s, m, child)
-            children.append((sign * (m.vector[k] + bound(nxt, k, sign < 0)), m, nxt, clo, chi))
-        stirred = child.stirred
+            children.append((sign * (m.vector[k] + bound(nxt, k, sign < 0)), m, nxt, clo, chi, reacted))
         children.sort(key=_first, reverse=True)
         found: Optional[int] = None
         ceiling = -math.inf  # what no move can beat, as far as this search knows
         looped = high = False
-        for bound, m, nxt, clo, chi in children:
+        for bound, m, nxt, clo, chi, reacted in children:
             bar = floor if found is None or found < floor else found
             if bound <= bar:  # neither this move nor any after it (sorted) can beat the bar
                 if bound > ceiling:
@@ -412,6 +410,8 @@ class Solver:
                         found = total
                         high = total >= ceil
             # Where each move lands (and so its bound) must not change inside the region either.
+            if reacted:  # back through the group reactions the move set off (``MoveNote``)
+                clo, chi = carry_back(preimages, reacted, clo, chi)
             if m.ops:
                 clo, chi = before(m.ops, away, clo, chi)
             lo[:] = map(max, lo, clo)
@@ -419,7 +419,7 @@ class Solver:
             if high:  # a real playthrough reaches the ceiling: the moves not yet tried don't matter
                 break
         on_path.discard(here)
-        if looped or stirred:  # path-dependent, or a reaction moved the mood mid-move: this mood only
+        if looped:  # path-dependent: this mood only
             lo[:], hi[:] = list(mood), list(mood)
         entry = (tuple(lo), tuple(hi))
         packed = self.boxes.region(lo, hi)

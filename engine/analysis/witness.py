@@ -16,7 +16,7 @@ from ..play.rules import CONTINUE, Move, Rules
 from ..play.state import State
 from ..scenario.conditions import Condition
 from .liveness import liveness_of
-from .regions import MoveNote, Preimages, Regions, meet
+from .regions import MoveNote, Preimages, Regions, carry_back, meet
 from .search import BudgetExceeded
 
 
@@ -29,7 +29,7 @@ class Witnesses:
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
         self.preimages = Preimages(minimum, maximum)
-        self._note = MoveNote(self.regions)
+        self._note = MoveNote(self.regions, rules.reaction_ops)
         self.searched = 0  # states searched so far, over all questions
         self._limit = 0
 
@@ -82,13 +82,11 @@ class Witnesses:
         if self.searched > self._limit:
             raise BudgetExceeded()
         on_path.add(here)
-        looped = stirred = False
+        looped = False
         child = self._note
         for m in moves:
-            child.lo, child.hi = clo, chi = regions.full()
-            child.stirred = False
+            clo, chi, reacted = child.start()
             nxt = rules.step(s, m, child)
-            stirred = stirred or child.stirred
             if towards is None or towards(nxt):
                 found, vlo, vhi, path = self._reach(nxt, goal, cond, stuck, towards, memo, on_path)
                 if found:
@@ -96,10 +94,12 @@ class Witnesses:
                     return True, lo, hi, path + [m] + taken[::-1]
                 looped = looped or vlo == list(nxt[1]) == vhi
                 meet(clo, chi, vlo, vhi)
+            if reacted:  # back through the group reactions the move set off (``MoveNote``)
+                clo, chi = carry_back(self.preimages, reacted, clo, chi)
             blo, bhi = self.preimages.before(m.ops, s[7], clo, chi)
             meet(lo, hi, blo, bhi)
         on_path.discard(here)
-        if looped or stirred:
+        if looped:
             lo[:], hi[:] = list(mood), list(mood)
         memo.setdefault(place, []).append((tuple(lo), tuple(hi)))
         return False, lo, hi, []

@@ -67,6 +67,7 @@ class Rules(Compiler):
         s = scenario
         self.triggers = tuple(self._trigger(k) for k in range(len(s.triggers)))
         self.reactions = tuple(self._reaction(k) for k in range(len(s.group)))
+        self.reaction_ops = tuple(self._ops(r.effects) for r in s.group)  # per reaction, its effects
         self.table: dict[str, tuple[Move, ...]] = {}  # position -> its moves, as written
         self.autos: dict[str, tuple[Redirect, ...]] = {}
         self.timeouts: dict[str, Move] = {}  # decision node -> its time-out
