@@ -82,8 +82,10 @@ def test_piped_play_shows_speakers_mood_and_numbered_choices(write_scenario):
 
 def test_invalid_input_is_explained_and_asked_again(write_scenario):
     path = write_scenario(MINIMAL)
-    result = run("play", "--text", path, stdin="7\nhallo\n1\n")
-    assert result.stdout.count("Dat is geen keuze") == 2
+    result = run("play", "--text", path, stdin="7\nhallo\n\n1\n")
+    assert result.stdout.count("is hier geen keuze. Typ een nummer van 1 tot") == 2  # said back: '7', 'hallo'
+    assert "'7' is hier geen keuze" in result.stdout and "'hallo' is hier geen keuze" in result.stdout
+    assert result.stdout.count("Dat is geen keuze") == 1  # an empty line
     assert "Vertel eens." in result.stdout
 
 

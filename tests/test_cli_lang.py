@@ -81,6 +81,26 @@ def test_analyze_reports_in_dutch_when_asked_and_in_english_otherwise(capsys):
                   "spelen zonder te lezen", "  totaal "):
         assert words in dutch, words
     assert "playthroughs" not in dutch and "endings (chance" not in dutch and "50,6%" in dutch
+    # The content-blind strategies and the kinds of ending are named in Dutch too.
+    for words in ("eindigt op ? (nl)", "time-out bij elke beslissing", "langste (nl)", "signaalwoorden (nl)",
+                  "eerste getoond", "  escalatie  ", "  uitgesteld  ", "  gedeeltelijk  ", "  akkoord  "):
+        assert words in dutch, words
+    assert "ends in ?" not in dutch and "escalation" not in dutch and "first shown" not in dutch
     code, english, _ = run(capsys, "analyze", str(ROOT / "scenarios" / "speeltuin-kort.yaml"))
     assert "exact: explored all 981 reachable states" in english and "playthroughs: 14,112 different" in english
     assert "  overall " in english
+    assert "ends in ? (nl)" in english and "  escalation  " in english and "eindigt op" not in english
+
+
+def test_an_ending_no_sample_reached_is_rare_not_never(capsys):
+    """Sampled odds can't prove an ending impossible: one no random playthrough reached is given
+    as below the sample's 95 % bound, and the coverage says "not in the samples", never "never"."""
+    args = ("analyze", "--max-states", "100", "--samples", "30", str(ROOT / "tests" / "scenarios" / "realistic"
+                                                                      / "fietsstraat.yaml"))
+    code, english, _ = run(capsys, *args)
+    assert code == 0 and "from 30 random playthroughs" in english
+    endings = english.split("endings (chance", 1)[1].split("scores per dimension", 1)[0]
+    assert "<10.0%" in endings and "never" not in english
+    assert "endings reached: " in english and "— not in the samples: " in english
+    code, dutch, _ = run(capsys, "--lang", "nl", *args)
+    assert "<10,0%" in dutch and "nooit" not in dutch and "— niet in de steekproef: " in dutch

@@ -210,3 +210,14 @@ def test_validates_warnings_are_the_reports_and_searched_only_when_a_strategy_ma
     assert bool(searched) != surely_under
     if source == "lang":  # over the limit: searched, and its exact share named
         assert searched and any("'longest (nl)' reaches 100%" in p for p in report.problems())
+
+
+def test_every_strategy_has_a_name_in_each_language_a_report_is_written_in():
+    """A Dutch report names each strategy in Dutch (``Strategy.label``); a strategy added without a
+    catalogue entry would stay English there, so every one the report plays must have one."""
+    from engine.scenario.messages import Message
+    report = tells(load_scenario(str(ROOT / "scenarios" / "speeltuin-kort.yaml")))
+    assert len(report.strategies) >= 10
+    for st in report.strategies:
+        assert isinstance(st.label, Message), st.name
+        assert st.label.render("en") == st.name and st.label.render("nl") != st.name

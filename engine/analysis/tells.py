@@ -51,14 +51,32 @@ MAX_RANK_SHARE = 0.45  # ... or when one length rank holds the best option in mo
 MAX_STEPS = 5_000
 
 Pick = Callable[[State, list[Move], random.Random], Move]
+# Each strategy's name (the key ``analyze --json`` keeps) -> its catalogue message (``Strategy.label``).
+STRATEGY_KEYS = {
+    "first shown": "strategy.first_shown", "last shown": "strategy.last_shown",
+    "time-out at every decision": "strategy.timeout_always", "longest": "strategy.longest",
+    "shortest": "strategy.shortest", "ends in ?": "strategy.question_mark",
+    "names a resident": "strategy.names_resident", "cue words": "strategy.cue_words",
+    "surface classifier": "strategy.classifier",
+}
 
 
 @dataclass(frozen=True)
 class Strategy:
-    name: str  # e.g. "longest" or "longest (nl)"
+    name: str  # e.g. "longest" or "longest (nl)": the key ``analyze --json`` keeps
     share: float  # of the worst..best range, 0..1
     mean: float  # mean overall total
     runs: int
+
+    @property
+    def label(self) -> str:
+        """The name as a catalogue message, so a report in Dutch names the strategy in Dutch."""
+        base, _, language = self.name.partition(" (")
+        key = STRATEGY_KEYS.get(base)
+        if key is None:
+            return self.name
+        label = msg(key)
+        return msg("strategy.with_language", name=label, language=language.rstrip(")")) if language else label
 
 
 @dataclass
@@ -80,7 +98,7 @@ class TellsReport:
         out: list[str] = []
         for st in self.strategies:
             if st.share > MAX_SHARE:
-                out.append(msg("tells.surface", name=st.name, share=st.share, limit=MAX_SHARE))
+                out.append(msg("tells.surface", name=st.label, share=st.share, limit=MAX_SHARE))
         n = max(1, self.decisions)
         for lang, ranks in self.length_ranks.items():
             extremes = ((msg("tells.the_longest"), self.longest_best.get(lang, []), msg("tells.advice_longest")),

@@ -528,6 +528,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{top}: a mistake that is repaired afterwards pays more than doing it right",
         "nl": "keuze {choice} scoort {score}, maar leidt tot een hogere beste totaalscore dan de {top} van de "
               "beste goede keuze: een fout die daarna hersteld wordt, levert meer op dan het meteen goed doen"},
+    # The content-blind strategies (``tells``), as the reports name them; a language in brackets follows.
+    "strategy.first_shown": {"en": "first shown", "nl": "eerste getoond"},
+    "strategy.last_shown": {"en": "last shown", "nl": "laatste getoond"},
+    "strategy.timeout_always": {"en": "time-out at every decision", "nl": "time-out bij elke beslissing"},
+    "strategy.longest": {"en": "longest", "nl": "langste"},
+    "strategy.shortest": {"en": "shortest", "nl": "kortste"},
+    "strategy.question_mark": {"en": "ends in ?", "nl": "eindigt op ?"},
+    "strategy.names_resident": {"en": "names a resident", "nl": "noemt een bewoner"},
+    "strategy.cue_words": {"en": "cue words", "nl": "signaalwoorden"},
+    "strategy.classifier": {"en": "surface classifier", "nl": "oppervlakte-classifier"},
+    "strategy.with_language": {"en": "{name} ({language})", "nl": "{name} ({language})"},
     "tells.surface": {
         "en": "a trainee who reads nothing and picks '{name}' reaches {share:.0%} of the range between the worst "
               "and the best total (more than {limit:.0%}): the options give the answer away by their surface",

@@ -70,12 +70,19 @@ def render_text(st: Stats, lang: str = "nl", words: str = "en") -> list[str]:
     out = _header(st, lang, words)
     out += ["", say("an.endings", words)]
     width = max((len(e) for e in s.endings), default=4)
+    kinds = {e.kind: say(f"an.kind.{e.kind}", words) for e in s.endings.values()}
+    kind_width = max(map(len, kinds.values()), default=10)
     for eid, ending in sorted(s.endings.items(), key=lambda kv: -st.ending_odds.get(kv[0], 0.0)):
         odds = st.ending_odds.get(eid)
-        mark = _pct(odds, words) if odds is not None else say("an.never", words)
-        out.append(f"  {eid:<{width}}  {ending.kind:<10}  {mark:>6}  {ending.title.get(lang)}")
+        if odds is not None:
+            mark = _pct(odds, words)
+        elif st.exact:
+            mark = say("an.never", words)
+        else:  # none of the samples got there: rare, not impossible (95 %: below 3 in ``samples``)
+            mark = f"<{_pct(3 / max(1, st.samples), words)}"
+        out.append(f"  {eid:<{width}}  {kinds[ending.kind]:<{kind_width}}  {mark:>6}  {ending.title.get(lang)}")
     if st.never_ends > 0:
-        out.append(f"  {say('an.no_ending', words):<{width}}  {'':<10}  {_pct(st.never_ends, words):>6}  "
+        out.append(f"  {say('an.no_ending', words):<{width}}  {'':<{kind_width}}  {_pct(st.never_ends, words):>6}  "
                    f"{say('an.stuck', words)}")
 
     labels: dict[tuple, str] = {}
@@ -120,7 +127,7 @@ def render_text(st: Stats, lang: str = "nl", words: str = "en") -> list[str]:
     ):
         line = f"  {say(what, words)}: {seen}/{total}"
         if missing:
-            line += say("an.never_list", words, names=", ".join(missing))
+            line += say("an.never_list" if st.exact else "an.unseen_list", words, names=", ".join(missing))
         out.append(line)
     if st.growth:
         out += ["", say("an.growth", words, states=count(st.states, words))]
@@ -139,10 +146,11 @@ def _path_data(path: Path) -> dict[str, Any]:
 def tells_text(report: Any, words: str = "en") -> list[str]:
     """The tells report: how far a trainee who reads nothing gets."""
     out = ["", say("an.tells", words)]
-    width = max(len(st.name) for st in report.strategies)
+    names = {st.name: in_language(st.label, words) for st in report.strategies}
+    width = max(map(len, names.values()))
     for st in sorted(report.strategies, key=lambda x: -x.share):
         flag = say("an.too_high", words) if st.share > 0.5 else ""
-        out.append(f"  {st.name:<{width}}  {_pct(st.share, words):>6}{flag}")
+        out.append(f"  {names[st.name]:<{width}}  {_pct(st.share, words):>6}{flag}")
     longest = say("an.longest", words)
     for lang, ranks in report.length_ranks.items():
         shares = ", ".join(f"{longest if r == 1 else f'#{r}'} {v * 100:.0f}%" for r, v in ranks.items())

@@ -66,13 +66,19 @@ WORDS: dict[str, dict[str, str]] = {
     "an.choices_taken": {"en": "choices that can be taken", "nl": "keuzes die genomen kunnen worden"},
     "an.endings_reached": {"en": "endings reached", "nl": "eindes bereikt"},
     "an.never_list": {"en": " — never: {names}", "nl": " — nooit: {names}"},
+    "an.unseen_list": {"en": " — not in the samples: {names}", "nl": " — niet in de steekproef: {names}"},
+    "an.kind.agreement": {"en": "agreement", "nl": "akkoord"},
+    "an.kind.partial": {"en": "partial", "nl": "gedeeltelijk"},
+    "an.kind.postponed": {"en": "postponed", "nl": "uitgesteld"},
+    "an.kind.escalation": {"en": "escalation", "nl": "escalatie"},
     "an.growth": {"en": "what multiplies the situations (more than {states}; the most values at one line):",
                   "nl": "wat de situaties vermenigvuldigt (meer dan {states}; de meeste waarden op één regel):"},
     "an.growth_hint": {"en": "fewer conditions on these, smaller mood scales or flags that are cleared when done "
-                             "keep a scenario small enough to list (its best and worst totals are exact either way)",
+                             "keep a scenario small enough to list (the best and worst totals are searched either "
+                             "way; the header says which of them are exact)",
                        "nl": "minder voorwaarden hierop, kleinere stemmingsschalen of vlaggen die na gebruik gewist "
                              "worden houden een scenario klein genoeg om op te sommen (de beste en slechtste totalen "
-                             "zijn hoe dan ook exact)"},
+                             "worden hoe dan ook gezocht; bovenaan staat welke exact zijn)"},
     "an.tells": {"en": "content-blind play (share of the worst..best range; above 50% the surface gives the answer "
                        "away):",
                  "nl": "spelen zonder te lezen (aandeel van het bereik slechtst..best; boven 50% verraadt de vorm het "

@@ -34,6 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "bot_timeout": {"nl": "(bot neemt een time-out)", "en": "(bot takes a time-out)"},
     "invalid_choice": {"nl": "Dat is geen keuze. Typ een nummer van 1 tot {n}.",
                        "en": "That is not a choice. Type a number from 1 to {n}."},
+    "invalid_choice_named": {"nl": "'{answer}' is hier geen keuze. Typ een nummer van 1 tot {n}.",
+                             "en": "'{answer}' is not a choice here. Type a number from 1 to {n}."},
     "stopped": {"nl": "Sessie gestopt.", "en": "Session stopped."},
     "continue": {"nl": "Verder", "en": "Continue"},
     "ending": {"nl": "Einde", "en": "Ending"},

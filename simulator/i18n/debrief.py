@@ -44,8 +44,10 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "route = the best achievable on the decisions you actually faced"},
     "verdict_counts": {"nl": "beste keuze: {best} · goed: {good} · onnauwkeurig: {inaccuracy} · misser: {mistake}",
                        "en": "best: {best} · good: {good} · inaccuracy: {inaccuracy} · mistake: {mistake}"},
-    "reachable": {"nl": "Haalbaar vanaf hier {here}, na jouw keuze {after}",
-                  "en": "Achievable from here {here}, after your choice {after}"},
+    # Both count from this decision on, the option's own score included: "after your choice" read
+    # as the next decision's "from here", which is lower or higher by exactly the choice's score.
+    "reachable": {"nl": "Nog haalbaar vanaf deze beslissing {here}, met jouw keuze {after}",
+                  "en": "Still achievable from this decision {here}, with your choice {after}"},
     "missed_unlocked": {"nl": "Deze sterke optie was er alleen dankzij wat je eerder deed, en je liet hem liggen.",
                         "en": "This strong option was only there thanks to what you did earlier, and you left it."},
     "strongest_moment": {"nl": "sterkste moment: beslissing {n}", "en": "strongest moment: decision {n}"},

@@ -288,7 +288,9 @@ class TextPlayer:
                 return ids.index(raw.strip())
             if timeout and answer in ("b", "balkon", "balcony", "time-out", "timeout"):
                 return TIMEOUT
-            self.say(tr("invalid_choice", L, n=len(options)))
+            typed = raw.strip()[:40]  # said back, so a script that went out of step shows where
+            self.say(tr("invalid_choice_named", L, n=len(options), answer=typed) if typed
+                     else tr("invalid_choice", L, n=len(options)))
 
     def debrief(self, session: Session) -> None:
         r = review(self.s, session.history, session.state.ending, transcript=session.state.transcript)
