@@ -13,10 +13,11 @@ value in them is never on offer, and a line the walk never reaches is never said
 from __future__ import annotations
 
 from collections import deque
-from typing import Optional
+from itertools import product
+from typing import Hashable, Optional
 
 from ..play.rules import Ops, Rules
-from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Ref, three_valued
+from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref, three_valued
 from ..scenario.model import RETURN
 
 Box = tuple[tuple[int, int], ...]  # per mood slot (least, most)
@@ -46,6 +47,43 @@ class Intervals:
     def truth(self, cond: Optional[Condition], box: Box) -> Optional[bool]:
         """True or False when ``cond`` answers so for every mood in ``box``; None when it depends."""
         return True if cond is None else _truth(cond.expr, box, self.rules)
+
+    def always_one_of(self, conds: list[Condition], box: Box, limit: int = 4096) -> bool:
+        """Proved: whatever else holds, some condition in ``conds`` is true for every mood in
+        ``box`` (a node whose choices cover every case between them: "not visited.a", "not
+        visited.b", and an ``auto`` once both are). By cases: each flag, visit, presence, answer
+        and earlier choice they read taken true and then false, and each mood cut where one of
+        them compares it, so every comparison is decided; more than ``limit`` cases: not proved."""
+        atoms: dict[Hashable, None] = {}
+        cuts: dict[int, set[int]] = {}
+        for cond in conds:
+            for leaf in _leaves(cond.expr):
+                slots_and_cuts = _cuts(leaf, self.rules, self._leavers)
+                if slots_and_cuts is None:
+                    atoms[_shape(leaf)] = None  # decided only by the case taken
+                else:
+                    for i, cut in slots_and_cuts:
+                        cuts.setdefault(i, set()).add(cut)
+        pieces: list[list[tuple[int, int]]] = []
+        for i, (lo, hi) in enumerate(box):
+            inner = sorted(c for c in cuts.get(i, ()) if lo < c <= hi)
+            pieces.append([(a, b - 1) for a, b in zip([lo] + inner, inner + [hi + 1])])
+        names = list(atoms)
+        cases = 2 ** len(names)
+        for part in pieces:
+            cases *= len(part)
+        if cases > limit:
+            return False
+        for sub in product(*pieces):
+            for values in product((True, False), repeat=len(names)):
+                given = dict(zip(names, values))
+
+                def leaf(e: Expr, given: dict = given, sub: Box = sub) -> Optional[bool]:
+                    taken = given.get(_shape(e))
+                    return taken if taken is not None else _compare(e, sub, self.rules)
+                if not any(three_valued(c.expr, leaf) is True for c in conds):
+                    return False
+        return True
 
     def _moves(self, position: str, box: Box):
         rules = self.rules
@@ -166,6 +204,52 @@ def _compare(e: Expr, box: Box, rules: Rules) -> Optional[bool]:
             return op == "!="
         return None
     return None  # flags, answers, earlier choices, visits and presence are not followed here
+
+
+def _leaves(e: Expr) -> list[Expr]:
+    """What ``three_valued`` asks its ``leaf`` about in ``e``."""
+    if isinstance(e, Const):
+        return []
+    if isinstance(e, Not):
+        return _leaves(e.operand)
+    if isinstance(e, BoolOp):
+        return [leaf for o in e.operands for leaf in _leaves(o)]
+    return [e]
+
+
+def _shape(e: Expr) -> Hashable:
+    """``e`` without where it was written: the same reference in two conditions is one case."""
+    if isinstance(e, Ref):
+        return ("ref", e.kind, e.parts)
+    if isinstance(e, Compare):
+        return ("compare", e.op, _shape(e.left), _shape(e.right))
+    if isinstance(e, Const):
+        return ("const", e.value)
+    return ("other", repr(e))
+
+
+def _cuts(e: Expr, rules: Rules, leavers: frozenset) -> Optional[list[tuple[int, int]]]:
+    """For a comparison of a mood (or max./min. of one) with a number: per slot it reads, the
+    value from which its answer changes, (slot, first value of the upper part); None for any
+    other leaf, and for max./min. over residents who may leave (who counts is then a case of
+    its own, not a cut)."""
+    if not isinstance(e, Compare):
+        return None
+    left, op, right = e.left, e.op, e.right
+    if isinstance(left, Const):
+        left, right, op = right, left, _MIRROR[op]
+    if not (isinstance(left, Ref) and left.kind in ("mood", "max", "min") and isinstance(right, Const)
+            and type(right.value) is int):
+        return None
+    slots = _slots(rules, left)
+    if left.kind != "mood" and any(rules.slots[i][0] in leavers for i in slots):
+        return None
+    c = right.value
+    at = {">=": (c,), "<": (c,), ">": (c + 1,), "<=": (c + 1,)}.get(op, (c, c + 1))
+    return [(i, v) for i in slots for v in at]
+
+
+_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 def _narrow(e: Expr, box: Box, rules: Rules) -> Optional[Box]:

@@ -203,7 +203,15 @@ def _never_stuck(f: _Finder, nid: str) -> bool:
     if f.hull is None or nid not in f.hull.boxes:
         return True
     box = f.hull.boxes[nid]
-    return any(f.hull.truth(c.when, box) is True for c in f.s.nodes[nid].choices)
+    node = f.s.nodes[nid]
+    if any(f.hull.truth(c.when, box) is True for c in node.choices):
+        return True
+    # Between them: the choices, and the node's autos (the meeting only rests here when none
+    # held), unless showing the line changes what an auto read (who is present, this visit).
+    conds = [c.when for c in node.choices]
+    if not (node.leaves or node.rejoins or any(f"visited.{nid}" in a.when.source for a in node.auto)):
+        conds += [a.when for a in node.auto]
+    return f.hull.always_one_of(conds, box)
 
 
 def _end_of(rules: Rules, path: list[Move]) -> State:
