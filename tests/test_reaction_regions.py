@@ -237,3 +237,24 @@ def test_a_line_is_reachable_exactly_when_the_listed_graph_reaches_it(seed):
     for nid in list(scenario.nodes) + list(scenario.endings):
         found, _ = witnesses.witness(nid)
         assert found is (nid in reached), (seed, nid)
+
+
+@pytest.mark.slow
+def test_a_trainers_agenda_evening_is_valued_exactly_both_ways_and_the_bots_play_those_totals():
+    """A trainer wrote it from the docs: five residents, trust, anger and patience 0..10, three
+    group reactions, an agenda whose four topics come in any order, two interruptions that
+    return. Its reactions fire in most evenings; pinned to one mood, the worst total ran out of
+    budget ("at most -38") while the worst bot reached -53."""
+    from pathlib import Path
+
+    from engine import load_scenario
+    from engine.play.scoring import totals
+    from tests.test_best_agrees import bot_session
+    scenario = load_scenario(str(Path(__file__).parent / "scenarios" / "witness" / "marktplein-agenda.yaml"))
+    rules = rules_of(scenario)
+    solver = Solver(rules)
+    for worst in (False, True):
+        value = solver.value(rules.initial(), worst=worst)
+        assert value.exact, "worst" if worst else "best"
+        bot = bot_session(scenario, worst=worst)
+        assert bot.finished and sum(totals(scenario, bot.history).values()) == value.total
