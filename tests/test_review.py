@@ -130,6 +130,20 @@ def test_a_choice_is_valued_by_what_it_still_allows_not_only_its_own_weights():
     assert r.exact
 
 
+def test_a_stronger_option_that_scores_no_more_itself_says_its_edge_is_what_it_made_possible():
+    """Warm scores 1 like cool, but only warm opens the deal: 'why' then can't be the option's
+    own feedback alone; the debrief says the difference lies in what followed."""
+    r = reviewed(scenario(CONDITIONS.replace("score: {step5: 1}, effects: {ria: {trust: -1}}",
+                                             "score: {e1: 1}, effects: {ria: {trust: -1}}")), "koel", "gewoon")
+    d = r.decisions[0]
+    assert d.better_id == "warm" and d.better_by_what_follows
+    from simulator.terminal.debrief import render
+    text = " ".join(" ".join(render(r, "nl", {})).split())  # lines wrap
+    assert "het verschil zit in wat ze daarna mogelijk maakte" in text
+    plain = reviewed(scenario(LADDER), "c4").decisions[0]  # the better option scores more itself
+    assert plain.better_id == "c0" and not plain.better_by_what_follows
+
+
 CONDITIONS = """\
 start: kies
 nodes:

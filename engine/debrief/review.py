@@ -134,6 +134,12 @@ class DecisionReview:
         return self.decision.kind == "timeout"
 
     @property
+    def better_by_what_follows(self) -> bool:
+        """The stronger option scores no more in itself than the move made: its edge lies in
+        what it made possible afterwards, which its own feedback doesn't say."""
+        return self.better_weights is not None and sum(self.better_weights.values()) <= sum(self.weights.values())
+
+    @property
     def route_best(self) -> Mapping[str, int]:
         """What the best move here scores: the better option if there was one, else the move
         made, plus a scoring time-out the trainee could have taken first."""

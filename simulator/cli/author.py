@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -122,9 +123,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     kwargs = {"samples": args.samples, "seed": args.seed}
     if args.max_states is not None:
         kwargs["max_states"] = args.max_states
+    started = time.perf_counter()
     try:
         stats = analyze(scenario, **kwargs)
         stats.tells = tells(scenario, shipped_training())
+        stats.seconds = time.perf_counter() - started  # the whole analysis, the content-blind players too
     except RuntimeError as exc:  # automatic transitions that never settle
         return _fail(f"{scenario.path}:1:1: {exc}")
     if args.json:

@@ -47,6 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "feedback": {"nl": "Feedback", "en": "Feedback"},
     "better": {"nl": "Sterker was", "en": "Stronger would have been"},
     "why": {"nl": "Waarom", "en": "Why"},
+    "better_later": {"nl": "Die keuze scoort op zich niet meer dan de jouwe; het verschil zit in wat ze daarna "
+                           "mogelijk maakte.",
+                     "en": "That option scores no more in itself than yours; the difference lies in what it made "
+                           "possible afterwards."},
     "no_tags": {"nl": "geen scoretags", "en": "no score tags"},
     "best_achievable": {"nl": "beste haalbaar", "en": "best achievable"},
     "not_trained": {"nl": "niet geoefend in dit scenario", "en": "not trained in this scenario"},

@@ -134,6 +134,8 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
             para(f"{tr('better', lang)}: {d.better_text.get(lang)}")
             if d.better_feedback is not None and d.better_feedback.variants:
                 para(f"{tr('why', lang)}: {d.better_feedback.get(lang)}", "      ")
+            if d.better_by_what_follows:
+                para(tr("better_later", lang), "      ")
             if d.missed_reason == "unlocked":
                 para(tr("missed_unlocked", lang), "      ")
         elif d.decision.own_words and not d.is_prep and not d.is_timeout:

@@ -126,6 +126,8 @@ def decision_html(scene: "Scene", review: Optional[Review], d: DecisionReview) -
         better = f"<b>{esc(d.better_text.get(L))}</b>"
         if d.better_feedback is not None and d.better_feedback.variants:
             better += "<br>" + esc(d.better_feedback.get(L))
+        if d.better_by_what_follows:
+            better += "<br>" + muted(esc(scene.tr("better_later")))
         parts.append(heading_html(scene, scene.tr("better")) + "<br>" + better)
     elif d.verdict == "best":
         parts.append(muted(esc(scene.tr("best_choice_then"))))
