@@ -296,3 +296,23 @@ def test_the_window_api_needs_no_pygame():
             "print('pygame' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_advice_at_a_free_opportunity_names_a_resident_surely_still_there():
+    """Ria walked out (``leaves``) on the way to her own clue: an effect on her would do nothing,
+    so the advice names Bert, who never leaves; with Ria in the room it names Ria."""
+    toothless = HEAD.replace("effects: {ria: {anger: 2}}", "effects: {ria: {trust: 1}}")
+    walked_out = toothless.replace(
+        "  - {id: ria, name: Ria de Vries, mood: {trust: 5, anger: 3}}\n",
+        "  - {id: ria, name: Ria de Vries, mood: {trust: 5, anger: 3}}\n"
+        "  - {id: bert, name: Bert Smit, mood: {trust: 5, anger: 3}}\n").replace(
+        "start: zorg\nnodes:\n",
+        "start: weg\nnodes:\n  weg:\n    speaker: ria\n    text: {nl: \"Ik ga.\", en: \"I'm off.\"}\n"
+        "    leaves: [ria]\n    next: zorg\n")
+    s = load_scenario_text(walked_out, "kansen.yaml")
+    hit = [p.message for p in lint_scenario(s, walked_out) if "costs nothing" in p.message]
+    assert len(hit) == 1 and "{bert: {anger: 1}}" in hit[0] and "{ria:" not in hit[0]
+    stays = walked_out.replace("    leaves: [ria]\n", "")
+    hit = [p.message for p in lint_scenario(load_scenario_text(stays, "kansen.yaml"), stays)
+           if "costs nothing" in p.message]
+    assert len(hit) == 1 and "{ria: {anger: 1}}" in hit[0]

@@ -24,6 +24,7 @@ from .errors import Problem
 from .fontcoverage import drawable
 from .messages import Message, msg, or_list
 from .model import NARRATOR, Choice, Pos, Scenario
+from .presence import may_have_left
 from .shapes import Instance, instances, texts
 from .text import LANGUAGES
 from .together import most_at_once
@@ -78,6 +79,7 @@ class _Lint:
         self.root = root
         self.out: list[Problem] = []
         self.shaped = list(instances(root))
+        self.maybe_gone = may_have_left(scenario)  # per node, who may have walked out by then
 
     def warn(self, at: "yaml.Node | Pos", message: str) -> None:
         line, col = (at.line, at.column) if isinstance(at, Pos) else pos_of(at)
@@ -284,7 +286,11 @@ class _Lint:
             passing = [c for c in node.choices if not any(c.score.get(k, 0) > 0 for k in EMPATHY)]
             if passing and not any(self._worsens(c) for c in passing):
                 names = ", ".join(c.id for c in passing)
-                who = node.speaker if node.speaker in self.s.resident_ids else "RESIDENT"
+                # An effect on someone who walked out does nothing: name a resident surely still here.
+                gone = self.maybe_gone.get(node.id, frozenset())
+                here = [r for r in self.s.resident_ids if r not in gone]
+                who = node.speaker if node.speaker in here else here[0] if here else \
+                    node.speaker if node.speaker in self.s.resident_ids else "RESIDENT"
                 self.warn(node.pos, msg("lint.opportunity_free_pass", node=node.id, names=names, who=who))
 
     def _worsens(self, choice: Choice) -> bool:
