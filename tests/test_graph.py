@@ -100,3 +100,21 @@ def test_renders_svg_with_graphviz(write_scenario, tmp_path):
     assert result.returncode == 0, result.stderr
     text = svg.read_text(encoding="utf-8")
     assert "<svg" in text and "afspraak" in text and "#c8e6c9" in text.lower()
+
+
+def test_an_interruption_is_drawn_as_one_and_ends_in_its_own_way_back():
+    """A trigger that interrupts says so, and each line that says ``return`` goes to its own
+    "back" end: one shared box drew every interruption as leading into every other."""
+    from engine.scenario.model import RETURN
+    from tests.test_format_keys import INTERRUPTION
+    s = load_scenario_text(INTERRUPTION, "mini.yaml")
+    returning = [nid for nid, n in s.nodes.items() if any(c.next == RETURN for c in n.choices) or n.next == RETURN]
+    assert returning
+    mermaid = to_mermaid(s)
+    assert not [line for line in mermaid.splitlines() if line.endswith(" return")]  # no shared box
+    assert [line for line in mermaid.splitlines() if "laten_gaan" in line][0].endswith("| r_bert_staat_op")
+    assert mermaid.count('(["back to where it was interrupted"]):::back') == len(returning)
+    interrupting = [line for line in mermaid.splitlines() if line.startswith("  triggers -.->")]
+    assert [("interrupts, then returns" in line) for line in interrupting] == [t.interrupts for t in s.triggers]
+    dot = to_dot(s)
+    assert '"bert_staat_op" -> "__return__bert_staat_op"' in dot and '"return"' not in dot

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from engine.scenario.model import NARRATOR, Scenario
+from engine.scenario.model import NARRATOR, RETURN, Scenario
 from simulator.export.heatmap import VERDICT_COLOURS
 
 if TYPE_CHECKING:
@@ -66,8 +66,26 @@ def _edges(s: Scenario, lang: str) -> list[tuple[str, str, str, str, Optional[st
                 label += f" [{short(c.when.source, CHOICE_CHARS)}]"
             out.append((nid, c.next, label, "choice", c.id))
     for t in s.triggers:
-        out.append(("__triggers__", t.goto, short(t.when.source, CHOICE_CHARS), "trigger", None))
-    return out
+        label = short(t.when.source, CHOICE_CHARS)
+        out.append(("__triggers__", t.goto, label + INTERRUPTS if t.interrupts else label, "trigger", None))
+    # Each ``return`` goes back to wherever its interruption began: its own end, not one shared box
+    # that would draw every interruption as leading into every other.
+    return [(src, _back(src) if dst == RETURN else dst, label, style, cid) for src, dst, label, style, cid in out]
+
+
+INTERRUPTS = " · interrupts, then returns"
+BACK = "back to where it was interrupted"
+
+
+def _back(src: str) -> str:
+    return f"__return__{src}"
+
+
+def _backs(s: Scenario) -> list[str]:
+    """The ``return`` ends the graph draws, one per node that says ``return``."""
+    return [_back(nid) for nid, node in s.nodes.items()
+            if node.next == RETURN or any(c.next == RETURN for c in node.choices)
+            or any(a.goto == RETURN for a in node.auto)]
 
 
 def _node_label(s: Scenario, nid: str, lang: str) -> str:
@@ -84,8 +102,9 @@ def _node_label(s: Scenario, nid: str, lang: str) -> str:
 def _mermaid_ids(s: Scenario) -> dict[str, str]:
     ids: dict[str, str] = {"__start__": "start", "__triggers__": "triggers"}
     used = set(ids.values())
-    for nid in list(s.nodes) + list(s.endings):
-        base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", nid)
+    for nid in list(s.nodes) + list(s.endings) + _backs(s):
+        prefix, name = ("r_", nid[len("__return__"):]) if nid.startswith("__return__") else ("n_", nid)
+        base = prefix + re.sub(r"[^A-Za-z0-9_]", "_", name)
         name, k = base, 2
         while name in used:
             name, k = f"{base}_{k}", k + 1
@@ -119,6 +138,8 @@ def to_mermaid(s: Scenario, lang: str = "nl", heat: Optional["HeatMap"] = None) 
         out.append(f'  {ids[eid]}[["{_mq(text)}"]]:::{ending.kind}')
     if s.triggers:
         out.append(f'  {ids["__triggers__"]}{{{{"after any choice"}}}}')
+    for back in _backs(s):
+        out.append(f'  {ids[back]}(["{BACK}"]):::back')
     styles: list[str] = []
     for index, (src, dst, label, style, choice_id) in enumerate(_edges(s, lang), start=1):
         arrow = {"choice": "-->", "next": "-->", "auto": "-.->", "trigger": "-.->"}[style]
@@ -129,6 +150,7 @@ def to_mermaid(s: Scenario, lang: str = "nl", heat: Optional["HeatMap"] = None) 
         out.append(f"  {ids[src]} {arrow}{text} {ids.get(dst, dst)}")
     for kind, (fill, stroke) in KIND_COLOURS.items():
         out.append(f"  classDef {kind} fill:{fill},stroke:{stroke},stroke-width:2px")
+    out.append("  classDef back fill:#ffffff,stroke:#9e9e9e,stroke-dasharray:3 3")
     return "\n".join(out + styles) + "\n"
 
 
@@ -169,6 +191,8 @@ def to_dot(s: Scenario, lang: str = "nl") -> str:
                    f'style="filled,bold", fillcolor="{fill}", color="{stroke}"];')
     if s.triggers:
         out.append('  "__triggers__" [label="after any choice", shape=hexagon, style=dashed];')
+    for back in _backs(s):
+        out.append(f'  {_dq(back)} [label={_dq(BACK)}, shape=box, style="rounded,dashed", fontsize=9];')
     for src, dst, label, style, _ in _edges(s, lang):
         attrs = [f"label={_dq(label)}"] if label else []
         if style in ("auto", "trigger"):
