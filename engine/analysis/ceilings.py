@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from ..play.rules import Ops, Rules
-from ..scenario.conditions import BoolOp, Compare, Const, Expr, Ref
+from ..scenario.conditions import MIRRORED, BoolOp, Compare, Const, Expr, Ref
 
 
 class Ceiling(NamedTuple):
@@ -27,7 +27,6 @@ class Ceiling(NamedTuple):
     def holds_back(self, top: int, fired: frozenset) -> bool:
         """Whether a ceiling at ``top`` can still keep something off the table."""
         return top < self.cap and not self.triggers <= fired
-
 
 
 def ceilings(rules: Rules) -> list[Ceiling]:
@@ -77,7 +76,7 @@ def _atoms(e: Expr, rules: Rules) -> list[tuple[tuple[int, ...], int, int]]:
         return []
     op, left, right = e.op, e.left, e.right
     if isinstance(left, Const) and not isinstance(right, Const):
-        op, left, right = _MIRROR[op], right, left
+        op, left, right = MIRRORED[op], right, left
     if not (isinstance(left, Ref) and isinstance(right, Const) and type(right.value) is int):
         return []
     c = right.value
@@ -107,7 +106,6 @@ def rise_of(ops: Ops, c: Ceiling) -> int:
 
 
 UNKNOWN = object()
-_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 __all__ = ["Ceiling", "ceilings", "requirement", "rise_of", "UNKNOWN"]

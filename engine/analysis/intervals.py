@@ -17,7 +17,7 @@ from itertools import product
 from typing import Hashable, Optional
 
 from ..play.rules import Ops, Rules
-from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref, three_valued
+from ..scenario.conditions import MIRRORED, BoolOp, Compare, Condition, Const, Expr, Not, Ref, three_valued
 from ..scenario.model import RETURN
 
 Box = tuple[tuple[int, int], ...]  # per mood slot (least, most)
@@ -237,7 +237,7 @@ def _cuts(e: Expr, rules: Rules, leavers: frozenset) -> Optional[list[tuple[int,
         return None
     left, op, right = e.left, e.op, e.right
     if isinstance(left, Const):
-        left, right, op = right, left, _MIRROR[op]
+        left, right, op = right, left, MIRRORED[op]
     if not (isinstance(left, Ref) and left.kind in ("mood", "max", "min") and isinstance(right, Const)
             and type(right.value) is int):
         return None
@@ -247,9 +247,6 @@ def _cuts(e: Expr, rules: Rules, leavers: frozenset) -> Optional[list[tuple[int,
     c = right.value
     at = {">=": (c,), "<": (c,), ">": (c + 1,), "<=": (c + 1,)}.get(op, (c, c + 1))
     return [(i, v) for i in slots for v in at]
-
-
-_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 def _narrow(e: Expr, box: Box, rules: Rules) -> Optional[Box]:

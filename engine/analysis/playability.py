@@ -209,7 +209,8 @@ def _never_stuck(f: _Finder, nid: str) -> bool:
     # Between them: the choices, and the node's autos (the meeting only rests here when none
     # held), unless showing the line changes what an auto read (who is present, this visit).
     conds = [c.when for c in node.choices]
-    if not (node.leaves or node.rejoins or any(f"visited.{nid}" in a.when.source for a in node.auto)):
+    reads_own_visit = any(r.kind == "visited" and r.parts == (nid,) for a in node.auto for r in a.when.refs())
+    if not (node.leaves or node.rejoins or reads_own_visit):
         conds += [a.when for a in node.auto]
     return f.hull.always_one_of(conds, box)
 

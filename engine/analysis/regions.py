@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from ..play.rules import Ops
 from ..play.state import State
-from ..scenario.conditions import BoolOp, Compare, Condition, Const, Expr, Not, Ref
+from ..scenario.conditions import MIRRORED, BoolOp, Compare, Condition, Const, Expr, Not, Ref
 
 Bounds = list[int]  # one value per mood slot
 Narrow = Callable[[State, Bounds, Bounds], Any]  # narrows, returns the expression's value
@@ -81,7 +81,7 @@ class Regions:
         if isinstance(e, Compare):
             op, left, right = e.op, e.left, e.right
             if isinstance(left, Const) and not isinstance(right, Const):
-                op, left, right = _MIRROR[op], right, left
+                op, left, right = MIRRORED[op], right, left
             if isinstance(right, Const) and isinstance(left, Ref) and left.kind == "mood" \
                     and type(right.value) is int:
                 return self._compile_threshold(self.slot_index[(left.parts[0], left.parts[1])], op, right.value)
@@ -193,7 +193,7 @@ class Regions:
     def _compare(self, e: Compare, s: State, lo: Bounds, hi: Bounds) -> bool:
         op, left, right = e.op, e.left, e.right
         if isinstance(left, Const) and not isinstance(right, Const):
-            op, left, right = _MIRROR[op], right, left
+            op, left, right = MIRRORED[op], right, left
         if isinstance(right, Const) and isinstance(left, Ref):
             c = right.value
             if left.kind == "mood":
@@ -315,7 +315,6 @@ class Preimages:
         return out
 
 
-_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _COMPARE = {
     "==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
     "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,

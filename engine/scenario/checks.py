@@ -215,9 +215,7 @@ def _check_conditions(s: Scenario) -> list[Problem]:
 def _check_returns(s: Scenario) -> list[Problem]:
     """``return`` only makes sense inside an interruption: a node that returns must not be
     reachable from the start without an interrupting trigger having fired on the way."""
-    returning = [nid for nid, node in s.nodes.items()
-                 if node.next == RETURN or any(c.next == RETURN for c in node.choices)
-                 or any(a.goto == RETURN for a in node.auto)]
+    returning = [nid for nid, node in s.nodes.items() if node.says_return]
     if not returning or s.start not in s.nodes:
         return []
     plain = _reach(s, [s.start] + [t.goto for t in s.triggers if not t.interrupts])

@@ -339,7 +339,8 @@ _COMPARE_REDUCE: dict[str, Callable[[Callable, int, Callable, Value], Getter]] =
     ">": lambda p, a, v, c: lambda s: p(v(s[a])) > c,
     ">=": lambda p, a, v, c: lambda s: p(v(s[a])) >= c,
 }
-_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+# A comparison read the other way round: ``3 < x`` is ``x > 3``.
+MIRRORED = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 def _compare_const(op: str, getter: Getter, value: Value) -> Getter:
@@ -395,7 +396,7 @@ def _compile(e: Expr, resolve: Resolver) -> Getter:
         if isinstance(right, Const) and not isinstance(left, Const):
             return _compare_const(op, _compile(left, resolve), right.value)
         if isinstance(left, Const) and not isinstance(right, Const):
-            return _compare_const(_MIRROR[op], _compile(right, resolve), left.value)
+            return _compare_const(MIRRORED[op], _compile(right, resolve), left.value)
         cmp = _COMPARE[op]
         lf, rf = _compile(left, resolve), _compile(right, resolve)
         return lambda s: cmp(lf(s), rf(s))

@@ -289,8 +289,9 @@ class _Lint:
                 # An effect on someone who walked out does nothing: name a resident surely still here.
                 gone = self.maybe_gone.get(node.id, frozenset())
                 here = [r for r in self.s.resident_ids if r not in gone]
-                who = node.speaker if node.speaker in here else here[0] if here else \
-                    node.speaker if node.speaker in self.s.resident_ids else "RESIDENT"
+                if node.speaker in here or not here:
+                    here.insert(0, node.speaker if node.speaker in self.s.resident_ids else "RESIDENT")
+                who = here[0]
                 self.warn(node.pos, msg("lint.opportunity_free_pass", node=node.id, names=names, who=who))
 
     def _worsens(self, choice: Choice) -> bool:

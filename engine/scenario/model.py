@@ -160,6 +160,12 @@ class Node:
     def is_decision(self) -> bool:
         return bool(self.choices)
 
+    @property
+    def says_return(self) -> bool:
+        """Whether this line ends an interruption somewhere: its ``next``, a choice's or an ``auto``'s."""
+        return self.next == RETURN or any(c.next == RETURN for c in self.choices) or \
+            any(a.goto == RETURN for a in self.auto)
+
 
 @dataclass(frozen=True)
 class Ending:

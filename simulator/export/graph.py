@@ -83,9 +83,7 @@ def _back(src: str) -> str:
 
 def _backs(s: Scenario) -> list[str]:
     """The ``return`` ends the graph draws, one per node that says ``return``."""
-    return [_back(nid) for nid, node in s.nodes.items()
-            if node.next == RETURN or any(c.next == RETURN for c in node.choices)
-            or any(a.goto == RETURN for a in node.auto)]
+    return [_back(nid) for nid, node in s.nodes.items() if node.says_return]
 
 
 def _node_label(s: Scenario, nid: str, lang: str) -> str:
