@@ -157,3 +157,34 @@ def test_a_decision_beyond_its_budget_shows_a_reachable_total_marked_approximate
                 rough += 1
                 assert mv.path is None or mv.path[-1] == mv.best
     assert rough
+
+
+def _playthrough_states(rules, seed: int, steps: int):
+    rnd, s, out = random.Random(seed), rules.initial(), []
+    for _ in range(steps):
+        moves = rules.moves(s)
+        if not moves:
+            break
+        out.append(s)
+        s = rules.step(s, rnd.choice(moves))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_debriefs_best_continuation_reaches_the_best_and_does_not_depend_on_what_was_asked_before(seed):
+    """The breakdown of a best continuation (``path(..., promising_first=True)``) scores the best
+    total, and takes the same moves from a fresh solver as from one that has answered other
+    questions (and turned to other bounds) first: the debrief shows the same numbers either way."""
+    scenario = load_scenario_text(realistic_text(seed, residents=3, nodes=40), "breakdown.yaml")
+    rules = rules_of(scenario)
+    overall = OBJECTIVES.index("overall")
+    busy = Solver(rules)
+    for s in _playthrough_states(rules, seed + 100, 12):  # other questions first
+        busy.value(s, worst=True)
+        busy.path(s)
+    for s in _playthrough_states(rules, seed, 12):
+        fresh = Solver(rules)
+        path = fresh.path(s, promising_first=True)
+        assert sum(m.vector[overall] for _, m in path) == fresh.value(s).total
+        assert [m for _, m in busy.path(s, promising_first=True)] == [m for _, m in path]
+        assert sum(m.vector[overall] for _, m in fresh.path(s)) == fresh.value(s).total  # first as written

@@ -65,9 +65,11 @@ def _add(a: Vector, b: Vector) -> Vector:
 
 
 def path_totals(solver: Solver, s: State) -> Vector:
-    """Per objective, the weights along the best-overall playthrough from ``s``."""
+    """Per objective, the weights along a best-overall playthrough from ``s``: where several
+    reach the best, the one the search rates most promising (``Solver.path``), a choice that
+    depends on the state alone, so a debrief shows the same numbers however it was valued."""
     total = ZERO
-    for _, move in solver.path(s, OVERALL):
+    for _, move in solver.path(s, OVERALL, promising_first=True):
         total = _add(total, move.vector)
     return total
 

@@ -222,10 +222,17 @@ class Solver:
             raise SearchCancelled()
 
     @collector_paused()
-    def path(self, s: State, objective: int = OVERALL, worst: bool = False) -> list[tuple[State, Move]]:
+    def path(self, s: State, objective: int = OVERALL, worst: bool = False,
+             promising_first: bool = False) -> list[tuple[State, Move]]:
         """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
         first move (as written) through which that total is still reachable. When the value
-        is a bound (the budget ran out), the playthrough that found it."""
+        is a bound (the budget ran out), the playthrough that found it.
+
+        ``promising_first``: where several moves reach it, the one the plain bounds rate highest
+        (ties as written). That is the move the search tries first, so whether it reaches the
+        total is nearly always remembered, where "first as written" must first prove of every
+        earlier move that it falls short: on long evenings most of what a debrief's breakdown
+        of the best continuation per dimension cost. The bots and plans keep the first as written."""
         target = self.value(s, objective, worst)
         if not target.exact:
             return self._playout_path(s, objective, worst)
@@ -234,12 +241,12 @@ class Solver:
         key = self.liveness.key
         total = target.total
         sign = -1 if worst else 1
-        steps = self._steps.setdefault((objective, worst), {})
+        steps = self._steps.setdefault((objective, worst, promising_first), {})
         while True:
             if s in steps:  # a path asked before went through here: the rest is the same
                 step = steps[s]
             else:
-                step = steps[s] = self._next_step(s, objective, sign, total)
+                step = steps[s] = self._next_step(s, objective, sign, total, promising_first)
             if step is None or key(s) in seen:
                 return out
             seen.add(key(s))
@@ -251,21 +258,30 @@ class Solver:
         """The first move of ``path(s)``: what the best (or worst) bot plays. A state a path
         asked before went through answers at once."""
         with self._lock:
-            step = self._steps.get((objective, worst), {}).get(s)
+            step = self._steps.get((objective, worst, False), {}).get(s)
             if step is not None:
                 return step[0]
             path = self.path(s, objective, worst)
             return path[0][1] if path else None
 
-    def _next_step(self, s: State, k: int, sign: int, total: int) -> Optional[tuple[Move, State, int]]:
-        """The first move (as written) from ``s`` through which ``total`` (the best from
-        ``s``) is still reachable, where it leads and what the rest must score; None at the end."""
-        bound = self._relaxed_for(k, sign < 0).bound
-        for m in self.rules.moves(s):
+    def _next_step(self, s: State, k: int, sign: int, total: int,
+                   promising_first: bool = False) -> Optional[tuple[Move, State, int]]:
+        """The first move (as written; ``promising_first``: see ``path``) from ``s`` through which
+        ``total`` (the best from ``s``) is still reachable, where it leads and what the rest must
+        score; None at the end."""
+        worst = sign < 0
+        # Which move is tried first must not depend on which bounds this solver turned to so far.
+        bound = (relaxed_of(self.rules) if promising_first else self._relaxed_for(k, worst)).bound
+        candidates = []
+        for i, m in enumerate(self.rules.moves(s)):
             nxt = self.rules.step(s, m)
             need = total - m.vector[k]  # the rest must still reach exactly this
-            if (bound(nxt, k) >= need if sign > 0 else bound(nxt, k, True) <= need) and \
-                    self._reaches(nxt, k, sign, sign * need):
+            most = sign * bound(nxt, k, worst)  # what the rest could score at most (for the worst: least)
+            if most >= sign * need:
+                candidates.append((-(sign * m.vector[k] + most) if promising_first else 0, i, m, nxt, need))
+        candidates.sort(key=_promise)
+        for _, _, m, nxt, need in candidates:
+            if self._reaches(nxt, k, sign, sign * need):
                 return m, nxt, need
         return None  # the end, or (cannot happen for an exact value) nowhere: stop rather than guess
 
@@ -444,6 +460,10 @@ class Solver:
 
 def _first(child: tuple) -> float:
     return child[0]
+
+
+def _promise(candidate: tuple) -> tuple[float, int]:
+    return candidate[0], candidate[1]
 
 
 def solver_of(scenario: Scenario) -> Solver:
