@@ -64,12 +64,13 @@ def _add(a: Vector, b: Vector) -> Vector:
     return tuple(x + y for x, y in zip(a, b))
 
 
-def path_totals(solver: Solver, s: State) -> Vector:
+def path_totals(solver: Solver, s: State, known: Optional[int] = None) -> Vector:
     """Per objective, the weights along a best-overall playthrough from ``s``: where several
     reach the best, the one the search rates most promising (``Solver.path``), a choice that
-    depends on the state alone, so a debrief shows the same numbers however it was valued."""
+    depends on the state alone, so a debrief shows the same numbers however it was valued.
+    ``known``: the best overall total from ``s``, when it is known exactly already."""
     total = ZERO
-    for _, move in solver.path(s, OVERALL, promising_first=True):
+    for _, move in solver.path(s, OVERALL, promising_first=True, known=known):
         total = _add(total, move.vector)
     return total
 
@@ -152,19 +153,25 @@ def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = F
     shown = {next((i for i in choices if known.get(i) == top), None),
              next((i for i, m in enumerate(moves) if m.id == chosen), None)}
     row = tuple(MoveValue(m.id, m.kind, m.vector, known.get(i),
-                          _add(m.vector, _continuation(solver, after[i], i in rough)) if i in shown else None,
+                          _add(m.vector, _continuation(solver, after[i], i in rough, _rest(known.get(i), m)))
+                          if i in shown else None,
                           i not in rough)
                 for i, m in enumerate(moves))
     solver.decisions[asked] = row
     return row
 
 
-def _continuation(solver: Solver, s: State, rough: bool) -> Vector:
-    """Per objective, the weights along the best continuation from ``s``; for a value that
-    is only reachable (``rough``: its search ran out of budget), along the playthrough that
-    reaches it, found without another search."""
+def _rest(total: Optional[int], m: Move) -> Optional[int]:
+    """What the rest scores after move ``m``, of a total through it."""
+    return None if total is None else total - m.vector[OVERALL]
+
+
+def _continuation(solver: Solver, s: State, rough: bool, known: Optional[int]) -> Vector:
+    """Per objective, the weights along the best continuation from ``s`` (whose best total,
+    exactly, is ``known``); for a value that is only reachable (``rough``: its search ran out of
+    budget), along the playthrough that reaches it, found without another search."""
     if not rough:
-        return path_totals(solver, s)
+        return path_totals(solver, s, known)
     total = ZERO
     for _, move in solver.reachable_path(s):
         total = _add(total, move.vector)

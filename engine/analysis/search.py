@@ -223,7 +223,7 @@ class Solver:
 
     @collector_paused()
     def path(self, s: State, objective: int = OVERALL, worst: bool = False,
-             promising_first: bool = False) -> list[tuple[State, Move]]:
+             promising_first: bool = False, known: Optional[int] = None) -> list[tuple[State, Move]]:
         """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
         first move (as written) through which that total is still reachable. When the value
         is a bound (the budget ran out), the playthrough that found it.
@@ -232,14 +232,20 @@ class Solver:
         (ties as written). That is the move the search tries first, so whether it reaches the
         total is nearly always remembered, where "first as written" must first prove of every
         earlier move that it falls short: on long evenings most of what a debrief's breakdown
-        of the best continuation per dimension cost. The bots and plans keep the first as written."""
-        target = self.value(s, objective, worst)
-        if not target.exact:
-            return self._playout_path(s, objective, worst)
+        of the best continuation per dimension cost. The bots and plans keep the first as written.
+
+        ``known``: ``value(s)``, when the caller knows it exactly already (a debrief does, for
+        each option it shows): a question with a narrower window may have found it, and asking
+        for the value outright would search again for what is already known."""
+        if known is None:
+            target = self.value(s, objective, worst)
+            if not target.exact:
+                return self._playout_path(s, objective, worst)
+            known = target.total
         out: list[tuple[State, Move]] = []
         seen: set[Key] = set()
         key = self.liveness.key
-        total = target.total
+        total = known
         sign = -1 if worst else 1
         steps = self._steps.setdefault((objective, worst, promising_first), {})
         while True:
