@@ -30,6 +30,7 @@ from simulator.i18n.authoring import say
 from simulator.resources import checkout
 from simulator.safewrite import WriteRefused, write_output
 from simulator.surface_model import shipped_training
+from simulator.waiting import waiting
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -125,8 +126,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         kwargs["max_states"] = args.max_states
     started = time.perf_counter()
     try:
-        stats = analyze(scenario, **kwargs)
-        stats.tells = tells(scenario, shipped_training())
+        with waiting(say("waiting_analyze", args.analyze_lang or authoring_lang(args), path=args.scenario)):
+            stats = analyze(scenario, **kwargs)
+            stats.tells = tells(scenario, shipped_training())
         stats.seconds = time.perf_counter() - started  # the whole analysis, the content-blind players too
     except RuntimeError as exc:  # automatic transitions that never settle
         return _fail(f"{scenario.path}:1:1: {exc}")

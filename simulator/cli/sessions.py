@@ -30,6 +30,7 @@ from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
 from simulator.terminal.debrief import render
 from simulator.terminal.rating import ask_rating
+from simulator.waiting import waiting
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -97,7 +98,8 @@ def cmd_debrief(args: argparse.Namespace) -> int:
                 print(tr("parent_gone", lang, id=record.parent_id, reason=exc), file=sys.stderr)
     except (JournalError, DebriefError) as exc:
         return _err(str(exc))
-    result = session_review(session)
+    with waiting(tr("waiting_debrief", lang)):
+        result = session_review(session)
     session.close()
     if changed:
         print(tr("scenario_changed", lang), file=sys.stderr)

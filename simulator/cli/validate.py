@@ -17,7 +17,9 @@ from engine.scenario.signoff import signoff_problems
 from engine.scenario.yamlsafe import read_text
 from simulator.cli.exits import EXIT_INVALID, EXIT_OK
 from simulator.cli.problems import authoring_lang, print_problems, verdict_line
+from simulator.i18n.authoring import say
 from simulator.surface_model import shipped_training
+from simulator.waiting import waiting
 
 
 def scenario_files(paths: list[str]) -> list[str]:
@@ -40,7 +42,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     lang = authoring_lang(args)
     for path in scenario_files(args.paths):
-        problems = validate_path(path)
+        with waiting(say("waiting_validate", lang, path=path)):
+            problems = validate_path(path)
         print_problems(problems, lang)
         if any(p.severity == "error" for p in problems) or (args.strict and problems):
             status = EXIT_INVALID

@@ -22,6 +22,8 @@ WORDS: dict[str, dict[str, str]] = {
     "plans_result": {"en": "{passed} passed, {failed} failed", "nl": "{passed} geslaagd, {failed} mislukt"},
     "list_size": {"en": "{nodes} nodes, {decisions} decisions", "nl": "{nodes} knopen, {decisions} beslissingen"},
     "list_invalid": {"en": "(invalid: {error})", "nl": "(ongeldig: {error})"},
+    "waiting_validate": {"en": "checking {path} ...", "nl": "{path} wordt gecontroleerd ..."},
+    "waiting_analyze": {"en": "analysing {path} ...", "nl": "{path} wordt geanalyseerd ..."},
     # -- the analyze report (``analyze_report``)
     "an.exact": {"en": "exact: explored all {states} reachable states in {seconds} s",
                  "nl": "exact: alle {states} bereikbare situaties doorlopen in {seconds} s"},

@@ -141,6 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "from here best: {best} · mistake: {mistake} · missed opportunity: {missed}"},
     "unfinished_short": {"nl": "nog niet afgelopen", "en": "not finished"},
     "opportunity_met": {"nl": "je ging erop in", "en": "you took it up"},
+    "waiting_debrief": {"nl": "De nabespreking wordt voorbereid ...", "en": "Preparing the debrief ..."},
     "parent_gone": {"nl": "De eerste keer (sessie {id}) is niet meer te vergelijken: {reason}",
                     "en": "The first time (session {id}) can no longer be compared: {reason}"},
     "report_sessions": {"nl": "{n} afgeronde sessies", "en": "{n} finished sessions"},

@@ -34,6 +34,7 @@ from simulator.review_service import ReviewJob
 from simulator.terminal import debrief as textdebrief
 from simulator.terminal.debrief_lens import reaction_text
 from simulator.terminal.rating import ask_rating
+from simulator.waiting import waiting
 
 WIDTH = 78
 
@@ -159,7 +160,8 @@ class TextPlayer:
             self.rating = ask_rating(self.s, L, self.out, self.inp)
             if self.rating is not None:
                 self.on_rating(self.rating)
-        review_job.wait()
+        with waiting(tr("waiting_debrief", L)):  # the last decisions may still be being valued
+            review_job.wait()
         self.debrief(session)
         return PlayResult(session, True)
 
