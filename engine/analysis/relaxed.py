@@ -58,6 +58,7 @@ from .ceilings import UNKNOWN, Ceiling, ceilings, requirement, rise_of
 from .keptnames import loop_guards, preparation_names, routing_names, truth
 from .lazygraph import LazyGraph
 from .liveness import liveness_of
+from .tunnels import TUNNEL, Tunnels
 
 # (phase, position, fired, stack, kept); phase: rest | calm | paused | timeout | after | quiet | arrive
 Place = tuple[Hashable, ...]
@@ -77,7 +78,7 @@ Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to
 class Relaxed:
     """Best and worst totals per objective from every relaxed place, with and without ceilings."""
 
-    def __init__(self, rules: Rules, prepared: bool = False):
+    def __init__(self, rules: Rules, prepared: bool = False, tunnels: bool = True):
         self.rules = rules
         # "flag:x", "visited:n", "chose:n.c" kept exactly: what guards a way back, and what routes;
         # ``prepared``: "prep:q" too, the preparation answers a condition reads (see ``relaxed_of``).
@@ -88,8 +89,12 @@ class Relaxed:
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
-        self._plain = LazyGraph(self._edges, None, self._tick, OVERALL)
         self.ceilings = ceilings(rules)
+        # The plain meeting steps over interruptions (``tunnels``; ``tunnels=False`` only to check that),
+        # unless there are ceilings: they copy every interruption per way back and ask the plain meeting
+        # about each copy, so a summary would only come on top.
+        self._tunnels = Tunnels(self._edges, self._settle, self._tick) if tunnels and not self.ceilings else None
+        self._plain = LazyGraph(self._tunnels.edges if self._tunnels else self._edges, None, self._tick, OVERALL)
         self._needs: list[dict[str, object]] = [{} for _ in self.ceilings]
         self._rises: list[dict[Ops, int]] = [{} for _ in self.ceilings]
         self._graphs = [self._ceiling_graph(c) for c in self.ceilings]
@@ -164,7 +169,7 @@ class Relaxed:
     def places(self) -> int:
         """Nodes worked out so far, over the relaxed meeting (a node per place) and its ceilings
         (a node per place and height): what these bounds are worth to a search."""
-        return len(self._plain) + sum(map(len, self._graphs))
+        return len(self._plain) + sum(map(len, self._graphs)) + (self._tunnels.nodes if self._tunnels else 0)
 
     def bound(self, s: State, k: int, worst: bool = False) -> float:
         """An upper bound of the best total on objective ``k`` from ``s`` (``worst``: a lower
@@ -273,7 +278,7 @@ class Relaxed:
                 if (node, conds) in seen:
                     continue
                 seen.add((node, conds))
-                if node[0] in AT_REST:
+                if node[0] in AT_REST or node[1] == TUNNEL:  # (the way out of an interruption valued on its own)
                     out.add((node, conds))
                     continue
                 for _, nxt, cond, _, _ in self._step_edges(node):  # in between: no weights, no effects
