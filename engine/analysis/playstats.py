@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
+from ..play.rules import OBJECTIVES, OVERALL, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
 from ..play.state import State
 from ..scenario.messages import msg
 from ..scenario.model import Scenario
@@ -157,17 +157,16 @@ def _extremes(stats: Stats, rules: Rules, graph: Optional[StateGraph]) -> None:
         return
     solver = solver_of(rules.scenario)
     start = rules.initial()
-    overall = OBJECTIVES.index("overall")
     # The overall total first: it is what trainees are shown. Then each dimension's extremes, a
     # side note, each from the best (worst) the playthroughs found so far reach on it: the search
     # only has to show that nothing beats that, or find what does.
-    order = [overall] + [k for k in range(len(OBJECTIVES)) if k != overall]
+    order = [OVERALL] + [k for k in range(len(OBJECTIVES)) if k != OVERALL]
     for k in order:
         objective = OBJECTIVES[k]
-        solver.budget = OVERALL_BUDGET if k == overall else DIMENSION_BUDGET
+        solver.budget = OVERALL_BUDGET if k == OVERALL else DIMENSION_BUDGET
         exact = True
         for worst, paths in ((False, stats.best), (True, stats.worst)):
-            if k == overall:
+            if k == OVERALL:
                 exact = solver.value(start, k, worst).exact and exact
                 paths[objective] = _solver_path(rules, solver, start, k, worst)
                 continue

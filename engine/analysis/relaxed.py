@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from typing import Callable, Hashable, Iterator, Optional
 
-from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
+from ..play.rules import OBJECTIVES, OVERALL, TIMEOUT_MOVE, ZERO, Ops, Rules, Vector
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import RETURN
@@ -69,7 +69,6 @@ Place = tuple[Hashable, ...]
 # a choice, or a line that only goes on), or a real state on which all those conditions are false.
 AT_REST = ("rest", "calm", "paused")
 _WIDTH = len(OBJECTIVES)
-OVERALL = OBJECTIVES.index("overall")
 Values = tuple[float, ...]
 _NONE: frozenset = frozenset()
 Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to, condition, mood effects, time-out

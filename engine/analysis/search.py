@@ -35,9 +35,10 @@ import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Callable, Iterator, Optional
 
-from ..play.rules import CONTINUE, OBJECTIVES, Move, Rules, rules_of
+from ..play.rules import CONTINUE, OVERALL, Move, Rules, rules_of
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
@@ -53,7 +54,6 @@ DEFAULT_BUDGET = 400_000  # states one question may value before it settles for 
 # total has valued this share of the plain bounds' (place, height) nodes, and at least PREPARE_MIN states
 # (shorter questions take milliseconds: no bounds are worth building for them); ``_bound_better``.
 PREPARE_AFTER, PREPARE_MIN = 0.25, 1_000
-OVERALL = OBJECTIVES.index("overall")
 
 
 class BudgetExceeded(Exception):
@@ -278,15 +278,17 @@ class Solver:
         worst = sign < 0
         # Which move is tried first must not depend on which bounds this solver turned to so far.
         bound = (relaxed_of(self.rules) if promising_first else self._relaxed_for(k, worst)).bound
-        candidates = []
-        for i, m in enumerate(self.rules.moves(s)):
-            nxt = self.rules.step(s, m)
-            need = total - m.vector[k]  # the rest must still reach exactly this
-            most = sign * bound(nxt, k, worst)  # what the rest could score at most (for the worst: least)
-            if most >= sign * need:
-                candidates.append((-(sign * m.vector[k] + most) if promising_first else 0, i, m, nxt, need))
-        candidates.sort(key=_promise)
-        for _, _, m, nxt, need in candidates:
+
+        def candidates() -> Iterator[tuple[float, int, Move, State, int]]:
+            for i, m in enumerate(self.rules.moves(s)):
+                nxt = self.rules.step(s, m)
+                need = total - m.vector[k]  # the rest must still reach exactly this
+                most = sign * bound(nxt, k, worst)  # what the rest could score at most (for the worst: least)
+                if most >= sign * need:
+                    yield -(sign * m.vector[k] + most), i, m, nxt, need
+        # As written, each move is only stepped once the ones before it fell short.
+        ordered = sorted(candidates(), key=itemgetter(0, 1)) if promising_first else candidates()
+        for _, _, m, nxt, need in ordered:
             if self._reaches(nxt, k, sign, sign * need):
                 return m, nxt, need
         return None  # the end, or (cannot happen for an exact value) nowhere: stop rather than guess
@@ -466,10 +468,6 @@ class Solver:
 
 def _first(child: tuple) -> float:
     return child[0]
-
-
-def _promise(candidate: tuple) -> tuple[float, int]:
-    return candidate[0], candidate[1]
 
 
 def solver_of(scenario: Scenario) -> Solver:

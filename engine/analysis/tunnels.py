@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Callable, Hashable, Iterable, Iterator, Optional
 
-from ..play.rules import OBJECTIVES, ZERO, Vector
+from ..play.rules import OBJECTIVES, OVERALL, ZERO, Vector
 from .lazygraph import ALL, INF, LazyGraph
 
 Place = tuple[Hashable, ...]  # as ``relaxed`` has them: (phase, position, fired, stack, kept names)
@@ -38,7 +38,6 @@ TUNNEL = "\x00return"  # the way back while an interruption is valued on its own
 JUNCTION = "\x00junction"  # (JUNCTION, the place the interruption began in, the way back below it)
 END: Place = ("rest", "\x00end", frozenset(), (), frozenset())  # a meeting that ended inside an interruption
 _WIDTH = len(OBJECTIVES)
-_OVERALL = OBJECTIVES.index("overall")
 
 
 class Way:
@@ -54,14 +53,14 @@ class Way:
     def overall(self, worst: bool) -> float:
         found = self._overall.get(worst)
         if found is None:
-            found = self._overall[worst] = self.graph.value(self.entry, _OVERALL, worst)
+            found = self._overall[worst] = self.graph.value(self.entry, OVERALL, worst)
         return found
 
     def every(self, worst: bool) -> tuple[float, ...]:
         found = self._every.get(worst)
         if found is None:
             values = list(self.graph.values(self.entry, ALL, worst))
-            values[_OVERALL] = self.overall(worst)
+            values[OVERALL] = self.overall(worst)
             found = self._every[worst] = tuple(values)
         return found
 
@@ -76,7 +75,7 @@ class Gain:
         self.way, self.worst = way, worst
 
     def __getitem__(self, k: int) -> float:
-        return self.way.overall(self.worst) if k == _OVERALL else self.way.every(self.worst)[k]
+        return self.way.overall(self.worst) if k == OVERALL else self.way.every(self.worst)[k]
 
     def __iter__(self) -> Iterator[float]:
         return iter(self.way.every(self.worst))
@@ -140,7 +139,7 @@ class Tunnels:
         found = self._ways.get(entry)
         if found is None:
             found = self._ways[entry] = [
-                (way_out, Way(LazyGraph(self._body_edges, _only(way_out), self._tick, _OVERALL), entry))
+                (way_out, Way(LazyGraph(self._body_edges, _only(way_out), self._tick, OVERALL), entry))
                 for way_out in self._ways_out(entry)]
         return found
 

@@ -21,6 +21,7 @@ from .state import Slots, State
 ANSWER, CHOOSE, CONTINUE = "answer", "choose", "continue"
 TIMEOUT_MOVE = TIMEOUT  # the kind and the id of a time-out are the same word
 OBJECTIVES = DIMENSION_KEYS + ("overall",)
+OVERALL = OBJECTIVES.index("overall")  # the sum of every dimension, last in a vector
 Vector = tuple[int, ...]
 ZERO: Vector = (0,) * len(OBJECTIVES)
 NO_SCORE: Mapping[str, int] = MappingProxyType({})

@@ -35,6 +35,7 @@ from .compiler import (  # noqa: F401  (re-exported: the rules' vocabulary is im
     CONTINUE,
     NO_SCORE,
     OBJECTIVES,
+    OVERALL,
     TIMEOUT_MOVE,
     ZERO,
     Apply,

@@ -77,8 +77,11 @@ INTERRUPTS = " · interrupts, then returns"
 BACK = "back to where it was interrupted"
 
 
+_BACK_PREFIX = "__return__"
+
+
 def _back(src: str) -> str:
-    return f"__return__{src}"
+    return _BACK_PREFIX + src
 
 
 def _backs(s: Scenario) -> list[str]:
@@ -101,7 +104,7 @@ def _mermaid_ids(s: Scenario) -> dict[str, str]:
     ids: dict[str, str] = {"__start__": "start", "__triggers__": "triggers"}
     used = set(ids.values())
     for nid in list(s.nodes) + list(s.endings) + _backs(s):
-        prefix, name = ("r_", nid[len("__return__"):]) if nid.startswith("__return__") else ("n_", nid)
+        prefix, name = ("r_", nid[len(_BACK_PREFIX):]) if nid.startswith(_BACK_PREFIX) else ("n_", nid)
         base = prefix + re.sub(r"[^A-Za-z0-9_]", "_", name)
         name, k = base, 2
         while name in used:
