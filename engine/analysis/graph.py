@@ -21,6 +21,7 @@ from typing import Callable, Optional
 
 from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import State
+from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
 from .collector import collector_paused
 from .liveness import Key, Liveness, liveness_of
@@ -114,15 +115,32 @@ class StateGraph:
         return table
 
 
-def land(rules: Rules, s: State, passed: Optional[set] = None) -> tuple[State, list[Move]]:
-    """``s`` past the lines that only go on, and the moves taken on the way."""
+def auto_passes(rules: Rules, passed: set) -> Optional[Callable[[Optional[Condition], State], None]]:
+    """A ``note`` for ``Rules.step`` that adds to ``passed`` each line the meeting arrives at and
+    that one of its own ``auto`` transitions takes on at once: its autos are read there, so it is
+    reached, though the meeting never rests on it (a closing line that routes to the endings).
+    None when the scenario has no ``auto`` transitions."""
+    autos = {id(a.when) for redirects in rules.autos.values() for a in redirects}
+    if not autos:
+        return None
+
+    def note(cond: Optional[Condition], s: State) -> None:
+        if cond is not None and id(cond) in autos:
+            passed.add(s[0])
+    return note
+
+
+def land(rules: Rules, s: State, passed: Optional[set] = None,
+         note: Optional[Callable[[Optional[Condition], State], None]] = None) -> tuple[State, list[Move]]:
+    """``s`` past the lines that only go on, and the moves taken on the way (``passed``: add the
+    lines gone through; ``note``: told of what ``Rules.step`` reads on the way)."""
     taken: list[Move] = []
     moves = rules.moves(s)
     while len(moves) == 1 and moves[0].kind == CONTINUE and len(taken) <= len(rules.table):
         if passed is not None:
             passed.add(s[0])
         taken.append(moves[0])
-        s = rules.step(s, moves[0])
+        s = rules.step(s, moves[0], note)
         moves = rules.moves(s)
     return s, taken
 
@@ -143,7 +161,8 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     start, _ = land(rules, rules.initial(), set())
     graph = StateGraph(scenario, rules, live, live.key(start))
     passed = graph.passed
-    land(rules, rules.initial(), passed)
+    note = auto_passes(rules, passed)
+    land(rules, rules.initial(), passed, note)
     graph.states[graph.initial] = start
     queue = deque([graph.initial])
     key_of = live.key
@@ -159,7 +178,7 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
         for move in rules.moves(s):
             if not timeouts and move.kind == TIMEOUT_MOVE:
                 continue
-            nxt, _ = land(rules, rules.step(s, move), passed)
+            nxt, _ = land(rules, rules.step(s, move, note), passed, note)
             nkey = key_of(nxt)
             if nkey not in graph.states:
                 graph.states[nkey] = nxt
@@ -170,4 +189,4 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES,
     return graph
 
 
-__all__ = ["StateGraph", "explore", "ExploreCancelled", "DEFAULT_MAX_STATES", "OBJECTIVES", "land"]
+__all__ = ["StateGraph", "explore", "ExploreCancelled", "DEFAULT_MAX_STATES", "OBJECTIVES", "land", "auto_passes"]

@@ -27,7 +27,7 @@ from ..scenario.messages import msg
 from ..scenario.model import RETURN, Scenario
 from .collector import collector_paused
 from .frames import Frames
-from .graph import StateGraph, explore, land
+from .graph import StateGraph, auto_passes, explore, land
 from .intervals import Intervals
 from .liveness import Liveness
 from .witness import Witnesses
@@ -89,6 +89,7 @@ class _Finder:
             self.seen_nodes.setdefault(node, [])
         self._more_left = 0 if self.exact else MORE_PLAYOUTS  # further playouts still to run, when asked
         self._more_random = random.Random(1)
+        self._without_timeouts = False  # how the last batch of further playouts played
         if not self.exact:
             self._playouts(PLAYOUTS, random.Random(0))
 
@@ -106,8 +107,12 @@ class _Finder:
             if m.kind == "choose" and f"{position}.{m.id}" not in self.seen_choices:
                 self.seen_choices[f"{position}.{m.id}"] = path()
 
-    def _playouts(self, runs: int, rnd: random.Random) -> None:
+    def _playouts(self, runs: int, rnd: random.Random, timeouts: bool = True) -> None:
+        """``runs`` random playthroughs, noting what each reaches; without ``timeouts``, like a
+        trainee who never takes one (most don't): its playthroughs go further down the options."""
         start = self.rules.initial()
+        passed: set[str] = set()  # lines an ``auto`` took on at once, during the last step
+        note = auto_passes(self.rules, passed)
         for _ in range(runs):
             state, path = start, []
             for _ in range(10_000):
@@ -117,9 +122,15 @@ class _Finder:
                     if state[0] not in self.s.endings:
                         self.dead.setdefault(state[0], (list(path), state))
                     break
-                move = moves[rnd.randrange(len(moves))]
+                offered = moves if timeouts or moves[-1].kind != TIMEOUT_MOVE or len(moves) == 1 else moves[:-1]
+                move = offered[rnd.randrange(len(offered))]
                 path.append(move)
-                state = self.rules.step(state, move)
+                state = self.rules.step(state, move, note)
+                if passed:
+                    for position in passed:
+                        if position not in self.seen_nodes:
+                            self.seen_nodes[position] = list(path)
+                    passed.clear()
 
     def seen_after_more(self, seen: dict, item: str) -> bool:
         """Whether a playthrough reached ``item`` (a key of ``seen``), running more random ones
@@ -127,7 +138,8 @@ class _Finder:
         while item not in seen and self._more_left > 0:
             runs = min(PLAYOUTS, self._more_left)
             self._more_left -= runs
-            self._playouts(runs, self._more_random)
+            self._without_timeouts = not self._without_timeouts  # every other batch: no time-outs taken
+            self._playouts(runs, self._more_random, timeouts=not self._without_timeouts)
         return item in seen
 
     def find(self, goal: str, cond: Optional[Condition] = None,
