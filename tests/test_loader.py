@@ -153,6 +153,16 @@ def test_a_condition_on_a_variables_dutch_label_suggests_its_key():
         load_scenario_text(text, "nl.yaml")
 
 
+def test_a_typo_of_a_variables_key_is_called_a_typo_not_its_label():
+    """'angr' is a slip of the key 'anger', though it also nearly spells the label 'Anger'."""
+    text = MINIMAL.replace("ineke.anger >= 8", "ineke.angr >= 8", 1)
+    assert text != MINIMAL
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "typo.yaml")
+    assert "mood variable 'angr' is not defined (did you mean 'ineke.anger'?)" in str(err.value)
+    assert "label" not in str(err.value)
+
+
 def test_an_effect_on_a_variables_dutch_label_suggests_its_key():
     text = MINIMAL.replace("effects: {all: {anger: 2}}", "effects: {all: {boosheid: 2}}", 1)
     assert text != MINIMAL

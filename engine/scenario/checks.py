@@ -14,7 +14,7 @@ from .conditions import Condition
 from .errors import Problem
 from .messages import msg, where_field, where_key
 from .model import NARRATOR, RETURN, Pos, Scenario
-from .reader import did_you_mean
+from .reader import closest, did_you_mean
 
 
 def check_scenario(s: Scenario) -> list[Problem]:
@@ -128,22 +128,27 @@ def _conditions(s: Scenario) -> Iterator[tuple[Condition, Pos]]:
 def _variable_hint(s: Scenario, word: str, who: Optional[str] = None) -> str:
     """Did you mean: by spelling, and by a variable's label in any language (boosheid -> anger);
     ``who``: the resident a condition names (``henk.boosheid``), None for an effect's variable."""
-    key = _key_of_label(s, word)
+    key = _key_of_label(s, word, nearly=False)
+    if key is None:  # a typo of a key is nearer to what was meant than a label it happens to resemble
+        spelled = closest(word, s.mood_variables)
+        if spelled:
+            return msg("hint.did_you_mean", word=spelled if who is None else f"{who}.{spelled}")
+        key = _key_of_label(s, word)
     if key is None:
-        return did_you_mean(word, s.mood_variables)
+        return ""
     if who is None:
         return msg("hint.label_not_key_effect", key=key, word=word)
     return msg("hint.label_not_key", ref=f"{who}.{key}", word=word)
 
 
-def _key_of_label(s: Scenario, word: str) -> Optional[str]:
-    """The variable whose label (in any language, or nearly) ``word`` is."""
+def _key_of_label(s: Scenario, word: str, nearly: bool = True) -> Optional[str]:
+    """The variable whose label (in any language, or, ``nearly``, nearly) ``word`` is."""
     by_label = {}
     for key, var in s.mood_variables.items():
         for text in var.label.variants.values():
             by_label[text.strip().lower()] = key
     key = by_label.get(word.strip().lower())
-    if key is None:
+    if key is None and nearly:
         close = did_you_mean(word, by_label)
         key = by_label.get(close.split("'")[1]) if close else None
     return key
