@@ -163,6 +163,21 @@ def test_a_typo_of_a_variables_key_is_called_a_typo_not_its_label():
     assert "label" not in str(err.value)
 
 
+@pytest.mark.parametrize("written, wrong", [
+    ("effects:\n          ineke: {trust: 2}\n          brt: {anger: -1}", "effects name 'brt'"),
+    ("effects:\n          ineke: {trust: 2}\n          bert:\n            anger: -1\n            trsut: 1",
+     "mood variable 'trsut'"),
+])
+def test_a_wrong_resident_or_variable_in_effects_is_named_at_its_own_line(written, wrong):
+    """Not at the first resident of the effects: a trainer looks for the typo where it is."""
+    text = MINIMAL.replace("effects: {ineke: {trust: 2}, bert: {anger: -1}}", written, 1)
+    assert text != MINIMAL
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "effects.yaml")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if wrong.split("'")[1] + ":" in row)
+    assert [p.line for p in err.value.problems if wrong in p.message] == [line]
+
+
 def test_an_effect_on_a_variables_dutch_label_suggests_its_key():
     text = MINIMAL.replace("effects: {all: {anger: 2}}", "effects: {all: {boosheid: 2}}", 1)
     assert text != MINIMAL

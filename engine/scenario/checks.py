@@ -77,14 +77,14 @@ def check_scenario(s: Scenario) -> list[Problem]:
             choice = msg("where.choice", node=c.node_id, choice=c.id)
             check_target(f"choice:{c.key}:next", c.next, c.pos, msg("where.owner_key", owner=choice, key="next"))
             for who, deltas in c.effects.items():
-                epos = s.mark(f"choice:{c.key}:effects", c.pos)
+                epos = s.mark(f"choice:{c.key}:effects:{who}", s.mark(f"choice:{c.key}:effects", c.pos))
                 if who != "all" and who not in residents:
                     err(epos, msg("checks.effects_who", owner=choice, who=who,
                                   hint=did_you_mean(who, residents | {'all'})))
                 for var in deltas:
                     if var not in s.mood_variables:
-                        err(epos, msg("checks.undefined_variable", owner=choice, var=var,
-                                      hint=_variable_hint(s, var)))
+                        err(s.mark(f"choice:{c.key}:effects:{who}.{var}", epos),
+                            msg("checks.undefined_variable", owner=choice, var=var, hint=_variable_hint(s, var)))
 
     for r in s.group:
         rpos = r.pos
@@ -95,14 +95,15 @@ def check_scenario(s: Scenario) -> list[Problem]:
                 if var not in s.mood_variables:
                     err(rpos, msg("checks.undefined_variable", owner=msg("where.group_reaction"), var=var,
                                   hint=_variable_hint(s, var)))
-    tpos = s.mark("timeout:effects")
     for who, deltas in s.timeout.cost.items():
+        tpos = s.mark(f"timeout:effects:{who}", s.mark("timeout:effects"))
         if who != "all" and who not in residents:
             err(tpos, msg("checks.timeout_cost_who", who=who, hint=did_you_mean(who, residents | {'all'})))
         for var in deltas:
             if var not in s.mood_variables:
-                err(tpos, msg("checks.undefined_variable", owner=where_field(where_key("timeout"), "cost"), var=var,
-                              hint=_variable_hint(s, var)))
+                err(s.mark(f"timeout:effects:{who}.{var}", tpos),
+                    msg("checks.undefined_variable", owner=where_field(where_key("timeout"), "cost"), var=var,
+                        hint=_variable_hint(s, var)))
 
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))

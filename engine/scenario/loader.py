@@ -184,7 +184,7 @@ class _ScenarioBuilder(Reader):
             if "limit" in f else None
         cost = self.effects(f["cost"], where_key("timeout")) if "cost" in f else default.cost
         if "cost" in f:
-            self.at("timeout:effects", f["cost"])
+            self.at_effects("timeout:effects", f["cost"])
         score = self.score(f["score"], where_field(where_key("timeout"), "score")) if "score" in f else default.score
         return TimeoutRule(default.limit if limit is None else limit, cost, score)
 
@@ -469,7 +469,7 @@ class _ScenarioBuilder(Reader):
             if when is not None:
                 self.at(f"cond:{id(when)}", f["when"])
             if "effects" in f:
-                self.at(f"choice:{nid}.{cid}:effects", f["effects"])
+                self.at_effects(f"choice:{nid}.{cid}:effects", f["effects"])
             if text is None or nxt is None:
                 continue
             out.append(Choice(cid, nid, text, nxt, when, effects, set_flags, clear_flags, score,

@@ -65,6 +65,22 @@ class Reader:
             self.marks[key] = Pos(line, col + 1 if quoted else col)
         return node  # type: ignore[return-value]
 
+    def at_effects(self, key: str, node: Optional[yaml.Node]) -> None:
+        """Remember where an effects mapping and each resident and variable in it were written
+        (``key``, ``key:who``, ``key:who.var``), so a check names the very line of a wrong one."""
+        self.at(key, node)
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for who_node, changes in node.value:
+            who = getattr(who_node, "value", None)
+            if not isinstance(who, str):
+                continue
+            self.at(f"{key}:{who}", who_node)
+            if isinstance(changes, yaml.MappingNode):
+                for var_node, _ in changes.value:
+                    if isinstance(getattr(var_node, "value", None), str):
+                        self.at(f"{key}:{who}.{var_node.value}", var_node)
+
     # -- reporting -------------------------------------------------------
     def error(self, node: Optional[yaml.Node], message: str, offset: int = 0) -> None:
         line, col = pos_of(node) if node is not None else (1, 1)
