@@ -139,12 +139,22 @@ def test_unsupported_format_version(write_scenario):
     ("format: 1\nid: x\nlist:\n  - a\n  - b\n\t- c\n", "YAML indents with spaces only"),
     ("format: 1\nid: x\nlist:\n  - a\n  b: c\n", "doesn't start with '- ' where the list's items do"),
     ("format: 1\nid: x\ntitle: @home\n", "put the text in quotes"),
+    ("format: 1\nid: x\nlist: " + "[" * 2000 + "\n", "nested far too deep"),
 ])
 def test_yaml_syntax_errors_are_said_in_plain_words_with_line_and_column(text, words):
     with pytest.raises(ScenarioError) as err:
         load_scenario_text(text, "kapot.yaml")
     message = str(err.value)
     assert words in message and "(YAML: " in message and "kapot.yaml:" in message
+
+
+def test_an_unclosed_quote_is_named_where_it_opens_not_at_the_end_of_the_file():
+    text = MINIMAL + 'notes: "an opening quote\n' + "".join(f"  more words {i}\n" for i in range(30))
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "quote.yaml")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if 'notes: "an' in row)
+    [problem] = err.value.problems
+    assert problem.line == line and "opened but never closed" in problem.message
 
 
 def test_a_condition_on_a_variables_dutch_label_suggests_its_key():

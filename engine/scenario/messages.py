@@ -242,6 +242,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "aanhalingstekens"},
     "yaml.unclosed": {"en": "a quote or bracket that is opened but never closed",
                       "nl": "een aanhalingsteken of haakje dat geopend maar nooit gesloten wordt"},
+    "yaml.nested_too_deep": {"en": "brackets or lists nested far too deep for a scenario",
+                             "nl": "haakjes of lijsten veel te diep in elkaar genest voor een scenario"},
     "yaml.unclosed_list": {"en": "a list in [brackets] that isn't closed, or a missing ','",
                            "nl": "een lijst tussen [haken] die niet gesloten wordt, of er ontbreekt een ','"},
     "yaml.unclosed_mapping": {"en": "a mapping in {{braces}} that isn't closed, or a missing ','",

@@ -126,6 +126,7 @@ _PLAIN = (
     ("did not find expected key", "yaml.indent_or_item"),
     ("found unexpected end of stream", "yaml.unclosed"),
     ("did not find expected ',' or ']'", "yaml.unclosed_list"),
+    ("exceeded maximum nesting depth", "yaml.nested_too_deep"),
     ("did not find expected ',' or '}'", "yaml.unclosed_mapping"),
     ("found duplicate anchor", "yaml.duplicate_anchor"),
     ("found undefined alias", "yaml.undefined_alias"),
@@ -155,6 +156,8 @@ def compose(source: str, path: str) -> yaml.Node:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "unexpected end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # a quote or bracket never closed: where it was opened, not the file's end
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
         if mark is not None and source[mark.index:mark.index + 1] == "\t" and "\\t" not in what:
