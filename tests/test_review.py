@@ -357,3 +357,35 @@ def test_the_debrief_quotes_the_line_as_shown_after_a_time_out(timeout_at):
     at_b = [d for d in r.decisions if d.decision.node_id == "b"]
     assert at_b and all(d.prompt == s.nodes["b"].variants[0].text for d in at_b)
     assert [d.prompt for d in r.decisions if d.decision.node_id == "a"][-1] == s.nodes["a"].text
+
+
+def test_a_debrief_of_an_unfinished_session_says_so_and_counts_only_the_questions_answered():
+    """Stopped after the first of two preparation questions: the debrief (terminal, Markdown,
+    HTML) says the session has not ended and over how many decisions it speaks, and the
+    preparation's heading reads 0 of 1 answered with 1 of 2 still open, not "0 of 2 right"."""
+    second = """\
+    - id: tweede
+      prompt: {nl: "Wat mag je toezeggen?", en: "What may you promise?"}
+      options:
+        - {id: weinig, text: {nl: Weinig, en: Little}, correct: true, feedback: {nl: Ja., en: Yes.}}
+        - {id: alles, text: {nl: Alles, en: Everything}, feedback: {nl: Nee., en: No.}}
+start: zorg"""
+    s = scenario(TEACHING.replace("start: zorg", second, 1))
+    r = reviewed(s, "geld")
+    assert r.ending is None and r.prep is not None and (r.prep.correct, len(r.prep.answers), r.prep.asked) == (0, 1, 2)
+    from simulator.export.html import render_html
+    from simulator.export.json_data import debrief_data
+    from simulator.export.markdown import render_md
+    from simulator.terminal.debrief import render
+    for lang, heading, note in (
+            ("nl", "Voorbereiding: 0 van 1 beantwoorde vragen goed (1 van 2 niet beantwoord)",
+             "Nog niet afgelopen: deze nabespreking gaat over de beslissingen tot nu toe (1)."),
+            ("en", "Preparation: 0 of 1 answered right (1 of 2 not answered)",
+             "Not finished yet: this debrief covers the decisions so far (1).")):
+        data = debrief_data(r, lang)
+        for text in (" ".join(" ".join(render(r, lang, {})).split()), render_md(data), render_html(data)):
+            assert heading in text and note in text
+    finished = reviewed(s, "veilig", "weinig", "erkennen", "uitleggen", "zacht")
+    assert finished.ending is not None
+    text = " ".join(" ".join(render(finished, "nl", {})).split())
+    assert "Voorbereiding: 2 van 2 goed" in text and "Nog niet afgelopen" not in text

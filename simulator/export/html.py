@@ -14,7 +14,7 @@ from typing import Any, Mapping, Optional
 from simulator.debrief_words import scale_number
 from simulator.export.svgchart import progress_chart
 from simulator.export.svgscale import scale_chart
-from simulator.i18n import tr
+from simulator.i18n import prep_heading, tr
 from simulator.mood_timeline import Timeline, timeline_svg, word
 from simulator.terminal.debrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
@@ -138,6 +138,8 @@ def render_html(data: Mapping[str, Any]) -> str:
         if ending["debrief"]:
             h.append(f"<p>{_e(ending['debrief'])}</p>")
         h.append("</div>")
+    else:
+        h.append(f'<div class="ending"><strong>{T("unfinished_note", n=len(data["decisions"]))}</strong></div>')
     overall, counts = data["overall"], data["counts"]
     h.append(f'<p class="score">{T("overall_of_best", score=overall["score"], best=overall["best"])}</p>')
     h.append('<div class="summary">')
@@ -158,7 +160,8 @@ def render_html(data: Mapping[str, Any]) -> str:
 
     prep = data["preparation"]
     if prep and prep["answers"]:
-        h.append(f"<h2>{T('prep_result', correct=prep['correct'], total=prep['asked'])}</h2><ul class=\"prep\">")
+        heading = prep_heading(lang, prep["correct"], len(prep["answers"]), prep["asked"])
+        h.append(f"<h2>{_e(heading)}</h2><ul class=\"prep\">")
         for a in prep["answers"]:
             mark = '<span class="ok">✓</span>' if a["correct"] else '<span class="no">✗</span>'
             right = ""

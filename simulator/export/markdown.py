@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from simulator.debrief_words import scale_number
-from simulator.i18n import tr
+from simulator.i18n import prep_heading, tr
 from simulator.safetext import md_text
 from simulator.terminal.debrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
 
@@ -48,6 +48,8 @@ def render_md(data: Mapping[str, Any]) -> str:
         if ending["debrief"]:
             out += ["", f"> {_quote(ending['debrief'])}"]
         out.append("")
+    else:
+        out += [f"*{tr('unfinished_note', lang, n=len(data['decisions']))}*", ""]
     overall = data["overall"]
     out.append(tr("overall_of_best", lang, score=overall["score"], best=overall["best"]))
     counts = data["counts"]
@@ -63,7 +65,7 @@ def render_md(data: Mapping[str, Any]) -> str:
 
     prep = data["preparation"]
     if prep and prep["answers"]:
-        out += [f"## {tr('prep_result', lang, correct=prep['correct'], total=prep['asked'])}", ""]
+        out += [f"## {prep_heading(lang, prep['correct'], len(prep['answers']), prep['asked'])}", ""]
         for a in prep["answers"]:
             mark = "✓" if a["correct"] else "✗"
             out.append(f"- {mark} {_quote(a['prompt'])}")

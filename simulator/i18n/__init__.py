@@ -34,3 +34,11 @@ def tr(key: str, lang: str, **fields: object) -> str:
         return key
     template = entry.get(lang) or entry.get("nl") or key
     return template.format(**fields) if fields else template
+
+
+def prep_heading(lang: str, correct: int, answered: int, asked: int) -> str:
+    """The preparation's heading in a debrief: of all questions when all were answered, else of
+    those answered, with how many are still open (an unfinished session stopped during them)."""
+    if answered >= asked:
+        return tr("prep_result", lang, correct=correct, total=asked)
+    return tr("prep_result_partial", lang, correct=correct, answered=answered, open=asked - answered, total=asked)

@@ -38,6 +38,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "overall_of_best": {"nl": "Totaalscore {score} (beste haalbaar: {best})",
                         "en": "Overall score {score} (best achievable: {best})"},
     "prep_result": {"nl": "Voorbereiding: {correct} van {total} goed", "en": "Preparation: {correct} of {total} right"},
+    "prep_result_partial": {"nl": "Voorbereiding: {correct} van {answered} beantwoorde vragen goed "
+                                  "({open} van {total} niet beantwoord)",
+                            "en": "Preparation: {correct} of {answered} answered right "
+                                  "({open} of {total} not answered)"},
+    "unfinished_note": {"nl": "Nog niet afgelopen: deze nabespreking gaat over de beslissingen tot nu toe ({n}).",
+                        "en": "Not finished yet: this debrief covers the decisions so far ({n})."},
     "prep_right_answer": {"nl": "Juist was", "en": "The right answer"},
     "on_route": {"nl": "route {best}", "en": "route {best}"},
     "route_legend": {"nl": "route = het beste dat haalbaar was op de beslissingen die jij tegenkwam",

@@ -22,7 +22,7 @@ from engine.debrief.review import DecisionReview, Review
 from engine.debrief.selfrating import SelfRating
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
 from simulator.debrief_words import missed_provocation, overall_scale, scale_number, shown_as
-from simulator.i18n import tr
+from simulator.i18n import prep_heading, tr
 from simulator.perspective import rating_comparison
 from simulator.signoff_status import debrief_line, status_of
 from simulator.terminal.debrief_lens import decision_lens_lines, lens_section, room_lines
@@ -92,6 +92,8 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
                    f"({tr('kind_' + review.ending.kind, lang)})")
         if review.ending.debrief.variants:
             para(review.ending.debrief.get(lang), "  ")
+    else:
+        para(tr("unfinished_note", lang, n=len(review.decisions)), "")
     counts = review.counts()
     out.append("")
     out.append(tr("overall_of_best", lang, score=review.overall, best=review.best_overall))
@@ -105,7 +107,7 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
         out.extend(paths_lines(comparison, lang, names, parent_id, review.scenario))
 
     if review.prep is not None and review.prep.answers:
-        section(tr("prep_result", lang, correct=review.prep.correct, total=review.prep.asked))
+        section(prep_heading(lang, review.prep.correct, len(review.prep.answers), review.prep.asked))
         for a in review.prep.answers:
             para(a.prompt.get(lang), "  ✓ " if a.correct else "  ✗ ")
             if not a.correct and a.right_text is not None:
