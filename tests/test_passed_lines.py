@@ -89,3 +89,16 @@ def test_playthroughs_without_time_outs_take_none():
         del rules.step
     assert taken and not [m for m in taken if m.kind == TIMEOUT_MOVE]
     assert "klaar" in finder.seen_endings
+
+
+@pytest.mark.slow
+def test_a_trainers_five_resident_evening_passes_validate_strict():
+    """Written from the docs alone: 62 nodes, four interruptions that return, a closing line
+    that routes to nine endings. Its 'schijnakkoord' ending is reached by about one random
+    player in 500 who takes no time-outs, and by hardly any that take them half the time."""
+    from pathlib import Path
+
+    from engine import load_scenario
+    path = Path(__file__).parent / "scenarios" / "witness" / "fietspad-vijf.yaml"
+    problems = playability.check_playability(load_scenario(str(path)))
+    assert [p.message for p in problems] == []
