@@ -99,6 +99,15 @@ def test_a_trainers_five_resident_evening_passes_validate_strict():
     from pathlib import Path
 
     from engine import load_scenario
+    from engine.analysis.search import solver_of
+    from simulator.cli.validate import validate_path
     path = Path(__file__).parent / "scenarios" / "witness" / "fietspad-vijf.yaml"
     problems = playability.check_playability(load_scenario(str(path)))
     assert [p.message for p in problems] == []
+    assert validate_path(str(path)) == []
+    # Its tells and loopholes are settled with the bounds that follow no ceilings: the tight ones
+    # copy its four interruptions per way back (near a million places, most of validate's time).
+    from simulator.cli import validate
+    scenario = load_scenario(str(path))
+    assert validate.tells_problems(scenario) == [] and validate._loopholes(scenario) == []
+    assert not solver_of(scenario).warm

@@ -37,6 +37,10 @@ PLAYOUTS = 400  # random playthroughs whenever not every situation could be list
 # budget (it wanders the wrong branches first): an ending one random playthrough in a few hundred
 # reaches is then found rather than reported "possibly never reached". At most this many, over all.
 MORE_PLAYOUTS = 3_600
+# Before a search aimed at something none of them reached, one batch of further playthroughs
+# (a few hundred cost less than one aimed search that runs out of its budget): at most this many
+# over all items, on top of ``MORE_PLAYOUTS``.
+FIRST_PLAYOUTS = 2_000
 SEARCH_BUDGET = 10_000  # states a search aimed at one target may value
 # Situations listed before validate turns to witnesses and proofs: enough for every scenario
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
@@ -88,6 +92,7 @@ class _Finder:
         for node in graph.passed:
             self.seen_nodes.setdefault(node, [])
         self._more_left = 0 if self.exact else MORE_PLAYOUTS  # further playouts still to run, when asked
+        self._first_left = 0 if self.exact else FIRST_PLAYOUTS  # ... and those tried before an aimed search
         self._more_random = random.Random(1)
         self._without_timeouts = False  # how the last batch of further playouts played
         if not self.exact:
@@ -131,6 +136,16 @@ class _Finder:
                         if position not in self.seen_nodes:
                             self.seen_nodes[position] = list(path)
                     passed.clear()
+
+    def seen_after_a_few(self, seen: dict, item: str) -> bool:
+        """Whether a playthrough reached ``item``, running one batch of further random ones first
+        (while ``FIRST_PLAYOUTS`` last)."""
+        if item not in seen and self._first_left > 0:
+            runs = min(PLAYOUTS, self._first_left)
+            self._first_left -= runs
+            self._without_timeouts = not self._without_timeouts
+            self._playouts(runs, self._more_random, timeouts=not self._without_timeouts)
+        return item in seen
 
     def seen_after_more(self, seen: dict, item: str) -> bool:
         """Whether a playthrough reached ``item`` (a key of ``seen``), running more random ones
@@ -270,6 +285,8 @@ def _never(f: _Finder) -> list[Problem]:
         if item in seen:
             return
         if not f.exact and target in start_reach and (f.hull is None or target in f.hull.boxes):
+            if f.seen_after_a_few(seen, item):
+                return
             decided, _ = f.find(target)
             if decided or (decided is None and f.seen_after_more(seen, item)):
                 return
@@ -295,6 +312,8 @@ def _never(f: _Finder) -> list[Problem]:
                 continue
             if not f.exact and f.hull is not None and nid in f.hull.boxes and \
                     f.hull.truth(c.when, f.hull.boxes[nid]) is not False:
+                if f.seen_after_a_few(f.seen_choices, key):
+                    continue
                 decided, _ = f.find(nid, c.when)
                 if decided or (decided is None and f.seen_after_more(f.seen_choices, key)):
                     continue

@@ -77,7 +77,7 @@ Edge = tuple[Vector, Place, Optional[Condition], Ops, bool]  # weights, where to
 class Relaxed:
     """Best and worst totals per objective from every relaxed place, with and without ceilings."""
 
-    def __init__(self, rules: Rules, prepared: bool = False, tunnels: bool = True):
+    def __init__(self, rules: Rules, prepared: bool = False, tunnels: bool = True, follow: bool = True):
         self.rules = rules
         # "flag:x", "visited:n", "chose:n.c" kept exactly: what guards a way back, and what routes;
         # ``prepared``: "prep:q" too, the preparation answers a condition reads (see ``relaxed_of``).
@@ -88,7 +88,7 @@ class Relaxed:
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
-        self.ceilings = ceilings(rules)
+        self.ceilings = ceilings(rules) if follow else []  # ``follow``: False, no ceilings (``light_solver_of``)
         # The plain meeting steps over interruptions (``tunnels``; ``tunnels=False`` only to check that),
         # unless there are ceilings: they copy every interruption per way back and ask the plain meeting
         # about each copy, so a summary would only come on top.
@@ -402,17 +402,17 @@ class Relaxed:
         return [(dest, stack)]
 
 
-def relaxed_of(rules: Rules, prepared: bool = False) -> Relaxed:
+def relaxed_of(rules: Rules, prepared: bool = False, follow: bool = True) -> Relaxed:
     """The scenario's relaxed meeting, kept on its rules. ``prepared``: the one that also keeps
     the preparation answers conditions read, so an option a right answer unlocks is no way
     after a wrong one. Its bounds are much tighter after a wrong answer (the evening the
     search finds hardest to value: the bound promises every unlocked option) but it is a copy
     of the meeting per combination of answers; ``search`` turns to it once one of its
     questions runs long (``Solver._bound_better``)."""
-    key = "_relaxed_prepared" if prepared else "_relaxed"
+    key = ("_relaxed_prepared" if prepared else "_relaxed") + ("" if follow else "_unfollowed")
     cached = rules.__dict__.get(key)
     if cached is None:
-        cached = rules.__dict__[key] = Relaxed(rules, prepared)
+        cached = rules.__dict__[key] = Relaxed(rules, prepared, follow=follow)
     return cached
 
 

@@ -79,8 +79,9 @@ class Value:
 class Solver:
     """Answers best/worst questions about one scenario, remembering what it valued."""
 
-    def __init__(self, rules: Rules, budget: int = DEFAULT_BUDGET):
+    def __init__(self, rules: Rules, budget: int = DEFAULT_BUDGET, follow: bool = True):
         self.rules = rules
+        self.follow = follow  # bounds with ceilings (see ``light_solver_of`` for when not)
         self.liveness = liveness_of(rules)
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
@@ -109,7 +110,13 @@ class Solver:
     @property
     def relaxed(self) -> Relaxed:
         """The condition-free bounds of the best overall total, built on first use."""
-        return relaxed_of(self.rules, self._prepared)
+        return relaxed_of(self.rules, self._prepared, self.follow)
+
+    @property
+    def warm(self) -> bool:
+        """Whether its bounds are built already (a question now costs only its search)."""
+        found = self.rules.__dict__.get("_relaxed" + ("" if self.follow else "_unfollowed"))
+        return found is not None and found.places > 0
 
     def _relaxed_for(self, k: int, worst: bool) -> Relaxed:
         """The bounds a question about objective ``k`` uses: only the best overall total turns to
@@ -117,7 +124,7 @@ class Solver:
         share the plain ones with every other dimension, and the worst is hardly helped by them
         (what a right answer unlocks is a good option, which the worst playthrough leaves alone):
         for both a second copy per preparation answer cost more than it saved."""
-        return relaxed_of(self.rules, self._prepared and k == OVERALL and not worst)
+        return relaxed_of(self.rules, self._prepared and k == OVERALL and not worst, self.follow)
 
     def _bound_better(self) -> None:
         """Turn to the bounds that keep the preparation answers (``relaxed_of``) once one question
@@ -277,7 +284,7 @@ class Solver:
         score; None at the end."""
         worst = sign < 0
         # Which move is tried first must not depend on which bounds this solver turned to so far.
-        bound = (relaxed_of(self.rules) if promising_first else self._relaxed_for(k, worst)).bound
+        bound = (relaxed_of(self.rules, False, self.follow) if promising_first else self._relaxed_for(k, worst)).bound
 
         def candidates() -> Iterator[tuple[float, int, Move, State, int]]:
             for i, m in enumerate(self.rules.moves(s)):
@@ -468,6 +475,19 @@ class Solver:
 
 def _first(child: tuple) -> float:
     return child[0]
+
+
+def light_solver_of(scenario: Scenario) -> Solver:
+    """A second solver, kept on the rules, whose bounds follow no ceilings: far cheaper to build
+    where interruptions that return meet moods a trigger needs (each ceiling copies every
+    interruption per way back; the plain bounds value one once per way in and out), and looser.
+    For questions that are settled by bounds or answered in few states (``validate``'s checks);
+    a debrief and ``analyze`` keep the tight ones (``solver_of``)."""
+    rules = rules_of(scenario)
+    cached = rules.__dict__.get("_light_solver")
+    if cached is None:
+        cached = rules.__dict__["_light_solver"] = Solver(rules, follow=False)
+    return cached
 
 
 def solver_of(scenario: Scenario) -> Solver:

@@ -32,7 +32,7 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .collector import collector_paused
-from .search import OVERALL, solver_of
+from .search import OVERALL, light_solver_of, solver_of
 from .surface import (
     Classifier,
     Examples,
@@ -234,15 +234,18 @@ def tells_problems(scenario: Scenario, others: Union[Training, Sequence[Scenario
     is over) are the extremes searched, for the share the warning names."""
     played = _played(scenario, others, runs, seed)
     rules = rules_of(scenario)
-    solver = solver_of(scenario)
     start = rules.initial()
-    best_at_least = solver.reachable(start)
-    worst_at_least = solver.relaxed.bound(start, OVERALL, True)
-    span = best_at_least - worst_at_least
-    if span > 0 and all((mean - worst_at_least) / span <= MAX_SHARE for _, mean, _ in played):
-        report = TellsReport(best_at_least, int(worst_at_least))  # its strategies stay unscored: none is over
-        _surface(scenario, report)
-        return report.problems()
+    full = solver_of(scenario)
+    # The bounds without ceilings first (far cheaper to build, and nearly always enough to show
+    # every strategy under the limit), unless the tight ones are built already.
+    for solver in ((full,) if full.warm else (light_solver_of(scenario), full)):
+        best_at_least = solver.reachable(start)
+        worst_at_least = solver.relaxed.bound(start, OVERALL, True)
+        span = best_at_least - worst_at_least
+        if span > 0 and all((mean - worst_at_least) / span <= MAX_SHARE for _, mean, _ in played):
+            report = TellsReport(best_at_least, int(worst_at_least))  # its strategies stay unscored: none is over
+            _surface(scenario, report)
+            return report.problems()
     return _report(scenario, played).problems()
 
 
