@@ -43,6 +43,10 @@ class LazyGraph:
         self._succ: dict[Hashable, list[tuple[Vector, Hashable]]] = {}
         self._tables: dict[tuple[Optional[int], bool], dict[Hashable, Any]] = {}
 
+    def places(self) -> list[Hashable]:
+        """The places worked out so far."""
+        return list(self._succ)
+
     def __len__(self) -> int:
         """Nodes whose edges have been worked out so far: what building this graph has cost."""
         return len(self._succ)

@@ -19,13 +19,44 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .collector import collector_paused
 from .outlook import land
-from .search import OVERALL, Solver, solver_of
+from .search import OVERALL, Solver, light_solver_of, solver_of
+
+# The loopholes' short questions are asked with the bounds without ceilings when the tight ones
+# would have about this many nodes or more (building them would cost more than it saves) ...
+LIGHT_FROM = 60_000
+# ... and each such question may take this many states, or as many as those bounds have places,
+# before the tight bounds are built after all.
+LIGHT_BUDGET = 2_000
 
 
 @collector_paused()
 def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]:
+    """The loopholes of ``scenario``. Without a ``solver``: with the tight bounds when they are
+    built already; else first with the bounds that follow no ceilings (``light_solver_of``),
+    cheap to build, which answer these short questions nearly as fast unless one runs long."""
+    if solver is not None:
+        return _loopholes(scenario, solver)
+    full = solver_of(scenario)
+    light = light_solver_of(scenario)
+    if not full.warm and light.relaxed.followed_estimate() >= LIGHT_FROM:
+        budget = light.budget
+        light.budget = max(LIGHT_BUDGET, light.relaxed.places)
+        try:
+            return _loopholes(scenario, light, light.ran_out)
+        except _RanOut:
+            pass
+        finally:
+            light.budget = budget
+    return _loopholes(scenario, full)
+
+
+class _RanOut(Exception):
+    """A question of the bounds without ceilings ran long: the tight bounds take over."""
+
+
+def _loopholes(scenario: Scenario, solver: Solver, ran_out: int | None = None) -> list[Problem]:
+    """``ran_out``: stop (``_RanOut``) as soon as a question runs out of its budget."""
     rules = rules_of(scenario)
-    solver = solver or solver_of(scenario)
     out: list[Problem] = []
     s = land(rules, rules.initial())
     seen: set = set()
@@ -47,10 +78,14 @@ def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]
             if top is None or solver.beats(after[m.id], top - m.vector[-1]):
                 v = solver.value(after[m.id])
                 top, best, exact = m.vector[-1] + v.total, m, exact and v.exact
+            if ran_out is not None and solver.ran_out > ran_out:
+                raise _RanOut()
         if top is not None and exact:
             for m in suspect:
                 if solver.beats(after[m.id], top - m.vector[-1]):
                     out.append(_problem(scenario, s, m, top))
+                if ran_out is not None and solver.ran_out > ran_out:
+                    raise _RanOut()
         # On along the direct good path: the best sound move (a line or a time-out: the only move).
         s = land(rules, after[(best or moves[0]).id])
     return out

@@ -170,6 +170,14 @@ class Relaxed:
         (a node per place and height): what these bounds are worth to a search."""
         return len(self._plain) + sum(map(len, self._graphs)) + (self._tunnels.nodes if self._tunnels else 0)
 
+    def followed_estimate(self) -> int:
+        """For bounds without ceilings (``follow`` False) and with the places they valued so far:
+        about how many (place, height) nodes the bounds that follow ceilings would build for the
+        same questions. Each ceiling copies every interruption per way back, at every height."""
+        if self._tunnels is None:
+            return 0
+        return self._tunnels.copied(self._plain.places()) * len(ceilings(self.rules))
+
     def bound(self, s: State, k: int, worst: bool = False) -> float:
         """An upper bound of the best total on objective ``k`` from ``s`` (``worst``: a lower
         bound of the worst). Each objective and side is valued on its own, as asked: nearly

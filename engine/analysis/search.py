@@ -42,6 +42,7 @@ from ..play.rules import CONTINUE, OVERALL, Move, Rules, rules_of
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
+from .ceilings import ceilings
 from .collector import collector_paused
 from .keptnames import preparation_names
 from .liveness import Key, liveness_of
@@ -106,6 +107,7 @@ class Solver:
         # Questions whose budget ran out, with what they settled for: asked again with the same budget
         # (``path`` asks what ``value`` just did), the search would only run out the same way.
         self._gave_up: dict[tuple[State, int, bool, int], Value] = {}
+        self.ran_out = 0  # questions ``value`` and ``beats`` could not settle in their budget
 
     @property
     def relaxed(self) -> Relaxed:
@@ -159,6 +161,7 @@ class Solver:
             try:
                 return Value(self._solve(s, objective, worst))
             except BudgetExceeded:
+                self.ran_out += 1
                 found = self._gave_up[asked] = Value(self._playout(s, objective, worst), exact=False)
                 return found
 
@@ -170,6 +173,7 @@ class Solver:
             try:
                 value, kind = self._ask(s, objective, 1, threshold, threshold + 1)
             except BudgetExceeded:
+                self.ran_out += 1
                 return None
             return kind != AT_MOST and value > threshold
 
@@ -485,8 +489,9 @@ def light_solver_of(scenario: Scenario) -> Solver:
     a debrief and ``analyze`` keep the tight ones (``solver_of``)."""
     rules = rules_of(scenario)
     cached = rules.__dict__.get("_light_solver")
-    if cached is None:
-        cached = rules.__dict__["_light_solver"] = Solver(rules, follow=False)
+    if cached is None:  # (where no mood is followed as a ceiling, both are the same bounds: one solver)
+        cached = Solver(rules, follow=False) if ceilings(rules) else solver_of(scenario)
+        rules.__dict__["_light_solver"] = cached
     return cached
 
 

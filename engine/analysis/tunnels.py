@@ -104,6 +104,19 @@ class Tunnels:
         """Places the summaries worked out: what building them has cost."""
         return sum(len(way.graph) for ways in self._ways.values() for _, way in ways)
 
+    def copied(self, places: Iterable[Hashable]) -> int:
+        """How many places a meeting that copies every interruption per way back would have had
+        for these (the plain meeting's, junctions included): each junction a copy of its lines."""
+        body = {entry: max((len(way.graph) for _, way in ways), default=0) for entry, ways in self._ways.items()}
+        out = 0
+        for p in places:
+            if p[0] == JUNCTION:  # type: ignore[index]
+                entry = p[1]  # type: ignore[index]
+                out += body.get((entry[0], entry[1], entry[2], (TUNNEL,), entry[4]), 0)
+            else:
+                out += 1
+        return out
+
     def edges(self, p: Hashable) -> list:
         found = self._edges.get(p)
         if found is None:

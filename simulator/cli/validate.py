@@ -10,7 +10,6 @@ from pathlib import Path
 from engine import Problem, ScenarioError, parse_scenario
 from engine.analysis.loopholes import loopholes
 from engine.analysis.playability import check_playability
-from engine.analysis.search import light_solver_of, solver_of
 from engine.analysis.tells import tells_problems as strategy_problems
 from engine.scenario.lint import lint_scenario
 from engine.scenario.messages import msg
@@ -74,11 +73,8 @@ def validate_path(path: str) -> list:
 
 
 def _loopholes(scenario) -> list:
-    # Its questions are about the best overall total from states on the best path, answered in
-    # few states: with the bounds already built, or else the ones that are cheap to build.
-    full = solver_of(scenario)
     try:
-        return loopholes(scenario, full if full.warm else light_solver_of(scenario))
+        return loopholes(scenario)
     except RuntimeError:  # automatic transitions that loop: playability reports it
         return []
 
