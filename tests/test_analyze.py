@@ -259,3 +259,25 @@ def test_searched_extremes_of_realistic_scenarios_are_what_a_full_search_finds(s
             else:  # "at least" (the best) / "at most" (the worst): a total some playthrough reaches
                 assert (shown >= truth.total) if worst else (shown <= truth.total)
             _replays_to_its_totals(scenario, paths[objective], objective)
+
+
+@pytest.mark.parametrize("name", ["windmolens", "fietsstraat"])
+def test_dimension_extremes_with_the_bounds_without_ceilings_agree_where_exact_and_replay(name, monkeypatch):
+    """Where the tight bounds would be large, each dimension's extremes (a side note on a small
+    budget) are asked with the bounds that follow no ceilings. Forced here on trainer-written
+    evenings: an extreme marked exact is the one the tight bounds give, and every extreme shown,
+    exact or "at least", is a real playthrough that replays to its total."""
+    from engine import load_scenario
+    from engine.analysis import search
+    path = ROOT / "tests" / "scenarios" / "realistic" / f"{name}.yaml"
+    tight = analyze(load_scenario(str(path)))
+    monkeypatch.setattr(search, "LIGHT_FROM", 0)
+    scenario = load_scenario(str(path))
+    light = analyze(scenario)
+    assert search.light_solver_of(scenario).valued > 0  # the dimensions were asked with them
+    for objective in OBJECTIVES:
+        for mine, theirs in ((light.best, tight.best), (light.worst, tight.worst)):
+            _replays_to_its_totals(scenario, mine[objective], objective)
+            if light.values_exact[objective] and tight.values_exact[objective]:
+                assert mine[objective].total(objective) == theirs[objective].total(objective)
+    assert light.best["overall"].total("overall") == tight.best["overall"].total("overall")

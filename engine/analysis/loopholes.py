@@ -19,26 +19,22 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .collector import collector_paused
 from .outlook import land
-from .search import OVERALL, Solver, light_solver_of, solver_of
+from .search import OVERALL, Solver, cheap_solver_of, solver_of
 
-# The loopholes' short questions are asked with the bounds without ceilings when the tight ones
-# would have about this many nodes or more (building them would cost more than it saves) ...
-LIGHT_FROM = 60_000
-# ... and each such question may take this many states, or as many as those bounds have places,
-# before the tight bounds are built after all.
+# A question asked with the bounds without ceilings (``cheap_solver_of``) may take this many states,
+# or as many as those bounds have places, before the tight bounds are built after all.
 LIGHT_BUDGET = 2_000
 
 
 @collector_paused()
 def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]:
     """The loopholes of ``scenario``. Without a ``solver``: with the tight bounds when they are
-    built already; else first with the bounds that follow no ceilings (``light_solver_of``),
-    cheap to build, which answer these short questions nearly as fast unless one runs long."""
+    built already or would be small; else first with the bounds that follow no ceilings, cheap to
+    build, which answer these short questions nearly as fast unless one runs long."""
     if solver is not None:
         return _loopholes(scenario, solver)
-    full = solver_of(scenario)
-    light = light_solver_of(scenario)
-    if not full.warm and light.relaxed.followed_estimate() >= LIGHT_FROM:
+    light = cheap_solver_of(scenario)
+    if not light.follow:
         budget = light.budget
         light.budget = max(LIGHT_BUDGET, light.relaxed.places)
         try:
@@ -47,7 +43,7 @@ def loopholes(scenario: Scenario, solver: Solver | None = None) -> list[Problem]
             pass
         finally:
             light.budget = budget
-    return _loopholes(scenario, full)
+    return _loopholes(scenario, solver_of(scenario))
 
 
 class _RanOut(Exception):

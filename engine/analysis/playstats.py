@@ -34,7 +34,7 @@ from ..scenario.model import Scenario
 from .collector import collector_paused
 from .graph import DEFAULT_MAX_STATES, StateGraph, explore, land
 from .liveness import Key
-from .search import DEFAULT_BUDGET, BudgetExceeded, Solver, solver_of
+from .search import DEFAULT_BUDGET, BudgetExceeded, Solver, cheap_solver_of, solver_of
 
 MAX_SAMPLE_STEPS = 10_000
 LOOP_ROUNDS = 100_000
@@ -156,6 +156,9 @@ def _extremes(stats: Stats, rules: Rules, graph: Optional[StateGraph]) -> None:
         stats.values_exact = dict.fromkeys(OBJECTIVES, True)
         return
     solver = solver_of(rules.scenario)
+    # The dimensions' extremes, a side note on small budgets, every dimension valued at once in the
+    # bounds: with those that follow no ceilings where the tight ones would be large.
+    sides = cheap_solver_of(rules.scenario, reuse_warm=False)
     start = rules.initial()
     # The overall total first: it is what trainees are shown. Then each dimension's extremes, a
     # side note, each from the best (worst) the playthroughs found so far reach on it: the search
@@ -163,21 +166,24 @@ def _extremes(stats: Stats, rules: Rules, graph: Optional[StateGraph]) -> None:
     order = [OVERALL] + [k for k in range(len(OBJECTIVES)) if k != OVERALL]
     for k in order:
         objective = OBJECTIVES[k]
-        solver.budget = OVERALL_BUDGET if k == OVERALL else DIMENSION_BUDGET
+        if k == OVERALL:
+            solver.budget = OVERALL_BUDGET
+        else:  # (after the overall total: ``sides`` may be the same solver)
+            sides.budget = DIMENSION_BUDGET
         exact = True
         for worst, paths in ((False, stats.best), (True, stats.worst)):
             if k == OVERALL:
                 exact = solver.value(start, k, worst).exact and exact
                 paths[objective] = _solver_path(rules, solver, start, k, worst)
                 continue
-            found, ok = _dimension_extreme(rules, solver, start, k, worst, [*stats.best.values(),
+            found, ok = _dimension_extreme(rules, sides, start, k, worst, [*stats.best.values(),
                                                                             *stats.worst.values()])
             paths[objective] = found
             exact = ok and exact
         stats.values_exact[objective] = exact
     stats.best = {o: stats.best[o] for o in OBJECTIVES}  # as listed, whatever order they were found in
     stats.worst = {o: stats.worst[o] for o in OBJECTIVES}
-    solver.budget = DEFAULT_BUDGET
+    solver.budget = sides.budget = DEFAULT_BUDGET
 
 
 def _dimension_extreme(rules: Rules, solver: Solver, start: State, k: int, worst: bool,

@@ -495,6 +495,24 @@ def light_solver_of(scenario: Scenario) -> Solver:
     return cached
 
 
+# Where the bounds that follow ceilings would have about this many (place, height) nodes or more,
+# short questions and side notes take the bounds without them (``cheap_solver_of``).
+LIGHT_FROM = 60_000
+
+
+def cheap_solver_of(scenario: Scenario, reuse_warm: bool = True) -> Solver:
+    """The solver whose bounds cost least for questions that take few states: the tight one
+    (``solver_of``) when its bounds are built already (``reuse_warm``) or would be small, else
+    the light one (``light_solver_of``), whose bounds are built once over the meeting with each
+    interruption valued once, where the tight ones copy it per way back for every ceiling."""
+    full = solver_of(scenario)
+    light = light_solver_of(scenario)
+    if light is full or (reuse_warm and full.warm):
+        return full
+    light.relaxed.bound(light.rules.initial(), OVERALL)  # the estimate reads what they valued
+    return light if light.relaxed.followed_estimate() >= LIGHT_FROM else full
+
+
 def solver_of(scenario: Scenario) -> Solver:
     """The scenario's solver, kept on its rules: what one debrief valued, the next reuses."""
     rules = rules_of(scenario)
