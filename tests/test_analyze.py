@@ -281,3 +281,15 @@ def test_dimension_extremes_with_the_bounds_without_ceilings_agree_where_exact_a
             if light.values_exact[objective] and tight.values_exact[objective]:
                 assert mine[objective].total(objective) == theirs[objective].total(objective)
     assert light.best["overall"].total("overall") == tight.best["overall"].total("overall")
+
+
+def test_a_dimension_not_searched_to_the_end_says_the_overall_totals_are_exact(mini):
+    """A trainer reading "not searched to the end" took the whole analysis for approximate: where
+    only dimensions (a side note) ran out of their budget, the report says the overall is exact."""
+    stats = analyze(mini)
+    stats.values_exact = {**dict.fromkeys(OBJECTIVES, True), "e2": False}
+    text = "\n".join(render_text(stats, "en"))
+    assert "the overall best and worst are exact" in text and "for e2 the totals shown" in text
+    stats.values_exact["overall"] = False
+    text = "\n".join(render_text(stats, "en"))
+    assert "not searched to the end (at least / at most what is shown): e2, overall" in text

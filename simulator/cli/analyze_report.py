@@ -48,7 +48,8 @@ def _header(st: Stats, lang: str, words: str) -> list[str]:
         lines.append(say("an.sampled", words, states=count(st.states, words), samples=count(st.samples, words)))
     inexact = [o for o, ok in st.values_exact.items() if not ok]
     if inexact:
-        lines.append(say("an.inexact", words, names=", ".join(inexact)))
+        key = "an.inexact" if "overall" in inexact else "an.inexact_dimensions"
+        lines.append(say(key, words, names=", ".join(inexact)))
     if st.exact and st.playthroughs_capped:
         power = len(str(st.playthroughs)) - 1  # the cap is a power of ten
         lines.append(say("an.playthroughs_capped", words, power=power))

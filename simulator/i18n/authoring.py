@@ -35,6 +35,13 @@ WORDS: dict[str, dict[str, str]] = {
                          "en slechtste totalen zijn gezocht, niet geschat"},
     "an.inexact": {"en": "not searched to the end (at least / at most what is shown): {names}",
                    "nl": "niet tot het eind gezocht (minstens / hoogstens wat er staat): {names}"},
+    "an.inexact_dimensions": {
+        "en": "the overall best and worst are exact; per dimension a side note on a small search budget, so for "
+              "{names} the totals shown are what a real playthrough reaches (the best is at least that, the "
+              "worst at most)",
+        "nl": "het beste en slechtste totaal zijn exact; per dimensie een kanttekening met een kleine zoekruimte, "
+              "dus bij {names} staat wat een echte doorspeling haalt (het beste is minstens dat, het slechtste "
+              "hoogstens)"},
     "an.playthroughs_capped": {
         "en": "playthroughs: more than 10^{power} different ones (each preparation answer and choice counts; "
               "counted exactly only up to there)",
