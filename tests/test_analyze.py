@@ -268,13 +268,13 @@ def test_dimension_extremes_with_the_bounds_without_ceilings_agree_where_exact_a
     evenings: an extreme marked exact is the one the tight bounds give, and every extreme shown,
     exact or "at least", is a real playthrough that replays to its total."""
     from engine import load_scenario
-    from engine.analysis import search
+    from engine.analysis import lightbounds
     path = ROOT / "tests" / "scenarios" / "realistic" / f"{name}.yaml"
     tight = analyze(load_scenario(str(path)))
-    monkeypatch.setattr(search, "LIGHT_FROM", 0)
+    monkeypatch.setattr(lightbounds, "LIGHT_FROM", 0)
     scenario = load_scenario(str(path))
     light = analyze(scenario)
-    assert search.light_solver_of(scenario).valued > 0  # the dimensions were asked with them
+    assert lightbounds.light_solver_of(scenario).valued > 0  # the dimensions were asked with them
     for objective in OBJECTIVES:
         for mine, theirs in ((light.best, tight.best), (light.worst, tight.worst)):
             _replays_to_its_totals(scenario, mine[objective], objective)

@@ -18,8 +18,9 @@ from ..scenario.errors import Problem
 from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .collector import collector_paused
+from .lightbounds import cheap_solver_of
 from .outlook import land
-from .search import OVERALL, Solver, cheap_solver_of, solver_of
+from .search import OVERALL, Solver, solver_of
 
 # A question asked with the bounds without ceilings (``cheap_solver_of``) may take this many states,
 # or as many as those bounds have places, before the tight bounds are built after all.
@@ -52,6 +53,9 @@ class _RanOut(Exception):
 
 def _loopholes(scenario: Scenario, solver: Solver, ran_out: int | None = None) -> list[Problem]:
     """``ran_out``: stop (``_RanOut``) as soon as a question runs out of its budget."""
+    def settled() -> None:
+        if ran_out is not None and solver.ran_out > ran_out:
+            raise _RanOut()
     rules = rules_of(scenario)
     out: list[Problem] = []
     s = land(rules, rules.initial())
@@ -74,14 +78,12 @@ def _loopholes(scenario: Scenario, solver: Solver, ran_out: int | None = None) -
             if top is None or solver.beats(after[m.id], top - m.vector[-1]):
                 v = solver.value(after[m.id])
                 top, best, exact = m.vector[-1] + v.total, m, exact and v.exact
-            if ran_out is not None and solver.ran_out > ran_out:
-                raise _RanOut()
+            settled()
         if top is not None and exact:
             for m in suspect:
                 if solver.beats(after[m.id], top - m.vector[-1]):
                     out.append(_problem(scenario, s, m, top))
-                if ran_out is not None and solver.ran_out > ran_out:
-                    raise _RanOut()
+                settled()
         # On along the direct good path: the best sound move (a line or a time-out: the only move).
         s = land(rules, after[(best or moves[0]).id])
     return out

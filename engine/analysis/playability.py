@@ -141,21 +141,23 @@ class _Finder:
         """Whether a playthrough reached ``item``, running one batch of further random ones first
         (while ``FIRST_PLAYOUTS`` last)."""
         if item not in seen and self._first_left > 0:
-            runs = min(PLAYOUTS, self._first_left)
-            self._first_left -= runs
-            self._without_timeouts = not self._without_timeouts
-            self._playouts(runs, self._more_random, timeouts=not self._without_timeouts)
+            self._first_left -= self._batch(self._first_left)
         return item in seen
 
     def seen_after_more(self, seen: dict, item: str) -> bool:
         """Whether a playthrough reached ``item`` (a key of ``seen``), running more random ones
         until one does, up to ``MORE_PLAYOUTS`` over all items asked about."""
         while item not in seen and self._more_left > 0:
-            runs = min(PLAYOUTS, self._more_left)
-            self._more_left -= runs
-            self._without_timeouts = not self._without_timeouts  # every other batch: no time-outs taken
-            self._playouts(runs, self._more_random, timeouts=not self._without_timeouts)
+            self._more_left -= self._batch(self._more_left)
         return item in seen
+
+    def _batch(self, left: int) -> int:
+        """One batch of further random playthroughs (at most ``left``); how many it ran. Every
+        other batch takes no time-outs."""
+        runs = min(PLAYOUTS, left)
+        self._without_timeouts = not self._without_timeouts
+        self._playouts(runs, self._more_random, timeouts=not self._without_timeouts)
+        return runs
 
     def find(self, goal: str, cond: Optional[Condition] = None,
              stuck: bool = False) -> tuple[Optional[bool], list[Move]]:

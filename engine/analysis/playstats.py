@@ -27,14 +27,13 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ..play.rules import OBJECTIVES, OVERALL, TIMEOUT_MOVE, ZERO, Rules, Vector, rules_of
-from ..play.state import State
+from ..play.rules import TIMEOUT_MOVE, Rules, Vector, rules_of
 from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from .collector import collector_paused
-from .graph import DEFAULT_MAX_STATES, StateGraph, explore, land
+from .extremes import Path, extremes
+from .graph import DEFAULT_MAX_STATES, StateGraph, explore
 from .liveness import Key
-from .search import DEFAULT_BUDGET, BudgetExceeded, Solver, cheap_solver_of, solver_of
 
 MAX_SAMPLE_STEPS = 10_000
 LOOP_ROUNDS = 100_000
@@ -43,22 +42,8 @@ PLAYTHROUGH_CAP = 10**18  # counted exactly up to here
 DEFAULT_SAMPLES = 4_000
 SAMPLE_STEPS = 100_000  # steps over all samples: a very long meeting gets fewer (but at least MIN_SAMPLES)
 MIN_SAMPLES = 200
-OVERALL_BUDGET = 200_000  # states each extreme may value, overall and per dimension
-DIMENSION_BUDGET = 2_000  # one search per dimension's extreme: its playthrough follows the same answer
 PLAYER_SHARE = 4  # a random player's situations are listed up to this share of ``max_states``
 Z95 = 1.959964
-
-
-@dataclass(frozen=True)
-class Path:
-    """A playthrough as the author wrote it: (node or prep:QUESTION, choice, option or timeout) moves."""
-
-    moves: tuple[tuple[str, str], ...]
-    ending: Optional[str]
-    totals: tuple[int, ...]  # per OBJECTIVES
-
-    def total(self, objective: str) -> int:
-        return self.totals[OBJECTIVES.index(objective)]
 
 
 @dataclass
@@ -114,7 +99,8 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
         stats = _sampled(rules, samples, seed)
         stats.growth = growth(played)
         stats.states = share  # more than this many: they were found before all were listed
-    _extremes(stats, rules, graph if graph.complete else None)
+    stats.best, stats.worst, stats.values_exact = extremes(rules, graph if graph.complete else None,
+                                                           stats.best, stats.worst)
     stats.seconds = time.perf_counter() - started
     return stats
 
@@ -142,102 +128,6 @@ def growth(graph: StateGraph, shown: int = 8) -> list[tuple[str, int]]:
         best[name] = max(best.get(name, 0), count)
     ranked = sorted(((n, c) for n, c in best.items() if c > 1), key=lambda nc: (-nc[1], nc[0]))
     return ranked[:shown]
-
-
-# -- best and worst --------------------------------------------------------------------------
-def _extremes(stats: Stats, rules: Rules, graph: Optional[StateGraph]) -> None:
-    """Per objective a best and a worst path: over the listed graph when there is one (all
-    objectives in one pass), otherwise by the solver, one question per objective."""
-    if graph is not None:
-        for worst, paths in ((False, stats.best), (True, stats.worst)):
-            table = graph.values(worst)
-            for k, objective in enumerate(OBJECTIVES):
-                paths[objective] = _graph_path(graph, table, k, worst)
-        stats.values_exact = dict.fromkeys(OBJECTIVES, True)
-        return
-    solver = solver_of(rules.scenario)
-    # The dimensions' extremes, a side note on small budgets, every dimension valued at once in the
-    # bounds: with those that follow no ceilings where the tight ones would be large.
-    sides = cheap_solver_of(rules.scenario, reuse_warm=False)
-    start = rules.initial()
-    # The overall total first: it is what trainees are shown. Then each dimension's extremes, a
-    # side note, each from the best (worst) the playthroughs found so far reach on it: the search
-    # only has to show that nothing beats that, or find what does.
-    order = [OVERALL] + [k for k in range(len(OBJECTIVES)) if k != OVERALL]
-    for k in order:
-        objective = OBJECTIVES[k]
-        if k == OVERALL:
-            solver.budget = OVERALL_BUDGET
-        else:  # (after the overall total: ``sides`` may be the same solver)
-            sides.budget = DIMENSION_BUDGET
-        exact = True
-        for worst, paths in ((False, stats.best), (True, stats.worst)):
-            if k == OVERALL:
-                exact = solver.value(start, k, worst).exact and exact
-                paths[objective] = _solver_path(rules, solver, start, k, worst)
-                continue
-            found, ok = _dimension_extreme(rules, sides, start, k, worst, [*stats.best.values(),
-                                                                            *stats.worst.values()])
-            paths[objective] = found
-            exact = ok and exact
-        stats.values_exact[objective] = exact
-    stats.best = {o: stats.best[o] for o in OBJECTIVES}  # as listed, whatever order they were found in
-    stats.worst = {o: stats.worst[o] for o in OBJECTIVES}
-    solver.budget = sides.budget = DEFAULT_BUDGET
-
-
-def _dimension_extreme(rules: Rules, solver: Solver, start: State, k: int, worst: bool,
-                       known: list[Path]) -> tuple[Path, bool]:
-    """A playthrough reaching the best (``worst``: the worst) total on dimension ``k``, and whether
-    that total is exact. ``known``: playthroughs found already, the best of them on ``k`` the bar."""
-    pick = min if worst else max
-    bar = pick(known, key=lambda p: p.totals[k])
-    try:
-        better = solver.beyond(start, bar.totals[k], k, worst)
-    except BudgetExceeded:
-        reached = _playout_of(rules, solver, start, k, worst)
-        return pick([bar, reached], key=lambda p: p.totals[k]), False
-    if better is None:
-        return bar, True  # nothing beats a playthrough we have
-    return _solver_path(rules, solver, start, k, worst), True
-
-
-def _graph_path(graph: StateGraph, table: dict[Key, Vector], k: int, worst: bool) -> Path:
-    key, moves, totals, seen = graph.initial, [], ZERO, set()
-    pick = min if worst else max
-    while graph.edges.get(key) and key not in seen:
-        seen.add(key)
-        options = [(m, nxt) for m, nxt in graph.edges[key] if nxt in table]
-        if not options:
-            break
-        target = pick(m.vector[k] + table[nxt][k] for m, nxt in options)
-        move, nxt = next((m, n) for m, n in options if m.vector[k] + table[n][k] == target)
-        moves.append((graph.states[key][0], move.id))
-        totals = tuple(a + b for a, b in zip(totals, move.vector))
-        key = nxt
-    ending = key[0] if key[0] in graph.scenario.endings else None
-    return Path(tuple(moves), ending, totals)
-
-
-def _solver_path(rules: Rules, solver: Solver, start: State, k: int, worst: bool) -> Path:
-    return _as_path(rules, start, solver.path(start, k, worst))
-
-
-def _playout_of(rules: Rules, solver: Solver, start: State, k: int, worst: bool) -> Path:
-    """The playthrough that follows the bounds greedily: found at once, no search."""
-    return _as_path(rules, start, solver.reachable_path(start, k, worst))
-
-
-def _as_path(rules: Rules, start: State, steps: list) -> Path:
-    moves, totals, last = [], ZERO, start
-    for state, move in steps:
-        if move.kind != "continue":
-            moves.append((state[0], move.id))
-        totals = tuple(a + b for a, b in zip(totals, move.vector))
-        last = rules.step(state, move)
-    last, _ = land(rules, last)
-    ending = last[0] if last[0] in rules.endings else None
-    return Path(tuple(moves), ending, totals)
 
 
 # -- exact, over the graph ---------------------------------------------------------------------

@@ -88,7 +88,8 @@ class Relaxed:
         self._live: dict[str, frozenset[str]] = {}
         self.limit = rules.scenario.timeout.limit
         self.interrupt: Optional[Callable[[], None]] = None  # called now and then while valuing; may raise
-        self.ceilings = ceilings(rules) if follow else []  # ``follow``: False, no ceilings (``light_solver_of``)
+        self.followed = ceilings(rules)  # the moods the tight bounds follow
+        self.ceilings = self.followed if follow else []  # ``follow`` False: none (``lightbounds``)
         # The plain meeting steps over interruptions (``tunnels``; ``tunnels=False`` only to check that),
         # unless there are ceilings: they copy every interruption per way back and ask the plain meeting
         # about each copy, so a summary would only come on top.
@@ -176,7 +177,7 @@ class Relaxed:
         same questions. Each ceiling copies every interruption per way back, at every height."""
         if self._tunnels is None:
             return 0
-        return self._tunnels.copied(self._plain.places()) * len(ceilings(self.rules))
+        return self._tunnels.copied(self._plain.places()) * len(self.followed)
 
     def bound(self, s: State, k: int, worst: bool = False) -> float:
         """An upper bound of the best total on objective ``k`` from ``s`` (``worst``: a lower
@@ -417,11 +418,19 @@ def relaxed_of(rules: Rules, prepared: bool = False, follow: bool = True) -> Rel
     search finds hardest to value: the bound promises every unlocked option) but it is a copy
     of the meeting per combination of answers; ``search`` turns to it once one of its
     questions runs long (``Solver._bound_better``)."""
-    key = ("_relaxed_prepared" if prepared else "_relaxed") + ("" if follow else "_unfollowed")
-    cached = rules.__dict__.get(key)
+    cached = relaxed_built(rules, prepared, follow)
     if cached is None:
-        cached = rules.__dict__[key] = Relaxed(rules, prepared, follow=follow)
+        cached = rules.__dict__[_key(prepared, follow)] = Relaxed(rules, prepared, follow=follow)
     return cached
 
 
-__all__ = ["Relaxed", "relaxed_of", "Ceiling", "ceilings", "TIMEOUT_MOVE"]
+def relaxed_built(rules: Rules, prepared: bool = False, follow: bool = True) -> Optional[Relaxed]:
+    """``relaxed_of`` if it was asked for already, else None (nothing is built)."""
+    return rules.__dict__.get(_key(prepared, follow))
+
+
+def _key(prepared: bool, follow: bool) -> str:
+    return ("_relaxed_prepared" if prepared else "_relaxed") + ("" if follow else "_unfollowed")
+
+
+__all__ = ["Relaxed", "relaxed_of", "relaxed_built", "Ceiling", "ceilings", "TIMEOUT_MOVE"]

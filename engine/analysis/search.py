@@ -42,13 +42,12 @@ from ..play.rules import CONTINUE, OVERALL, Move, Rules, rules_of
 from ..play.state import State
 from ..scenario.conditions import Condition
 from ..scenario.model import Scenario
-from .ceilings import ceilings
 from .collector import collector_paused
 from .keptnames import preparation_names
 from .liveness import Key, liveness_of
 from .memory import AT_LEAST, AT_MOST, EXACT, Remembered, recall
 from .regions import Boxes, MoveNote, Preimages, Regions, carry_back
-from .relaxed import Relaxed, relaxed_of
+from .relaxed import Relaxed, relaxed_built, relaxed_of
 
 DEFAULT_BUDGET = 400_000  # states one question may value before it settles for a bound
 # The bounds that keep the preparation answers are built once one question about the overall
@@ -82,7 +81,7 @@ class Solver:
 
     def __init__(self, rules: Rules, budget: int = DEFAULT_BUDGET, follow: bool = True):
         self.rules = rules
-        self.follow = follow  # bounds with ceilings (see ``light_solver_of`` for when not)
+        self.follow = follow  # bounds with ceilings (``lightbounds`` says when not)
         self.liveness = liveness_of(rules)
         minimum, maximum = [v.minimum for v in rules.variables], [v.maximum for v in rules.variables]
         self.regions = Regions(rules.slot_index, rules.slots, minimum, maximum)
@@ -117,7 +116,7 @@ class Solver:
     @property
     def warm(self) -> bool:
         """Whether its bounds are built already (a question now costs only its search)."""
-        found = self.rules.__dict__.get("_relaxed" + ("" if self.follow else "_unfollowed"))
+        found = relaxed_built(self.rules, follow=self.follow)
         return found is not None and found.places > 0
 
     def _relaxed_for(self, k: int, worst: bool) -> Relaxed:
@@ -479,38 +478,6 @@ class Solver:
 
 def _first(child: tuple) -> float:
     return child[0]
-
-
-def light_solver_of(scenario: Scenario) -> Solver:
-    """A second solver, kept on the rules, whose bounds follow no ceilings: far cheaper to build
-    where interruptions that return meet moods a trigger needs (each ceiling copies every
-    interruption per way back; the plain bounds value one once per way in and out), and looser.
-    For questions that are settled by bounds or answered in few states (``validate``'s checks);
-    a debrief and ``analyze`` keep the tight ones (``solver_of``)."""
-    rules = rules_of(scenario)
-    cached = rules.__dict__.get("_light_solver")
-    if cached is None:  # (where no mood is followed as a ceiling, both are the same bounds: one solver)
-        cached = Solver(rules, follow=False) if ceilings(rules) else solver_of(scenario)
-        rules.__dict__["_light_solver"] = cached
-    return cached
-
-
-# Where the bounds that follow ceilings would have about this many (place, height) nodes or more,
-# short questions and side notes take the bounds without them (``cheap_solver_of``).
-LIGHT_FROM = 60_000
-
-
-def cheap_solver_of(scenario: Scenario, reuse_warm: bool = True) -> Solver:
-    """The solver whose bounds cost least for questions that take few states: the tight one
-    (``solver_of``) when its bounds are built already (``reuse_warm``) or would be small, else
-    the light one (``light_solver_of``), whose bounds are built once over the meeting with each
-    interruption valued once, where the tight ones copy it per way back for every ceiling."""
-    full = solver_of(scenario)
-    light = light_solver_of(scenario)
-    if light is full or (reuse_warm and full.warm):
-        return full
-    light.relaxed.bound(light.rules.initial(), OVERALL)  # the estimate reads what they valued
-    return light if light.relaxed.followed_estimate() >= LIGHT_FROM else full
 
 
 def solver_of(scenario: Scenario) -> Solver:

@@ -32,7 +32,8 @@ from ..scenario.messages import msg
 from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .collector import collector_paused
-from .search import OVERALL, light_solver_of, solver_of
+from .lightbounds import light_solver_of
+from .search import OVERALL, solver_of
 from .surface import (
     Classifier,
     Examples,
@@ -238,7 +239,7 @@ def tells_problems(scenario: Scenario, others: Union[Training, Sequence[Scenario
     full = solver_of(scenario)
     # The bounds without ceilings first (far cheaper to build, and nearly always enough to show
     # every strategy under the limit), unless the tight ones are built already.
-    for solver in ((full,) if full.warm else (light_solver_of(scenario), full)):
+    for solver in ((full,) if full.warm else dict.fromkeys((light_solver_of(scenario), full))):  # (once if one)
         best_at_least = solver.reachable(start)
         worst_at_least = solver.relaxed.bound(start, OVERALL, True)
         span = best_at_least - worst_at_least

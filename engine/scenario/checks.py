@@ -150,8 +150,7 @@ def _key_of_label(s: Scenario, word: str, nearly: bool = True) -> Optional[str]:
             by_label[text.strip().lower()] = key
     key = by_label.get(word.strip().lower())
     if key is None and nearly:
-        close = did_you_mean(word, by_label)
-        key = by_label.get(close.split("'")[1]) if close else None
+        key = by_label.get(closest(word, by_label))
     return key
 
 
