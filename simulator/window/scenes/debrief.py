@@ -182,8 +182,6 @@ class DebriefScene(Scene):
         if review.ending is not None:
             top.append(heading_html(self, review.ending.title.get(L)) + "  "
                        + muted(esc(self.tr("kind_" + review.ending.kind))))
-        else:  # a session stopped before its end, opened from the journal
-            top.append(muted(esc(self.tr("unfinished_note", n=len(review.decisions)))))
         top.append(f"<b>{esc(self.tr('overall_of_best', score=review.overall, best=review.best_overall))}</b>")
         counts = review.counts()
         # "label: n" avoids Dutch plurals that a template can't get right ("8 missers").
