@@ -26,7 +26,8 @@ from engine import Scenario, Session
 from engine.debrief.review import Review
 from engine.scenario.dimensions import DIMENSION_KEYS
 from engine.scenario.errors import SaveError
-from simulator.debriefing import DebriefError, saved_session, scenario_for, session_review
+from simulator import kept_values
+from simulator.debriefing import DebriefError, journaled_review, saved_session, scenario_for, session_review
 from simulator.journal import APPLICATION_ID, Journal, SessionRecord
 
 OVERALL = "overall"
@@ -178,7 +179,7 @@ def _journal_rows(path: Path) -> list[sqlite3.Row]:
             raise CohortError(f"{path}: not a Tussenwerker session journal")
         columns = {r[1] for r in db.execute("PRAGMA table_info(sessions)")}
         wanted = ["id", "scenario_id", "scenario_path", "started_at", "finished", "parent_id", "data"]
-        extra = [c for c in ("scenario_digest", "branch_index") if c in columns]
+        extra = [c for c in ("scenario_digest", "branch_index", "valued") if c in columns]
         return db.execute(f"SELECT {', '.join(wanted + extra)} FROM sessions WHERE finished = 1"
                           " ORDER BY started_at, id").fetchall()
     except sqlite3.Error as exc:
@@ -206,21 +207,22 @@ def read_journal_file(path: Path, problems: list[str]) -> list[PlayedSession]:
             continue
         try:
             scenario = scenario_for(record)
-            out.append(_reviewed(scenario, row["data"], source, record))
+            out.append(_reviewed(scenario, row["data"], source, record, row["valued"] if "valued" in keys else None))
         except DebriefError as exc:
             problems.append(f"{source}: {exc}")
     return out
 
 
-def _reviewed(scenario: Any, raw: str, source: str, record: Any) -> PlayedSession:
+def _reviewed(scenario: Any, raw: str, source: str, record: Any, valued: Optional[str] = None) -> PlayedSession:
+    """``valued``: the debrief's values kept with the session (``kept_values``), used where they hold."""
     try:
         data = json.loads(raw)
         session = Session.from_data(scenario, data)
     except (ValueError, TypeError, SaveError) as exc:
         raise DebriefError(f"can't be read ({exc})") from None
     digest = data.get("digest", "") if isinstance(data, dict) else ""
-    return from_review(session_review(session), source, record.started_at, record.is_branch,
-                       digest=digest or scenario.digest)
+    return from_review(session_review(session, kept_values.parse(valued, session)), source, record.started_at,
+                       record.is_branch, digest=digest or scenario.digest)
 
 
 def this_journal(problems: list[str], scenario_id: Optional[str] = None,
@@ -241,7 +243,7 @@ def this_journal(problems: list[str], scenario_id: Optional[str] = None,
             try:
                 scenario = scenario_for(record)
                 session = saved_session(journal, record, scenario)
-                result = session_review(session)
+                result = journaled_review(journal, record.id, session)
             except DebriefError as exc:
                 problems.append(f"session {record.id}: {exc}")
                 continue

@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Optional
 
 from engine import Scenario, ScenarioError, Session
+from engine.analysis.outlook import Outlook
 from engine.debrief.branching import PathComparison, compare_paths
 from engine.debrief.progress import Progress, progress
 from engine.debrief.review import Review, review
-from simulator import catalog
+from simulator import catalog, kept_values
 from simulator.journal import Journal, JournalError, SessionRecord
 
 
@@ -73,13 +74,26 @@ def history_problem(session: Session) -> Optional[str]:
     return None
 
 
-def session_review(session: Session) -> Review:
-    """The game review of a session, quoting the lines as they were shown."""
+def session_review(session: Session, kept: Optional[Outlook] = None) -> Review:
+    """The game review of a session, quoting the lines as they were shown; ``kept``: the values
+    kept with it in the journal (``kept_values.read``), used where they still hold."""
     problem = history_problem(session)
     if problem:
         raise DebriefError(f"{session.scenario.path}: this session no longer fits the scenario ({problem})")
     s = session.state
-    return review(session.scenario, s.history, s.ending, transcript=s.transcript)
+    return review(session.scenario, s.history, s.ending, transcript=s.transcript, view=kept)
+
+
+def journaled_review(journal: Optional[Journal], session_id: Optional[int], session: Session,
+                     keep: bool = False) -> Review:
+    """``session_review`` on the values kept with the session where they still hold; ``keep``:
+    keep them when they had to be worked out (the front ends, as a finished session's debrief is
+    shown; a command that only reads leaves the journal as it was)."""
+    kept = kept_values.read(journal, session_id, session)
+    result = session_review(session, kept)
+    if keep and kept is None:
+        kept_values.keep(journal, session_id, session, result)
+    return result
 
 
 def progress_for(journal: Journal, record: SessionRecord) -> Optional[Progress]:

@@ -150,6 +150,19 @@ class Journal(JournalFile):
         if cur is not None and cur.rowcount != 1:
             raise self._error(f"there is no session {session_id} to save")
 
+    def keep_values(self, session_id: int, values: str) -> None:
+        """Keep the values the session's debrief rests on (JSON; ``simulator.kept_values``)."""
+        self._write_later(("values", session_id), "UPDATE sessions SET valued = ? WHERE id = ?",
+                          (values, session_id))
+
+    def kept_values(self, session_id: int) -> Optional[str]:
+        """The values kept with the session (None: none kept, or a journal from before there were any)."""
+        try:
+            rows = self._query("SELECT valued FROM sessions WHERE id = ?", (session_id,))
+        except JournalError:
+            return None
+        return rows[0]["valued"] if rows else None
+
     def set_language(self, session_id: int, language: str) -> None:
         self._write_later(("language", session_id), "UPDATE sessions SET language = ? WHERE id = ?",
                           (language, session_id))

@@ -9,6 +9,9 @@ layout is in one short place. Schema versions (``PRAGMA user_version``):
 3. adds ``registration`` (the session's xAPI registration, a UUID) and the ``outbox``: the
    xAPI statements each step made, kept until the Learning Record Store has them
    (``simulator.xapi.outbox``; ``docs/xapi.md``).
+4. adds ``valued``: the values the session's debrief rests on, worked out while it was
+   played (JSON of ``Outlook.to_data``; ``simulator.kept_values``), so opening the debrief
+   again, a trainer's report or the record store's statements need not search again.
 
 To change the layout: edit ``SCHEMA`` (what a new file gets), add the statements that
 bring the previous version there to ``MIGRATIONS``, bump ``SCHEMA_VERSION``, and extend
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 OUTBOX = """
 CREATE TABLE outbox (
@@ -58,7 +61,8 @@ CREATE TABLE sessions (
     data TEXT NOT NULL,
     branch_index INTEGER,
     rating TEXT,
-    registration TEXT
+    registration TEXT,
+    valued TEXT
 );
 CREATE INDEX sessions_by_scenario ON sessions(scenario_id, started_at);
 """ + OUTBOX
@@ -69,6 +73,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE sessions ADD COLUMN rating TEXT"),
     2: ("ALTER TABLE sessions ADD COLUMN registration TEXT",
         *(statement for statement in OUTBOX.split(";") if statement.strip())),
+    3: ("ALTER TABLE sessions ADD COLUMN valued TEXT",),
 }
 
 

@@ -46,11 +46,13 @@ def export_data(journal: Any) -> dict[str, Any]:
     lrs["key"] = "(set)" if config.key else ""
     sessions = []
     for row in journal._query("SELECT * FROM sessions ORDER BY id"):
-        item = {k: row[k] for k in row.keys() if k not in ("data", "rating", "totals")}
+        item = {k: row[k] for k in row.keys() if k not in ("data", "rating", "totals", "valued")}
         item["started_at"], item["updated_at"] = iso(row["started_at"]), iso(row["updated_at"])
         item["totals"] = _json_or_text(row["totals"])
         item["rating"] = _json_or_text(row["rating"]) if "rating" in row.keys() else None
         item["playthrough"] = _json_or_text(row["data"])
+        if "valued" in row.keys():  # the debrief's values, worked out from the playthrough (``kept_values``)
+            item["debrief_values"] = _json_or_text(row["valued"])
         sessions.append(item)
     outbox = []
     if "outbox" in _tables(journal):

@@ -117,7 +117,7 @@ def test_a_version_1_journal_is_migrated_in_place_keeping_every_session(tmp_path
     write_v1(path)
     with Journal(path) as j:
         assert j.notice is None
-        assert j.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert j.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         records = j.sessions()
         assert [r.id for r in records] == [2, 1] and all(r.branch_index is None for r in records)
         assert j.rating(1) is None

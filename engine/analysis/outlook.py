@@ -20,9 +20,11 @@ that prune the search are furthest from the truth.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import Decision, State
@@ -30,6 +32,11 @@ from ..scenario.model import Scenario
 from .collector import collector_paused
 from .memory import AT_MOST, EXACT
 from .search import OVERALL, BudgetExceeded, Solver, solver_of
+
+# What a kept set of values (``Outlook.to_data``) was worked out by: bump it whenever a value a
+# debrief shows could come out differently (which options are valued, how a tie is broken, the
+# budgets), so values kept with older sessions are worked out again rather than shown stale.
+VALUES_VERSION = 1
 
 # States the values of one decision may take together before reachable totals stand in
 # ("minstens"). On the largest scenarios trainers write, an evening gone wrong early can take
@@ -58,6 +65,64 @@ class Outlook:
     best_path: Vector  # per objective, the totals along a best-overall playthrough
     moves: tuple[tuple[MoveValue, ...], ...]  # per decision of the history, the moves on offer
     states: tuple[Optional[State], ...]  # per decision, the state it was taken in (None: the scenario changed)
+
+    def to_data(self, scenario: Scenario, history: Sequence[Decision]) -> dict[str, Any]:
+        """The values as JSON-ready data, to keep with the session: worked out once (the front
+        ends value each decision while the trainee plays), a debrief opened again later, a
+        trainer's report over a course or the statements for the academy's record store read
+        them instead of searching again (seconds per session on a large evening). Marked with
+        what they hold for (``fits``): this scenario, exactly this history, this analysis."""
+        return {"version": VALUES_VERSION, "fits": values_key(scenario, history), "exact": self.exact,
+                "best": self.best, "worst": self.worst, "best_path": list(self.best_path),
+                "moves": [[[mv.move, mv.kind, list(mv.weights), mv.best,
+                            None if mv.path is None else list(mv.path), mv.exact] for mv in row]
+                          for row in self.moves]}
+
+    @staticmethod
+    def from_data(data: Any, scenario: Scenario, history: Sequence[Decision]) -> Optional["Outlook"]:
+        """Kept values (``to_data``) when they hold for this scenario and history and were worked
+        out by this analysis; None otherwise, also for anything damaged (work them out again)."""
+        try:
+            if data.get("version") != VALUES_VERSION or data.get("fits") != values_key(scenario, history):
+                return None
+            width = len(OBJECTIVES)
+            rows = tuple(tuple(_move_value(raw, width) for raw in row) for row in data["moves"])
+            best_path = _vector_of(data["best_path"], width)
+            best, worst, exact = data["best"], data["worst"], data["exact"]
+            if len(rows) != len(history) or not _ints(best, worst) or type(exact) is not bool:
+                return None
+            for row, d in zip(rows, history):
+                if row and all(mv.move != d.choice_id for mv in row):
+                    return None
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+        return Outlook(exact, best, worst, best_path, rows, (None,) * len(rows))
+
+
+def values_key(scenario: Scenario, history: Sequence[Decision]) -> str:
+    """What kept values hold for: the scenario as written and every decision, in order."""
+    said = json.dumps([scenario.id, scenario.digest, len(OBJECTIVES),
+                       [[d.kind, d.node_id, d.choice_id] for d in history]], ensure_ascii=False)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()
+
+
+def _ints(*values: Any) -> bool:
+    return all(type(v) is int for v in values)
+
+
+def _vector_of(raw: Any, width: int) -> Vector:
+    if not isinstance(raw, list) or len(raw) != width or not _ints(*raw):
+        raise ValueError("not a vector")
+    return tuple(raw)
+
+
+def _move_value(raw: Any, width: int) -> MoveValue:
+    move, kind, weights, best, path, exact = raw
+    if not isinstance(move, str) or not isinstance(kind, str) or type(exact) is not bool \
+            or not (best is None or type(best) is int):
+        raise ValueError("not a move's value")
+    return MoveValue(move, kind, _vector_of(weights, width), best,
+                     None if path is None else _vector_of(path, width), exact)
 
 
 def _add(a: Vector, b: Vector) -> Vector:
@@ -241,5 +306,5 @@ def _needed_values(solver: Solver, moves: list[Move], after: list[State], chosen
     return known, rough
 
 
-__all__ = ["MoveValue", "Outlook", "outlook", "decision_values", "value_decisions", "land", "replay_states",
-           "path_totals", "OBJECTIVES"]
+__all__ = ["MoveValue", "Outlook", "VALUES_VERSION", "values_key", "outlook", "decision_values", "value_decisions",
+           "land", "replay_states", "path_totals", "OBJECTIVES"]

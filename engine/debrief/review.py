@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional, Sequence
 
-from ..analysis.outlook import MoveValue, outlook
+from ..analysis.outlook import MoveValue, Outlook, outlook
 from ..analysis.search import Solver
 from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, Vector, rules_of
 from ..play.scoring import decision_weights, totals
@@ -168,6 +168,8 @@ class Review:
     route_best_overall: int = 0  # per decision faced the best option's total weight, summed
     route_worst_overall: int = 0
     lens: tuple[LensReview, ...] = ()  # per lens tag the scenario uses; empty when it uses none
+    # The values every judgement above rests on (``Outlook.to_data`` keeps them with the session).
+    outlook: Optional[Outlook] = field(default=None, repr=False, compare=False)
 
     @property
     def overall(self) -> int:
@@ -214,10 +216,13 @@ def _percent(value: int, lo: int, hi: int) -> Optional[float]:
 
 
 def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[str],
-           solver: Optional[Solver] = None, transcript: Optional[Sequence[Entry]] = None) -> Review:
-    """Review a playthrough; pass the session's ``transcript`` to quote the lines as they were shown."""
+           solver: Optional[Solver] = None, transcript: Optional[Sequence[Entry]] = None,
+           view: Optional[Outlook] = None) -> Review:
+    """Review a playthrough; pass the session's ``transcript`` to quote the lines as they were shown,
+    and ``view`` when its values were worked out before (kept with the session: ``Outlook.from_data``)."""
     history = list(history)
-    view = outlook(scenario, history, solver)
+    if view is None or len(view.moves) != len(history):
+        view = outlook(scenario, history, solver)
     shown = _shown_variants(history, transcript or ())
     reacted = reactions_after(history, transcript or ())
     decisions = tuple(replace(_review_one(scenario, i, d, view.moves[i], shown[i], history[i - 1] if i else None),
@@ -234,7 +239,7 @@ def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[
         scenario, scores, {d.key: d.route_best for d in dims}, {d.key: d.route_worst for d in dims},
         decisions, ending, view.exact, view.best, view.worst, dims, prep_review(scenario, history), strongest,
         weakest, tips_for(dims, weakest), route_best, route_worst,
-        lens_reviews(scenario, [(d.lens, d.lens_missed) for d in decisions]))
+        lens_reviews(scenario, [(d.lens, d.lens_missed) for d in decisions]), view)
 
 
 def _shown_variants(history: Sequence[Decision], transcript: Sequence[Entry]) -> list[int]:

@@ -2,7 +2,8 @@
 
 ``sessions`` lists what the journal holds (date, scenario, ending, overall score);
 ``debrief ID`` shows a session's review in the terminal or, with ``--html``, ``--md``
-or ``--json``, writes it as a report; for a replay from a decision (``replay``, in
+or ``--json``, writes it as a report (on the values kept with the session where they
+still hold: ``kept_values``); for a replay from a decision (``replay``, in
 ``cmd_replay``) it shows both paths side by side. Every failure is one line on stderr
 and exit code 1. The journal is only read here, except by ``debrief ID --rate``, which
 stores the trainee's self-rating for a session that has none yet.
@@ -14,6 +15,7 @@ import argparse
 import sys
 import time
 
+from simulator import kept_values
 from simulator.debriefing import (
     DebriefError,
     branch_comparison,
@@ -86,6 +88,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
             lang = args.cmd_lang or args.lang or record.language
             scenario = scenario_for(record, args.scenario)
             session = saved_session(journal, record, scenario)
+            kept = kept_values.read(journal, record.id, session)
             changed = scenario_changed(journal, record, scenario)
             progress = progress_for(journal, record)
             rating = journal.rating(record.id)
@@ -99,7 +102,7 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     except (JournalError, DebriefError) as exc:
         return _err(str(exc))
     with waiting(tr("waiting_debrief", lang)):
-        result = session_review(session)
+        result = session_review(session, kept)
     session.close()
     if changed:
         print(tr("scenario_changed", lang), file=sys.stderr)

@@ -17,7 +17,7 @@ from typing import Any, Optional
 from engine import Scenario, ScenarioError, Session
 from engine.debrief.selfrating import SelfRating
 from simulator import catalog
-from simulator.debriefing import DebriefError, branch_comparison, compare_sessions, progress_for, session_review
+from simulator.debriefing import DebriefError, branch_comparison, compare_sessions, journaled_review, progress_for
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind, SessionRecord, WriteFailed
 from simulator.resume import continue_saved
@@ -139,7 +139,7 @@ class JournaledPlayer(TextPlayer):
             except JournalError as exc:
                 err(str(exc))
         try:
-            result = session_review(session)
+            result = journaled_review(self.saver.journal, self.saver.session_id, session, keep=True)
         except DebriefError as exc:
             err(str(exc))
             return

@@ -18,9 +18,11 @@ import logging
 from typing import Mapping, Optional
 
 from engine import Scenario, Session
+from engine.analysis.outlook import Outlook
 from engine.debrief.branching import PathComparison
 from engine.debrief.review import Review, review
 from engine.debrief.selfrating import SelfRating
+from simulator import kept_values
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind
 from simulator.perspective import (
@@ -56,6 +58,7 @@ class Play:
         self._parent_id: "Optional[int] | bool" = False  # False: not looked up yet
         self.review_job = ReviewJob.for_scenario(scenario)
         self._review: Optional[Review] = None
+        self._kept_view: "Optional[Outlook] | bool" = False  # False: not read yet (``_kept``)
         if session is None:
             session = Session.start(scenario)
             session_id = None
@@ -220,10 +223,26 @@ class Play:
     # -- the review -------------------------------------------------------------------
     @property
     def review_ready(self) -> bool:
-        return self._review is not None or self.review_job.ready_for(self.session.state.history)
+        return self._review is not None or self._kept() is not None \
+            or self.review_job.ready_for(self.session.state.history)
+
+    def _kept(self) -> Optional[Outlook]:
+        """The values kept with this session in the journal, where they still hold (read once it
+        has finished: only a finished session's are kept)."""
+        if self._kept_view is False:
+            if not self.session.finished:
+                return None
+            self._kept_view = kept_values.read(self.journal, self.session_id, self.session)
+        return self._kept_view  # type: ignore[return-value]
 
     def review(self) -> Review:
+        """The debrief's review: on the values kept with a journaled session where they still
+        hold, else worked out (mostly valued already while the trainee played) and, for a
+        finished session, kept with it for the next look (``kept_values``)."""
         if self._review is None:
             state = self.session.state
-            self._review = review(self.scenario, state.history, state.ending, transcript=state.transcript)
+            kept = self._kept()
+            self._review = review(self.scenario, state.history, state.ending, transcript=state.transcript, view=kept)
+            if kept is None:
+                kept_values.keep(self.journal, self.session_id, self.session, self._review)
         return self._review
