@@ -143,7 +143,9 @@ def path_totals(solver: Solver, s: State, known: Optional[int] = None) -> Vector
 def land(rules: Rules, s: State) -> State:
     """``s`` moved on past lines that only go on (nothing to decide there)."""
     moves = rules.moves(s)
-    while len(moves) == 1 and moves[0].kind == CONTINUE:
+    for _ in range(rules.most_lines):  # (beyond: lines that go round for ever; there it stays)
+        if not (len(moves) == 1 and moves[0].kind == CONTINUE):
+            break
         s = rules.step(s, moves[0])
         moves = rules.moves(s)
     return s

@@ -172,8 +172,8 @@ class _Finder:
         try:
             session = Session.start(self.s, seed=0)
             for move in path:
-                while session.can_continue and move.kind != CONTINUE:
-                    session.advance()
+                if move.kind != CONTINUE:
+                    _read_on(session)
                 if move.kind == CONTINUE:
                     session.advance()
                 elif move.kind == "answer":
@@ -182,11 +182,23 @@ class _Finder:
                     session.take_timeout()
                 else:
                     session.choose(move.id)
-            while session.can_continue:
-                session.advance()
+            _read_on(session)
             return check(session)
         except (EngineError, RulesError):
             return False
+
+
+def _read_on(session: Session) -> None:
+    """Go on past lines without choices, as a trainee does; lines that go round for ever (only
+    an ``auto`` could lead out, and none holds: ``checks.line_loop_auto``) are left where they
+    are once a line comes round a second time with nothing changed."""
+    seen: set = set()
+    while session.can_continue:
+        here = session.game
+        if here in seen:
+            return
+        seen.add(here)
+        session.advance()
 
 
 def _describe(path: list[Move]) -> str:

@@ -370,7 +370,11 @@ class Solver:
         def note(cond: Condition, st: State) -> None:
             narrower(cond)(st, lo, hi)
         moves = rules.moves(s, note)
+        lines = 0
         while len(moves) == 1 and moves[0].kind == CONTINUE:  # a line that only goes on: nothing to decide
+            lines += 1
+            if lines > rules.most_lines:  # lines that go round for ever: a loop, which gains nothing
+                return None, EXACT, [*s[1]], [*s[1]]
             s = rules.step(s, moves[0], note)
             moves = rules.moves(s, note)
         place, held, used, paused = self.liveness.split(s)

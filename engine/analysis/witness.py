@@ -61,7 +61,7 @@ class Witnesses:
         note = lambda c, st: regions.narrow(c, st, lo, hi)  # noqa: E731
         taken: list[Move] = []
         moves = rules.moves(s, note)
-        while len(moves) == 1 and moves[0].kind == CONTINUE and s[0] != goal:
+        while len(moves) == 1 and moves[0].kind == CONTINUE and s[0] != goal and len(taken) <= rules.most_lines:
             taken.append(moves[0])
             s = rules.step(s, moves[0], note)
             moves = rules.moves(s, note)

@@ -119,6 +119,13 @@ class Rules(Compiler):
             return State(prep_state(self.questions[0].id), mood)
         return self.settle(State(self.scenario.start, mood), after_choice=False)
 
+    @property
+    def most_lines(self) -> int:
+        """Lines without choices a meeting can go through in a row and still go on: each line at
+        most twice (an ``auto`` may read that its line was shown, once round). Beyond that, lines
+        go round for ever (``checks.line_loop_auto``: only an ``auto`` could lead out, none holds)."""
+        return 2 * len(self.table) + 2
+
     def moves(self, s: State, note: Optional[Note] = None) -> list[Move]:
         """The moves offered in ``s``, as written, the time-out last. Empty at an ending
         and at a dead end (a decision where no choice's condition holds). ``note``, when

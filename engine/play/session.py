@@ -44,6 +44,9 @@ class Session:
         self.state = record
         self._offer: Optional[tuple[State, int, list[Move]]] = None  # the options shown now, cached
         self._machine = LiveMachine(self.rules, record.current, self._entered)
+        # The situations gone on from since the last decision (at that length of the history): a
+        # line that comes round again unchanged goes round for ever (``going_round``).
+        self._read_on: tuple[int, set[State]] = (-1, set())
 
     # -- creation and saving ------------------------------------------------------------
     @classmethod
@@ -176,7 +179,23 @@ class Session:
     @property
     def can_continue(self) -> bool:
         node = self.node
-        return node is not None and node.next is not None and not self.finished
+        return node is not None and node.next is not None and not self.finished and not self.going_round
+
+    @property
+    def going_round(self) -> bool:
+        """Whether the meeting came round to a line it showed since the last decision, nothing
+        changed: lines that only an ``auto`` could lead out of, and none holds. It would show them
+        for ever; ``validate`` warns of such lines (``checks.line_loop_auto``)."""
+        count, seen = self._read_on
+        return count == len(self.state.history) and self.game in seen and self.node is not None \
+            and not self.node.choices
+
+    @property
+    def stuck(self) -> bool:
+        """Whether the meeting can't go on although it hasn't ended: a dead end (no option's
+        condition holds) or lines going round (``going_round``). ``validate`` reports both; a
+        front end that meets one says so and stops, rather than ask for a choice nobody can make."""
+        return not self.finished and not self.in_preparation and not self.choices and not self.can_continue
 
     @property
     def mood(self) -> Mapping[str, Mapping[str, int]]:
@@ -238,6 +257,11 @@ class Session:
         """Go on from a line that has no choices."""
         if not self.can_continue:
             raise EngineError("this line has no 'next'; make a choice instead")
+        count, seen = self._read_on
+        if count != len(self.state.history):
+            seen = set()
+            self._read_on = (len(self.state.history), seen)
+        seen.add(self.game)
         self._fire("proceed")
         self._settle(after_choice=False)
 

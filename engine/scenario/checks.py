@@ -108,6 +108,38 @@ def check_scenario(s: Scenario) -> list[Problem]:
     out.extend(_check_conditions(s))
     out.extend(_check_reachability(s))
     out.extend(_check_returns(s))
+    out.extend(_check_line_loops(s))
+    return out
+
+
+def _check_line_loops(s: Scenario) -> list[Problem]:
+    """Lines without choices whose ``next`` leads round to themselves: the meeting would show
+    them for ever (an error), or until one of their ``auto``s holds (a warning: if none holds as
+    the meeting gets there, it never does). Each loop is named once, at the ``next`` that closes it."""
+    def goes_on(nid: str) -> bool:
+        node = s.nodes.get(nid)
+        return node is not None and not node.choices and node.next is not None and node.next != RETURN
+
+    out: list[Problem] = []
+    done: set[str] = set()
+    for first in s.nodes:
+        chain: list[str] = []
+        nid = first
+        while goes_on(nid) and nid not in done and nid not in chain:
+            chain.append(nid)
+            nid = s.nodes[nid].next  # type: ignore[assignment]
+        done.update(chain)
+        if nid not in chain:
+            continue
+        cycle = chain[chain.index(nid):]
+        closing = cycle[-1]  # its ``next`` leads back to the loop's first line
+        names = " -> ".join(repr(n) for n in cycle + [nid])
+        with_auto = any(s.nodes[n].auto for n in cycle)
+        pos = s.mark(f"node:{closing}:next", s.nodes[closing].pos)
+        out.append(Problem(s.path, pos.line, pos.column,
+                           msg("checks.line_loop_auto" if with_auto else "checks.line_loop", node=closing,
+                               cycle=names),
+                           "warning" if with_auto else "error"))
     return out
 
 

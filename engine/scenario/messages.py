@@ -323,6 +323,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "with interrupts: true) to return from",
         "nl": "knoop {node!r} gaat naar 'return', maar de bijeenkomst kan er komen zonder onderbreking (een "
               "trigger met interrupts: true) om naar terug te keren"},
+    "checks.line_loop": {
+        "en": "node {node!r}: the lines {cycle} go round for ever: none of them offers a choice or an 'auto' "
+              "that leads out (give one a choice, an 'auto', or a 'next' to a line further on)",
+        "nl": "knoop {node!r}: de regels {cycle} gaan eindeloos rond: geen ervan biedt een keuze of een 'auto' "
+              "die eruit leidt (geef er een een keuze, een 'auto' of een 'next' naar een regel verderop)"},
+    "checks.line_loop_auto": {
+        "en": "node {node!r}: the lines {cycle} go round until one of their 'auto' conditions holds; when none "
+              "does as the meeting gets there, it never goes on",
+        "nl": "knoop {node!r}: de regels {cycle} gaan rond tot een van hun 'auto'-voorwaarden geldt; geldt er "
+              "geen als de bijeenkomst er aankomt, dan gaat ze nooit verder"},
     "checks.unreachable": {"en": "{what} can never be reached from start {start!r}",
                            "nl": "{what} is vanaf start {start!r} nooit te bereiken"},
 
@@ -395,6 +405,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "dimension {dimension} only has negative weights; a trainee can lose points on it but never earn any",
         "nl": "dimensie {dimension} heeft alleen negatieve gewichten; een deelnemer kan er punten op verliezen, "
               "maar nooit verdienen"},
+    "lint.effects_on_gone": {
+        "en": "choice {choice!r} changes {who}'s mood, but {who} has just left (node {node!r} leaves: [{who}]): "
+              "effects on a resident who has left do nothing",
+        "nl": "keuze {choice!r} verandert de stemming van {who}, maar {who} is net weggegaan (knoop {node!r} "
+              "leaves: [{who}]): effecten op wie weg is doen niets"},
+    "lint.effects_on_gone_back": {
+        "en": "choice {choice!r} changes {who}'s mood, but {who} has left until line {back!r} rejoins them, so "
+              "the change does nothing; to let {who} come back changed, give {back!r} a choice with these effects",
+        "nl": "keuze {choice!r} verandert de stemming van {who}, maar {who} is weg tot regel {back!r} hem of haar "
+              "terugbrengt, dus de verandering doet niets; wil je {who} veranderd terug laten komen, geef {back!r} "
+              "dan een keuze met deze effecten"},
     "lint.unread_mood": {
         "en": "mood {ref} is changed by {choices} but no condition reads it; use it in a when: (e.g. "
               "\"{ref} >= 6\") or leave it out",

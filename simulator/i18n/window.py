@@ -59,6 +59,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "auto_on": {"nl": "Automatisch: aan (A)", "en": "Auto: on (A)"},
     "skip_read": {"nl": "Gelezen overslaan (S)", "en": "Skip what you read (S)"},
     "hk_continue": {"nl": "Spatie, Enter of klik: verder", "en": "Space, Enter or click: go on"},
+    "hk_stuck": {"nl": "Hier loopt de bijeenkomst vast: een fout in het scenario ('validate' wijst hem aan)",
+                 "en": "The meeting is stuck here: a mistake in the scenario ('validate' points it out)"},
     "hk_choose": {"nl": "1–{n}, of pijltjes en Enter: kiezen", "en": "1–{n}, or arrows and Enter: choose"},
     "hk_mandate": {"nl": "M: mandaat", "en": "M: mandate"},
     "hk_log": {"nl": "L: verslag", "en": "L: transcript"},

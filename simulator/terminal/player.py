@@ -47,6 +47,7 @@ class InputClosed(Exception):
 class PlayResult:
     session: Session
     completed: bool
+    stuck: bool = False  # the meeting could not go on (a mistake in the scenario: ``Session.stuck``)
 
 
 Chooser = Callable[[Session, list[str]], int]  # a 0-based index into the options as shown, or TIMEOUT
@@ -127,6 +128,12 @@ class TextPlayer:
             self.show_transcript(session, max(0, shown - 1))
             words_before: Optional[str] = None
             while not session.finished:
+                if session.stuck:  # nothing to choose and no way on: say so, never ask for "1 to 0"
+                    review_job.cancel()
+                    self.show_transcript(session, shown)
+                    self.say()
+                    self.say(tr("meeting_stuck", L, node=session.state.position))
+                    return PlayResult(session, False, stuck=True)
                 if session.can_continue:
                     session.advance()
                     self.on_step(session)

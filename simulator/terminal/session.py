@@ -269,7 +269,7 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         waiting = settle(sender, lang)
         if waiting:
             err(waiting)
-        return EXIT_OK
+        return EXIT_INVALID if result.stuck else EXIT_OK
     finally:
         if session is not None:
             session.close()

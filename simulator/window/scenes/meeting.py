@@ -293,6 +293,8 @@ class MeetingScene(Scene):
             parts.append(self.tr("hk_choose", n=len(self.panel.options)))
         elif self.session.can_continue:
             parts.append(self.tr("hk_continue"))
+        elif self.session.stuck:  # no option and no way on: say why nothing can be clicked
+            parts.append(self.tr("hk_stuck"))
         if tight:
             return " · ".join(parts + [self.tr("hk_menu")])
         if self.deciding and self.session.timeout_available:
