@@ -167,3 +167,81 @@ def test_an_unscored_scenario_gets_one_warning_not_nine():
         .replace("          text: {nl: Groot, en: Big}\n", "          text: {nl: Groot, en: Big}\n" + neutral)
     warnings = [w for w in lint(unscored) if "dimension" in w or "scored yet" in w]
     assert len(warnings) == 1 and "no choice or preparation answer is scored yet" in warnings[0]
+
+
+WALK_OUT = """format: 1
+id: weg
+title: {nl: Weg, en: Gone}
+summary: {nl: Bert loopt weg., en: Bert walks out.}
+setting:
+  meeting: {nl: Avond, en: Evening}
+residents:
+  - id: bert
+    name: Bert Smit
+    mood: {anger: 8}
+triggers:
+  - when: "bert.anger >= 9"
+    goto: bert_staat_op
+    interrupts: true
+start: opening
+nodes:
+  opening:
+    speaker: bert
+    text: {nl: Schande., en: Disgrace.}
+    choices:
+      - id: terugslaan
+        text: {nl: U overdrijft., en: You exaggerate.}
+        next: slot
+        effects: {bert: {anger: 2}}
+        score: {step2: -2}
+        feedback: {nl: Terugslaan., en: Hitting back.}
+  bert_staat_op:
+    speaker: narrator
+    text: {nl: Bert pakt zijn jas., en: Bert takes his coat.}
+    leaves: [bert]
+    choices:
+      - id: terughalen
+        text: {nl: Je haalt hem terug., en: You bring him back.}
+        next: bert_komt_terug
+        effects: {bert: {anger: -5}}
+        score: {e4: 2}
+        feedback: {nl: Goed., en: Good.}
+      - id: nakijken
+        text: {nl: Je kijkt hem na., en: You watch him go.}
+        next: return
+        effects: {bert: {anger: 1}}
+        score: {e4: -1}
+        feedback: {nl: Jammer., en: A pity.}
+  bert_komt_terug:
+    speaker: bert
+    text: {nl: Vooruit., en: All right.}
+    rejoins: [bert]
+    next: return
+  slot:
+    speaker: narrator
+    text: {nl: Stilte., en: Silence.}
+    auto:
+      - when: "bert.anger <= 5"
+        goto: afspraak
+    next: uitgesteld
+endings:
+  afspraak: {kind: agreement, title: {nl: Akkoord, en: Agreed}, text: {nl: Akkoord., en: Agreed.},
+             debrief: {nl: Akkoord., en: Agreed.}}
+  uitgesteld: {kind: postponed, title: {nl: Later, en: Later}, text: {nl: Later., en: Later.},
+               debrief: {nl: Later., en: Later.}}
+"""
+
+
+def test_effects_on_a_resident_who_has_just_left_are_named_at_the_effect():
+    """The docs' walk-out pattern: the choice that wins Bert back calms him, but he is still out as
+    it is made, so the change does nothing; validate says so at the effect and says what works."""
+    warnings = [w for w in lint(WALK_OUT) if "has left" in w or "has just left" in w]
+    back = line_of(WALK_OUT, "effects: {bert: {anger: -5}}")
+    gone = line_of(WALK_OUT, "effects: {bert: {anger: 1}}")
+    assert warnings == [
+        f"s.yaml:{back}:19: warning: choice 'terughalen' changes bert's mood, but bert has left until line "
+        "'bert_komt_terug' rejoins them, so the change does nothing; to let bert come back changed, give "
+        "'bert_komt_terug' a choice with these effects",
+        f"s.yaml:{gone}:19: warning: choice 'nakijken' changes bert's mood, but bert has just left (node "
+        "'bert_staat_op' leaves: [bert]): effects on a resident who has left do nothing"]
+    assert not [w for w in lint(MINIMAL) if "has left" in w or "has just left" in w]

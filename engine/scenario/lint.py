@@ -250,6 +250,23 @@ class _Lint:
             n = count[(rid, var)]
             self.warn(pos, msg("lint.unread_mood", ref=f"{rid}.{var}",
                                choices=msg("count.choice" if n == 1 else "count.choices", n=n)))
+        self._effects_on_the_gone()
+
+    def _effects_on_the_gone(self) -> None:
+        """A choice at a line that takes a resident out (``leaves``) whose effects name that
+        resident: they have left as the choice is made, so the change does nothing, also on the
+        choice that wins them back (the line after it ``rejoins`` them only when it is shown).
+        The docs' own walk-out example invites exactly that."""
+        for node in self.s.nodes.values():
+            gone = set(node.leaves) - set(node.rejoins)
+            for c in node.choices:
+                for rid in sorted(gone & set(c.effects)):
+                    if any(c.effects[rid].values()):
+                        back = self.s.nodes.get(c.next)
+                        at = self.s.mark(f"choice:{c.key}:effects:{rid}", self.s.mark(f"choice:{c.key}:effects", c.pos))
+                        wins_back = back is not None and rid in back.rejoins
+                        self.warn(at, msg("lint.effects_on_gone_back" if wins_back else "lint.effects_on_gone",
+                                          choice=c.id, who=rid, node=node.id, back=c.next))
 
     # -- flags -----------------------------------------------------------------------
     def flags(self) -> None:
