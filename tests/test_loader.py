@@ -157,6 +157,21 @@ def test_an_unclosed_quote_is_named_where_it_opens_not_at_the_end_of_the_file():
     assert problem.line == line and "opened but never closed" in problem.message
 
 
+def test_a_quote_left_open_that_runs_into_the_next_lines_is_named_where_it_opens():
+    """A closing quote forgotten at the end of a line: YAML reads on to the next quote, lines
+    further on, and stumbles there; the author has to fix the line where the quote opened."""
+    from tests.test_line_loops import HEAD, TAIL
+    lines = (HEAD + TAIL).splitlines()
+    at = next(i for i, row in enumerate(lines) if row.strip() == 'text: "Hallo."')
+    lines[at] = lines[at].rstrip()[:-1]  # the closing quote forgotten
+    text = "\n".join(lines) + "\n"
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "quote.yaml")
+    [problem] = err.value.problems
+    assert problem.line == at + 1 and problem.column == lines[at].index('"') + 1
+    assert "has no closing quote on its line" in problem.message
+
+
 def test_a_condition_on_a_variables_dutch_label_suggests_its_key():
     text = MINIMAL.replace("ineke.anger >= 8", "ineke.boosheid >= 8", 1)
     with pytest.raises(ScenarioError, match=r"did you mean ineke\.anger\?"):
@@ -204,3 +219,23 @@ def test_a_condition_with_a_dutch_word_suggests_the_english_one(written, meant):
     with pytest.raises(ScenarioError, match=rf"unexpected '{written}' \(did you mean '{meant}'\? conditions use the "
                                             r"English words and, or, not\)"):
         load_scenario_text(text, "nl.yaml")
+
+
+def test_a_mood_variable_defined_wrongly_is_one_error_not_one_per_resident():
+    """Its maximum out of range: said once, at the definition; the residents that give it a
+    starting value are not told again that the variable doesn't exist."""
+    from tests.test_line_loops import HEAD, TAIL
+    text = HEAD.replace("start: opening", "mood_variables:\n  trust: {label: {nl: Vertrouwen, en: Trust}, "
+                        "min: 0, max: 1000000000}\n  anger: {label: {nl: Boosheid, en: Anger}}\nstart: opening")
+    text = text.replace("mood: {anger: 1}", "mood: {anger: 1, trust: 4}") + TAIL
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "max.yaml")
+    [problem] = err.value.problems
+    assert "max is 1000000000" in problem.message
+
+
+def test_a_whole_number_written_as_something_else_is_quoted_back():
+    from tests.test_line_loops import HEAD, TAIL
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(HEAD.replace("title: \"Lus\"", "title: \"Lus\"\nminutes: 1e400") + TAIL, "min.yaml")
+    assert "minutes should be a whole number, not the text '1e400'" in str(err.value)

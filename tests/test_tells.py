@@ -222,3 +222,13 @@ def test_every_strategy_has_a_name_in_each_language_a_report_is_written_in():
     for st in report.strategies:
         assert isinstance(st.label, Message), st.name
         assert st.label.render("en") == st.name and st.label.render("nl") != st.name
+
+
+def test_a_warning_about_a_middle_length_rank_names_the_decisions_it_is_about():
+    """A trainer can't act on "the number 2 by length in 50% of the decisions" without knowing which."""
+    from engine.analysis.tells import TellsReport
+    report = TellsReport(best=10, worst=0, length_ranks={"nl": {1: 0.2, 2: 0.6, 3: 0.2}},
+                         ranked_best={"nl": {1: ["opening"], 2: ["prep:mandaat", "midden", "slot"], 3: ["eind"]}},
+                         decisions=5)
+    [warning] = [p for p in report.problems() if "number 2 by length" in p]
+    assert "(in prep:mandaat, midden, slot)" in warning

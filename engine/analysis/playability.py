@@ -46,7 +46,6 @@ SEARCH_BUDGET = 10_000  # states a search aimed at one target may value
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
 VALIDATE_STATES = 8_000
 PLAYER_SHARE = 4  # a player's situations without time-outs are listed first, up to this share
-WITNESS_SHOWN = 8  # moves quoted from a witness
 
 
 @collector_paused()
@@ -205,8 +204,7 @@ def _describe(path: list[Move]) -> str:
     moves = [m.id for m in path if m.kind != CONTINUE]
     if not moves:
         return msg("play.at_start")
-    shown = moves if len(moves) <= WITNESS_SHOWN else moves[:2] + ["…"] + moves[-(WITNESS_SHOWN - 3):]
-    return msg("play.after", moves=", ".join(shown))
+    return msg("play.after", moves=", ".join(moves))  # every move: the author replays them to see it
 
 
 def _mood(rules: Rules, state: State) -> str:

@@ -89,6 +89,7 @@ class TellsReport:
     question_marks: dict[str, tuple[float, float]] = field(default_factory=dict)  # lang -> (best, others) ending "?"
     longest_best: dict[str, list[str]] = field(default_factory=dict)  # lang -> decisions whose best is the longest
     shortest_best: dict[str, list[str]] = field(default_factory=dict)
+    ranked_best: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # lang -> rank -> decisions
     fixed_order: list[str] = field(default_factory=list)  # decisions the author pinned (order: fixed)
     decisions: int = 0
 
@@ -106,13 +107,18 @@ class TellsReport:
                         (msg("tells.the_shortest"), self.shortest_best.get(lang, []), msg("tells.advice_shortest")))
             for which, where, advice in extremes:
                 if len(where) / n > MAX_RANK_SHARE:
-                    named = ", ".join(where[:8]) + (", ..." if len(where) > 8 else "")
                     out.append(msg("tells.extreme", share=len(where) / n, which=which, lang=lang,
-                                   limit=MAX_RANK_SHARE, named=named, advice=advice))
+                                   limit=MAX_RANK_SHARE, named=_named(where), advice=advice))
             for rank, share in ranks.items():
                 if 1 < rank < max(ranks) and share > MAX_RANK_SHARE:  # the extremes are named above
-                    out.append(msg("tells.rank", share=share, rank=rank, lang=lang, limit=MAX_RANK_SHARE))
+                    out.append(msg("tells.rank", share=share, rank=rank, lang=lang, limit=MAX_RANK_SHARE,
+                                   named=_named(self.ranked_best.get(lang, {}).get(rank, []))))
         return out
+
+
+def _named(where: list[str]) -> str:
+    """The decisions a warning is about, as the author looks them up (the first eight)."""
+    return ", ".join(where[:8]) + (", ..." if len(where) > 8 else "")
 
 
 def written_languages(s: Scenario) -> list[str]:
@@ -294,6 +300,7 @@ def _surface(s: Scenario, report: TellsReport) -> None:
         ranks: dict[int, float] = {}
         q_best = q_best_n = q_other = q_other_n = 0.0
         longest, shortest = [], []
+        by_rank: dict[int, list[str]] = {}
         for where, options in decisions:
             texts = [o.text.get(lang) for o in options]
             order = sorted(range(len(options)), key=lambda i: -len(texts[i]))
@@ -302,6 +309,8 @@ def _surface(s: Scenario, report: TellsReport) -> None:
             for i in tops:
                 rank = order.index(i) + 1
                 ranks[rank] = ranks.get(rank, 0.0) + 1.0 / len(tops)
+                if where not in by_rank.setdefault(rank, []):
+                    by_rank[rank].append(where)
             if order[0] in tops:
                 longest.append(where)
             if order[-1] in tops:
@@ -319,6 +328,7 @@ def _surface(s: Scenario, report: TellsReport) -> None:
                                        q_other / q_other_n if q_other_n else 0.0)
         report.longest_best[lang] = longest
         report.shortest_best[lang] = shortest
+        report.ranked_best[lang] = by_rank
 
 
 def _fixed(s: Scenario, where: str) -> bool:

@@ -110,6 +110,10 @@ def _peek_language(root: yaml.Node) -> str:
 class _ScenarioBuilder(Reader):
     """Reads each section; returns ``None`` for the scenario when a required part is unusable."""
 
+    def __init__(self, path: str, language: str = "nl"):
+        super().__init__(path, language)
+        self.broken_moods: set[str] = set()  # mood variables defined with a mistake (said once, at the definition)
+
     def build(self, root: yaml.Node, digest: str) -> Optional[Scenario]:
         if not isinstance(root, yaml.MappingNode):
             self.error(root, msg("loader.root_not_mapping"))
@@ -195,6 +199,7 @@ class _ScenarioBuilder(Reader):
             where = msg("where.mood_variable", name=key)
             if self.identifier_ok(node, key, where) is None:
                 continue
+            self.broken_moods.add(key)  # until it is read whole: residents may name it without a second error
             spec = self.mapping(value, where, *keys("mood_variable"))
             if spec is None:
                 continue
@@ -213,6 +218,7 @@ class _ScenarioBuilder(Reader):
             if initial is None or good is None:
                 continue
             out[key] = MoodVariable(key, label, lo, hi, initial, good)
+            self.broken_moods.discard(key)
         if not out and f is not None:
             self.error(node, msg("loader.no_mood_variables"))
         return out
@@ -251,9 +257,12 @@ class _ScenarioBuilder(Reader):
             portrait = self.identifier(f["portrait"], where_field(where, "portrait")) if "portrait" in f else rid
             mood = {k: v.initial for k, v in mood_vars.items()}
             if "mood" in f:
-                spec = self.mapping(f["mood"], where_field(where, "mood"), optional=mood_vars.keys())
+                spec = self.mapping(f["mood"], where_field(where, "mood"),
+                                    optional=set(mood_vars) | self.broken_moods)
                 for var, value_node in (spec or {}).items():
-                    mv = mood_vars[var]
+                    mv = mood_vars.get(var)
+                    if mv is None:  # its definition is wrong, and said so once
+                        continue
                     value = self.integer(value_node, where_field(where, var), mv.minimum, mv.maximum)
                     if value is not None:
                         mood[var] = value

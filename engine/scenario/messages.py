@@ -27,6 +27,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
     # -- what a YAML value is (reader.describe) -----------------------------------------------------
     "kind.string": {"en": "a string", "nl": "een tekst"},
+    "kind.text_value": {"en": "the text {value!r}", "nl": "de tekst {value!r}"},
     "kind.number": {"en": "a number", "nl": "een getal"},
     "kind.bool": {"en": "true/false", "nl": "true/false"},
     "kind.null": {"en": "nothing (null)", "nl": "niets (null)"},
@@ -240,6 +241,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a character a YAML value can't begin with (such as @ or `): put the text in quotes",
         "nl": "een teken waarmee een YAML-waarde niet kan beginnen (zoals @ of `): zet de tekst tussen "
               "aanhalingstekens"},
+    "yaml.runaway_quote": {
+        "en": "invalid YAML: the quoted text that starts here has no closing quote on its line, so it runs on "
+              "into the lines below it up to the quote on line {end}; close it here",
+        "nl": "ongeldige YAML: de tekst tussen aanhalingstekens die hier begint, wordt op deze regel niet "
+              "gesloten en loopt zo door in de regels eronder tot het aanhalingsteken op regel {end}; sluit hem hier"},
     "yaml.unclosed": {"en": "a quote or bracket that is opened but never closed",
                       "nl": "een aanhalingsteken of haakje dat geopend maar nooit gesloten wordt"},
     "yaml.nested_too_deep": {"en": "brackets or lists nested far too deep for a scenario",
@@ -582,9 +588,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(in {named}): {advice}"},
     "tells.rank": {
         "en": "in {share:.0%} of the decisions the best option is the number {rank} by length ({lang}), more "
-              "than {limit:.0%}: vary where the right option falls in length",
+              "than {limit:.0%} (in {named}): vary where the right option falls in length",
         "nl": "in {share:.0%} van de beslissingen is de beste optie de {rank}e in lengte ({lang}), meer dan "
-              "{limit:.0%}: wissel af waar de goede optie qua lengte valt"},
+              "{limit:.0%} (in {named}): wissel af waar de goede optie qua lengte valt"},
 }
 
 

@@ -187,7 +187,9 @@ class Reader:
 
     def integer(self, node: yaml.Node, where: str, lo: Optional[int] = None, hi: Optional[int] = None) -> Optional[int]:
         if not isinstance(node, yaml.ScalarNode) or node.tag != INT_TAG:
-            self.error(node, msg("reader.not_integer", where=where, found=describe(node)))
+            plain = isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and not node.style
+            found = msg("kind.text_value", value=str(node.value)[:40]) if plain else describe(node)  # 1e400, 12,5
+            self.error(node, msg("reader.not_integer", where=where, found=found))
             return None
         try:
             value = int(str(node.value).replace("_", ""), 0)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
-from typing import Any
+from typing import Any, Optional
 
 import yaml
 
@@ -158,6 +159,10 @@ def compose(source: str, path: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "unexpected end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # a quote or bracket never closed: where it was opened, not the file's end
+        runaway = _runaway_quote(source, mark.line) if mark is not None else None
+        if runaway is not None:  # a quote left open swallowed the lines after it, up to the next quote
+            raise ScenarioError.single(path, msg("yaml.runaway_quote", end=mark.line + 1),  # type: ignore[union-attr]
+                                       runaway.line + 1, runaway.column + 1) from None
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or exc.context or "invalid YAML").strip()
         if mark is not None and source[mark.index:mark.index + 1] == "\t" and "\\t" not in what:
@@ -177,6 +182,28 @@ def compose(source: str, path: str) -> yaml.Node:
         raise ScenarioError.single(path, msg("file.empty"))
     check_structure(node, path)
     return node
+
+
+_KEY_ON_A_LINE = re.compile(r"\n[ \t]*[A-Za-z_][\w-]*:[ \t\n]")  # "    next: return" swallowed by a quote
+
+
+def _runaway_quote(source: str, line: int) -> Optional[Any]:
+    """Where a quoted text starts that a missing closing quote ran on into the YAML after it: a
+    quoted scalar that ends on the broken line, began on an earlier one, and swallowed what looks
+    like a key of the next line (``next: return``). The parser then stumbles over the words after
+    the quote that closed it, lines further on, and names the wrong line. None: no such text."""
+    found = None
+    try:
+        for token in yaml.scan(source, Loader=SafeLoader):
+            if token.start_mark.line > line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line < token.end_mark.line == line \
+                    and _KEY_ON_A_LINE.search(source, token.start_mark.index, token.end_mark.index):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass  # the error itself: every token before it was seen
+    return found
 
 
 def load_data(source: str, path: str) -> Any:
