@@ -53,7 +53,9 @@ def test_dot_has_every_node_choice_and_ending_colour(mini):
     assert '"midden" -> "afspraak" [label="bert.trust >= 9", style=dashed];' in text
     for eid, ending in mini.endings.items():
         fill, stroke = KIND_COLOURS[ending.kind]
-        assert f'"{eid}" [label="{eid}\\n{ending.kind}: {ending.title.get("nl")}", shape=box, ' \
+        kind = {"agreement": "akkoord", "partial": "gedeeltelijk", "postponed": "uitgesteld",
+                "escalation": "escalatie"}[ending.kind]  # in the language of the lines
+        assert f'"{eid}" [label="{eid}\\n{kind}: {ending.title.get("nl")}", shape=box, ' \
                f'style="filled,bold", fillcolor="{fill}", color="{stroke}"];' in text
 
 
@@ -110,7 +112,7 @@ def test_an_interruption_is_drawn_as_one_and_ends_in_its_own_way_back():
     s = load_scenario_text(INTERRUPTION, "mini.yaml")
     returning = [nid for nid, n in s.nodes.items() if any(c.next == RETURN for c in n.choices) or n.next == RETURN]
     assert returning
-    mermaid = to_mermaid(s)
+    mermaid = to_mermaid(s, "en")
     assert not [line for line in mermaid.splitlines() if line.endswith(" return")]  # no shared box
     assert [line for line in mermaid.splitlines() if "laten_gaan" in line][0].endswith("| r_bert_staat_op")
     assert mermaid.count('(["back to where it was interrupted"]):::back') == len(returning)
@@ -118,3 +120,6 @@ def test_an_interruption_is_drawn_as_one_and_ends_in_its_own_way_back():
     assert [("interrupts, then returns" in line) for line in interrupting] == [t.interrupts for t in s.triggers]
     dot = to_dot(s)
     assert '"bert_staat_op" -> "__return__bert_staat_op"' in dot and '"return"' not in dot
+    dutch = to_mermaid(s, "nl")  # the graph's own words in the language of its lines
+    assert dutch.count('(["terug naar waar onderbroken werd"]):::back') == len(returning)
+    assert "onderbreekt, en keert terug" in dutch and "na elke keuze" in dutch and "interrupt" not in dutch

@@ -76,6 +76,7 @@ class Stats:
     seconds: float = 0.0
     tells: Optional[Any] = None  # the tells report (``tells.tells``), when the caller asked for it
     growth: list[tuple[str, int]] = field(default_factory=list)  # what multiplies the situations (when too many)
+    max_states: int = 0  # the limit asked for: all situations up to it, a random player's up to a quarter of it
 
 
 @collector_paused()
@@ -102,6 +103,7 @@ def analyze(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, samples: i
     stats.best, stats.worst, stats.values_exact = extremes(rules, graph if graph.complete else None,
                                                            stats.best, stats.worst)
     stats.seconds = time.perf_counter() - started
+    stats.max_states = max_states
     return stats
 
 

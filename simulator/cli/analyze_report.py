@@ -45,7 +45,8 @@ def _header(st: Stats, lang: str, words: str) -> list[str]:
     if st.exact:
         lines.append(say("an.exact", words, states=count(st.states, words), seconds=decimal(st.seconds, words)))
     else:
-        lines.append(say("an.sampled", words, states=count(st.states, words), samples=count(st.samples, words)))
+        lines.append(say("an.sampled", words, states=count(st.states, words), samples=count(st.samples, words),
+                         limit=count(st.max_states, words)))
     inexact = [o for o, ok in st.values_exact.items() if not ok]
     if inexact:
         key = "an.inexact" if "overall" in inexact else "an.inexact_dimensions"

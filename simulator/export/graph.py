@@ -67,14 +67,28 @@ def _edges(s: Scenario, lang: str) -> list[tuple[str, str, str, str, Optional[st
             out.append((nid, c.next, label, "choice", c.id))
     for t in s.triggers:
         label = short(t.when.source, CHOICE_CHARS)
-        out.append(("__triggers__", t.goto, label + INTERRUPTS if t.interrupts else label, "trigger", None))
+        out.append(("__triggers__", t.goto, label + _w("interrupts", lang) if t.interrupts else label, "trigger", None))
     # Each ``return`` goes back to wherever its interruption began: its own end, not one shared box
     # that would draw every interruption as leading into every other.
     return [(src, _back(src) if dst == RETURN else dst, label, style, cid) for src, dst, label, style, cid in out]
 
 
-INTERRUPTS = " · interrupts, then returns"
-BACK = "back to where it was interrupted"
+# The graph's own words, in the language of its lines (a trainer reading Dutch lines reads Dutch labels).
+_WORDS = {
+    "start": {"nl": "start", "en": "start"},
+    "after": {"nl": "na elke keuze", "en": "after any choice"},
+    "interrupts": {"nl": " · onderbreekt, en keert terug", "en": " · interrupts, then returns"},
+    "back": {"nl": "terug naar waar onderbroken werd", "en": "back to where it was interrupted"},
+    "agreement": {"nl": "akkoord", "en": "agreement"},
+    "partial": {"nl": "gedeeltelijk", "en": "partial"},
+    "postponed": {"nl": "uitgesteld", "en": "postponed"},
+    "escalation": {"nl": "escalatie", "en": "escalation"},
+}
+
+
+def _w(key: str, lang: str) -> str:
+    words = _WORDS.get(key)
+    return key if words is None else words.get(lang, words["en"])
 
 
 _BACK_PREFIX = "__return__"
@@ -92,7 +106,7 @@ def _backs(s: Scenario) -> list[str]:
 def _node_label(s: Scenario, nid: str, lang: str) -> str:
     if nid in s.endings:
         e = s.endings[nid]
-        return f"{e.kind}: {short(e.title.get(lang), LABEL_CHARS)}"
+        return f"{_w(e.kind, lang)}: {short(e.title.get(lang), LABEL_CHARS)}"
     node = s.nodes[nid]
     who = _speaker(s, node.speaker)
     line = short(node.text.get(lang), LABEL_CHARS)
@@ -124,7 +138,8 @@ def to_mermaid(s: Scenario, lang: str = "nl", heat: Optional["HeatMap"] = None) 
     each decision says how often the group chose there, each option's edge its share and (★) whether
     it was the best option, coloured by its verdict and as thick as its share (``linkStyle``)."""
     ids = _mermaid_ids(s)
-    out = ["flowchart TD", f'  {ids["__start__"]}(["start: {_mq(s.title.get(lang))}"]) --> {ids[s.start]}']
+    begin = f'{_w("start", lang)}: {_mq(s.title.get(lang))}'
+    out = ["flowchart TD", f'  {ids["__start__"]}(["{begin}"]) --> {ids[s.start]}']
     for nid, node in s.nodes.items():
         text = f"[{nid}] {_node_label(s, nid, lang)}"
         reached = heat.node(nid) if heat is not None else None
@@ -138,9 +153,9 @@ def to_mermaid(s: Scenario, lang: str = "nl", heat: Optional["HeatMap"] = None) 
             text += f" · n={heat.endings.get(eid, 0)}"
         out.append(f'  {ids[eid]}[["{_mq(text)}"]]:::{ending.kind}')
     if s.triggers:
-        out.append(f'  {ids["__triggers__"]}{{{{"after any choice"}}}}')
+        out.append(f'  {ids["__triggers__"]}{{{{"{_w("after", lang)}"}}}}')
     for back in _backs(s):
-        out.append(f'  {ids[back]}(["{BACK}"]):::back')
+        out.append(f'  {ids[back]}(["{_w("back", lang)}"]):::back')
     styles: list[str] = []
     for index, (src, dst, label, style, choice_id) in enumerate(_edges(s, lang), start=1):
         arrow = {"choice": "-->", "next": "-->", "auto": "-.->", "trigger": "-.->"}[style]
@@ -178,7 +193,7 @@ def to_dot(s: Scenario, lang: str = "nl") -> str:
         f"  label={_dq(s.title.get(lang))}; labelloc=t; fontname=Helvetica; rankdir=TB;",
         "  node [fontname=Helvetica, fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#f5f5f5\"];",
         "  edge [fontname=Helvetica, fontsize=9];",
-        '  "__start__" [label="start", shape=circle, style=filled, fillcolor="#90caf9", width=0.4];',
+        f'  "__start__" [label={_dq(_w("start", lang))}, shape=circle, style=filled, fillcolor="#90caf9", width=0.4];',
         f'  "__start__" -> {_dq(s.start)};',
     ]
     for nid, node in s.nodes.items():
@@ -191,9 +206,9 @@ def to_dot(s: Scenario, lang: str = "nl") -> str:
         out.append(f"  {_dq(eid)} [label={_dq(eid, _node_label(s, eid, lang))}, shape=box, "
                    f'style="filled,bold", fillcolor="{fill}", color="{stroke}"];')
     if s.triggers:
-        out.append('  "__triggers__" [label="after any choice", shape=hexagon, style=dashed];')
+        out.append(f'  "__triggers__" [label={_dq(_w("after", lang))}, shape=hexagon, style=dashed];')
     for back in _backs(s):
-        out.append(f'  {_dq(back)} [label={_dq(BACK)}, shape=box, style="rounded,dashed", fontsize=9];')
+        out.append(f'  {_dq(back)} [label={_dq(_w("back", lang))}, shape=box, style="rounded,dashed", fontsize=9];')
     for src, dst, label, style, _ in _edges(s, lang):
         attrs = [f"label={_dq(label)}"] if label else []
         if style in ("auto", "trigger"):

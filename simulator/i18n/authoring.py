@@ -27,12 +27,14 @@ WORDS: dict[str, dict[str, str]] = {
     # -- the analyze report (``analyze_report``)
     "an.exact": {"en": "exact: explored all {states} reachable states in {seconds} s",
                  "nl": "exact: alle {states} bereikbare situaties doorlopen in {seconds} s"},
-    "an.sampled": {"en": "sampled: more than {states} situations to list, so odds, counts and coverage come from "
-                         "{samples} random playthroughs (95% intervals on the odds); the best and worst totals are "
-                         "searched, not sampled",
-                   "nl": "steekproef: meer dan {states} situaties om op te sommen, dus kansen, aantallen en dekking "
-                         "komen uit {samples} willekeurige doorspelingen (95%-intervallen bij de kansen); de beste "
-                         "en slechtste totalen zijn gezocht, niet geschat"},
+    "an.sampled": {"en": "sampled: a random player alone meets more than {states} situations (a quarter of the "
+                         "limit of {limit}; time-outs multiply them several times over), too many to list, so odds, "
+                         "counts and coverage come from {samples} random playthroughs (95% intervals on the odds); "
+                         "the best and worst totals are searched, not sampled",
+                   "nl": "steekproef: een willekeurige speler alleen komt al meer dan {states} situaties tegen (een "
+                         "kwart van de grens van {limit}; time-outs vermenigvuldigen ze nog eens), te veel om op te "
+                         "sommen, dus kansen, aantallen en dekking komen uit {samples} willekeurige doorspelingen "
+                         "(95%-intervallen bij de kansen); de beste en slechtste totalen zijn gezocht, niet geschat"},
     "an.inexact": {"en": "not searched to the end (at least / at most what is shown): {names}",
                    "nl": "niet tot het eind gezocht (minstens / hoogstens wat er staat): {names}"},
     "an.inexact_dimensions": {
