@@ -25,6 +25,7 @@ from simulator.export.ratereport import render_html, render_md
 from simulator.export.ratesheet_csv import render_csv
 from simulator.export.ratesheet_html import render_sheet
 from simulator.export.ratesheet_read import read_sheet
+from simulator.i18n.rating import say
 from simulator.signoff_status import label, signer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -117,10 +118,11 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
 
 # -- signoff -----------------------------------------------------------------------------
 def cmd_signoff(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.scenario, authoring_lang(args))
+    # An authoring command: English unless --lang nl (after the command or before it), every line alike.
+    lang = args.rating_lang or authoring_lang(args)
+    scenario = load_or_report(args.scenario, lang)
     if scenario is None:
         return EXIT_FAILED
-    lang = _lang(args)
     path = sidecar_path(scenario.path)
     try:
         sidecar = read_sidecar(scenario.path)
@@ -130,11 +132,11 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         status = assess(scenario, sidecar)
         print(f"{scenario.id}: {label(status, lang)}")
         for d, s in status.changed:
-            print(f"  {d}: changed since {signer(s, lang)}")
+            print(f"  {d}: {say('so_decision_changed', lang, who=signer(s, lang))}")
         changed = {d for d, _ in status.changed}
         for d in status.unsigned:
             if d not in changed:
-                print(f"  {d}: not signed")
+                print(f"  {d}: {say('so_decision_unsigned', lang)}")
         return EXIT_OK
     if not args.name or not args.role:
         print("signoff: give both --name and --role to sign (or neither, to see who signed)", file=sys.stderr)

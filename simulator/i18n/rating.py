@@ -190,6 +190,8 @@ WORDS: dict[str, dict[str, str]] = {
     # -- sign-off --------------------------------------------------------------------------
     "signed_by": {"nl": "gecontroleerd door {who}", "en": "checked by {who}"},
     "unsigned": {"nl": "niet gecontroleerd", "en": "not checked"},
+    "so_decision_unsigned": {"nl": "niet afgetekend", "en": "not signed"},
+    "so_decision_changed": {"nl": "gewijzigd sinds {who}", "en": "changed since {who}"},
     "partly_changed": {"nl": "{n} van {total} beslissingen sindsdien gewijzigd of nieuw",
                        "en": "{n} of {total} decisions changed or new since"},
     "debrief_unsigned": {"nl": "Dit scenario is niet gecontroleerd: de scores zijn alleen het oordeel van de "
