@@ -18,9 +18,9 @@ STRINGS: dict[str, dict[str, str]] = {
                              "impulse to what you just heard."},
     "balcony_costs": {"nl": "Een pauze op dit moment: de bewoners wachten op je, en dat kost wat geduld.",
                       "en": "A pause at this moment: the residents wait for you, and that costs some patience."},
-    "balcony_look": {"nl": "Kijk rustig naar je mandaat, wat je in de voorbereiding vond en wat de bewoners "
+    "balcony_look": {"nl": "Kijk rustig naar je mandaat, je antwoorden in de voorbereiding en wat de bewoners "
                            "laten zien. Daarna ga je terug naar hetzelfde moment.",
-                     "en": "Take a calm look at your mandate, what you found in the preparation and what the "
+                     "en": "Take a calm look at your mandate, your answers in the preparation and what the "
                            "residents show. Then you go back to the same moment."},
     "balcony_back": {"nl": "Terug naar het gesprek", "en": "Back to the meeting"},
     "hk_balcony": {"nl": "B: balkon", "en": "B: balcony"},

@@ -29,7 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "own_words_then": {"nl": "Kies nu de optie die het dichtst komt bij wat je bedoelde.",
                        "en": "Now pick the option closest to what you meant."},
     "timeout_title": {"nl": "Even naar het balkon", "en": "A step onto the balcony"},
-    "timeout_prepared": {"nl": "Wat je in de voorbereiding vond", "en": "What you found in the preparation"},
+    "timeout_prepared": {"nl": "Je antwoorden in de voorbereiding", "en": "Your answers in the preparation"},
     "timeout_back": {"nl": "Terug naar het gesprek.", "en": "Back to the meeting."},
     "bot_timeout": {"nl": "(bot neemt een time-out)", "en": "(bot takes a time-out)"},
     "invalid_choice": {"nl": "Dat is geen keuze. Typ een nummer van 1 tot {n}.",

@@ -70,7 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- the mandate card (M in the meeting; the time-out reuses it) --
     "mc_button": {"nl": "Mandaat", "en": "Mandate"},
     "mc_title": {"nl": "Je mandaat en de briefing", "en": "Your mandate and the briefing"},
-    "mc_your_preparation": {"nl": "Wat je in de voorbereiding vond", "en": "What you found in the preparation"},
+    "mc_your_preparation": {"nl": "Je antwoorden in de voorbereiding", "en": "Your answers in the preparation"},
     "mc_residents_show": {"nl": "Wat de bewoners laten zien", "en": "What the residents show"},
     "mc_nothing_said": {"nl": "Nog niets gezegd.", "en": "Nothing said yet."},
     "mc_back": {"nl": "Terug naar het gesprek", "en": "Back to the meeting"},
