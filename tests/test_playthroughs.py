@@ -53,3 +53,31 @@ def test_a_plan_is_read_behind_the_same_guards_as_a_scenario(tmp_path):
         load_plan(str(plan))
     assert str(caught.value).startswith(f"{plan}:2:")
     assert "not allowed" in str(caught.value)
+
+
+def test_a_random_plan_is_the_same_path_every_time_and_the_one_the_random_bot_plays():
+    """``plan --auto random --seed 3`` drew from the options in the order a session showed them,
+    which is shuffled afresh each time: a different plan per run, and not the path that
+    ``play --auto random --seed 3`` took. Both now draw from the options as written."""
+    from engine import Session, load_scenario
+    from simulator.cli.plan_writer import plan_moves
+    from simulator.terminal.player import random_chooser
+    from tests.conftest import ROOT
+    scenario = load_scenario(str(ROOT / "scenarios" / "verslavingsopvang.yaml"))
+    for seed in (1, 3, 8):
+        prep, choices = plan_moves(scenario, "random", seed)
+        assert plan_moves(scenario, "random", seed) == (prep, choices)
+        session, chooser = Session.start(scenario), random_chooser(seed)  # shown in a fresh order
+        answered: dict[str, str] = {}
+        chosen: list[str] = []
+        while not session.finished:
+            if session.question is not None:
+                q = session.question
+                answered[q.id] = session.prep_options[chooser(session, [o.id for o in session.prep_options])].id
+                session.answer(answered[q.id])
+            elif session.can_continue:
+                session.advance()
+            else:
+                chosen.append(session.choices[chooser(session, [c.id for c in session.choices])].id)
+                session.choose(chosen[-1])
+        assert (answered, chosen) == (prep, choices)

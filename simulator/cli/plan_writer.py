@@ -27,6 +27,9 @@ from simulator import catalog
 
 
 def _random_moves(scenario: Scenario, seed: int) -> tuple[dict[str, str], list[str]]:
+    """The answers and choices ``play --auto random --seed SEED`` makes: drawn from the options as
+    written (the order a session shows them in is shuffled afresh), so the same seed gives the
+    same path every time, here and in the player."""
     rnd = random.Random(seed)
     session = Session.start(scenario)
     prep: dict[str, str] = {}
@@ -34,16 +37,20 @@ def _random_moves(scenario: Scenario, seed: int) -> tuple[dict[str, str], list[s
     while not session.finished:
         q = session.question
         if q is not None:
-            option = q.options[rnd.randrange(len(q.options))].id
+            offered_ids = {o.id for o in session.prep_options}
+            written = [o.id for o in q.options if o.id in offered_ids]  # as written, never as shuffled
+            option = written[rnd.randrange(len(written))]
             prep[q.id] = option
             session.answer(option)
         elif session.can_continue:
             session.advance()
         else:
-            offered = session.choices
-            if not offered:
+            offered = {c.id for c in session.choices}
+            node = session.node
+            written = [c.id for c in node.choices if c.id in offered] if node is not None else []
+            if not written:
                 break
-            pick = offered[rnd.randrange(len(offered))].id
+            pick = written[rnd.randrange(len(written))]
             choices.append(pick)
             session.choose(pick)
     session.close()
@@ -90,7 +97,8 @@ def plan_text(scenario: Scenario, auto: str, seed: int, given: str, plan_at: Opt
         "choices": choices,
         "expect": {"ending": session.state.ending, "scores": scores},
     }
-    head = (f"# Golden playthrough: {what} through {scenario.id}, by overall score.\n"
+    by = "" if auto == "random" else ", by overall score"
+    head = (f"# Golden playthrough: {what} through {scenario.id}{by}.\n"
             f"# Written by `tussenwerker plan --auto {auto}`; run with `tussenwerker test THIS_FILE`.\n")
     if failures:  # pragma: no cover - the analyser's path is playable by construction
         head += "".join(f"# warning: {f}\n" for f in failures)
