@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 from html import unescape
@@ -366,3 +368,35 @@ def test_a_json_sheet_error_names_the_line_of_the_bad_value(sheets, tmp_path):
     with pytest.raises(RatingError) as err:
         read_sheet(str(broken), scenario)
     assert "not valid JSON" in str(err.value)
+
+
+@pytest.mark.slow
+def test_the_rating_report_never_writes_over_a_file_it_was_not_told_to_replace(three, tmp_path):
+    """It wrote over any file named with --html/--md: an earlier report, the input sheet, even the
+    session journal (whose sessions were then moved aside as damaged). And it wrote through a
+    fixed temporary name, so a link planted there redirected the report onto another file."""
+    _, scenario_path, _, paths = three
+    kept = tmp_path / "earlier.html"
+    kept.write_text("an earlier report", encoding="utf-8")
+    refused = run("rate-report", str(scenario_path), str(paths[0]), "--html", str(kept))
+    assert refused.returncode == 1 and "already exists" in refused.stderr and "add --force" in refused.stderr
+    assert kept.read_text(encoding="utf-8") == "an earlier report"
+    assert run("rate-report", str(scenario_path), str(paths[0]), "--html", str(kept), "--force").returncode == 0
+    assert "<html" in kept.read_text(encoding="utf-8").lower()
+
+    journal = tmp_path / "data" / "journal.sqlite3"
+    journal.parent.mkdir()
+    sqlite3.connect(journal).execute("CREATE TABLE t (x)").connection.commit()
+    before = journal.read_bytes()
+    into_journal = subprocess.run([sys.executable, "-m", "simulator", "rate-report", str(scenario_path),
+                                   str(paths[0]), "--md", str(journal), "--force"], capture_output=True, text=True,
+                                  cwd=ROOT, timeout=120, env={**os.environ, "TUSSENWERKER_DATA": str(journal.parent)})
+    assert into_journal.returncode == 1 and "won't write" in into_journal.stderr
+    assert journal.read_bytes() == before
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched", encoding="utf-8")
+    (tmp_path / ".planted.html.tmp").symlink_to(victim)
+    planted = run("rate-report", str(scenario_path), str(paths[0]), "--html", str(tmp_path / "planted.html"))
+    assert planted.returncode == 0
+    assert victim.read_text(encoding="utf-8") == "untouched"

@@ -184,6 +184,7 @@ def _add_rating(sub: argparse._SubParsersAction) -> None:
     r.add_argument("sheets", nargs="+", metavar="SHEET", help="filled sheets: .json from the form, or .csv")
     r.add_argument("--html", metavar="FILE", help="write the report as HTML")
     r.add_argument("--md", metavar="FILE", help="write the report as Markdown (without --html/--md: printed)")
+    r.add_argument("--force", action="store_true", help="replace an existing --html/--md file")
     r.add_argument("--lang", choices=LANGUAGES, default=None, dest="rating_lang", help="language of the report")
     r.set_defaults(run="simulator.cli.rating:cmd_rate_report")
 

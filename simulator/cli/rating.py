@@ -26,6 +26,7 @@ from simulator.export.ratesheet_csv import render_csv
 from simulator.export.ratesheet_html import render_sheet
 from simulator.export.ratesheet_read import read_sheet
 from simulator.i18n.rating import say
+from simulator.safewrite import WriteRefused, atomic_write, write_output
 from simulator.signoff_status import label, signer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -41,19 +42,23 @@ def _lang(args: argparse.Namespace) -> str:
     return args.rating_lang or args.lang or "nl"
 
 
-def _write(path: str, text: str) -> Optional[str]:
-    """Write via a temporary file, so an interrupted write never leaves half a file."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
+def _write(path: str, text: str, force: bool) -> Optional[str]:
+    """Write a file the user named by ``safewrite``'s rules: never over the journal, the settings or
+    a scenario, over another existing file only with ``--force`` (or a "yes" on a terminal), via a
+    temporary file nothing planted can redirect. None, or the one line why not."""
     try:
-        tmp.write_text(text, encoding="utf-8", newline="")
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        return f"{path}:1:1: cannot write: {exc.strerror}"
+        write_output(path, text, force=force)
+    except WriteRefused as exc:
+        return str(exc)
+    return None
+
+
+def _write_own(path: str, text: str) -> Optional[str]:
+    """Replace a file this program keeps (the sign-off beside a scenario) all at once."""
+    try:
+        atomic_write(path, text)
+    except WriteRefused as exc:
+        return str(exc)
     return None
 
 
@@ -66,7 +71,7 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
     kind = SHEET_FORMATS.get(Path(args.out).suffix.lower())
     if kind is None:
         return _fail(f"{args.out}: name the sheet .html (a form that saves JSON) or .csv (a spreadsheet)")
-    if os.path.exists(args.out) and not args.force:
+    if os.path.lexists(args.out) and not args.force:
         return _fail(f"{args.out}: already exists (a filled sheet?); choose another name or add --force")
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
@@ -77,7 +82,7 @@ def cmd_rate_sheet(args: argparse.Namespace) -> int:
         text = render_sheet(scenario, blind, lang, args.seed, _now()[:10])
     else:
         text = render_csv(scenario, blind, lang, args.seed)
-    problem = _write(args.out, text)
+    problem = _write(args.out, text, force=True)  # (an existing sheet was refused above)
     if problem:
         return _fail(problem)
     print(f"wrote {args.out}: {len(blind)} decisions of {scenario.id}, options shuffled, the key left out")
@@ -107,7 +112,7 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     for path, render in ((args.html, render_html), (args.md, render_md)):
         if path:
-            problem = _write(path, render(report, scenario, lang, stamp))
+            problem = _write(path, render(report, scenario, lang, stamp), args.force)
             if problem:
                 return _fail(problem)
             print(f"wrote {path}")
@@ -151,7 +156,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         return _fail(f"{path}:1:1: this sign-off file is for scenario {sidecar.scenario_id!r}, not "
                      f"{scenario.id!r}; move it away first")
     updated = (sidecar or SignoffFile(path, scenario.id)).with_signoff(signoff)
-    problem = _write(path, updated.to_json())
+    problem = _write_own(str(path), updated.to_json())
     if problem:
         return _fail(problem)
     print(f"{signoff.name} ({signoff.role}) signed off {len(signoff.decisions)} of "
