@@ -14,6 +14,7 @@ from __future__ import annotations
 from engine import Scenario, Session
 from engine.play.replay import replay
 from engine.scenario.errors import SaveError
+from simulator.debriefing import history_problem
 from simulator.journal import Journal, JournalError
 
 
@@ -26,7 +27,9 @@ def continue_saved(journal: Journal, session_id: int, scenario: Scenario) -> tup
     data = journal.load_data(session_id)
     if data.get("digest") == scenario.digest:
         try:
-            return Session.from_data(scenario, data), []
+            session = Session.from_data(scenario, data)
+            if history_problem(session) is None:  # (a journal edited by hand can name what isn't there)
+                return session, []
         except SaveError:
             pass  # same digest but not loadable as is: replaying tells what is wrong
     try:

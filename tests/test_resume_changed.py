@@ -74,3 +74,37 @@ def test_resume_in_the_terminal_after_a_choice_was_renamed(write_scenario):
     assert "Einde:" in again.stdout
     with Journal() as j:
         assert j.get(1).finished
+
+
+def test_a_saved_history_naming_a_choice_the_scenario_lacks_is_replayed_not_trusted(tmp_path):
+    """The same scenario digest, but the saved history names a choice that isn't there (a journal
+    edited by hand, or written by a faulty tool): it was resumed as saved, played to its ending and
+    then crashed scoring the unknown choice, at every later resume too. Now it is replayed like a
+    session of an edited scenario, and goes on to an ending."""
+    import json
+    import sqlite3
+    scenario = load_scenario_text(MINIMAL, "mini.yaml")
+    path = tmp_path / "journal.sqlite3"
+    with Journal(path) as journal:
+        s = Session.start(scenario)
+        sid = journal.start(s, "mini.yaml", "nl")
+        s.answer("veilig")
+        s.choose("luisteren")
+        journal.save(sid, s)
+    db = sqlite3.connect(path)
+    data = json.loads(db.execute("SELECT data FROM sessions").fetchone()[0])
+    assert data["digest"] == scenario.digest
+    raw = json.dumps(data).replace('"luisteren"', '"bestaat_niet"')
+    db.execute("UPDATE sessions SET data = ?", (raw,))
+    db.commit()
+    db.close()
+    with Journal(path) as journal:
+        session, notes = continue_saved(journal, sid, scenario)
+        assert [d.choice_id for d in session.history] == ["veilig"] and notes
+        while not session.finished:
+            if session.can_continue:
+                session.advance()
+            else:
+                session.choose(session.choices[0].id)
+            journal.save(sid, session)
+        assert journal.get(sid).finished
