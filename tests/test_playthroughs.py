@@ -81,3 +81,32 @@ def test_a_random_plan_is_the_same_path_every_time_and_the_one_the_random_bot_pl
                 chosen.append(session.choices[chooser(session, [c.id for c in session.choices])].id)
                 session.choose(chosen[-1])
         assert (answered, chosen) == (prep, choices)
+
+
+@pytest.mark.parametrize("body, words", [
+    ("preparation: [a, b]\nchoices: []\nexpect: {}\n", "'preparation' should map each question"),
+    ("preparation: hello\nchoices: []\nexpect: {}\n", "'preparation' should map each question"),
+    ("choices: 5\nexpect: {}\n", "'choices' should be a list of choice ids"),
+    ("choices: [[a]]\nexpect: {}\n", "'choices' should be a list of choice ids"),
+    ("choices: []\nexpect: [1, 2]\n", "'expect' should hold 'ending' and 'scores'"),
+    ("choices: []\nexpect: {ending: [x]}\n", "'expect.ending' should be an ending's id"),
+    ("choices: []\nexpect: {scores: [1]}\n", "'expect.scores' should map dimensions to whole numbers"),
+    ("choices: []\nexpect: {scores: {step3: .inf}}\n", "'expect.scores' should map dimensions to whole numbers"),
+    ("choices: []\nexpect: {scores: {step3: 1" + "0" * 5000 + "}}\n", "integer string conversion"),
+])
+def test_a_plan_of_the_wrong_shape_is_one_line_naming_it_never_a_traceback(tmp_path, body, words):
+    plan = tmp_path / "kapot.plan"
+    plan.write_text("scenario: speeltuin-kort\n" + body, encoding="utf-8")
+    result = run_plan(str(plan))
+    [failure] = result.failures
+    assert failure.startswith(f"{plan}:") and words in failure and "\n" not in failure
+
+
+def test_a_plan_never_reads_a_file_that_is_no_scenario(tmp_path):
+    """Running someone else's plan must not print another file's contents back as 'unknown keys'."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:geheim\n", encoding="utf-8")
+    plan = tmp_path / "vreemd.plan"
+    plan.write_text(f"scenario: {secret}\nchoices: []\nexpect: {{}}\n", encoding="utf-8")
+    [failure] = run_plan(str(plan)).failures
+    assert "is not a scenario file (.yaml)" in failure and "geheim" not in failure

@@ -33,6 +33,8 @@ from .session import Session
 
 MAX_STEPS = 10_000
 
+MAX_SCORE = 10**9  # an expected total beyond this is a typo, not a scenario
+
 
 @dataclass
 class PlanResult:
@@ -110,7 +112,39 @@ def load_plan(path: str) -> dict[str, Any]:
     data = load_data(read_text(path), path)
     if not isinstance(data, dict) or "scenario" not in data or "expect" not in data:
         raise ScenarioError.single(path, "a plan needs 'scenario', 'choices' and 'expect'")
+    problem = _shape_problem(data)
+    if problem:
+        raise ScenarioError.single(path, problem)
     return data
+
+
+def _scalar(x: Any) -> bool:
+    return isinstance(x, (str, int)) and not isinstance(x, bool)
+
+
+def _shape_problem(plan: dict[str, Any]) -> Optional[str]:
+    """What in a plan has the wrong shape (as ``plan`` writes it), in one sentence; None if nothing."""
+    if not isinstance(plan["scenario"], str) or not plan["scenario"].strip():
+        return "'scenario' should be the scenario's id or its file (.yaml), beside the plan"
+    prep = plan.get("preparation")
+    if prep is not None and not (isinstance(prep, dict) and all(_scalar(k) and _scalar(v) for k, v in prep.items())):
+        return "'preparation' should map each question to its answer, e.g. {mandaat: korting}"
+    choices = plan.get("choices")
+    if choices is not None and not (isinstance(choices, list) and all(_scalar(c) for c in choices)):
+        return "'choices' should be a list of choice ids, e.g. [luisteren, timeout, samenvatten]"
+    expect = plan["expect"]
+    if expect is None:
+        return None
+    if not isinstance(expect, dict):
+        return "'expect' should hold 'ending' and 'scores', e.g. {ending: afspraak, scores: {step3: 2}}"
+    if expect.get("ending") is not None and not isinstance(expect["ending"], str):
+        return "'expect.ending' should be an ending's id"
+    scores = expect.get("scores")
+    if scores is not None and not (isinstance(scores, dict) and all(
+            isinstance(k, str) and type(v) is int and abs(v) <= MAX_SCORE for k, v in scores.items())):
+        return (f"'expect.scores' should map dimensions to whole numbers (at most {MAX_SCORE} either way), "
+                "e.g. {step3: 2}")
+    return None
 
 
 def run_plan(path: str, scenario_dir: Optional[str] = None,
@@ -133,6 +167,9 @@ def run_plan(path: str, scenario_dir: Optional[str] = None,
         scenario_path = beside  # a path: the one it names beside the plan is missing, and the error says so
     else:
         scenario_path = os.path.join(folder, f"{name}.yaml")
+    if not scenario_path.endswith((".yaml", ".yml")):  # never read (and quote back) a file that is no scenario
+        result.failures.append(f"{path}:1:1: 'scenario' {name!r} is not a scenario file (.yaml)")
+        return result
     try:
         scenario = loader(scenario_path)
     except ScenarioError as exc:

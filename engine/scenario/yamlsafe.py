@@ -218,6 +218,9 @@ def load_data(source: str, path: str) -> Any:
     except yaml.YAMLError as exc:
         line, col = pos_of(node)
         raise ScenarioError.single(path, msg("yaml.invalid", problem=str(exc)), line, col) from None
+    except ValueError as exc:  # a number of thousands of digits: Python won't convert it
+        line, col = pos_of(node)
+        raise ScenarioError.single(path, msg("yaml.invalid", problem=str(exc).split(";")[0]), line, col) from None
     finally:
         builder.dispose()
 
