@@ -172,3 +172,24 @@ def test_credentials_stay_out_of_messages_exports_and_logs(lrs, monkeypatch, tmp
     text += "".join(r[0] for r in Journal().db.execute("SELECT statement FROM outbox"))
     for secret in (SECRET, "pw-in-url", "tw-key"):
         assert secret not in text
+
+
+@pytest.mark.parametrize("raw, words", [
+    ('{"endpoint": "http://[::1/xAPI/", "key": "k", "secret": "s"}', "endpoint is not a usable URL"),
+    ('{"endpoint": "http://127.0.0.1:9/\\u001b]0;X\\u0007", "key": "k", "secret": "s"}',
+     "endpoint contains spaces or control characters"),
+    ('{"a": ' * 5000 + "1" + "}" * 5000, "nested far too deep"),
+])
+def test_a_broken_lrs_file_is_one_line_and_every_session_goes_on(tmp_path, monkeypatch, raw, words):
+    """An LRS file an IT department got wrong crashed every command that opens the journal (and the
+    window): a trainee could not even play. Now it is one line, and the journal works without an LRS."""
+    from simulator.xapi.config import load_quietly
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "lrs.json").write_text(raw, encoding="utf-8")
+    monkeypatch.setenv("TUSSENWERKER_CONFIG", str(config_dir))
+    config, notice = load_quietly()
+    assert not config.enabled and notice is not None and words in notice and "\n" not in notice
+    assert "\x1b" not in notice and "\x07" not in notice  # nothing from the file that a terminal would obey
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        assert journal.config_notice == notice and journal.sessions() == []

@@ -132,9 +132,11 @@ def _read_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: can't be read ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))  # (a BOM, as Windows Notepad writes one, is no error)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not JSON ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not usable settings (nested far too deep)") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: not a JSON object")
     return data
@@ -163,7 +165,13 @@ def _validated(data: dict[str, Any], where: str, origin: Optional[dict[str, str]
     config = LrsConfig(**values)
     if config.endpoint:
         here = origin.get("endpoint", where)
-        parts = urlsplit(config.endpoint)
+        if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in config.endpoint):
+            raise ConfigError(f"{here}: endpoint contains spaces or control characters; it should be an http(s) "
+                              f"URL (e.g. https://lrs.example.org/xAPI/)")
+        try:
+            parts = urlsplit(config.endpoint)
+        except ValueError as exc:  # e.g. "Invalid IPv6 URL"
+            raise ConfigError(f"{here}: endpoint is not a usable URL ({exc})") from None
         try:
             parts.port  # noqa: B018 (raises ValueError for a port out of range or not a number)
         except ValueError:
