@@ -245,3 +245,20 @@ def test_the_window_shows_who_checked_on_the_cards_and_in_the_debrief(kort, tmp_
         assert pilot.has_text("De scores zijn gecontroleerd door Anna (trainer, 12-03-2025).")
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("content", ['{"format": "x", "n": 1' + "0" * 5000 + "}", "[" * 5000 + "]" * 5000, None])
+def test_a_sign_off_file_that_is_no_sign_off_is_one_problem_never_a_crash_or_a_hang(tmp_path, content):
+    """A number of thousands of digits or nesting thousands deep crashed the scenario list and the
+    window's start; a pipe in its place made them wait for ever."""
+    from engine.scenario.signoff import SignoffError, read_sidecar
+    scenario = tmp_path / "mine.yaml"
+    scenario.write_text("format: 1\n", encoding="utf-8")
+    sidecar = tmp_path / "mine.signoff.json"
+    if content is None:
+        os.mkfifo(sidecar)
+    else:
+        sidecar.write_text(content, encoding="utf-8")
+    with pytest.raises(SignoffError) as err:
+        read_sidecar(str(scenario))
+    assert str(sidecar) in str(err.value) and "\n" not in str(err.value)

@@ -212,6 +212,8 @@ def read_sidecar(scenario_path: str) -> Optional[SignoffFile]:
     if path is None or not os.path.exists(path):
         return None
     try:
+        if not os.path.isfile(path):  # a pipe or a device would be read for ever
+            raise SignoffError(Problem(path, 1, 1, msg("signoff.cannot_read", reason=msg("file.kind_other"))))
         if os.path.getsize(path) > MAX_SIDECAR_BYTES:
             raise SignoffError(Problem(path, 1, 1, msg("signoff.too_large")))
         with open(path, "rb") as fh:
@@ -233,6 +235,9 @@ def parse_sidecar(text: str, path: str) -> SignoffFile:
     except json.JSONDecodeError as exc:
         raise SignoffError(Problem(path, exc.lineno, exc.colno, msg("signoff.not_json", reason=exc.msg))) \
             from None
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits; nesting thousands deep
+        reason = str(exc).split(";")[0] if isinstance(exc, ValueError) else "nested far too deep"
+        raise SignoffError(Problem(path, 1, 1, msg("signoff.not_json", reason=reason))) from None
     where = JsonPositions(text, path)
 
     def fail(at: tuple, message: str) -> SignoffError:
