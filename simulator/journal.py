@@ -70,6 +70,23 @@ class SessionRecord:
         return self.parent_id is not None and self.branch_index is not None
 
 
+def _number(value: Any) -> Optional[float]:
+    """A listing column as a number; None for one a damaged row holds as text or a blob (the
+    session's own data is checked where it is read: a bad listing column never stops a list)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _whole(value: Any) -> Optional[int]:
+    number = _number(value)
+    return int(number) if number is not None and number.is_integer() else None
+
+
+def _text(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
 class Journal(JournalFile):
     """The sessions in the journal file: start, save, rate, list, resume, delete."""
 
@@ -224,17 +241,16 @@ class Journal(JournalFile):
         if raw_totals:
             try:
                 dims = {str(k): int(v) for k, v in json.loads(raw_totals).items()}
-            except (ValueError, TypeError, AttributeError):
+            except (ValueError, TypeError, AttributeError, RecursionError):
                 dims = None
         return SessionRecord(
-            id=int(row["id"]), scenario_id=row["scenario_id"], scenario_path=row["scenario_path"],
-            language=row["language"], started_at=float(row["started_at"]), updated_at=float(row["updated_at"]),
-            finished=bool(row["finished"]), ending=row["ending"],
-            overall=None if row["overall"] is None else int(row["overall"]),
-            parent_id=None if row["parent_id"] is None else int(row["parent_id"]),
-            trainee=row["trainee"] or "", steps=int(row["steps"] or 0), totals=dims,
-            branch_index=None if row["branch_index"] is None else int(row["branch_index"]),
-            scenario_digest=row["scenario_digest"] or "")
+            id=int(row["id"]), scenario_id=_text(row["scenario_id"]), scenario_path=_text(row["scenario_path"]),
+            language=_text(row["language"], "nl"), started_at=_number(row["started_at"]) or 0.0,
+            updated_at=_number(row["updated_at"]) or 0.0, finished=bool(_number(row["finished"])),
+            ending=None if row["ending"] is None else _text(row["ending"]),
+            overall=_whole(row["overall"]), parent_id=_whole(row["parent_id"]),
+            trainee=_text(row["trainee"]), steps=_whole(row["steps"]) or 0, totals=dims,
+            branch_index=_whole(row["branch_index"]), scenario_digest=_text(row["scenario_digest"]))
 
     def get(self, session_id: int) -> SessionRecord:
         rows = self._query(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
@@ -250,6 +266,8 @@ class Journal(JournalFile):
             data = json.loads(rows[0]["data"])
         except (ValueError, TypeError) as exc:
             raise self._error(f"session {session_id} is damaged ({exc})") from None
+        except RecursionError:
+            raise self._error(f"session {session_id} is damaged (nested far too deep)") from None
         if not isinstance(data, dict):
             raise self._error(f"session {session_id} is damaged (not a mapping)")
         return data

@@ -44,7 +44,7 @@ def parse(raw: Optional[str], session: Session) -> Optional[Outlook]:
         return None
     try:
         data = json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         return None
     return Outlook.from_data(data, session.scenario, session.history)
 

@@ -32,10 +32,22 @@ EXPORT_VERSION = 1
 def _json_or_text(raw: Any) -> Any:
     if raw is None:
         return None
+    if isinstance(raw, bytes):  # a damaged row: what it holds, readably
+        return raw.decode("utf-8", "replace")
     try:
         return json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         return raw
+
+
+def _plain(value: Any) -> Any:
+    """A listing column as JSON can hold it (a damaged row may hold a blob)."""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def _when(value: Any) -> Any:
+    """A time column as an ISO date; a damaged one as it is."""
+    return iso(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else _plain(value)
 
 
 def export_data(journal: Any) -> dict[str, Any]:
@@ -46,8 +58,8 @@ def export_data(journal: Any) -> dict[str, Any]:
     lrs["key"] = "(set)" if config.key else ""
     sessions = []
     for row in journal._query("SELECT * FROM sessions ORDER BY id"):
-        item = {k: row[k] for k in row.keys() if k not in ("data", "rating", "totals", "valued")}
-        item["started_at"], item["updated_at"] = iso(row["started_at"]), iso(row["updated_at"])
+        item = {k: _plain(row[k]) for k in row.keys() if k not in ("data", "rating", "totals", "valued")}
+        item["started_at"], item["updated_at"] = _when(row["started_at"]), _when(row["updated_at"])
         item["totals"] = _json_or_text(row["totals"])
         item["rating"] = _json_or_text(row["rating"]) if "rating" in row.keys() else None
         item["playthrough"] = _json_or_text(row["data"])

@@ -304,3 +304,21 @@ def test_a_corrupt_journal_is_reported_and_play_goes_on(write_scenario, tmp_path
     lines = [line for line in result.stderr.splitlines() if "moved aside" in line]
     assert len(lines) == 1 and lines[0].startswith(str(data / "journal.sqlite3"))
     assert "Opgeslagen als sessie 1." in result.stdout
+
+
+def test_a_row_with_damaged_listing_columns_never_stops_a_list_an_export_or_a_delete(journal, scenario):
+    """Text where a time or a score belongs (a journal repaired by hand, another tool's write):
+    it crashed the list of sessions, every debrief, the trainer report and the window's start,
+    and the trainee could not even delete their data."""
+    from simulator.privacy import delete_sessions, export_data
+    s = Session.start(scenario)
+    sid = journal.start(s, "mini.yaml", "nl")
+    other = journal.start(Session.start(scenario), "mini.yaml", "nl")
+    journal.db.execute("UPDATE sessions SET started_at = 'gisteren', overall = 'veel', steps = x'00' WHERE id = ?",
+                       (sid,))
+    records = {r.id: r for r in journal.sessions()}
+    assert set(records) == {sid, other} and records[sid].overall is None and records[sid].steps == 0
+    exported = export_data(journal)
+    assert [item["started_at"] for item in exported["sessions"] if item["id"] == sid] == ["gisteren"]
+    delete_sessions(journal, [sid])
+    assert [r.id for r in journal.sessions()] == [other]
