@@ -154,16 +154,25 @@ def from_debrief_data(data: Any, source: str) -> PlayedSession:
 
 def read_debrief_file(path: Path) -> PlayedSession:
     try:
+        if not path.is_file():  # a pipe or a device would be read for ever
+            raise CohortError(f"{path}: not a regular file")
         if path.stat().st_size > MAX_DEBRIEF_BYTES:
             raise CohortError(f"{path}: too big for a debrief file")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise CohortError(f"{path}: can't be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise CohortError(f"{path}: not UTF-8 text") from None
     except ValueError as exc:
         raise CohortError(f"{path}: not JSON ({exc})") from None
-    return from_debrief_data(data, str(path))
+    except RecursionError:
+        raise CohortError(f"{path}: not a debrief file (nested far too deep)") from None
+    try:
+        return from_debrief_data(data, str(path))
+    except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
+        # A field of the wrong type that the checks in from_debrief_data don't foresee.
+        raise CohortError(f"{path}: not a debrief file this program can read ({type(exc).__name__}: "
+                          f"{str(exc)[:120]})") from None
 
 
 # -- journals --------------------------------------------------------------------------------
@@ -285,6 +294,9 @@ def read_sources(paths: Iterable[str], problems: list[str]) -> list[PlayedSessio
     for path in source_files(paths):
         if not path.exists():
             problems.append(f"{path}: no such file")
+            continue
+        if not path.is_file():  # a pipe or a device would be read for ever
+            problems.append(f"{path}: not a regular file")
             continue
         try:
             if path.suffix in JOURNAL_SUFFIXES or _looks_like_sqlite(path):

@@ -180,3 +180,20 @@ def test_a_debrief_from_another_version_still_counts(tmp_path):
         f.write_text(json.dumps(data), encoding="utf-8")
     result = run("report", str(tmp_path / "d"))
     assert result.returncode == 0 and "2 afgeronde sessies" in result.stdout
+
+
+@pytest.mark.parametrize("content", [
+    '{"format": "tussenwerker-debrief", "session": [1]}', '{"session": "x", "decisions": 5}',
+    '{"overall": [1, 2]}', "[" * 5000 + "]" * 5000, '{"overall": {"score": Infinity}}', None])
+def test_a_source_that_is_no_debrief_is_one_problem_and_the_report_goes_on(tmp_path, content):
+    """A debrief file with fields of the wrong type, nesting thousands deep or Infinity crashed the
+    trainer report; a pipe named as a source made it wait for ever."""
+    import os
+    bad = tmp_path / "kapot.json"
+    if content is None:
+        os.mkfifo(bad)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    problems: list[str] = []
+    assert read_sources([str(bad)], problems) == []
+    assert len(problems) == 1 and problems[0].startswith(f"{bad}: ") and "\n" not in problems[0]

@@ -400,3 +400,23 @@ def test_the_rating_report_never_writes_over_a_file_it_was_not_told_to_replace(t
     planted = run("rate-report", str(scenario_path), str(paths[0]), "--html", str(tmp_path / "planted.html"))
     assert planted.returncode == 0
     assert victim.read_text(encoding="utf-8") == "untouched"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("huge.csv", "a;" + "x" * 140_000 + "\n"), ("deep.json", "{" + '"a": [' * 3000 + "]" * 3000 + "}"),
+    ("digits.json", '{"format": "tussenwerker-rating", "version": 1' + "0" * 5000 + "}"),
+    ("utf16.csv", None), ("pipe.csv", "")])
+def test_a_file_that_is_no_rating_sheet_is_one_line_naming_it(tmp_path, name, content):
+    """A cell too large for CSV, UTF-16 text, a number of thousands of digits or nesting thousands
+    deep crashed rate-report; a pipe named as a sheet made it wait for ever."""
+    scenario = load_scenario(str(ROOT / "scenarios" / "speeltuin-kort.yaml"))
+    path = tmp_path / name
+    if name == "pipe.csv":
+        os.mkfifo(path)
+    elif content is None:
+        path.write_bytes("naam;rol\n\x00Anna;trainer\r\n".encode("utf-16-le"))
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(RatingError) as err:
+        read_sheet(str(path), scenario)
+    assert str(err.value).startswith(f"{path}:") and "\n" not in str(err.value)
