@@ -74,3 +74,19 @@ def test_every_shipped_resident_has_a_portrait_file(path, caplog):
         for r in scenario.residents:
             PortraitSource(r.id, r.portrait).render(0.5, 48)
     assert caplog.text == ""
+
+
+def test_a_portrait_file_nested_far_too_deep_or_a_photo_of_gigapixels_shows_a_placeholder(tmp_path):
+    """A drawing nested thousands deep crashed the meeting; a 1 MB PNG that decodes to 20000x20000
+    froze the window for seconds at gigabytes of memory. Both now show the placeholder face."""
+    import struct
+    import zlib
+    (tmp_path / "diep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    assert PortraitSource("ineke", "diep", tmp_path).spec == PLACEHOLDER
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 20000, 20000, 1, 0, 0, 0, 0)  # one bit per pixel: a small file
+    (tmp_path / "groot.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    source = PortraitSource("ineke", "groot", tmp_path)
+    assert source.image is None and source.spec == PLACEHOLDER

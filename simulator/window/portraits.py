@@ -36,6 +36,8 @@ PORTRAITS = resources.portraits()
 PORTRAIT_FOLDER = "portraits"  # beside a scenario file
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 SUPERSAMPLE = 3
+MAX_SPEC_BYTES = 256 * 1024  # a portrait's drawing as JSON is a few KB
+MAX_IMAGE_PIXELS = 4096 * 4096  # a photo larger than this is not a portrait: decoding it would take gigabytes
 FIGURE_CACHE = 32  # figures kept per resident (expressions x sizes); a resize starts over
 
 log = logging.getLogger(__name__)
@@ -154,14 +156,18 @@ class PortraitSource:
         self.image_path = png
         if png is not None:
             try:
+                if _too_many_pixels(png):
+                    raise pygame.error(f"larger than {MAX_IMAGE_PIXELS:,} pixels")
                 self.image = pygame.image.load(str(png))
             except (pygame.error, OSError) as exc:
                 _warn_once(f"png:{png}", "portrait %s can't be loaded (%s); showing a placeholder", png, exc)
                 self.spec = PLACEHOLDER
         elif spec is not None:
             try:
+                if not spec.is_file() or spec.stat().st_size > MAX_SPEC_BYTES:  # a pipe, a device, a huge file
+                    raise ValueError("not a portrait file")
                 self.spec = spec_from_data(resident_id, json.loads(spec.read_text(encoding="utf-8")), self.spec)
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
                 _warn_once(f"json:{spec}", "portrait %s can't be read (%s); showing a placeholder", spec, exc)
                 self.spec = PLACEHOLDER
         else:
@@ -315,3 +321,17 @@ def draw_meter(surface: pygame.Surface, rect: pygame.Rect, fraction: float, calm
     if filled > 0:
         fill = pygame.Rect(rect.x, rect.y, max(filled, rect.height), rect.height)
         pygame.draw.rect(surface, meter_colour(calmness), fill, border_radius=radius)
+
+
+def _too_many_pixels(path: Path) -> bool:
+    """Whether a PNG says in its header that it is larger than ``MAX_IMAGE_PIXELS`` (read before
+    decoding: a small file can decode to gigabytes). Other formats are decoded as they are."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(24)
+    except OSError:
+        return False
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return False
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return width * height > MAX_IMAGE_PIXELS
