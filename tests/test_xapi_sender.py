@@ -193,3 +193,19 @@ def test_a_broken_lrs_file_is_one_line_and_every_session_goes_on(tmp_path, monke
     assert "\x1b" not in notice and "\x07" not in notice  # nothing from the file that a terminal would obey
     with Journal(tmp_path / "journal.sqlite3") as journal:
         assert journal.config_notice == notice and journal.sessions() == []
+
+
+@pytest.mark.slow
+def test_a_statement_damaged_in_the_journal_is_set_aside_and_the_rest_delivered(lrs):
+    """A draft that is no statement any more crashed sync, and in a session the sender stopped for
+    good, saying the LRS could not be reached."""
+    play([4])
+    with Journal() as journal:
+        rowid, key = journal.db.execute("SELECT id, key FROM outbox WHERE ready = 0 ORDER BY id LIMIT 1").fetchone()
+        journal.db.execute("UPDATE outbox SET statement = ? WHERE id = ?", ("[1, 2]", rowid))
+    rows = outbox_rows()
+    result = run("sync")
+    assert "Traceback" not in result.stderr and "geweigerd" in result.stdout
+    damaged = next(r[2] for r in rows if r[1] == key)
+    assert set(lrs.stored) == {r[2] for r in rows} - {damaged}
+    assert f"({key})" in run("sync", "--status").stdout

@@ -240,6 +240,12 @@ class OutboxStore:
         self._write([("UPDATE outbox SET statement = ?, ready = 1 WHERE id = ? AND ready = 0", (text, rowid))
                      for rowid, text in done])
 
+    def set_aside(self, rowids: list[int], problem: str) -> None:
+        """Drafts that can't be finished (damaged in the journal): kept, marked refused with
+        ``problem``, so they no longer hold up every statement after them."""
+        self._write([("UPDATE outbox SET ready = 1, rejected = 1, problem = ? WHERE id = ? AND ready = 0",
+                      (problem, rowid)) for rowid in rowids])
+
     def batch(self, size: int) -> list[tuple[int, str, str]]:
         """The next statements to send, in the order they were written: (row id, statement id, JSON)."""
         return list(self.db.execute(

@@ -107,19 +107,29 @@ def finish_drafts(store: OutboxStore) -> int:
         if not drafts:
             return done
         finished: list[tuple[int, str]] = []
+        damaged: list[int] = []
         for session_id, rows in drafts.items():
             review = review_of(store, session_id) if session_id is not None else None
             for rowid, text in rows:
-                statement = json.loads(text)
-                rating = None
-                if verb_name(statement) == "rated":
-                    scores = statement.get("result", {}).get("extensions", {}).get(p.SELF_RATING, {})
-                    rating = SelfRating(scores=dict(scores))
                 try:
+                    statement = json.loads(text)
+                except (TypeError, ValueError, RecursionError):
+                    statement = None
+                if not isinstance(statement, dict):
+                    damaged.append(rowid)
+                    continue
+                try:
+                    rating = None
+                    if verb_name(statement) == "rated":
+                        scores = statement.get("result", {}).get("extensions", {}).get(p.SELF_RATING, {})
+                        rating = SelfRating(scores=dict(scores))
                     statement = finish(statement, review, rating)
-                except (KeyError, TypeError, ValueError, IndexError) as exc:
+                except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
                     log.warning("statement %s sent without the review (%s)", statement.get("id"), exc)
                 finished.append((rowid, json.dumps(statement, ensure_ascii=False, separators=(",", ":"))))
+        if damaged:
+            log.warning("%d statement(s) damaged in the journal: set aside, not sent", len(damaged))
+            store.set_aside(damaged, "damaged in the journal: not a statement")
         store.finish(finished)
         done += len(finished)
 
