@@ -38,6 +38,7 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CSV_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -130,7 +131,10 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?\Z")
 
 
 def csv_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text, never runs: formulas get a leading apostrophe."""
+    """A cell a spreadsheet shows as text, never runs: formulas get a leading apostrophe; and
+    nothing in it a terminal would act on (``cat report.csv`` of a hostile debrief's names)."""
+    if not value.isprintable():
+        value = _CSV_CONTROLS.sub("", _ESCAPES.sub("", value))  # (tabs and line breaks are the CSV's business)
     if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
         return "'" + value
     return value

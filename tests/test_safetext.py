@@ -57,6 +57,7 @@ def test_degrade_gives_ascii_marks_only_where_the_encoding_has_no_room():
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+31 6 1234", "'+31 6 1234"),
     ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tcmd", "'\tcmd"), ("\rcmd", "'\rcmd"),
     ("-3", "-3"), ("-1.50", "-1.50"), ("0.25", "0.25"), ("Ineke", "Ineke"), ("", ""),
+    ("\x1b]0;PWN\x07Ineke", "Ineke"), ("In\x1b[2Jeke", "Ineke"),  # nothing a terminal would obey on `cat`
 ])
 def test_csv_cells_that_would_run_are_neutralised_and_numbers_stay(cell, expected):
     assert csv_cell(cell) == expected
