@@ -109,7 +109,7 @@ def _delete(journal, args: argparse.Namespace) -> int:
             return EXIT_OK
     done = delete_sessions(journal, ids)
     for line in done.lines():
-        print(line)
+        print(line, file=sys.stderr if line.startswith("no session") else sys.stdout)  # (a problem: stderr)
     return EXIT_OK if not done.missing else EXIT_FAILED
 
 
