@@ -211,3 +211,36 @@ def test_the_window_keeps_saving_behind_a_lock_and_says_so_once(tmp_path, scenar
     assert _history(j, sid, scenario) == ["veilig", "luisteren", "herkaderen"]
     play.session.close()
     j.close()
+
+
+def test_a_journal_busy_as_the_session_begins_gets_the_whole_session_at_its_end(tmp_path, scenario, capsys):
+    """Another program (a backup client) held the journal locked as ``play --text`` began: the whole
+    meeting was played unsaved. Now it is journaled whole at the end, if the journal is free then."""
+    from simulator.terminal.session import Saver
+    path = tmp_path / "journal.sqlite3"
+    opened: list[Journal] = []
+
+    def reopen():
+        opened.append(Journal(path))
+        return opened[-1]
+    s = Session.start(scenario)
+    saver = Saver(None, None, "en", {"scenario_path": "mini.yaml", "language": "en", "trainee": ""}, reopen)
+    saver(s)
+    s.answer("veilig")
+    saver(s)
+    while not s.finished:
+        if s.can_continue:
+            s.advance()
+        else:
+            s.choose(s.choices[0].id)
+        saver(s)
+    assert not opened  # nothing tried while the meeting went on: each try waits on the lock
+    saver.finish(s)
+    [record] = opened[0].sessions()
+    assert record.finished and record.steps == len(s.history) and saver.session_id == record.id
+    assert "saved" in capsys.readouterr().err.lower()
+    opened[0].close()
+
+    lost = Saver(None, None, "en", {"scenario_path": "mini.yaml", "language": "en", "trainee": ""}, lambda: None)
+    lost.finish(s)  # still busy at the end: said in one line
+    assert "This session was not saved" in capsys.readouterr().err

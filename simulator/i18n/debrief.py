@@ -8,6 +8,11 @@ from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
     "journal_off": {"nl": "Deze sessie wordt niet opgeslagen.", "en": "This session is not being saved."},
+    "session_not_saved": {"nl": "Deze sessie is niet opgeslagen ({cause}).",
+                          "en": "This session was not saved ({cause})."},
+    "journal_busy_later": {"nl": "Een ander programma gebruikt het sessielogboek; de sessie wordt aan het eind "
+                                 "opgeslagen.",
+                           "en": "Another program is using the journal; the session will be saved at its end."},
     "save_behind": {"nl": "Opslaan loopt achter ({cause}); je keuzes blijven bewaard en gaan mee met de "
                           "volgende stap.",
                     "en": "Saving is behind ({cause}); your choices are kept and saved with the next step."},

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from engine import Scenario, ScenarioError, Session
 from engine.debrief.selfrating import SelfRating
@@ -45,12 +45,15 @@ class Saver:
     """
 
     def __init__(self, journal: Optional[Journal], session_id: Optional[int], lang: str,
-                 start: Optional[dict[str, Any]] = None):
-        """``start``: ``Journal.start``'s arguments, to journal the session later if it couldn't be yet."""
+                 start: Optional[dict[str, Any]] = None, reopen: Optional[Callable[[], Optional[Journal]]] = None):
+        """``start``: ``Journal.start``'s arguments, to journal the session later if it couldn't be yet;
+        ``reopen``: opens the journal, for one that another program held locked as the session began
+        (tried once more at the end: the whole session is in memory until then)."""
         self.journal = journal
         self.session_id = session_id
         self.lang = lang
         self._start = start if session_id is None else None
+        self._reopen = reopen if journal is None else None
         self._behind: Optional[str] = None  # the cause, while saving is behind
 
     @property
@@ -97,6 +100,12 @@ class Saver:
 
     def finish(self, session: Session) -> None:
         """At the end: one last try; whatever still couldn't be saved is said plainly."""
+        if self.journal is None and self._reopen is not None and self._start is not None:
+            self.journal, self._reopen = self._reopen(), None  # the journal was busy as the session began
+            if self.journal is None:
+                err(tr("session_not_saved", self.lang, cause=tr("cause_busy", self.lang)))
+                return
+            self._behind = "busy"  # said when it is saved now (``_caught_up``)
         if self.journal is None or (self._behind is None and self._start is None):
             return
         self(session)
@@ -171,12 +180,15 @@ def closing_hints(saver: Saver, completed: bool, lang: str) -> None:
         print(tr("replay_hint", lang, id=saver.session_id))
 
 
-def open_journal(lang: str) -> Optional[Journal]:
+def open_journal(lang: str, busy_later: bool = False) -> Optional[Journal]:
+    """The journal, or None after one line why; ``busy_later``: when another program holds it,
+    say the session will be saved at its end instead (``Saver``'s ``reopen``)."""
     try:
         journal = Journal()
     except JournalError as exc:
         err(str(exc))
-        err(tr("journal_off", lang))
+        busy = getattr(exc, "cause", "") == "busy"
+        err(tr("journal_busy_later" if busy and busy_later else "journal_off", lang))
         return None
     if journal.notice:
         err(journal.notice)
@@ -213,7 +225,7 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
     resuming = args.resume is not None
     # A bot's playthrough isn't a trainee's work: it stays out of the journal and the reports.
     save = not args.no_save and not args.auto
-    journal = open_journal(lang) if save or resuming else None
+    journal = open_journal(lang, busy_later=save and not resuming) if save or resuming else None
     session: Optional[Session] = None
     session_id: Optional[int] = None
     try:
@@ -247,7 +259,8 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         if session is None:
             session = Session.start(scenario, seed=args.seed)
             start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
-        saver = Saver(journal if save else None, session_id, lang, start)
+        reopen = (lambda: open_journal(lang)) if save and journal is None and not resuming else None
+        saver = Saver(journal if save else None, session_id, lang, start, reopen)
         sender = start_background(journal) if save else None  # delivers to the LRS, if one is set up
         if start is not None:
             saver(session)  # journal it now (or, if the journal won't take it yet, at the next step)
