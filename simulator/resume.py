@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from engine import Scenario, Session
 from engine.play.replay import replay
+from engine.play.state import damage_words
 from engine.scenario.errors import SaveError
 from simulator.debriefing import history_problem
 from simulator.journal import Journal, JournalError
@@ -37,7 +38,7 @@ def continue_saved(journal: Journal, session_id: int, scenario: Scenario) -> tup
     except SaveError as exc:
         raise JournalError(f"{journal.path}: session {session_id} can't be continued: {exc}") from None
     except (KeyError, TypeError, ValueError) as exc:
-        raise JournalError(f"{journal.path}: session {session_id} is damaged ({exc!r})") from None
+        raise JournalError(f"{journal.path}: session {session_id} is damaged ({damage_words(exc)})") from None
     started = data.get("started_at")
     if isinstance(started, (int, float)) and not isinstance(started, bool):
         session.state.started_at = float(started)  # still the same meeting

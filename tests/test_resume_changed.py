@@ -108,3 +108,22 @@ def test_a_saved_history_naming_a_choice_the_scenario_lacks_is_replayed_not_trus
                 session.choose(session.choices[0].id)
             journal.save(sid, session)
         assert journal.get(sid).finished
+
+
+def test_a_damaged_saved_session_is_said_in_words_not_pythons_names(tmp_path):
+    import sqlite3
+    from simulator.journal import JournalError
+    scenario = load_scenario_text(MINIMAL, "mini.yaml")
+    path = tmp_path / "journal.sqlite3"
+    with Journal(path) as journal:
+        sid = journal.start(Session.start(scenario), "mini.yaml", "nl")
+    import json
+    db = sqlite3.connect(path)
+    data = json.loads(db.execute("SELECT data FROM sessions").fetchone()[0])
+    del data["mood"]  # what a faulty tool or a hand edit leaves
+    db.execute("UPDATE sessions SET data = ?", (json.dumps(data),))
+    db.commit()
+    db.close()
+    with Journal(path) as journal, pytest.raises(JournalError) as err:
+        continue_saved(journal, sid, scenario)
+    assert "is missing" in str(err.value) and "KeyError" not in str(err.value) and "\n" not in str(err.value)

@@ -215,8 +215,17 @@ class SessionState:
                 transcript=[Entry.from_data(x) for x in d.get("transcript", [])],
                 ending=d.get("ending"), started_at=float(d.get("started_at", 0.0)), prep_answers=prep,
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise SaveError(f"saved session is damaged ({type(exc).__name__}: {exc})") from None
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            raise SaveError(f"saved session is damaged ({damage_words(exc)})") from None
+
+
+def damage_words(exc: BaseException) -> str:
+    """What is wrong with a saved session, in words a trainee can pass on (not Python's names)."""
+    if isinstance(exc, KeyError):
+        return f"{exc.args[0]!r} is missing" if exc.args else "a part is missing"
+    if isinstance(exc, RecursionError):
+        return "nested far too deep"
+    return "a part has the wrong kind of value"
 
 
 def mood_dict(slots: Slots, values: tuple[int, ...]) -> Mood:
