@@ -112,6 +112,7 @@ def test_a_saved_history_naming_a_choice_the_scenario_lacks_is_replayed_not_trus
 
 def test_a_damaged_saved_session_is_said_in_words_not_pythons_names(tmp_path):
     import sqlite3
+
     from simulator.journal import JournalError
     scenario = load_scenario_text(MINIMAL, "mini.yaml")
     path = tmp_path / "journal.sqlite3"
