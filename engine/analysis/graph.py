@@ -136,7 +136,7 @@ def land(rules: Rules, s: State, passed: Optional[set] = None,
     lines gone through; ``note``: told of what ``Rules.step`` reads on the way)."""
     taken: list[Move] = []
     moves = rules.moves(s)
-    while len(moves) == 1 and moves[0].kind == CONTINUE and len(taken) <= rules.most_lines:
+    while len(moves) == 1 and moves[0].kind == CONTINUE and len(taken) <= len(rules.table):
         if passed is not None:
             passed.add(s[0])
         taken.append(moves[0])

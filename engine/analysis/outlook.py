@@ -26,11 +26,10 @@ import math
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
-from ..play.rules import OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
+from ..play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE, ZERO, Move, Rules, Vector, rules_of
 from ..play.state import Decision, State
 from ..scenario.model import Scenario
 from .collector import collector_paused
-from .graph import land as land_with_moves
 from .memory import AT_MOST, EXACT
 from .search import OVERALL, BudgetExceeded, Solver, solver_of
 
@@ -143,7 +142,13 @@ def path_totals(solver: Solver, s: State, known: Optional[int] = None) -> Vector
 
 def land(rules: Rules, s: State) -> State:
     """``s`` moved on past lines that only go on (nothing to decide there)."""
-    return land_with_moves(rules, s)[0]  # (lines that go round for ever: it stays among them)
+    moves = rules.moves(s)
+    for _ in range(rules.most_lines):  # (beyond: lines that go round for ever; there it stays)
+        if not (len(moves) == 1 and moves[0].kind == CONTINUE):
+            break
+        s = rules.step(s, moves[0])
+        moves = rules.moves(s)
+    return s
 
 
 def replay_states(rules: Rules, history: Sequence[Decision]) -> list[Optional[State]]:
