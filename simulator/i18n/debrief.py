@@ -13,6 +13,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "journal_busy_later": {"nl": "Een ander programma gebruikt het sessielogboek; de sessie wordt aan het eind "
                                  "opgeslagen.",
                            "en": "Another program is using the journal; the session will be saved at its end."},
+    "journal_busy_window": {"nl": "Een ander programma gebruikt het sessielogboek; je sessie wordt opgeslagen aan het "
+                                  "eind van het gesprek of bij het sluiten van het venster.",
+                            "en": "Another program is using the session journal; your session will be saved at the end "
+                                  "of the meeting or when the window closes."},
+    "saved_late": {"nl": "Het sessielogboek is weer vrij: deze sessie is nu opgeslagen.",
+                   "en": "The session journal is free again: this session is saved now."},
+    "not_saved_yet": {"nl": "Het sessielogboek is nog bezet door een ander programma: deze sessie is nog niet "
+                            "opgeslagen. Bij het sluiten van het venster wordt het opnieuw geprobeerd.",
+                      "en": "Another program is still using the session journal: this session isn't saved yet. "
+                            "It is tried again when the window closes."},
     "save_behind": {"nl": "Opslaan loopt achter ({cause}); je keuzes blijven bewaard en gaan mee met de "
                           "volgende stap.",
                     "en": "Saving is behind ({cause}); your choices are kept and saved with the next step."},

@@ -33,6 +33,7 @@ from simulator.journal import Journal
 from simulator.settings import Settings
 from simulator.window import motion, theme
 from simulator.window.hotreload import hot_reload
+from simulator.window.journal_later import LateJournal, catch_up
 from simulator.window.launch import icon as window_icon
 from simulator.window.launch import window_size
 from simulator.window.layout import MIN_WINDOW, height_factor
@@ -95,6 +96,7 @@ class App(Navigation):
         self.persist_settings = persist_settings
         self.journal = journal
         self.notice = notice  # one line for the start screen (journal trouble and such)
+        self.late_journal: Optional[LateJournal] = None  # a journal locked at the start, tried again later
         self.stack: list[Scene] = []
         self.running = True
         self.keyboard_mode = False
@@ -422,6 +424,7 @@ class App(Navigation):
         self.voicing.close()
         theme.use()  # the look and the motion are the window's: the next one starts from its own settings
         motion.set_reduced(False)
+        catch_up(self, closing=True)  # a journal that was locked: the goes played meanwhile, saved now
         self._teardown_all()
         if self.journal is not None:
             self.journal.close()

@@ -135,6 +135,9 @@ class Navigation:
     def begin(self, scenario: Scenario, path: str, parent_id: Optional[int] = None) -> None:
         """Start a new session and go to its first screen (preparation or meeting)."""
         play = Play(scenario, path, self.settings.language, self.journal, parent_id=parent_id)
+        late = getattr(self, "late_journal", None)
+        if late is not None and play.journal is None:
+            late.wait(play)  # journaled once the journal is free (``journal_later``)
         self.show_play(play)
 
     def show_play(self, play: Play, resumed: bool = False) -> None:

@@ -59,6 +59,7 @@ class Play:
         self.review_job = ReviewJob.for_scenario(scenario)
         self._review: Optional[Review] = None
         self._kept_view: "Optional[Outlook] | bool" = False  # False: not read yet (``_kept``)
+        self._begun_after = parent_id  # the session this go replays, for a journal row begun later (``adopt``)
         if session is None:
             session = Session.start(scenario)
             session_id = None
@@ -124,6 +125,30 @@ class Play:
                 self.journal.set_language(self.session_id, language)
             except (JournalError, AttributeError) as exc:
                 log.warning("can't store the language of session %s: %s", self.session_id, exc)
+
+    def adopt(self, journal: Journal) -> bool:
+        """Journal this go now, whole, with the estimate given so far: the journal could not be
+        opened as it began (another program held it; ``journal_later``). False when it was
+        journaled already or the journal refused it (``save_error`` says why)."""
+        if self.journal is not None or self.session_id is not None:
+            return False
+        try:
+            session_id = journal.start(self.session, self.scenario_path, self.language, parent_id=self._begun_after)
+        except JournalError as exc:
+            self._failed(exc)
+            return False
+        self.journal, self.session_id, self.save_error = journal, session_id, None
+        if self.rating is not None and not self.rating.empty:
+            try:
+                journal.set_rating(session_id, self.rating)
+            except JournalError as exc:
+                log.warning("can't store the self-rating: %s", exc)
+        self._save_note = tr("saved_late", self.language)
+        return True
+
+    def note_unsaved(self) -> None:
+        """Say once on the screen that this finished go still waits for the journal."""
+        self._save_note = tr("not_saved_yet", self.language)
 
     def _failed(self, exc: Exception) -> None:
         log.warning("journal: %s", exc)

@@ -20,6 +20,7 @@ from simulator import signals
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
 from simulator.window.app import App
+from simulator.window.journal_later import LateJournal
 from simulator.window.lrs_window import attach, detach
 from simulator.window.play import Play
 
@@ -37,9 +38,12 @@ def run(args: Any, scenario: Optional[Scenario]) -> int:
     lang = getattr(args, "play_lang", None) or getattr(args, "lang", None)
     if lang:
         settings = settings.with_(language=lang)
-    journal, notice = open_journal(settings.language)
+    journal, notice, late = open_journal(settings.language)
     notice = " ".join(n for n in (*ignored, notice) if n) or None  # what the settings file said, too
     app = App(settings, journal, notice=notice)
+    if late is not None:
+        late.notice = notice
+        app.late_journal = late
     attach(app)  # the background sender, if an LRS is configured
     try:
         # SIGTERM/SIGINT (simulator.signals): leave the loop after this frame, no quit question.
@@ -68,16 +72,24 @@ def save_all(app: App) -> None:
             play.save()
 
 
-def open_journal(language: str) -> tuple[Optional[Journal], Optional[str]]:
-    """The journal and a line for the start screen; without a journal the window still plays."""
+def open_journal(language: str) -> tuple[Optional[Journal], Optional[str], Optional[LateJournal]]:
+    """The journal and a line for the start screen; without a journal the window still plays.
+    When another program holds it locked, also how to open it later (``journal_later``)."""
     try:
-        journal = Journal()
+        journal = _journal()
     except JournalError as exc:
-        return None, f"{exc}. {tr('journal_off', language)}"
+        if getattr(exc, "cause", "") == "busy":
+            return None, f"{exc}. {tr('journal_busy_window', language)}", LateJournal(_journal, None)
+        return None, f"{exc}. {tr('journal_off', language)}", None
+    return journal, journal.notice, None
+
+
+def _journal() -> Journal:
+    journal = Journal()
     # The window waits for a locked journal on the frame it draws: a short wait, since a step
     # the journal won't take yet goes along with the next one anyway.
     journal.retry_delays = WINDOW_RETRY_DELAYS
-    return journal, journal.notice
+    return journal
 
 
 def _resume(app: App, journal: Journal, resume: str) -> None:

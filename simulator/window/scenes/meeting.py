@@ -46,6 +46,7 @@ from simulator.window.components.plan import MeetingPlan, columns, plan_meeting
 from simulator.window.components.read_lines import read_lines_for
 from simulator.window.components.residents import ResidentsRow
 from simulator.window.components.transcript import Transcript
+from simulator.window.journal_later import catch_up
 from simulator.window.layout import SIDE_LOG_MIN_WIDTH, Box, gap, margins
 from simulator.window.play import Play
 from simulator.window.scene import Scene
@@ -393,6 +394,8 @@ class MeetingScene(Scene):
         self.auto.start(wait_for(seconds, self.line.text))
 
     def _after_step(self) -> None:
+        if self.session.finished:
+            catch_up(self.app)  # a journal locked as the window started: this go saved now, if it is free
         show_save_note(self.app, self.play)  # saving fell behind or caught up: said once
         if self.session.finished:
             self.app.replace(self.app.scene("ending", self.play))
