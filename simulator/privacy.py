@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import Any, Optional
 
 from simulator import settings
+from simulator.i18n import tr
 from simulator.journal import JournalError
 from simulator.retention import tables as _tables
 from simulator.settings import settings_path
@@ -86,13 +87,17 @@ class Deleted:
         self.voided = 0  # statements the LRS had: voiding statements queued
         self.configured = False
 
-    def lines(self) -> list[str]:
-        out = [f"{len(self.deleted)} session(s) deleted from {'this computer'}."]
+    def lines(self, lang: str = "nl") -> list[str]:
+        """What was done, one line each (``said``: with whether the line names a problem)."""
+        return [line for _, line in self.said(lang)]
+
+    def said(self, lang: str = "nl") -> list[tuple[bool, str]]:
+        """(names a problem, line) per line: ``privacy delete`` prints the problems on stderr."""
+        out = [(False, tr("pv_deleted_here", lang, n=len(self.deleted)))]
         if self.missing:
-            out.append(f"no session {', '.join(map(str, self.missing))}")
+            out.append((True, tr("pv_no_session", lang, ids=", ".join(map(str, self.missing)))))
         if self.voided:
-            out.append(f"{self.voided} statement(s) the LRS already had will be voided with the next delivery; "
-                       "to erase them there for good, ask your academy (docs/privacy.md).")
+            out.append((False, tr("pv_voided_cli", lang, n=self.voided)))
         return out
 
 
@@ -118,28 +123,30 @@ def _void_count(journal: Any) -> int:
     return int(journal._query("SELECT count(*) AS n FROM outbox WHERE key LIKE 'void:%'")[0]["n"])
 
 
-def status_lines(journal: Any) -> list[str]:
-    """What is kept where and what is sent, for ``privacy status`` (and the window)."""
+def status_lines(journal: Any, lang: str = "nl") -> list[str]:
+    """What is kept where and what is sent, for ``privacy status`` and the window's privacy screen."""
     config, problem = load_quietly()
     sessions = journal._query("SELECT count(*) AS n, sum(data LIKE '%\"own\\_words\"%' ESCAPE '\\') AS w"
                               " FROM sessions")[0]
-    out = [f"sessions: {sessions['n']} in {journal.path}",
-           f"settings: {settings_path()}; LRS settings: {config_path()}"]
+    out = [tr("pv_st_sessions", lang, n=sessions["n"], path=journal.path),
+           tr("pv_st_settings", lang, settings=settings_path(), lrs=config_path())]
     if problem:
         out.append(problem)
     if not config.enabled:
-        out.append("LRS: none configured; nothing is sent anywhere.")
+        out.append(tr("pv_st_no_lrs", lang))
     else:
-        who = {"pseudonym": "a pseudonym (a random id, no name or e-mail)", "email": "your e-mail address",
-               "account": "your academy login"}[config.identity_kind]
-        out.append(f"LRS: {config.endpoint_shown}; statements name you by {who}"
-                   + (f" and your name ({config.actor_name})" if config.actor_name else ""))
-        out.append(f"own words: {'sent' if config.send_own_words else 'not sent'}")
-    days = config.own_words_days
-    out.append(f"own words typed: in {int(sessions['w'] or 0)} session(s); kept "
-               + ("as long as the session" if days is None else "until the session ends" if days == 0
-                  else f"{days} days"))
+        out.append(tr("pv_st_lrs", lang, endpoint=config.endpoint_shown, who=tr(f"pv_who_{config.identity_kind}", lang))
+                   + (tr("pv_st_lrs_name", lang, name=config.actor_name) if config.actor_name else ""))
+        out.append(tr("pv_st_own_sent" if config.send_own_words else "pv_st_own_not_sent", lang))
+    out.append(tr("pv_st_own_typed", lang, n=int(sessions["w"] or 0), kept=kept_words(config.own_words_days, lang)))
     if "outbox" in _tables(journal):
         row = journal._query("SELECT sum(sent_at IS NULL) AS waiting, sum(sent_at IS NOT NULL) AS sent FROM outbox")[0]
-        out.append(f"outbox: {int(row['waiting'] or 0)} statement(s) waiting, {int(row['sent'] or 0)} sent")
+        out.append(tr("pv_st_outbox", lang, waiting=int(row["waiting"] or 0), sent=int(row["sent"] or 0)))
     return out
+
+
+def kept_words(days: Optional[int], lang: str) -> str:
+    """How long typed own words are kept, in words."""
+    if days is None:
+        return tr("pv_kept_always", lang)
+    return tr("pv_kept_session", lang) if days == 0 else tr("pv_kept_days", lang, n=days)

@@ -87,7 +87,8 @@ def test_deleting_a_sent_session_voids_it_and_the_cohort_report_drops_it(lrs):
     assert refused.returncode == 2 and "--yes" in refused.stderr
     deleted = run("privacy", "delete", "--session", str(gone), "--yes")
     assert deleted.returncode == 0, deleted.stderr
-    assert f"{len(sent_of_gone)} statement(s) the LRS already had will be voided" in deleted.stdout
+    assert f"{len(sent_of_gone)} resultaten die de LRS al had worden bij de volgende verzending ingetrokken" \
+        in deleted.stdout  # in the trainee's language (the window's, Dutch by default)
     assert [r.id for r in Journal().sessions()] == [keep]
     assert run("sync").returncode == 0
     voids = [s for s in lrs.stored.values() if s["verb"]["id"] == p.VERBS["voided"][0]]
@@ -96,8 +97,8 @@ def test_deleting_a_sent_session_voids_it_and_the_cohort_report_drops_it(lrs):
     assert "(speeltuin-kort): 1 afgeronde sessies" in after.stdout
     assert run("report", "--lrs", "--registration", gone_registration).stdout.startswith("Geen afgeronde")
 
-    missing = run("privacy", "delete", "--session", "999", "--yes")
-    assert missing.returncode == 1 and "no session 999" in missing.stderr
+    missing = run("privacy", "delete", "--session", "999", "--yes", "--lang", "en")
+    assert missing.returncode == 1 and missing.stderr == "no session 999\n"
 
 
 @pytest.mark.slow
@@ -106,7 +107,7 @@ def test_deleting_an_unsent_session_leaves_nothing_to_send(monkeypatch):
     [sid] = play([3])
     assert outbox_rows()
     result = run("privacy", "delete", "--all", "--yes")
-    assert result.returncode == 0 and "1 session(s) deleted" in result.stdout and "voided" not in result.stdout
+    assert result.returncode == 0 and "1 sessie(s) verwijderd" in result.stdout and "ingetrokken" not in result.stdout
     assert outbox_rows() == [] and Journal().sessions() == []
 
 
@@ -117,13 +118,15 @@ def test_identity_is_a_pseudonym_until_the_trainee_names_themselves(monkeypatch)
     play([1])
     assert finished_statements()[-1]["actor"] == {"objectType": "Agent", "name": "Anna de Vries",
                                                   "mbox": "mailto:anna@gemeente.example"}
-    result = run("privacy", "identity", "--pseudonym")
+    result = run("privacy", "--lang", "en", "identity", "--pseudonym")
     assert result.returncode == 0 and "pseudonym" in result.stdout
     play([2])
     actor = finished_statements()[-1]["actor"]
     assert set(actor) == {"objectType", "account"} and actor["account"]["homePage"] == p.PSEUDONYM_HOME
     status = run("privacy", "status")
-    assert status.returncode == 0 and "a pseudonym (a random id, no name or e-mail)" in status.stdout
+    assert status.returncode == 0 and "een pseudoniem (een willekeurige code, geen naam of e-mail)" in status.stdout
+    english = run("privacy", "status", "--lang", "en")
+    assert "a pseudonym (a random id, no name or e-mail)" in english.stdout and "pseudoniem" not in english.stdout
 
 
 @pytest.mark.slow  # a dozen commands run: in CI's slow step
@@ -134,7 +137,7 @@ def test_own_words_are_kept_as_long_as_the_trainee_chose(monkeypatch):
     assert words_kept() == (2, 2)  # in both playthroughs and, after the opt-in, in their statements
 
     result = run("privacy", "own-words", "--keep-days", "30")
-    assert result.returncode == 0 and "kept: 30 days" in result.stdout
+    assert result.returncode == 0 and "bewaard: 30 dagen" in result.stdout
     with Journal() as journal:  # the first session was last played 40 days ago
         journal.db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (time.time() - 40 * 86400, old))
         journal.db.commit()

@@ -222,6 +222,8 @@ def _add_sync(sub: argparse._SubParsersAction) -> None:
 
 def _add_privacy(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("privacy", help="your own data: status, export, delete, identity, own words (docs/privacy.md)")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, dest="cmd_lang",
+                   help="language of what it says (default: the window's)")
     actions = p.add_subparsers(dest="privacy_action", metavar="ACTION")
     actions.add_parser("status", help="what is kept where, and what is sent")
     e = actions.add_parser("export", help="everything kept about you, as one JSON file")
@@ -241,4 +243,7 @@ def _add_privacy(sub: argparse._SubParsersAction) -> None:
     w = actions.add_parser("own-words", help="whether typed own words are sent, and how long they are kept")
     w.add_argument("--send", choices=("yes", "no"), help="send own words to the LRS (off by default)")
     w.add_argument("--keep-days", metavar="N|forever", help="keep typed own words N days (0: not after the session)")
+    for action in (actions.choices.values()):  # ``privacy status --lang en`` as well as ``privacy --lang en status``
+        action.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, dest="cmd_lang",
+                            help="language of what it says (default: the window's)")
     p.set_defaults(run="simulator.cli.privacy:cmd_privacy")

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from simulator import settings as settings_mod
 from simulator.export.json_data import ExportError, to_json, write_text
+from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
-from simulator.privacy import delete_sessions, export_data, status_lines
+from simulator.privacy import delete_sessions, export_data, kept_words, status_lines
 from simulator.xapi.config import ConfigError, load_config, save_config
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -23,6 +25,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def cmd_privacy(args: argparse.Namespace) -> int:
     action = getattr(args, "privacy_action", None) or "status"
+    args.say_lang = getattr(args, "cmd_lang", None) or getattr(args, "lang", None) or _window_language()
     try:
         if action == "identity":
             return _identity(args)
@@ -37,7 +40,7 @@ def cmd_privacy(args: argparse.Namespace) -> int:
                 return _export(journal, args)
             if action == "delete":
                 return _delete(journal, args)
-            return _status(journal)
+            return _status(journal, args.say_lang)
     except JournalError as exc:
         print(exc, file=sys.stderr)
         return EXIT_FAILED
@@ -59,7 +62,7 @@ def _identity(args: argparse.Namespace) -> int:
         changes = {"actor_email": "", "account_name": args.account, "account_homepage": args.homepage,
                    "actor_name": args.name or ""}
     config = save_config(changes)
-    print(f"statements will name you by: {config.identity_kind}"
+    print(tr("pv_identity_set", args.say_lang, kind=tr(f"pv_who_{config.identity_kind}", args.say_lang))
           + (f" ({config.actor_name})" if config.actor_name else ""))
     return EXIT_OK
 
@@ -78,10 +81,9 @@ def _own_words(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
     config = save_config(changes) if changes else load_config()
-    days = config.own_words_days
-    print(f"own words sent to the LRS: {'yes' if config.send_own_words else 'no'}; kept: "
-          + ("as long as the session" if days is None else "until the session ends" if days == 0
-             else f"{days} days"))
+    lang = args.say_lang
+    print(tr("pv_own_words_set", lang, sent=tr("pv_yes" if config.send_own_words else "pv_no", lang),
+             kept=kept_words(config.own_words_days, lang)))
     return EXIT_OK
 
 
@@ -91,7 +93,7 @@ def _export(journal, args: argparse.Namespace) -> int:
     except ExportError as exc:
         print(exc, file=sys.stderr)
         return EXIT_FAILED
-    print(f"written: {args.file}")
+    print(tr("pv_written", args.say_lang, path=args.file))
     return EXIT_OK
 
 
@@ -104,16 +106,21 @@ def _delete(journal, args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             print("privacy delete: add --yes to delete without being asked", file=sys.stderr)
             return EXIT_USAGE
-        answer = input(f"Delete {len(ids)} session(s)? This can't be undone. [y/N] ")
+        answer = input(tr("pv_ask_delete", args.say_lang, n=len(ids)))
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             return EXIT_OK
     done = delete_sessions(journal, ids)
-    for line in done.lines():
-        print(line, file=sys.stderr if line.startswith("no session") else sys.stdout)  # (a problem: stderr)
+    for problem, line in done.said(args.say_lang):
+        print(line, file=sys.stderr if problem else sys.stdout)
     return EXIT_OK if not done.missing else EXIT_FAILED
 
 
-def _status(journal) -> int:
-    for line in status_lines(journal):
+def _window_language() -> str:
+    """The language the trainee set in the window (the defaults' when the settings can't be read)."""
+    return settings_mod.load().language
+
+
+def _status(journal, lang: str) -> int:
+    for line in status_lines(journal, lang):
         print(line)
     return EXIT_OK

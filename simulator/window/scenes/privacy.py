@@ -45,7 +45,7 @@ class PrivacyScene(Scene):
         if journal is None:
             return [self.tr("ms_no_journal")]
         try:
-            lines = status_lines(journal)
+            lines = status_lines(journal, self.app.settings.language)
         except JournalError as exc:
             lines = [str(exc)]
         sending = status_line(self.app)
