@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any, Optional, Sequence, TypeVar
 
-from simulator.journal_schema import SCHEMA, SCHEMA_VERSION, migrate
+from simulator.journal_schema import OUTBOX_SINCE, SCHEMA, SCHEMA_VERSION, mend_outbox, migrate
 from simulator.places import journal_path
 
 Statement = tuple[str, tuple[Any, ...]]
@@ -177,6 +177,11 @@ class JournalFile:
         if "sessions" not in tables:
             return "the sessions table is missing"
         self._migrate(db, version)
+        if "outbox" not in tables and version >= OUTBOX_SINCE:  # (an older file gets it by migrating)
+            try:
+                mend_outbox(db)
+            except sqlite3.Error as exc:
+                raise self._error(f"can't lay out the session journal's outbox again ({exc})") from None
         db.execute("PRAGMA synchronous = FULL")
         return None
 

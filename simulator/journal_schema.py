@@ -23,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 
 SCHEMA_VERSION = 4
+OUTBOX_SINCE = 3  # the schema version that added the outbox (``MIGRATIONS[2]`` lays it out)
 
 OUTBOX = """
 CREATE TABLE outbox (
@@ -75,6 +76,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         *(statement for statement in OUTBOX.split(";") if statement.strip())),
     3: ("ALTER TABLE sessions ADD COLUMN valued TEXT",),
 }
+
+
+def mend_outbox(db: sqlite3.Connection) -> None:
+    """Lay out the outbox again in a file of this version whose outbox went missing (a tool or a
+    hand deleted the table): every step and every deletion writes to it, and a journal without
+    one failed there. The statements it held are gone with the table; the sessions are not."""
+    for statement in OUTBOX.split(";"):
+        if statement.strip():
+            db.execute(statement.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
+                       .replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
 
 
 def migrate(db: sqlite3.Connection, version: int) -> None:

@@ -322,3 +322,19 @@ def test_a_row_with_damaged_listing_columns_never_stops_a_list_an_export_or_a_de
     assert [item["started_at"] for item in exported["sessions"] if item["id"] == sid] == ["gisteren"]
     delete_sessions(journal, [sid])
     assert [r.id for r in journal.sessions()] == [other]
+
+
+def test_a_journal_whose_outbox_went_missing_gets_one_again_and_deleting_a_session_works(tmp_path, scenario):
+    """A tool (or a hand) deleted the outbox table: deleting a session then ended in a traceback."""
+    from simulator.privacy import delete_sessions
+    path = tmp_path / "journal.sqlite3"
+    with Journal(path) as journal:
+        kept, gone = (journal.start(Session.start(scenario), "mini.yaml", "nl") for _ in range(2))
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE outbox")
+    db.commit()
+    db.close()
+    with Journal(path) as journal:
+        done = delete_sessions(journal, [gone])
+        assert done.deleted == [gone] and [r.id for r in journal.sessions()] == [kept]
+        assert journal._query("SELECT count(*) AS n FROM outbox")[0]["n"] == 0
