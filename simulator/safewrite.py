@@ -239,6 +239,8 @@ def write_output(path: Union[str, Path], data: Data, force: bool = False, allow_
     reason = protected_reason(path, allow_scenario)
     if reason is not None:
         raise WriteRefused(f"{label}:1:1: won't write: {reason}")
+    if os.path.isdir(path):  # (no question and no --force can make a folder a file)
+        raise WriteRefused(f"{label}:1:1: won't write: it is a folder; name a file in it")
     if os.path.lexists(path) and not force:
         decide = ask or ask_on_terminal
         if not decide(f"{label} already exists. Replace it? [y/N] "):

@@ -179,6 +179,14 @@ def test_not_a_regular_file_is_never_replaced(places):
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+def test_a_folder_named_as_the_file_is_refused_as_a_folder_asked_or_forced(places):
+    """It said "already exists; add --force", and with --force "not a regular file"."""
+    for force in (False, True):
+        with pytest.raises(WriteRefused, match="it is a folder; name a file in it"):
+            write_output(places["out"], "x", force=force, ask=lambda _: True)
+    assert places["out"].is_dir()
+
+
 def test_protected_reason_is_none_for_an_ordinary_new_file(places):
     assert protected_reason(places["out"] / "debrief.html") is None
 
