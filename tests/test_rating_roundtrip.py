@@ -12,6 +12,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -420,3 +421,22 @@ def test_a_file_that_is_no_rating_sheet_is_one_line_naming_it(tmp_path, name, co
     with pytest.raises(RatingError) as err:
         read_sheet(str(path), scenario)
     assert str(err.value).startswith(f"{path}:") and "\n" not in str(err.value)
+
+
+def test_a_sheet_handed_in_twice_is_counted_once_so_agreement_is_not_inflated(three, tmp_path):
+    """The same file named twice (or a copy of a named rater's sheet) made that rater agree with
+    themselves: the raters' agreement looked better than it was."""
+    folder, scenario_path, _, paths = three
+    anna, ravi = paths[0], paths[1]
+    copy = tmp_path / "anna-kopie.json"
+    copy.write_bytes(anna.read_bytes())
+    once = run("rate-report", str(scenario_path), str(anna), str(ravi))
+    twice = run("rate-report", str(scenario_path), str(anna), str(ravi), str(anna), str(copy))
+    assert once.returncode == twice.returncode == 0, twice.stderr
+    assert twice.stdout == once.stdout.replace(_stamp(once.stdout), _stamp(twice.stdout))
+    assert twice.stderr.count("the same sheet as") == 2 and "counted once" in twice.stderr
+    assert str(copy) in twice.stderr and "Traceback" not in twice.stderr
+
+
+def _stamp(text: str) -> str:
+    return re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text).group(0)

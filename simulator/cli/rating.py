@@ -18,7 +18,7 @@ from typing import Optional
 
 from engine.rating.compare import compare
 from engine.rating.items import items
-from engine.rating.ratings import RatingError
+from engine.rating.ratings import RatingError, RatingSheet
 from engine.scenario.signoff import SignoffError, SignoffFile, assess, make_signoff, read_sidecar, sidecar_path
 from simulator.cli.problems import authoring_lang, load_or_report
 from simulator.export.ratereport import render_html, render_md
@@ -97,10 +97,16 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
     sheets, failed = [], False
     for path in args.sheets:
         try:
-            sheets.append(read_sheet(path, scenario))
+            sheet = read_sheet(path, scenario)
         except RatingError as exc:
             print(exc, file=sys.stderr)
             failed = True
+            continue
+        twin = next((s for s in sheets if _same_sheet(s, sheet)), None)
+        if twin is not None:  # counted twice, a rater would agree with themselves: agreement looks better than it is
+            print(say("rr_same_sheet", authoring_lang(args), path=path, first=twin.source), file=sys.stderr)
+            continue
+        sheets.append(sheet)
     if failed:
         return EXIT_FAILED
     report = compare(scenario, sheets)
@@ -119,6 +125,18 @@ def cmd_rate_report(args: argparse.Namespace) -> int:
     print(f"{len(report.decisions)} decisions, {len(sheets)} sheet(s); to look at again: "
           + (", ".join(d.id for d in report.flagged) or "none"))
     return EXIT_OK
+
+
+def _same_sheet(a: RatingSheet, b: RatingSheet) -> bool:
+    """The same answers handed in twice: one file named twice (a shell pattern that matched it
+    twice, a link), or a named rater's sheet in two copies or formats. Two unnamed sheets with
+    the same answers may be two raters, and stay two."""
+    try:
+        if os.path.samefile(a.source, b.source):
+            return True
+    except OSError:
+        pass
+    return bool(a.rater) and (a.rater, a.role, a.responses) == (b.rater, b.role, b.responses)
 
 
 # -- signoff -----------------------------------------------------------------------------

@@ -7,6 +7,10 @@ Kept apart from ``i18n`` (the player's words): a trainer's tools, read by traine
 from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
+    "rr_same_sheet": {"nl": "waarschuwing: {path}: hetzelfde formulier als {first} (dezelfde beoordelaar, dezelfde "
+                            "antwoorden); één keer meegeteld",
+                      "en": "warning: {path}: the same sheet as {first} (the same rater, the same answers); "
+                            "counted once"},
     # -- the sheet -------------------------------------------------------------------------
     "sheet_title": {"nl": "Beoordelingsformulier", "en": "Rating sheet"},
     "sheet_intro": {
