@@ -27,6 +27,7 @@ from engine.debrief.review import Review
 from engine.scenario.dimensions import DIMENSION_KEYS
 from engine.scenario.errors import SaveError
 from simulator import kept_values
+from simulator.export.json_data import JSON_VERSION
 from simulator.debriefing import DebriefError, journaled_review, saved_session, scenario_for, session_review
 from simulator.journal import APPLICATION_ID, Journal, SessionRecord
 
@@ -122,6 +123,13 @@ def from_debrief_data(data: Any, source: str) -> PlayedSession:
     """An exported debrief (``docs/debrief-json.md``) as a record; ``CohortError`` if it isn't one."""
     if not isinstance(data, Mapping) or data.get("format") != "tussenwerker-debrief":
         raise CohortError(f"{source}: not a Tussenwerker debrief (no \"format\": \"tussenwerker-debrief\")")
+    version = data.get("version", 1)
+    if type(version) is not int or not 1 <= version <= JSON_VERSION:
+        shown = str(version)[:20]
+        raise CohortError(f"{source}: a debrief of a version this program doesn't know (\"version\": {shown}; "
+                          f"it reads 1 to {JSON_VERSION}): update Tussenwerker to read it" if type(version) is int
+                          and version > JSON_VERSION else f"{source}: not a debrief file this program can read "
+                          f"(\"version\": {shown})")
     try:
         scenario = data["scenario"]
         session = data.get("session") or {}

@@ -184,7 +184,9 @@ def test_a_debrief_from_another_version_still_counts(tmp_path):
 
 @pytest.mark.parametrize("content", [
     '{"format": "tussenwerker-debrief", "session": [1]}', '{"session": "x", "decisions": 5}',
-    '{"overall": [1, 2]}', "[" * 5000 + "]" * 5000, '{"overall": {"score": Infinity}}', None])
+    '{"overall": [1, 2]}', "[" * 5000 + "]" * 5000, '{"overall": {"score": Infinity}}', None,
+    '{"format": "tussenwerker-debrief", "version": 99, "scenario": {"id": "x"}, "dimensions": [], "decisions": []}',
+    '{"format": "tussenwerker-debrief", "version": "2", "scenario": {"id": "x"}, "dimensions": [], "decisions": []}'])
 def test_a_source_that_is_no_debrief_is_one_problem_and_the_report_goes_on(tmp_path, content):
     """A debrief file with fields of the wrong type, nesting thousands deep or Infinity crashed the
     trainer report; a pipe named as a source made it wait for ever."""
@@ -197,3 +199,5 @@ def test_a_source_that_is_no_debrief_is_one_problem_and_the_report_goes_on(tmp_p
     problems: list[str] = []
     assert read_sources([str(bad)], problems) == []
     assert len(problems) == 1 and problems[0].startswith(f"{bad}: ") and "\n" not in problems[0]
+    if content and '"version": 99' in content:  # one from a newer Tussenwerker says so
+        assert "update Tussenwerker" in problems[0]
