@@ -15,6 +15,8 @@ import logging
 from typing import Any, Callable, Optional
 
 from simulator.i18n import tr
+from simulator.journal import JournalError
+from simulator.window.lrs_window import attach
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +35,6 @@ class LateJournal:
 
     def open(self) -> tuple[Optional[Any], bool]:
         """(the journal, or None; whether to try again later: only while another program holds it)."""
-        from simulator.journal import JournalError
         try:
             return self._opener(), False
         except JournalError as exc:
@@ -71,5 +72,4 @@ def catch_up(app: Any, closing: bool = False) -> None:
     for play in late.waiting:
         play.adopt(journal)
     if getattr(app, "lrs_sender", None) is None:
-        from simulator.window.lrs_window import attach
         attach(app)
