@@ -42,6 +42,11 @@ MORE_PLAYOUTS = 3_600
 # over all items, on top of ``MORE_PLAYOUTS``.
 FIRST_PLAYOUTS = 2_000
 SEARCH_BUDGET = 10_000  # states a search aimed at one target may value
+# A random playthrough that makes more than ``Rules.most_moves`` without an ending is going round;
+# from where it went round, the situations it can still reach are listed (at most this many) to
+# prove it can never get out.
+TRAP_STATES = 4_000
+MAX_ROUND = 8  # such playthroughs kept to look at
 # Situations listed before validate turns to witnesses and proofs: enough for every scenario
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
 VALIDATE_STATES = 8_000
@@ -83,6 +88,7 @@ class _Finder:
         self.seen_choices: dict[str, list[Move]] = {}
         self.seen_endings: dict[str, list[Move]] = {}
         self.dead: dict[str, tuple[list[Move], State]] = {}
+        self.round: list[list[Move]] = []  # playthroughs that went round without end (``_playouts``)
         for key, out in graph.edges.items():
             state = graph.states[key]
             self._note(state, lambda key=key: graph.witness(key))
@@ -119,7 +125,7 @@ class _Finder:
         note = auto_passes(self.rules, passed)
         for _ in range(runs):
             state, path = start, []
-            for _ in range(10_000):
+            for _ in range(self.rules.most_moves):
                 moves = self.rules.moves(state)
                 self._note(state, path.copy, moves)  # (a copy only of what is kept: ``_note`` asks at once)
                 if not moves:
@@ -135,6 +141,9 @@ class _Finder:
                         if position not in self.seen_nodes:
                             self.seen_nodes[position] = list(path)
                     passed.clear()
+            else:  # no ending after all those moves: going round (``_stuck`` looks whether it can get out)
+                if len(self.round) < MAX_ROUND:
+                    self.round.append(path)
 
     def seen_after_a_few(self, seen: dict, item: str) -> bool:
         """Whether a playthrough reached ``item``, running one batch of further random ones first
@@ -279,12 +288,60 @@ def _stuck(f: _Finder) -> list[Problem]:
                                    msg("play.trapped", node=position, path=_describe(path))))
         return out
     endings = set(s.endings)
+    named: set[str] = set()
     for nid, node in s.nodes.items():
         if nid in f.seen_nodes and not (f.reach.get(nid, set()) & endings):
             path = f.seen_nodes[nid]
+            named.add(nid)
             out.append(Problem(s.path, node.pos.line, node.pos.column,
                                msg("play.trapped_any_mood", node=nid, path=_describe(path))))
+    for path in f.round:  # (only what the drawn graph can't show: an ``auto`` or a trigger seems to lead out)
+        found = _trap_on(f, path)
+        if found is None:
+            continue
+        trapped, into = found
+        position = _end_of(f.rules, into)[0]
+        node = s.nodes.get(position)
+        if node is None or position in named:
+            continue
+        named.add(position)
+        if trapped and f.confirm(into, lambda session: not session.finished):
+            out.append(Problem(s.path, node.pos.line, node.pos.column,
+                               msg("play.trapped", node=position, path=_describe(into))))
+        elif not trapped:
+            out.append(Problem(s.path, node.pos.line, node.pos.column,
+                               msg("play.maybe_trapped", node=position, path=_describe(into)), "warning"))
     return out
+
+
+def _trap_on(f: _Finder, path: list[Move]) -> Optional[tuple[bool, list[Move]]]:
+    """Where a playthrough that went round (``path``) entered situations it can never leave for
+    an ending: (True, the moves up to there) when every situation reachable from where it ended
+    was listed and none is an ending; (False, the moves up to where it began going round) when
+    there were too many to list; None when an ending can be reached after all (a long way round)."""
+    rules, key = f.rules, f.live.key
+    states = [rules.initial()]
+    for move in path:
+        states.append(rules.step(states[-1], move))
+    region = {key(states[-1])}
+    queue = deque([states[-1]])
+    while queue:
+        s = queue.popleft()
+        moves = rules.moves(s)
+        if not moves and s[0] in f.s.endings:
+            return None
+        for move in moves:
+            nxt = rules.step(s, move)
+            k = key(nxt)
+            if k not in region:
+                if len(region) >= TRAP_STATES:
+                    seen: set = set()
+                    first = next(i for i, st in enumerate(states) if key(st) in seen or seen.add(key(st)))
+                    return False, path[:first]
+                region.add(k)
+                queue.append(nxt)
+    first = next(i for i, st in enumerate(states) if key(st) in region)
+    return True, path[:first]
 
 
 def _never(f: _Finder) -> list[Problem]:

@@ -35,7 +35,6 @@ from .extremes import Path, extremes
 from .graph import DEFAULT_MAX_STATES, StateGraph, explore
 from .liveness import Key
 
-MAX_SAMPLE_STEPS = 10_000
 LOOP_ROUNDS = 100_000
 LOOP_EPSILON = 1e-12
 PLAYTHROUGH_CAP = 10**18  # counted exactly up to here
@@ -243,13 +242,17 @@ def _spread(order: list[Key], edges: dict[Key, list]) -> dict[Key, float]:
 
 def _spread_cyclic(root: Key, edges: dict[Key, list]) -> dict[Key, float]:
     """As ``_spread``, when the meeting can loop: push the mass round until what still moves
-    is negligible."""
+    is negligible. Mass that enters a loop with no way out stays where it entered (it never
+    ends: ``Stats.never_ends``), rather than going round until the rounds run out."""
+    finishing = _finishing(edges)
     settled: dict[Key, float] = {}
     moving = {root: 1.0}
     for _ in range(LOOP_ROUNDS):
         nxt_moving: dict[Key, float] = {}
         for key, m in moving.items():
             settled[key] = settled.get(key, 0.0) + m
+            if key not in finishing:
+                continue
             out = edges.get(key, ())
             for _, nxt in out:
                 nxt_moving[nxt] = nxt_moving.get(nxt, 0.0) + m / len(out)
@@ -257,6 +260,23 @@ def _spread_cyclic(root: Key, edges: dict[Key, list]) -> dict[Key, float]:
         if sum(moving.values()) < LOOP_EPSILON:
             break
     return settled
+
+
+def _finishing(edges: dict[Key, list]) -> set[Key]:
+    """The states from which a playthrough can still come to a stop (an ending or a dead end)."""
+    before: dict[Key, list[Key]] = {}
+    for key, out in edges.items():
+        for _, nxt in out:
+            before.setdefault(nxt, []).append(key)
+    found = {key for key, out in edges.items() if not out}
+    found.update(nxt for out in edges.values() for _, nxt in out if nxt not in edges)  # (not listed: no moves)
+    queue = list(found)
+    while queue:
+        for key in before.get(queue.pop(), ()):
+            if key not in found:
+                found.add(key)
+                queue.append(key)
+    return found
 
 
 def _flat(s: Scenario, offered: dict[str, list[list[Vector]]]) -> list[tuple[str, str]]:
@@ -293,7 +313,7 @@ def _sampled(rules: Rules, samples: int, seed: int) -> Stats:
             samples = stats.samples = run
             break
         state, moves, decisions = start, [], 0
-        for _ in range(MAX_SAMPLE_STEPS):
+        for _ in range(rules.most_moves):
             options = on_offer(state)  # a fresh list, the time-out (when on offer) last: never taken here
             if options and options[-1].kind == TIMEOUT_MOVE:
                 options.pop()
@@ -314,8 +334,11 @@ def _sampled(rules: Rules, samples: int, seed: int) -> Stats:
             if move.kind != "continue":
                 moves.append(move.id)
             state = step(state, move)
+        else:
+            decisions = -1  # going round a loop it never leaves: counted as never ending, its length not at all
         seen_paths.add(tuple(moves))
-        counts.append(decisions)
+        if decisions >= 0:
+            counts.append(decisions)
         if state[0] in s.endings:
             cov.endings_reached.add(state[0])
             endings[state[0]] = endings.get(state[0], 0) + 1

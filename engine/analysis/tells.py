@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Callable, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
 from ..play.rules import ANSWER, CHOOSE, CONTINUE, TIMEOUT_MOVE, Move, Rules, rules_of
 from ..play.state import State
@@ -49,7 +49,6 @@ from .surface import (
 RUNS = 200
 MAX_SHARE = 0.5  # validate warns when a strategy reaches more of the range than this
 MAX_RANK_SHARE = 0.45  # ... or when one length rank holds the best option in more decisions than this
-MAX_STEPS = 5_000
 
 Pick = Callable[[State, list[Move], random.Random], Move]
 # Each strategy's name (the key ``analyze --json`` keeps) -> its catalogue message (``Strategy.label``).
@@ -196,11 +195,13 @@ def _strategies(s: Scenario, training: Training) -> dict[str, tuple[Pick, bool]]
     return out
 
 
-def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> int:
+def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> Optional[int]:
+    """The total one run of a strategy reaches; None when it goes round without end (a loop it
+    never leaves: ``validate`` reports the loop, and such a run scores nothing meaningful)."""
     s = rules.initial()
     total = 0
     offered, step, fixed = rules.moves, rules.step, rules.fixed_order
-    for _ in range(MAX_STEPS):
+    for _ in range(rules.most_moves):
         moves = offered(s)  # a fresh list, the time-out (when on offer) last
         if not moves:
             return total
@@ -219,7 +220,7 @@ def _play(rules: Rules, pick: Pick, timeouts: bool, rnd: random.Random) -> int:
             move = pick(s, moves, rnd)
         total += move.vector[-1]
         s = step(s, move)
-    return total
+    return None
 
 
 @collector_paused()
@@ -269,10 +270,14 @@ def _played(scenario: Scenario, others: Union[Training, Sequence[Scenario]], run
         totals = []
         for _ in range(runs):
             _TIES[0] = False
-            totals.append(_play(rules, pick, timeouts, rnd))
+            total = _play(rules, pick, timeouts, rnd)
+            if total is None:
+                break  # it goes round: every run that meets the loop would (the strategy is left out)
+            totals.append(total)
             if not _TIES[0] and name not in ("first shown", "last shown", "time-out at every decision"):
                 break  # no tie met: every run plays this same meeting
-        out.append((name, sum(totals) / len(totals), len(totals)))
+        if totals:
+            out.append((name, sum(totals) / len(totals), len(totals)))
     return out
 
 

@@ -56,6 +56,9 @@ from .state import State
 
 MAX_REDIRECTS = 64  # automatic transitions in a row before we call it a loop
 
+MOST_MOVES_PER_NODE, MOST_MOVES_MIN = 20, 500  # (``Rules.most_moves``)
+
+
 class RulesError(RuntimeError):
     """The scenario's automatic transitions never come to rest (a loop of ``auto``s)."""
 
@@ -125,6 +128,13 @@ class Rules(Compiler):
         most twice (an ``auto`` may read that its line was shown, once round). Beyond that, lines
         go round for ever (``checks.line_loop_auto``: only an ``auto`` could lead out, none holds)."""
         return 2 * len(self.table) + 2
+
+    @property
+    def most_moves(self) -> int:
+        """Moves a playthrough can make and still be on its way to an ending: many rounds of
+        every node. A random player or a bot that makes more is going round a loop it never
+        leaves (``play.trapped``), and stops there rather than play for ever."""
+        return max(MOST_MOVES_MIN, MOST_MOVES_PER_NODE * len(self.table))
 
     def moves(self, s: State, note: Optional[Note] = None) -> list[Move]:
         """The moves offered in ``s``, as written, the time-out last. Empty at an ending

@@ -516,6 +516,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "node {node!r}: from here the meeting can never reach an ending ({path}): a loop with no way out",
         "nl": "knoop {node!r}: vanaf hier bereikt de bijeenkomst nooit een einde ({path}): een kringloop zonder "
               "uitweg"},
+    "play.maybe_trapped": {
+        "en": "node {node!r}: random playthroughs went round here without end ({path}); there were too many "
+              "situations to prove there is no way out: check that every loop through it can reach an ending",
+        "nl": "knoop {node!r}: willekeurige doorspelingen bleven hier rondgaan zonder einde ({path}); er waren te "
+              "veel situaties om te bewijzen dat er geen uitweg is: kijk of elke kringloop erdoor een einde kan "
+              "bereiken"},
     "play.trapped_any_mood": {
         "en": "node {node!r}: from here the meeting can never reach an ending ({path}): whatever the mood, every "
               "way leads back round",

@@ -22,7 +22,7 @@ from engine.play.plans import run_plan
 from engine.scenario.schema import REFERENCE_END, REFERENCE_START, SCHEMA_PATH, reference_markdown, schema_text
 from simulator import catalog
 from simulator.cli.analyze_report import render_text, to_data
-from simulator.cli.plan_writer import plan_text
+from simulator.cli.plan_writer import GoesRound, plan_text
 from simulator.cli.problems import authoring_lang, load_or_report
 from simulator.cli.starter import starter_path, starter_text
 from simulator.export.graph import render, to_dot, to_mermaid
@@ -199,7 +199,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     scenario = load_or_report(args.scenario, authoring_lang(args))
     if scenario is None:
         return EXIT_FAILED
-    text = plan_text(scenario, args.auto, args.seed, args.scenario, args.out)
+    try:
+        text = plan_text(scenario, args.auto, args.seed, args.scenario, args.out)
+    except GoesRound as exc:
+        return _fail(str(exc))
     if not args.out:
         sys.stdout.write(text)
         return EXIT_OK

@@ -26,6 +26,10 @@ from engine.scenario.model import Scenario
 from simulator import catalog
 
 
+class GoesRound(Exception):
+    """A random path that never reaches an ending (a loop in the scenario with no way out)."""
+
+
 def _random_moves(scenario: Scenario, seed: int) -> tuple[dict[str, str], list[str]]:
     """The answers and choices ``play --auto random --seed SEED`` makes: drawn from the options as
     written (the order a session shows them in is shuffled afresh), so the same seed gives the
@@ -34,7 +38,13 @@ def _random_moves(scenario: Scenario, seed: int) -> tuple[dict[str, str], list[s
     session = Session.start(scenario)
     prep: dict[str, str] = {}
     choices: list[str] = []
+    most = rules_of(scenario).most_moves
     while not session.finished:
+        if len(session.history) > most:
+            position = session.state.position
+            session.close()
+            raise GoesRound(f"{scenario.path}: the random path (seed {seed}) goes round without end at {position!r}: "
+                            f"no ending after {most} steps; 'validate' points out the loop")
         q = session.question
         if q is not None:
             offered_ids = {o.id for o in session.prep_options}

@@ -37,6 +37,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "invalid_choice_named": {"nl": "'{answer}' is hier geen keuze. Typ een nummer van 1 tot {n}.",
                              "en": "'{answer}' is not a choice here. Type a number from 1 to {n}."},
     "stopped": {"nl": "Sessie gestopt.", "en": "Session stopped."},
+    "meeting_round": {"nl": "De bijeenkomst gaat rond zonder einde bij {node!r}: na {n} stappen nog geen einde. "
+                            "Waarschijnlijk een kringloop zonder uitweg in het scenario; 'validate' wijst hem aan.",
+                      "en": "The meeting goes round without end at {node!r}: no ending after {n} steps. Most likely "
+                            "a loop with no way out in the scenario; 'validate' points it out."},
     "meeting_stuck": {"nl": "De bijeenkomst loopt vast bij {node!r}: er is geen keuze die kan en ze gaat niet verder. "
                             "Dat is een fout in het scenario; 'validate' wijst hem aan.",
                       "en": "The meeting is stuck at {node!r}: no option can be chosen and it doesn't go on. "

@@ -26,6 +26,7 @@ from engine import Session
 from engine.analysis.search import solver_of
 from engine.debrief.review import review
 from engine.debrief.selfrating import SelfRating
+from engine.play.rules import rules_of
 from engine.play.state import Entry
 from engine.scenario.model import NARRATOR, Scenario
 from simulator.coach import coach_hint
@@ -127,12 +128,18 @@ class TextPlayer:
             shown = len(session.state.transcript)
             self.show_transcript(session, max(0, shown - 1))
             words_before: Optional[str] = None
+            most = rules_of(self.s).most_moves  # a bot that makes more goes round a loop it never leaves
             while not session.finished:
                 if session.stuck:  # nothing to choose and no way on: say so, never ask for "1 to 0"
                     review_job.cancel()
                     self.show_transcript(session, shown)
                     self.say()
                     self.say(tr("meeting_stuck", L, node=session.state.position))
+                    return PlayResult(session, False, stuck=True)
+                if self.chooser is not None and len(session.history) > most:
+                    review_job.cancel()
+                    self.say()
+                    self.say(tr("meeting_round", L, node=session.state.position, n=len(session.history)))
                     return PlayResult(session, False, stuck=True)
                 if session.can_continue:
                     session.advance()
