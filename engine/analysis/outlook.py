@@ -36,7 +36,7 @@ from .search import OVERALL, BudgetExceeded, Solver, solver_of
 # What a kept set of values (``Outlook.to_data``) was worked out by: bump it whenever a value a
 # debrief shows could come out differently (which options are valued, how a tie is broken, the
 # budgets), so values kept with older sessions are worked out again rather than shown stale.
-VALUES_VERSION = 1
+VALUES_VERSION = 2  # 2: the continuation of a time-out that beats every option is kept too
 
 # States the values of one decision may take together before reachable totals stand in
 # ("minstens"). On the largest scenarios trainers write, an evening gone wrong early can take
@@ -217,8 +217,10 @@ def decision_values(solver: Solver, s: State, chosen: str, provocation: bool = F
     known, rough = _needed_values(solver, moves, after, chosen, provocation)
     choices = [i for i, m in enumerate(moves) if m.kind != TIMEOUT_MOVE]
     top = max((known[i] for i in choices if i in known), default=None)
+    most = max(known.values(), default=None)  # a time-out that beats every option included
     shown = {next((i for i in choices if known.get(i) == top), None),
-             next((i for i, m in enumerate(moves) if m.id == chosen), None)}
+             next((i for i, m in enumerate(moves) if m.id == chosen), None),
+             next((i for i in range(len(moves)) if known.get(i) == most), None)}
     row = tuple(MoveValue(m.id, m.kind, m.vector, known.get(i),
                           _add(m.vector, _continuation(solver, after[i], i in rough, _rest(known.get(i), m)))
                           if i in shown else None,

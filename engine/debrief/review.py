@@ -329,10 +329,9 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
     if better is not None:
         b_text, b_feedback, b_weights = lookup[better]
     best_here: dict[str, int] = {}
-    if q_values:
-        top = max(q_values.values())
-        top_move = next(mv for mv in options if mv.best == top)
-        best_here = _vector(top_move.path)
+    reached = [mv for mv in moves if mv.best is not None and mv.path is not None]
+    if reached:  # the best from here: an option's, or a time-out's that beats every option (ties: the option)
+        best_here = _vector(max(reached, key=lambda mv: mv.best).path)  # type: ignore[arg-type,return-value]
     offered = tuple(dict(lookup[mv.move][2]) for mv in options if mv.move in lookup)
     skipped: Mapping[str, int] = {}
     if missed_reason == "provocation" or (d.kind == "meeting" and scenario.nodes[d.node_id].provocation

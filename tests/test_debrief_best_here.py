@@ -1,0 +1,71 @@
+"""The best still achievable from a decision is never below the best through the move made.
+
+A trainer's flawless run (61 of 61) showed, at each time-out taken at a provocation,
+``best_here`` 51 and ``best_after`` 52: the time-out's own point for not reacting impulsively
+was left out of "the best total still achievable from this decision".
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from engine import Session, load_scenario
+from engine.analysis.search import solver_of
+from engine.debrief.review import review
+from engine.play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE
+from tests.conftest import ROOT
+
+WITH_PROVOCATIONS = ["scenarios/speeltuin-kort.yaml", "scenarios/verslavingsopvang.yaml",
+                     "tests/scenarios/realistic/windmolens.yaml"]
+
+
+def _play(session: Session, moves) -> None:
+    for _, move in moves:
+        if move.kind == CONTINUE:
+            session.advance()
+        elif move.kind == "answer":
+            session.answer(move.id)
+        elif move.kind == TIMEOUT_MOVE:
+            session.take_timeout()
+        else:
+            session.choose(move.id)
+
+
+@pytest.mark.parametrize("path", WITH_PROVOCATIONS)
+def test_a_flawless_run_reads_the_same_best_here_and_after_at_every_decision_time_outs_included(path):
+    scenario = load_scenario(str(ROOT / path))
+    solver = solver_of(scenario)
+    session = Session.start(scenario, seed=1)
+    _play(session, solver.path(solver.rules.initial(), OBJECTIVES.index("overall")))
+    assert session.finished
+    result = review(scenario, session.history, session.ending.id)
+    assert result.overall == result.best_overall
+    timeouts = [d for d in result.decisions if d.decision.kind == "timeout"]
+    assert timeouts, "the flawless run takes a time-out at a provocation"
+    for d in result.decisions:
+        assert d.best_here["overall"] == d.best_after["overall"], (d.index, d.decision)
+
+
+@pytest.mark.parametrize("path", WITH_PROVOCATIONS)
+def test_best_here_is_never_below_best_after(path):
+    scenario = load_scenario(str(ROOT / path))
+    for seed in range(4):
+        session = Session.start(scenario, seed=seed)
+        rnd = random.Random(seed)
+        while not session.finished:
+            if session.can_continue:
+                session.advance()
+            elif session.question is not None:
+                session.answer(rnd.choice(session.prep_options).id)
+            elif session.timeout_available and rnd.random() < 0.3:
+                session.take_timeout()
+            elif session.choices:
+                session.choose(rnd.choice(session.choices).id)
+            else:
+                break
+        result = review(scenario, session.history, session.ending.id if session.ending else None)
+        for d in result.decisions:
+            if d.best_here and d.best_after:
+                assert d.best_here["overall"] >= d.best_after["overall"], (seed, d.index, d.decision)
