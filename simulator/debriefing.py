@@ -112,17 +112,29 @@ def scenario_changed(journal: Journal, record: SessionRecord, scenario: Scenario
     return bool(digest) and bool(scenario.digest) and digest != scenario.digest
 
 
-def compare_sessions(first: Session, second: Session, branch_index: int) -> PathComparison:
-    """Both paths side by side: a session and its replay from decision ``branch_index``."""
+def compare_sessions(first: Session, second: Session, branch_index: int,
+                     first_kept: Optional[Outlook] = None, second_kept: Optional[Outlook] = None) -> PathComparison:
+    """Both paths side by side: a session and its replay from decision ``branch_index``;
+    ``first_kept`` / ``second_kept``: the values kept with each in the journal (``kept_values.read``),
+    used where they still hold."""
+    return _compare(session_review(first, first_kept), session_review(second, second_kept), second, branch_index)
+
+
+def _compare(first: Review, second: Review, session: Session, branch_index: int) -> PathComparison:
     try:
-        return compare_paths(session_review(first), session_review(second), branch_index)
+        return compare_paths(first, second, branch_index)
     except ValueError as exc:
-        raise DebriefError(f"{second.scenario.path}: {exc}") from None
+        raise DebriefError(f"{session.scenario.path}: {exc}") from None
 
 
 def branch_comparison(journal: Journal, record: SessionRecord, scenario: Scenario,
-                      session: Session) -> Optional[PathComparison]:
+                      session: Session, keep: bool = False) -> Optional[PathComparison]:
     """For a replay from a decision, both paths side by side (None for any other session).
+
+    Both reviews rest on the values kept with each session in the journal where they still
+    hold (``journaled_review``), so a replay's debrief needs no search either; ``keep``: keep
+    them when they had to be worked out (a front end showing a finished session's debrief; a
+    command that only reads leaves the journal as it was).
 
     The first attempt may since have been deleted or no longer fit the scenario; that is
     a ``DebriefError`` (one line), and the replay's own debrief can still be shown.
@@ -139,6 +151,8 @@ def branch_comparison(journal: Journal, record: SessionRecord, scenario: Scenari
                            f"not {record.scenario_id!r}")
     parent = saved_session(journal, parent_record, scenario)
     try:
-        return compare_sessions(parent, session, record.branch_index)
+        first = journaled_review(journal, parent_record.id, parent, keep=keep)
+        second = journaled_review(journal, record.id, session, keep=keep)
+        return _compare(first, second, session, record.branch_index)
     finally:
         parent.close()

@@ -34,6 +34,7 @@ from simulator.debriefing import DebriefError, branch_comparison, saved_session,
 from simulator.debriefing import compare_sessions as _compare_sessions
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
+from simulator.terminal.perspective import row_numbers
 
 __all__ = [
     "BranchStart", "PerspectiveError", "RatingLine", "RatingQuestion", "branch_unsaved", "coach_hint",
@@ -179,11 +180,12 @@ def branch_unsaved(parent: Session, decision_index: int) -> Session:
 
 
 def path_comparison(journal: Journal, session_id: int, session: Optional[Session] = None,
-                    scenario: Optional[Scenario] = None) -> Optional[PathComparison]:
+                    scenario: Optional[Scenario] = None, keep: bool = False) -> Optional[PathComparison]:
     """Both paths side by side for a journaled replay (None when the session isn't one).
 
     Pass the live ``session`` when you have it (the window's playthrough), else it is read
-    from the journal.
+    from the journal. Both reviews rest on the values kept with each session where they hold;
+    ``keep``: keep them when they had to be worked out (``debriefing.branch_comparison``).
     """
     own = None
     try:
@@ -193,7 +195,7 @@ def path_comparison(journal: Journal, session_id: int, session: Optional[Session
         scenario = scenario or (session.scenario if session is not None else scenario_for(record))
         if session is None:
             session = own = saved_session(journal, record, scenario)
-        return branch_comparison(journal, record, scenario, session)
+        return branch_comparison(journal, record, scenario, session, keep=keep)
     except (JournalError, DebriefError) as exc:
         raise PerspectiveError(str(exc)) from None
     finally:
@@ -211,15 +213,25 @@ def _side(d: Optional[DecisionReview], lang: str, names: Mapping[str, str]) -> O
 
 
 def comparison_rows(comparison: PathComparison, lang: str, names: Mapping[str, str]) -> list[dict]:
-    """One dict per decision from the branch point: ``step`` (1-based), ``same_moment``,
-    ``same_choice``, and ``first`` / ``second`` (None once that path had ended), each with
-    ``node``, ``choice``, ``kind``, ``speaker_name``, ``prompt``, ``chosen``, ``verdict``,
-    ``missed_opportunity``, ``weights`` and ``mood_after``."""
-    return [_row(s, lang, names) for s in comparison.steps]
+    """One dict per moment of the meeting from the branch point (the paths lined up by node, so a
+    detour only one path took has rows of its own): ``step`` (1-based row position),
+    ``first_step`` / ``second_step`` (that decision's 1-based number in each path, None when the
+    path has none here), ``number`` (how the debrief numbers the row: "7", or "10/7" and "12/–"
+    once the paths' numbers differ), ``same_moment``, ``same_choice``, ``first_elsewhere`` /
+    ``second_elsewhere`` (that path didn't come to this moment but went on; else, with no
+    decision here, its meeting was over), and ``first`` / ``second`` (None when that path has no
+    decision here), each with ``node``, ``choice``, ``kind``, ``speaker_name``, ``prompt``,
+    ``chosen``, ``verdict``, ``missed_opportunity``, ``weights`` and ``mood_after``."""
+    numbers = row_numbers([(s.first_index, s.second_index) for s in comparison.steps])
+    return [_row(s, n, lang, names) for s, n in zip(comparison.steps, numbers)]
 
 
-def _row(step: PathStep, lang: str, names: Mapping[str, str]) -> dict:
-    return {"step": step.index + 1, "same_moment": step.same_moment, "same_choice": step.same_choice,
+def _row(step: PathStep, number: str, lang: str, names: Mapping[str, str]) -> dict:
+    return {"step": step.index + 1, "number": number,
+            "first_step": None if step.first_index is None else step.first_index + 1,
+            "second_step": None if step.second_index is None else step.second_index + 1,
+            "same_moment": step.same_moment, "same_choice": step.same_choice,
+            "first_elsewhere": step.first_elsewhere, "second_elsewhere": step.second_elsewhere,
             "first": _side(step.first, lang, names), "second": _side(step.second, lang, names)}
 
 

@@ -12,7 +12,8 @@ path changed, a branch must be exact: if the scenario no longer leads through th
 moments with the same mood, ``BranchError`` says where it parted, in one line.
 
 ``compare_paths`` lines up the two reviews from the branch point on, for the debrief's
-"both paths side by side".
+"both paths side by side": by the moment of the meeting (the node, or the preparation
+question), so a detour only one path took stands on rows of its own.
 """
 
 from __future__ import annotations
@@ -124,23 +125,47 @@ def branch(source: Source, scenario: Scenario, decision_index: int) -> Session:
 # -- both paths side by side ------------------------------------------------------
 @dataclass(frozen=True)
 class PathStep:
-    """One position from the branch point on: what each path did there (None: that path had ended)."""
+    """One row from the branch point on: what each path did at one moment of the meeting.
 
-    index: int  # 0-based decision index, the same in both paths
+    ``first`` / ``second`` is None when that path has no decision at this moment: it never
+    came here (``first_elsewhere`` / ``second_elsewhere``: the meeting went another way, and
+    that path's own decision follows on another row), or its meeting was already over.
+    """
+
+    index: int  # 0-based row position: branch_index + row; the decision index of both paths until they part
     first: Optional[DecisionReview]
     second: Optional[DecisionReview]
+    first_elsewhere: bool = False
+    second_elsewhere: bool = False
 
     @property
     def same_moment(self) -> bool:
         """Both paths faced the same decision here (so the choices can be compared directly)."""
         a, b = self.first, self.second
-        return a is not None and b is not None and (a.decision.kind, a.decision.node_id) == (
-            b.decision.kind, b.decision.node_id)
+        return a is not None and b is not None and _moment(a) == _moment(b)
 
     @property
     def same_choice(self) -> bool:
         a, b = self.first, self.second
         return self.same_moment and a is not None and b is not None and a.decision.choice_id == b.decision.choice_id
+
+    @property
+    def first_index(self) -> Optional[int]:
+        """This decision's 0-based index in the first path (None: that path has none here)."""
+        return None if self.first is None else self.first.index
+
+    @property
+    def second_index(self) -> Optional[int]:
+        return None if self.second is None else self.second.index
+
+    @property
+    def first_over(self) -> bool:
+        """The first path has no decision here because its meeting was already over."""
+        return self.first is None and not self.first_elsewhere
+
+    @property
+    def second_over(self) -> bool:
+        return self.second is None and not self.second_elsewhere
 
 
 @dataclass(frozen=True)
@@ -160,11 +185,80 @@ class PathComparison:
 
     @property
     def first_difference(self) -> Optional[int]:
-        """Index of the first decision where the paths differ (None: the same choices again)."""
+        """Row index (``PathStep.index``) of the first row where the paths differ (None: the same choices again)."""
         return next((s.index for s in self.steps if not s.same_choice), None)
+
+    @property
+    def numbers_differ(self) -> bool:
+        """Some moment has a different decision number in the two paths (one took a detour)."""
+        return any(s.first is not None and s.second is not None and s.first.index != s.second.index
+                   for s in self.steps)
 
     def change(self, key: str) -> int:
         return self.second_totals.get(key, 0) - self.first_totals.get(key, 0)
+
+
+def _moment(d: DecisionReview) -> tuple[str, str]:
+    """The moment of the meeting a decision was taken at: the node (or preparation question)
+    and whether it was the answer, the choice or a time-out there."""
+    return d.decision.kind, d.decision.node_id
+
+
+ALIGN_CELLS = 4_000_000  # beyond this many (decisions x decisions) the paths are lined up greedily
+
+
+def align(first: Sequence[Any], second: Sequence[Any]) -> list[tuple[Optional[int], Optional[int]]]:
+    """Pair two sequences of moments by a longest common subsequence (pure).
+
+    Returns ``(i, j)`` pairs in order, covering every index of both once: ``(i, j)`` where the
+    two are the same moment, ``(i, None)`` / ``(None, j)`` for a moment only one sequence met.
+    Equal items pair as early as possible; between two pairs, the first sequence's own
+    moments come before the second's.
+    """
+    n, m = len(first), len(second)
+    head = 0
+    while head < n and head < m and first[head] == second[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and first[n - 1 - tail] == second[m - 1 - tail]:
+        tail += 1
+    a, b = first[head:n - tail], second[head:m - tail]
+    out: list[tuple[Optional[int], Optional[int]]] = [(k, k) for k in range(head)]
+    if len(a) * len(b) > ALIGN_CELLS:  # not a meeting anyone played: pair equal moments in step
+        i = j = 0
+        while i < len(a) or j < len(b):
+            if i < len(a) and j < len(b) and a[i] == b[j]:
+                out.append((head + i, head + j))
+                i, j = i + 1, j + 1
+                continue
+            if i < len(a):
+                out.append((head + i, None))
+                i += 1
+            if j < len(b):
+                out.append((None, head + j))
+                j += 1
+    else:
+        # rest[i][j]: the longest common subsequence of a[i:] and b[j:]
+        rest = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+        for i in range(len(a) - 1, -1, -1):
+            row, below = rest[i], rest[i + 1]
+            for j in range(len(b) - 1, -1, -1):
+                row[j] = below[j + 1] + 1 if a[i] == b[j] else max(below[j], row[j + 1])
+        i = j = 0
+        while i < len(a) and j < len(b):
+            if a[i] == b[j]:  # pairing equal items is always on a longest path
+                out.append((head + i, head + j))
+                i, j = i + 1, j + 1
+            elif rest[i + 1][j] >= rest[i][j + 1]:
+                out.append((head + i, None))
+                i += 1
+            else:
+                out.append((None, head + j))
+                j += 1
+        out.extend((head + k, None) for k in range(i, len(a)))
+        out.extend((None, head + k) for k in range(j, len(b)))
+    out.extend((n - tail + k, m - tail + k) for k in range(tail))
+    return out
 
 
 def _with_overall(totals: Mapping[str, int]) -> dict[str, int]:
@@ -193,6 +287,10 @@ def _final_mood(review: Review) -> dict[str, dict[str, int]]:
 def compare_paths(first: Review, second: Review, branch_index: int) -> PathComparison:
     """Line up two reviews of the same scenario from ``branch_index`` on (pure).
 
+    The decisions are paired by the moment of the meeting (``align``), not by their number:
+    when one path took a detour (a resident walked out and was won back), its extra
+    decisions get rows of their own, and the moments both paths met stay side by side.
+
     Raises ``ValueError`` when the two don't share the decisions before the branch point
     (they are then not a session and its replay).
     """
@@ -203,8 +301,13 @@ def compare_paths(first: Review, second: Review, branch_index: int) -> PathCompa
         da, db = a[i].decision, b[i].decision
         if (da.kind, da.node_id, da.choice_id) != (db.kind, db.node_id, db.choice_id):
             raise ValueError(f"the paths already differ at decision {i + 1}, before the branch point")
-    steps = tuple(PathStep(i, a[i] if i < len(a) else None, b[i] if i < len(b) else None)
-                  for i in range(branch_index, max(len(a), len(b))))
+    pairs = align([_moment(d) for d in a[branch_index:]], [_moment(d) for d in b[branch_index:]])
+    last_a = max((k for k, (i, _) in enumerate(pairs) if i is not None), default=-1)
+    last_b = max((k for k, (_, j) in enumerate(pairs) if j is not None), default=-1)
+    steps = tuple(PathStep(branch_index + k,
+                           None if i is None else a[branch_index + i], None if j is None else b[branch_index + j],
+                           first_elsewhere=i is None and k < last_a, second_elsewhere=j is None and k < last_b)
+                  for k, (i, j) in enumerate(pairs))
     return PathComparison(
         branch_index, steps, first.ending, second.ending,
         _with_overall(first.totals), _with_overall(second.totals),

@@ -17,6 +17,7 @@ from simulator.export.svgscale import scale_chart
 from simulator.i18n import prep_heading, tr
 from simulator.mood_timeline import Timeline, timeline_svg, word
 from simulator.terminal.debrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
+from simulator.terminal.perspective import data_step_marks, numbers_legend
 
 PROGRESS_SHOWN = 8  # attempts in the progress chart and table (the latest)
 MOMENT_CHARS = 140  # of a resident's line in the side-by-side table (the decision cards quote it whole)
@@ -339,9 +340,9 @@ def _progress(data: Mapping[str, Any], lang: str) -> list[str]:
     return h
 
 
-def _cell(side: Optional[Mapping[str, Any]], lang: str) -> str:
+def _cell(side: Optional[Mapping[str, Any]], lang: str, elsewhere: bool = False) -> str:
     if side is None:
-        return f'<span class="same">{_e(tr("paths_over", lang))}</span>'
+        return f'<span class="same">{_e(tr("paths_not_here" if elsewhere else "paths_over", lang))}</span>'
     return f"{_e(side['chosen'])} {_chips(side, lang)}"
 
 
@@ -355,9 +356,14 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     h = [f"<h2>{_e(tr('paths_title', lang, n=paths['branch_step']))}</h2>"]
     if paths["first_difference"] is None:
         h.append(f'<p class="note">{_e(tr("paths_identical", lang))}</p>')
-    h.append(f'<table class="paths"><tr><th class="n"></th><th class="moment"></th><th>{_e(first)}</th>'
+    marks = data_step_marks(paths)
+    legend = numbers_legend([(m["first"], m["second"]) for m in marks], lang)
+    if legend:
+        h.append(f'<p class="note">{_e(legend)}</p>')
+    wide = ' style="width: 13mm"' if legend else ""  # room for "14/10."
+    h.append(f'<table class="paths"><tr><th class="n"{wide}></th><th class="moment"></th><th>{_e(first)}</th>'
              f'<th>{_e(tr("paths_second", lang))}</th></tr>')
-    for step in paths["steps"]:
+    for step, mark in zip(paths["steps"], marks):
         anchor = step["first"] or step["second"]
         both = step["first"] is not None and step["second"] is not None
         if step["same_moment"] or not both:
@@ -371,8 +377,10 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
             cells = f'<td colspan="2">{_cell(step["first"], lang)} <span class="same">' \
                     f'({_e(tr("paths_same_choice", lang))})</span></td>'
         else:
-            cells = f"<td>{_cell(step['first'], lang)}</td><td>{_cell(step['second'], lang)}</td>"
-        h.append(f'<tr><td class="n">{step["step"]}.</td><td class="moment">{moment}</td>{cells}</tr>')
+            cells = f"<td>{_cell(step['first'], lang, mark['first_elsewhere'])}</td>" \
+                    f"<td>{_cell(step['second'], lang, mark['second_elsewhere'])}</td>"
+        number = f'<td class="n" style="white-space: nowrap">{_e(mark["number"])}.</td>'
+        h.append(f'<tr>{number}<td class="moment">{moment}</td>{cells}</tr>')
     endings = [e["title"] if e else tr("unfinished_short", lang)
                for e in (paths["first_ending"], paths["second_ending"])]
     h.append(f'<tr><td></td><td><strong>{_e(tr("ending", lang))}</strong></td><td>{_e(endings[0])}</td>'

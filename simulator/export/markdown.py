@@ -12,6 +12,7 @@ from simulator.debrief_words import scale_number
 from simulator.i18n import prep_heading, tr
 from simulator.safetext import md_text
 from simulator.terminal.debrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
+from simulator.terminal.perspective import data_step_marks, numbers_legend
 
 
 def _verdict(d: Mapping[str, Any], lang: str) -> str:
@@ -225,9 +226,9 @@ def _progress(data: Mapping[str, Any], lang: str) -> list[str]:
     return out
 
 
-def _choice_cell(side: Any, lang: str) -> str:
+def _choice_cell(side: Any, lang: str, elsewhere: bool = False) -> str:
     if side is None:
-        return tr("paths_over", lang)
+        return tr("paths_not_here" if elsewhere else "paths_over", lang)
     marks = [tr(f"verdict_{side['verdict']}", lang)] if side["verdict"] else []
     if side["missed_opportunity"]:
         marks.append(tr("missed_opportunity", lang))
@@ -245,14 +246,18 @@ def _paths(data: Mapping[str, Any], lang: str) -> list[str]:
     out = [f"## {tr('paths_title', lang, n=paths['branch_step'])}", ""]
     if paths["first_difference"] is None:
         out += [tr("paths_identical", lang), ""]
+    marks = data_step_marks(paths)
+    legend = numbers_legend([(m["first"], m["second"]) for m in marks], lang)
+    if legend:
+        out += [legend, ""]
     out += [f"| # | | {first} | {second} |", "|---:|---|---|---|"]
-    for step in paths["steps"]:
+    for step, mark in zip(paths["steps"], marks):
         anchor = step["first"] or step["second"]
         who = f"**{_quote(anchor['speaker_name'])}:** " if anchor["speaker_name"] else ""
         moment = f"{who}{_quote(anchor['prompt'])}" if step["same_moment"] or not (step["first"] and step["second"]) \
             else tr("paths_other_moment", lang)
-        out.append(f"| {step['step']} | {moment} | {_choice_cell(step['first'], lang)} | "
-                   f"{_choice_cell(step['second'], lang)} |")
+        out.append(f"| {mark['number']} | {moment} | {_choice_cell(step['first'], lang, mark['first_elsewhere'])} | "
+                   f"{_choice_cell(step['second'], lang, mark['second_elsewhere'])} |")
     ending = {k: (_quote(e["title"]) if e else tr("unfinished_short", lang))
               for k, e in (("first", paths["first_ending"]), ("second", paths["second_ending"]))}
     out.append(f"| | **{tr('ending', lang)}** | {ending['first']} | {ending['second']} |")

@@ -154,6 +154,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "paths_same_choice": {"nl": "dezelfde keuze", "en": "the same choice"},
     "paths_other_moment": {"nl": "een ander moment", "en": "a different moment"},
     "paths_over": {"nl": "(het gesprek was al afgelopen)", "en": "(the meeting was already over)"},
+    "paths_not_here": {"nl": "(op deze route kwam je hier niet)", "en": "(this path didn't come here)"},
+    "paths_numbers": {"nl": "Twee nummers, zoals {a}/{b}: de eerste keer was dit beslissing {a}, nu beslissing {b}; "
+                            "een streepje: die route kwam hier niet.",
+                      "en": "Two numbers, as {a}/{b}: the first time this was decision {a}, this time decision {b}; "
+                            "a dash: that path didn't come here."},
     "paths_identical": {"nl": "Je maakte vanaf hier dezelfde keuzes als de eerste keer.",
                         "en": "From here you made the same choices as the first time."},
     "paths_totals": {"nl": "Score: eerste keer → nu", "en": "Score: first time → this time"},

@@ -9,7 +9,7 @@ it, nothing here judges anything: the rows come from ``engine.debrief.selfrating
 from __future__ import annotations
 
 import textwrap
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 from engine.debrief.branching import PathComparison
 from engine.debrief.review import DecisionReview
@@ -28,9 +28,9 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent)) or [indent]
 
 
-def _side(d: Optional[DecisionReview], lang: str) -> str:
+def _side(d: Optional[DecisionReview], lang: str, elsewhere: bool = False) -> str:
     if d is None:
-        return tr("paths_over", lang)
+        return tr("paths_not_here" if elsewhere else "paths_over", lang)
     verdict = tr(f"verdict_{d.verdict}", lang) if d.verdict else ""
     if d.missed_opportunity:
         verdict = f"{verdict} · {tr('missed_opportunity', lang)}" if verdict else tr("missed_opportunity", lang)
@@ -44,7 +44,8 @@ def _mood(mood: Mapping[str, Mapping[str, int]], names: Mapping[str, str], label
 
 def paths_lines(comparison: PathComparison, lang: str, names: Mapping[str, str],
                 parent_id: Optional[int] = None, scenario: Optional[Scenario] = None) -> list[str]:
-    """Both paths from the branch point: per decision what each did, then endings and scores."""
+    """Both paths from the branch point: per moment of the meeting what each did (a detour only one
+    path took on rows of its own), then endings and scores."""
     labels = {k: v.label.get(lang).lower() for k, v in scenario.mood_variables.items()} if scenario else {}
     first_label = tr("paths_first_n", lang, id=parent_id) if parent_id else tr("paths_first", lang)
     second_label = tr("paths_second", lang)
@@ -52,22 +53,28 @@ def paths_lines(comparison: PathComparison, lang: str, names: Mapping[str, str],
     out = ["", f"-- {tr('paths_title', lang, n=comparison.branch_index + 1)} --"]
     if comparison.first_difference is None:
         out.extend(_wrap(tr("paths_identical", lang), "  "))
-    for step in comparison.steps:
+    indices = [(s.first_index, s.second_index) for s in comparison.steps]
+    legend = numbers_legend(indices, lang)
+    if legend:
+        out.extend(_wrap(legend, "  "))
+    for step, number in zip(comparison.steps, row_numbers(indices)):
         out.append("")
         anchor = step.first or step.second
         assert anchor is not None
         who = names.get(anchor.speaker or "", "")
-        head = f"{step.index + 1:>2}. "
+        head = f"{number:>2}. "
         prompt = anchor.prompt.get(lang)
         if step.same_moment or step.second is None or step.first is None:
-            out.extend(_wrap(f"{who}: “{prompt}”" if who else prompt, head))
+            out.extend(textwrap.wrap(f"{who}: “{prompt}”" if who else prompt, WIDTH, initial_indent=head,
+                                     subsequent_indent="    ") or [head])
         else:
             out.append(f"{head}({tr('paths_other_moment', lang)})")
         if step.same_choice:
             out.extend(_wrap(f"{tr('paths_same_choice', lang)}: {_side(step.first, lang)}", "    "))
             continue
-        for label, side in ((first_label, step.first), (second_label, step.second)):
-            text = _side(side, lang)
+        for label, side, elsewhere in ((first_label, step.first, step.first_elsewhere),
+                                       (second_label, step.second, step.second_elsewhere)):
+            text = _side(side, lang, elsewhere)
             if side is not None and not step.same_moment and step.first is not None and step.second is not None:
                 who_here = names.get(side.speaker or "", "")
                 line = side.prompt.get(lang)
@@ -106,4 +113,63 @@ def path_trends(comparison: PathComparison, lang: str) -> list[str]:
         change = comparison.change(key)
         way = "up" if change > 0 else "down" if change < 0 else "same"
         out.append(f"{BY_KEY[key].short.get(lang)} {tr('trend_' + way, lang)}")
+    return out
+
+
+# -- numbering the rows ---------------------------------------------------------------
+# The rows pair the two paths by the moment of the meeting, so after a detour one path took, a
+# moment can be a different decision in each: its row shows both numbers, "10/7" (first time /
+# this time), and a row only one path has then shows "12/–" or "–/9".
+Indices = Sequence[tuple[Optional[int], Optional[int]]]  # per row, each path's 0-based decision index
+
+
+def _differ(indices: Indices) -> bool:
+    return any(a is not None and b is not None and a != b for a, b in indices)
+
+
+def row_numbers(indices: Indices) -> list[str]:
+    """Each row's number from the two paths' 0-based decision indices (None: that path has no
+    decision there): one number while the paths keep step ("7"), both once they don't ("10/7", "12/–")."""
+    two = _differ(indices)
+    out = []
+    for a, b in indices:
+        if a is not None and (a == b or (b is None and not two)):
+            out.append(str(a + 1))
+        elif b is not None and a is None and not two:
+            out.append(str(b + 1))
+        else:
+            out.append(f"{'–' if a is None else a + 1}/{'–' if b is None else b + 1}")
+    return out
+
+
+def numbers_legend(indices: Indices, lang: str) -> str:
+    """One sentence explaining "10/7" with the first such row, or "" when every row has one number."""
+    pair = next(((a, b) for a, b in indices if a is not None and b is not None and a != b), None)
+    return "" if pair is None else tr("paths_numbers", lang, a=pair[0] + 1, b=pair[1] + 1)
+
+
+def data_step_marks(paths: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """For the exports' ``paths`` data (``export.json_data``), per row of ``steps``: ``first`` and
+    ``second``, that path's 0-based decision index here (None: it has none here); ``number``, the
+    row's number as ``row_numbers`` shows it; ``first_elsewhere`` / ``second_elsewhere``: that path
+    has no decision here but went on (it didn't come to this moment; else its meeting was over).
+
+    The rows hold every decision of both paths from ``branch_step`` on, once and in order, so
+    each path's own numbering follows from counting its decisions row by row.
+    """
+    steps = paths["steps"]
+    last = {side: max((k for k, st in enumerate(steps) if st[side] is not None), default=-1)
+            for side in ("first", "second")}
+    at = {"first": paths["branch_step"] - 1, "second": paths["branch_step"] - 1}
+    out = []
+    for k, st in enumerate(steps):
+        mark: dict[str, Any] = {}
+        for side in ("first", "second"):
+            mark[side] = at[side] if st[side] is not None else None
+            mark[f"{side}_elsewhere"] = st[side] is None and k < last[side]
+            if st[side] is not None:
+                at[side] += 1
+        out.append(mark)
+    for mark, number in zip(out, row_numbers([(m["first"], m["second"]) for m in out])):
+        mark["number"] = number
     return out

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 
 from engine import Scenario, ScenarioError, Session
 from engine.debrief.selfrating import SelfRating
-from simulator import catalog
+from simulator import catalog, kept_values
 from simulator.debriefing import DebriefError, branch_comparison, compare_sessions, journaled_review, progress_for
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind, SessionRecord, WriteFailed
@@ -156,7 +156,11 @@ class JournaledPlayer(TextPlayer):
         try:
             if self.parent is not None:
                 first, index, parent_id = self.parent
-                comparison = compare_sessions(first, session, index)
+                try:  # both reviews on values worked out already: the first attempt's kept, this one's just shown
+                    first_kept = kept_values.read(self.saver.journal, parent_id, first)
+                except JournalError:
+                    first_kept = None
+                comparison = compare_sessions(first, session, index, first_kept=first_kept, second_kept=result.outlook)
             elif self.saver.active:  # a replay continued with --resume: its first attempt is in the journal
                 assert self.saver.journal is not None and self.saver.session_id is not None
                 record = self.saver.journal.get(self.saver.session_id)

@@ -237,7 +237,7 @@ class Play:
                 if self.parent is not None and self.branch_index is not None:
                     found = compare_sessions(self.parent.session, self.session, self.branch_index)
                 elif self.journal is not None and self.session_id is not None:
-                    found = path_comparison(self.journal, self.session_id, self.session, self.scenario)
+                    found = path_comparison(self.journal, self.session_id, self.session, self.scenario, keep=True)
                 else:
                     found = None
                 self._comparison = (found, None)

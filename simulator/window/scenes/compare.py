@@ -1,12 +1,13 @@
 """Both paths side by side: a replay from a debrief decision against the first attempt.
 
-From the branch point on, per decision: what was said, what each attempt chose (with its
-verdict) and how the residents' mood moved — so the trainee sees how the residents
-reacted to the other choice; then both endings, the residents' mood at the end, the total
-first time and this time, and per dimension which way it went (a dimension's one figure is
-its place on the 1-5 scale, on the overview; no raw points here). Two columns on a wide window, one under
-the other on a narrow one. The data comes from ``perspective`` (``Play.comparison``),
-which works for an unsaved replay too.
+From the branch point on, per moment of the meeting (a detour only one attempt took has
+rows of its own; once the attempts' decision numbers differ, a row shows both, "10/7"): what
+was said, what each attempt chose (with its verdict) and how the residents' mood moved — so
+the trainee sees how the residents reacted to the other choice; then both endings, the
+residents' mood at the end, the total first time and this time, and per dimension which way
+it went (a dimension's one figure is its place on the 1-5 scale, on the overview; no raw
+points here). Two columns on a wide window, one under the other on a narrow one. The data
+comes from ``perspective`` (``Play.comparison``), which works for an unsaved replay too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Optional
 
 from engine.debrief.branching import PathComparison, PathStep
 from engine.debrief.review import DecisionReview
-from simulator.terminal.perspective import path_trends
+from simulator.terminal.perspective import numbers_legend, path_trends, row_numbers
 from simulator.window.charts import totals_chart
 from simulator.window.layout import Box, gap
 from simulator.window.play import Play
@@ -85,12 +86,16 @@ class ComparePage:
         head = heading_html(s, s.tr("paths_title", n=comparison.branch_index + 1))
         if comparison.first_difference is None:
             head += "<br>" + muted(esc(s.tr("paths_identical")))
+        indices = [(step.first_index, step.second_index) for step in comparison.steps]
+        legend = numbers_legend(indices, s.lang)
+        if legend:
+            head += "<br>" + muted(esc(legend))
         y = put(head, 0, 0, width) + g
         if two:
             y = max(put(f"<b>{esc(first_label)}</b>", 0, y, col_w, "#name"),
                     put(f"<b>{esc(second_label)}</b>", col_w + g, y, col_w, "#name")) + g // 2
-        for step in comparison.steps:
-            y = self._step(step, y, width, put, pair) + g
+        for step, number in zip(comparison.steps, row_numbers(indices)):
+            y = self._step(step, number, y, width, put, pair) + g
         ends = [self._ending(e) for e in (comparison.first_ending, comparison.second_ending)]
         counts = [self._counts(c) for c in (comparison.first_counts, comparison.second_counts)]
         y = put(heading_html(s, s.tr("ending")), 0, y, width) + g // 2
@@ -109,13 +114,13 @@ class ComparePage:
             bottom = put(muted(esc(f"{s.tr('paths_dims')}: {', '.join(ways)}")), 0, bottom + g // 2, width, "#small")
         return made, (chart, y), bottom
 
-    def _step(self, step: PathStep, y: int, width: int, put, pair) -> int:
+    def _step(self, step: PathStep, number: str, y: int, width: int, put, pair) -> int:
         s = self.scene
         a, b = step.first, step.second
         anchor = a or b
         assert anchor is not None
         shared = step.same_moment or a is None or b is None
-        title = f"<b>{esc(s.tr('cmp_step', n=step.index + 1))}</b>"
+        title = f"<b>{esc(s.tr('cmp_step', n=number))}</b>"
         if shared:
             title += "  " + situation_html(s, anchor)
         else:
@@ -123,12 +128,13 @@ class ComparePage:
         y = put(title, 0, y, width) + gap(s.scale) // 3
         if step.same_choice:
             return put(muted(esc(s.tr("paths_same_choice"))) + ": " + self._choice(a, False), 0, y, width)
-        return pair(self._choice(a, not shared), self._choice(b, not shared), y)
+        return pair(self._choice(a, not shared, step.first_elsewhere),
+                    self._choice(b, not shared, step.second_elsewhere), y)
 
-    def _choice(self, d: Optional[DecisionReview], with_situation: bool) -> str:
+    def _choice(self, d: Optional[DecisionReview], with_situation: bool, elsewhere: bool = False) -> str:
         s = self.scene
-        if d is None:
-            return muted(esc(s.tr("paths_over")))
+        if d is None:  # this path didn't come to this moment, or its meeting was over
+            return muted(esc(s.tr("paths_not_here" if elsewhere else "paths_over")))
         review = None  # the page shows verdicts, not preparation answers (those come before any replay)
         html = situation_html(s, d) + "<br>" if with_situation else ""
         html += f"<font color='#1D6A72'><b>{esc(d.chosen_text.get(s.lang))}</b></font>"
