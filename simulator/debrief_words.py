@@ -17,7 +17,7 @@ Pure text, no pygame: the exports and the terminal import it too.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 from engine.debrief.review import DecisionReview, Review
 from simulator.i18n import tr
@@ -55,6 +55,26 @@ def provoked(d: DecisionReview) -> bool:
 def missed_provocation(d: DecisionReview, lang: str) -> Optional[str]:
     """Ury's step 2 in words when the line provoked and no time-out came first; else None."""
     return tr("missed_provocation", lang) if provoked(d) else None
+
+
+def missed_word(reason: Optional[str], lang: str) -> str:
+    """The mark of a decision flagged as missed: a provocation answered without a time-out is
+    "geen time-out" (the trainee may well have taken up what lay under the words: calling it a
+    missed opportunity read as a contradiction), anything else a missed opportunity."""
+    return tr("missed_no_timeout" if reason == "provocation" else "missed_opportunity", lang)
+
+
+def missed_counts(reasons: Iterable[Optional[str]], lang: str) -> list[str]:
+    """"gemiste kans: 2", "geen time-out: 1" for the reasons of the decisions flagged as missed
+    (only those that occur; "label: n" avoids plurals a template can't get right)."""
+    reasons = list(reasons)
+    timeouts = sum(1 for r in reasons if r == "provocation")
+    out = []
+    if len(reasons) - timeouts:
+        out.append(f"{tr('missed_opportunity', lang)}: {len(reasons) - timeouts}")
+    if timeouts:
+        out.append(f"{tr('missed_no_timeout', lang)}: {timeouts}")
+    return out
 
 
 def nothing_to_work_on(review: Review) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Mapping, Optional
 
-from simulator.debrief_words import scale_number
+from simulator.debrief_words import missed_counts, missed_word, scale_number
 from simulator.export.svgchart import progress_chart
 from simulator.export.svgscale import scale_chart
 from simulator.i18n import prep_heading, tr
@@ -101,7 +101,7 @@ def _chips(d: Mapping[str, Any], lang: str) -> str:
     if d["verdict"]:
         out.append(f'<span class="chip v-{d["verdict"]}">{_e(tr("verdict_" + d["verdict"], lang))}</span>')
     if d["missed_opportunity"]:
-        out.append(f'<span class="chip v-missed">{_e(tr("missed_opportunity", lang))}</span>')
+        out.append(f'<span class="chip v-missed">{_e(missed_word(d.get("missed_reason"), lang))}</span>')
     return "".join(out)
 
 
@@ -146,8 +146,8 @@ def render_html(data: Mapping[str, Any]) -> str:
     h.append('<div class="summary">')
     for verdict in ("best", "good", "inaccuracy", "mistake"):
         h.append(f'<span class="chip v-{verdict}">{T("verdict_" + verdict)}: {counts[verdict]}</span>')
-    if counts["missed_opportunity"]:
-        h.append(f'<span class="chip v-missed">{T("missed_opportunity")}: {counts["missed_opportunity"]}</span>')
+    for part in missed_counts((d.get("missed_reason") for d in data["decisions"] if d["missed_opportunity"]), lang):
+        h.append(f'<span class="chip v-missed">{_e(part)}</span>')
     h.append("</div>")
     if not data["exact"]:
         h.append(f'<p class="note">{T("approximate")}</p>')

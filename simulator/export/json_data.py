@@ -200,7 +200,8 @@ def _side(d: Optional[DecisionReview], lang: str, names: Mapping[str, str]) -> O
     return {"kind": d.decision.kind, "node": d.decision.node_id, "choice": d.decision.choice_id,
             "speaker_name": names.get(d.speaker or "", None), "prompt": d.prompt.get(lang),
             "chosen": d.chosen_text.get(lang), "weights": dict(d.weights), "verdict": d.verdict,
-            "missed_opportunity": d.missed_opportunity, "mood_after": _mood(d.decision.mood_after)}
+            "missed_opportunity": d.missed_opportunity, "missed_reason": d.missed_reason,
+            "mood_after": _mood(d.decision.mood_after)}
 
 
 def _ending(ending: Any, lang: str) -> Optional[dict[str, Any]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from simulator.debrief_words import scale_number
+from simulator.debrief_words import missed_counts, missed_word, scale_number
 from simulator.i18n import prep_heading, tr
 from simulator.safetext import md_text
 from simulator.terminal.debrief_lens import data_mood_changes, left_by_option, lens_pairs, lens_steps, room_mood_line
@@ -20,7 +20,7 @@ def _verdict(d: Mapping[str, Any], lang: str) -> str:
     if d["kind"] == "timeout":
         parts = [tr("verdict_timeout", lang)]
     if d["missed_opportunity"]:
-        parts.append(tr("missed_opportunity", lang))
+        parts.append(missed_word(d.get("missed_reason"), lang))
     return " · ".join(parts)
 
 
@@ -54,9 +54,9 @@ def render_md(data: Mapping[str, Any]) -> str:
     overall = data["overall"]
     out.append(tr("overall_of_best", lang, score=overall["score"], best=overall["best"]))
     counts = data["counts"]
-    line = tr("verdict_counts", lang, **counts)
-    if counts["missed_opportunity"]:
-        line += f" · {tr('missed_opportunity', lang)}: {counts['missed_opportunity']}"
+    line = " · ".join([tr("verdict_counts", lang, **counts),
+                       *missed_counts((d.get("missed_reason") for d in data["decisions"] if d["missed_opportunity"]),
+                                      lang)])
     out += ["", line, ""]
     if not data["exact"]:
         out += [f"*{tr('approximate', lang)}*", ""]
@@ -231,7 +231,7 @@ def _choice_cell(side: Any, lang: str, elsewhere: bool = False) -> str:
         return tr("paths_not_here" if elsewhere else "paths_over", lang)
     marks = [tr(f"verdict_{side['verdict']}", lang)] if side["verdict"] else []
     if side["missed_opportunity"]:
-        marks.append(tr("missed_opportunity", lang))
+        marks.append(missed_word(side.get("missed_reason"), lang))
     return _quote(side["chosen"]) + (f" *({', '.join(marks)})*" if marks else "")
 
 

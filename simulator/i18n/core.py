@@ -73,6 +73,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "verdict_inaccuracy": {"nl": "onnauwkeurig", "en": "inaccuracy"},
     "verdict_mistake": {"nl": "misser", "en": "mistake"},
     "missed_opportunity": {"nl": "gemiste kans", "en": "missed opportunity"},
+    # a provocation answered without a time-out first: not a feeling missed (that is "gemiste kans")
+    "missed_no_timeout": {"nl": "geen time-out", "en": "no time-out"},
     "opportunity": {"nl": "Wat er onder de woorden zat", "en": "What lay beneath the words"},
     "thought": {"nl": "Wat {name} dacht", "en": "What {name} thought"},
     "kind_agreement": {"nl": "akkoord", "en": "agreement"},

@@ -21,7 +21,7 @@ from engine.debrief.progress import Progress
 from engine.debrief.review import DecisionReview, Review
 from engine.debrief.selfrating import SelfRating
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
-from simulator.debrief_words import missed_provocation, overall_scale, scale_number, shown_as
+from simulator.debrief_words import missed_counts, missed_provocation, missed_word, overall_scale, scale_number, shown_as
 from simulator.i18n import prep_heading, tr
 from simulator.perspective import rating_comparison
 from simulator.signoff_status import debrief_line, status_of
@@ -42,10 +42,10 @@ def weights_text(weights: Mapping[str, int], lang: str) -> str:
     return ", ".join(parts)
 
 
-def verdict_text(verdict: Optional[str], missed: bool, lang: str) -> str:
+def verdict_text(verdict: Optional[str], missed: bool, lang: str, reason: Optional[str] = None) -> str:
     parts = [tr(f"verdict_{verdict}", lang)] if verdict else []
     if missed:
-        parts.append(tr("missed_opportunity", lang))
+        parts.append(missed_word(reason, lang))
     return " · ".join(parts)
 
 
@@ -97,9 +97,8 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
     counts = review.counts()
     out.append("")
     out.append(tr("overall_of_best", lang, score=review.overall, best=review.best_overall))
-    out.append(tr("verdict_counts", lang, **counts)
-               + (f" · {tr('missed_opportunity', lang)}: {counts['missed_opportunity']}"
-                  if counts["missed_opportunity"] else ""))
+    out.append(" · ".join([tr("verdict_counts", lang, **counts),
+                           *missed_counts((d.missed_reason for d in review.decisions if d.missed_opportunity), lang)]))
     if not review.exact:
         out.append(tr("approximate", lang))
     para(debrief_line(status_of(s), lang), "")  # whose judgement the scores are
@@ -118,7 +117,8 @@ def render(review: Review, lang: str, names: Mapping[str, str], progress: Option
         out.append("")
         head = tr("preparation", lang) if d.is_prep else tr("meeting", lang)
         who = names.get(d.speaker, "") if d.speaker else ""
-        verdict = tr("verdict_timeout", lang) if d.is_timeout else verdict_text(d.verdict, d.missed_opportunity, lang)
+        verdict = tr("verdict_timeout", lang) if d.is_timeout else verdict_text(d.verdict, d.missed_opportunity, lang,
+                                                                                        d.missed_reason)
         out.append(f"{d.index + 1:>2}. [{head}]{'  ' + verdict if verdict else ''}")
         prompt = d.prompt.get(lang)
         para(f"{who}: “{prompt}”" if who else prompt)

@@ -15,6 +15,7 @@ from engine.debrief.branching import PathComparison
 from engine.debrief.review import DecisionReview
 from engine.scenario.dimensions import BY_KEY, DIMENSION_KEYS
 from engine.scenario.model import Scenario
+from simulator.debrief_words import missed_word
 from simulator.i18n import tr
 
 WIDTH = 78
@@ -33,7 +34,8 @@ def _side(d: Optional[DecisionReview], lang: str, elsewhere: bool = False) -> st
         return tr("paths_not_here" if elsewhere else "paths_over", lang)
     verdict = tr(f"verdict_{d.verdict}", lang) if d.verdict else ""
     if d.missed_opportunity:
-        verdict = f"{verdict} · {tr('missed_opportunity', lang)}" if verdict else tr("missed_opportunity", lang)
+        missed = missed_word(d.missed_reason, lang)
+        verdict = f"{verdict} · {missed}" if verdict else missed
     return f"{d.chosen_text.get(lang)}" + (f" [{verdict}]" if verdict else "")
 
 

@@ -23,6 +23,7 @@ from engine.debrief.review import Review
 from engine.debrief.seedtext import OMGEVINGSBEWUSTZIJN_LEVELS
 from engine.scenario.dimensions import BY_KEY
 from simulator.a11y.marks import verdict_mark
+from simulator.debrief_words import missed_counts
 from simulator.mood_timeline import Timeline, word
 from simulator.signoff_status import debrief_line, status_of
 from simulator.terminal.debrief_lens import lens_section
@@ -188,8 +189,8 @@ class DebriefScene(Scene):
         summary = " · ".join(f"{self.tr('verdict_' + v)}: {counts[v]}"
                              for v in ("best", "good", "inaccuracy", "mistake"))
         summary = summary[:1].upper() + summary[1:]
-        if counts["missed_opportunity"]:
-            summary += f" · {self.tr('missed_opportunity')}: {counts['missed_opportunity']}"
+        summary = " · ".join([summary, *missed_counts((d.missed_reason for d in review.decisions
+                                                        if d.missed_opportunity), self.lang)])
         line = esc(summary)
         top.append(line)
         if not review.exact:

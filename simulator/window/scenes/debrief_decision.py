@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from engine.debrief.review import DecisionReview, Review
 from simulator.a11y.marks import marked
-from simulator.debrief_words import missed_provocation, shown_as
+from simulator.debrief_words import missed_provocation, missed_word, shown_as
 from simulator.terminal.debrief_lens import decision_lens_pairs, mood_changes, reaction_text
 from simulator.window.scenes.common import esc, heading_html, muted
 from simulator.window.theme import GOOD_TEXT, POOR_TEXT, VERDICT_COLOURS, hex_of
@@ -57,7 +57,7 @@ def _verdict_words(scene: "Scene", review: Optional[Review], d: DecisionReview) 
     if d.verdict:
         parts.append(scene.tr(f"verdict_{d.verdict}"))
     if d.missed_opportunity:
-        parts.append(scene.tr("missed_opportunity"))
+        parts.append(missed_word(d.missed_reason, scene.lang))
     return " · ".join(parts) if parts else scene.tr("not_judged")
 
 

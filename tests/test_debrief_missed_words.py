@@ -1,0 +1,50 @@
+"""A provocation answered without a time-out is marked "geen time-out", not "gemiste kans".
+
+A trainee who took up exactly what lay under a provocation ("je ging erop in") read "gemiste
+kans" on the same card: the mark meant "no time-out first" but said "you missed the feeling".
+"""
+
+from __future__ import annotations
+
+import random
+
+from engine import Session, load_scenario
+from engine.debrief.review import review
+from simulator.export.json_data import debrief_data
+from simulator.export.markdown import render_md
+from simulator.terminal import debrief as textdebrief
+from tests.conftest import SCENARIOS
+
+
+def _answered_a_provocation_directly():
+    scenario = load_scenario(str(SCENARIOS / "speeltuin-kort.yaml"))
+    for seed in range(40):
+        session = Session.start(scenario, seed=seed)
+        rnd = random.Random(seed)
+        while not session.finished:
+            if session.can_continue:
+                session.advance()
+            elif session.question is not None:
+                session.answer(rnd.choice(session.prep_options).id)
+            else:
+                session.choose(rnd.choice(session.choices).id)
+        result = review(scenario, session.history, session.ending.id, transcript=session.state.transcript)
+        reasons = [d.missed_reason for d in result.decisions if d.missed_opportunity]
+        if "provocation" in reasons:
+            return scenario, session, result, reasons
+    raise AssertionError("no playthrough answered a provocation without a time-out")
+
+
+def test_the_terminal_and_the_exports_say_no_time_out_where_that_is_what_was_missed():
+    scenario, session, result, reasons = _answered_a_provocation_directly()
+    text = "\n".join(textdebrief.render(result, "nl", {}))
+    provoked = [d for d in result.decisions if d.missed_reason == "provocation"]
+    assert "geen time-out" in text
+    assert f"geen time-out: {len(provoked)}" in text
+    others = len(reasons) - len(provoked)
+    assert (f"gemiste kans: {others}" in text) == bool(others)
+    for d in provoked:  # its own mark reads "geen time-out", never "gemiste kans"
+        line = next(line for line in text.splitlines() if line.startswith(f"{d.index + 1:>2}. ["))
+        assert "geen time-out" in line and "gemiste kans" not in line
+    markdown = render_md(debrief_data(result, "en"))
+    assert "no time-out" in markdown and f"no time-out: {len(provoked)}" in markdown
