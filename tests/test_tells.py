@@ -232,3 +232,17 @@ def test_a_warning_about_a_middle_length_rank_names_the_decisions_it_is_about():
                          decisions=5)
     [warning] = [p for p in report.problems() if "number 2 by length" in p]
     assert "(in prep:mandaat, midden, slot)" in warning
+
+
+def test_a_share_just_over_its_limit_never_reads_as_the_limit_itself():
+    """"in 45% of the decisions ..., more than 45%" read as no problem at all."""
+    from engine.analysis.tells import MAX_RANK_SHARE, _digits
+    from engine.scenario.messages import msg
+    from simulator.cli.analyze_report import _pct
+    share = 14 / 31  # 45.16 %
+    line = msg("tells.extreme", share=share, digits=_digits(share, MAX_RANK_SHARE), which="the longest",
+               lang="en", limit=MAX_RANK_SHARE, named="a", advice="b")
+    assert "in 45.2% of the decisions" in line and "more than 45%" in line
+    assert "in 46% of" in msg("tells.extreme", share=0.46, digits=_digits(0.46, MAX_RANK_SHARE), which="x",
+                              lang="en", limit=MAX_RANK_SHARE, named="a", advice="b")
+    assert _pct(0.50004, "en", 0.5) == "50.004%" and _pct(0.62, "nl", 0.5) == "62,0%"

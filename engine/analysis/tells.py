@@ -99,20 +99,32 @@ class TellsReport:
         out: list[str] = []
         for st in self.strategies:
             if st.share > MAX_SHARE:
-                out.append(msg("tells.surface", name=st.label, share=st.share, limit=MAX_SHARE))
+                out.append(msg("tells.surface", name=st.label, share=st.share, limit=MAX_SHARE,
+                               digits=_digits(st.share, MAX_SHARE)))
         n = max(1, self.decisions)
         for lang, ranks in self.length_ranks.items():
             extremes = ((msg("tells.the_longest"), self.longest_best.get(lang, []), msg("tells.advice_longest")),
                         (msg("tells.the_shortest"), self.shortest_best.get(lang, []), msg("tells.advice_shortest")))
             for which, where, advice in extremes:
                 if len(where) / n > MAX_RANK_SHARE:
-                    out.append(msg("tells.extreme", share=len(where) / n, which=which, lang=lang,
-                                   limit=MAX_RANK_SHARE, named=_named(where), advice=advice))
+                    share = len(where) / n
+                    out.append(msg("tells.extreme", share=share, digits=_digits(share, MAX_RANK_SHARE), which=which,
+                                   lang=lang, limit=MAX_RANK_SHARE, named=_named(where), advice=advice))
             for rank, share in ranks.items():
                 if 1 < rank < max(ranks) and share > MAX_RANK_SHARE:  # the extremes are named above
-                    out.append(msg("tells.rank", share=share, rank=rank, lang=lang, limit=MAX_RANK_SHARE,
+                    out.append(msg("tells.rank", share=share, digits=_digits(share, MAX_RANK_SHARE), rank=rank,
+                                   lang=lang, limit=MAX_RANK_SHARE,
                                    named=_named(self.ranked_best.get(lang, {}).get(rank, []))))
         return out
+
+
+def _digits(share: float, limit: float) -> int:
+    """Decimals to show a share with so it reads as over its limit: "45%, more than 45%" read as no
+    problem at all (45.2% is)."""
+    digits = 0
+    while digits < 3 and round(share * 100, digits) <= round(limit * 100, digits):
+        digits += 1
+    return digits
 
 
 def _named(where: list[str]) -> str:

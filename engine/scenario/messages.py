@@ -575,9 +575,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "strategy.classifier": {"en": "surface classifier", "nl": "oppervlakte-classifier"},
     "strategy.with_language": {"en": "{name} ({language})", "nl": "{name} ({language})"},
     "tells.surface": {
-        "en": "a trainee who reads nothing and picks '{name}' reaches {share:.0%} of the range between the worst "
+        "en": "a trainee who reads nothing and picks '{name}' reaches {share:.{digits}%} of the range between the worst "
               "and the best total (more than {limit:.0%}): the options give the answer away by their surface",
-        "nl": "een deelnemer die niets leest en steeds '{name}' kiest, haalt {share:.0%} van het bereik tussen "
+        "nl": "een deelnemer die niets leest en steeds '{name}' kiest, haalt {share:.{digits}%} van het bereik tussen "
               "de slechtste en de beste totaalscore (meer dan {limit:.0%}): de opties verraden het antwoord al "
               "aan hun vorm"},
     "tells.the_longest": {"en": "the longest", "nl": "de langste"},
@@ -588,14 +588,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "give some right options the longer, fuller wording and some wrong ones a short, blunt one",
         "nl": "geef sommige goede opties de langere, vollere formulering en sommige foute een korte, botte"},
     "tells.extreme": {
-        "en": "in {share:.0%} of the decisions the best option is {which} ({lang}), more than {limit:.0%} "
+        "en": "in {share:.{digits}%} of the decisions the best option is {which} ({lang}), more than {limit:.0%} "
               "(in {named}): {advice}",
-        "nl": "in {share:.0%} van de beslissingen is de beste optie {which} ({lang}), meer dan {limit:.0%} "
+        "nl": "in {share:.{digits}%} van de beslissingen is de beste optie {which} ({lang}), meer dan {limit:.0%} "
               "(in {named}): {advice}"},
     "tells.rank": {
-        "en": "in {share:.0%} of the decisions the best option is the number {rank} by length ({lang}), more "
+        "en": "in {share:.{digits}%} of the decisions the best option is the number {rank} by length ({lang}), more "
               "than {limit:.0%} (in {named}): vary where the right option falls in length",
-        "nl": "in {share:.0%} van de beslissingen is de beste optie de {rank}e in lengte ({lang}), meer dan "
+        "nl": "in {share:.{digits}%} van de beslissingen is de beste optie de {rank}e in lengte ({lang}), meer dan "
               "{limit:.0%} (in {named}): wissel af waar de goede optie qua lengte valt"},
 }
 

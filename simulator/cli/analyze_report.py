@@ -8,18 +8,26 @@ the score, and what is never seen. Always says whether the numbers are exact or 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from engine.analysis.graph import OBJECTIVES
 from engine.analysis.playstats import Path, Stats
+from engine.analysis.tells import MAX_SHARE
 from engine.analysis.tells import to_data as tells_data
 from engine.scenario.dimensions import BY_KEY
 from engine.scenario.messages import render_text as in_language
 from simulator.i18n.authoring import count, decimal, say
 
 
-def _pct(p: float, words: str = "en") -> str:
-    return f"<{decimal(0.1, words)}%" if 0 < p < 0.001 else f"{decimal(p * 100, words)}%"
+def _pct(p: float, words: str = "en", over: Optional[float] = None) -> str:
+    """``p`` as a percentage; ``over``: a limit ``p`` is above, shown with the decimals that make it
+    read as above it ("50.0% <- too high" read as no problem)."""
+    if 0 < p < 0.001:
+        return f"<{decimal(0.1, words)}%"
+    places = 1
+    while over is not None and p > over and places < 4 and round(p * 100, places) <= round(over * 100, places):
+        places += 1
+    return f"{decimal(p * 100, words, places)}%"
 
 
 def path_text(path: Path) -> str:
@@ -151,8 +159,8 @@ def tells_text(report: Any, words: str = "en") -> list[str]:
     names = {st.name: in_language(st.label, words) for st in report.strategies}
     width = max(map(len, names.values()))
     for st in sorted(report.strategies, key=lambda x: -x.share):
-        flag = say("an.too_high", words) if st.share > 0.5 else ""
-        out.append(f"  {names[st.name]:<{width}}  {_pct(st.share, words):>6}{flag}")
+        flag = say("an.too_high", words) if st.share > MAX_SHARE else ""
+        out.append(f"  {names[st.name]:<{width}}  {_pct(st.share, words, MAX_SHARE):>6}{flag}")
     longest = say("an.longest", words)
     for lang, ranks in report.length_ranks.items():
         shares = ", ".join(f"{longest if r == 1 else f'#{r}'} {v * 100:.0f}%" for r, v in ranks.items())

@@ -110,9 +110,9 @@ def count(n: int, lang: str) -> str:
     return text.replace(",", ".") if lang == "nl" else text
 
 
-def decimal(x: float, lang: str) -> str:
-    """``x`` with one decimal, as ``lang`` writes it (4.5 / 4,5)."""
-    text = f"{x:.1f}"
+def decimal(x: float, lang: str, places: int = 1) -> str:
+    """``x`` with one decimal (or ``places``), as ``lang`` writes it (4.5 / 4,5)."""
+    text = f"{x:.{places}f}"
     return text.replace(".", ",") if lang == "nl" else text
 
 
