@@ -31,8 +31,15 @@ QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\{[^{}]*\}")
 
 
 def fields(template: str) -> set[tuple[str, str]]:
-    """(field name, conversion) pairs of a ``str.format`` template."""
-    return {(name, conv or "") for _, name, _, conv in string.Formatter().parse(template) if name is not None}
+    """(field name, conversion) pairs of a ``str.format`` template, those nested in a format spec
+    too (``{share:.{digits}%}``)."""
+    out: set[tuple[str, str]] = set()
+    for _, name, spec, conv in string.Formatter().parse(template):
+        if name is not None:
+            out.add((name, conv or ""))
+            if spec:
+                out |= fields(spec)
+    return out
 
 
 def english_left(text: str) -> list[str]:
@@ -52,7 +59,8 @@ def test_every_message_has_english_and_dutch_with_the_same_parameters(key):
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_no_dutch_template_has_english_words_outside_quotes(key):
     # Each parameter filled with a neutral placeholder: only the template's own words are looked at.
-    dummy = {name: 7 if name in ("share", "limit", "code") else "X" for name, _ in fields(CATALOGUE[key]["nl"])}
+    dummy = {name: 7 if name in ("share", "limit", "code") else 0 if name == "digits" else "X"
+             for name, _ in fields(CATALOGUE[key]["nl"])}
     text = render(key, dummy, "nl")
     assert not english_left(text), f"{key}: {text!r}"
 
