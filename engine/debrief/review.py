@@ -134,6 +134,15 @@ class DecisionReview:
         return self.decision.kind == "timeout"
 
     @property
+    def route_options(self) -> tuple[Mapping[str, int], ...]:
+        """The weights of what could be done here, for the route's range: the options on offer;
+        at a time-out taken, pausing or not (the options follow at the next decision, and counted
+        here as well they lowered the floor once per pause: pressing B raised the 1-5 figure)."""
+        if self.is_timeout:
+            return (self.weights, {})
+        return self.offered_weights
+
+    @property
     def better_by_what_follows(self) -> bool:
         """The stronger option scores no more in itself than the move made: its edge lies in
         what it made possible afterwards, which its own feedback doesn't say."""
@@ -142,7 +151,11 @@ class DecisionReview:
     @property
     def route_best(self) -> Mapping[str, int]:
         """What the best move here scores: the better option if there was one, else the move
-        made, plus a scoring time-out the trainee could have taken first."""
+        made, plus a scoring time-out the trainee could have taken first. A time-out taken is a
+        decision of its own between pausing and not (its options are the next decision's): its
+        best is what the pause scored where that is more than nothing."""
+        if self.is_timeout:
+            return {k: w for k, w in self.weights.items() if w > 0}
         base = dict(self.better_weights if self.better_weights is not None else self.weights)
         for k, w in self.skipped_timeout.items():
             base[k] = base.get(k, 0) + w
@@ -233,7 +246,7 @@ def review(scenario: Scenario, history: Sequence[Decision], ending_id: Optional[
     strongest, weakest = strongest_and_weakest(dims)
     ending = scenario.endings.get(ending_id) if ending_id else None
     route_best = sum(sum(d.route_best.values()) for d in decisions)
-    route_worst = sum(min((sum(w.values()) for w in d.offered_weights), default=sum(d.weights.values()))
+    route_worst = sum(min((sum(w.values()) for w in d.route_options), default=sum(d.weights.values()))
                       for d in decisions)
     return Review(
         scenario, scores, {d.key: d.route_best for d in dims}, {d.key: d.route_worst for d in dims},

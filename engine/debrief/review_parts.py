@@ -104,7 +104,7 @@ def dimension_reviews(scenario: Scenario, history: Sequence[Decision], scores: M
     for i, (d, dr) in enumerate(zip(history, decisions)):
         mine = decision_weights(scenario, d)
         best = dr.route_best
-        options = list(dr.offered_weights) or [mine]
+        options = list(dr.route_options) or [mine]
         for k in DIMENSION_KEYS:
             route_hi[k] += best.get(k, 0)
             route_lo[k] += min(w.get(k, 0) for w in options)
