@@ -221,6 +221,18 @@ def test_a_condition_with_a_dutch_word_suggests_the_english_one(written, meant):
         load_scenario_text(text, "nl.yaml")
 
 
+@pytest.mark.parametrize("written, shown, meant", [
+    ("ineke.anger = 8", "=", "=="), ("ineke.anger => 8", "=>", ">="), ("ineke.anger >= 8 && flag.x", "&&", "and"),
+    ("ineke.anger >= 8 || flag.x", "||", "or"), ("!flag.x", "!", "not"), ("ineke.anger >= 8 AND flag.x", "AND", "and"),
+    ("Not flag.x", "Not", "not")])
+def test_a_condition_written_as_in_other_notations_suggests_what_is_meant(written, shown, meant):
+    """'henk.anger = 9', '&&' and 'AND' only said "unexpected character '='"."""
+    text = MINIMAL.replace('"ineke.anger >= 8"', f'"{written}"', 1)
+    assert text != MINIMAL
+    with pytest.raises(ScenarioError, match=rf"unexpected (character )?'{re.escape(shown)}' \(did you mean '{meant}'\?"):
+        load_scenario_text(text, "nl.yaml")
+
+
 def test_a_mood_variable_defined_wrongly_is_one_error_not_one_per_resident():
     """Its maximum out of range: said once, at the definition; the residents that give it a
     starting value are not told again that the variable doesn't exist."""

@@ -175,6 +175,10 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
                 bad += 1
             if bad == end:
                 break  # trailing blanks
+            hint = next((word for written, word in _CHAR_HINTS if source.startswith(written, bad)), None)
+            if hint is not None:  # what other languages write: "&&", "=", "=>" ...
+                written = next(w for w, _ in _CHAR_HINTS if source.startswith(w, bad))
+                raise ConditionSyntaxError(msg("condition.unexpected_char_hint", char=written, word=hint), bad)
             raise ConditionSyntaxError(msg("condition.unexpected_char", char=source[bad]), bad)
         kind = m.lastgroup
         start = m.start(kind)
@@ -218,6 +222,8 @@ class _Parser:
             english = _ENGLISH_WORD.get(text.lower()) if kind == "name" else None
             if english is not None:  # "a of b": a trainer writing the words in Dutch
                 raise ConditionSyntaxError(msg("condition.dutch_word", token=text, word=english), pos)
+            if kind == "name" and text.lower() in _KEYWORDS and text != text.lower():  # "AND", "Or"
+                raise ConditionSyntaxError(msg("condition.word_case", token=text, word=text.lower()), pos)
             raise ConditionSyntaxError(msg("condition.unexpected", token=text), pos)
         return expr
 
@@ -283,10 +289,16 @@ class _Parser:
 
 # The condition language's words, as a Dutch author may write them.
 _ENGLISH_WORD = {"of": "or", "en": "and", "niet": "not", "waar": "true", "onwaar": "false"}
+_KEYWORDS = ("and", "or", "not", "true", "false")
+# What other notations write where a condition has a word or another operator (longest first).
+_CHAR_HINTS = (("&&", "and"), ("||", "or"), ("=>", ">="), ("=<", "<="), ("=", "=="), ("!", "not"), ("&", "and"),
+               ("|", "or"))
 
 
 def _make_ref(name: str, pos: int) -> Ref:
     parts = tuple(name.split("."))
+    if name.lower() in _KEYWORDS and name != name.lower():  # "Not flag.x", "TRUE"
+        raise ConditionSyntaxError(msg("condition.word_case", token=name, word=name.lower()), pos)
     if len(parts) < 2:
         raise ConditionSyntaxError(msg("condition.not_a_reference", name=name), pos)
     head = parts[0]

@@ -86,6 +86,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "nested more than {limit} levels deep (brackets and 'not'); write it more simply",
         "nl": "meer dan {limit} niveaus diep genest (haakjes en 'not'); schrijf het eenvoudiger"},
     "condition.unexpected": {"en": "unexpected {token!r}", "nl": "onverwacht: {token!r}"},
+    "condition.unexpected_char_hint": {"en": "unexpected {char!r} (did you mean {word!r}?)",
+                                       "nl": "onverwacht teken {char!r} (bedoelde je {word!r}?)"},
+    "condition.word_case": {"en": "unexpected {token!r} (did you mean {word!r}? conditions write and, or, not in "
+                                  "lower case)",
+                            "nl": "onverwacht: {token!r} (bedoelde je {word!r}? voorwaarden schrijven and, or, not "
+                                  "met kleine letters)"},
     "stats.flat_one": {"en": "only one choice is ever on offer here", "nl": "hier is altijd maar één keuze"},
     "stats.flat_same": {"en": "every choice on offer scores the same (they differ only in where they lead)",
                         "nl": "elke keuze die er is scoort hetzelfde (ze verschillen alleen in waar ze heen leiden)"},
