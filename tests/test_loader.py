@@ -233,6 +233,19 @@ def test_a_condition_written_as_in_other_notations_suggests_what_is_meant(writte
         load_scenario_text(text, "nl.yaml")
 
 
+def test_an_unquoted_comma_in_a_text_says_to_quote_it_in_one_line():
+    """'{nl: Een klein gesprek, met koffie., en: ...}' said "unknown key 'met koffie.'", which never
+    told the trainer that quotes were missing."""
+    text = MINIMAL.replace("summary: {nl: Een klein gesprek., en: A small talk.}",
+                           "summary: {nl: Een klein gesprek, met koffie., en: A small talk, with coffee.}", 1)
+    assert text != MINIMAL
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "komma.yaml")
+    [problem] = err.value.problems
+    assert text.splitlines()[problem.line - 1].startswith("summary:")
+    assert "'met koffie.' came out as a key of its own): put each text in quotes" in problem.message
+
+
 def test_a_mood_variable_defined_wrongly_is_one_error_not_one_per_resident():
     """Its maximum out of range: said once, at the definition; the residents that give it a
     starting value are not told again that the variable doesn't exist."""

@@ -175,8 +175,11 @@ def _tokenize(source: str) -> list[tuple[str, str, int]]:
                 bad += 1
             if bad == end:
                 break  # trailing blanks
+            before = source[:bad].rstrip()[-1:]
             hint = next((word for written, word in _CHAR_HINTS if source.startswith(written, bad)), None)
-            if hint is not None:  # what other languages write: "&&", "=", "=>" ...
+            if before and before in "<>=!":  # ">= = 8": a stray character after an operator, not a typo for one
+                hint = None
+            if hint is not None:  # what other notations write: "&&", "=", "=>" ...
                 written = next(w for w, _ in _CHAR_HINTS if source.startswith(w, bad))
                 raise ConditionSyntaxError(msg("condition.unexpected_char_hint", char=written, word=hint), bad)
             raise ConditionSyntaxError(msg("condition.unexpected_char", char=source[bad]), bad)

@@ -71,6 +71,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "nl": "{where} moet true of false zijn, maar is {found}"},
     "reader.not_one_of": {"en": "{where} {value!r} should be one of {options}{hint}",
                           "nl": "{where} ({value!r}) moet een van deze waarden zijn: {options}{hint}"},
+    "reader.comma_in_text": {"en": "{where}: the text has a comma in it ('{part}' came out as a key of its own): put "
+                                   "each text in quotes, e.g. {{nl: \"...\", en: \"...\"}}",
+                             "nl": "{where}: de tekst bevat een komma ('{part}' werd een eigen sleutel): zet elke "
+                                   "tekst tussen aanhalingstekens, bijv. {{nl: \"...\", en: \"...\"}}"},
     "reader.no_text": {"en": "{where} has no text; give at least one of {languages}",
                        "nl": "{where} heeft geen tekst; geef minstens een van {languages}"},
     "reader.not_text": {"en": "{where} should be text or a map of languages (nl, en), not {found}",
@@ -90,8 +94,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                        "nl": "onverwacht teken {char!r} (bedoelde je {word!r}?)"},
     "condition.word_case": {"en": "unexpected {token!r} (did you mean {word!r}? conditions write and, or, not in "
                                   "lower case)",
-                            "nl": "onverwacht: {token!r} (bedoelde je {word!r}? voorwaarden schrijven and, or, not "
-                                  "met kleine letters)"},
+                            "nl": "onverwacht: {token!r} (bedoelde je {word!r}? voorwaarden schrijven 'and', 'or', "
+                                  "'not' met kleine letters)"},
     "stats.flat_one": {"en": "only one choice is ever on offer here", "nl": "hier is altijd maar één keuze"},
     "stats.flat_same": {"en": "every choice on offer scores the same (they differ only in where they lead)",
                         "nl": "elke keuze die er is scoort hetzelfde (ze verschillen alleen in waar ze heen leiden)"},

@@ -227,6 +227,11 @@ class Reader:
             value = self.string(node, where)
             return Text.plain(value, self.language) if value is not None else None
         if isinstance(node, yaml.MappingNode):
+            stray = [k for k, v in node.value if node.flow_style and isinstance(k, yaml.ScalarNode)
+                     and k.value not in LANGUAGES and isinstance(v, yaml.ScalarNode) and v.tag == NULL_TAG]
+            if stray:  # {nl: buurman, woont ernaast, en: ...}: an unquoted comma split the text
+                self.error(stray[0], msg("reader.comma_in_text", where=where, part=stray[0].value))
+                return None
             fields = self.mapping(node, where, optional=LANGUAGES)
             if fields is None:
                 return None
