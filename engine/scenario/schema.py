@@ -177,6 +177,8 @@ def _type_word(f: Field) -> str:
     if kind in ("shape", "list", "map"):
         what = {"shape": "{}", "list": "list of {}s", "map": "map: id → {}"}[kind]
         return what.format(name.replace("_", " "))
+    if kind == "flags" and name:  # one name or a list, of something other than flags
+        return {"residents": "resident id or list of them", "tags": "tag or list of tags"}[name]
     return _TYPE_WORDS.get(kind, kind)
 
 

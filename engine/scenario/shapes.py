@@ -184,9 +184,9 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
            "where the order carries meaning).", values=ORDERS),
         _f("channel", "enum", "How the line reaches the trainee: spoken (default), chat (the meeting's chat "
            "column), email or phone (a voice, no face).", values=CHANNELS),
-        _f("leaves", "flags", "Residents who leave the meeting when this line is shown: they stop reacting "
+        _f("leaves", "flags:residents", "Residents who leave the meeting when this line is shown: they stop reacting "
            "(no mood effects) until a line rejoins them; conditions see away.RESIDENT."),
-        _f("rejoins", "flags", "Residents who come back into the meeting when this line is shown."),
+        _f("rejoins", "flags:residents", "Residents who come back into the meeting when this line is shown."),
     ), one_of=("next", "choices"),
         snippet={"speaker": "$1", "text": _TEXT_SNIPPET, "choices": [
             {"id": "$3", "text": {"nl": "$4", "en": "$5"}, "next": "$6", "score": {}, "feedback": {"nl": "", "en": ""}}
@@ -226,7 +226,7 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
            "neutral choice."),
         _f("feedback", "text", "Why this choice scores as it does, in one or two sentences; shown in the debrief."),
         _f("label", "enum", "The trainer's verdict, which overrides the computed one.", values=LABELS),
-        _f("lens", "flags", "What this move is an example of, for the debrief's lens beside the nine dimensions "
+        _f("lens", "flags:tags", "What this move is an example of, for the debrief's lens beside the nine dimensions "
            "(never scored): " + ", ".join(LENS_TAGS) + "."),
         _f("balcony", "bool", "This option is a pause in words (Ury step 2, 'go to the balcony'). It is shown like "
            "every other option, in the shuffled order: no label or colour gives it away."),
