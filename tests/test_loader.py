@@ -264,3 +264,15 @@ def test_a_whole_number_written_as_something_else_is_quoted_back():
     with pytest.raises(ScenarioError) as err:
         load_scenario_text(HEAD.replace("title: \"Lus\"", "title: \"Lus\"\nminutes: 1e400") + TAIL, "min.yaml")
     assert "minutes should be a whole number, not the text '1e400'" in str(err.value)
+
+
+def test_a_condition_on_a_resident_being_away_who_never_leaves_is_a_warning():
+    """'not away.ria' for a resident no line makes leave is always true: it passed without a word."""
+    from engine.scenario.loader import parse_scenario
+    text = MINIMAL.replace('"ineke.anger >= 8"', '"ineke.anger >= 8 and not away.ineke"', 1)
+    assert text != MINIMAL
+    scenario, problems = parse_scenario(text, "weg.yaml")
+    assert scenario is not None
+    [warning] = [p for p in problems if "away" in p.message]
+    assert warning.severity == "warning" and "no line makes 'ineke' leave" in warning.message
+    assert "away.ineke" in text.splitlines()[warning.line - 1]

@@ -203,6 +203,7 @@ def _check_conditions(s: Scenario) -> list[Problem]:
     residents = set(s.resident_ids)
     questions = {q.id for q in s.preparation.questions} if s.preparation else set()
     flags = flags_set(s)
+    leaving = {rid for node in s.nodes.values() for rid in node.leaves}
     for cond, fallback in _conditions(s):
         pos = s.mark(f"cond:{id(cond)}", fallback)
 
@@ -235,6 +236,9 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                 if ref.parts[0] not in residents:
                     bad(msg("checks.cond_not_resident", cond=name, who=ref.parts[0],
                             hint=did_you_mean(ref.parts[0], residents)), ref.offset)
+                elif ref.parts[0] not in leaving:  # always false: a misspelt plan, or a line that forgot 'leaves'
+                    out.append(Problem(s.path, pos.line, pos.column + ref.offset,
+                                       msg("checks.cond_never_away", cond=name, who=ref.parts[0]), "warning"))
             elif ref.kind == "visited":
                 if ref.parts[0] not in s.nodes:
                     bad(msg("checks.cond_no_node", cond=name, node=ref.parts[0],

@@ -323,6 +323,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "'cost' van 'timeout' noemt {who!r}, maar dat is geen bewoner en ook geen 'all'{hint}"},
     "checks.undefined_variable": {"en": "{owner}: mood variable {var!r} is not defined{hint}",
                                   "nl": "{owner}: stemmingsvariabele {var!r} bestaat niet{hint}"},
+    "checks.cond_never_away": {
+        "en": "condition {cond!r}: no line makes {who!r} leave ('leaves: {who}'), so {who!r} is never away and "
+              "this part is always false",
+        "nl": "voorwaarde {cond!r}: geen enkele regel laat {who!r} vertrekken ('leaves: {who}'), dus {who!r} is "
+              "nooit weg en dit deel is altijd onwaar"},
     "checks.cond_not_resident": {"en": "condition {cond!r}: {who!r} is not a resident{hint}",
                                  "nl": "voorwaarde {cond!r}: {who!r} is geen bewoner{hint}"},
     "checks.cond_flag_never_set": {
