@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from engine import load_scenario, load_scenario_text
-from engine.analysis.surface import Examples, StoredWeights, stored_record
+from engine.analysis.surface import Examples, StoredWeights, named_decisions, stored_record
 from engine.analysis.tells import MAX_SHARE, Classifier, features, tells
 from simulator import catalog, surface_model
 from tests.conftest import ROOT, SHIPPED
@@ -228,10 +228,34 @@ def test_a_warning_about_a_middle_length_rank_names_the_decisions_it_is_about():
     """A trainer can't act on "the number 2 by length in 50% of the decisions" without knowing which."""
     from engine.analysis.tells import TellsReport
     report = TellsReport(best=10, worst=0, length_ranks={"nl": {1: 0.2, 2: 0.6, 3: 0.2}},
-                         ranked_best={"nl": {1: ["opening"], 2: ["prep:mandaat", "midden", "slot"], 3: ["eind"]}},
-                         decisions=5)
+                         ranked_best={"nl": {2: ["prep:mandaat", "midden", "slot"]}},
+                         middle_ranks={"nl": {2: 0.6}}, decisions=5)
     [warning] = [p for p in report.problems() if "number 2 by length" in p]
     assert "(in prep:mandaat, midden, slot)" in warning
+
+
+def test_the_second_of_two_options_counts_as_the_shortest_not_as_a_middle_rank():
+    """In a decision of two options the second by length is the shortest: counted as "number 2 by
+    length" too, fixing one rank pushed another over the limit."""
+    def node(i: int, options: list[tuple[str, str, str]]) -> str:
+        nxt = f"n{i + 1}" if i < 6 else "einde"
+        lines = [f"  n{i}:\n    speaker: ria\n    text: {{nl: \"Vraag {i}?\", en: \"Question {i}?\"}}\n    choices:\n"]
+        for cid, words, score in options:
+            lines.append(f"      - {{id: {cid}, text: {{nl: \"{words}\", en: \"{words}\"}}, next: {nxt}, score: {score}}}\n")
+        return "".join(lines)
+    short_right = [("goed", "Wat zou u doen?", "{step4: 2}"),
+                   ("fout", "Dat regel ik voor u, daar hoeft u zich geen zorgen meer over te maken.", "{step5: -2}")]
+    long_right = [("goed", GOOD[0], "{step3: 2}"), ("matig", "Dat hoor ik.", "{step3: 0}"), ("fout", "Nee.", "{step5: -2}")]
+    shortest_of_three = [("goed", "Nee.", "{step3: 2}"), ("matig", "Dat hoor ik.", "{step3: 0}"),
+                         ("fout", GOOD[0], "{step5: -2}")]
+    body = "".join(node(i, short_right) for i in (1, 2, 3)) + node(4, long_right) + node(5, long_right) \
+        + node(6, shortest_of_three)
+    text = LONG_IS_RIGHT.replace("".join(_decision(i) for i in range(1, 7)), body)
+    assert text != LONG_IS_RIGHT
+    report = tells(load_scenario_text(text, "twee.yaml"), runs=5)
+    problems = report.problems()
+    assert not [p for p in problems if "by length" in p], problems  # no "number 2 by length"
+    assert any("the best option is the shortest (nl)" in p and "n1, n2, n3, n6" in p for p in problems)
 
 
 def test_a_share_just_over_its_limit_never_reads_as_the_limit_itself():

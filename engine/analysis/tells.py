@@ -88,7 +88,10 @@ class TellsReport:
     question_marks: dict[str, tuple[float, float]] = field(default_factory=dict)  # lang -> (best, others) ending "?"
     longest_best: dict[str, list[str]] = field(default_factory=dict)  # lang -> decisions whose best is the longest
     shortest_best: dict[str, list[str]] = field(default_factory=dict)
-    ranked_best: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # lang -> rank -> decisions
+    # lang -> rank -> the decisions where the best option has that rank between the longest and the
+    # shortest (in a decision of two options the second is the shortest, named as such), and their share
+    ranked_best: dict[str, dict[int, list[str]]] = field(default_factory=dict)
+    middle_ranks: dict[str, dict[int, float]] = field(default_factory=dict)
     fixed_order: list[str] = field(default_factory=list)  # decisions the author pinned (order: fixed)
     decisions: int = 0
 
@@ -110,8 +113,8 @@ class TellsReport:
                     share = len(where) / n
                     out.append(msg("tells.extreme", share=share, digits=_digits(share, MAX_RANK_SHARE), which=which,
                                    lang=lang, limit=MAX_RANK_SHARE, named=_named(where), advice=advice))
-            for rank, share in ranks.items():
-                if 1 < rank < max(ranks) and share > MAX_RANK_SHARE:  # the extremes are named above
+            for rank, share in self.middle_ranks.get(lang, {}).items():
+                if share > MAX_RANK_SHARE:  # (the longest and the shortest are named above)
                     out.append(msg("tells.rank", share=share, digits=_digits(share, MAX_RANK_SHARE), rank=rank,
                                    lang=lang, limit=MAX_RANK_SHARE,
                                    named=_named(self.ranked_best.get(lang, {}).get(rank, []))))
@@ -318,6 +321,7 @@ def _surface(s: Scenario, report: TellsReport) -> None:
         q_best = q_best_n = q_other = q_other_n = 0.0
         longest, shortest = [], []
         by_rank: dict[int, list[str]] = {}
+        middle: dict[int, float] = {}
         for where, options in decisions:
             texts = [o.text.get(lang) for o in options]
             order = sorted(range(len(options)), key=lambda i: -len(texts[i]))
@@ -326,8 +330,10 @@ def _surface(s: Scenario, report: TellsReport) -> None:
             for i in tops:
                 rank = order.index(i) + 1
                 ranks[rank] = ranks.get(rank, 0.0) + 1.0 / len(tops)
-                if where not in by_rank.setdefault(rank, []):
-                    by_rank[rank].append(where)
+                if 1 < rank < len(options):
+                    middle[rank] = middle.get(rank, 0.0) + 1.0 / len(tops)
+                    if where not in by_rank.setdefault(rank, []):
+                        by_rank[rank].append(where)
             if order[0] in tops:
                 longest.append(where)
             if order[-1] in tops:
@@ -346,6 +352,7 @@ def _surface(s: Scenario, report: TellsReport) -> None:
         report.longest_best[lang] = longest
         report.shortest_best[lang] = shortest
         report.ranked_best[lang] = by_rank
+        report.middle_ranks[lang] = {r: v / n for r, v in sorted(middle.items())}
 
 
 def _fixed(s: Scenario, where: str) -> bool:
