@@ -89,6 +89,14 @@ def test_invalid_input_is_explained_and_asked_again(write_scenario):
     assert "Vertel eens." in result.stdout
 
 
+def test_b_where_no_time_out_can_be_taken_says_so_instead_of_no_choice(write_scenario):
+    """'b' with the time-outs used up (or at a preparation question) said "'b' is hier geen keuze"."""
+    path = write_scenario(MINIMAL)
+    result = run("play", "--text", path, stdin="b\n1\n")
+    assert "Hier kun je geen time-out nemen (of je time-outs zijn op)" in result.stdout
+    assert "'b' is hier geen keuze" not in result.stdout
+
+
 def test_end_of_input_stops_cleanly_with_exit_zero(write_scenario):
     path = write_scenario(MINIMAL)
     result = run("play", "--text", path, stdin="1\n")

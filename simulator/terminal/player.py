@@ -302,8 +302,11 @@ class TextPlayer:
             ids = _shown(session)
             if raw.strip() in ids:
                 return ids.index(raw.strip())
-            if timeout and answer in ("b", "balkon", "balcony", "time-out", "timeout"):
-                return TIMEOUT
+            if answer in ("b", "balkon", "balcony", "time-out", "timeout"):
+                if timeout:
+                    return TIMEOUT
+                self.say(tr("no_timeout_here", L, n=len(options)))  # not "'b' is no choice": the pause exists
+                continue
             typed = raw.strip()[:40]  # said back, so a script that went out of step shows where
             self.say(tr("invalid_choice_named", L, n=len(options), answer=typed) if typed
                      else tr("invalid_choice", L, n=len(options)))
