@@ -27,8 +27,8 @@ from engine.debrief.review import Review
 from engine.scenario.dimensions import DIMENSION_KEYS
 from engine.scenario.errors import SaveError
 from simulator import kept_values
-from simulator.export.json_data import JSON_VERSION
 from simulator.debriefing import DebriefError, journaled_review, saved_session, scenario_for, session_review
+from simulator.export.json_data import JSON_VERSION
 from simulator.journal import APPLICATION_ID, Journal, SessionRecord
 
 OVERALL = "overall"

@@ -229,7 +229,8 @@ def test_a_condition_written_as_in_other_notations_suggests_what_is_meant(writte
     """'henk.anger = 9', '&&' and 'AND' only said "unexpected character '='"."""
     text = MINIMAL.replace('"ineke.anger >= 8"', f'"{written}"', 1)
     assert text != MINIMAL
-    with pytest.raises(ScenarioError, match=rf"unexpected (character )?'{re.escape(shown)}' \(did you mean '{meant}'\?"):
+    expected = rf"unexpected (character )?'{re.escape(shown)}' \(did you mean '{meant}'\?"
+    with pytest.raises(ScenarioError, match=expected):
         load_scenario_text(text, "nl.yaml")
 
 

@@ -7,8 +7,6 @@ end of each meeting and when it closes, and journals what was played meanwhile, 
 
 from __future__ import annotations
 
-import pytest
-
 from simulator.journal import Journal
 from simulator.journal_file import WriteFailed
 from simulator.perspective import load_rating

@@ -32,7 +32,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeout_prepared": {"nl": "Je antwoorden in de voorbereiding", "en": "Your answers in the preparation"},
     "timeout_back": {"nl": "Terug naar het gesprek.", "en": "Back to the meeting."},
     "bot_timeout": {"nl": "(bot neemt een time-out)", "en": "(bot takes a time-out)"},
-    "no_timeout_here": {"nl": "Hier kun je geen time-out nemen (of je time-outs zijn op). Typ een nummer van 1 tot {n}.",
+    "no_timeout_here": {"nl": "Hier kun je geen time-out nemen (of je time-outs zijn op). Typ een nummer van 1 "
+                              "tot {n}.",
                         "en": "You can't take a time-out here (or your time-outs are used up). Type a number from 1 "
                               "to {n}."},
     "invalid_choice": {"nl": "Dat is geen keuze. Typ een nummer van 1 tot {n}.",

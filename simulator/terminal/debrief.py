@@ -21,7 +21,14 @@ from engine.debrief.progress import Progress
 from engine.debrief.review import DecisionReview, Review
 from engine.debrief.selfrating import SelfRating
 from engine.scenario.dimensions import BY_KEY, DIMENSIONS
-from simulator.debrief_words import missed_counts, missed_provocation, missed_word, overall_scale, scale_number, shown_as
+from simulator.debrief_words import (
+    missed_counts,
+    missed_provocation,
+    missed_word,
+    overall_scale,
+    scale_number,
+    shown_as,
+)
 from simulator.i18n import prep_heading, tr
 from simulator.perspective import rating_comparison
 from simulator.signoff_status import debrief_line, status_of

@@ -78,7 +78,8 @@ def open_journal(language: str) -> tuple[Optional[Journal], Optional[str], Optio
     try:
         journal = _journal()
     except JournalError as exc:
-        if getattr(exc, "cause", "") == "busy":  # nothing the trainee needs to do: said in their words, the file in the log
+        # Busy: nothing the trainee needs to do; said in their words, the file's path in the log.
+        if getattr(exc, "cause", "") == "busy":
             logging.getLogger(__name__).warning("journal: %s", exc)
             return None, tr("journal_busy_window", language), LateJournal(_journal, None)
         return None, f"{exc}. {tr('journal_off', language)}", None
