@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from engine import load_scenario, load_scenario_text
-from engine.analysis.surface import Examples, StoredWeights, named_decisions, stored_record
+from engine.analysis.surface import Examples, StoredWeights, stored_record
 from engine.analysis.tells import MAX_SHARE, Classifier, features, tells
 from simulator import catalog, surface_model
 from tests.conftest import ROOT, SHIPPED
@@ -241,11 +241,13 @@ def test_the_second_of_two_options_counts_as_the_shortest_not_as_a_middle_rank()
         nxt = f"n{i + 1}" if i < 6 else "einde"
         lines = [f"  n{i}:\n    speaker: ria\n    text: {{nl: \"Vraag {i}?\", en: \"Question {i}?\"}}\n    choices:\n"]
         for cid, words, score in options:
-            lines.append(f"      - {{id: {cid}, text: {{nl: \"{words}\", en: \"{words}\"}}, next: {nxt}, score: {score}}}\n")
+            lines.append(f"      - {{id: {cid}, text: {{nl: \"{words}\", en: \"{words}\"}}, next: {nxt}, "
+                         f"score: {score}}}\n")
         return "".join(lines)
     short_right = [("goed", "Wat zou u doen?", "{step4: 2}"),
                    ("fout", "Dat regel ik voor u, daar hoeft u zich geen zorgen meer over te maken.", "{step5: -2}")]
-    long_right = [("goed", GOOD[0], "{step3: 2}"), ("matig", "Dat hoor ik.", "{step3: 0}"), ("fout", "Nee.", "{step5: -2}")]
+    long_right = [("goed", GOOD[0], "{step3: 2}"), ("matig", "Dat hoor ik.", "{step3: 0}"),
+                  ("fout", "Nee.", "{step5: -2}")]
     shortest_of_three = [("goed", "Nee.", "{step3: 2}"), ("matig", "Dat hoor ik.", "{step3: 0}"),
                          ("fout", GOOD[0], "{step5: -2}")]
     body = "".join(node(i, short_right) for i in (1, 2, 3)) + node(4, long_right) + node(5, long_right) \
@@ -270,3 +272,25 @@ def test_a_share_just_over_its_limit_never_reads_as_the_limit_itself():
     assert "in 46% of" in msg("tells.extreme", share=0.46, digits=_digits(0.46, MAX_RANK_SHARE), which="x",
                               lang="en", limit=MAX_RANK_SHARE, named="a", advice="b")
     assert _pct(0.50004, "en", 0.5) == "50.004%" and _pct(0.62, "nl", 0.5) == "62,0%"
+
+
+def test_a_house_style_of_right_options_is_caught():
+    """Right options always an open question or a colon-structured proposal, wrong ones 'maar' and
+    '!': a reader who knew only that style reached 0.79 of the range on a trainer-written scenario."""
+    right = ["Wat zou u doen als u in mijn schoenen stond?", "Mijn voorstel: we lopen het samen na.",
+             "Hoe ziet dat er voor u uit?", "Wat is voor u het belangrijkste?", "Wat heeft u nodig?",
+             "Eerst dit: wat gebeurde er precies?"]
+    wrong = ["Ik snap het, maar ik kan daar niets aan doen, echt niet.", "Dat regel ik voor u!",
+             "Ja, maar dat is al besloten.", "Ik zorg ervoor dat ik het ga regelen, ik beloof het!",
+             "Nee, maar dat geeft niet.", "Ik weet het, ik doe het, ik bel u!"]
+    body = ""
+    for i in range(1, 7):
+        nxt = f"n{i + 1}" if i < 6 else "einde"
+        body += (f"  n{i}:\n    speaker: ria\n    text: {{nl: \"Vraag {i}?\", en: \"Question {i}?\"}}\n    choices:\n"
+                 f"      - {{id: goed, text: {{nl: \"{right[i - 1]}\"}}, next: {nxt}, score: {{step3: 2}}}}\n"
+                 f"      - {{id: fout, text: {{nl: \"{wrong[i - 1]}\"}}, next: {nxt}, score: {{step5: -2}}}}\n")
+    text = LONG_IS_RIGHT.replace("".join(_decision(i) for i in range(1, 7)), body)
+    report = tells(load_scenario_text(text, "stijl.yaml"), runs=5)
+    share = {st.name: st.share for st in report.strategies}["house style (nl)"]
+    assert share == 1.0
+    assert any("'house style (nl)' reaches 100%" in p for p in report.problems())

@@ -45,6 +45,23 @@ def ends_in_question(text: str) -> bool:
     return text.rstrip().rstrip(")]'\"’”").endswith("?")
 
 
+# The house style of options written by one hand: the right ones an open "wat/hoe" question or a
+# proposal set out after a colon, the wrong ones "ja, maar", "!" and a pile of "ik" (an audit of the
+# shipped scenarios found a reader who knew only this reaching 0.79 of the range).
+_STYLE = {"nl": (re.compile(r"\b(?:wat|hoe)\b"), re.compile(r"\bmaar\b"), re.compile(r"\bik\b")),
+          "en": (re.compile(r"\b(?:what|how)\b"), re.compile(r"\bbut\b"), re.compile(r"\bi\b"))}
+
+
+@lru_cache(maxsize=4096)
+def style_score(text: str, lang: str) -> float:
+    """How much an option looks like a right one by house style alone: an open question word, a
+    colon; against: "maar", "!", and each "ik" half as much."""
+    ask, but, me = _STYLE.get(lang, _STYLE["en"])
+    low = text.lower()
+    return (bool(ask.search(low)) + (":" in text) - bool(but.search(low)) - ("!" in text)
+            - 0.5 * len(me.findall(low)))
+
+
 @lru_cache(maxsize=4096)
 def cue_count(text: str, lang: str) -> int:
     pattern = _CUE_PATTERNS.get(lang)

@@ -15,7 +15,8 @@ others, so an author sees the tell before a trainee does.
 
 Strategies: the first and the last option shown; the longest and the shortest text and the
 one ending in "?" (per language); one that names a resident; the most cue words (the lists
-live in ``cue_words.yaml``); a time-out at every decision; and a surface classifier trained
+live in ``cue_words.yaml``); the house style of right options (an open question word or a colon,
+no "maar", no "!", few "ik": ``surface.style_score``); a time-out at every decision; and a surface classifier trained
 on other scenarios (length, punctuation, word features: the tells nobody thought of),
 applied to this one.
 """
@@ -44,6 +45,7 @@ from .surface import (
     named_decisions,
     overall,
     resident_names,
+    style_score,
 )
 
 RUNS = 200
@@ -57,6 +59,7 @@ STRATEGY_KEYS = {
     "time-out at every decision": "strategy.timeout_always", "longest": "strategy.longest",
     "shortest": "strategy.shortest", "ends in ?": "strategy.question_mark",
     "names a resident": "strategy.names_resident", "cue words": "strategy.cue_words",
+    "house style": "strategy.house_style",
     "surface classifier": "strategy.classifier",
 }
 
@@ -105,7 +108,7 @@ class TellsReport:
                 out.append(msg("tells.surface", name=st.label, share=st.share, limit=MAX_SHARE,
                                digits=_digits(st.share, MAX_SHARE)))
         n = max(1, self.decisions)
-        for lang, ranks in self.length_ranks.items():
+        for lang in self.length_ranks:
             extremes = ((msg("tells.the_longest"), self.longest_best.get(lang, []), msg("tells.advice_longest")),
                         (msg("tells.the_shortest"), self.shortest_best.get(lang, []), msg("tells.advice_shortest")))
             for which, where, advice in extremes:
@@ -193,6 +196,7 @@ def _strategies(s: Scenario, training: Training) -> dict[str, tuple[Pick, bool]]
         out[f"names a resident ({lang})"] = (
             _prefer(lambda m, lang=lang: any(n in _text(m, lang).lower() for n in names)), False)
         out[f"cue words ({lang})"] = (_prefer(lambda m, lang=lang: cue_count(_text(m, lang), lang)), False)
+        out[f"house style ({lang})"] = (_prefer(lambda m, lang=lang: style_score(_text(m, lang), lang)), False)
         model = training.classifier(lang, s.id)
         if model is not None:
 

@@ -587,11 +587,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "strategy.question_mark": {"en": "ends in ?", "nl": "eindigt op ?"},
     "strategy.names_resident": {"en": "names a resident", "nl": "noemt een bewoner"},
     "strategy.cue_words": {"en": "cue words", "nl": "signaalwoorden"},
+    "strategy.house_style": {"en": "house style", "nl": "huisstijl"},
     "strategy.classifier": {"en": "surface classifier", "nl": "oppervlakte-classifier"},
     "strategy.with_language": {"en": "{name} ({language})", "nl": "{name} ({language})"},
     "tells.surface": {
-        "en": "a trainee who reads nothing and picks '{name}' reaches {share:.{digits}%} of the range between the worst "
-              "and the best total (more than {limit:.0%}): the options give the answer away by their surface",
+        "en": "a trainee who reads nothing and picks '{name}' reaches {share:.{digits}%} of the range between the "
+              "worst and the best total (more than {limit:.0%}): the options give the answer away by their surface",
         "nl": "een deelnemer die niets leest en steeds '{name}' kiest, haalt {share:.{digits}%} van het bereik tussen "
               "de slechtste en de beste totaalscore (meer dan {limit:.0%}): de opties verraden het antwoord al "
               "aan hun vorm"},
