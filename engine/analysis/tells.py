@@ -23,6 +23,7 @@ applied to this one.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence, Union
@@ -34,7 +35,7 @@ from ..scenario.model import Scenario
 from ..scenario.text import LANGUAGES
 from .collector import collector_paused
 from .lightbounds import light_solver_of
-from .search import OVERALL, solver_of
+from .search import OVERALL, BudgetExceeded, Solver, solver_of
 from .surface import (
     Classifier,
     Examples,
@@ -267,13 +268,30 @@ def tells_problems(scenario: Scenario, others: Union[Training, Sequence[Scenario
     # every strategy under the limit), unless the tight ones are built already.
     for solver in ((full,) if full.warm else dict.fromkeys((light_solver_of(scenario), full))):  # (once if one)
         best_at_least = solver.reachable(start)
-        worst_at_least = solver.relaxed.bound(start, OVERALL, True)
+        worst_at_least = _worst_at_least(solver, start, best_at_least, played)
         span = best_at_least - worst_at_least
         if span > 0 and all((mean - worst_at_least) / span <= MAX_SHARE for _, mean, _ in played):
             report = TellsReport(best_at_least, int(worst_at_least))  # its strategies stay unscored: none is over
             _surface(scenario, report)
             return report.problems()
     return _report(scenario, played).problems()
+
+
+def _worst_at_least(solver: Solver, start: State, best_at_least: int, played: Played) -> float:
+    """A total no playthrough scores below: the condition-free bound, or, where that is too low to
+    show every strategy under the limit, the least total that does, proved by a search that only
+    asks whether anything scores below it (with room to spare, far cheaper than the worst itself).
+    A strategy's share is at most MAX_SHARE while the worst is at least
+    (mean - MAX_SHARE * best) / (1 - MAX_SHARE)."""
+    bound = solver.relaxed.bound(start, OVERALL, True)
+    needed = max(((mean - MAX_SHARE * best_at_least) / (1 - MAX_SHARE) for _, mean, _ in played), default=bound)
+    if needed <= bound:
+        return bound
+    try:
+        below = solver.beyond(start, math.ceil(needed), OVERALL, worst=True)
+    except BudgetExceeded:
+        return bound
+    return math.ceil(needed) if below is None else below
 
 
 Played = list[tuple[str, float, int]]  # per strategy: name, mean overall total, runs

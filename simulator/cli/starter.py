@@ -243,7 +243,7 @@ nodes:
     choices:
       - id: samenvatten
         text:
-          nl: "Contact en nachtrust: dat kan allebei."
+          nl: "Contact en nachtrust, dat kan allebei."
           en: "Company and sleep can both work."
         when: "flag.kent_belang"                    # only offered when the condition holds
         next: voorstel
@@ -261,8 +261,8 @@ nodes:
           en: "Explaining is needed, but now it feels like a lecture."
       - id: suggestief
         text:
-          nl: "U wilt toch allebei eigenlijk gewoon dat het rustig en gezellig blijft in de buurt?"
-          en: "Surely you both just want the neighbourhood to stay calm and pleasant?"
+          nl: "U wilt toch allebei eigenlijk hetzelfde: dat het rustig en gezellig blijft in de buurt?"
+          en: "Surely you both really want the same thing: for the neighbourhood to stay calm and pleasant?"
         next: voorstel
         score: {step4: -2, e2: -1}
         feedback:
@@ -277,8 +277,8 @@ nodes:
     choices:
       - id: gouden_brug
         text:
-          nl: "Een maand proef: het bankje blijft, na tienen een bordje. Daarna beoordeelt u het allebei."
-          en: "A month's trial: the bench stays, a sign after ten. Then you both judge it."
+          nl: "Een maand proef dan. Het bankje blijft, na tienen een bordje, en daarna beoordeelt u het allebei."
+          en: "A month's trial, then. The bench stays, a sign after ten, and after that you both judge it."
         next: slot
         effects: {all: {trust: 1}}
         score: {step5: 2, e4: 1}
@@ -287,8 +287,8 @@ nodes:
           en: "You build a golden bridge: the solution becomes theirs, and they judge it."
       - id: doordrukken
         text:
-          nl: "Dan halen we het bankje vanavond weg, klaar."
-          en: "Then we remove the bench tonight, done."
+          nl: "Dan is het simpel: het bankje gaat vanavond weg, klaar."
+          en: "Then it's simple: the bench goes tonight, done."
         next: slot
         set: [gedreigd]
         effects: {all: {anger: 3}}
