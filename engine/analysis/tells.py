@@ -287,6 +287,13 @@ def _worst_at_least(solver: Solver, start: State, best_at_least: int, played: Pl
     needed = max(((mean - MAX_SHARE * best_at_least) / (1 - MAX_SHARE) for _, mean, _ in played), default=bound)
     if needed <= bound:
         return bound
+    # Over the limit whatever the extremes are (a real worst playthrough and the best's bound): the
+    # proof would only fail, and the warning needs the exact extremes anyway.
+    worst_at_most = sum(m.vector[OVERALL] for _, m in solver.reachable_path(start, OVERALL, worst=True))
+    best_at_most = solver.relaxed.bound(start, OVERALL)
+    span = best_at_most - worst_at_most
+    if span > 0 and any((mean - worst_at_most) / span > MAX_SHARE for _, mean, _ in played):
+        return bound
     try:
         below = solver.beyond(start, math.ceil(needed), OVERALL, worst=True)
     except BudgetExceeded:
