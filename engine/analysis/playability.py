@@ -30,6 +30,7 @@ from .frames import Frames
 from .graph import StateGraph, auto_passes, explore, land
 from .intervals import Intervals
 from .liveness import Liveness
+from .traps import trap_on
 from .witness import Witnesses
 
 PLAYOUTS = 400  # random playthroughs whenever not every situation could be listed
@@ -42,11 +43,7 @@ MORE_PLAYOUTS = 3_600
 # over all items, on top of ``MORE_PLAYOUTS``.
 FIRST_PLAYOUTS = 2_000
 SEARCH_BUDGET = 10_000  # states a search aimed at one target may value
-# A random playthrough that makes more than ``Rules.most_moves`` without an ending is going round;
-# from where it went round, the situations it can still reach are listed (at most this many) to
-# prove it can never get out.
-TRAP_STATES = 4_000
-MAX_ROUND = 8  # such playthroughs kept to look at
+MAX_ROUND = 8  # playthroughs that went round without end kept, for ``traps`` to look at
 # Situations listed before validate turns to witnesses and proofs: enough for every scenario
 # whose situations can be listed in about a second; beyond that, listing costs more than it settles.
 VALIDATE_STATES = 8_000
@@ -296,7 +293,7 @@ def _stuck(f: _Finder) -> list[Problem]:
             out.append(Problem(s.path, node.pos.line, node.pos.column,
                                msg("play.trapped_any_mood", node=nid, path=_describe(path))))
     for path in f.round:  # (only what the drawn graph can't show: an ``auto`` or a trigger seems to lead out)
-        found = _trap_on(f, path)
+        found = trap_on(f.rules, f.live, path)
         if found is None:
             continue
         trapped, into = found
@@ -312,36 +309,6 @@ def _stuck(f: _Finder) -> list[Problem]:
             out.append(Problem(s.path, node.pos.line, node.pos.column,
                                msg("play.maybe_trapped", node=position, path=_describe(into)), "warning"))
     return out
-
-
-def _trap_on(f: _Finder, path: list[Move]) -> Optional[tuple[bool, list[Move]]]:
-    """Where a playthrough that went round (``path``) entered situations it can never leave for
-    an ending: (True, the moves up to there) when every situation reachable from where it ended
-    was listed and none is an ending; (False, the moves up to where it began going round) when
-    there were too many to list; None when an ending can be reached after all (a long way round)."""
-    rules, key = f.rules, f.live.key
-    states = [rules.initial()]
-    for move in path:
-        states.append(rules.step(states[-1], move))
-    region = {key(states[-1])}
-    queue = deque([states[-1]])
-    while queue:
-        s = queue.popleft()
-        moves = rules.moves(s)
-        if not moves and s[0] in f.s.endings:
-            return None
-        for move in moves:
-            nxt = rules.step(s, move)
-            k = key(nxt)
-            if k not in region:
-                if len(region) >= TRAP_STATES:
-                    seen: set = set()
-                    first = next(i for i, st in enumerate(states) if key(st) in seen or seen.add(key(st)))
-                    return False, path[:first]
-                region.add(k)
-                queue.append(nxt)
-    first = next(i for i, st in enumerate(states) if key(st) in region)
-    return True, path[:first]
 
 
 def _never(f: _Finder) -> list[Problem]:
