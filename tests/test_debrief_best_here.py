@@ -12,34 +12,38 @@ import random
 import pytest
 
 from engine import Session, load_scenario
-from engine.analysis.search import solver_of
 from engine.debrief.review import review
-from engine.play.rules import CONTINUE, OBJECTIVES, TIMEOUT_MOVE
+from engine.play.plans import play_moves
+from simulator.cli.plan_writer import plan_moves
 from tests.conftest import ROOT
 
 WITH_PROVOCATIONS = ["scenarios/speeltuin-kort.yaml", "scenarios/verslavingsopvang.yaml",
                      "tests/scenarios/realistic/windmolens.yaml"]
 
 
-def _play(session: Session, moves) -> None:
-    for _, move in moves:
-        if move.kind == CONTINUE:
+def _random_playthrough(scenario, seed: int, pause: float) -> Session:
+    """A random playthrough that takes a time-out, where one is offered, with chance ``pause``."""
+    session = Session.start(scenario, seed=seed)
+    rnd = random.Random(seed)
+    while not session.finished:
+        if session.can_continue:
             session.advance()
-        elif move.kind == "answer":
-            session.answer(move.id)
-        elif move.kind == TIMEOUT_MOVE:
+        elif session.question is not None:
+            session.answer(rnd.choice(session.prep_options).id)
+        elif session.timeout_available and (pause >= 1 or 0 < pause and rnd.random() < pause):
             session.take_timeout()
+        elif session.choices:
+            session.choose(rnd.choice(session.choices).id)
         else:
-            session.choose(move.id)
+            break
+    return session
 
 
 @pytest.mark.parametrize("path", WITH_PROVOCATIONS)
 def test_a_flawless_run_reads_the_same_best_here_and_after_at_every_decision_time_outs_included(path):
     scenario = load_scenario(str(ROOT / path))
-    solver = solver_of(scenario)
-    session = Session.start(scenario, seed=1)
-    _play(session, solver.path(solver.rules.initial(), OBJECTIVES.index("overall")))
-    assert session.finished
+    session, failures = play_moves(scenario, *plan_moves(scenario, "best"), seed=1)  # the best bot's path
+    assert session.finished and not failures
     result = review(scenario, session.history, session.ending.id)
     assert result.overall == result.best_overall
     timeouts = [d for d in result.decisions if d.decision.kind == "timeout"]
@@ -52,19 +56,7 @@ def test_a_flawless_run_reads_the_same_best_here_and_after_at_every_decision_tim
 def test_best_here_is_never_below_best_after(path):
     scenario = load_scenario(str(ROOT / path))
     for seed in range(4):
-        session = Session.start(scenario, seed=seed)
-        rnd = random.Random(seed)
-        while not session.finished:
-            if session.can_continue:
-                session.advance()
-            elif session.question is not None:
-                session.answer(rnd.choice(session.prep_options).id)
-            elif session.timeout_available and rnd.random() < 0.3:
-                session.take_timeout()
-            elif session.choices:
-                session.choose(rnd.choice(session.choices).id)
-            else:
-                break
+        session = _random_playthrough(scenario, seed, pause=0.3)
         result = review(scenario, session.history, session.ending.id if session.ending else None)
         for d in result.decisions:
             if d.best_here and d.best_after:
@@ -74,19 +66,7 @@ def test_best_here_is_never_below_best_after(path):
 def _random_route_share(scenario, seeds, press_b: bool) -> float:
     shares = []
     for seed in seeds:
-        session = Session.start(scenario, seed=seed)
-        rnd = random.Random(seed)
-        while not session.finished:
-            if session.can_continue:
-                session.advance()
-            elif session.question is not None:
-                session.answer(rnd.choice(session.prep_options).id)
-            elif press_b and session.timeout_available:
-                session.take_timeout()
-            elif session.choices:
-                session.choose(rnd.choice(session.choices).id)
-            else:
-                break
+        session = _random_playthrough(scenario, seed, pause=1.0 if press_b else 0.0)
         result = review(scenario, session.history, session.ending.id if session.ending else None)
         shares.append(result.route_overall_percent or 0.0)
     return sum(shares) / len(shares)

@@ -6,28 +6,21 @@ kans" on the same card: the mark meant "no time-out first" but said "you missed 
 
 from __future__ import annotations
 
-import random
-
 from engine import Session, load_scenario
 from engine.debrief.review import review
 from simulator.export.json_data import debrief_data
 from simulator.export.markdown import render_md
 from simulator.terminal import debrief as textdebrief
 from tests.conftest import SCENARIOS
+from tests.fixtures.playthrough import play_at_random
 
 
 def _answered_a_provocation_directly():
     scenario = load_scenario(str(SCENARIOS / "speeltuin-kort.yaml"))
     for seed in range(40):
         session = Session.start(scenario, seed=seed)
-        rnd = random.Random(seed)
-        while not session.finished:
-            if session.can_continue:
-                session.advance()
-            elif session.question is not None:
-                session.answer(rnd.choice(session.prep_options).id)
-            else:
-                session.choose(rnd.choice(session.choices).id)
+        for _ in play_at_random(session, seed):
+            pass
         result = review(scenario, session.history, session.ending.id, transcript=session.state.transcript)
         reasons = [d.missed_reason for d in result.decisions if d.missed_opportunity]
         if "provocation" in reasons:
