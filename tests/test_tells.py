@@ -175,12 +175,15 @@ def test_validate_and_analyze_report_the_same_tells_from_the_stored_weights_as_f
 
 # -- validate's warnings, searched only when needed ------------------------------------------------
 @pytest.mark.parametrize("source", ["lang", "generated", *[p.stem for p in SHIPPED[:4]]])
-def test_validates_warnings_are_the_reports_and_searched_only_when_a_strategy_may_be_over(source, monkeypatch):
-    """``tells_problems`` gives exactly the report's warnings; when bounds show every strategy under
-    the limit (its share at most what it would be with the best only what a real playthrough
-    reaches and the worst at its condition-free bound), it never searches the best and worst."""
+def test_validates_warnings_name_the_reports_strategies_and_search_only_when_bounds_cannot_settle(source, monkeypatch):
+    """``validate`` names exactly the strategies the report finds over the limit. Where bounds settle
+    every strategy (under: its share at most what it would be with the best only what a real
+    playthrough reaches and the worst at its condition-free bound; over: at least what it would be
+    with the best at its bound and the worst what a real worst playthrough scores), the best and
+    worst are never searched, and a strategy over the limit is named with its share "at least":
+    never more than the report's exact share."""
     from engine.analysis.search import OVERALL, Solver
-    from engine.analysis.tells import tells_problems
+    from engine.analysis.tells import settled_report, tells_problems
     from engine.play.rules import rules_of
     from tests.fixtures.realistic import realistic_text
     if source == "lang":
@@ -191,14 +194,17 @@ def test_validates_warnings_are_the_reports_and_searched_only_when_a_strategy_ma
         path = next(p for p in SHIPPED if p.stem == source)
         text, name = path.read_text(encoding="utf-8"), path.name
     report = tells(load_scenario_text(text, name), runs=40)
-    surely_under = False
+    exact = {st.name: st.share for st in report.strategies}
+    settled = False
     for follow in (False, True):  # the bounds without ceilings first, then the tight ones
         rules = rules_of(load_scenario_text(text, name))
-        solver = Solver(rules, follow=follow)
-        best_at_least = solver.reachable(rules.initial())
-        worst_at_least = solver.relaxed.bound(rules.initial(), OVERALL, True)
-        surely_under = surely_under or all(
-            (st.mean - worst_at_least) / (best_at_least - worst_at_least) <= MAX_SHARE for st in report.strategies)
+        solver, start = Solver(rules, follow=follow), rules.initial()
+        best_low, worst_low = solver.reachable(start), solver.relaxed.bound(start, OVERALL, True)
+        best_high = solver.relaxed.bound(start, OVERALL)
+        worst_high = sum(m.vector[OVERALL] for _, m in solver.reachable_path(start, OVERALL, worst=True))
+        settled = settled or all(
+            (st.mean - worst_low) / (best_low - worst_low) <= MAX_SHARE
+            or (st.mean - worst_high) / (best_high - worst_high) > MAX_SHARE for st in report.strategies)
     scenario = load_scenario_text(text, name)  # nothing built yet: as validate finds it
     searched = []
     value = Solver.value
@@ -207,10 +213,19 @@ def test_validates_warnings_are_the_reports_and_searched_only_when_a_strategy_ma
         searched.append(args)
         return value(self, *args, **kwargs)
     monkeypatch.setattr(Solver, "value", spied)
-    assert tells_problems(scenario, runs=40) == report.problems()
-    assert bool(searched) != surely_under
-    if source == "lang":  # over the limit: searched, and its exact share named
-        assert searched and any("'longest (nl)' reaches 100%" in p for p in report.problems())
+    found = settled_report(scenario, runs=40)
+    assert {st.name for st in found.strategies if st.share > MAX_SHARE} == \
+        {n for n, share in exact.items() if share > MAX_SHARE}
+    for st in found.strategies:
+        assert st.share <= exact[st.name] + 1e-9
+    if not searched:  # settled by bounds: only the strategies over the limit, each "at least" (or all of it)
+        assert all(st.share > MAX_SHARE and (st.at_least or st.share == 1.0) for st in found.strategies)
+    else:  # searched: the report's own exact shares
+        assert not any(st.at_least for st in found.strategies) and found.problems() == report.problems()
+    assert tells_problems(load_scenario_text(text, name), runs=40) == found.problems()
+    assert bool(searched) != settled
+    if source == "lang":  # over the limit whatever the extremes: named without a search
+        assert not searched and any("'longest (nl)' reaches" in p for p in found.problems())
 
 
 def test_every_strategy_has_a_name_in_each_language_a_report_is_written_in():

@@ -185,14 +185,16 @@ class Solver:
         with self._lock:
             return self._ask(s, objective, 1, floor, ceil, budget)
 
-    def beyond(self, s: State, known: int, objective: int = OVERALL, worst: bool = False) -> Optional[int]:
+    def beyond(self, s: State, known: int, objective: int = OVERALL, worst: bool = False,
+               budget: Optional[int] = None) -> Optional[int]:
         """The best (``worst``: the worst) total on ``objective`` from ``s`` when it beats ``known``,
         a total some playthrough from ``s`` reaches; None when nothing does (so ``known`` is the
         answer). Far cheaper than ``value`` when ``known`` is good: every branch that can't beat
-        it is cut. Raises ``BudgetExceeded`` when the solver's budget runs out."""
+        it is cut. Raises ``BudgetExceeded`` when the budget (the solver's, or a smaller one the
+        caller can afford) runs out."""
         sign = -1 if worst else 1
         with self._lock:
-            value, kind = self._ask(s, objective, sign, sign * known, math.inf)
+            value, kind = self._ask(s, objective, sign, sign * known, math.inf, budget)
         return None if kind == AT_MOST else sign * value
 
     def reachable(self, s: State, objective: int = OVERALL) -> int:

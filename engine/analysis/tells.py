@@ -51,6 +51,7 @@ from .surface import (
 
 RUNS = 200
 MAX_SHARE = 0.5  # validate warns when a strategy reaches more of the range than this
+LIGHT_PROOF = 2_000  # states the light bounds may take to prove the worst high enough (``tells_problems``)
 MAX_RANK_SHARE = 0.45  # ... or when one length rank holds the best option in more decisions than this
 
 Pick = Callable[[State, list[Move], random.Random], Move]
@@ -71,6 +72,9 @@ class Strategy:
     share: float  # of the worst..best range, 0..1
     mean: float  # mean overall total
     runs: int
+    # True: ``share`` is only what bounds of the best and worst prove (the real share is at least
+    # this): ``validate`` names a strategy over the limit without searching the exact extremes.
+    at_least: bool = False
 
     @property
     def label(self) -> str:
@@ -106,8 +110,8 @@ class TellsReport:
         out: list[str] = []
         for st in self.strategies:
             if st.share > MAX_SHARE:
-                out.append(msg("tells.surface", name=st.label, share=st.share, limit=MAX_SHARE,
-                               digits=_digits(st.share, MAX_SHARE)))
+                out.append(msg("tells.surface_at_least" if st.at_least else "tells.surface", name=st.label,
+                               share=st.share, limit=MAX_SHARE, digits=_digits(st.share, MAX_SHARE)))
         n = max(1, self.decisions)
         for lang in self.length_ranks:
             extremes = ((msg("tells.the_longest"), self.longest_best.get(lang, []), msg("tells.advice_longest")),
@@ -251,33 +255,57 @@ def tells(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), 
     return _report(scenario, _played(scenario, others, runs, seed))
 
 
-@collector_paused()
 def tells_problems(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), runs: int = RUNS,
                    seed: int = 0) -> list[str]:
-    """What ``validate`` warns about: ``tells(...).problems()``, the same sentences, found without
-    the searches for the best and worst total when bounds already show every strategy under the
-    limit. A strategy's share falls as either extreme rises (its mean lies between them), so it
-    is at most what it would be were the best only what a real playthrough reaches and the worst
-    as low as the condition-free bound allows. Only when that can't settle one strategy (or one
-    is over) are the extremes searched, for the share the warning names."""
+    """What ``validate`` warns about (``settled_report``)."""
+    return settled_report(scenario, others, runs, seed).problems()
+
+
+@collector_paused()
+def settled_report(scenario: Scenario, others: Union[Training, Sequence[Scenario]] = (), runs: int = RUNS,
+                   seed: int = 0) -> TellsReport:
+    """The report ``validate`` warns from: the strategies ``tells(...).problems()`` names, found without
+    the searches for the best and worst total wherever bounds settle them. A strategy's share
+    falls as either extreme rises (its mean lies between them), so it is at most what it would be
+    were the best only what a real playthrough reaches and the worst as low as the condition-free
+    bound allows, and at least what it would be were the best as high as that bound allows and the
+    worst what a real worst playthrough scores. A strategy over the limit even then is named with
+    that share, "at least"; one under it even at the most is not named. Only when a strategy lies
+    in between are the extremes searched, for the exact shares the report names."""
     played = _played(scenario, others, runs, seed)
     rules = rules_of(scenario)
     start = rules.initial()
     full = solver_of(scenario)
-    # The bounds without ceilings first (far cheaper to build, and nearly always enough to show
-    # every strategy under the limit), unless the tight ones are built already.
+    # The bounds without ceilings first (far cheaper to build, and nearly always enough to settle
+    # every strategy), unless the tight ones are built already.
     for solver in ((full,) if full.warm else dict.fromkeys((light_solver_of(scenario), full))):  # (once if one)
+        best_at_most = solver.relaxed.bound(start, OVERALL)
+        worst_at_most = sum(m.vector[OVERALL] for _, m in solver.reachable_path(start, OVERALL, worst=True))
+        over = [p for p in played if _share(p[1], worst_at_most, best_at_most, 0.0) > MAX_SHARE]
+        rest = [p for p in played if p not in over]
         best_at_least = solver.reachable(start)
-        worst_at_least = _worst_at_least(solver, start, best_at_least, played)
-        span = best_at_least - worst_at_least
-        if span > 0 and all((mean - worst_at_least) / span <= MAX_SHARE for _, mean, _ in played):
-            report = TellsReport(best_at_least, int(worst_at_least))  # its strategies stay unscored: none is over
+        # A proof the light bounds fail is thrown away (the tight solver searches again), so it gets
+        # a small budget; the tight solver's proof is the exact worst's search begun, never wasted.
+        worst_at_least = _worst_at_least(solver, start, best_at_least, rest, None if solver is full else LIGHT_PROOF)
+        if all(_share(mean, worst_at_least, best_at_least, 1.0) <= MAX_SHARE for _, mean, _ in rest):
+            report = TellsReport(best_at_least, int(worst_at_least))  # the strategies under the limit stay unscored
+            for name, mean, n in over:
+                share = min(1.0, _share(mean, worst_at_most, best_at_most, 0.0))
+                report.strategies.append(Strategy(name, share, mean, n, at_least=share < 1.0))
             _surface(scenario, report)
-            return report.problems()
-    return _report(scenario, played).problems()
+            return report
+    return _report(scenario, played)
 
 
-def _worst_at_least(solver: Solver, start: State, best_at_least: int, played: Played) -> float:
+def _share(mean: float, worst: float, best: float, empty: float) -> float:
+    """Where ``mean`` lies between ``worst`` and ``best``; ``empty`` where they meet (every
+    playthrough would score alike: the report's share is 0 then, so a bound is 0 or 1 to be safe)."""
+    span = best - worst
+    return (mean - worst) / span if span > 0 else empty
+
+
+def _worst_at_least(solver: Solver, start: State, best_at_least: int, played: Played,
+                    budget: Optional[int] = None) -> float:
     """A total no playthrough scores below: the condition-free bound, or, where that is too low to
     show every strategy under the limit, the least total that does, proved by a search that only
     asks whether anything scores below it (with room to spare, far cheaper than the worst itself).
@@ -287,15 +315,8 @@ def _worst_at_least(solver: Solver, start: State, best_at_least: int, played: Pl
     needed = max(((mean - MAX_SHARE * best_at_least) / (1 - MAX_SHARE) for _, mean, _ in played), default=bound)
     if needed <= bound:
         return bound
-    # Over the limit whatever the extremes are (a real worst playthrough and the best's bound): the
-    # proof would only fail, and the warning needs the exact extremes anyway.
-    worst_at_most = sum(m.vector[OVERALL] for _, m in solver.reachable_path(start, OVERALL, worst=True))
-    best_at_most = solver.relaxed.bound(start, OVERALL)
-    span = best_at_most - worst_at_most
-    if span > 0 and any((mean - worst_at_most) / span > MAX_SHARE for _, mean, _ in played):
-        return bound
     try:
-        below = solver.beyond(start, math.ceil(needed), OVERALL, worst=True)
+        below = solver.beyond(start, math.ceil(needed), OVERALL, worst=True, budget=budget)
     except BudgetExceeded:
         return bound
     return math.ceil(needed) if below is None else below
@@ -404,5 +425,5 @@ def to_data(report: TellsReport) -> dict:
     }
 
 
-__all__ = ["TellsReport", "Strategy", "tells", "tells_problems", "to_data", "Classifier", "features", "ANSWER",
-           "CHOOSE"]
+__all__ = ["TellsReport", "Strategy", "tells", "tells_problems", "settled_report", "to_data", "Classifier",
+           "features", "ANSWER", "CHOOSE"]

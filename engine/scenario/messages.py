@@ -596,6 +596,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "een deelnemer die niets leest en steeds '{name}' kiest, haalt {share:.{digits}%} van het bereik tussen "
               "de slechtste en de beste totaalscore (meer dan {limit:.0%}): de opties verraden het antwoord al "
               "aan hun vorm"},
+    "tells.surface_at_least": {
+        "en": "a trainee who reads nothing and picks '{name}' reaches at least {share:.{digits}%} of the range "
+              "between the worst and the best total (more than {limit:.0%}; `analyze` gives the exact share): the "
+              "options give the answer away by their surface",
+        "nl": "een deelnemer die niets leest en steeds '{name}' kiest, haalt minstens {share:.{digits}%} van het "
+              "bereik tussen de slechtste en de beste totaalscore (meer dan {limit:.0%}; `analyze` geeft het precieze "
+              "deel): de opties verraden het antwoord al aan hun vorm"},
     "tells.the_longest": {"en": "the longest", "nl": "de langste"},
     "tells.the_shortest": {"en": "the shortest", "nl": "de kortste"},
     "tells.advice_longest": {"en": "write long well-argued wrong options and short right ones",
