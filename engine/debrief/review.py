@@ -327,8 +327,11 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
             better = None
 
     missed_reason: Optional[str] = None
+    # A pause taken: a time-out right before, or an option that is a pause in words (``balcony``).
+    paused = d.kind == "meeting" and (
+        (previous is not None and previous.kind == "timeout" and previous.node_id == d.node_id)
+        or scenario.choice(f"{d.node_id}.{d.choice_id}").balcony)
     if d.kind == "meeting":
-        paused = previous is not None and previous.kind == "timeout" and previous.node_id == d.node_id
         if opportunity is not None and not any(weights.get(k, 0) > 0 for k in EMPATHY_KEYS):
             missed_reason = "opportunity"
         elif better is not None and better in conditional and sum(lookup[better][2].values()) > 0:
@@ -347,6 +350,7 @@ def _review_one(scenario: Scenario, i: int, d: Decision, moves: tuple[MoveValue,
         best_here = _vector(max(reached, key=lambda mv: mv.best).path)  # type: ignore[arg-type,return-value]
     offered = tuple(dict(lookup[mv.move][2]) for mv in options if mv.move in lookup)
     skipped: Mapping[str, int] = {}
+    # (an option that pauses in words still leaves the time-out's own points: the total says so)
     if missed_reason == "provocation" or (d.kind == "meeting" and scenario.nodes[d.node_id].provocation
                                           and not (previous is not None and previous.kind == "timeout"
                                                    and previous.node_id == d.node_id)):
