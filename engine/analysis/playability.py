@@ -64,7 +64,7 @@ def check_playability(s: Scenario, max_states: int = VALIDATE_STATES) -> list[Pr
     out += _dead_ends(finder)
     out += _stuck(finder)
     out += _never(finder)
-    out += _farming_loops(graph)
+    out += _farming_loops(graph) if graph.complete else _farmed(finder)
     return out
 
 
@@ -86,6 +86,9 @@ class _Finder:
         self.seen_endings: dict[str, list[Move]] = {}
         self.dead: dict[str, tuple[list[Move], State]] = {}
         self.round: list[list[Move]] = []  # playthroughs that went round without end (``_playouts``)
+        # node -> a scoring choice a playthrough made twice, or on a loop it went round back into a
+        # situation it was in: a trainee who goes round collects its points again
+        self.farmed: dict[str, str] = {}
         for key, out in graph.edges.items():
             state = graph.states[key]
             self._note(state, lambda key=key: graph.witness(key))
@@ -120,8 +123,11 @@ class _Finder:
         start = self.rules.initial()
         passed: set[str] = set()  # lines an ``auto`` took on at once, during the last step
         note = auto_passes(self.rules, passed)
+        key = self.live.key
         for _ in range(runs):
-            state, path = start, []
+            state, path, positions = start, [], []
+            been = {key(start): 0}  # situation -> how many moves the playthrough had made there
+            scored: set[tuple[str, str]] = set()  # the scoring choices it made
             for _ in range(self.rules.most_moves):
                 moves = self.rules.moves(state)
                 self._note(state, path.copy, moves)  # (a copy only of what is kept: ``_note`` asks at once)
@@ -132,7 +138,16 @@ class _Finder:
                 offered = moves if timeouts or moves[-1].kind != TIMEOUT_MOVE or len(moves) == 1 else moves[:-1]
                 move = offered[rnd.randrange(len(offered))]
                 path.append(move)
+                positions.append(state[0])
+                if move.kind == "choose" and move.vector[-1] > 0:
+                    made = (state[0], move.id)
+                    if made in scored:  # made again: its points counted again
+                        self.farmed.setdefault(state[0], move.id)
+                    scored.add(made)
                 state = self.rules.step(state, move, note)
+                back = been.setdefault(key(state), len(path))
+                if back < len(path):
+                    self._farming(path, positions, back)
                 if passed:
                     for position in passed:
                         if position not in self.seen_nodes:
@@ -141,6 +156,17 @@ class _Finder:
             else:  # no ending after all those moves: going round (``_stuck`` looks whether it can get out)
                 if len(self.round) < MAX_ROUND:
                     self.round.append(path)
+
+    def _farming(self, path: list[Move], positions: list[str], back: int) -> None:
+        """The moves ``path[back:]`` (made at ``positions[back:]``) went round, back into a situation:
+        when they score on the whole, remember the first scoring choice on the way
+        (``play.farming_loop``)."""
+        if sum(m.vector[-1] for m in path[back:]) <= 0:
+            return
+        for m, position in zip(path[back:], positions[back:]):
+            if m.kind == "choose" and m.vector[-1] > 0:
+                self.farmed.setdefault(position, m.id)
+                return
 
     def seen_after_a_few(self, seen: dict, item: str) -> bool:
         """Whether a playthrough reached ``item``, running one batch of further random ones first
@@ -361,6 +387,17 @@ def _never(f: _Finder) -> list[Problem]:
                                    "warning"))
                 continue
             out.append(Problem(s.path, c.pos.line, c.pos.column, msg("play.never_offered", choice=key), "warning"))
+    return out
+
+
+def _farmed(f: _Finder) -> list[Problem]:
+    """The loops through a scoring move that random playthroughs went round (too many situations
+    to look for every loop)."""
+    out = []
+    for position, choice in f.farmed.items():
+        node = f.s.nodes[position]
+        out.append(Problem(f.s.path, node.pos.line, node.pos.column,
+                           msg("play.farming_loop", node=position, choice=choice), "warning"))
     return out
 
 

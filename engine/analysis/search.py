@@ -235,7 +235,8 @@ class Solver:
 
     @collector_paused()
     def path(self, s: State, objective: int = OVERALL, worst: bool = False,
-             promising_first: bool = False, known: Optional[int] = None) -> list[tuple[State, Move]]:
+             promising_first: bool = False, known: Optional[int] = None,
+             been: frozenset = frozenset()) -> list[tuple[State, Move]]:
         """The moves of a playthrough from ``s`` that reaches ``value(s)``: at each step the
         first move (as written) through which that total is still reachable. When the value
         is a bound (the budget ran out), the playthrough that found it.
@@ -248,52 +249,71 @@ class Solver:
 
         ``known``: ``value(s)``, when the caller knows it exactly already (a debrief does, for
         each option it shows): a question with a narrower window may have found it, and asking
-        for the value outright would search again for what is already known."""
+        for the value outright would search again for what is already known.
+
+        ``been``: the situations (``Liveness.key``) the playthrough went through before ``s``; the
+        path never comes back into one of them, nor into one of its own (a loop: what a trainee
+        would score going round is counted once)."""
         if known is None:
             target = self.value(s, objective, worst)
             if not target.exact:
                 return self._playout_path(s, objective, worst)
             known = target.total
         out: list[tuple[State, Move]] = []
-        seen: set[Key] = set()
+        seen: set[Key] = set(been)
         key = self.liveness.key
         total = known
         sign = -1 if worst else 1
         steps = self._steps.setdefault((objective, worst, promising_first), {})
         while True:
-            if s in steps:  # a path asked before went through here: the rest is the same
-                step = steps[s]
-            else:
-                step = steps[s] = self._next_step(s, objective, sign, total, promising_first)
-            if step is None or key(s) in seen:
+            if key(s) in seen:
                 return out
             seen.add(key(s))
+            step = steps.get(s, _UNKNOWN)
+            if step is _UNKNOWN or (step is not None and key(step[1]) in seen):
+                # (a step another path took from here may lead back into this one: a loop)
+                step = steps[s] = self._next_step(s, objective, sign, total, promising_first, frozenset(seen))
+            if step is None and self.rules.moves(s):
+                # Only round a loop could this playthrough still reach ``total`` (a value the search
+                # found where it met the loop elsewhere first): the best it can without coming back.
+                value, _ = self._ask(s, objective, sign, -math.inf, math.inf, been=frozenset(seen - {key(s)}))
+                total = sign * value
+                step = steps[s] = self._next_step(s, objective, sign, total, promising_first, frozenset(seen))
+            if step is None:
+                return out
             m, nxt, total = step
             out.append((s, m))
             s = nxt
 
-    def next_move(self, s: State, objective: int = OVERALL, worst: bool = False) -> Optional[Move]:
-        """The first move of ``path(s)``: what the best (or worst) bot plays. A state a path
-        asked before went through answers at once."""
+    def next_move(self, s: State, objective: int = OVERALL, worst: bool = False,
+                  been: frozenset = frozenset()) -> Optional[Move]:
+        """The first move of ``path(s)``: what the best (or worst) bot plays; ``been``: the
+        situations its playthrough went through before (see ``path``). A state a path asked
+        before went through answers at once."""
         with self._lock:
             step = self._steps.get((objective, worst, False), {}).get(s)
-            if step is not None:
+            if step is not None and self.liveness.key(step[1]) not in been:
                 return step[0]
-            path = self.path(s, objective, worst)
+            path = self.path(s, objective, worst, been=been)
             return path[0][1] if path else None
 
-    def _next_step(self, s: State, k: int, sign: int, total: int,
-                   promising_first: bool = False) -> Optional[tuple[Move, State, int]]:
+    def _next_step(self, s: State, k: int, sign: int, total: int, promising_first: bool = False,
+                   been: frozenset = frozenset()) -> Optional[tuple[Move, State, int]]:
         """The first move (as written; ``promising_first``: see ``path``) from ``s`` through which
-        ``total`` (the best from ``s``) is still reachable, where it leads and what the rest must
+        ``total`` (the best from ``s``) is still reachable without coming back to a situation in
+        ``been`` (the playthrough's so far, ``s`` included), where it leads and what the rest must
         score; None at the end."""
         worst = sign < 0
         # Which move is tried first must not depend on which bounds this solver turned to so far.
         bound = (relaxed_of(self.rules, False, self.follow) if promising_first else self._relaxed_for(k, worst)).bound
 
+        key = self.liveness.key
+
         def candidates() -> Iterator[tuple[float, int, Move, State, int]]:
             for i, m in enumerate(self.rules.moves(s)):
                 nxt = self.rules.step(s, m)
+                if been and key(nxt) in been:  # round a loop: points a playthrough can't count
+                    continue
                 need = total - m.vector[k]  # the rest must still reach exactly this
                 most = sign * bound(nxt, k, worst)  # what the rest could score at most (for the worst: least)
                 if most >= sign * need:
@@ -301,15 +321,16 @@ class Solver:
         # As written, each move is only stepped once the ones before it fell short.
         ordered = sorted(candidates(), key=itemgetter(0, 1)) if promising_first else candidates()
         for _, _, m, nxt, need in ordered:
-            if self._reaches(nxt, k, sign, sign * need):
+            if self._reaches(nxt, k, sign, sign * need, been):
                 return m, nxt, need
         return None  # the end, or (cannot happen for an exact value) nowhere: stop rather than guess
 
-    def _reaches(self, s: State, k: int, sign: int, need: int) -> bool:
-        """Whether ``sign`` times the best total on ``k`` from ``s`` is at least ``need``."""
+    def _reaches(self, s: State, k: int, sign: int, need: int, been: frozenset = frozenset()) -> bool:
+        """Whether ``sign`` times the best total on ``k`` from ``s`` is at least ``need``, without
+        coming back to a situation in ``been``."""
         with self._lock:
             try:
-                value, kind = self._ask(s, k, sign, need - 1, need)
+                value, kind = self._ask(s, k, sign, need - 1, need, been=been)
             except BudgetExceeded:
                 return False
             return kind != AT_MOST and value >= need
@@ -339,8 +360,10 @@ class Solver:
 
     @collector_paused()
     def _ask(self, s: State, k: int, sign: int, floor: float, ceil: float,
-             budget: Optional[int] = None) -> tuple[int, int]:
-        """(value, kind) of one search from ``s`` with its own budget (see ``_search``)."""
+             budget: Optional[int] = None, been: frozenset = frozenset()) -> tuple[int, int]:
+        """(value, kind) of one search from ``s`` with its own budget (see ``_search``); ``been``:
+        the situations (``Liveness.key``) a playthrough went through before ``s``, which it may
+        not come back to."""
         memo = self._memo.setdefault((k, sign < 0), {})
         needed = 4 * len(self.rules.table) + 200
         if sys.getrecursionlimit() < needed:
@@ -350,21 +373,25 @@ class Solver:
         self._question_start = self.valued
         self._prepare_at = self.valued if overall and not self._prepared else math.inf
         try:
-            value, kind = self._search(s, k, sign, floor, ceil, memo, set())[:2]
+            value, kind = self._search(s, k, sign, floor, ceil, memo, dict.fromkeys(been, -1))[:2]
         finally:
             self._prepare_at = math.inf
         return (0 if value is None else value), kind
 
     def _search(self, s: State, k: int, sign: int, floor: float, ceil: float, memo: dict,
-                on_path: set) -> tuple[Optional[int], int, list, list]:
-        """(value, kind, lo, hi) of ``s`` for maximising ``sign`` times objective ``k``.
+                on_path: dict) -> tuple[Optional[int], int, list, list, float]:
+        """(value, kind, lo, hi, low) of ``s`` for maximising ``sign`` times objective ``k``.
 
         ``kind`` EXACT when the value lies between ``floor`` and ``ceil``; AT_MOST, an upper
         bound at or below ``floor`` (the caller has something at least as good already:
         alpha-beta's fail-low); AT_LEAST, the total of a real playthrough at or above ``ceil``
         (the caller needs no more: fail-high). [lo, hi] is the region of moods around
         ``s.mood`` on which the answer holds. None: every way on leads back into a situation
-        on the current path.
+        on the current path. ``on_path``: the situations on that path, each with its depth.
+
+        ``low``: the depth of the shallowest situation above ``s`` on the path that the answer
+        counted out (a move back into it gains nothing), infinite when none; -1 for a situation
+        the playthrough asking (``path``) went through before: such an answer is not remembered.
         """
         rules, minimum, maximum, narrower = self.rules, self._minimum, self._maximum, self.regions.narrower
         lo, hi = list(minimum), list(maximum)
@@ -376,7 +403,7 @@ class Solver:
         while len(moves) == 1 and moves[0].kind == CONTINUE:  # a line that only goes on: nothing to decide
             lines += 1
             if lines > rules.most_lines:  # lines that go round for ever: a loop, which gains nothing
-                return None, EXACT, [*s[1]], [*s[1]]
+                return None, EXACT, [*s[1]], [*s[1]], math.inf
             s = rules.step(s, moves[0], note)
             moves = rules.moves(s, note)
         place, held, used, paused = self.liveness.split(s)
@@ -388,7 +415,7 @@ class Solver:
                 elo, ehi, value, kind = found_entry
                 lo[:] = map(max, lo, elo)
                 hi[:] = map(min, hi, ehi)
-                return value, kind, lo, hi
+                return value, kind, lo, hi, math.inf
         else:
             table = memo[place] = {}
         entries = table.get((held, used, paused))
@@ -396,10 +423,10 @@ class Solver:
             entries = table[(held, used, paused)] = Remembered()
         if not moves:  # an ending (or a dead end, which validate reports)
             entries.add((tuple(lo), tuple(hi), 0, EXACT, *self.boxes.region(lo, hi)))
-            return 0, EXACT, lo, hi
-        here = (place, held, used, paused, mood)
+            return 0, EXACT, lo, hi, math.inf
+        here = self.liveness.key(s)  # the situation, as far as anything to come can tell
         if here in on_path:  # back into this very situation: a loop gains nothing
-            return None, EXACT, [*mood], [*mood]
+            return None, EXACT, [*mood], [*mood], on_path[here]
         self.valued += 1
         if self.valued > self._limit:
             raise BudgetExceeded()
@@ -407,7 +434,8 @@ class Solver:
             self._bound_better()
         if self._cancel is not None and not self.valued % CANCEL_EVERY and self._cancel():
             raise SearchCancelled()
-        on_path.add(here)
+        depth = on_path[here] = len(on_path)
+        low = math.inf  # (see the docstring)
         relaxed = self._relaxed_for(k, sign < 0)  # one set of bounds for every move from here (see ``_bound_better``)
         away, preimages, bound, step, holding = s[7], self.preimages, relaxed.bound, rules.step, relaxed.holding
         before, calm_because = preimages.before, relaxed.calm_because
@@ -437,7 +465,9 @@ class Solver:
                     narrower(cond)(nxt, clo, chi)
             else:
                 weight = sign * m.vector[k]
-                v, kind, vlo, vhi = self._search(nxt, k, sign, bar - weight, ceil - weight, memo, on_path)
+                v, kind, vlo, vhi, vlow = self._search(nxt, k, sign, bar - weight, ceil - weight, memo, on_path)
+                if vlow < low:
+                    low = vlow
                 if v is None:
                     looped = True
                 else:
@@ -458,28 +488,41 @@ class Solver:
             hi[:] = map(min, hi, chi)
             if high:  # a real playthrough reaches the ceiling: the moves not yet tried don't matter
                 break
-        on_path.discard(here)
+        del on_path[here]
+        if low >= depth:  # nothing above ``s`` was counted out
+            low = math.inf
+        # An answer that counted out a situation a playthrough went through before the question
+        # (``been``, depth -1) holds for that playthrough only: kept nowhere. (Within one question
+        # a loop is counted out wherever the search meets it first, as the analysis always did.)
+        remember = entries.add if low >= 0 else _forget
         if looped:  # path-dependent: this mood only
             lo[:], hi[:] = list(mood), list(mood)
         entry = (tuple(lo), tuple(hi))
         packed = self.boxes.region(lo, hi)
         if high:
-            entries.add((*entry, found, AT_LEAST, *packed))
-            return found, AT_LEAST, lo, hi
+            remember((*entry, found, AT_LEAST, *packed))
+            return found, AT_LEAST, lo, hi, low
         if found is not None and found > floor:
-            entries.add((*entry, found, EXACT, *packed))
-            return found, EXACT, lo, hi
+            remember((*entry, found, EXACT, *packed))
+            return found, EXACT, lo, hi, low
         if found is None and ceiling == -math.inf:  # every move leads back round: nowhere to go
-            entries.add((*entry, 0, EXACT, *packed))
-            return 0, EXACT, lo, hi
+            remember((*entry, 0, EXACT, *packed))
+            return 0, EXACT, lo, hi, low
         bound_value = int(ceiling) if math.isfinite(ceiling) else ceiling
-        entries.add((*entry, bound_value, AT_MOST, *packed))
-        return bound_value, AT_MOST, lo, hi  # type: ignore[return-value]
+        remember((*entry, bound_value, AT_MOST, *packed))
+        return bound_value, AT_MOST, lo, hi, low  # type: ignore[return-value]
 
     def _playout(self, s: State, k: int, worst: bool) -> int:
         """The total of ``_playout_path``: one a trainee can reach, so a lower bound of the
         best (an upper bound of the worst)."""
         return sum(m.vector[k] for _, m in self._playout_path(s, k, worst))
+
+
+_UNKNOWN = object()  # (``path``: no step remembered from a state yet)
+
+
+def _forget(entry: tuple) -> None:
+    """Where an answer depends on the path that reached its state: kept nowhere."""
 
 
 def _first(child: tuple) -> float:

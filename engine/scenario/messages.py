@@ -560,10 +560,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "keuze {choice!r} wordt misschien nooit aangeboden (haar voorwaarde bleek nergens te gelden, en de "
               "analyse kon het niet uitsluiten)"},
     "play.farming_loop": {
-        "en": "node {node!r}: choice {choice!r} scores and leads back round a loop to a situation the trainee "
-              "was in before; points are only counted once per situation",
-        "nl": "knoop {node!r}: keuze {choice!r} levert punten op en leidt via een kringloop terug naar een "
-              "situatie waarin de deelnemer al eerder was; punten tellen maar één keer per situatie"},
+        "en": "node {node!r}: choice {choice!r} scores and a loop leads back to it, so a trainee who goes round "
+              "collects its points again (a playthrough did); let it be made once (e.g. when: \"not "
+              "chose.{node}.{choice}\") or let the way back score nothing",
+        "nl": "knoop {node!r}: keuze {choice!r} levert punten op en een kringloop leidt ernaar terug, dus een "
+              "deelnemer die rondgaat haalt die punten opnieuw (een doorspeling deed dat); laat haar maar één keer "
+              "kiezen (bijv. when: \"not chose.{node}.{choice}\") of laat de weg terug niets opleveren"},
     "rules.return_outside": {"en": "{node!r} goes to 'return' outside an interruption",
                              "nl": "{node!r} gaat naar 'return' buiten een onderbreking"},
     "rules.auto_loop": {"en": "automatic transitions loop around {node!r}",

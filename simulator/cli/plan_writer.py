@@ -27,7 +27,8 @@ from simulator import catalog
 
 
 class GoesRound(Exception):
-    """A random path that never reaches an ending (a loop in the scenario with no way out)."""
+    """A path that never reaches an ending (a loop in the scenario: with no way out, or one the
+    best or worst path could only go round again)."""
 
 
 def _random_moves(scenario: Scenario, seed: int) -> tuple[dict[str, str], list[str]]:
@@ -98,6 +99,11 @@ def scenario_reference(scenario: Scenario, given: str, plan_at: Optional[str] = 
 def plan_text(scenario: Scenario, auto: str, seed: int, given: str, plan_at: Optional[str] = None) -> str:
     prep, choices = plan_moves(scenario, auto, seed)
     session, failures = play_moves(scenario, prep, choices)
+    if not session.finished:  # the best (worst) path would have to go round a loop it was in before
+        position = session.state.position
+        session.close()
+        raise GoesRound(f"{scenario.path}: the {auto} path reaches no ending: from {position!r} on it could only "
+                        f"go round a loop it went through before; 'validate' points out the loop")
     scores = {k: v for k, v in totals(scenario, session.history).items() if v}
     session.close()
     what = {"best": "the best path", "worst": "the worst path", "random": f"a random path (seed {seed})"}[auto]

@@ -377,8 +377,13 @@ def planned_chooser(scenario: Scenario, worst: bool = False) -> Chooser:
     job.wait()
     solver = job.solver if job.solver is not None else solver_of(scenario)
 
+    been: set = set()  # the situations this playthrough went through: the bot never goes round a loop
+    key = solver.liveness.key
+
     def choose(session: Session, options: list[str]) -> int:
-        pick = solver.next_move(session.game, worst=worst)  # one path, found once, followed move by move
+        state = session.game
+        pick = solver.next_move(state, worst=worst, been=frozenset(been))  # one path, found once, followed
+        been.add(key(state))
         if pick is None:
             return 0
         if pick.kind == "timeout":
