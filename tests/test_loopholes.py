@@ -89,3 +89,12 @@ def test_the_bounds_without_ceilings_find_the_same_loopholes():
         assert light == full, name
         found_any = found_any or bool(full)
     assert found_any
+
+
+def test_a_mistake_repaired_for_exactly_what_the_good_move_gives_is_named_as_a_tie():
+    """A tie is a loophole too: the debrief, judging by what is still achievable, calls the
+    mistake a best choice."""
+    tied = REPAIR.replace("score: {e4: 2, e1: 2}", "score: {e4: 2, e1: 1}")
+    problems = loopholes(load_scenario_text(tied, "lek.yaml"))
+    assert len(problems) == 1 and "vraag.fout" in problems[0].message
+    assert "pays as much as doing it right" in problems[0].message

@@ -6,9 +6,10 @@ playthrough:
 
 - a *wrong* preparation answer whose best continuation scores more than the best
   continuation of the right answer (the preparation then punishes understanding);
-- a choice that costs points here (a mistake) but leads to a higher best total than the
-  best choice that doesn't (the repair is worth more than the damage: a trainee who errs
-  on purpose and then repairs it beats one who does it right at once).
+- a choice that costs points here (a mistake) but leads to a best total at least as high as
+  the best choice that doesn't (the repair is worth the damage or more: a trainee who errs on
+  purpose and then repairs it does as well as, or beats, one who does it right at once; the
+  debrief, which judges by what is still achievable, calls such a mistake a best choice).
 """
 
 from __future__ import annotations
@@ -81,18 +82,22 @@ def _loopholes(scenario: Scenario, solver: Solver, ran_out: int | None = None) -
             settled()
         if top is not None and exact:
             for m in suspect:
-                if solver.beats(after[m.id], top - m.vector[-1]):
-                    out.append(_problem(scenario, s, m, top))
+                # A choice's mistake that only ties is one too: the debrief calls it a best choice.
+                tie = m.kind == CHOOSE
+                if solver.beats(after[m.id], top - m.vector[-1] - tie):
+                    more = not tie or solver.beats(after[m.id], top - m.vector[-1])
+                    out.append(_problem(scenario, s, m, top, more))
                 settled()
         # On along the direct good path: the best sound move (a line or a time-out: the only move).
         s = land(rules, after[(best or moves[0]).id])
     return out
 
 
-def _problem(scenario: Scenario, s, m, top: int) -> Problem:
+def _problem(scenario: Scenario, s, m, top: int, more: bool = True) -> Problem:
     pos = m.source.pos
     if m.kind == ANSWER:
         return Problem(scenario.path, pos.line, pos.column,
                        msg("loophole.prep", answer=f"{m.source.question_id}.{m.id}", top=top), "warning")
     return Problem(scenario.path, pos.line, pos.column,
-                   msg("loophole.repair", choice=f"{s.position}.{m.id}", score=m.vector[-1], top=top), "warning")
+                   msg("loophole.repair" if more else "loophole.repair_tie", choice=f"{s.position}.{m.id}",
+                       score=m.vector[-1], top=top), "warning")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterator, Optional
 
-from .conditions import Condition
+from .conditions import _COMPARE, BoolOp, Compare, Condition, Const, Not, Ref
 from .errors import Problem
 from .messages import msg, where_field, where_key
 from .model import NARRATOR, RETURN, Pos, Scenario
@@ -106,6 +106,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
                         hint=_variable_hint(s, var)))
 
     out.extend(_check_conditions(s))
+    out.extend(_check_scales(s))
     out.extend(_check_reachability(s))
     out.extend(_check_returns(s))
     out.extend(_check_line_loops(s))
@@ -251,6 +252,49 @@ def _check_conditions(s: Scenario) -> list[Problem]:
                     bad(msg("checks.cond_no_choice", cond=name, node=nid, choice=cid,
                             hint=did_you_mean(cid, [c.id for c in s.nodes[nid].choices])), ref.offset)
     return out
+
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _check_scales(s: Scenario) -> list[Problem]:
+    """A comparison of a mood with a number outside its scale (``anger >= 11`` on 0..10): never
+    true (or always), wherever it stands. Choices whose condition never holds are found by the
+    analysis too; a trigger, a variant or an ``auto`` that never fires is only missed."""
+    out: list[Problem] = []
+    for cond, fallback in _conditions(s):
+        pos = s.mark(f"cond:{id(cond)}", fallback)
+        stack = [cond.expr]
+        while stack:
+            e = stack.pop()
+            if isinstance(e, Not):
+                stack.append(e.operand)
+            elif isinstance(e, BoolOp):
+                stack.extend(e.operands)
+            elif isinstance(e, Compare):
+                found = _out_of_scale(s, e)
+                if found is not None:
+                    ref, always = found
+                    scale = s.mood_variables[ref.parts[-1]]
+                    out.append(Problem(s.path, pos.line, pos.column + ref.offset, msg(
+                        "checks.cond_out_of_scale_always" if always else "checks.cond_out_of_scale",
+                        cond=cond.source, var=ref.parts[-1], low=scale.minimum, high=scale.maximum), "warning"))
+    return out
+
+
+def _out_of_scale(s: Scenario, e: Compare) -> Optional[tuple[Ref, bool]]:
+    """(the mood, whether the comparison always holds) when it is decided by the scale alone."""
+    ref, op, number = e.left, e.op, e.right
+    if isinstance(number, Ref) and isinstance(ref, Const):
+        ref, number, op = number, ref, _FLIP.get(op, op)
+    if not (isinstance(ref, Ref) and ref.is_numeric and isinstance(number, Const)) \
+            or isinstance(number.value, bool) or not isinstance(number.value, (int, float)):
+        return None
+    scale = s.mood_variables.get(ref.parts[-1])
+    if scale is None or op not in _COMPARE:
+        return None
+    held = {_COMPARE[op](v, number.value) for v in range(scale.minimum, scale.maximum + 1)}
+    return (ref, True in held) if len(held) == 1 else None
 
 
 def _check_returns(s: Scenario) -> list[Problem]:

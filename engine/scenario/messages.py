@@ -251,6 +251,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a character a YAML value can't begin with (such as @ or `): put the text in quotes",
         "nl": "een teken waarmee een YAML-waarde niet kan beginnen (zoals @ of `): zet de tekst tussen "
               "aanhalingstekens"},
+    "yaml.odd_space": {
+        "en": "an unusual space ({code}, a non-breaking space pasted from Word or a PDF, say) in the indentation: "
+              "YAML reads it as text, not as indentation; indent with ordinary spaces",
+        "nl": "een ongewone spatie ({code}, bijvoorbeeld een harde spatie geplakt uit Word of een pdf) in het "
+              "inspringen: YAML leest die als tekst, niet als inspringing; spring in met gewone spaties"},
     "yaml.runaway_quote": {
         "en": "invalid YAML: the quoted text that starts here has no closing quote on its line, so it runs on "
               "into the lines below it up to the quote on line {end}; close it here",
@@ -323,6 +328,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "'cost' van 'timeout' noemt {who!r}, maar dat is geen bewoner en ook geen 'all'{hint}"},
     "checks.undefined_variable": {"en": "{owner}: mood variable {var!r} is not defined{hint}",
                                   "nl": "{owner}: stemmingsvariabele {var!r} bestaat niet{hint}"},
+    "checks.cond_out_of_scale": {
+        "en": "condition {cond!r} can never hold: {var} runs from {low} to {high}",
+        "nl": "voorwaarde {cond!r} kan nooit gelden: {var} loopt van {low} tot {high}"},
+    "checks.cond_out_of_scale_always": {
+        "en": "condition {cond!r}: this comparison always holds, {var} runs from {low} to {high}",
+        "nl": "voorwaarde {cond!r}: deze vergelijking geldt altijd, {var} loopt van {low} tot {high}"},
     "checks.cond_never_away": {
         "en": "condition {cond!r}: no line makes {who!r} leave ('leaves: {who}'), so {who!r} is never away and "
               "this part is always false",
@@ -580,6 +591,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{top}: a mistake that is repaired afterwards pays more than doing it right",
         "nl": "keuze {choice} scoort {score}, maar leidt tot een hogere beste totaalscore dan de {top} van de "
               "beste goede keuze: een fout die daarna hersteld wordt, levert meer op dan het meteen goed doen"},
+    "loophole.repair_tie": {
+        "en": "choice {choice} scores {score} but leads to the same best total as the best sound choice, {top}: a "
+              "mistake that is repaired afterwards pays as much as doing it right (the debrief calls it a best choice)",
+        "nl": "keuze {choice} scoort {score}, maar leidt tot dezelfde beste totaalscore als de beste goede keuze, "
+              "{top}: een fout die daarna hersteld wordt, levert evenveel op als het meteen goed doen (de nabespreking "
+              "noemt haar een beste keuze)"},
     # The content-blind strategies (``tells``), as the reports name them; a language in brackets follows.
     "strategy.first_shown": {"en": "first shown", "nl": "eerste getoond"},
     "strategy.last_shown": {"en": "last shown", "nl": "laatste getoond"},

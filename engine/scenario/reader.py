@@ -262,11 +262,16 @@ class Reader:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest candidate (a ``Message``), or ``""``."""
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
-    return msg("hint.did_you_mean", word=close[0]) if close else ""
+    close = closest(word, candidates)
+    return msg("hint.did_you_mean", word=close) if close else ""
 
 
 def closest(word: str, candidates: Iterable[str]) -> str:
-    """The candidate ``did_you_mean`` would suggest, or ``""``."""
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    """The candidate ``did_you_mean`` would suggest, or ``""``: the same word in other capitals
+    first (``NL`` for ``nl``: too short for a near spelling to count), else the nearest spelling."""
+    ordered = sorted(candidates)
+    same = [c for c in ordered if c.lower() == word.lower()]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(word, ordered, n=1, cutoff=0.6)
     return close[0] if close else ""

@@ -159,6 +159,11 @@ def compose(source: str, path: str) -> yaml.Node:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "unexpected end of stream" in (exc.problem or ""):
             mark = exc.context_mark  # a quote or bracket never closed: where it was opened, not the file's end
+        odd = _odd_indent(source, mark.line) if mark is not None else None
+        if odd is not None:  # a non-breaking (or other unusual) space pasted into the indentation
+            line_no, column, char = odd
+            raise ScenarioError.single(path, msg("yaml.odd_space", code=f"U+{ord(char):04X}"),
+                                       line_no + 1, column + 1) from None
         runaway = _runaway_quote(source, mark.line) if mark is not None else None
         if runaway is not None:  # a quote left open swallowed the lines after it, up to the next quote
             raise ScenarioError.single(path, msg("yaml.runaway_quote", end=mark.line + 1),  # type: ignore[union-attr]
@@ -182,6 +187,31 @@ def compose(source: str, path: str) -> yaml.Node:
         raise ScenarioError.single(path, msg("file.empty"))
     check_structure(node, path)
     return node
+
+
+_ODD_INDENT = re.compile(r"^[ \t]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])", re.MULTILINE)
+
+
+def _odd_indent(source: str, line: int) -> Optional[tuple[int, int, str]]:
+    """(line, column, character) of the last unusual space (a non-breaking space pasted from Word
+    or a PDF, say) among the leading spaces of a line up to ``line`` (0-based): YAML counts it as
+    text, not indentation, and then stumbles a line or more further on. None: there is none."""
+    end = len(source)
+    cut = 0
+    for _ in range(line + 1):  # the offset just past the line the parser stopped on
+        nxt = source.find("\n", cut)
+        if nxt < 0:
+            cut = end
+            break
+        cut = nxt + 1
+    found = None
+    for m in _ODD_INDENT.finditer(source, 0, cut):
+        found = m
+    if found is None:
+        return None
+    at = found.start(1)
+    line_no = source.count("\n", 0, at)
+    return line_no, at - (source.rfind("\n", 0, at) + 1), found.group(1)
 
 
 _KEY_ON_A_LINE = re.compile(r"\n[ \t]*[A-Za-z_][\w-]*:[ \t\n]")  # "    next: return" swallowed by a quote
