@@ -72,3 +72,47 @@ def test_a_language_key_in_capitals_gets_a_did_you_mean():
     with pytest.raises(ScenarioError) as caught:
         load_scenario_text(BASE.replace('title: {nl: "Schaal"', 'title: {NL: "Schaal"'), "schaal.yaml")
     assert any("unknown key 'NL'" in p.message and "did you mean 'nl'" in p.message for p in caught.value.problems)
+
+
+INTERRUPTION = """\
+format: 1
+id: onderbreking
+title: {nl: "Onderbreking", en: "Interruption"}
+summary: {nl: "Een onderbreking.", en: "An interruption."}
+setting: {meeting: {nl: "Overleg", en: "Meeting"}}
+residents:
+  - {id: joke, name: Joke de Wit, mood: {trust: 5, anger: 3}}
+start: een
+triggers:
+  - {when: "joke.trust >= 6", goto: joke_spreekt, interrupts: true}
+nodes:
+  een:
+    speaker: joke
+    text: {nl: "Eerste vraag.", en: "First question."}
+    choices:
+      - {id: goed, text: {nl: "Goed.", en: "Good."}, next: twee, effects: {joke: {trust: 1}}, score: {step3: 1}}
+      - {id: slecht, text: {nl: "Slecht.", en: "Bad."}, next: twee, score: {step3: -1}}
+  twee:
+    speaker: joke
+    text: {nl: "Tweede vraag.", en: "Second question."}
+    choices:
+      - {id: goed2, text: {nl: "Goed.", en: "Good."}, next: klaar, score: {step4: 1}}
+  joke_spreekt:
+    speaker: joke
+    text: {nl: "Mag ik iets zeggen?", en: "May I say something?"}
+    choices:
+      - {id: ja, text: {nl: "Ja.", en: "Yes."}, next: return, score: {e3: 1}}
+      - {id: opnieuw, text: {nl: "Opnieuw.", en: "Start over."}, next: een, score: {e3: 1}}
+endings:
+  klaar: {kind: agreement, title: {nl: Klaar, en: Done}, text: {nl: "Klaar.", en: "Done."}}
+"""
+
+
+def test_an_interruption_that_goes_on_into_the_meeting_is_named_where_it_does():
+    problems = [p for p in _problems(INTERRUPTION) if "goes on into the meeting" in p.message]
+    assert len(problems) == 1 and problems[0].severity == "warning"
+    assert problems[0].line == 28 and "'een'" in problems[0].message  # the option that leads there
+    back = INTERRUPTION.replace("next: een, score: {e3: 1}", "next: return, score: {e3: 1}")
+    assert not [p for p in _problems(back) if "goes on into the meeting" in p.message]
+    ending = INTERRUPTION.replace("next: een, score: {e3: 1}", "next: klaar, score: {e3: 1}")  # walking out: fine
+    assert not [p for p in _problems(ending) if "goes on into the meeting" in p.message]

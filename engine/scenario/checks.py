@@ -109,6 +109,7 @@ def check_scenario(s: Scenario) -> list[Problem]:
     out.extend(_check_scales(s))
     out.extend(_check_reachability(s))
     out.extend(_check_returns(s))
+    out.extend(_check_interruptions_come_back(s))
     out.extend(_check_line_loops(s))
     return out
 
@@ -310,6 +311,48 @@ def _check_returns(s: Scenario) -> list[Problem]:
             pos = _return_written(s, nid)
             out.append(Problem(s.path, pos.line, pos.column, msg("checks.return_outside", node=nid)))
     return out
+
+
+def _check_interruptions_come_back(s: Scenario) -> list[Problem]:
+    """An interruption whose lines go on into the meeting itself (a node the meeting reaches
+    without it) instead of ``return``: the meeting carries on from there with the way back still
+    waiting, and the decisions after it can come round a second time, scoring again."""
+    if s.start not in s.nodes:
+        return []
+    plain = _reach(s, [s.start] + [t.goto for t in s.triggers if not t.interrupts])
+    out = []
+    for t in s.triggers:
+        if not t.interrupts or t.goto not in s.nodes:
+            continue
+        found = None
+        if t.goto in plain:
+            found = (t.goto, None, s.mark(f"trigger:goto:{t.goto}", t.pos))
+        seen, queue = {t.goto}, deque([t.goto])
+        while queue and found is None:
+            nid = queue.popleft()
+            for into, pos in _ways_on(s, nid):
+                if into in plain:
+                    found = (into, nid, pos)
+                    break
+                if into in s.nodes and into not in seen:
+                    seen.add(into)
+                    queue.append(into)
+        if found is not None:
+            into, from_node, pos = found
+            out.append(Problem(s.path, pos.line, pos.column, msg(
+                "checks.interruption_into_meeting", goto=t.goto, into=into, node=from_node or t.goto), "warning"))
+    return out
+
+
+def _ways_on(s: Scenario, nid: str) -> Iterator[tuple[str, Pos]]:
+    """Where node ``nid`` leads, each with where that is written."""
+    node = s.nodes[nid]
+    for a in node.auto:
+        yield a.goto, a.pos
+    if node.next is not None:
+        yield node.next, s.mark(f"node:{nid}:next", node.pos)
+    for c in node.choices:
+        yield c.next, s.mark(f"choice:{c.key}:next", c.pos)
 
 
 def _return_written(s: Scenario, nid: str) -> Pos:

@@ -334,6 +334,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "checks.cond_out_of_scale_always": {
         "en": "condition {cond!r}: this comparison always holds, {var} runs from {low} to {high}",
         "nl": "voorwaarde {cond!r}: deze vergelijking geldt altijd, {var} loopt van {low} tot {high}"},
+    "checks.interruption_into_meeting": {
+        "en": "the interruption at {goto!r} goes on into the meeting itself at {into!r} (from {node!r}) instead of "
+              "coming back with 'next: return': the meeting carries on from there with the way back still waiting, "
+              "and its decisions can come round a second time, scoring again",
+        "nl": "de onderbreking bij {goto!r} gaat verder in de bijeenkomst zelf, bij {into!r} (vanuit {node!r}), in "
+              "plaats van terug te keren met 'next: return': de bijeenkomst gaat daar verder terwijl de weg terug "
+              "blijft wachten, en beslissingen kunnen een tweede keer langskomen en opnieuw scoren"},
     "checks.cond_never_away": {
         "en": "condition {cond!r}: no line makes {who!r} leave ('leaves: {who}'), so {who!r} is never away and "
               "this part is always false",
