@@ -23,6 +23,7 @@ from typing import Any, Mapping, Optional, Sequence, Union
 
 from ..play.session import Session
 from ..play.state import Decision, SessionState
+from ..scenario.messages import msg
 from ..scenario.model import Ending, Scenario
 from .review import DecisionReview, Review
 
@@ -95,8 +96,8 @@ def branch(source: Source, scenario: Scenario, decision_index: int) -> Session:
     seed = source.seed if isinstance(source, Session) else source.seed if isinstance(source, SessionState) else \
         source.get("seed") if isinstance(source, Mapping) else None
     if not 0 <= decision_index < len(decisions):
-        raise BranchError(f"there is no decision {decision_index + 1}: the session has "
-                          f"{len(decisions)} decision{'s' if len(decisions) != 1 else ''}")
+        raise BranchError(msg("branch.no_decision" if len(decisions) != 1 else "branch.no_decision_one",
+                              n=decision_index + 1, total=len(decisions)))
     session = Session.start(scenario, seed=seed)  # the same seed: the options in the order first seen
     try:
         for i, d in enumerate(decisions[:decision_index]):

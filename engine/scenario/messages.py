@@ -584,6 +584,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "knoop {node!r}: keuze {choice!r} levert punten op en een kringloop leidt ernaar terug, dus een "
               "deelnemer die rondgaat haalt die punten opnieuw (een doorspeling deed dat); laat haar maar één keer "
               "kiezen (bijv. when: \"not chose.{node}.{choice}\") of laat de weg terug niets opleveren"},
+    "branch.no_decision": {"en": "there is no decision {n}: the session has {total} decisions",
+                           "nl": "er is geen beslissing {n}: de sessie heeft {total} beslissingen"},
+    "branch.no_decision_one": {"en": "there is no decision {n}: the session has 1 decision",
+                               "nl": "er is geen beslissing {n}: de sessie heeft 1 beslissing"},
     "rules.return_outside": {"en": "{node!r} goes to 'return' outside an interruption",
                              "nl": "{node!r} gaat naar 'return' buiten een onderbreking"},
     "rules.auto_loop": {"en": "automatic transitions loop around {node!r}",

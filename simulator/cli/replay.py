@@ -15,6 +15,7 @@ import sys
 
 from engine.debrief.branching import BranchError, branch
 from engine.scenario.errors import SaveError
+from engine.scenario.messages import Message
 from simulator.debriefing import DebriefError, saved_session, scenario_for
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError
@@ -51,7 +52,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         try:
             session = branch(parent, scenario, index)
         except (BranchError, SaveError) as exc:
-            return _err(f"{scenario.path}: session {record.id}: {exc}")
+            said = exc.args[0].render(lang) if exc.args and isinstance(exc.args[0], Message) else str(exc)
+            return _err(f"{scenario.path}: {tr('replay_session', lang, id=record.id)}: {said}")
         start = None if args.no_save else {"scenario_path": record.scenario_path, "language": lang,
                                            "parent_id": record.id, "trainee": record.trainee, "branch_index": index}
         saver = Saver(journal if start is not None else None, None, lang, start)

@@ -52,7 +52,7 @@ from simulator.export.graph import to_mermaid
 from simulator.export.heatmap import heat_of
 from simulator.export.heatmap_svg import heat_svg
 from simulator.export.json_data import ExportError, write_text
-from simulator.i18n import tr
+from simulator.i18n import sessions_said, tr
 from simulator.journal import JournalError
 from simulator.safetext import csv_cell
 from simulator.xapi.config import load_config
@@ -157,7 +157,7 @@ def to_csv(rows: list[dict[str, str]]) -> str:
 def render_text(report: Report, lang: str, top: int = 5) -> list[str]:
     out: list[str] = []
     for sid, t in report.shown.items():
-        out.append(f"== {scenario_title(t, lang)} ({sid}): {tr('report_sessions', lang, n=t.sessions)} ==")
+        out.append(f"== {scenario_title(t, lang)} ({sid}): {sessions_said(t.sessions, lang)} ==")
         if t.replays:
             out.append("  " + tr("report_replays", lang, n=t.replays))
         if t.scenario is None:

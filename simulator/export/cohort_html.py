@@ -15,7 +15,7 @@ from simulator.cohort import OVERALL
 from simulator.cohort_tally import ScenarioTally, choice_text, node_text, scenario_title, stats, verdict_word
 from simulator.export.heatmap import VERDICT_COLOURS, heat_of
 from simulator.export.heatmap_svg import heat_svg
-from simulator.i18n import tr
+from simulator.i18n import sessions_said, tr
 
 CSS = """
 body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;color:#212121;margin:24px;max-width:none}
@@ -48,7 +48,7 @@ def _list(title: str, rows: list[str]) -> list[str]:
 
 def _scenario(t: ScenarioTally, lang: str) -> list[str]:
     out = [f"<h2>{escape(scenario_title(t, lang))} <span class=muted>({escape(t.scenario_id)})</span></h2>",
-           f"<p class=muted>{escape(tr('report_sessions', lang, n=t.sessions))}"
+           f"<p class=muted>{escape(sessions_said(t.sessions, lang))}"
            + (f" · {escape(tr('report_replays', lang, n=t.replays))}" if t.replays else "") + "</p>",
            "<table><tr>" + "".join(f"<th>{escape(tr(k, lang))}</th>" for k in
                                    ("cohort_dimension", "cohort_mean", "cohort_sd", "cohort_range", "cohort_best"))

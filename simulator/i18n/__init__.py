@@ -42,3 +42,8 @@ def prep_heading(lang: str, correct: int, answered: int, asked: int) -> str:
     if answered >= asked:
         return tr("prep_result", lang, correct=correct, total=asked)
     return tr("prep_result_partial", lang, correct=correct, answered=answered, open=asked - answered, total=asked)
+
+
+def sessions_said(n: int, lang: str) -> str:
+    """"3 afgeronde sessies", and "1 afgeronde sessie" for one."""
+    return tr("report_sessions_one", lang) if n == 1 else tr("report_sessions", lang, n=n)

@@ -171,6 +171,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "parent_gone": {"nl": "De eerste keer (sessie {id}) is niet meer te vergelijken: {reason}",
                     "en": "The first time (session {id}) can no longer be compared: {reason}"},
     "report_sessions": {"nl": "{n} afgeronde sessies", "en": "{n} finished sessions"},
+    "report_sessions_one": {"nl": "1 afgeronde sessie", "en": "1 finished session"},
+    "replay_session": {"nl": "sessie {id}", "en": "session {id}"},
     "report_replays": {"nl": "({n} keer opnieuw gespeeld vanaf een beslissing; niet meegeteld in de cijfers)",
                        "en": "({n} replays from a decision; not counted in the figures)"},
     "report_replays_label": {"nl": "opnieuw gespeeld vanaf een beslissing (niet meegeteld)",
