@@ -98,3 +98,17 @@ def test_a_mistake_repaired_for_exactly_what_the_good_move_gives_is_named_as_a_t
     problems = loopholes(load_scenario_text(tied, "lek.yaml"))
     assert len(problems) == 1 and "vraag.fout" in problems[0].message
     assert "pays as much as doing it right" in problems[0].message
+
+
+def test_a_label_best_the_analysis_contradicts_is_named():
+    """The debrief takes the author's label for its verdict and the analysis for its numbers:
+    where they disagree a trainee reads "beste keuze" beside a route that reaches less."""
+    ook = "      - {id: ook, text: {nl: Knikken., en: Nod.}, next: slot, score: {step3: 1}, label: best}\n"
+    fixed = REPAIR.replace("score: {e4: 2, e1: 2}", "score: {e4: 1}")  # (no repair loophole)
+    labelled = fixed.replace("  herstel:\n", "", 0).replace("next: herstel, score: {step3: -1}}\n",
+                                                              "next: herstel, score: {step3: -1}}\n" + ook)
+    problems = loopholes(load_scenario_text(labelled, "lek.yaml"))
+    assert len(problems) == 1 and "vraag.ook is labelled best" in problems[0].message
+    assert "'goed'" in problems[0].message
+    agreed = labelled.replace("score: {step3: 1}, label: best", "score: {step3: 2}, label: best")
+    assert loopholes(load_scenario_text(agreed, "lek.yaml")) == []

@@ -81,6 +81,13 @@ def _loopholes(scenario: Scenario, solver: Solver, ran_out: int | None = None) -
                 top, best, exact = m.vector[-1] + v.total, m, exact and v.exact
             settled()
         if top is not None and exact:
+            for m in moves:  # a label "best" the analysis contradicts: the debrief would say both
+                if m.kind == CHOOSE and m.source.label == "best" and m is not best \
+                        and not solver.beats(after[m.id], top - m.vector[-1] - 1):
+                    out.append(Problem(scenario.path, m.source.pos.line, m.source.pos.column,
+                                       msg("loophole.label_best", choice=f"{s.position}.{m.id}",
+                                           better=best.id if best is not None else "?", top=top), "warning"))
+                settled()
             for m in suspect:
                 # A choice's mistake that only ties is one too: the debrief calls it a best choice.
                 tie = m.kind == CHOOSE

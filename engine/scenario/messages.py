@@ -602,6 +602,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "{top}: a mistake that is repaired afterwards pays more than doing it right",
         "nl": "keuze {choice} scoort {score}, maar leidt tot een hogere beste totaalscore dan de {top} van de "
               "beste goede keuze: een fout die daarna hersteld wordt, levert meer op dan het meteen goed doen"},
+    "loophole.label_best": {
+        "en": "choice {choice} is labelled best, but {better!r} leads to a higher best total here ({top}): the "
+              "debrief calls {choice} the best choice while its numbers show {better!r} reaching more; score them so "
+              "the best choice is also the best route, or drop the label",
+        "nl": "keuze {choice} heeft label best, maar {better!r} leidt hier tot een hogere beste totaalscore ({top}): "
+              "de nabespreking noemt {choice} de beste keuze terwijl haar cijfers laten zien dat {better!r} meer "
+              "haalt; geef ze scores waarbij de beste keuze ook de beste route is, of laat het label weg"},
     "loophole.repair_tie": {
         "en": "choice {choice} scores {score} but leads to the same best total as the best sound choice, {top}: a "
               "mistake that is repaired afterwards pays as much as doing it right (the debrief calls it a best choice)",
