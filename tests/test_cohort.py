@@ -135,7 +135,7 @@ def test_an_old_journal_is_read_without_being_changed(tmp_path):
     changed = hashlib.sha256(journal.read_bytes()).hexdigest()
     result = run("report", str(journal))
     assert result.returncode == 0 and "Traceback" not in result.stderr
-    assert "(mini): 1 afgeronde sessies" in result.stdout
+    assert "(mini): 1 afgeronde sessie" in result.stdout
     assert hashlib.sha256(journal.read_bytes()).hexdigest() == changed != before
     assert sqlite3.connect(journal).execute("PRAGMA user_version").fetchone()[0] == 2  # as it came
 

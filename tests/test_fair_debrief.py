@@ -144,7 +144,8 @@ def test_a_provocation_answered_without_a_time_out_is_explained(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(files["json"].read_text(encoding="utf-8"))
     balcony = next(d for d in data["decisions"] if d["choice"] == "balkon")
-    assert balcony["missed_reason"] == "provocation" and balcony["verdict"] == "best"
+    # A pause in words is no missed time-out; the time-out's own points are still explained.
+    assert balcony["missed_reason"] is None and balcony["verdict"] == "best"
     english = tr("missed_provocation", "en")
     assert english in files["md"].read_text(encoding="utf-8")
     assert html.escape(english) in files["html"].read_text(encoding="utf-8")

@@ -252,7 +252,7 @@ def test_replay_problems_are_one_line(mini):
     assert ghost.returncode == 1 and "there is no session 9" in ghost.stderr and "Traceback" not in ghost.stderr
     beyond = run("replay", str(sid), "12")
     assert beyond.returncode == 1 and len(beyond.stderr.strip().splitlines()) == 1
-    assert "there is no decision 12: the session has 4 decisions" in beyond.stderr
+    assert "er is geen beslissing 12: de sessie heeft 4 beslissingen" in beyond.stderr  # the session's language
 
 
 @pytest.mark.slow

@@ -86,7 +86,7 @@ def test_a_session_whose_scenario_is_gone_is_skipped_with_one_line(write_scenari
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().startswith(f"session {sid}: {gone}:1:1: file not found, and no scenario")
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "(mini): 1 afgeronde sessies" in result.stdout
+    assert "(mini): 1 afgeronde sessie" in result.stdout
 
 
 @pytest.mark.slow
@@ -119,4 +119,4 @@ def test_a_replay_from_a_decision_is_counted_apart_not_in_the_figures(write_scen
     replays = next(r for r in rows if r["row"] == "replays")
     assert replays["times"] == "1"
     text = run("report").stdout
-    assert "1 afgeronde sessies" in text and "1 keer opnieuw gespeeld vanaf een beslissing" in text
+    assert "1 afgeronde sessie" in text and "1 keer opnieuw gespeeld vanaf een beslissing" in text

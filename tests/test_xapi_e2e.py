@@ -93,7 +93,7 @@ def test_played_offline_then_sync_delivers_once_and_the_cohort_report_shows_it(s
     assert run("report", "--csv", str(from_journal)).returncode == 0
     assert from_lrs.read_text(encoding="utf-8") == from_journal.read_text(encoding="utf-8")
     shown = run("report", "--lrs", "--scenario", "speeltuin-kort")
-    assert shown.returncode == 0 and "(speeltuin-kort): 1 afgeronde sessies" in shown.stdout
+    assert shown.returncode == 0 and "(speeltuin-kort): 1 afgeronde sessie" in shown.stdout
 
 
 @pytest.mark.slow
@@ -109,7 +109,7 @@ def test_the_next_sessions_background_sender_delivers_what_waited(start_lrs, tmp
     assert {r[2] for r in waiting} <= {s["id"] for s in stored()}
     report = run("report", "--lrs")
     assert report.returncode == 0
-    assert "(speeltuin-kort): 1 afgeronde sessies" in report.stdout and "(speeltuin): 1 afgeronde" in report.stdout
+    assert "(speeltuin-kort): 1 afgeronde sessie" in report.stdout and "(speeltuin): 1 afgeronde" in report.stdout
 
 
 @pytest.mark.slow

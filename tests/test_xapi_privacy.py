@@ -94,7 +94,7 @@ def test_deleting_a_sent_session_voids_it_and_the_cohort_report_drops_it(lrs):
     voids = [s for s in lrs.stored.values() if s["verb"]["id"] == p.VERBS["voided"][0]]
     assert sorted(v["object"]["id"] for v in voids) == sorted(sent_of_gone)
     after = run("report", "--lrs")
-    assert "(speeltuin-kort): 1 afgeronde sessies" in after.stdout
+    assert "(speeltuin-kort): 1 afgeronde sessie" in after.stdout
     assert run("report", "--lrs", "--registration", gone_registration).stdout.startswith("Geen afgeronde")
 
     missing = run("privacy", "delete", "--session", "999", "--yes", "--lang", "en")
