@@ -295,3 +295,19 @@ def test_a_cached_card_with_the_wrong_types_is_loaded_again(tmp_path):
                                                                         "card": forged}}}))
     [card] = scenario_cards(folder, cache)
     assert card.title.get("nl") == "Mini" and card.residents == ("Ineke Bakker", "Bert Veenstra")
+
+
+def test_words_typed_in_a_terminal_that_is_not_utf8_are_kept(tmp_path):
+    """A Latin-1 terminal typing "é" in own words: the whole session could not be saved (SQLite
+    refused the undecodable byte); now the words are kept as the trainee meant them."""
+    from simulator.terminal.typed import typed
+    assert typed("caf\udce9") == "café" and typed("café") == "café" and typed("x\udc81") == "x\ufffd"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TUSSENWERKER_DATA=str(tmp_path / "d"),
+               TUSSENWERKER_CONFIG=str(tmp_path / "c"), PYTHONIOENCODING="utf-8:surrogateescape")
+    played = subprocess.run([sys.executable, "-m", "simulator", "play", "--text", "speeltuin-kort", "--no-rating",
+                             "--seed", "3", "--own-words"], input=b"1\n1\n1\nik zeg caf\xe9\n1\n", cwd=ROOT,
+                            capture_output=True, env=env, timeout=120)
+    assert played.returncode == 0 and b"Traceback" not in played.stderr, played.stderr
+    shown = subprocess.run([sys.executable, "-m", "simulator", "debrief", "1"], cwd=ROOT, capture_output=True,
+                           env=env, timeout=120)
+    assert "ik zeg café" in shown.stdout.decode("utf-8")

@@ -35,6 +35,7 @@ from simulator.review_service import ReviewJob
 from simulator.terminal import debrief as textdebrief
 from simulator.terminal.debrief_lens import reaction_text
 from simulator.terminal.rating import ask_rating
+from simulator.terminal.typed import read_line
 from simulator.waiting import waiting
 
 WIDTH = 78
@@ -221,7 +222,7 @@ class TextPlayer:
             self.say(tr("own_words_keep", L, words=before))
         self.out.write(tr("own_words_prompt", L))
         self.out.flush()
-        raw = self.inp.readline()
+        raw = read_line(self.inp)
         if raw == "":
             raise InputClosed()
         words = " ".join(raw.split())
@@ -291,7 +292,7 @@ class TextPlayer:
         while True:
             self.out.write(tr("choose_prompt_timeout" if timeout else "choose_prompt", L, n=len(options)))
             self.out.flush()
-            raw = self.inp.readline()
+            raw = read_line(self.inp)
             if raw == "":
                 raise InputClosed()
             answer = raw.strip().lower()

@@ -15,6 +15,7 @@ from engine import Scenario
 from engine.debrief.selfrating import SelfRating, make_rating
 from simulator.i18n import tr
 from simulator.perspective import plus_delta_prompts, rating_intro, rating_questions, rating_scale
+from simulator.terminal.typed import read_line
 
 WIDTH = 78
 STOP_WORDS = ("q", "quit", "stop", "exit")
@@ -27,7 +28,7 @@ class _Done(Exception):
 def _read(out: TextIO, inp: TextIO, prompt: str) -> str:
     out.write(prompt)
     out.flush()
-    raw = inp.readline()
+    raw = read_line(inp)
     if raw == "":
         out.write("\n")
         raise _Done()
