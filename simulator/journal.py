@@ -241,8 +241,8 @@ class Journal(JournalFile):
         if raw_totals:
             try:
                 dims = {str(k): int(v) for k, v in json.loads(raw_totals).items()}
-            except (ValueError, TypeError, AttributeError, RecursionError):
-                dims = None
+            except (ValueError, TypeError, AttributeError, RecursionError, OverflowError):
+                dims = None  # (damaged totals, infinity included: the session is listed without them)
         return SessionRecord(
             id=int(row["id"]), scenario_id=_text(row["scenario_id"]), scenario_path=_text(row["scenario_path"]),
             language=_text(row["language"], "nl"), started_at=_number(row["started_at"]) or 0.0,

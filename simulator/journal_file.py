@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any, Optional, Sequence, TypeVar
 
-from simulator.journal_schema import OUTBOX_SINCE, SCHEMA, SCHEMA_VERSION, mend_outbox, migrate
+from simulator.journal_schema import MIGRATIONS, OUTBOX_SINCE, SCHEMA, SCHEMA_VERSION, mend_outbox, migrate
 from simulator.places import journal_path
 
 Statement = tuple[str, tuple[Any, ...]]
@@ -167,6 +167,8 @@ class JournalFile:
             return self._inspect(db)  # another process created it meanwhile: check theirs
         if app_id != APPLICATION_ID:
             return "another program's database"
+        if version < min(MIGRATIONS, default=SCHEMA_VERSION):  # (no Tussenwerker wrote these: a hand or a tool did)
+            return f"an unknown schema version ({version})"
         if version > SCHEMA_VERSION:
             db.close()
             raise self._error(f"the session journal is from a newer Tussenwerker (schema {version}); "

@@ -45,10 +45,11 @@ def purge_own_words(journal: Any, days: int, now: Optional[float] = None) -> int
     for row in rows:
         try:
             data = json.loads(row["data"])
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # a damaged session: what reads it says so
+        history = data.get("history") if isinstance(data, dict) else None
         changed = False
-        for decision in data.get("history", []) if isinstance(data, dict) else []:
+        for decision in history if isinstance(history, list) else []:
             if isinstance(decision, dict) and "own_words" in decision:
                 del decision["own_words"]
                 changed = True

@@ -209,13 +209,16 @@ class SessionState:
                 timeouts=int(d.get("timeouts", 0)), paused=bool(d.get("paused", False)),
             )
             seed = d.get("seed")
+            ending = d.get("ending")
+            if ending is not None and not isinstance(ending, str):
+                raise TypeError("ending")
             return cls(
                 scenario_id=str(d["scenario"]), scenario_digest=str(d.get("digest", "")), current=current,
                 slots=tuple(slots), seed=None if seed is None else int(seed), history=history,
                 transcript=[Entry.from_data(x) for x in d.get("transcript", [])],
-                ending=d.get("ending"), started_at=float(d.get("started_at", 0.0)), prep_answers=prep,
+                ending=ending, started_at=float(d.get("started_at", 0.0)), prep_answers=prep,
             )
-        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError, OverflowError) as exc:
             raise SaveError(f"saved session is damaged ({damage_words(exc)})") from None
 
 
