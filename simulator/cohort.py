@@ -212,11 +212,16 @@ def read_journal_file(path: Path, problems: list[str]) -> list[PlayedSession]:
     for row in _journal_rows(path):
         keys = row.keys()
         branch = row["branch_index"] if "branch_index" in keys else None
-        record = SessionRecord(
-            id=int(row["id"]), scenario_id=row["scenario_id"], scenario_path=row["scenario_path"], language="nl",
-            started_at=float(row["started_at"]), updated_at=float(row["started_at"]), finished=True, ending=None,
-            overall=None, parent_id=row["parent_id"], trainee="",
-            branch_index=branch, scenario_digest=row["scenario_digest"] if "scenario_digest" in keys else "")
+        try:  # a journal handed in may have been edited: a row whose columns aren't what they should be
+            record = SessionRecord(
+                id=int(row["id"]), scenario_id=str(row["scenario_id"]), scenario_path=str(row["scenario_path"]),
+                language="nl", started_at=float(row["started_at"]), updated_at=float(row["started_at"]),
+                finished=True, ending=None, overall=None, parent_id=row["parent_id"], trainee="",
+                branch_index=branch if isinstance(branch, int) or branch is None else None,
+                scenario_digest=str(row["scenario_digest"] or "") if "scenario_digest" in keys else "")
+        except (TypeError, ValueError, OverflowError):
+            problems.append(f"{path} #{row['id']}: can't be read (a column has the wrong kind of value)")
+            continue
         source = f"{path} #{record.id}"
         if record.is_branch:  # only counted: its first decisions are the first attempt's
             out.append(PlayedSession(source, record.scenario_id, record.scenario_digest, record.started_at, True,
@@ -235,6 +240,8 @@ def _reviewed(scenario: Any, raw: str, source: str, record: Any, valued: Optiona
     try:
         data = json.loads(raw)
         session = Session.from_data(scenario, data)
+    except RecursionError:
+        raise DebriefError("can't be read (nested far too deep)") from None
     except (ValueError, TypeError, SaveError) as exc:
         raise DebriefError(f"can't be read ({exc})") from None
     digest = data.get("digest", "") if isinstance(data, dict) else ""
