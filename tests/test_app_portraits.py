@@ -90,3 +90,21 @@ def test_a_portrait_file_nested_far_too_deep_or_a_photo_of_gigapixels_shows_a_pl
     (tmp_path / "groot.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
     source = PortraitSource("ineke", "groot", tmp_path)
     assert source.image is None and source.spec == PLACEHOLDER
+
+
+def test_an_expression_image_of_gigapixels_is_refused_like_the_portrait_itself(tmp_path):
+    """``NAME-angry.png`` beside ``NAME.png`` was decoded without the size guard: a 8 KB file took
+    350 MB. It is refused now and the portrait's own image stands in."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    small = pygame.Surface((16, 16))
+    pygame.image.save(small, str(tmp_path / "gezicht.png"))
+    header = struct.pack(">IIBBBBB", 20000, 20000, 1, 0, 0, 0, 0)
+    (tmp_path / "gezicht-angry.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    source = PortraitSource("ineke", "gezicht", tmp_path)
+    assert source.image is not None
+    assert source._emotion_image("angry") is source.image
+    assert source.figure("angry", 120).get_width() == 120

@@ -210,6 +210,8 @@ class PortraitSource:
                 path = self.image_path.parent / f"{self.portrait}-{emotion}{suffix}"
                 if path.is_file():
                     try:
+                        if _too_many_pixels(path):  # (the same guard as the portrait's own image)
+                            raise pygame.error(f"larger than {MAX_IMAGE_PIXELS:,} pixels")
                         found = pygame.image.load(str(path))
                     except (pygame.error, OSError) as exc:
                         _warn_once(f"png:{path}", "portrait %s can't be loaded (%s); using %s", path, exc,
