@@ -194,6 +194,14 @@ def test_a_300_character_name_for_new_is_one_line(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["", " ", ".yaml", "sub/.yml"])
+def test_new_named_after_nothing_writes_no_hidden_file(tmp_path, name):
+    (tmp_path / "sub").mkdir()
+    line = one_line_error(run("new", name, cwd=tmp_path), code=2)
+    assert "gives no usable scenario id" in line
+    assert [p.name for p in tmp_path.rglob("*")] == ["sub"]
+
+
 @pytest.mark.parametrize("args", [("debrief", "9" * 25), ("replay", "9" * 25, "1"), ("debrief", "-" + "9" * 25),
                                   ("play", "--text", "--resume", "9" * 30)])
 def test_session_numbers_too_big_for_sqlite_are_no_such_session(args):

@@ -21,6 +21,9 @@ MAX_NAME_BYTES = 105  # the id plus ".yaml": far within every file system's 255,
 
 def starter_path(name: str) -> tuple[Path, str]:
     """Where to write and which scenario id to use, for ``NAME`` or ``path/to/name.yaml``."""
+    base = re.sub(r"\.(yaml|yml)$", "", Path(name.strip()).name)
+    if not base.strip(". "):  # "", " ", ".yaml": a hidden file named after nothing
+        raise ValueError(f"{name!r} gives no usable scenario id; use letters, digits, '-' or '_'")
     looks_like_path = name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name
     path = Path(name) if looks_like_path else Path(f"{name}.yaml")
     if path.suffix not in (".yaml", ".yml"):
