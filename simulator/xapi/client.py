@@ -14,8 +14,10 @@ again, so a retry sends byte for byte what the first attempt did.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -26,6 +28,25 @@ from simulator.xapi.profile import VERSION
 
 TIMEOUT = 15.0  # seconds for one request; a slow LRS costs the sender's thread, never a front end
 MAX_PAGES = 10_000
+MAX_BODY = 64 * 1024 * 1024  # bytes of one answer: a page of statements is far smaller
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to the LRS's own scheme, host and port: the key and secret go
+    with every request, and must never reach another server."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D102 (urllib's hook)
+        if _origin(newurl) != _origin(req.full_url):
+            raise urllib.error.URLError(f"the LRS redirects to another server ({_origin(newurl)[1]}); not followed")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), (parts.netloc.rsplit("@", 1)[-1]).lower()
+
+
+_OPENER = urllib.request.build_opener(_SameOrigin)
 
 
 class LrsError(Exception):
@@ -50,9 +71,10 @@ class LrsClient:
             headers["Content-Type"] = "application/json; charset=utf-8"
         request = urllib.request.Request(url, data=data, headers=headers, method="POST" if data is not None else "GET")
         shown = self.config.endpoint_shown
+        deadline = time.monotonic() + self.timeout  # for the whole answer: an LRS that trickles times out too
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 (http(s) only)
-                return response.status, response.read()
+            with _OPENER.open(request, timeout=self.timeout) as response:  # noqa: S310 (http(s) only)
+                return response.status, _read_until(response, deadline, shown, self.timeout)
         except urllib.error.HTTPError as exc:
             body = _detail(exc.read())
             status = exc.code
@@ -77,6 +99,8 @@ class LrsClient:
             raise LrsError("offline", f"{shown}: can't reach the LRS ({_reason(reason)})") from None
         except (ConnectionError, OSError) as exc:
             raise LrsError("offline", f"{shown}: can't reach the LRS ({_reason(exc)})") from None
+        except http.client.HTTPException as exc:  # the connection broke off mid-answer, or the answer is no HTTP
+            raise LrsError("offline", f"{shown}: the LRS broke off its answer ({type(exc).__name__})") from None
 
     def post(self, statements: Sequence[str]) -> list[str]:
         """Store statements (their JSON texts); the ids the LRS stored (none when it had them all)."""
@@ -86,7 +110,7 @@ class LrsClient:
             return []
         try:
             ids = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             return []
         return [str(i) for i in ids] if isinstance(ids, list) else []
 
@@ -99,15 +123,18 @@ class LrsClient:
             status, raw = self._request(url)
             try:
                 page = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise LrsError("server", f"{self.config.endpoint_shown}: the LRS answered something that isn't "
-                                         f"JSON") from None
+                                         f"JSON (or nested far too deep)") from None
             found = page.get("statements", []) if isinstance(page, dict) else []
             yield from (s for s in found if isinstance(s, dict))
             more = page.get("more") if isinstance(page, dict) else None
             if not more or not found:
                 return
-            url = urllib.parse.urljoin(self.config.statements_url, more)
+            url = urllib.parse.urljoin(self.config.statements_url, str(more))
+            if _origin(url) != _origin(self.config.statements_url):  # the key and secret go with the request
+                raise LrsError("server", f"{self.config.endpoint_shown}: the LRS's next page is on another server "
+                                         f"({_origin(url)[1]}); not followed")
 
     def about(self) -> bool:
         """Whether the LRS answers at all (the ``about`` resource, or the statements one)."""
@@ -118,13 +145,28 @@ class LrsClient:
             return exc.kind not in ("offline", "timeout")
 
 
+def _read_until(response: Any, deadline: float, shown: str, timeout: float) -> bytes:
+    """The whole answer, read by pieces, before ``deadline`` and within ``MAX_BODY``."""
+    parts, size = [], 0
+    while True:
+        if time.monotonic() > deadline:
+            raise LrsError("timeout", f"{shown}: no whole answer within {timeout:.0f} s")
+        piece = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
+        if not piece:
+            return b"".join(parts)
+        size += len(piece)
+        if size > MAX_BODY:
+            raise LrsError("server", f"{shown}: the LRS's answer is larger than {MAX_BODY // (1024 * 1024)} MB")
+        parts.append(piece)
+
+
 def _detail(raw: bytes) -> str:
-    text = raw.decode("utf-8", "replace").strip()
+    text = raw[:65536].decode("utf-8", "replace").strip()
     try:
         data = json.loads(text)
         if isinstance(data, dict) and "detail" in data:
             text = str(data["detail"])
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     return " ".join(text.split())[:200] or "no details"
 
