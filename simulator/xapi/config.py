@@ -39,6 +39,7 @@ MAX_BATCH = 500
 class ConfigError(Exception):
     """A setting that can't be used; ``str()`` is one line naming the file or variable."""
 
+MAX_KEEP_DAYS = 36_500  # own_words_days: a hundred years; null keeps them for good
 
 @dataclass(frozen=True)
 class LrsConfig:
@@ -154,8 +155,10 @@ def _validated(data: dict[str, Any], where: str, origin: Optional[dict[str, str]
         here = origin.get(key, where)
         default = getattr(LrsConfig(), key)
         if key == "own_words_days":
-            if value is not None and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
-                raise ConfigError(f"{here}: own_words_days must be a whole number of days (0 or more) or null")
+            if value is not None and not (isinstance(value, int) and not isinstance(value, bool)
+                                          and 0 <= value <= MAX_KEEP_DAYS):
+                raise ConfigError(f"{here}: own_words_days must be a whole number of days from 0 to {MAX_KEEP_DAYS} "
+                                  f"or null (keep them)")
         elif key == "batch":
             if not (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_BATCH):
                 raise ConfigError(f"{here}: batch must be a whole number from 1 to {MAX_BATCH}")
