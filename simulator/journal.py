@@ -37,6 +37,7 @@ from simulator.journal_file import (  # noqa: F401  (re-exported: callers import
     Statement,
     WriteFailed,
 )
+from simulator.journal_waiting import adopt_waiting
 from simulator.retention import purge_own_words
 from simulator.xapi.config import load_quietly
 from simulator.xapi.outbox import Drafter, deletion_sql
@@ -96,6 +97,7 @@ class Journal(JournalFile):
         self.outbox_listeners: list[Any] = []  # called (no arguments) after statements were written
         super().__init__(path)
         self._start_outbox()
+        self.adopted = adopt_waiting(self)  # sessions played while another program held the journal
 
 
     def _start_outbox(self) -> None:

@@ -10,6 +10,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "journal_off": {"nl": "Deze sessie wordt niet opgeslagen.", "en": "This session is not being saved."},
     "session_not_saved": {"nl": "Deze sessie is niet opgeslagen ({cause}).",
                           "en": "This session was not saved ({cause})."},
+    "session_parked": {"nl": "Deze sessie staat klaar in {file} ({cause}); ze komt in het sessielogboek zodra "
+                             "Tussenwerker het weer opent.",
+                       "en": "This session waits in {file} ({cause}); it goes into the session journal the next "
+                             "time Tussenwerker opens it."},
     "journal_busy_later": {"nl": "Een ander programma gebruikt het sessielogboek; de sessie wordt aan het eind "
                                  "opgeslagen.",
                            "en": "Another program is using the journal; the session will be saved at its end."},

@@ -20,6 +20,8 @@ from simulator import catalog, kept_values
 from simulator.debriefing import DebriefError, branch_comparison, compare_sessions, journaled_review, progress_for
 from simulator.i18n import tr
 from simulator.journal import Journal, JournalError, SaveBehind, SessionRecord, WriteFailed
+from simulator.journal_waiting import park
+from simulator.places import journal_path
 from simulator.resume import continue_saved
 from simulator.signals import terminal_handlers
 from simulator.terminal import debrief as textdebrief
@@ -102,8 +104,12 @@ class Saver:
         """At the end: one last try; whatever still couldn't be saved is said plainly."""
         if self.journal is None and self._reopen is not None and self._start is not None:
             self.journal, self._reopen = self._reopen(), None  # the journal was busy as the session began
-            if self.journal is None:
-                err(tr("session_not_saved", self.lang, cause=tr("cause_busy", self.lang)))
+            if self.journal is None:  # still held: the session waits beside it (``journal_waiting``)
+                parked = park(journal_path(), session, self._start)
+                if parked is not None:
+                    err(tr("session_parked", self.lang, cause=tr("cause_busy", self.lang), file=parked))
+                else:
+                    err(tr("session_not_saved", self.lang, cause=tr("cause_busy", self.lang)))
                 return
             self._behind = "busy"  # said when it is saved now (``_caught_up``)
         if self.journal is None or (self._behind is None and self._start is None):
@@ -184,12 +190,15 @@ def closing_hints(saver: Saver, completed: bool, lang: str) -> None:
         print(tr("replay_hint", lang, id=saver.session_id))
 
 
-def open_journal(lang: str, busy_later: bool = False) -> Optional[Journal]:
+def open_journal(lang: str, busy_later: bool = False, quiet_busy: bool = False) -> Optional[Journal]:
     """The journal, or None after one line why; ``busy_later``: when another program holds it,
-    say the session will be saved at its end instead (``Saver``'s ``reopen``)."""
+    say the session will be saved at its end instead (``Saver``'s ``reopen``); ``quiet_busy``:
+    say nothing when it is still held (the caller parks the session and says so)."""
     try:
         journal = Journal()
     except JournalError as exc:
+        if quiet_busy and getattr(exc, "cause", "") == "busy":
+            return None
         err(str(exc))
         busy = getattr(exc, "cause", "") == "busy"
         err(tr("journal_busy_later" if busy and busy_later else "journal_off", lang))
@@ -263,7 +272,7 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         if session is None:
             session = Session.start(scenario, seed=args.seed)
             start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
-        reopen = (lambda: open_journal(lang)) if save and journal is None and not resuming else None
+        reopen = (lambda: open_journal(lang, quiet_busy=True)) if save and journal is None and not resuming else None
         saver = Saver(journal if save else None, session_id, lang, start, reopen)
         sender = start_background(journal) if save else None  # delivers to the LRS, if one is set up
         if start is not None:

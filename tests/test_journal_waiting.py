@@ -1,0 +1,51 @@
+"""A terminal session played while another program holds the journal the whole time is parked
+beside it and taken in the next time the journal opens: no meeting is lost.
+
+A backup or sync client holding ``journal.sqlite3`` for longer than the meeting used to end it
+with "Deze sessie is niet opgeslagen", every choice gone.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+from simulator.journal import Journal
+from simulator.journal_waiting import waiting_folder
+from tests.conftest import ROOT
+
+
+def _env(tmp_path) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT), TUSSENWERKER_DATA=str(tmp_path / "d"),
+                TUSSENWERKER_CONFIG=str(tmp_path / "c"))
+
+
+def test_a_session_played_while_the_journal_is_held_waits_and_is_taken_in_later(tmp_path, monkeypatch):
+    env = _env(tmp_path)
+    subprocess.run([sys.executable, "-m", "simulator", "sessions"], env=env, cwd=ROOT, check=True,
+                   capture_output=True, timeout=120)  # lays out the journal
+    path = tmp_path / "d" / "journal.sqlite3"
+    holder = sqlite3.connect(str(path), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        played = subprocess.run([sys.executable, "-m", "simulator", "play", "--text", "speeltuin-kort", "--no-rating",
+                                 "--seed", "5"], input="1\n" * 60, text=True, env=env, cwd=ROOT,
+                                capture_output=True, timeout=300)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert played.returncode == 0 and "Traceback" not in played.stderr, played.stderr
+    assert "staat klaar in" in played.stderr and "niet opgeslagen" not in played.stderr
+    parked = list(waiting_folder(path).glob("*.json"))
+    assert len(parked) == 1
+    monkeypatch.setenv("TUSSENWERKER_DATA", str(tmp_path / "d"))
+    monkeypatch.setenv("TUSSENWERKER_CONFIG", str(tmp_path / "c"))
+    journal = Journal()
+    try:
+        assert journal.adopted == 1 and not parked[0].exists()
+        record = journal.sessions()[0]
+        assert record.scenario_id == "speeltuin-kort" and record.finished and record.steps > 3
+    finally:
+        journal.close()
