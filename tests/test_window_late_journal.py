@@ -104,3 +104,22 @@ def test_a_journal_locked_at_start_up_is_tried_later_one_that_is_broken_is_not(m
     monkeypatch.setattr(startup, "Journal", broken)
     journal, notice, late = startup.open_journal("en")
     assert journal is None and late is None and "This session is not being saved" in notice
+
+
+def test_still_locked_as_the_window_closes_the_meeting_waits_and_goes_in_the_next_time(window):
+    """Before, a go still waiting as the window closed was lost (said only in the log)."""
+    app, pilot = window()
+    opener, tries = _locked_then_free(10)  # locked at the end and as the window closes
+    _without_journal(app, opener)
+    pilot.focus_on("speeltuin-kort")
+    pilot.press("return")
+    play_to_debrief(pilot)
+    play = app.top.play
+    assert not play.saved
+    app.close()
+    from simulator.journal_waiting import waiting_folder
+    from simulator.places import journal_path
+    assert len(list(waiting_folder(journal_path()).glob("*.json"))) == 1  # parked beside the journal
+    [record] = _saved_sessions()  # opening the journal takes it in
+    assert not list(waiting_folder(journal_path()).glob("*.json"))
+    assert record.finished and record.steps == len(play.session.history) and record.scenario_id == "speeltuin-kort"

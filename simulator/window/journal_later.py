@@ -16,6 +16,8 @@ from typing import Any, Callable, Optional
 
 from simulator.i18n import tr
 from simulator.journal import JournalError
+from simulator.journal_waiting import park
+from simulator.places import journal_path
 from simulator.window.lrs_window import attach
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,8 @@ def catch_up(app: Any, closing: bool = False) -> None:
     """Open the journal if it is free now, and journal every go that waited for it.
 
     Still locked: a finished go says so on the screen (tried again when the window closes);
-    still locked as the window closes: said in the log, the go is lost. A journal that now
+    still locked as the window closes: the go waits beside the journal (``journal_waiting``) and
+    goes in the next time Tussenwerker opens it, said in the log. A journal that now
     fails for another reason (damaged, read-only folder) is not tried again."""
     late: Optional[LateJournal] = getattr(app, "late_journal", None)
     if late is None or app.journal is not None:
@@ -61,8 +64,15 @@ def catch_up(app: Any, closing: bool = False) -> None:
         if not again:
             app.late_journal = None
         for play in late.waiting:
-            if closing:
-                log.warning("%s", tr("session_not_saved", play.language, cause=tr("cause_busy", play.language)))
+            if closing:  # the go waits beside the journal and goes in the next time it opens (``journal_waiting``)
+                start = {"scenario_path": play.scenario_path, "language": play.language,
+                         "parent_id": getattr(play, "_begun_after", None)}
+                parked = park(journal_path(), play.session, start)
+                if parked is not None:
+                    log.warning("%s", tr("session_parked", play.language, cause=tr("cause_busy", play.language),
+                                         file=parked))
+                else:
+                    log.warning("%s", tr("session_not_saved", play.language, cause=tr("cause_busy", play.language)))
             elif again and play.session.finished:
                 play.note_unsaved()
         return
