@@ -190,19 +190,24 @@ def closing_hints(saver: Saver, completed: bool, lang: str) -> None:
         print(tr("replay_hint", lang, id=saver.session_id))
 
 
+_LAST_BUSY = False  # whether the last ``open_journal`` found the journal held by another program
+
+
 def open_journal(lang: str, busy_later: bool = False, quiet_busy: bool = False) -> Optional[Journal]:
     """The journal, or None after one line why; ``busy_later``: when another program holds it,
     say the session will be saved at its end instead (``Saver``'s ``reopen``); ``quiet_busy``:
     say nothing when it is still held (the caller parks the session and says so)."""
+    global _LAST_BUSY
     try:
         journal = Journal()
     except JournalError as exc:
-        if quiet_busy and getattr(exc, "cause", "") == "busy":
+        busy = _LAST_BUSY = getattr(exc, "cause", "") == "busy"
+        if quiet_busy and busy:
             return None
         err(str(exc))
-        busy = getattr(exc, "cause", "") == "busy"
         err(tr("journal_busy_later" if busy and busy_later else "journal_off", lang))
         return None
+    _LAST_BUSY = False
     if journal.notice:
         err(journal.notice)
     return journal
@@ -272,7 +277,9 @@ def play_text(args: argparse.Namespace, scenario: Optional[Scenario]) -> int:
         if session is None:
             session = Session.start(scenario, seed=args.seed)
             start = {"scenario_path": os.path.abspath(scenario.path), "language": lang, "trainee": args.trainee}
-        reopen = (lambda: open_journal(lang, quiet_busy=True)) if save and journal is None and not resuming else None
+        # Tried again at the end only when another program held it (a newer or damaged one stays so).
+        reopen = (lambda: open_journal(lang, quiet_busy=True)) \
+            if save and journal is None and not resuming and _LAST_BUSY else None
         saver = Saver(journal if save else None, session_id, lang, start, reopen)
         sender = start_background(journal) if save else None  # delivers to the LRS, if one is set up
         if start is not None:
