@@ -173,7 +173,8 @@ class JournaledPlayer(TextPlayer):
                 parent_id = record.parent_id if record.is_branch else None
                 comparison = branch_comparison(self.saver.journal, record, self.s, session)
         except (DebriefError, JournalError) as exc:
-            err(tr("parent_gone", self.lang, id=parent_id, reason=exc))
+            if parent_id is not None:  # (unknown: the journal couldn't say whether this is a replay at all)
+                err(tr("parent_gone", self.lang, id=parent_id, reason=exc))
         self.say()
         for line in textdebrief.render(result, self.lang, self.names, progress, self.rating, comparison, parent_id):
             self.out.write(line + "\n")
