@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 import time
 import uuid
 from pathlib import Path
@@ -53,25 +55,54 @@ def adopt_waiting(journal: Any) -> int:
     taken = 0
     for path in sorted(folder.glob("*.json")):
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError("too large")
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(_read_regular(path).decode("utf-8"))
             start = dict(record["start"])
             scenario = load_scenario(str(start["scenario_path"]))
             session = Session.from_data(scenario, record["data"])
         except (OSError, ValueError, KeyError, TypeError, RecursionError, SaveError, ScenarioError) as exc:
             log.warning("waiting session %s can't be taken into the journal: %s", path, exc)
             continue
+        # Claimed first (renamed), so a file that can't be removed afterwards is never taken twice.
+        claimed = path.with_suffix(".taking")
+        try:
+            path.rename(claimed)
+        except OSError as exc:
+            log.warning("waiting session %s can't be taken into the journal (it can't be moved: %s)", path, exc)
+            session.close()
+            continue
         try:
             journal.start(session, **start)
         except Exception as exc:  # (busy again, or anything else: it waits for the next time)
             log.warning("waiting session %s not taken into the journal yet: %s", path, exc)
             session.close()
+            try:
+                claimed.rename(path)
+            except OSError:
+                pass
             return taken
         session.close()
         try:
-            path.unlink()
-        except OSError:
-            pass
+            claimed.unlink()
+        except OSError as exc:  # (its ".taking" name is never read again: taken once)
+            log.warning("taken into the journal, but %s can't be removed: %s", claimed, exc)
         taken += 1
     return taken
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``; a pipe, a device or a link to
+    one is refused without waiting on it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ValueError("too large")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError("too large")
+    return data

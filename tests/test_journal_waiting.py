@@ -49,3 +49,39 @@ def test_a_session_played_while_the_journal_is_held_waits_and_is_taken_in_later(
         assert record.scenario_id == "speeltuin-kort" and record.finished and record.steps > 3
     finally:
         journal.close()
+
+
+def test_a_pipe_a_device_or_a_file_that_cant_be_moved_in_waiting_never_hangs_nor_doubles(tmp_path, monkeypatch):
+    """A pipe named ``*.json`` in ``waiting/`` blocked every command that opens the journal, a link
+    to ``/dev/zero`` read without end; a parked session whose file could not be removed was taken
+    in again at every start."""
+    from engine import Session, load_scenario
+    from simulator.journal_waiting import park
+    from tests.conftest import SCENARIOS
+    monkeypatch.setenv("TUSSENWERKER_DATA", str(tmp_path / "d"))
+    monkeypatch.setenv("TUSSENWERKER_CONFIG", str(tmp_path / "c"))
+    with Journal() as journal:
+        path = journal.path
+    folder = waiting_folder(path)
+    folder.mkdir()
+    os.mkfifo(folder / "1-pipe.json")
+    os.symlink("/dev/zero", folder / "2-zero.json")
+    scenario = load_scenario(str(SCENARIOS / "speeltuin-kort.yaml"))
+    session = Session.start(scenario, seed=1)
+    parked = park(path, session, {"scenario_path": scenario.path, "language": "nl", "trainee": ""})
+    assert parked is not None
+    real_rename = os.rename
+
+    def stuck(src, dst, *args, **kwargs):  # a sync client holding the file: it can't be moved
+        if str(src) == str(parked):
+            raise PermissionError("held by another program")
+        return real_rename(src, dst, *args, **kwargs)
+    monkeypatch.setattr(os, "rename", stuck)
+    for _ in range(3):
+        with Journal() as journal:
+            assert journal.adopted == 0 and journal.sessions() == []
+    monkeypatch.setattr(os, "rename", real_rename)
+    with Journal() as journal:
+        assert journal.adopted == 1 and len(journal.sessions()) == 1
+    with Journal() as journal:
+        assert journal.adopted == 0 and len(journal.sessions()) == 1
