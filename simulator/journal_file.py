@@ -22,6 +22,7 @@ What the rows mean (sessions, ratings, the xAPI outbox) is ``simulator.journal``
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import time
@@ -42,6 +43,19 @@ RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)  # then a few more tries, further and 
 OPEN_RETRY_DELAYS = (0.1, 0.3, 0.6, 1.2)  # opening a file another program has locked
 MAX_SQLITE_INT = 2**63 - 1
 
+
+
+@functools.lru_cache(maxsize=1)
+def _SESSION_COLUMNS() -> frozenset:  # noqa: N802 (a constant, worked out once)
+    """The columns a journal of this version has in its sessions table."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        return frozenset(r[1] for r in db.execute("PRAGMA table_info(sessions)"))
+    finally:
+        db.close()
 
 class JournalError(Exception):
     """The journal can't be used; ``str()`` is one line that names the file."""
@@ -179,6 +193,9 @@ class JournalFile:
         if "sessions" not in tables:
             return "the sessions table is missing"
         self._migrate(db, version)
+        missing = _SESSION_COLUMNS() - {r[1] for r in db.execute("PRAGMA table_info(sessions)")}
+        if missing:  # (a tool or a hand dropped one: every save would fail, and the sessions with it)
+            return f"the sessions table lacks {', '.join(sorted(missing))}"
         if "outbox" not in tables and version >= OUTBOX_SINCE:  # (an older file gets it by migrating)
             try:
                 mend_outbox(db)

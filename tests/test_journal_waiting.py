@@ -85,3 +85,20 @@ def test_a_pipe_a_device_or_a_file_that_cant_be_moved_in_waiting_never_hangs_nor
         assert journal.adopted == 1 and len(journal.sessions()) == 1
     with Journal() as journal:
         assert journal.adopted == 0 and len(journal.sessions()) == 1
+
+
+def test_a_journal_missing_a_column_is_moved_aside_not_played_into(tmp_path):
+    """A journal with our format markers but a column dropped (a tool or a hand did it) failed every
+    save: a meeting played into it was lost. It is set aside like any unusable journal."""
+    path = tmp_path / "journal.sqlite3"
+    Journal(path).close()
+    db = sqlite3.connect(str(path))
+    db.execute("ALTER TABLE sessions DROP COLUMN registration")
+    db.commit()
+    db.close()
+    journal = Journal(path)
+    try:
+        assert "lacks registration" in (journal.notice or "")
+        assert list(tmp_path.glob("journal.sqlite3.corrupt-*"))
+    finally:
+        journal.close()
