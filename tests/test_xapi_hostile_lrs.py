@@ -99,3 +99,17 @@ def test_an_lrs_that_trickles_its_answer_times_out_as_a_whole(servers):
     with pytest.raises(LrsError) as caught:
         list(_client(slow.port, timeout=1.0).statements())
     assert caught.value.kind == "timeout" and time.monotonic() - started < 5
+
+
+def test_a_setting_that_couldnt_be_read_back_is_never_stored(tmp_path):
+    """A secret with a byte that isn't UTF-8 ended in a traceback; 100 KB of NULs piped as the
+    secret was stored, and the file then refused by every command (only deleting it helped)."""
+    from simulator.xapi.config import ConfigError, load_config, save_config
+    path = tmp_path / "lrs.json"
+    save_config({"endpoint": "https://lrs.example.org/xAPI/", "key": "k"}, path)
+    for bad in ("sec\udcffret", "\x00" * 100_000, "x" * 70_000):
+        with pytest.raises(ConfigError):
+            save_config({"secret": bad}, path)
+    with pytest.raises(ConfigError):
+        save_config({"group": "g" * 70_000}, path)
+    assert load_config(path).key == "k"  # the file as it was, still readable

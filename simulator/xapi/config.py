@@ -40,6 +40,7 @@ class ConfigError(Exception):
     """A setting that can't be used; ``str()`` is one line naming the file or variable."""
 
 MAX_KEEP_DAYS = 36_500  # own_words_days: a hundred years; null keeps them for good
+MAX_TEXT = 2_000  # characters of one setting (an address, a key, a secret, a name): far more than any needs
 
 @dataclass(frozen=True)
 class LrsConfig:
@@ -164,6 +165,12 @@ def _validated(data: dict[str, Any], where: str, origin: Optional[dict[str, str]
                 raise ConfigError(f"{here}: batch must be a whole number from 1 to {MAX_BATCH}")
         elif type(value) is not type(default):
             raise ConfigError(f"{here}: {key} must be {type(default).__name__}")
+        elif isinstance(value, str):
+            if len(value) > MAX_TEXT:
+                raise ConfigError(f"{here}: {key} is {len(value):,} characters long; at most {MAX_TEXT:,}")
+            if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+                raise ConfigError(f"{here}: {key} holds a control character or a byte that isn't UTF-8; "
+                                  f"type it again")
         values[key] = value
     config = LrsConfig(**values)
     if config.endpoint:
