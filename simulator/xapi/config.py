@@ -168,7 +168,8 @@ def _validated(data: dict[str, Any], where: str, origin: Optional[dict[str, str]
         elif isinstance(value, str):
             if len(value) > MAX_TEXT:
                 raise ConfigError(f"{here}: {key} is {len(value):,} characters long; at most {MAX_TEXT:,}")
-            if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+            controls = key != "endpoint"  # (the endpoint's own check names what an address may hold)
+            if any((controls and ord(ch) < 32) or 0xD800 <= ord(ch) <= 0xDFFF for ch in value):
                 raise ConfigError(f"{here}: {key} holds a control character or a byte that isn't UTF-8; "
                                   f"type it again")
         values[key] = value
