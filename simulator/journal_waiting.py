@@ -16,11 +16,13 @@ import stat
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from engine import Session, load_scenario
 from engine.scenario.errors import SaveError, ScenarioError
 from simulator.safewrite import atomic_write
+
+if TYPE_CHECKING:
+    from engine import Session
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,9 @@ def adopt_waiting(journal: Any) -> int:
     folder = waiting_folder(journal.path)
     if not folder.is_dir():
         return 0
+    # Only now the loader and the rules: a window's warm start opens the journal before any
+    # scenario is read, and must not pay for them (``test_startup``).
+    from engine import Session, load_scenario
     taken = 0
     for path in sorted(folder.glob("*.json")):
         try:

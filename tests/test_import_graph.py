@@ -163,6 +163,8 @@ LATE_IMPORTS = {
     "simulator.catalog": "the start screen lists scenario files; a warm start parses no YAML",
     "engine.play.machine": "transitions loads when a session first plays, not for listing or the start screen",
     "simulator.a11y.speech": "pyttsx3 loads in the speech process only, and may be missing",
+    "simulator.journal_waiting": "a parked session needs the loader; a warm start opens the journal before any "
+                                 "scenario is read",
 }
 
 
