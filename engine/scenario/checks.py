@@ -383,12 +383,7 @@ def _reach(s: Scenario, roots: list[str]) -> set[str]:
 
 
 def successors(s: Scenario, nid: str) -> list[str]:
-    node = s.nodes[nid]
-    nxt = [a.goto for a in node.auto]
-    if node.next is not None:
-        nxt.append(node.next)
-    nxt.extend(c.next for c in node.choices)
-    return nxt
+    return [into for into, _ in _ways_on(s, nid)]
 
 
 def _check_reachability(s: Scenario) -> list[Problem]:
